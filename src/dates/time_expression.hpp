@@ -1,0 +1,38 @@
+// A temporal expression found in an article and normalised to a TIMEX3 value: the time
+// stage's output and the events stage's input. Its JSON form is the stable `eventmap dates`
+// interface.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace eventmap::dates {
+
+enum class TimexType { date, time, duration, set };
+
+struct TimeExpression {
+    std::size_t start = 0; // Unicode code-point offsets into the article text, end exclusive
+    std::size_t end = 0;
+    std::size_t byte_start = 0; // the same span in bytes
+    std::size_t byte_end = 0;
+    std::string text;
+    TimexType type = TimexType::date;
+    std::string value;  // TIMEX3 value: 2013-09-13, 2013-08, 2013-W37, P2W, XXXX-09-28, PRESENT_REF
+    std::string anchor; // what the value was resolved against (reference date or "absolute")
+    bool future = false; // the text places it after its reference ("would meet ... September 28")
+};
+
+struct PublicationDate {
+    std::string value;   // YYYY-MM-DD, empty when neither given nor inferable
+    bool inferred = false;
+    double confidence = 0; // 1 when given
+    std::string evidence;  // how it was reached, for people ("latest explicit date + 'on Friday'")
+};
+
+struct DateResult {
+    PublicationDate published;
+    std::vector<TimeExpression> expressions; // in text order
+};
+
+} // namespace eventmap::dates

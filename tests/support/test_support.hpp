@@ -1,0 +1,26 @@
+// Helpers shared by the tests: fixture paths, scratch directories, running the CLI.
+#pragma once
+
+#include <string>
+
+namespace eventmap::test {
+
+// Path of a file under tests/fixtures.
+std::string fixture(const std::string& relative);
+
+// A fresh, empty directory for one test (removed and recreated on each call with that name).
+std::string scratch_dir(const std::string& name);
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out; // stdout
+    std::string err; // stderr
+};
+
+// Runs the built eventmap binary with the given shell-quoted arguments.
+CommandResult run_eventmap(const std::string& args);
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& contents);
+
+} // namespace eventmap::test
