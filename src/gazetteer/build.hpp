@@ -1,0 +1,68 @@
+// Building the index from its sources, and deciding when an existing index is stale.
+#pragma once
+
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/sources.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace eventmap::gazetteer {
+
+struct SourcePaths {
+    std::vector<std::string> geonames;        // GeoNames main-table files
+    std::vector<std::string> alternate_names; // alternateNamesV2.txt files (optional)
+    std::string countries;                    // world-countries countries.json
+    std::string admin1;                       // admin1.json or admin1CodesASCII.txt
+    std::string states;                       // country-state-city state.json (optional)
+    std::string admin2;                       // admin2.json or admin2Codes.txt (optional)
+    std::string supplement;                   // gazetteer/supplement.tsv
+    std::string aliases;                      // gazetteer/aliases.tsv
+
+    // The pinned defaults under a checkout: gazetteer/sources/node_modules/... and gazetteer/.
+    static SourcePaths defaults(const std::string& source_root);
+    std::vector<std::string> all() const;
+};
+
+struct BuildOptions {
+    SourcePaths sources;
+    std::string index_path;
+    // Malformed rows tolerated before the build fails (and leaves any old index in place).
+    std::size_t max_errors = 1000;
+};
+
+struct BuildReport {
+    std::map<std::string, std::size_t> places_per_source;
+    std::size_t names_added = 0; // alias and alternate-name rows
+    WriteSummary written;
+    bool index_written = false;
+    Diagnostics diagnostics;
+    double seconds = 0;
+};
+
+// Reads every source and writes the index. Throws InputError for a missing source (naming
+// it and how to fetch it). Malformed rows go to the report; past max_errors the index is not
+// written and report.index_written is false.
+BuildReport build_index(const BuildOptions& options);
+
+// Identifies the exact source files (path, size, modification time) and the format version.
+// Throws InputError naming the first missing file.
+std::uint64_t sources_fingerprint(const SourcePaths& sources);
+
+// True when `index_path` opens, passes its checks, and was built from these sources.
+bool index_is_current(const std::string& index_path, const SourcePaths& sources);
+
+// The index a command uses unless told otherwise: $EVENTMAP_GAZETTEER, else the build tree's.
+std::string default_index_path();
+
+// The sources next to this build's checkout.
+SourcePaths default_sources();
+
+// Opens the index at `index_path`; when it is missing, corrupt or stale and `rebuild` is set,
+// rebuilds it from the default sources first (saying so on stderr). Without `rebuild` a stale
+// or corrupt index is refused with a DataError.
+Gazetteer open_or_build(const std::string& index_path, const SourcePaths& sources, bool rebuild);
+
+} // namespace eventmap::gazetteer

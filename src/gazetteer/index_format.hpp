@@ -1,0 +1,95 @@
+// The on-disk layout of a compiled gazetteer index (.emg). Written by index_writer.cpp, mapped
+// read-only by gazetteer.cpp. Everything is little-endian, fixed-size and 8-byte aligned so
+// the file can be used in place without parsing.
+//
+//   Header (256 bytes)
+//   places    PlaceRecord[place_count]
+//   strings   NUL-terminated UTF-8, referenced by byte offset (0 is the empty string)
+//   slots     uint32[token_slots]: open-addressing hash of token strings -> token index + 1
+//   tokens    uint32[token_count]: string offset of each normalised token
+//   nodes     NodeRecord[node_count]: the token trie, node 0 is the root
+//   edges     EdgeRecord[edge_count]: each node's children, sorted by token id
+//   postings  Posting[posting_count]: the places each complete name refers to, best first
+//
+// Bump format_version for any change here; an index of another version is refused and
+// rebuilt.
+#pragma once
+
+#include "gazetteer/gazetteer.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace eventmap::gazetteer {
+
+inline constexpr char index_magic[8] = {'E', 'V', 'M', 'G', 'A', 'Z', '\r', '\n'};
+inline constexpr std::uint32_t index_format_version = 1;
+
+enum Section : std::uint32_t { places, strings, slots, tokens, nodes, edges, postings, count };
+
+struct Header {
+    char magic[8];
+    std::uint32_t format_version;
+    std::uint32_t header_size;
+    std::uint64_t file_size;
+    std::uint64_t checksum;           // index_checksum() of every byte after the header
+    std::uint64_t source_fingerprint; // sources_fingerprint() of what it was built from
+    std::int64_t built_at;            // Unix seconds
+    std::uint32_t place_count;
+    std::uint32_t token_count;
+    std::uint32_t token_slots; // a power of two
+    std::uint32_t node_count;
+    std::uint32_t edge_count;
+    std::uint32_t name_count;
+    std::uint32_t posting_count;
+    std::uint32_t reserved0;
+    std::uint64_t offsets[Section::count]; // byte offset of each section from the file start
+    std::uint64_t sizes[Section::count];   // byte size of each section
+    std::uint8_t padding[256 - 80 - 16 * Section::count];
+};
+static_assert(sizeof(Header) == 256, "index header must stay 256 bytes");
+
+struct PlaceRecord {
+    std::uint64_t id;
+    std::uint64_t population;
+    float lat;
+    float lon;
+    float radius_km;
+    float importance;
+    std::uint32_t name;      // string offsets
+    std::uint32_t admin1;
+    std::uint32_t admin2;
+    std::uint32_t iso3166_2;
+    char feature_code[8];    // NUL-padded
+    char country[2];         // "  " when none
+    char feature_class;
+    std::uint8_t precision;  // Precision
+    std::uint8_t source;     // Source
+    std::uint8_t reserved[3];
+};
+static_assert(sizeof(PlaceRecord) == 64, "PlaceRecord layout is part of the file format");
+
+struct NodeRecord {
+    std::uint32_t first_edge;
+    std::uint32_t edge_count;
+    std::uint32_t first_posting;
+    std::uint32_t posting_count;
+};
+
+struct EdgeRecord {
+    std::uint32_t token;
+    std::uint32_t child;
+};
+
+static_assert(sizeof(Posting) == 8, "Posting layout is part of the file format");
+
+// 64-bit hash used for the payload checksum: four independent lanes over 8-byte words so it
+// runs near memory speed (opening must stay well under 50 ms for ~100 MB).
+std::uint64_t index_checksum(const unsigned char* data, std::size_t size);
+
+// FNV-1a over a string: token hash-table slots and stable ids of supplement entries.
+std::uint64_t fnv1a(std::string_view s);
+
+} // namespace eventmap::gazetteer
