@@ -124,9 +124,15 @@ nlohmann::json candidate_json(const Candidate& c) {
             {"score", c.score}};
 }
 
+// An index the user names is used as it is (checked, not compared with any sources); the
+// default one is rebuilt when its sources changed.
+Gazetteer open_selected(const std::string& index) {
+    return index.empty() ? open_or_build(default_index_path(), default_sources(), true)
+                         : Gazetteer::open(index);
+}
+
 void run_lookup(const LookupArgs& a) {
-    const Gazetteer g = open_or_build(a.index.empty() ? default_index_path() : a.index,
-                                      default_sources(), a.index.empty());
+    const Gazetteer g = open_selected(a.index);
     LookupOptions options;
     options.limit = a.limit;
     options.country = a.country;
@@ -165,8 +171,7 @@ void run_lookup(const LookupArgs& a) {
 }
 
 void run_info(const std::string& index) {
-    const Gazetteer g = open_or_build(index.empty() ? default_index_path() : index,
-                                      default_sources(), index.empty());
+    const Gazetteer g = open_selected(index);
     const IndexStats s = g.stats();
     std::map<std::string, std::size_t> per_source;
     std::map<std::string, std::size_t> per_class;

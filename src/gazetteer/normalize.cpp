@@ -318,7 +318,7 @@ void tokenize_text(std::string_view text, std::vector<TextToken>& out) {
         }
         end = strip_possessive(text, token.begin, end);
         token.end = end;
-        i = std::max(end, i);
+        i = std::max(j, end);
         const std::string_view surface = text.substr(token.begin, token.end - token.begin);
         token.key = normalize_name(surface);
         token.capitalized = is_upper_start(text, token.begin);

@@ -1,0 +1,228 @@
+#include "gazetteer/gazetteer.hpp"
+
+#include "common/error.hpp"
+#include "gazetteer/build.hpp"
+#include "gazetteer/index_format.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+using namespace eventmap;
+using namespace eventmap::gazetteer;
+using eventmap::test::fixture;
+
+namespace {
+
+SourcePaths fixture_sources() {
+    SourcePaths s;
+    s.geonames = {fixture("gazetteer/geonames.txt")};
+    s.alternate_names = {fixture("gazetteer/alternateNames.txt")};
+    s.countries = fixture("gazetteer/countries.json");
+    s.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
+    s.states = fixture("gazetteer/states.json");
+    s.admin2 = fixture("gazetteer/admin2Codes.txt");
+    s.supplement = fixture("gazetteer/supplement.tsv");
+    s.aliases = fixture("gazetteer/aliases.tsv");
+    return s;
+}
+
+std::string build_fixture_index(const std::string& name) {
+    BuildOptions options;
+    options.sources = fixture_sources();
+    options.index_path = eventmap::test::scratch_dir(name) + "/gazetteer.emg";
+    const BuildReport report = build_index(options);
+    REQUIRE(report.index_written);
+    return options.index_path;
+}
+
+std::vector<std::string> ranked(const Gazetteer& g, const std::string& name,
+                                const LookupOptions& options = {}) {
+    std::vector<std::string> out;
+    for (const auto& c : g.lookup(name, options)) {
+        out.push_back(std::string(c.place.name) + "/" + std::string(c.place.country) +
+                      (c.place.admin1.empty() ? "" : "." + std::string(c.place.admin1)));
+    }
+    return out;
+}
+
+void flip_byte(const std::string& path, std::size_t offset) {
+    std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekg(static_cast<std::streamoff>(offset));
+    char c = 0;
+    f.get(c);
+    f.seekp(static_cast<std::streamoff>(offset));
+    f.put(static_cast<char>(c ^ 0x5A));
+}
+
+} // namespace
+
+TEST_CASE("lookup ranks a capital before same-named towns", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("rank_capital"));
+    const auto damascus = ranked(g, "Damascus");
+    REQUIRE(damascus.size() >= 3);
+    CHECK(damascus[0] == "Damascus/SY.13");
+    CHECK(damascus[1] == "Damascus/US.MD");
+    CHECK(damascus[2] == "Damascus/US.OR");
+    CHECK(ranked(g, "Paris")[0] == "Paris/FR.11");
+}
+
+TEST_CASE("a city outranks the same-named division it lies in", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("rank_seat"));
+    const auto geneva = ranked(g, "Geneva");
+    REQUIRE(geneva.size() >= 2);
+    CHECK(geneva[0] == "Genève/CH.GE");
+    CHECK(geneva[1] == "Geneva/CH.GE"); // the canton, next
+    const auto new_york = ranked(g, "New York");
+    CHECK(new_york[0] == "New York City/US.NY");
+}
+
+TEST_CASE("variants, abbreviations and demonyms find their places", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("variants"));
+    CHECK(ranked(g, "Douma")[0] == "Dūmā/SY.08");
+    CHECK(ranked(g, "Harasta")[0] == "Ḩarastā/SY.08");
+    CHECK(ranked(g, "Genf")[0] == "Genève/CH.GE");
+    CHECK(ranked(g, "Lutèce")[0] == "Paris/FR.11"); // from alternateNames
+
+    const auto us = g.lookup("U.S.");
+    REQUIRE_FALSE(us.empty());
+    CHECK(us[0].place.name == "United States");
+    CHECK(us[0].kind == NameKind::abbreviation);
+
+    const auto syrian = g.lookup("Syrian");
+    REQUIRE(syrian.size() == 1);
+    CHECK(syrian[0].place.name == "Syria");
+    CHECK(syrian[0].kind == NameKind::demonym);
+    CHECK(g.lookup("Syrians")[0].kind == NameKind::demonym);
+    CHECK(g.lookup("Ky.")[0].place.name == "Kentucky");
+    CHECK(g.lookup("Middle Eastern")[0].place.name == "Middle East");
+}
+
+TEST_CASE("Ghouta spellings and the Arabic article meet", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("ghouta"));
+    for (const char* spelling : {"eastern Ghouta", "Ghouta", "Al-Ghouta", "Ghuta", "Ghūţah"}) {
+        INFO(spelling);
+        const auto c = g.lookup(spelling);
+        REQUIRE_FALSE(c.empty());
+        CHECK(c[0].place.name == "Eastern Ghouta");
+    }
+    // The village "Al Ghouta" is also found under "Ghouta", after the region.
+    const auto both = ranked(g, "Ghouta");
+    REQUIRE(both.size() == 2);
+    CHECK(both[1] == "Al Ghouta/SY.08");
+}
+
+TEST_CASE("country filter and limit", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("filter"));
+    LookupOptions us;
+    us.country = "US";
+    CHECK(ranked(g, "Damascus", us) == std::vector<std::string>{"Damascus/US.MD", "Damascus/US.OR"});
+    LookupOptions one;
+    one.limit = 1;
+    CHECK(ranked(g, "Damascus", one).size() == 1);
+    CHECK(g.lookup("Atlantis").empty());
+    CHECK(g.lookup("").empty());
+}
+
+TEST_CASE("place views carry what the index stored", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("views"));
+    const auto barzeh = g.lookup("Barzeh");
+    REQUIRE_FALSE(barzeh.empty());
+    const PlaceView& p = barzeh[0].place;
+    CHECK(p.precision == Precision::district);
+    CHECK(p.source == Source::supplement);
+    CHECK(p.feature_code == "PPLX");
+    CHECK(p.radius_km == Approx(2.0F));
+    CHECK(p.id >= 13'000'000'000ULL);
+    CHECK(is_valid(p.position));
+    const auto syria = g.lookup("Syria")[0].place;
+    CHECK(syria.radius_km > 200.0F); // a country is an area, not a point
+}
+
+TEST_CASE("the token trie walks names token by token", "[gazetteer]") {
+    const Gazetteer g = Gazetteer::open(build_fixture_index("trie"));
+    const auto new_id = g.token_id("new");
+    const auto york_id = g.token_id("york");
+    REQUIRE(new_id);
+    REQUIRE(york_id);
+    const auto n1 = g.child(g.root(), *new_id);
+    REQUIRE(n1);
+    CHECK(g.postings(*n1).empty()); // "New" alone is no place here
+    const auto n2 = g.child(*n1, *york_id);
+    REQUIRE(n2);
+    CHECK_FALSE(g.postings(*n2).empty());
+    CHECK_FALSE(g.token_id("zzzz"));
+}
+
+TEST_CASE("a corrupt index is refused with a clear message", "[gazetteer][corrupt]") {
+    const std::string path = build_fixture_index("corrupt");
+    SECTION("payload byte flipped: checksum") {
+        flip_byte(path, sizeof(Header) + 100);
+        try {
+            Gazetteer::open(path);
+            FAIL("expected DataError");
+        } catch (const DataError& e) {
+            CHECK(std::string(e.what()).find("checksum") != std::string::npos);
+            CHECK(e.file() == path);
+        }
+    }
+    SECTION("truncated") {
+        std::filesystem::resize_file(path, std::filesystem::file_size(path) - 8);
+        CHECK_THROWS_AS(Gazetteer::open(path), DataError);
+    }
+    SECTION("not an index at all") {
+        eventmap::test::write_file(path, std::string(300, 'x'));
+        CHECK_THROWS_WITH(Gazetteer::open(path), Catch::Contains("not an eventmap gazetteer"));
+    }
+    SECTION("shorter than a header") {
+        eventmap::test::write_file(path, "EVMGAZ");
+        CHECK_THROWS_AS(Gazetteer::open(path), DataError);
+    }
+    SECTION("another format version") {
+        flip_byte(path, 8); // first byte of format_version
+        CHECK_THROWS_WITH(Gazetteer::open(path), Catch::Contains("format version"));
+    }
+    SECTION("missing") {
+        CHECK_THROWS_AS(Gazetteer::open(path + ".nope"), DataError);
+    }
+}
+
+TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "[gazetteer]") {
+    const std::string dir = eventmap::test::scratch_dir("stale");
+    SourcePaths sources = fixture_sources();
+    // Copy one source so the test can touch it without changing the fixtures.
+    const std::string supplement = dir + "/supplement.tsv";
+    std::filesystem::copy_file(fixture("gazetteer/supplement.tsv"), supplement);
+    sources.supplement = supplement;
+    BuildOptions options;
+    options.sources = sources;
+    options.index_path = dir + "/gazetteer.emg";
+    REQUIRE(build_index(options).index_written);
+    CHECK(index_is_current(options.index_path, sources));
+
+    // Any change to a source makes it stale.
+    eventmap::test::write_file(supplement, eventmap::test::read_file(supplement) +
+                                               "extra\tExtraplace\t\tL\tRGN\t\t\t1\t1\t1\tregion\t0\tt\n");
+    CHECK_FALSE(index_is_current(options.index_path, sources));
+    CHECK_THROWS_AS(open_or_build(options.index_path, sources, false), DataError);
+    const Gazetteer g = open_or_build(options.index_path, sources, true);
+    CHECK_FALSE(g.lookup("Extraplace").empty());
+    CHECK(index_is_current(options.index_path, sources));
+
+    flip_byte(options.index_path, sizeof(Header) + 64);
+    CHECK_FALSE(index_is_current(options.index_path, sources));
+    CHECK(open_or_build(options.index_path, sources, true).lookup("Barzeh").size() == 1);
+}
+
+TEST_CASE("too many malformed rows fail the build and keep the old index", "[gazetteer]") {
+    BuildOptions options;
+    options.sources = fixture_sources();
+    options.index_path = eventmap::test::scratch_dir("threshold") + "/gazetteer.emg";
+    options.max_errors = 2;
+    const BuildReport report = build_index(options);
+    CHECK_FALSE(report.index_written);
+    CHECK(report.diagnostics.count() > 2);
+    CHECK_FALSE(std::filesystem::exists(options.index_path));
+}

@@ -1,0 +1,155 @@
+#include "gazetteer/sources.hpp"
+
+#include "common/error.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace eventmap;
+using namespace eventmap::gazetteer;
+using eventmap::test::fixture;
+
+namespace {
+std::size_t errors_on_line(const Diagnostics& d, std::uint64_t line) {
+    std::size_t n = 0;
+    for (const auto& e : d.first_errors()) {
+        n += e.line == line;
+    }
+    return n;
+}
+} // namespace
+
+TEST_CASE("GeoNames table rows import, malformed rows are counted with their line", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    const std::size_t added =
+        read_geonames_table(fixture("gazetteer/geonames.txt"), builder, index, diag);
+    CHECK(added == 12);
+    CHECK(diag.count() == 3);
+    CHECK(errors_on_line(diag, 13) == 1); // wrong column count
+    CHECK(errors_on_line(diag, 14) == 1); // bad latitude
+    CHECK(errors_on_line(diag, 15) == 1); // invalid UTF-8
+    CHECK(diag.first_errors()[0].file == fixture("gazetteer/geonames.txt"));
+    const PlaceEntry& damascus = builder.place(index.geonames.at(170654));
+    CHECK(damascus.name == "Damascus");
+    CHECK(damascus.feature_code == "PPLC");
+    CHECK(damascus.country == "SY");
+    CHECK(damascus.population == 1569394);
+    CHECK(damascus.position.lat == Approx(33.5102));
+    CHECK(damascus.position.lon == Approx(36.29128));
+    CHECK(damascus.alternate_names.size() == 4);
+}
+
+TEST_CASE("a missing source names the file and how to fetch it", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    try {
+        read_geonames_table("/nonexistent/cities500.txt", builder, index, diag);
+        FAIL("expected InputError");
+    } catch (const InputError& e) {
+        CHECK(e.file() == "/nonexistent/cities500.txt");
+        CHECK(std::string(e.what()).find("scripts/setup") != std::string::npos);
+    }
+}
+
+TEST_CASE("alternateNames rows add names to loaded places only", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    read_geonames_table(fixture("gazetteer/geonames.txt"), builder, index, diag);
+    Diagnostics alt_diag;
+    const std::size_t added = read_geonames_alternate_names(fixture("gazetteer/alternateNames.txt"),
+                                                            builder, index, alt_diag);
+    CHECK(added == 3);             // en + abbr for Damascus, fr for Paris; link and unknown skipped
+    CHECK(alt_diag.count() == 1);  // "notanumber"
+}
+
+TEST_CASE("world-countries records become countries with demonyms", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    const std::size_t added =
+        read_world_countries(fixture("gazetteer/countries.json"), builder, index, diag);
+    CHECK(added == 5);
+    CHECK(diag.count() == 1); // the record without latlng
+    const PlaceEntry& syria = builder.place(index.countries.at("SY"));
+    CHECK(syria.precision == Precision::country);
+    CHECK(syria.feature_code == "PCLI");
+    CHECK(syria.id == country_id_base + 760);
+    CHECK(syria.position.lat == Approx(35.0));
+    CHECK(builder.place(index.countries.at("LB")).feature_code == "PCLI"); // null independent
+}
+
+TEST_CASE("first-level divisions join GeoNames names with state coordinates", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    read_geonames_table(fixture("gazetteer/geonames.txt"), builder, index, diag);
+    Diagnostics admin_diag;
+    read_admin1(fixture("gazetteer/admin1CodesASCII.txt"), fixture("gazetteer/states.json"),
+                builder, index, admin_diag);
+    CHECK(admin_diag.count() == 1); // "bad line without tabs"
+    const PlaceEntry& texas = builder.place(index.admin1.at("US.TX"));
+    CHECK(texas.iso3166_2 == "US-TX");
+    CHECK(texas.position.lat == Approx(31.9686));
+    CHECK(texas.id == 4736286);
+    // Maryland has no state row: it sits at the centre of its places.
+    const PlaceEntry& maryland = builder.place(index.admin1.at("US.MD"));
+    CHECK(maryland.position.lat == Approx(39.28844).margin(0.01));
+    // "Damascus Governorate" is not "Dimashq": no false join; Rif Dimashq joins by name.
+    CHECK(builder.place(index.admin1.at("SY.08")).iso3166_2 == "SY-RD");
+
+    SECTION("the JSON names file reads the same way") {
+        IndexBuilder b2;
+        SourceIndex i2;
+        Diagnostics d2;
+        read_admin1(fixture("gazetteer/admin1.json"), "", b2, i2, d2);
+        CHECK(d2.count() == 1); // "nocode"
+        CHECK(i2.admin1.count("US.KY") == 0); // no coordinates anywhere: skipped
+    }
+}
+
+TEST_CASE("second-level divisions sit at the centre of their places", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    read_geonames_table(fixture("gazetteer/geonames.txt"), builder, index, diag);
+    const std::size_t before = builder.places().size();
+    Diagnostics d;
+    const std::size_t added = read_admin2(fixture("gazetteer/admin2Codes.txt"), builder, d);
+    CHECK(added == 1); // Montgomery County (Damascus, Md. is in it); the others have no places
+    CHECK(builder.places()[before].name == "Montgomery County");
+    CHECK(builder.places()[before].position.lat == Approx(39.28844).margin(0.001));
+}
+
+TEST_CASE("supplement and aliases rows import and bad rows are reported", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    read_world_countries(fixture("gazetteer/countries.json"), builder, index, diag);
+    Diagnostics d;
+    const std::size_t added =
+        read_supplement(fixture("gazetteer/supplement.tsv"), builder, index, d);
+    CHECK(added == 3);
+    CHECK(d.count() == 3);
+    const PlaceEntry& barzeh = builder.place(index.supplement.at("barzeh"));
+    CHECK(barzeh.precision == Precision::district);
+    CHECK(barzeh.radius_km == Approx(2.0));
+    CHECK(barzeh.source == Source::supplement);
+
+    Diagnostics a;
+    const std::size_t aliases = read_aliases(fixture("gazetteer/aliases.tsv"), builder, index, a);
+    CHECK(aliases == 3); // Ky. needs admin1, not loaded here
+    CHECK(a.count() == 3);
+}
+
+TEST_CASE("a project TSV with the wrong header is refused", "[sources]") {
+    const std::string dir = eventmap::test::scratch_dir("bad_header");
+    eventmap::test::write_file(dir + "/aliases.tsv", "name\tkind\n");
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics d;
+    CHECK_THROWS_AS(read_aliases(dir + "/aliases.tsv", builder, index, d), InputError);
+}
