@@ -62,7 +62,7 @@ struct IndexFile {
     const char* strings = nullptr;
     std::size_t strings_size = 0;
     const std::uint32_t* slots = nullptr;
-    const std::uint32_t* tokens = nullptr;
+    const TokenRecord* tokens = nullptr;
     const NodeRecord* nodes = nullptr;
     const EdgeRecord* edges = nullptr;
     const Posting* postings = nullptr;
@@ -175,7 +175,7 @@ Gazetteer Gazetteer::open(const std::string& path) {
         corrupt(path, "token table size");
     }
     f->slots = section<std::uint32_t>(*f, Section::slots, h.token_slots);
-    f->tokens = section<std::uint32_t>(*f, Section::tokens, h.token_count);
+    f->tokens = section<TokenRecord>(*f, Section::tokens, h.token_count);
     f->nodes = section<NodeRecord>(*f, Section::nodes, h.node_count);
     f->edges = section<EdgeRecord>(*f, Section::edges, h.edge_count);
     f->postings = section<Posting>(*f, Section::postings, h.posting_count);
@@ -242,7 +242,7 @@ std::optional<std::uint32_t> Gazetteer::token_id(std::string_view token) const {
         if (entry == 0 || entry > h.token_count) {
             return std::nullopt;
         }
-        if (file_->string_at(file_->tokens[entry - 1]) == token) {
+        if (file_->string_at(file_->tokens[entry - 1].string) == token) {
             return entry - 1;
         }
         slot = (slot + 1) & mask;
@@ -251,6 +251,14 @@ std::optional<std::uint32_t> Gazetteer::token_id(std::string_view token) const {
 }
 
 std::optional<std::uint32_t> Gazetteer::child(std::uint32_t node, std::uint32_t token) const {
+    if (token >= file_->header->token_count) {
+        return std::nullopt;
+    }
+    if (node == root()) {
+        const std::uint32_t c = file_->tokens[token].root_child;
+        return c == 0 || c >= file_->header->node_count ? std::nullopt
+                                                         : std::optional<std::uint32_t>(c);
+    }
     const NodeRecord& n = file_->nodes[node];
     const EdgeRecord* first = file_->edges + n.first_edge;
     const EdgeRecord* last = first + n.edge_count;
@@ -304,6 +312,7 @@ std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOpti
     if (!node) {
         return out;
     }
+    out.reserve(std::min(options.limit, postings(*node).size()));
     for (const Posting& p : postings(*node)) {
         if (out.size() >= options.limit) {
             break;

@@ -455,9 +455,13 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
         r.precision = static_cast<std::uint8_t>(p.precision);
         r.source = static_cast<std::uint8_t>(p.source);
     }
-    std::vector<std::uint32_t> token_offsets(names.tokens.size());
+    std::vector<TokenRecord> token_records(names.tokens.size(), TokenRecord{0, 0});
     for (std::size_t t = 0; t < names.tokens.size(); ++t) {
-        token_offsets[t] = pool.add(names.tokens[t]);
+        token_records[t].string = pool.add(names.tokens[t]);
+    }
+    const NodeRecord& root = trie.nodes[0];
+    for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
+        token_records[trie.edges[e].token].root_child = trie.edges[e].child;
     }
     const std::uint32_t slot_count =
         next_power_of_two(static_cast<std::uint32_t>(names.tokens.size()) * 2 + 2);
@@ -474,7 +478,7 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     sections.add(Section::places, records);
     sections.add(Section::strings, pool.bytes());
     sections.add(Section::slots, slots);
-    sections.add(Section::tokens, token_offsets);
+    sections.add(Section::tokens, token_records);
     sections.add(Section::nodes, trie.nodes);
     sections.add(Section::edges, trie.edges);
     sections.add(Section::postings, trie.postings);

@@ -6,7 +6,7 @@
 //   places    PlaceRecord[place_count]
 //   strings   NUL-terminated UTF-8, referenced by byte offset (0 is the empty string)
 //   slots     uint32[token_slots]: open-addressing hash of token strings -> token index + 1
-//   tokens    uint32[token_count]: string offset of each normalised token
+//   tokens    TokenRecord[token_count]: each normalised token and the root's child for it
 //   nodes     NodeRecord[node_count]: the token trie, node 0 is the root
 //   edges     EdgeRecord[edge_count]: each node's children, sorted by token id
 //   postings  Posting[posting_count]: the places each complete name refers to, best first
@@ -25,7 +25,7 @@
 namespace eventmap::gazetteer {
 
 inline constexpr char index_magic[8] = {'E', 'V', 'M', 'G', 'A', 'Z', '\r', '\n'};
-inline constexpr std::uint32_t index_format_version = 1;
+inline constexpr std::uint32_t index_format_version = 2;
 
 enum Section : std::uint32_t { places, strings, slots, tokens, nodes, edges, postings, count };
 
@@ -76,6 +76,13 @@ struct NodeRecord {
     std::uint32_t edge_count;
     std::uint32_t first_posting;
     std::uint32_t posting_count;
+};
+
+// The root has a child for almost every token; keeping it beside the token saves a binary
+// search over hundreds of thousands of edges on every match start.
+struct TokenRecord {
+    std::uint32_t string;     // offset in the string pool
+    std::uint32_t root_child; // node reached from the root by this token; 0 when none
 };
 
 struct EdgeRecord {

@@ -71,10 +71,13 @@ const char* special_fold(char32_t c) {
 }
 
 const icu::Normalizer2& nfkd() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(status);
-    // ICU's data is linked statically (ICU::data); failure here is a broken installation.
-    return *n;
+    // ICU's data is linked in (ICU::data); a failure here is a broken installation. The
+    // instance is immutable and thread-safe; fetch it once.
+    static const icu::Normalizer2* const instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        return icu::Normalizer2::getNFKDInstance(status);
+    }();
+    return *instance;
 }
 
 // Appends the folded form of one word code point to `out`.
@@ -183,6 +186,7 @@ void split_words(std::string_view text, Emit&& emit) {
 
 std::vector<std::string> normalize_tokens(std::string_view name) {
     std::vector<std::string> tokens;
+    tokens.reserve(4);
     split_words(name, [&](std::size_t, std::size_t, const std::string& folded) {
         if (!folded.empty()) {
             tokens.push_back(loose_key(folded));
