@@ -21,10 +21,11 @@ struct TimeExpression {
     std::string value;  // TIMEX3 value: 2013-09-13, 2013-08, 2013-W37, P2W, XXXX-09-28, PRESENT_REF
     std::string anchor; // what the value was resolved against (reference date or "absolute")
     bool future = false; // the text places it after its reference ("would meet ... September 28")
+    std::string mod;     // TIMEX3 mod: APPROX ("around September 28"), START, MID, END, ...
 };
 
 struct PublicationDate {
-    std::string value;   // YYYY-MM-DD, empty when neither given nor inferable
+    std::string value; // YYYY-MM-DD, empty when neither given nor inferable
     bool inferred = false;
     double confidence = 0; // 1 when given
     std::string evidence;  // how it was reached, for people ("latest explicit date + 'on Friday'")

@@ -1,0 +1,1826 @@
+// Contents
+//   1. Token access and small parsers (amounts, units, days, years, months)
+//   2. Date cores: month-first, day-first, numeric, weekday, year/decade, relative, deictic,
+//      quarters, seasons, holidays, known events, anniversaries
+//   3. Wrappers: modifiers (about, early, the end of), offsets (two days later, a day after X),
+//      durations, sets, clock times
+//   4. Sentences and tense
+//   5. The recognition loop
+#include "dates/grammar.hpp"
+
+#include "dates/calendar.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace eventmap::dates {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// 1. Token access and small parsers
+// ---------------------------------------------------------------------------------------------
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+std::string number_text(double v) {
+    if (std::fabs(v - std::round(v)) < 1e-9) {
+        return std::to_string(static_cast<long>(std::llround(v)));
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+std::string duration_value(double amount, Unit unit) {
+    const bool vague = amount < 0;
+    const std::string n = vague ? "X" : number_text(amount);
+    switch (unit) {
+    case Unit::second:
+        return "PT" + n + "S";
+    case Unit::minute:
+        return "PT" + n + "M";
+    case Unit::hour:
+        return "PT" + n + "H";
+    case Unit::day:
+        return "P" + n + "D";
+    case Unit::week:
+        return "P" + n + "W";
+    case Unit::weekend:
+        return "P" + n + "WE";
+    case Unit::fortnight:
+        return vague ? "PXW" : "P" + number_text(2 * amount) + "W";
+    case Unit::month:
+        return "P" + n + "M";
+    case Unit::quarter:
+        return "P" + n + "Q";
+    case Unit::year:
+        return "P" + n + "Y";
+    case Unit::decade:
+        return vague ? "PXDE" : "P" + number_text(10 * amount) + "Y";
+    case Unit::century:
+        return vague ? "PXCE" : "P" + number_text(100 * amount) + "Y";
+    }
+    return "P" + n + "D";
+}
+
+const char* day_part_code(int value) {
+    static constexpr std::array<const char*, 4> suffixes = {"TMO", "TAF", "TEV", "TNI"};
+    return suffixes[static_cast<std::size_t>(value) % 4];
+}
+
+int expand_two_digit_year(long yy) {
+    return static_cast<int>(yy <= 49 ? 2000 + yy : 1900 + yy);
+}
+
+bool is_tense_subordinator(std::string_view w) {
+    return w == "that" || w == "which" || w == "who" || w == "when" || w == "if" ||
+           w == "because" || w == "while" || w == "where" || w == "but" || w == "whether" ||
+           w == "although" || w == "unless";
+}
+
+Tense word_tense(std::string_view w, bool capitalized) {
+    // Irregular and auxiliary cues first; then the regular past "-ed".
+    static constexpr std::string_view future[] = {
+        "will",   "shall",    "would", "wo",      "expected", "expects",  "scheduled", "due",
+        "plans",  "planned",  "plan",  "intends", "intend",   "aims",     "could",     "might",
+        "should", "upcoming", "next",  "ll",      "hopes",    "tomorrow", "later"};
+    static constexpr std::string_view past[] = {
+        "was",   "were",      "had",     "did",        "said",   "told",    "came",    "went",
+        "took",  "made",      "gave",    "saw",        "met",    "left",    "held",    "won",
+        "lost",  "sold",      "bought",  "began",      "became", "fell",    "rose",    "broke",
+        "spoke", "wrote",     "ran",     "found",      "got",    "thought", "brought", "led",
+        "paid",  "sent",      "spent",   "built",      "struck", "fought",  "shot",    "ago",
+        "last",  "yesterday", "earlier", "previously", "been",   "hit",     "saw",     "knew",
+        "grew",  "drew",      "threw",   "flew",       "fled",   "wore",    "chose",   "froze",
+        "stood", "sat",       "felt",    "kept",       "meant",  "heard",   "lay",     "rang",
+        "sang",  "sank",      "swam",    "drove",      "rode",   "ate"};
+    static constexpr std::string_view present[] = {"is", "are", "says", "am", "does", "remains"};
+    static constexpr std::string_view not_past[] = {
+        "need",     "speed",      "feed",      "seed",     "indeed",   "proceed",   "succeed",
+        "exceed",   "hundred",    "embed",     "based",    "united",   "limited",   "related",
+        "detailed", "interested", "concerned", "armed",    "advanced", "bed",       "red",
+        "shed",     "wed",        "breed",     "greed",    "steed",    "weed",      "unprecedented",
+        "expected", "scheduled",  "planned",   "supposed", "alleged",  "so-called", "reed",
+        "creed",    "bleed"};
+    for (auto f : future) {
+        if (w == f) {
+            return Tense::future;
+        }
+    }
+    for (auto p : past) {
+        if (w == p) {
+            return Tense::past;
+        }
+    }
+    for (auto p : present) {
+        if (w == p) {
+            return Tense::present;
+        }
+    }
+    if (!capitalized && w.size() >= 5 && w.substr(w.size() - 2) == "ed") {
+        for (auto n : not_past) {
+            if (w == n) {
+                return Tense::unknown;
+            }
+        }
+        return Tense::past;
+    }
+    return Tense::unknown;
+}
+
+class Grammar {
+  public:
+    Grammar(std::string_view text, std::string_view lower, const std::vector<Token>& tokens,
+            const KnownEvents& events, const GrammarOptions& options)
+        : text_(text), lower_(lower), toks_(tokens), events_(events), options_(options),
+          n_(tokens.size()), sentences_(sentence_ids(lower, tokens)) {}
+
+    std::vector<Mention> run();
+
+  private:
+    // --- token access ---
+    const Token* at(std::size_t i) const { return i < n_ ? &toks_[i] : nullptr; }
+    Lex lex(std::size_t i) const { return i < n_ ? toks_[i].lex : Lex::none; }
+    bool is(std::size_t i, Lex l) const { return i < n_ && toks_[i].lex == l; }
+    std::string_view low(std::size_t i) const {
+        return i < n_ ? lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin)
+                      : std::string_view();
+    }
+    bool punct(std::size_t i, char c) const {
+        return i < n_ && toks_[i].kind == TokenKind::punct && toks_[i].punct == c;
+    }
+    bool attached(std::size_t i) const { return i < n_ && !toks_[i].space_before; }
+    bool plain_number(std::size_t i) const {
+        const Token* t = at(i);
+        return t != nullptr && t->kind == TokenKind::number && !t->grouped && !t->decimal &&
+               !t->ordinal && !t->decade_s;
+    }
+    bool same_sentence(std::size_t a, std::size_t b) const {
+        return a < n_ && b < n_ && sentences_[a] == sentences_[b];
+    }
+
+    // --- small parsers: each returns the index after what it consumed, or kNone ---
+    std::size_t amount_at(std::size_t i, double& amount) const;
+    std::size_t unit_at(std::size_t i, Unit& unit, bool& plural) const;
+    std::size_t day_at(std::size_t i, int& day) const;
+    std::size_t year_at(std::size_t i, int& year) const;
+    std::size_t month_at(std::size_t i, int& month, bool& ambiguous) const;
+    std::size_t ordinal_at(std::size_t i, int& n) const;
+    std::size_t am_pm_at(std::size_t i, bool& pm) const;
+
+    // --- cores ---
+    bool core(std::size_t i, Mention& m) const;
+    bool month_first(std::size_t i, Mention& m) const;
+    bool day_first(std::size_t i, Mention& m) const;
+    bool numeric_date(std::size_t i, Mention& m) const;
+    bool weekday_core(std::size_t i, Mention& m) const;
+    bool year_core(std::size_t i, Mention& m) const;
+    bool relative_core(std::size_t i, Mention& m) const;
+    bool deictic_core(std::size_t i, Mention& m) const;
+    bool the_core(std::size_t i, Mention& m) const;
+    bool quarter_core(std::size_t i, Mention& m) const;
+    bool season_core(std::size_t i, Mention& m) const;
+    bool holiday_core(std::size_t i, Mention& m) const;
+    bool known_event_core(std::size_t i, Mention& m) const;
+    bool anniversary_core(std::size_t i, Mention& m) const;
+    bool anchor_target(std::size_t i, Mention& m) const;
+    std::size_t year_suffix(std::size_t i, int& year) const;
+
+    // --- wrappers ---
+    bool modified(std::size_t i, Mention& m) const;
+    bool amount_expression(std::size_t i, Mention& m) const;
+    bool set_expression(std::size_t i, Mention& m) const;
+    bool clock_time(std::size_t i, Mention& m) const;
+    bool ref_word(std::size_t i, Mention& m) const;
+    bool part_of_day_suffix(std::size_t j, Mention& m) const;
+    bool match(std::size_t i, Mention& m) const;
+
+    Tense tense_of(std::size_t first, std::size_t last) const {
+        return clause_tense(lower_, toks_, sentences_, first, last);
+    }
+    void finish(Mention& m, std::size_t first, std::size_t last) const;
+
+    std::string_view text_;
+    std::string_view lower_;
+    const std::vector<Token>& toks_;
+    const KnownEvents& events_;
+    GrammarOptions options_;
+    std::size_t n_;
+    std::vector<std::uint32_t> sentences_;
+};
+
+void Grammar::finish(Mention& m, std::size_t first, std::size_t last) const {
+    m.first_token = static_cast<std::uint32_t>(first);
+    m.last_token = static_cast<std::uint32_t>(last);
+}
+
+std::size_t Grammar::amount_at(std::size_t i, double& amount) const {
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return kNone;
+    }
+    std::size_t j = kNone;
+    if (t->kind == TokenKind::number && !t->ordinal && !t->decade_s && t->value >= 0) {
+        amount = t->decimal ? std::strtod(std::string(low(i)).c_str(), nullptr)
+                            : static_cast<double>(t->value);
+        j = i + 1;
+    } else if (t->lex == Lex::article) {
+        amount = 1;
+        j = i + 1;
+        if (is(j, Lex::number_word) &&
+            (low(j) == "couple" || low(j) == "few" || low(j) == "dozen")) {
+            amount = toks_[j].lex_value;
+            j = is(j + 1, Lex::of) && low(j) == "couple" ? j + 2 : j + 1;
+        }
+    } else if (t->lex == Lex::number_word) {
+        amount = t->lex_value;
+        j = i + 1;
+        if (amount >= 20 && static_cast<long>(amount) % 10 == 0) {
+            std::size_t k = punct(j, '-') && attached(j) ? j + 1 : j;
+            if (is(k, Lex::number_word) && toks_[k].lex_value >= 1 && toks_[k].lex_value <= 9) {
+                amount += toks_[k].lex_value;
+                j = k + 1;
+            }
+        }
+        if (low(i) == "couple" && is(j, Lex::of)) {
+            ++j;
+        }
+    } else if (t->lex == Lex::half && is(i + 1, Lex::article)) {
+        amount = 0.5;
+        return i + 2;
+    } else {
+        return kNone;
+    }
+    // "two and a half"
+    if (is(j, Lex::and_) && is(j + 1, Lex::article) && is(j + 2, Lex::half) && amount >= 0) {
+        amount += 0.5;
+        j += 3;
+    }
+    return j;
+}
+
+std::size_t Grammar::unit_at(std::size_t i, Unit& unit, bool& plural) const {
+    if (!is(i, Lex::unit)) {
+        return kNone;
+    }
+    unit = static_cast<Unit>(toks_[i].lex_value);
+    const std::string_view w = low(i);
+    plural = w.back() == 's';
+    return i + 1;
+}
+
+std::size_t Grammar::day_at(std::size_t i, int& day) const {
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return kNone;
+    }
+    if (t->kind == TokenKind::number && !t->grouped && !t->decimal && !t->decade_s &&
+        t->digits <= 2 && t->value >= 1 && t->value <= 31) {
+        day = static_cast<int>(t->value);
+        return i + 1;
+    }
+    if (t->lex == Lex::ordinal_word && t->lex_value >= 1 && t->lex_value <= 31) {
+        day = t->lex_value;
+        return i + 1;
+    }
+    return kNone;
+}
+
+std::size_t Grammar::ordinal_at(std::size_t i, int& n) const {
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return kNone;
+    }
+    if (t->kind == TokenKind::number && t->ordinal && t->value > 0 && t->value < 1000) {
+        n = static_cast<int>(t->value);
+        return i + 1;
+    }
+    if (t->lex == Lex::ordinal_word) {
+        n = t->lex_value;
+        return i + 1;
+    }
+    if (t->lex == Lex::unit && low(i) == "second") {
+        n = 2;
+        return i + 1;
+    }
+    return kNone;
+}
+
+std::size_t Grammar::year_at(std::size_t i, int& year) const {
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return kNone;
+    }
+    if (plain_number(i) && t->digits == 4 && t->value >= 1000 && t->value <= 2199) {
+        year = static_cast<int>(t->value);
+        return i + 1;
+    }
+    // '82
+    if (t->kind == TokenKind::punct && t->punct == '\'' && plain_number(i + 1) && attached(i + 1) &&
+        toks_[i + 1].digits == 2) {
+        year = expand_two_digit_year(toks_[i + 1].value);
+        return i + 2;
+    }
+    return kNone;
+}
+
+std::size_t Grammar::month_at(std::size_t i, int& month, bool& ambiguous) const {
+    const Token* t = at(i);
+    if (t == nullptr || t->lex != Lex::month || !t->capitalized) {
+        return kNone;
+    }
+    month = t->lex_value;
+    const std::string_view w = low(i);
+    const bool abbreviated = w.size() <= 4 && w != "june" && w != "july" && w != "may";
+    ambiguous = abbreviated || w == "may" || w == "march";
+    std::size_t j = i + 1;
+    if (abbreviated && punct(j, '.') && attached(j)) {
+        ++j;
+    }
+    return j;
+}
+
+std::size_t Grammar::am_pm_at(std::size_t i, bool& pm) const {
+    if (is(i, Lex::am) || is(i, Lex::pm)) {
+        pm = is(i, Lex::pm);
+        return i + 1;
+    }
+    // a.m. / p.m.
+    const std::string_view w = low(i);
+    if ((w == "a" || w == "p") && punct(i + 1, '.') && attached(i + 1) && low(i + 2) == "m" &&
+        attached(i + 2)) {
+        pm = w == "p";
+        return punct(i + 3, '.') && attached(i + 3) ? i + 4 : i + 3;
+    }
+    return kNone;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Date cores
+// ---------------------------------------------------------------------------------------------
+
+// ", 2013" / " 2013" / " of 2013" after a month or a day.
+std::size_t Grammar::year_suffix(std::size_t i, int& year) const {
+    std::size_t j = punct(i, ',') ? i + 1 : i;
+    if (std::size_t k = year_at(j, year); k != kNone) {
+        // A comma-separated 4-digit number followed by more digits is a list, not a year.
+        return k;
+    }
+    if (is(i, Lex::of)) {
+        if (std::size_t k = year_at(i + 1, year); k != kNone) {
+            return k;
+        }
+    }
+    return kNone;
+}
+
+bool Grammar::month_first(std::size_t i, Mention& m) const {
+    int month = 0;
+    bool ambiguous = false;
+    std::size_t j = month_at(i, month, ambiguous);
+    if (j == kNone) {
+        return false;
+    }
+    int day = 0;
+    std::size_t k = day_at(j, day);
+    // A day must not be the hour of a clock time or the first of a number range.
+    if (k != kNone && !(punct(k, ':') && attached(k)) && !(punct(k, '-') && plain_number(k + 1))) {
+        int year = 0;
+        std::size_t y = year_suffix(k, year);
+        if (y != kNone) {
+            if (!is_valid_date(year, month, day)) {
+                m.kind = MentionKind::fixed;
+                m.fixed.clear(); // impossible date (February 30): consumed, not reported
+                finish(m, i, y);
+                return true;
+            }
+            m.kind = MentionKind::fixed;
+            m.fixed = format_day(days_from_civil(year, month, day));
+            m.explicit_day = true;
+            finish(m, i, y);
+            return true;
+        }
+        if (day > days_in_month(2000, month)) {
+            m.fixed.clear();
+            finish(m, i, k);
+            return true;
+        }
+        m.kind = MentionKind::month_day;
+        m.month = month;
+        m.day = day;
+        finish(m, i, k);
+        return true;
+    }
+    int year = 0;
+    std::size_t y = year_suffix(j, year);
+    if (y != kNone && !(punct(j, ',') && ambiguous)) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_month(year, month);
+        finish(m, i, y);
+        return true;
+    }
+    // A month name alone. "May", "March" and abbreviations need a temporal word before them;
+    // any month name right after a capitalised word ("Theresa May", "June Carter") is a name.
+    const bool after_preposition =
+        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
+                  is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::to) ||
+                  is(i - 1, Lex::during) || is(i - 1, Lex::early) || is(i - 1, Lex::late) ||
+                  is(i - 1, Lex::mid) || is(i - 1, Lex::last) || is(i - 1, Lex::next) ||
+                  is(i - 1, Lex::this_) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
+                  is(i - 1, Lex::of) || is(i - 1, Lex::and_) || low(i - 1) == "through" ||
+                  low(i - 1) == "between" || low(i - 1) == "or" || low(i - 1) == "till");
+    if (ambiguous && !after_preposition) {
+        return false;
+    }
+    if (!after_preposition && i > 0 && toks_[i - 1].kind == TokenKind::word &&
+        toks_[i - 1].capitalized && toks_[i - 1].lex == Lex::none && same_sentence(i - 1, i)) {
+        return false;
+    }
+    if (!after_preposition && at(j) != nullptr && toks_[j].kind == TokenKind::word &&
+        toks_[j].capitalized && toks_[j].lex == Lex::none && same_sentence(i, j)) {
+        return false;
+    }
+    if (ambiguous && punct(j, '.') && low(i).size() <= 4) {
+        return false;
+    }
+    m.kind = MentionKind::month;
+    m.month = month;
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::day_first(std::size_t i, Mention& m) const {
+    int day = 0;
+    std::size_t j = day_at(i, day);
+    if (j == kNone) {
+        return false;
+    }
+    if (is(j, Lex::of) && (toks_[i].ordinal || toks_[i].lex == Lex::ordinal_word)) {
+        ++j;
+    } else if (toks_[i].lex == Lex::ordinal_word) {
+        return false; // "first May" is not a date; "first of May" is
+    }
+    int month = 0;
+    bool ambiguous = false;
+    std::size_t k = month_at(j, month, ambiguous);
+    if (k == kNone) {
+        return false;
+    }
+    int year = 0;
+    std::size_t y = year_suffix(k, year);
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        if (is_valid_date(year, month, day)) {
+            m.fixed = format_day(days_from_civil(year, month, day));
+            m.explicit_day = true;
+        }
+        finish(m, i, y);
+        return true;
+    }
+    if (day > days_in_month(2000, month)) {
+        m.fixed.clear();
+        finish(m, i, k);
+        return true;
+    }
+    m.kind = MentionKind::month_day;
+    m.month = month;
+    m.day = day;
+    finish(m, i, k);
+    return true;
+}
+
+bool Grammar::numeric_date(std::size_t i, Mention& m) const {
+    if (!plain_number(i)) {
+        return false;
+    }
+    const Token& a = toks_[i];
+    // 2013-08-21 and 2013/08/21
+    if (a.digits == 4 && (punct(i + 1, '-') || punct(i + 1, '/')) && attached(i + 1) &&
+        plain_number(i + 2) && attached(i + 2) && toks_[i + 2].digits <= 2 &&
+        punct(i + 3, toks_[i + 1].punct) && attached(i + 3) && plain_number(i + 4) &&
+        attached(i + 4) && toks_[i + 4].digits <= 2) {
+        const int y = static_cast<int>(a.value);
+        const int mo = static_cast<int>(toks_[i + 2].value);
+        const int d = static_cast<int>(toks_[i + 4].value);
+        m.kind = MentionKind::fixed;
+        if (is_valid_date(y, mo, d)) {
+            m.fixed = format_day(days_from_civil(y, mo, d));
+            m.explicit_day = true;
+        }
+        finish(m, i, i + 5);
+        return true;
+    }
+    // 21/08/2013, 8/21/2013, 7/8/07 (also with '.' or '-' between, same separator twice)
+    if (a.digits <= 2 && (punct(i + 1, '/') || punct(i + 1, '-') || punct(i + 1, '.')) &&
+        attached(i + 1) && plain_number(i + 2) && attached(i + 2) && toks_[i + 2].digits <= 2 &&
+        punct(i + 3, toks_[i + 1].punct) && attached(i + 3) && plain_number(i + 4) &&
+        attached(i + 4) && (toks_[i + 4].digits == 4 || toks_[i + 4].digits == 2) &&
+        !(punct(i + 5, toks_[i + 1].punct) && attached(i + 5))) {
+        const int first = static_cast<int>(a.value);
+        const int second = static_cast<int>(toks_[i + 2].value);
+        const int y = toks_[i + 4].digits == 4 ? static_cast<int>(toks_[i + 4].value)
+                                               : expand_two_digit_year(toks_[i + 4].value);
+        int mo = first;
+        int d = second;
+        if (first > 12 || (second <= 12 && options_.numeric_order == NumericOrder::day_first)) {
+            mo = second;
+            d = first;
+        }
+        m.kind = MentionKind::fixed;
+        if (is_valid_date(y, mo, d)) {
+            m.fixed = format_day(days_from_civil(y, mo, d));
+            m.explicit_day = true;
+        }
+        finish(m, i, i + 5);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::part_of_day_suffix(std::size_t j, Mention& m) const {
+    if (is(j, Lex::part_of_day) && same_sentence(j - 1, j)) {
+        m.time_suffix = day_part_code(toks_[j].lex_value);
+        m.type = TimexType::time;
+        m.last_token = static_cast<std::uint32_t>(j + 1);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::weekday_core(std::size_t i, Mention& m) const {
+    if (!is(i, Lex::weekday)) {
+        return false;
+    }
+    std::size_t j = i + 1;
+    if (punct(j, '.') && attached(j) && low(i).size() <= 5) {
+        ++j;
+    }
+    // "Friday, August 21, 2013": the explicit date decides.
+    std::size_t k = punct(j, ',') ? j + 1 : j;
+    Mention date;
+    if ((month_first(k, date) || day_first(k, date)) && date.kind != MentionKind::month) {
+        date.first_token = static_cast<std::uint32_t>(i);
+        m = date;
+        return true;
+    }
+    m.kind = MentionKind::weekday;
+    m.weekday = toks_[i].lex_value;
+    finish(m, i, j);
+    part_of_day_suffix(j, m);
+    return true;
+}
+
+bool Grammar::year_core(std::size_t i, Mention& m) const {
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return false;
+    }
+    // Decades: 1990s, '80s, 80s
+    if (t->kind == TokenKind::number && t->decade_s) {
+        if (t->digits == 4 && t->value >= 1000 && t->value <= 2190) {
+            m.kind = MentionKind::fixed;
+            m.fixed = std::to_string(t->value / 10);
+            finish(m, i, i + 1);
+            return true;
+        }
+        if (t->digits == 2) {
+            m.kind = MentionKind::fixed;
+            m.fixed = std::to_string(expand_two_digit_year(t->value) / 10);
+            finish(m, i, i + 1);
+            return true;
+        }
+        return false;
+    }
+    if (t->kind == TokenKind::punct && t->punct == '\'' && at(i + 1) != nullptr &&
+        toks_[i + 1].kind == TokenKind::number && toks_[i + 1].decade_s &&
+        toks_[i + 1].digits == 2 && attached(i + 1)) {
+        m.kind = MentionKind::fixed;
+        m.fixed = std::to_string(expand_two_digit_year(toks_[i + 1].value) / 10);
+        finish(m, i, i + 2);
+        return true;
+    }
+    int year = 0;
+    std::size_t j = year_at(i, year);
+    if (j == kNone) {
+        return false;
+    }
+    // Not a year: $2010, 2010%, 2,010, a range 2010-11 / list 2010/11, or a count of things
+    // ("2000 people") unless a temporal preposition introduces it.
+    const bool after_preposition =
+        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
+                  is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::during) ||
+                  is(i - 1, Lex::of) || is(i - 1, Lex::early) || is(i - 1, Lex::late) ||
+                  is(i - 1, Lex::mid) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
+                  is(i - 1, Lex::to) || is(i - 1, Lex::fiscal) || is(i - 1, Lex::season) ||
+                  low(i - 1) == "through" || low(i - 1) == "between");
+    if (i > 0 && toks_[i - 1].kind == TokenKind::punct && attached(i) &&
+        (toks_[i - 1].punct == '$' || toks_[i - 1].punct == '#')) {
+        return false;
+    }
+    if (i > 0 && toks_[i - 1].kind == TokenKind::punct &&
+        static_cast<unsigned char>(text_[toks_[i - 1].begin]) >= 0x80) {
+        // currency signs such as £ and € are multi-byte; they arrive as word bytes, see below
+    }
+    if (i > 0 && toks_[i - 1].kind == TokenKind::word && attached(i) &&
+        static_cast<unsigned char>(text_[toks_[i - 1].end - 1]) >= 0x80) {
+        return false; // "€2010", "£2010"
+    }
+    if (punct(j, '%') || (low(j) == "percent") ||
+        (punct(j, '.') && attached(j) && plain_number(j + 1))) {
+        return false;
+    }
+    if (!after_preposition) {
+        if (year < 1900 || year > 2100) {
+            return false;
+        }
+        const Token* next = at(j);
+        if (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
+            next->lex == Lex::none && same_sentence(i, j)) {
+            const std::string_view w = low(j);
+            if (w.size() > 3 && w.back() == 's' && w != "was" && w != "has" && w != "is") {
+                return false; // "2000 people", "1500 jobs"
+            }
+        }
+        if (i > 0 &&
+            (is(i - 1, Lex::about) || is(i - 1, Lex::around) || is(i - 1, Lex::some) ||
+             is(i - 1, Lex::nearly) || is(i - 1, Lex::almost) || is(i - 1, Lex::than) ||
+             is(i - 1, Lex::over) || is(i - 1, Lex::approximately)) &&
+            next != nullptr && next->kind == TokenKind::word && !next->capitalized) {
+            return false;
+        }
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = format_year(year);
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::relative_core(std::size_t i, Mention& m) const {
+    const Lex l = lex(i);
+    int rel = 0;
+    switch (l) {
+    case Lex::last:
+    case Lex::previous:
+    case Lex::past:
+        rel = -1;
+        break;
+    case Lex::next:
+    case Lex::coming:
+    case Lex::upcoming:
+    case Lex::following:
+        rel = 1;
+        break;
+    case Lex::this_:
+        rel = 0;
+        break;
+    default:
+        return false;
+    }
+    const std::size_t j = i + 1;
+    if (const Token* t = at(j); t == nullptr || !same_sentence(i, j)) {
+        return false;
+    }
+    const bool after_the = i > 0 && is(i - 1, Lex::the);
+    Unit unit = Unit::day;
+    bool plural = false;
+    if (unit_at(j, unit, plural) != kNone && !plural) {
+        if (after_the && (l == Lex::past || l == Lex::last) && unit != Unit::day) {
+            // "the past decade", "over the last year": a period reaching back to now.
+            m.type = TimexType::duration;
+            m.kind = MentionKind::fixed;
+            m.fixed = duration_value(1, unit);
+            finish(m, i, j + 1);
+            return true;
+        }
+        if (after_the && (l == Lex::next || l == Lex::following || l == Lex::previous)) {
+            m.kind = MentionKind::offset_narrative;
+            m.unit = unit;
+            m.amount = 1;
+            m.rel = rel;
+            finish(m, i, j + 1);
+            return true;
+        }
+        if (unit == Unit::day) {
+            return false; // "this day", "next day" without "the": rare and vague
+        }
+        m.kind = MentionKind::relative_unit;
+        m.unit = unit;
+        m.rel = rel;
+        finish(m, i, j + 1);
+        return true;
+    }
+    if (is(j, Lex::weekday)) {
+        m.kind = MentionKind::weekday;
+        m.weekday = toks_[j].lex_value;
+        m.rel = l == Lex::this_ ? 2 : rel;
+        finish(m, i, j + 1);
+        part_of_day_suffix(j + 1, m);
+        return true;
+    }
+    int month = 0;
+    bool ambiguous = false;
+    if (std::size_t k = month_at(j, month, ambiguous); k != kNone) {
+        m.kind = MentionKind::month;
+        m.month = month;
+        m.rel = l == Lex::this_ ? 2 : rel;
+        finish(m, i, k);
+        return true;
+    }
+    if (is(j, Lex::season)) {
+        m.kind = MentionKind::season;
+        m.season = toks_[j].lex_value;
+        m.rel = l == Lex::this_ ? 2 : rel;
+        finish(m, i, j + 1);
+        return true;
+    }
+    if (is(j, Lex::part_of_day) && (l == Lex::this_ || l == Lex::last)) {
+        // "this morning", "last night"
+        m.kind = MentionKind::relative_unit;
+        m.unit = Unit::day;
+        m.rel = l == Lex::last ? -1 : 0;
+        m.type = TimexType::time;
+        m.time_suffix = day_part_code(toks_[j].lex_value);
+        finish(m, i, j + 1);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::deictic_core(std::size_t i, Mention& m) const {
+    int rel = 0;
+    switch (lex(i)) {
+    case Lex::today:
+        rel = 0;
+        break;
+    case Lex::tonight:
+        rel = 0;
+        m.time_suffix = "TNI";
+        m.type = TimexType::time;
+        break;
+    case Lex::yesterday:
+        rel = -1;
+        break;
+    case Lex::tomorrow:
+        rel = 1;
+        break;
+    default:
+        return false;
+    }
+    m.kind = MentionKind::relative_unit;
+    m.unit = Unit::day;
+    m.rel = rel;
+    finish(m, i, i + 1);
+    if (m.time_suffix.empty()) {
+        part_of_day_suffix(i + 1, m);
+    }
+    return true;
+}
+
+bool Grammar::quarter_core(std::size_t i, Mention& m) const {
+    int q = 0;
+    std::size_t j = kNone;
+    bool half = false;
+    if (low(i) == "q" && plain_number(i + 1) && attached(i + 1) && toks_[i + 1].value >= 1 &&
+        toks_[i + 1].value <= 4) {
+        q = static_cast<int>(toks_[i + 1].value);
+        j = i + 2;
+    } else if (low(i) == "h" && plain_number(i + 1) && attached(i + 1) && toks_[i + 1].value >= 1 &&
+               toks_[i + 1].value <= 2) {
+        q = static_cast<int>(toks_[i + 1].value);
+        half = true;
+        j = i + 2;
+    } else {
+        std::size_t k = ordinal_at(i, q);
+        if (k == kNone) {
+            if (is(i, Lex::last) || low(i) == "final") {
+                q = -1; // the last quarter: resolved as the quarter before the reference
+                k = i + 1;
+            } else {
+                return false;
+            }
+        }
+        if (punct(k, '-') && attached(k)) {
+            ++k;
+        }
+        if (is(k, Lex::unit) && (low(k) == "quarter")) {
+            j = k + 1;
+        } else if (is(k, Lex::half)) {
+            half = true;
+            j = k + 1;
+        } else {
+            return false;
+        }
+        if (q > 4 || (half && q > 2)) {
+            return false;
+        }
+    }
+    int year = 0;
+    std::size_t y = kNone;
+    if (is(j, Lex::of) || punct(j, ',')) {
+        y = year_at(j + 1, year);
+    }
+    if (y == kNone) {
+        y = year_at(j, year);
+    }
+    const char* prefix = half ? "-H" : "-Q";
+    if (y != kNone && q > 0) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_year(year) + prefix + std::to_string(q);
+        finish(m, i, y);
+        return true;
+    }
+    // "of this year", "of last year", "of the year"
+    std::size_t k = j;
+    int rel = 0;
+    bool relative_year = false;
+    if (is(k, Lex::of)) {
+        std::size_t r = k + 1;
+        if (is(r, Lex::the) && is(r + 1, Lex::unit) && low(r + 1) == "year") {
+            relative_year = true;
+            k = r + 2;
+        } else if ((is(r, Lex::this_) || is(r, Lex::last) || is(r, Lex::next)) &&
+                   is(r + 1, Lex::unit) && low(r + 1) == "year") {
+            rel = is(r, Lex::last) ? -1 : is(r, Lex::next) ? 1 : 0;
+            relative_year = true;
+            k = r + 2;
+        }
+    }
+    m.kind = MentionKind::quarter;
+    m.quarter = q;
+    m.season = half ? 1 : 0;         // reused: 1 marks a half year
+    m.rel = relative_year ? rel : 3; // 3: year chosen by tense
+    finish(m, i, relative_year ? k : j);
+    return true;
+}
+
+bool Grammar::season_core(std::size_t i, Mention& m) const {
+    if (!is(i, Lex::season)) {
+        return false;
+    }
+    const int season = toks_[i].lex_value;
+    std::size_t j = i + 1;
+    int year = 0;
+    std::size_t y = is(j, Lex::of) ? year_at(j + 1, year) : year_at(j, year);
+    static constexpr std::array<const char*, 4> codes = {"SP", "SU", "FA", "WI"};
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_year(year) + "-" + codes[static_cast<std::size_t>(season)];
+        finish(m, i, y);
+        return true;
+    }
+    const bool introduced =
+        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::during) || is(i - 1, Lex::by) ||
+                  is(i - 1, Lex::until) || is(i - 1, Lex::since) || is(i - 1, Lex::the) ||
+                  is(i - 1, Lex::early) || is(i - 1, Lex::late));
+    if (!introduced || (low(i) == "fall" && !(i > 1 && is(i - 1, Lex::the)))) {
+        return false;
+    }
+    // "the summer Olympics": a season used as an adjective before a capitalised name.
+    if (at(j) != nullptr && toks_[j].capitalized && toks_[j].lex == Lex::none) {
+        return false;
+    }
+    m.kind = MentionKind::season;
+    m.season = season;
+    m.rel = 0;
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::holiday_core(std::size_t i, Mention& m) const {
+    int month = 0;
+    int day = 0;
+    std::size_t j = kNone;
+    const std::string_view w = low(i);
+    if (is(i, Lex::holiday)) {
+        const auto h = static_cast<Holiday>(toks_[i].lex_value);
+        j = i + 1;
+        switch (h) {
+        case Holiday::christmas:
+            month = 12;
+            day = 25;
+            if (low(j) == "eve") {
+                day = 24;
+                ++j;
+            } else if (is(j, Lex::unit) && low(j) == "day") {
+                ++j;
+            }
+            break;
+        case Holiday::halloween:
+            month = 10;
+            day = 31;
+            break;
+        case Holiday::valentine:
+            month = 2;
+            day = 14;
+            break;
+        case Holiday::easter:
+        case Holiday::thanksgiving:
+            if (!toks_[i].capitalized) {
+                return false;
+            }
+            m.kind = MentionKind::holiday;
+            m.rel = static_cast<int>(h);
+            if (h == Holiday::easter && (is(j, Lex::weekday))) {
+                ++j;
+            } else if (h == Holiday::thanksgiving && is(j, Lex::unit) && low(j) == "day") {
+                ++j;
+            }
+            break;
+        }
+        if (!toks_[i].capitalized) {
+            return false;
+        }
+    } else if (w == "new" && toks_[i].capitalized && low(i + 1) == "year" && punct(i + 2, '\'') &&
+               low(i + 3) == "s" && (low(i + 4) == "day" || low(i + 4) == "eve")) {
+        month = low(i + 4) == "day" ? 1 : 12;
+        day = low(i + 4) == "day" ? 1 : 31;
+        j = i + 5;
+    } else if (w == "valentine" && punct(i + 1, '\'') && low(i + 2) == "s" && low(i + 3) == "day") {
+        month = 2;
+        day = 14;
+        j = i + 4;
+    } else if ((w == "independence" || w == "boxing") && toks_[i].capitalized &&
+               low(i + 1) == "day" && toks_[i + 1].capitalized) {
+        month = w == "boxing" ? 12 : 7;
+        day = w == "boxing" ? 26 : 4;
+        j = i + 2;
+    } else {
+        return false;
+    }
+    int year = 0;
+    std::size_t y = year_suffix(j, year);
+    if (m.kind == MentionKind::holiday) {
+        if (y != kNone) {
+            const long d = m.rel == static_cast<int>(Holiday::easter) ? easter_sunday(year) : [&] {
+                const long nov1 = days_from_civil(year, 11, 1);
+                return nov1 + (3 - weekday(nov1) + 7) % 7 + 21;
+            }();
+            m.kind = MentionKind::fixed;
+            m.fixed = format_day(d);
+            finish(m, i, y);
+            return true;
+        }
+        finish(m, i, j);
+        return true;
+    }
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_day(days_from_civil(year, month, day));
+        finish(m, i, y);
+        return true;
+    }
+    m.kind = MentionKind::month_day;
+    m.month = month;
+    m.day = day;
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::known_event_core(std::size_t i, Mention& m) const {
+    std::size_t length = 0;
+    const KnownEvent* e = events_.match(lower_, toks_, i, length);
+    if (e == nullptr) {
+        return false;
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = format_day(e->day);
+    m.from_known_event = true;
+    m.anchor_note = "known event '" + e->name + "' " + m.fixed;
+    finish(m, i, i + length);
+    return true;
+}
+
+// What "after"/"of" may point at: a known event, an anniversary or a date core.
+bool Grammar::anchor_target(std::size_t i, Mention& m) const {
+    std::size_t k = is(i, Lex::the) ? i + 1 : i;
+    if (anniversary_core(i, m) || known_event_core(k, m)) {
+        return true;
+    }
+    return core(i, m) && m.type == TimexType::date && !m.fixed.empty() &&
+           m.kind != MentionKind::offset_narrative;
+}
+
+bool Grammar::anniversary_core(std::size_t i, Mention& m) const {
+    std::size_t j = is(i, Lex::the) ? i + 1 : i;
+    int n = 0;
+    std::size_t k = ordinal_at(j, n);
+    if (k == kNone) {
+        k = j;
+        n = 0;
+    }
+    if (!is(k, Lex::anniversary) || !is(k + 1, Lex::of)) {
+        return false;
+    }
+    Mention target;
+    std::size_t t = k + 2;
+    std::size_t e = is(t, Lex::the) ? t + 1 : t;
+    if (!known_event_core(e, target)) {
+        if (!core(t, target) ||
+            (target.kind != MentionKind::fixed && target.kind != MentionKind::month_day)) {
+            return false;
+        }
+    }
+    if (target.kind == MentionKind::fixed) {
+        auto day = parse_iso_day(target.fixed);
+        if (!day) {
+            return false;
+        }
+        const CivilDate c = civil_from_days(*day);
+        if (n > 0) {
+            const int y = c.year + n;
+            const int d = std::min(c.day, days_in_month(y, c.month));
+            m.kind = MentionKind::fixed;
+            m.fixed = format_day(days_from_civil(y, c.month, d));
+            m.anchor_note = (target.anchor_note.empty() ? target.fixed : target.anchor_note) +
+                            " +" + std::to_string(n) + "Y (anniversary)";
+        } else {
+            m.kind = MentionKind::month_day;
+            m.month = c.month;
+            m.day = c.day;
+        }
+    } else {
+        m.kind = MentionKind::month_day;
+        m.month = target.month;
+        m.day = target.day;
+    }
+    m.from_known_event = target.from_known_event;
+    finish(m, i, target.last_token);
+    return true;
+}
+
+bool Grammar::the_core(std::size_t i, Mention& m) const {
+    if (!is(i, Lex::the)) {
+        return false;
+    }
+    const std::size_t j = i + 1;
+    // the 21st of August [2013]
+    if (const Token* t = at(j);
+        t != nullptr && (t->ordinal || t->lex == Lex::ordinal_word) && is(j + 1, Lex::of)) {
+        Mention d;
+        if (day_first(j, d)) {
+            m = d;
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+    }
+    // the 1990s, the '80s
+    if (year_core(j, m) && m.fixed.size() == 3) {
+        m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    m = Mention{};
+    // the 20th century
+    int n = 0;
+    if (std::size_t k = ordinal_at(j, n);
+        k != kNone && is(k, Lex::unit) && low(k) == "century" && n >= 1 && n <= 30) {
+        m.kind = MentionKind::fixed;
+        m.fixed = two_digits(n - 1);
+        finish(m, i, k + 1);
+        return true;
+    }
+    // the same day / that day
+    if (is(j, Lex::same) && is(j + 1, Lex::unit) && low(j + 1) == "day") {
+        m.kind = MentionKind::same_narrative;
+        finish(m, i, j + 2);
+        return true;
+    }
+    // the day before yesterday / the day after tomorrow
+    if (is(j, Lex::unit) && low(j) == "day") {
+        if (is(j + 1, Lex::before) && is(j + 2, Lex::yesterday)) {
+            m.kind = MentionKind::relative_unit;
+            m.unit = Unit::day;
+            m.rel = -2;
+            finish(m, i, j + 3);
+            return true;
+        }
+        if (is(j + 1, Lex::after) && is(j + 2, Lex::tomorrow)) {
+            m.kind = MentionKind::relative_unit;
+            m.unit = Unit::day;
+            m.rel = 2;
+            finish(m, i, j + 3);
+            return true;
+        }
+        // the day after X / the day before X
+        if ((is(j + 1, Lex::after) || is(j + 1, Lex::before)) && same_sentence(j, j + 2)) {
+            Mention target;
+            if (anchor_target(j + 2, target)) {
+                m = target;
+                m.shift_days += is(j + 1, Lex::after) ? 1 : -1;
+                m.anchor_note = (target.anchor_note.empty() ? target.fixed : target.anchor_note);
+                m.first_token = static_cast<std::uint32_t>(i);
+                return true;
+            }
+        }
+    }
+    // the past/next three years: a duration
+    if (is(j, Lex::past) || is(j, Lex::last) || is(j, Lex::next) || is(j, Lex::coming) ||
+        is(j, Lex::previous) || is(j, Lex::following) || low(j) == "first") {
+        double amount = 0;
+        std::size_t k = amount_at(j + 1, amount);
+        if (k != kNone && !is(j + 1, Lex::article)) {
+            Unit unit = Unit::day;
+            bool plural = false;
+            std::size_t u = unit_at(k, unit, plural);
+            if (u == kNone && at(k) != nullptr && toks_[k].kind == TokenKind::word &&
+                toks_[k].lex == Lex::none && !toks_[k].capitalized) {
+                u = unit_at(k + 1, unit, plural); // "five trading days", "six straight days"
+            }
+            if (u != kNone) {
+                m.type = TimexType::duration;
+                m.kind = MentionKind::fixed;
+                m.fixed = duration_value(amount, unit);
+                finish(m, i, u);
+                return true;
+            }
+        }
+        Unit unit = Unit::day;
+        bool plural = false;
+        if (is(j, Lex::coming) && unit_at(j + 1, unit, plural) != kNone && plural) {
+            m.kind = MentionKind::fixed;
+            m.fixed = "FUTURE_REF";
+            finish(m, i, j + 2);
+            return true;
+        }
+        if ((is(j, Lex::past) || is(j, Lex::last)) && unit_at(j + 1, unit, plural) != kNone &&
+            plural) {
+            m.kind = MentionKind::fixed;
+            m.fixed = "PAST_REF";
+            finish(m, i, j + 2);
+            return true;
+        }
+    }
+    // the future / (in) the past
+    if (low(j) == "future" && !(is(j + 1, Lex::of))) {
+        m.kind = MentionKind::fixed;
+        m.fixed = "FUTURE_REF";
+        finish(m, i, j + 1);
+        return true;
+    }
+    if (is(j, Lex::past) && i > 0 && is(i - 1, Lex::in) && !is(j + 1, Lex::unit) &&
+        !(at(j + 1) != nullptr && toks_[j + 1].kind == TokenKind::number)) {
+        m.kind = MentionKind::fixed;
+        m.fixed = "PAST_REF";
+        finish(m, i, j + 1);
+        return true;
+    }
+    // the weekend
+    if (is(j, Lex::unit) && low(j) == "weekend") {
+        m.kind = MentionKind::relative_unit;
+        m.unit = Unit::weekend;
+        m.rel = 0;
+        finish(m, i, j + 1);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::core(std::size_t i, Mention& m) const {
+    m = Mention{};
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return false;
+    }
+    if (t->kind == TokenKind::number || (t->kind == TokenKind::punct && t->punct == '\'')) {
+        if (numeric_date(i, m) || day_first(i, m) || year_core(i, m)) {
+            return true;
+        }
+        m = Mention{};
+        return false;
+    }
+    if (t->kind != TokenKind::word) {
+        return false;
+    }
+    switch (t->lex) {
+    case Lex::month:
+        return month_first(i, m);
+    case Lex::weekday:
+        return weekday_core(i, m);
+    case Lex::ordinal_word:
+        return day_first(i, m) || quarter_core(i, m);
+    case Lex::last:
+        return relative_core(i, m) || quarter_core(i, m);
+    case Lex::next:
+    case Lex::this_:
+    case Lex::coming:
+    case Lex::past:
+    case Lex::previous:
+    case Lex::following:
+    case Lex::upcoming:
+        return relative_core(i, m);
+    case Lex::today:
+    case Lex::tonight:
+    case Lex::yesterday:
+    case Lex::tomorrow:
+        return deictic_core(i, m);
+    case Lex::the:
+        return the_core(i, m);
+    case Lex::season:
+        return season_core(i, m);
+    case Lex::holiday:
+        return holiday_core(i, m);
+    case Lex::unit:
+        return quarter_core(i, m); // "second quarter"
+    default:
+        break;
+    }
+    const std::string_view w = low(i);
+    if (w == "q" || w == "h" || w == "final") {
+        return quarter_core(i, m);
+    }
+    if (w == "new" || w == "valentine" || w == "independence" || w == "boxing") {
+        return holiday_core(i, m);
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Wrappers
+// ---------------------------------------------------------------------------------------------
+
+bool Grammar::modified(std::size_t i, Mention& m) const {
+    const Lex l = lex(i);
+    // early/mid/late 2009, mid-2011, late June
+    if (l == Lex::early || l == Lex::mid || l == Lex::late) {
+        std::size_t j = punct(i + 1, '-') && attached(i + 1) ? i + 2 : i + 1;
+        Mention inner;
+        if (core(j, inner) && !inner.fixed.empty() &&
+            (inner.kind == MentionKind::fixed || inner.kind == MentionKind::month ||
+             inner.kind == MentionKind::relative_unit || inner.kind == MentionKind::season) &&
+            inner.type == TimexType::date) {
+            m = inner;
+            m.mod = l == Lex::early ? "START" : l == Lex::mid ? "MID" : "END";
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+        if (core(j, inner) && inner.kind == MentionKind::month) {
+            m = inner;
+            m.mod = l == Lex::early ? "START" : l == Lex::mid ? "MID" : "END";
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+        return false;
+    }
+    // the end/beginning/start/middle of X
+    if (l == Lex::the &&
+        (is(i + 1, Lex::end) || is(i + 1, Lex::beginning) || is(i + 1, Lex::start) ||
+         is(i + 1, Lex::middle)) &&
+        is(i + 2, Lex::of)) {
+        Mention inner;
+        if (core(i + 3, inner) && inner.type == TimexType::date &&
+            inner.kind != MentionKind::offset_narrative &&
+            !(inner.kind == MentionKind::fixed && inner.fixed.empty())) {
+            m = inner;
+            m.mod = is(i + 1, Lex::end) ? "END" : is(i + 1, Lex::middle) ? "MID" : "START";
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+        return false;
+    }
+    // earlier this year, later this month, earlier today
+    if (l == Lex::earlier || l == Lex::later) {
+        Mention inner;
+        if (core(i + 1, inner) && (inner.kind == MentionKind::relative_unit) &&
+            (is(i + 1, Lex::this_) || is(i + 1, Lex::today) || is(i + 1, Lex::last) ||
+             is(i + 1, Lex::next) || is(i + 1, Lex::tonight))) {
+            m = inner;
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+        return false;
+    }
+    // about two weeks, around September 28, more than a year, at least 30 days
+    std::size_t j = kNone;
+    std::string mod;
+    bool durations_only = false;
+    switch (l) {
+    case Lex::about:
+    case Lex::around:
+    case Lex::approximately:
+    case Lex::roughly:
+        j = i + 1;
+        mod = "APPROX";
+        break;
+    case Lex::some:
+        j = i + 1;
+        mod = "APPROX";
+        durations_only = true;
+        break;
+    case Lex::nearly:
+    case Lex::almost:
+    case Lex::under:
+        j = i + 1;
+        mod = "LESS_THAN";
+        durations_only = true;
+        break;
+    case Lex::over:
+        j = i + 1;
+        mod = "MORE_THAN";
+        durations_only = true;
+        break;
+    case Lex::more:
+    case Lex::less:
+        if (is(i + 1, Lex::than)) {
+            j = i + 2;
+            mod = l == Lex::more ? "MORE_THAN" : "LESS_THAN";
+            durations_only = true;
+        }
+        break;
+    case Lex::at:
+        if (is(i + 1, Lex::least)) {
+            j = i + 2;
+            mod = "EQUAL_OR_MORE";
+            durations_only = true;
+        }
+        break;
+    case Lex::up:
+        if (is(i + 1, Lex::to)) {
+            j = i + 2;
+            mod = "EQUAL_OR_LESS";
+            durations_only = true;
+        }
+        break;
+    default:
+        break;
+    }
+    if (j == kNone) {
+        return false;
+    }
+    Mention inner;
+    if (amount_expression(j, inner) || (!durations_only && core(j, inner) && !inner.fixed.empty() &&
+                                        inner.type == TimexType::date)) {
+        if (durations_only && inner.type != TimexType::duration) {
+            return false;
+        }
+        m = inner;
+        m.mod = mod;
+        m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    if (!durations_only && core(j, inner) &&
+        (inner.kind == MentionKind::month_day || inner.kind == MentionKind::weekday)) {
+        m = inner;
+        m.mod = mod;
+        m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    return false;
+}
+
+// An amount of units: a duration ("30 days", "12-year"), an offset ("two days later", "a week
+// ago", "in two weeks") or an anchored date ("a day after the anniversary of ...").
+bool Grammar::amount_expression(std::size_t i, Mention& m) const {
+    double amount = 0;
+    std::size_t j = amount_at(i, amount);
+    if (j == kNone) {
+        return false;
+    }
+    Unit unit = Unit::day;
+    bool plural = false;
+    std::size_t k = kNone;
+    if (punct(j, '-') && attached(j) && attached(j + 1)) {
+        k = unit_at(j + 1, unit, plural); // 12-year, five-year, 12-hour
+        if (k != kNone && is(i, Lex::article)) {
+            return false;
+        }
+    } else {
+        k = unit_at(j, unit, plural);
+    }
+    if (k == kNone || !same_sentence(i, k - 1)) {
+        return false;
+    }
+    // Singular unit with a plural amount ("20 year") is still fine; the reverse "a days" not.
+    if (is(i, Lex::article) && plural) {
+        return false;
+    }
+    if (unit == Unit::weekend || unit == Unit::quarter) {
+        if (!plural && amount == 1 && !is(i, Lex::number_word)) {
+            return false; // "a quarter" is usually a fraction
+        }
+    }
+    // "a year and a half"
+    if (is(k, Lex::and_) && is(k + 1, Lex::article) && is(k + 2, Lex::half) && amount >= 0) {
+        amount += 0.5;
+        k += 3;
+    }
+    // two days later / earlier
+    if (is(k, Lex::later) || is(k, Lex::earlier)) {
+        m.kind = MentionKind::offset_narrative;
+        m.unit = unit;
+        m.amount = amount;
+        m.rel = is(k, Lex::later) ? 1 : -1;
+        finish(m, i, k + 1);
+        return true;
+    }
+    // three years ago; two weeks from now; in two weeks' time
+    if (is(k, Lex::ago) || (is(k, Lex::from) && is(k + 1, Lex::now)) || is(k, Lex::hence)) {
+        m.kind = MentionKind::offset_reference;
+        m.unit = unit;
+        m.amount = amount;
+        m.rel = is(k, Lex::ago) ? -1 : 1;
+        finish(m, i, is(k, Lex::from) ? k + 2 : k + 1);
+        return true;
+    }
+    // a day after X / two weeks before X
+    if ((is(k, Lex::after) || is(k, Lex::before)) && amount >= 0 && same_sentence(k, k + 1)) {
+        Mention target;
+        if (anchor_target(k + 1, target) && (unit == Unit::day || unit == Unit::week) &&
+            amount == std::floor(amount)) {
+            const long days = static_cast<long>(amount) * (unit == Unit::week ? 7 : 1);
+            m = target;
+            m.shift_days += is(k, Lex::after) ? days : -days;
+            if (m.anchor_note.empty()) {
+                m.anchor_note = target.fixed;
+            }
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+    }
+    // in two weeks (future clause): a date; otherwise a duration
+    std::size_t before = i > 0 ? i - 1 : kNone;
+    if (before != kNone && before > 0 &&
+        (is(before, Lex::about) || is(before, Lex::around) || is(before, Lex::approximately) ||
+         is(before, Lex::roughly) || is(before, Lex::some) || is(before, Lex::nearly) ||
+         is(before, Lex::almost))) {
+        --before;
+    }
+    if (before != kNone && is(before, Lex::in) && amount > 0 && unit != Unit::second &&
+        unit != Unit::minute && unit != Unit::hour) {
+        const Tense t = tense_of(before, k);
+        if (t == Tense::future) {
+            m.kind = MentionKind::offset_reference;
+            m.unit = unit;
+            m.amount = amount;
+            m.rel = 1;
+            m.tense = Tense::future;
+            finish(m, i, k);
+            return true;
+        }
+    }
+    m.type = TimexType::duration;
+    m.kind = MentionKind::fixed;
+    m.fixed = duration_value(amount, unit);
+    finish(m, i, k);
+    return true;
+}
+
+bool Grammar::set_expression(std::size_t i, Mention& m) const {
+    if (is(i, Lex::set_word)) {
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = duration_value(1, static_cast<Unit>(toks_[i].lex_value));
+        finish(m, i, i + 1);
+        return true;
+    }
+    if (!is(i, Lex::every) && !is(i, Lex::each)) {
+        return false;
+    }
+    std::size_t j = i + 1;
+    double amount = 1;
+    if (low(j) == "other") {
+        amount = 2;
+        ++j;
+    } else if (std::size_t k = amount_at(j, amount); k != kNone && !is(j, Lex::article)) {
+        j = k;
+    }
+    Unit unit = Unit::day;
+    bool plural = false;
+    if (std::size_t k = unit_at(j, unit, plural); k != kNone) {
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = duration_value(amount, unit);
+        finish(m, i, k);
+        return true;
+    }
+    if (is(j, Lex::weekday)) {
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = "XXXX-WXX-" + std::to_string(toks_[j].lex_value + 1);
+        finish(m, i, j + 1);
+        if (is(j + 1, Lex::part_of_day)) {
+            m.fixed += day_part_code(toks_[j + 1].lex_value);
+            m.last_token = static_cast<std::uint32_t>(j + 2);
+        }
+        return true;
+    }
+    int month = 0;
+    bool ambiguous = false;
+    if (std::size_t k = month_at(j, month, ambiguous); k != kNone) {
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = "XXXX-" + two_digits(month);
+        finish(m, i, k);
+        return true;
+    }
+    if (is(j, Lex::part_of_day)) {
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = std::string("XXXX-XX-XX") + day_part_code(toks_[j].lex_value);
+        finish(m, i, j + 1);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::clock_time(std::size_t i, Mention& m) const {
+    int hour = -1;
+    int minute = 0;
+    std::size_t j = kNone;
+    if (is(i, Lex::noon) || is(i, Lex::midnight)) {
+        hour = is(i, Lex::noon) ? 12 : 24;
+        j = i + 1;
+    } else if (plain_number(i)) {
+        const Token& t = toks_[i];
+        if (t.digits <= 2 && t.value <= 24 && punct(i + 1, ':') && attached(i + 1) &&
+            plain_number(i + 2) && attached(i + 2) && toks_[i + 2].digits == 2 &&
+            toks_[i + 2].value <= 59) {
+            hour = static_cast<int>(t.value);
+            minute = static_cast<int>(toks_[i + 2].value);
+            j = i + 3;
+            if (punct(j, ':') && attached(j) && plain_number(j + 1) && toks_[j + 1].digits == 2) {
+                j += 2; // seconds are dropped: news gives minutes at most
+            }
+        } else if (t.digits <= 2 && t.value >= 1 && t.value <= 12) {
+            bool pm = false;
+            std::size_t k = am_pm_at(i + 1, pm);
+            if (k != kNone) {
+                hour = static_cast<int>(t.value);
+                j = i + 1;
+            } else if (low(i + 1) == "o" && punct(i + 2, '\'') && low(i + 3) == "clock") {
+                hour = static_cast<int>(t.value);
+                j = i + 4;
+            }
+        } else if (t.digits == 4 && t.value % 100 <= 59 && t.value / 100 <= 23 &&
+                   is(i + 1, Lex::timezone) && text_[t.begin] <= '2') {
+            hour = static_cast<int>(t.value / 100);
+            minute = static_cast<int>(t.value % 100);
+            j = i + 1;
+        }
+    }
+    if (hour < 0) {
+        return false;
+    }
+    bool pm = false;
+    if (std::size_t k = am_pm_at(j, pm); k != kNone) {
+        if (hour > 12) {
+            return false;
+        }
+        if (pm && hour < 12) {
+            hour += 12;
+        } else if (!pm && hour == 12) {
+            hour = 0;
+        }
+        j = k;
+    }
+    std::string suffix = "T" + two_digits(hour) + ":" + two_digits(minute);
+    if (is(j, Lex::timezone)) {
+        suffix += "Z";
+        ++j;
+    } else if (at(j) != nullptr && toks_[j].all_caps && toks_[j].end - toks_[j].begin <= 4) {
+        const std::string_view z = low(j);
+        if (z == "est" || z == "edt" || z == "pst" || z == "pdt" || z == "cst" || z == "cdt" ||
+            z == "cet" || z == "bst" || z == "mst" || z == "mdt") {
+            ++j; // a named zone we do not convert: keep local time
+        }
+    }
+    // "12:00 UTC Monday", "16:00 UTC today", "9 a.m. on Friday"
+    std::size_t d = is(j, Lex::on) ? j + 1 : j;
+    Mention day;
+    if ((is(d, Lex::weekday) || is(d, Lex::today) || is(d, Lex::yesterday) ||
+         is(d, Lex::tomorrow)) &&
+        core(d, day) && day.type == TimexType::date) {
+        m = day;
+        m.type = TimexType::time;
+        m.time_suffix = suffix;
+        m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    m.type = TimexType::time;
+    m.kind = MentionKind::time_only;
+    m.time_suffix = suffix;
+    finish(m, i, j);
+    return true;
+}
+
+// Words that refer to the present, past or future as such (TIMEX3 PRESENT_REF etc.).
+bool Grammar::ref_word(std::size_t i, Mention& m) const {
+    const char* value = nullptr;
+    switch (lex(i)) {
+    case Lex::now:
+        if (i > 0 && (low(i - 1) == "right" || low(i - 1) == "until" || is(i - 1, Lex::by) ||
+                      is(i - 1, Lex::from) || is(i - 1, Lex::for_))) {
+            value = "PRESENT_REF";
+        } else {
+            value = "PRESENT_REF";
+        }
+        break;
+    case Lex::currently:
+    case Lex::nowadays:
+        value = "PRESENT_REF";
+        break;
+    case Lex::recently:
+        value = "PAST_REF";
+        break;
+    case Lex::at:
+        if (low(i + 1) == "present" && !(is(i + 2, Lex::of))) {
+            m.kind = MentionKind::fixed;
+            m.fixed = "PRESENT_REF";
+            finish(m, i, i + 2);
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = value;
+    finish(m, i, i + 1);
+    return true;
+}
+
+bool Grammar::match(std::size_t i, Mention& best) const {
+    Mention m;
+    bool found = false;
+    auto consider = [&](Mention& candidate) {
+        if (!found || candidate.last_token > best.last_token) {
+            best = candidate;
+            found = true;
+        }
+    };
+    const Token& t = toks_[i];
+    if (t.kind == TokenKind::number) {
+        if (clock_time(i, m)) {
+            consider(m);
+        }
+        if (amount_expression(i, m)) {
+            consider(m);
+        }
+    } else if (t.kind == TokenKind::word) {
+        if (t.lex == Lex::article || t.lex == Lex::number_word || t.lex == Lex::half) {
+            if (amount_expression(i, m)) {
+                consider(m);
+            }
+        }
+        if (t.lex == Lex::noon || t.lex == Lex::midnight) {
+            if (clock_time(i, m)) {
+                consider(m);
+            }
+        }
+        if (set_expression(i, m)) {
+            consider(m);
+        }
+        if (modified(i, m)) {
+            consider(m);
+        }
+        if (ref_word(i, m)) {
+            consider(m);
+        }
+        if (anniversary_core(i, m)) {
+            consider(m);
+        }
+        if (t.lex == Lex::the && the_core(i, m)) {
+            consider(m);
+        }
+    }
+    if (known_event_core(i, m)) {
+        consider(m);
+    }
+    if (core(i, m)) {
+        consider(m);
+    }
+    return found;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// 4. Sentences and tense
+// ---------------------------------------------------------------------------------------------
+
+std::vector<std::uint32_t> sentence_ids(std::string_view lower, const std::vector<Token>& tokens) {
+    std::vector<std::uint32_t> ids(tokens.size());
+    std::uint32_t current = 0;
+    bool end_pending = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (end_pending || (t.newline_before && i > 0)) {
+            // A '.' after an abbreviation or a single letter does not end the sentence unless
+            // a line break follows.
+            ++current;
+            end_pending = false;
+        }
+        ids[i] = current;
+        if (t.kind == TokenKind::punct &&
+            (t.punct == '.' || t.punct == '!' || t.punct == '?' || t.punct == ';')) {
+            bool abbreviation = false;
+            if (t.punct == '.' && i > 0 && tokens[i - 1].kind == TokenKind::word &&
+                tokens[i - 1].end == t.begin) {
+                const std::string_view w =
+                    lower.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
+                abbreviation = w.size() == 1 || tokens[i - 1].lex == Lex::month || w == "mr" ||
+                               w == "mrs" || w == "ms" || w == "dr" || w == "st" || w == "gen" ||
+                               w == "sen" || w == "rep" || w == "gov" || w == "lt" || w == "col" ||
+                               w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "jr" ||
+                               w == "sr" || w == "no" || w == "vs" || w == "prof" || w == "sgt" ||
+                               w == "capt";
+            }
+            if (t.punct == '.' && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::word &&
+                !tokens[i + 1].capitalized && !tokens[i + 1].newline_before) {
+                abbreviation = true;
+            }
+            end_pending = !abbreviation;
+        }
+    }
+    return ids;
+}
+
+Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
+                   const std::vector<std::uint32_t>& sentences, std::size_t first,
+                   std::size_t last) {
+    if (first >= tokens.size()) {
+        return Tense::unknown;
+    }
+    const std::uint32_t sentence = sentences[first];
+    auto word = [&](std::size_t i) {
+        return lower.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    };
+    auto cue = [&](std::size_t i) {
+        const Token& t = tokens[i];
+        if (t.kind != TokenKind::word) {
+            return Tense::unknown;
+        }
+        // 'll (we'll) arrives as a quote then "ll"
+        if (word(i) == "ll" && i > 0 && tokens[i - 1].kind == TokenKind::punct &&
+            tokens[i - 1].punct == '\'') {
+            return Tense::future;
+        }
+        return word_tense(word(i), t.capitalized);
+    };
+    constexpr std::size_t kReach = 12;
+    for (std::size_t k = 1; k <= kReach && k <= first; ++k) {
+        const std::size_t i = first - k;
+        if (sentences[i] != sentence) {
+            break;
+        }
+        if (Tense t = cue(i); t != Tense::unknown) {
+            return t;
+        }
+    }
+    for (std::size_t i = last; i < tokens.size() && i < last + kReach; ++i) {
+        if (sentences[i] != sentence || is_tense_subordinator(word(i))) {
+            break;
+        }
+        if (Tense t = cue(i); t != Tense::unknown) {
+            return t;
+        }
+    }
+    return Tense::unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. The recognition loop
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+bool may_start(const Token& t) {
+    return t.kind == TokenKind::number || t.lex != Lex::none ||
+           (t.kind == TokenKind::punct && t.punct == '\'') || t.kind == TokenKind::word;
+}
+
+} // namespace
+
+std::vector<Mention> Grammar::run() {
+    std::vector<Mention> out;
+    std::size_t i = 0;
+    while (i < n_) {
+        Mention m;
+        if (may_start(toks_[i]) && match(i, m) && m.last_token > i) {
+            m.byte_begin = toks_[m.first_token].begin;
+            m.byte_end = toks_[m.last_token - 1].end;
+            m.sentence = sentences_[m.first_token];
+            if (m.tense == Tense::unknown) {
+                m.tense = tense_of(m.first_token, m.last_token);
+            }
+            const bool suppressed = m.kind == MentionKind::fixed && m.fixed.empty();
+            i = m.last_token;
+            if (!suppressed) {
+                out.push_back(std::move(m));
+            }
+            continue;
+        }
+        ++i;
+    }
+    return out;
+}
+
+std::vector<Mention> recognise(std::string_view text, std::string_view lower,
+                               const std::vector<Token>& tokens, const KnownEvents& events,
+                               const GrammarOptions& options) {
+    Grammar grammar(text, lower, tokens, events, options);
+    return grammar.run();
+}
+
+} // namespace eventmap::dates

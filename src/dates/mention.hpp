@@ -1,0 +1,58 @@
+// What the grammar recognises, before any reference date is known: the meaning of a temporal
+// expression as a small record ("weekday 4, past tense", "month -1 relative to the reference",
+// "fixed 2013-08-21"). The resolver turns it into a TIMEX3 value once a reference is chosen,
+// which lets the publication-date inference try many candidate references cheaply.
+#pragma once
+
+#include "dates/lexicon.hpp"
+#include "dates/time_expression.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace eventmap::dates {
+
+enum class Tense : std::uint8_t { unknown, past, present, future };
+
+enum class MentionKind : std::uint8_t {
+    fixed,            // value known from the text alone: 2013-08-21, P2W, PRESENT_REF
+    month_day,        // month + day; the year comes from the reference and the tense
+    month,            // a month alone
+    weekday,          // a weekday; `rel` -1 last, 0 plain, +1 next, 2 this
+    season,           // a season; `rel` as for weekday
+    quarter,          // a quarter (1..4) or half (`unit` says which) without a year
+    relative_unit,    // unit with offset from the reference: last month (-1), this year (0)
+    offset_reference, // N units ago (-1) / in N units (+1), counted from the reference
+    offset_narrative, // N units later/earlier, counted from the last date the text mentioned
+    same_narrative,   // the same day, that day
+    holiday,          // Easter, Thanksgiving: year from the reference
+    time_only,        // a clock time; its day is the sentence's date or the reference
+};
+
+struct Mention {
+    std::uint32_t first_token = 0; // token range, end exclusive
+    std::uint32_t last_token = 0;
+    std::uint32_t byte_begin = 0;
+    std::uint32_t byte_end = 0;
+    std::uint32_t sentence = 0; // index of the sentence (for the narrative anchor of times)
+    TimexType type = TimexType::date;
+    MentionKind kind = MentionKind::fixed;
+    Tense tense = Tense::unknown;
+    std::string fixed;       // the value when kind == fixed
+    std::string time_suffix; // appended to a resolved day: T14:48Z, TMO, TNI
+    std::string mod;         // TIMEX3 mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN
+    std::string anchor_note; // how a fixed value was derived ("9/11 attacks 2001-09-11 +12Y")
+    int month = 0;
+    int day = 0;
+    int weekday = 0;
+    int season = 0;
+    int quarter = 0;
+    int rel = 0;
+    Unit unit = Unit::day;
+    double amount = 0;         // < 0: unknown amount ("several days")
+    long shift_days = 0;       // added to a resolved day ("a day after Friday")
+    bool explicit_day = false; // a full Y-M-D written in the text (publication inference)
+    bool from_known_event = false;
+};
+
+} // namespace eventmap::dates
