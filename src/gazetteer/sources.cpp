@@ -698,6 +698,10 @@ std::size_t read_supplement(const std::string& path, IndexBuilder& builder, Sour
         p.feature_code = std::string(c[4].substr(0, 7));
         p.country = std::string(c[5]);
         p.admin1 = std::string(c[6]);
+        // Accept the admin1 code with its country prefix too ("SY.08" as well as "08").
+        if (p.admin1.size() > 3 && p.admin1.compare(0, 2, p.country) == 0 && p.admin1[2] == '.') {
+            p.admin1.erase(0, 3);
+        }
         p.position = LatLon{lat, lon};
         p.radius_km = radius;
         p.source = Source::supplement;
