@@ -38,12 +38,14 @@ struct Mention {
     std::string admin1;
     char feature_class = ' ';
     std::string feature_code;
+    std::string feature; // "P.PPLC": class and code as the JSON `feature` field writes them
     gazetteer::Precision precision = gazetteer::Precision::city;
     float radius_km = 0;
     std::uint64_t population = 0;
     MentionType type = MentionType::place;
     Role role = Role::location;
-    double confidence = 0; // 0..1
+    double confidence = 0;                 // 0..1
+    bool dateline = false;                 // named in the article's dateline ("GENEVA -")
     std::vector<Alternative> alternatives; // runners-up, best first
 };
 

@@ -1,0 +1,140 @@
+// `eventmap geoparse [FILE...|-]`: place mentions of articles as JSON Lines (issue 3).
+#include "cli/command_registry.hpp"
+#include "common/error.hpp"
+#include "gazetteer/build.hpp"
+#include "geoparse/geoparser.hpp"
+#include "geoparse/stream.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace eventmap::cli {
+
+namespace {
+
+struct GeoparseArgs {
+    std::vector<std::string> inputs;
+    std::string input_format = "txt";
+    unsigned threads = 1;
+    std::string output;
+    std::string index;
+    std::string resolver = "context";
+    std::size_t max_alternatives = 3;
+    bool keep_going = false;
+    bool no_demonyms = false;
+    bool quiet = false;
+};
+
+// Output goes to a temporary file beside the target and is renamed into place only when
+// everything succeeded, so a failed run never leaves a half-written OUT.
+class AtomicOutput {
+  public:
+    explicit AtomicOutput(std::string path)
+        : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())) {
+        file_.open(temp_, std::ios::binary | std::ios::trunc);
+        if (!file_) {
+            throw OutputError("cannot create output file", path_);
+        }
+    }
+    AtomicOutput(const AtomicOutput&) = delete;
+    AtomicOutput& operator=(const AtomicOutput&) = delete;
+    ~AtomicOutput() {
+        if (!committed_) {
+            file_.close();
+            std::remove(temp_.c_str());
+        }
+    }
+    std::ostream& stream() { return file_; }
+    void commit() {
+        file_.close();
+        if (!file_) {
+            throw OutputError("write failed (disk full?)", path_);
+        }
+        if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+            throw OutputError("cannot rename the finished output into place", path_);
+        }
+        committed_ = true;
+    }
+
+  private:
+    std::string path_;
+    std::string temp_;
+    std::ofstream file_;
+    bool committed_ = false;
+};
+
+void run(const GeoparseArgs& a) {
+    ReaderOptions reader_options;
+    reader_options.format = a.input_format == "jsonl" ? InputFormat::jsonl : InputFormat::txt;
+    reader_options.keep_going = a.keep_going;
+    ArticleReader reader(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs,
+                         reader_options);
+
+    const std::string index = a.index.empty() ? gazetteer::default_index_path() : a.index;
+    const gazetteer::Gazetteer g =
+        gazetteer::open_or_build(index, gazetteer::default_sources(), a.index.empty());
+    geoparse::GeoparseOptions options;
+    options.max_alternatives = a.max_alternatives;
+    options.include_demonyms = !a.no_demonyms;
+    options.resolver = a.resolver == "population" ? geoparse::ResolverKind::population
+                                                  : geoparse::ResolverKind::context;
+    const geoparse::Geoparser parser(g, options);
+
+    geoparse::StreamOptions stream_options;
+    stream_options.threads = a.threads;
+    geoparse::StreamStats stats;
+    if (a.output.empty() || a.output == "-") {
+        stats = geoparse::geoparse_stream(parser, reader, std::cout, stream_options);
+        std::cout.flush();
+        if (!std::cout) {
+            throw OutputError("cannot write to standard output", "-");
+        }
+    } else {
+        AtomicOutput out(a.output);
+        stats = geoparse::geoparse_stream(parser, reader, out.stream(), stream_options);
+        out.commit();
+    }
+    if (!a.quiet) {
+        std::cerr << "eventmap geoparse: " << stats.articles << " articles, " << stats.mentions
+                  << " mentions";
+        if (stats.empty_articles > 0) {
+            std::cerr << ", " << stats.empty_articles << " empty";
+        }
+        if (stats.invalid_utf8 > 0) {
+            std::cerr << ", " << stats.invalid_utf8
+                      << " invalid UTF-8 sequences replaced with U+FFFD";
+        }
+        if (stats.skipped_lines > 0) {
+            std::cerr << ", " << stats.skipped_lines << " malformed lines skipped";
+        }
+        std::cerr << '\n';
+    }
+}
+
+void define(CLI::App& app) {
+    auto args = std::make_shared<GeoparseArgs>();
+    auto* cmd = app.add_subcommand("geoparse", "Find the places articles mention (JSON Lines)");
+    cmd->add_option("inputs", args->inputs, "Article files, or - for standard input");
+    cmd->add_option("--input-format", args->input_format, "txt (one article per file) or jsonl")
+        ->check(CLI::IsMember({"txt", "jsonl"}));
+    cmd->add_option("--threads", args->threads, "Worker threads")->check(CLI::Range(1U, 256U));
+    cmd->add_option("-o,--output", args->output, "Write here (atomically) instead of stdout");
+    cmd->add_option("--index", args->index, "Gazetteer index (default: $EVENTMAP_GAZETTEER)");
+    cmd->add_option("--resolver", args->resolver,
+                    "context (default) or population (naive baseline)")
+        ->check(CLI::IsMember({"context", "population"}));
+    cmd->add_option("--max-alternatives", args->max_alternatives, "Runners-up per mention");
+    cmd->add_flag("--keep-going", args->keep_going, "Skip malformed jsonl lines and count them");
+    cmd->add_flag("--no-demonyms", args->no_demonyms, "Leave out demonyms (\"Syrian\")");
+    cmd->add_flag("-q,--quiet", args->quiet, "No summary on stderr");
+    cmd->callback([args] { run(*args); });
+}
+
+const CommandRegistration reg{{nullptr, "geoparse", 20, define}};
+
+} // namespace
+
+} // namespace eventmap::cli

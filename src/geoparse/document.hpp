@@ -1,0 +1,60 @@
+// The geoparser's working state for one article, shared by its stages (recognizer.cpp finds
+// and filters the names, resolver.cpp picks one place per name, geoparser.cpp turns the
+// result into Mentions). Internal to the geoparse module; one Document lives per parse() call.
+#pragma once
+
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/normalize.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventmap::geoparse::detail {
+
+struct Candidate {
+    gazetteer::PlaceView place;
+    gazetteer::NameKind kind = gazetteer::NameKind::name;
+    double prior = 0; // importance, less a penalty when only an alternate name matched
+    double score = 0; // prior plus the document's evidence
+};
+
+struct Match {
+    std::size_t first = 0; // token indices, inclusive
+    std::size_t last = 0;
+    std::uint32_t node = 0; // trie node of the complete name
+    std::string key;        // normalised name, tokens joined by spaces
+    bool demonym = false;   // "Syrian": the name refers to its country as an adjective/people
+    bool dateline = false;  // "GENEVA/BEIRUT -" at the head of a paragraph
+    bool sentence_initial = false;
+    bool dropped = false; // filtered out as not a place
+    int qualifier = -1;   // index of the match qualifying this one: "Damascus, Md."
+    int qualified = -1;   // index of the match this one qualifies
+    std::vector<Candidate> candidates;
+    std::size_t chosen = 0;
+    double confidence = 0;
+    bool actor = false;
+};
+
+struct Document {
+    std::string_view text;
+    std::vector<gazetteer::TextToken> tokens;
+    std::vector<std::optional<std::uint32_t>> ids; // gazetteer token id per token
+    std::vector<bool> sentence_initial;            // per token
+    std::vector<int> match_at;                     // token -> index into matches, or -1
+    std::vector<Match> matches;
+
+    bool is_barrier(std::size_t i) const { return tokens[i].key.empty(); }
+    // First byte of a barrier token ('.', ',', '(' ...); 0 for multi-byte punctuation.
+    char barrier_char(std::size_t i) const {
+        const auto& t = tokens[i];
+        return t.end == t.begin + 1 ? text[t.begin] : '\0';
+    }
+    std::string_view surface(std::size_t i) const {
+        return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    }
+};
+
+} // namespace eventmap::geoparse::detail

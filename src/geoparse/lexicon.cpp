@@ -1,0 +1,84 @@
+#include "geoparse/lexicon.hpp"
+
+#include "build_config.hpp"
+#include "common/error.hpp"
+#include "gazetteer/normalize.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace eventmap::geoparse {
+
+namespace {
+
+enum class Layout { phrase_per_line, words };
+
+// Reads one list: '#' starts a comment; blank lines are skipped. With Layout::words every
+// whitespace-separated word is an entry (first_names.txt keeps many per line).
+std::unordered_set<std::string> read_list(const std::string& path, Layout layout,
+                                          std::size_t* longest = nullptr) {
+    std::ifstream in(path);
+    if (!in) {
+        throw InputError(std::string("cannot open geoparser lexicon (") + std::strerror(errno) +
+                             "); set EVENTMAP_GEOPARSE_LEXICON to assets/geoparse",
+                         path);
+    }
+    std::unordered_set<std::string> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto hash = line.find('#');
+        if (hash != std::string::npos) {
+            line.erase(hash);
+        }
+        auto add = [&](const std::string& entry) {
+            const std::vector<std::string> tokens = gazetteer::normalize_tokens(entry);
+            if (tokens.empty()) {
+                return;
+            }
+            if (longest != nullptr) {
+                *longest = std::max(*longest, tokens.size());
+            }
+            out.insert(gazetteer::normalize_name(entry));
+        };
+        if (layout == Layout::words) {
+            std::istringstream words(line);
+            std::string word;
+            while (words >> word) {
+                add(word);
+            }
+        } else {
+            add(line);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Lexicon Lexicon::load(const std::string& directory) {
+    const std::string d = directory + "/";
+    Lexicon lex;
+    lex.person_titles = read_list(d + "person_titles.txt", Layout::phrase_per_line);
+    lex.first_names = read_list(d + "first_names.txt", Layout::words);
+    lex.not_places = read_list(d + "not_places.txt", Layout::phrase_per_line);
+    lex.common_words = read_list(d + "common_words.txt", Layout::phrase_per_line);
+    lex.org_heads = read_list(d + "org_heads.txt", Layout::phrase_per_line);
+    lex.organisations =
+        read_list(d + "organisations.txt", Layout::phrase_per_line, &lex.longest_organisation);
+    lex.metonymy_verbs = read_list(d + "metonymy_verbs.txt", Layout::phrase_per_line);
+    return lex;
+}
+
+std::string Lexicon::default_directory() {
+    const char* env = std::getenv("EVENTMAP_GEOPARSE_LEXICON");
+    if (env != nullptr && *env != '\0') {
+        return env;
+    }
+    return std::string(build_config::source_root) + "/assets/geoparse";
+}
+
+} // namespace eventmap::geoparse

@@ -1,0 +1,35 @@
+// The word lists the geoparser's filters and metonymy rule consult (assets/geoparse/*.txt).
+// Every entry is normalised with gazetteer::normalize_name, so "Gen." in a list and "GEN" in a
+// text meet. Loaded once per Geoparser and read-only afterwards, so threads share it freely.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace eventmap::geoparse {
+
+struct Lexicon {
+    std::unordered_set<std::string> person_titles;  // President, Gen., Sheikh
+    std::unordered_set<std::string> first_names;    // John, Sergei, Barack
+    std::unordered_set<std::string> not_places;     // May, Assad, Ebola: never a place alone
+    std::unordered_set<std::string> common_words;   // Reading, Mobile: not at sentence start
+    std::unordered_set<std::string> org_heads;      // Times, University, virus
+    std::unordered_set<std::string> organisations;  // "arab league", normalised phrases
+    std::unordered_set<std::string> metonymy_verbs; // said, applied, differ
+    std::size_t longest_organisation = 0;           // in tokens
+
+    // Reads the lists from `directory`. Throws InputError naming the file when one is missing.
+    static Lexicon load(const std::string& directory);
+
+    // assets/geoparse under the checkout this binary was built from, unless
+    // $EVENTMAP_GEOPARSE_LEXICON names another directory.
+    static std::string default_directory();
+
+    static bool contains(const std::unordered_set<std::string>& set, std::string_view key) {
+        return !key.empty() && set.count(std::string(key)) != 0;
+    }
+};
+
+} // namespace eventmap::geoparse

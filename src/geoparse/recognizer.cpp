@@ -1,0 +1,450 @@
+// Recognition. Sections:
+//   1. Tokens and sentence starts
+//   2. The one-pass trie matcher
+//   3. Candidates, demonyms, datelines, qualifiers
+//   4. Filters: acronyms, organisations, people, non-place words, proper phrases
+#include "geoparse/recognizer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+namespace eventmap::geoparse::detail {
+
+using gazetteer::NameKind;
+using gazetteer::Precision;
+
+// ---- 1. Tokens and sentence starts ---------------------------------------------------------
+
+namespace {
+
+bool ends_sentence(char c) {
+    return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+bool newline_between(std::string_view text, std::size_t from, std::size_t to) {
+    return text.substr(from, to - from).find('\n') != std::string_view::npos;
+}
+
+} // namespace
+
+void tokenize(const gazetteer::Gazetteer& g, std::string_view text, Document& doc) {
+    doc.text = text;
+    gazetteer::tokenize_text(text, doc.tokens);
+    const std::size_t n = doc.tokens.size();
+    doc.ids.assign(n, std::nullopt);
+    doc.sentence_initial.assign(n, false);
+    doc.match_at.assign(n, -1);
+    bool boundary = true;
+    std::size_t previous_end = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& t = doc.tokens[i];
+        if (newline_between(text, previous_end, t.begin)) {
+            boundary = true;
+        }
+        previous_end = t.end;
+        if (doc.is_barrier(i)) {
+            boundary = boundary || ends_sentence(doc.barrier_char(i));
+            continue;
+        }
+        doc.ids[i] = g.token_id(t.key);
+        doc.sentence_initial[i] = boundary;
+        // "in Iran. The" keeps the period inside the word token; it still ends the sentence.
+        boundary = text[t.end - 1] == '.';
+    }
+}
+
+// ---- 2. The one-pass trie matcher ----------------------------------------------------------
+
+namespace {
+
+constexpr std::size_t max_name_tokens = 8;
+
+bool name_like(const gazetteer::TextToken& t) {
+    return t.capitalized || t.all_caps;
+}
+
+} // namespace
+
+void find_matches(const gazetteer::Gazetteer& g, Document& doc) {
+    const std::size_t n = doc.tokens.size();
+    doc.matches.clear();
+    std::size_t i = 0;
+    while (i < n) {
+        if (doc.is_barrier(i) || !doc.ids[i] || !name_like(doc.tokens[i])) {
+            ++i;
+            continue;
+        }
+        std::uint32_t node = g.root();
+        std::size_t best = n;
+        std::uint32_t best_node = 0;
+        for (std::size_t j = i; j < n && j < i + max_name_tokens; ++j) {
+            if (doc.is_barrier(j) || !doc.ids[j]) {
+                break;
+            }
+            const auto next = g.child(node, *doc.ids[j]);
+            if (!next) {
+                break;
+            }
+            node = *next;
+            // A name ends on a capitalised word: "Bosnia and Herzegovina", not "Syria said".
+            if (name_like(doc.tokens[j]) && !g.postings(node).empty()) {
+                best = j;
+                best_node = node;
+            }
+        }
+        if (best == n) {
+            ++i;
+            continue;
+        }
+        Match m;
+        m.first = i;
+        m.last = best;
+        m.node = best_node;
+        for (std::size_t k = i; k <= best; ++k) {
+            if (!m.key.empty()) {
+                m.key += ' ';
+            }
+            m.key += doc.tokens[k].key;
+            doc.match_at[k] = static_cast<int>(doc.matches.size());
+        }
+        m.sentence_initial = doc.sentence_initial[i];
+        doc.matches.push_back(std::move(m));
+        i = best + 1;
+    }
+}
+
+// ---- 3. Candidates, demonyms, datelines, qualifiers ----------------------------------------
+
+namespace {
+
+constexpr std::size_t max_candidates = 40;
+// An entry that matched only through an alternate name ("Santa Ana" is also an old name of
+// Taguig) ranks below entries whose own name is the one written.
+constexpr double alternate_name_penalty = 3.0;
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+} // namespace
+
+void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
+    for (Match& m : doc.matches) {
+        bool any_name = false;
+        bool any_demonym = false;
+        for (const gazetteer::Posting& p : g.postings(m.node)) {
+            (p.kind == NameKind::demonym ? any_demonym : any_name) = true;
+        }
+        // "Syrian" names Syria only as an adjective or its people; when a name is both (rare),
+        // the adjective reading wins because demonyms point at countries.
+        m.demonym = any_demonym;
+        std::string surface(doc.text.substr(doc.tokens[m.first].begin,
+                                            doc.tokens[m.last].end - doc.tokens[m.first].begin));
+        while (!surface.empty() && surface.back() == '.') {
+            surface.pop_back();
+        }
+        const std::string written = ascii_lower(surface);
+        const bool ascii = is_ascii(written);
+        bool exact_exists = false;
+        for (const gazetteer::Posting& p : g.postings(m.node)) {
+            if (m.candidates.size() >= max_candidates) {
+                break;
+            }
+            if ((p.kind == NameKind::demonym) != m.demonym) {
+                continue;
+            }
+            Candidate c;
+            c.place = g.place(p.place);
+            c.kind = p.kind;
+            c.prior = c.place.importance;
+            exact_exists = exact_exists || ascii_lower(c.place.name) == written;
+            m.candidates.push_back(c);
+        }
+        if (ascii && exact_exists) {
+            for (Candidate& c : m.candidates) {
+                const std::string own = ascii_lower(c.place.name);
+                if (c.kind == NameKind::name && is_ascii(own) && !starts_with(own, written)) {
+                    c.prior -= alternate_name_penalty;
+                }
+            }
+        }
+    }
+}
+
+void mark_datelines(Document& doc) {
+    // "GENEVA/BEIRUT - ...", "NAIROBI, Kenya (Reuters) -": all-caps names opening a paragraph,
+    // followed by a dash or an opening bracket.
+    const std::size_t n = doc.tokens.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (doc.is_barrier(i) || !doc.sentence_initial[i] || !doc.tokens[i].all_caps) {
+            continue;
+        }
+        if (i > 0 && !newline_between(doc.text, doc.tokens[i - 1].end, doc.tokens[i].begin)) {
+            continue;
+        }
+        std::size_t j = i;
+        std::size_t last_word = i;
+        while (j < n && j < i + 12) {
+            if (doc.is_barrier(j)) {
+                const char c = doc.barrier_char(j);
+                if (c != '/' && c != ',') {
+                    break;
+                }
+            } else if (doc.tokens[j].all_caps || doc.tokens[j].capitalized) {
+                last_word = j;
+            } else {
+                break;
+            }
+            ++j;
+        }
+        std::size_t at = doc.tokens[last_word].end;
+        while (at < doc.text.size() && (doc.text[at] == ' ' || doc.text[at] == '\t')) {
+            ++at;
+        }
+        const std::string_view rest = doc.text.substr(at, 3);
+        const bool dash = starts_with(rest, "-") || starts_with(rest, "\u2014") ||
+                          starts_with(rest, "\u2013") || starts_with(rest, "(");
+        if (!dash) {
+            continue;
+        }
+        for (std::size_t k = i; k <= last_word; ++k) {
+            if (doc.match_at[k] >= 0 && doc.tokens[k].all_caps) {
+                doc.matches[static_cast<std::size_t>(doc.match_at[k])].dateline = true;
+            }
+        }
+        i = last_word;
+    }
+}
+
+namespace {
+
+bool contains(const gazetteer::PlaceView& area, const gazetteer::PlaceView& inner) {
+    if (area.country.empty() || area.country != inner.country || area.index == inner.index) {
+        return false;
+    }
+    switch (area.precision) {
+    case Precision::country:
+        return inner.precision > Precision::country;
+    case Precision::admin1:
+        return inner.precision > Precision::admin1 && area.admin1 == inner.admin1;
+    case Precision::admin2:
+        return inner.precision > Precision::admin2 && area.admin1 == inner.admin1 &&
+               area.admin2 == inner.admin2;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+void link_qualifiers(Document& doc) {
+    // "Damascus, Md.", "Paris, Texas", "Geneva (Switzerland)": a name, one comma or opening
+    // bracket, then a larger area containing one of its candidates.
+    for (std::size_t k = 0; k + 1 < doc.matches.size(); ++k) {
+        Match& a = doc.matches[k];
+        Match& b = doc.matches[k + 1];
+        if (a.demonym || b.demonym || b.first != a.last + 2) {
+            continue;
+        }
+        const char c = doc.barrier_char(a.last + 1);
+        if (c != ',' && c != '(') {
+            continue;
+        }
+        bool linked = false;
+        for (const Candidate& area : b.candidates) {
+            for (const Candidate& inner : a.candidates) {
+                linked = linked || contains(area.place, inner.place);
+            }
+        }
+        if (linked) {
+            a.qualifier = static_cast<int>(k + 1);
+            b.qualified = static_cast<int>(k);
+        }
+    }
+}
+
+// ---- 4. Filters ------------------------------------------------------------------------------
+
+namespace {
+
+// The word directly before/after a match, when no punctuation separates them.
+std::optional<std::size_t> word_before(const Document& doc, std::size_t first) {
+    if (first == 0 || doc.is_barrier(first - 1)) {
+        return std::nullopt;
+    }
+    return first - 1;
+}
+
+std::optional<std::size_t> word_after(const Document& doc, std::size_t last) {
+    if (last + 1 >= doc.tokens.size() || doc.is_barrier(last + 1)) {
+        return std::nullopt;
+    }
+    return last + 1;
+}
+
+const std::unordered_set<std::string>& disease_words() {
+    // Lower-case heads that still make "<place> <head>" a name of its own: "Reston
+    // ebolavirus", "West Nile virus". Constant data, built once.
+    static const std::unordered_set<std::string> words = {"virus",        "ebolavirus", "fever",
+                                                          "disease",      "flu",        "influenza",
+                                                          "encephalitis", "strain",     "syndrome"};
+    return words;
+}
+
+bool is_acronym(const Document& doc, const Match& m) {
+    if (m.first != m.last || !doc.tokens[m.first].all_caps) {
+        return false;
+    }
+    return doc.tokens[m.first].key.size() <= 5;
+}
+
+// Restricts a short all-caps match (WHO, FAO, DOH) to entries that are known under that
+// abbreviation or are large areas (US, UK, DRC); false when none remains.
+bool keep_acronym(Match& m) {
+    auto keep = [](const Candidate& c) {
+        return c.kind == NameKind::abbreviation || c.place.precision <= Precision::admin1;
+    };
+    m.candidates.erase(std::remove_if(m.candidates.begin(), m.candidates.end(),
+                                      [&](const Candidate& c) { return !keep(c); }),
+                       m.candidates.end());
+    return !m.candidates.empty();
+}
+
+bool in_organisation(const Lexicon& lex, const Document& doc, const Match& m) {
+    // Any lexicon phrase covering the whole match, starting up to its length before it.
+    const std::size_t span = lex.longest_organisation;
+    if (span == 0) {
+        return false;
+    }
+    const std::size_t from = m.first >= span ? m.first - span + 1 : 0;
+    for (std::size_t s = from; s <= m.first; ++s) {
+        std::string key;
+        for (std::size_t e = s; e < doc.tokens.size() && e < s + span; ++e) {
+            if (doc.is_barrier(e)) {
+                break;
+            }
+            if (!key.empty()) {
+                key += ' ';
+            }
+            key += doc.tokens[e].key;
+            if (e >= m.last && lex.organisations.count(key) != 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool organisation_head_follows(const Lexicon& lex, const Document& doc, const Match& m) {
+    const auto next = word_after(doc, m.last);
+    if (!next) {
+        return false;
+    }
+    const auto& t = doc.tokens[*next];
+    if (disease_words().count(t.key) != 0) {
+        return true;
+    }
+    return t.capitalized && Lexicon::contains(lex.org_heads, t.key);
+}
+
+// "President Obama", "Sergei Lavrov", "President Bashar al-Assad": a title, or a capitalised
+// given name, right before the name (skipping an Arabic article and one more given name).
+bool person_context(const Lexicon& lex, const Document& doc, const Match& m) {
+    std::size_t at = m.first;
+    for (int steps = 0; steps < 3; ++steps) {
+        const auto p = word_before(doc, at);
+        if (!p) {
+            return false;
+        }
+        const auto& t = doc.tokens[*p];
+        if (Lexicon::contains(lex.person_titles, t.key)) {
+            return true;
+        }
+        if (t.capitalized && Lexicon::contains(lex.first_names, t.key)) {
+            return true;
+        }
+        if (!gazetteer::is_arabic_article(t.key) && !t.capitalized) {
+            return false;
+        }
+        at = *p;
+    }
+    return false;
+}
+
+// A capitalised word that may stand next to a place name without making a longer name of it:
+// "The", "In", "Northern", "Monday", titles.
+bool neutral_neighbour(const Lexicon& lex, const gazetteer::TextToken& t) {
+    return Lexicon::contains(lex.not_places, t.key) || Lexicon::contains(lex.common_words, t.key) ||
+           Lexicon::contains(lex.person_titles, t.key) || t.all_caps;
+}
+
+bool inside_proper_phrase(const Lexicon& lex, const Document& doc, const Match& m) {
+    if (const auto p = word_before(doc, m.first)) {
+        const auto& t = doc.tokens[*p];
+        if (t.capitalized && !doc.sentence_initial[*p] && doc.match_at[*p] < 0 &&
+            !neutral_neighbour(lex, t)) {
+            return true;
+        }
+    }
+    if (const auto nx = word_after(doc, m.last)) {
+        const auto& t = doc.tokens[*nx];
+        if (t.capitalized && !t.all_caps && doc.match_at[*nx] < 0 && !neutral_neighbour(lex, t)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc) {
+    // People first: a name seen once with a title or given name is a person in the whole
+    // article ("John Kerry" ... "Kerry said").
+    std::unordered_set<std::string> people;
+    if (rules.persons) {
+        for (const Match& m : doc.matches) {
+            if (!m.demonym && m.qualifier < 0 && person_context(lex, doc, m)) {
+                people.insert(m.key);
+            }
+        }
+    }
+    for (Match& m : doc.matches) {
+        const bool qualified = m.qualifier >= 0 || m.qualified >= 0;
+        const bool single = m.first == m.last;
+        if (rules.acronyms && !m.dateline && !m.demonym && is_acronym(doc, m) && !keep_acronym(m)) {
+            m.dropped = true;
+        } else if (rules.organisations &&
+                   (in_organisation(lex, doc, m) ||
+                    (!m.demonym && organisation_head_follows(lex, doc, m)))) {
+            m.dropped = true;
+        } else if (m.demonym) {
+            continue;
+        } else if (rules.persons && !qualified && people.count(m.key) != 0) {
+            m.dropped = true;
+        } else if (rules.not_places && !qualified && single &&
+                   Lexicon::contains(lex.not_places, m.key)) {
+            m.dropped = true;
+        } else if (rules.sentence_initial && !qualified && single && m.sentence_initial &&
+                   Lexicon::contains(lex.common_words, m.key)) {
+            m.dropped = true;
+        } else if (rules.proper_phrases && !qualified && !m.dateline &&
+                   inside_proper_phrase(lex, doc, m)) {
+            m.dropped = true;
+        }
+    }
+}
+
+} // namespace eventmap::geoparse::detail
