@@ -1,0 +1,133 @@
+// The event store: a GeoPackage file or a PostgreSQL/PostGIS database, written through
+// GDAL/OGR by one code path. Tables:
+//   events    Point, EPSG:4326, spatial index; one row per event, columns from event_fields.hpp
+//   articles  one row per ingested article, content_hash unique (what makes ingest idempotent)
+//   mentions  the place mentions the geoparser found in each article
+//   metadata  key/value; schema_version must equal EventStore::schema_version
+//
+// Writing happens in batches: begin(); add_article(...) per article; commit(). A batch is one
+// database transaction, so a process killed midway leaves the store as before begin(). If any
+// write fails (disk full, server gone), the batch is rolled back before the OutputError
+// propagates: the store is then exactly as before begin() and no batch is open.
+//
+// Errors: InputError when the store does not exist, DataError when it is unreadable or of
+// another schema version, OutputError when it cannot be written; each names the target.
+#pragma once
+
+#include "common/geo.hpp"
+#include "events/event.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace eventmap::store {
+
+enum class OpenMode {
+    read,   // must exist; no writes
+    append, // must exist; writes allowed
+    create, // creates the store (file or tables) when absent, else opens it as append
+};
+
+struct ArticleRecord {
+    std::string id;           // the article id events and mentions refer to
+    std::string content_hash; // hash of the article text; re-ingesting the same hash adds nothing
+    std::string title;
+    std::string url;
+    std::string published; // YYYY-MM-DD or empty
+    bool published_inferred = false;
+    std::string ingested_at; // ISO 8601 UTC; empty: now
+    std::string source_path; // the input file it came from
+};
+
+// One resolved place mention, as the store keeps it (independent of the geoparse module's type
+// so the store builds without it; the ingest command converts).
+struct MentionRecord {
+    std::string article_id;  // empty: add_article fills in the article's id
+    std::uint64_t start = 0; // code-point offsets into the article text, end exclusive
+    std::uint64_t end = 0;
+    std::string text; // as written
+    std::string name; // gazetteer name
+    std::uint64_t gazetteer_id = 0;
+    LatLon position;
+    std::string country; // ISO 3166-1 alpha-2
+    std::string feature_code;
+    std::string type; // place | demonym
+    std::string role; // location | actor
+    double confidence = 0;
+};
+
+struct BoundingBox {
+    double west = -180, south = -90, east = 180, north = 90; // WGS84 degrees
+};
+
+// Which events to read. Empty strings and nullopt mean no restriction.
+struct EventQuery {
+    std::string from; // YYYY[-MM[-DD]]: events ending on or after it
+    std::string to;   // YYYY[-MM[-DD]]: events starting on or before it (whole day/month/year)
+    std::optional<BoundingBox> bbox; // events located inside it (unlocated events excluded)
+    std::string type;                // PLOVER event type, e.g. ASSAULT (exact match)
+};
+
+// Throws InputError for a date that is not YYYY, YYYY-MM or YYYY-MM-DD (what = option name).
+void validate_query_date(const std::string& date, const std::string& what);
+
+class EventStore {
+  public:
+    static constexpr int schema_version = 1;
+
+    // `target`: a path (GeoPackage, normally *.gpkg) or "PG:<libpq connection string>"
+    // (optionally with active_schema=NAME). Throws as described at the top of this file.
+    EventStore(const std::string& target, OpenMode mode);
+    ~EventStore(); // an open batch is rolled back
+    EventStore(EventStore&&) noexcept;
+    EventStore& operator=(EventStore&&) noexcept;
+    EventStore(const EventStore&) = delete;
+    EventStore& operator=(const EventStore&) = delete;
+
+    const std::string& target() const;
+    bool is_postgres() const;
+    bool read_only() const;
+
+    // Whether an article with this content hash is stored (including in the open batch).
+    bool has_article(const std::string& content_hash);
+
+    // --- Writing (not in read mode) ---
+    void begin();
+    // Adds the article with its events and mentions. Returns false, writing nothing, when its
+    // content hash is already stored. An event whose id is already stored is not duplicated:
+    // its sources not yet listed are appended to the stored event (see append_sources).
+    // Throws DataError (nothing written, batch still open) for a record missing its id or hash,
+    // OutputError (batch rolled back) when the write fails.
+    bool add_article(const ArticleRecord& article, const std::vector<events::Event>& events,
+                     const std::vector<MentionRecord>& mentions);
+    // Appends to a stored event the sources it does not list yet (same article, start, end).
+    // Returns false when no event has this id. Works inside a batch or on its own (then in a
+    // transaction of its own).
+    bool append_sources(const std::string& event_id,
+                        const std::vector<events::EventSource>& sources);
+    void commit();
+    void rollback();
+    bool in_batch() const;
+
+    // --- Reading ---
+    std::optional<events::Event> find_event(const std::string& id);
+    std::optional<ArticleRecord> find_article(const std::string& content_hash);
+    std::vector<MentionRecord> mentions_of(const std::string& article_id);
+    // Calls `sink` for each matching event, in storage order. The Event reference is valid
+    // during the call only.
+    void for_each_event(const EventQuery& query,
+                        const std::function<void(const events::Event&)>& sink);
+    std::uint64_t count_events(const EventQuery& query = {});
+    std::uint64_t count_articles();
+    std::uint64_t count_mentions();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace eventmap::store

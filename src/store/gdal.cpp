@@ -1,0 +1,72 @@
+#include "store/gdal.hpp"
+
+#include <cpl_error.h>
+
+namespace eventmap::store::gdal {
+
+void register_drivers() {
+    static const bool registered = [] {
+        GDALAllRegister();
+        return true;
+    }();
+    (void)registered;
+}
+
+ErrorCapture::ErrorCapture() {
+    CPLPushErrorHandlerEx(&ErrorCapture::handler, this);
+}
+
+ErrorCapture::~ErrorCapture() {
+    CPLPopErrorHandler();
+}
+
+void ErrorCapture::handler(CPLErr level, CPLErrorNum /*number*/, const char* message) noexcept {
+    try {
+        if (level != CE_Failure && level != CE_Fatal) {
+            return; // warnings and debug output are not errors; GDAL's warnings are noise here
+        }
+        auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+        if (self != nullptr) {
+            self->errors_.emplace_back(message != nullptr ? message : "");
+        }
+    } catch (...) {
+        // Out of memory while recording an error: the caller still sees the failed return code.
+    }
+}
+
+std::string ErrorCapture::message(const std::string& fallback) const {
+    if (errors_.empty()) {
+        return fallback;
+    }
+    std::string out;
+    for (const auto& error : errors_) {
+        if (!out.empty()) {
+            out += "; ";
+        }
+        out += error;
+    }
+    // libpq messages end with newlines; keep the one-line form main() prints.
+    for (char& c : out) {
+        if (c == '\n' || c == '\r') {
+            c = ' ';
+        }
+    }
+    while (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    return out;
+}
+
+std::string sql_literal(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        out += c;
+        if (c == '\'') {
+            out += '\'';
+        }
+    }
+    out += '\'';
+    return out;
+}
+
+} // namespace eventmap::store::gdal
