@@ -93,10 +93,10 @@ Tense word_tense(std::string_view w, bool capitalized) {
         "lost",  "sold",      "bought",  "began",      "became", "fell",    "rose",    "broke",
         "spoke", "wrote",     "ran",     "found",      "got",    "thought", "brought", "led",
         "paid",  "sent",      "spent",   "built",      "struck", "fought",  "shot",    "ago",
-        "last",  "yesterday", "earlier", "previously", "been",   "hit",     "saw",     "knew",
-        "grew",  "drew",      "threw",   "flew",       "fled",   "wore",    "chose",   "froze",
-        "stood", "sat",       "felt",    "kept",       "meant",  "heard",   "lay",     "rang",
-        "sang",  "sank",      "swam",    "drove",      "rode",   "ate"};
+        "last",  "yesterday", "earlier", "previously", "hit",    "saw",     "knew",    "grew",
+        "drew",  "threw",     "flew",    "fled",       "wore",   "chose",   "froze",   "stood",
+        "sat",   "felt",      "kept",    "meant",      "heard",  "lay",     "rang",    "sang",
+        "sank",  "swam",      "drove",   "rode",       "ate"};
     static constexpr std::string_view present[] = {"is", "are", "says", "am", "does", "remains"};
     static constexpr std::string_view not_past[] = {
         "need",     "speed",      "feed",      "seed",     "indeed",   "proceed",   "succeed",
@@ -195,6 +195,7 @@ class Grammar {
     bool set_expression(std::size_t i, Mention& m) const;
     bool clock_time(std::size_t i, Mention& m) const;
     bool ref_word(std::size_t i, Mention& m) const;
+    bool year_range(std::size_t i, Mention& m) const;
     bool part_of_day_suffix(std::size_t j, Mention& m) const;
     bool match(std::size_t i, Mention& m) const;
 
@@ -561,7 +562,8 @@ bool Grammar::weekday_core(std::size_t i, Mention& m) const {
     // "Friday, August 21, 2013": the explicit date decides.
     std::size_t k = punct(j, ',') ? j + 1 : j;
     Mention date;
-    if ((month_first(k, date) || day_first(k, date)) && date.kind != MentionKind::month) {
+    if (k < n_ && !toks_[k].newline_before && (month_first(k, date) || day_first(k, date)) &&
+        date.kind != MentionKind::month) {
         date.first_token = static_cast<std::uint32_t>(i);
         m = date;
         return true;
@@ -687,7 +689,7 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
     Unit unit = Unit::day;
     bool plural = false;
     if (unit_at(j, unit, plural) != kNone && !plural) {
-        if (after_the && (l == Lex::past || l == Lex::last) && unit != Unit::day) {
+        if (after_the && l == Lex::past && unit != Unit::day) {
             // "the past decade", "over the last year": a period reaching back to now.
             m.type = TimexType::duration;
             m.kind = MentionKind::fixed;
@@ -1159,13 +1161,30 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
-    if (is(j, Lex::past) && i > 0 && is(i - 1, Lex::in) && !is(j + 1, Lex::unit) &&
-        !(at(j + 1) != nullptr && toks_[j + 1].kind == TokenKind::number)) {
+    // (on) the day: the day the story is about
+    if (is(j, Lex::unit) && low(j) == "day" && i > 0 &&
+        (is(i - 1, Lex::on) || is(i - 1, Lex::for_) || is(i - 1, Lex::during) ||
+         is(i - 1, Lex::in) || is(i - 1, Lex::over) || low(i - 1) == "throughout") &&
+        !(is(j + 1, Lex::after) || is(j + 1, Lex::before) || is(j + 1, Lex::of) ||
+          low(j + 1) == "when" || is(j + 1, Lex::that) || punct(j + 1, '\''))) {
+        m.kind = MentionKind::same_narrative;
+        finish(m, i, j + 1);
+        return true;
+    }
+    // the past (as a time), the last year, the next week
+    if (is(j, Lex::past) && at(j + 1) != nullptr && toks_[j + 1].kind != TokenKind::number &&
+        !is(j + 1, Lex::unit) && !is(j + 1, Lex::number_word) && !is(j + 1, Lex::article) &&
+        low(j + 1) != "few") {
         m.kind = MentionKind::fixed;
         m.fixed = "PAST_REF";
         finish(m, i, j + 1);
         return true;
     }
+    if (relative_core(j, m)) {
+        m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    m = Mention{};
     // the weekend
     if (is(j, Lex::unit) && low(j) == "weekend") {
         m.kind = MentionKind::relative_unit;
@@ -1269,6 +1288,16 @@ bool Grammar::modified(std::size_t i, Mention& m) const {
          is(i + 1, Lex::middle)) &&
         is(i + 2, Lex::of)) {
         Mention inner;
+        if (is(i + 3, Lex::the) && is(i + 4, Lex::unit) &&
+            (low(i + 4) == "year" || low(i + 4) == "month" || low(i + 4) == "week")) {
+            // "the end of the year": the current one
+            m.kind = MentionKind::relative_unit;
+            m.unit = static_cast<Unit>(toks_[i + 4].lex_value);
+            m.rel = 0;
+            m.mod = is(i + 1, Lex::end) ? "END" : is(i + 1, Lex::middle) ? "MID" : "START";
+            finish(m, i, i + 5);
+            return true;
+        }
         if (core(i + 3, inner) && inner.type == TimexType::date &&
             inner.kind != MentionKind::offset_narrative &&
             !(inner.kind == MentionKind::fixed && inner.fixed.empty())) {
@@ -1387,9 +1416,19 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
         }
     } else {
         k = unit_at(j, unit, plural);
+        const std::string_view adjective = low(j);
+        if (k == kNone &&
+            (adjective == "straight" || adjective == "consecutive" || adjective == "trading" ||
+             adjective == "business" || adjective == "working" || adjective == "full" ||
+             adjective == "calendar" || adjective == "successive")) {
+            k = unit_at(j + 1, unit, plural); // "six straight days", "five trading days"
+        }
     }
     if (k == kNone || !same_sentence(i, k - 1)) {
         return false;
+    }
+    if (unit == Unit::second && is(i, Lex::article)) {
+        return false; // "a second" is nearly always the ordinal: "a second consecutive day"
     }
     // Singular unit with a plural amount ("20 year") is still fine; the reverse "a days" not.
     if (is(i, Lex::article) && plural) {
@@ -1606,37 +1645,99 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
 
 // Words that refer to the present, past or future as such (TIMEX3 PRESENT_REF etc.).
 bool Grammar::ref_word(std::size_t i, Mention& m) const {
-    const char* value = nullptr;
+    auto fixed = [&](const char* value, std::size_t last) {
+        m.kind = MentionKind::fixed;
+        m.fixed = value;
+        finish(m, i, last);
+        return true;
+    };
+    Unit unit = Unit::day;
+    bool plural = false;
     switch (lex(i)) {
     case Lex::now:
-        if (i > 0 && (low(i - 1) == "right" || low(i - 1) == "until" || is(i - 1, Lex::by) ||
-                      is(i - 1, Lex::from) || is(i - 1, Lex::for_))) {
-            value = "PRESENT_REF";
-        } else {
-            value = "PRESENT_REF";
-        }
-        break;
-    case Lex::currently:
     case Lex::nowadays:
-        value = "PRESENT_REF";
-        break;
+        return fixed("PRESENT_REF", i + 1);
     case Lex::recently:
-        value = "PAST_REF";
-        break;
+        return fixed("PAST_REF", i + 1);
+    case Lex::soon:
+        return fixed("FUTURE_REF", i + 1);
+    case Lex::recent:
+        // "recent", "in recent years"
+        if (unit_at(i + 1, unit, plural) != kNone && plural) {
+            return fixed("PAST_REF", i + 2);
+        }
+        return fixed("PAST_REF", i + 1);
+    case Lex::later:
+        // "later" on its own (not "later this year", "later in the day", "later than")
+        if (is(i + 1, Lex::this_) || is(i + 1, Lex::than) || is(i + 1, Lex::in) ||
+            is(i + 1, Lex::today) || is(i + 1, Lex::tonight) || is(i + 1, Lex::that) ||
+            is(i + 1, Lex::on)) {
+            return false;
+        }
+        return fixed("FUTURE_REF", i + 1);
     case Lex::at:
         if (low(i + 1) == "present" && !(is(i + 2, Lex::of))) {
+            return fixed("PRESENT_REF", i + 2);
+        }
+        return false;
+    case Lex::unit:
+        // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
+        if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
+            !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||
+                        is(i - 1, Lex::article) || is(i - 1, Lex::recent) ||
+                        low(i - 1) == "these" || low(i - 1) == "those" || low(i - 1) == "many"))) {
+            m.type = TimexType::duration;
             m.kind = MentionKind::fixed;
-            m.fixed = "PRESENT_REF";
-            finish(m, i, i + 2);
+            m.fixed = duration_value(-1, unit);
+            finish(m, i, i + 1);
             return true;
         }
         return false;
     default:
+        break;
+    }
+    const std::string_view w = low(i);
+    if ((w == "short" || w == "near") && punct(i + 1, '-') && attached(i + 1) &&
+        low(i + 2) == "term" && attached(i + 2)) {
+        return fixed("FUTURE_REF", i + 3);
+    }
+    if (w == "single" && punct(i + 1, '-') && attached(i + 1) && attached(i + 2) &&
+        is(i + 2, Lex::unit) && low(i + 2) == "day") {
+        m.type = TimexType::duration;
+        return fixed("P1D", i + 3);
+    }
+    if (is(i, Lex::the)) {
+        const std::string_view a = low(i + 1);
+        const std::string_view b = low(i + 2);
+        if ((a == "near" || a == "long" || a == "short") && b == "term") {
+            return fixed("FUTURE_REF", i + 3);
+        }
+        if (a == "time" && b == "being") {
+            return fixed("PRESENT_REF", i + 3);
+        }
+    }
+    return false;
+}
+
+// "from 2009 to 2011", "between 2014 and 2016": a span of years.
+bool Grammar::year_range(std::size_t i, Mention& m) const {
+    if (!is(i, Lex::from) && low(i) != "between") {
         return false;
     }
+    int y1 = 0;
+    int y2 = 0;
+    std::size_t j = year_at(i + 1, y1);
+    if (j == kNone || !(is(j, Lex::to) || is(j, Lex::and_) || is(j, Lex::until))) {
+        return false;
+    }
+    std::size_t k = year_at(j + 1, y2);
+    if (k == kNone || y2 <= y1 || y2 - y1 > 200) {
+        return false;
+    }
+    m.type = TimexType::duration;
     m.kind = MentionKind::fixed;
-    m.fixed = value;
-    finish(m, i, i + 1);
+    m.fixed = "P" + std::to_string(y2 - y1) + "Y";
+    finish(m, i, k);
     return true;
 }
 
@@ -1644,6 +1745,11 @@ bool Grammar::match(std::size_t i, Mention& best) const {
     Mention m;
     bool found = false;
     auto consider = [&](Mention& candidate) {
+        for (std::size_t k = candidate.first_token + 1; k < candidate.last_token; ++k) {
+            if (toks_[k].newline_before) {
+                return; // an expression never spans a line break (headline, dateline)
+            }
+        }
         if (!found || candidate.last_token > best.last_token) {
             best = candidate;
             found = true;
@@ -1675,6 +1781,9 @@ bool Grammar::match(std::size_t i, Mention& best) const {
             consider(m);
         }
         if (ref_word(i, m)) {
+            consider(m);
+        }
+        if (year_range(i, m)) {
             consider(m);
         }
         if (anniversary_core(i, m)) {
@@ -1756,7 +1865,16 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
             tokens[i - 1].punct == '\'') {
             return Tense::future;
         }
-        return word_tense(word(i), t.capitalized);
+        if (word(i) == "set" && i + 1 < tokens.size() && word(i + 1) == "to") {
+            return Tense::future; // "is set to begin"
+        }
+        const Tense tense = word_tense(word(i), t.capitalized);
+        // A participle after a bare "be" follows a modal or "to": "will be finalized", "to be
+        // held", "may be signed" all look ahead.
+        if (tense == Tense::past && i > 0 && word(i - 1) == "be") {
+            return Tense::future;
+        }
+        return tense;
     };
     constexpr std::size_t kReach = 12;
     for (std::size_t k = 1; k <= kReach && k <= first; ++k) {

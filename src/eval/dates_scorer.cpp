@@ -76,6 +76,15 @@ TimexCounts score_document(const GoldDocument& gold,
         }
     }
     auto text_of = [&](std::size_t b, std::size_t e) { return gold.text.substr(b, e - b); };
+    // A window of text around a gold span, for people reading --show-errors.
+    auto context = [&](std::size_t b, std::size_t e) {
+        const std::size_t from = b > 150 ? b - 150 : 0;
+        std::string window = gold.text.substr(from, std::min(gold.text.size(), e + 60) - from);
+        for (char& ch : window) {
+            ch = ch == '\n' ? ' ' : ch;
+        }
+        return window;
+    };
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (system_match[i] < 0) {
             if (errors != nullptr) {
@@ -88,8 +97,8 @@ TimexCounts score_document(const GoldDocument& gold,
         if (s[i]->value == t.value) {
             ++c.value_correct;
         } else if (errors != nullptr) {
-            errors->push_back(
-                {"value", text_of(t.byte_begin, t.byte_end), t.value, s[i]->text, s[i]->value});
+            errors->push_back({"value", text_of(t.byte_begin, t.byte_end), t.value, s[i]->text,
+                               s[i]->value + "\t" + context(t.byte_begin, t.byte_end)});
         }
         if (t.type == dates::type_name(s[i]->type)) {
             ++c.type_correct;
