@@ -118,8 +118,11 @@ void run(const EvalArgs& a) {
         off("- sentence_initial", &geoparse::FilterRules::sentence_initial);
         off("- proper_phrases", &geoparse::FilterRules::proper_phrases);
         off("- acronyms", &geoparse::FilterRules::acronyms);
+        off("- common_nouns", &geoparse::FilterRules::common_nouns);
+        off("- loose_matches", &geoparse::FilterRules::loose_matches);
         geoparse::GeoparseOptions none;
-        none.filters = geoparse::FilterRules{false, false, false, false, false, false};
+        none.filters =
+            geoparse::FilterRules{false, false, false, false, false, false, false, false};
         runs.emplace_back("no filters", none);
         geoparse::GeoparseOptions naive;
         naive.resolver = geoparse::ResolverKind::population;

@@ -30,6 +30,8 @@ struct Match {
     bool dateline = false;  // "GENEVA/BEIRUT -" at the head of a paragraph
     bool sentence_initial = false;
     bool dropped = false; // filtered out as not a place
+    bool exact = true;    // some entry is spelt as written (not only a transliteration key)
+    bool big = false;     // the likeliest entry is a country, region, state or capital
     int qualifier = -1;   // index of the match qualifying this one: "Damascus, Md."
     int qualified = -1;   // index of the match this one qualifies
     std::vector<Candidate> candidates;

@@ -70,6 +70,8 @@ Lexicon Lexicon::load(const std::string& directory) {
     lex.organisations =
         read_list(d + "organisations.txt", Layout::phrase_per_line, &lex.longest_organisation);
     lex.metonymy_verbs = read_list(d + "metonymy_verbs.txt", Layout::phrase_per_line);
+    lex.function_words = read_list(d + "function_words.txt", Layout::words);
+    lex.place_modifiers = read_list(d + "place_modifiers.txt", Layout::words);
     return lex;
 }
 

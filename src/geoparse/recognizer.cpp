@@ -141,12 +141,31 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 } // namespace
 
+namespace {
+
+// How far an entry's own name is from what the article wrote, for ASCII spellings: the same
+// ("Damascus", or "Washington, D.C." for "Washington"), a longer name that starts with it
+// ("Mexico City" for "Mexico"), or another name altogether (an alternate name or a
+// transliteration-key collision: "Taguig" for "Santa Ana", "Hee" for "He").
+enum class Spelling { same, longer, other };
+
+Spelling spelling(std::string_view own, std::string_view written) {
+    if (own == written || starts_with(own, std::string(written) + ",") ||
+        starts_with(own, std::string(written) + " (")) {
+        return Spelling::same;
+    }
+    return starts_with(own, std::string(written) + " ") ? Spelling::longer : Spelling::other;
+}
+
+constexpr double longer_name_penalty = 2.0;
+
+} // namespace
+
 void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
     for (Match& m : doc.matches) {
-        bool any_name = false;
         bool any_demonym = false;
         for (const gazetteer::Posting& p : g.postings(m.node)) {
-            (p.kind == NameKind::demonym ? any_demonym : any_name) = true;
+            any_demonym = any_demonym || p.kind == NameKind::demonym;
         }
         // "Syrian" names Syria only as an adjective or its people; when a name is both (rare),
         // the adjective reading wins because demonyms point at countries.
@@ -158,7 +177,7 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
         }
         const std::string written = ascii_lower(surface);
         const bool ascii = is_ascii(written);
-        bool exact_exists = false;
+        bool exact_exists = !ascii;
         for (const gazetteer::Posting& p : g.postings(m.node)) {
             if (m.candidates.size() >= max_candidates) {
                 break;
@@ -170,23 +189,55 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
             c.place = g.place(p.place);
             c.kind = p.kind;
             c.prior = c.place.importance;
-            exact_exists = exact_exists || ascii_lower(c.place.name) == written;
+            const std::string own = ascii_lower(c.place.name);
+            exact_exists = exact_exists || p.kind != NameKind::name || !is_ascii(own) ||
+                           spelling(own, written) == Spelling::same;
             m.candidates.push_back(c);
         }
+        m.exact = exact_exists;
         if (ascii && exact_exists) {
             for (Candidate& c : m.candidates) {
                 const std::string own = ascii_lower(c.place.name);
-                if (c.kind == NameKind::name && is_ascii(own) && !starts_with(own, written)) {
-                    c.prior -= alternate_name_penalty;
+                if (c.kind != NameKind::name || !is_ascii(own)) {
+                    continue;
                 }
+                const Spelling sp = spelling(own, written);
+                c.prior -= sp == Spelling::same     ? 0.0
+                           : sp == Spelling::longer ? longer_name_penalty
+                                                    : alternate_name_penalty;
             }
+        }
+        std::stable_sort(m.candidates.begin(), m.candidates.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
+        if (!m.candidates.empty()) {
+            const gazetteer::PlaceView& top = m.candidates.front().place;
+            // A big place spelt otherwise ("Valley" ~ The Valley) gets no benefit of the doubt.
+            const bool spelt = !ascii ||
+                               spelling(ascii_lower(top.name), written) == Spelling::same ||
+                               m.candidates.front().kind != NameKind::name;
+            m.big = spelt && (top.precision <= Precision::admin1 || top.feature_code == "PPLC");
         }
     }
 }
 
+namespace {
+
+// True when a dash or an opening bracket follows byte `at`, after spaces.
+bool dash_follows(std::string_view text, std::size_t at) {
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) {
+        ++at;
+    }
+    const std::string_view rest = text.substr(at, 3);
+    return starts_with(rest, "-") || starts_with(rest, "\u2014") || starts_with(rest, "\u2013") ||
+           starts_with(rest, "(");
+}
+
+} // namespace
+
 void mark_datelines(Document& doc) {
     // "GENEVA/BEIRUT - ...", "NAIROBI, Kenya (Reuters) -": all-caps names opening a paragraph,
-    // followed by a dash or an opening bracket.
+    // separated by slashes or commas (a comma may introduce a capitalised qualifier), then a
+    // dash or an opening bracket.
     const std::size_t n = doc.tokens.size();
     for (std::size_t i = 0; i < n; ++i) {
         if (doc.is_barrier(i) || !doc.sentence_initial[i] || !doc.tokens[i].all_caps) {
@@ -195,37 +246,35 @@ void mark_datelines(Document& doc) {
         if (i > 0 && !newline_between(doc.text, doc.tokens[i - 1].end, doc.tokens[i].begin)) {
             continue;
         }
-        std::size_t j = i;
-        std::size_t last_word = i;
-        while (j < n && j < i + 12) {
+        std::size_t end = n; // last word of the dateline when one is found
+        bool after_comma = false;
+        for (std::size_t j = i; j < n && j < i + 12; ++j) {
             if (doc.is_barrier(j)) {
                 const char c = doc.barrier_char(j);
                 if (c != '/' && c != ',') {
                     break;
                 }
-            } else if (doc.tokens[j].all_caps || doc.tokens[j].capitalized) {
-                last_word = j;
-            } else {
+                after_comma = c == ',';
+                continue;
+            }
+            const auto& t = doc.tokens[j];
+            if (!t.all_caps && !(after_comma && t.capitalized)) {
                 break;
             }
-            ++j;
+            if (dash_follows(doc.text, t.end)) {
+                end = j;
+                break;
+            }
         }
-        std::size_t at = doc.tokens[last_word].end;
-        while (at < doc.text.size() && (doc.text[at] == ' ' || doc.text[at] == '\t')) {
-            ++at;
-        }
-        const std::string_view rest = doc.text.substr(at, 3);
-        const bool dash = starts_with(rest, "-") || starts_with(rest, "\u2014") ||
-                          starts_with(rest, "\u2013") || starts_with(rest, "(");
-        if (!dash) {
+        if (end == n) {
             continue;
         }
-        for (std::size_t k = i; k <= last_word; ++k) {
-            if (doc.match_at[k] >= 0 && doc.tokens[k].all_caps) {
+        for (std::size_t k = i; k <= end; ++k) {
+            if (doc.match_at[k] >= 0) {
                 doc.matches[static_cast<std::size_t>(doc.match_at[k])].dateline = true;
             }
         }
-        i = last_word;
+        i = end;
     }
 }
 
@@ -385,46 +434,87 @@ bool person_context(const Lexicon& lex, const Document& doc, const Match& m) {
 }
 
 // A capitalised word that may stand next to a place name without making a longer name of it:
-// "The", "In", "Northern", "Monday", titles.
+// "The", "In", "Northern", "Monday", titles, acronyms.
 bool neutral_neighbour(const Lexicon& lex, const gazetteer::TextToken& t) {
-    return Lexicon::contains(lex.not_places, t.key) || Lexicon::contains(lex.common_words, t.key) ||
+    return Lexicon::contains(lex.function_words, t.key) ||
+           Lexicon::contains(lex.place_modifiers, t.key) ||
            Lexicon::contains(lex.person_titles, t.key) || t.all_caps;
 }
 
-bool inside_proper_phrase(const Lexicon& lex, const Document& doc, const Match& m) {
-    if (const auto p = word_before(doc, m.first)) {
-        const auto& t = doc.tokens[*p];
-        if (t.capitalized && !doc.sentence_initial[*p] && doc.match_at[*p] < 0 &&
-            !neutral_neighbour(lex, t)) {
-            return true;
+// "Vicki Harden", "Medical Center": a capitalised word right before the name, inside the
+// sentence, that is neither a place nor neutral.
+bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m) {
+    const auto p = word_before(doc, m.first);
+    if (!p) {
+        return false;
+    }
+    const auto& t = doc.tokens[*p];
+    return t.capitalized && !doc.sentence_initial[*p] && doc.match_at[*p] < 0 &&
+           !neutral_neighbour(lex, t);
+}
+
+bool capitalised_after(const Lexicon& lex, const Document& doc, const Match& m) {
+    const auto nx = word_after(doc, m.last);
+    if (!nx) {
+        return false;
+    }
+    const auto& t = doc.tokens[*nx];
+    return t.capitalized && !t.all_caps && doc.match_at[*nx] < 0 && !neutral_neighbour(lex, t);
+}
+
+bool speech_follows(const Document& doc, const Match& m) {
+    static constexpr std::string_view verbs[] = {"said",      "says",    "told",   "added",
+                                                 "explained", "noted",   "stated", "wrote",
+                                                 "asked",     "replied", "spoke",  "declined"};
+    const auto nx = word_after(doc, m.last);
+    if (!nx || doc.tokens[*nx].capitalized) {
+        return false;
+    }
+    const std::string& k = doc.tokens[*nx].key;
+    return std::find(std::begin(verbs), std::end(verbs), k) != std::end(verbs);
+}
+
+// Names of people in the article: a title or given name before them ("John Kerry"), a verb of
+// speech after a small place's name ("Franklin said"), or, for small places, the last word of a
+// capitalised pair ("Vicki Harden"). Every later mention of such a name is the person too.
+std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules& rules,
+                                          const Document& doc) {
+    std::unordered_set<std::string> people;
+    for (const Match& m : doc.matches) {
+        if (m.demonym || m.qualifier >= 0 || m.qualified >= 0) {
+            continue;
+        }
+        const bool single = m.first == m.last;
+        if (person_context(lex, doc, m) || (!m.big && single && speech_follows(doc, m)) ||
+            (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m) &&
+             !capitalised_after(lex, doc, m))) {
+            people.insert(m.key);
         }
     }
-    if (const auto nx = word_after(doc, m.last)) {
-        const auto& t = doc.tokens[*nx];
-        if (t.capitalized && !t.all_caps && doc.match_at[*nx] < 0 && !neutral_neighbour(lex, t)) {
-            return true;
-        }
-    }
-    return false;
+    return people;
 }
 
 } // namespace
 
 void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc) {
-    // People first: a name seen once with a title or given name is a person in the whole
-    // article ("John Kerry" ... "Kerry said").
-    std::unordered_set<std::string> people;
-    if (rules.persons) {
-        for (const Match& m : doc.matches) {
-            if (!m.demonym && m.qualifier < 0 && person_context(lex, doc, m)) {
-                people.insert(m.key);
+    const std::unordered_set<std::string> people =
+        rules.persons ? people_in(lex, rules, doc) : std::unordered_set<std::string>();
+    std::unordered_set<std::string_view> lower_case;
+    if (rules.common_nouns) {
+        for (const auto& t : doc.tokens) {
+            if (!t.key.empty() && !t.capitalized && !t.all_caps) {
+                lower_case.insert(t.key);
             }
         }
     }
     for (Match& m : doc.matches) {
         const bool qualified = m.qualifier >= 0 || m.qualified >= 0;
         const bool single = m.first == m.last;
+        const bool small = !m.big && !qualified && !m.dateline;
         if (rules.acronyms && !m.dateline && !m.demonym && is_acronym(doc, m) && !keep_acronym(m)) {
+            m.dropped = true;
+        } else if (rules.loose_matches && single && !m.exact && !doc.tokens[m.first].all_caps &&
+                   doc.tokens[m.first].key.size() <= 4) {
             m.dropped = true;
         } else if (rules.organisations &&
                    (in_organisation(lex, doc, m) ||
@@ -434,14 +524,19 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
             continue;
         } else if (rules.persons && !qualified && people.count(m.key) != 0) {
             m.dropped = true;
-        } else if (rules.not_places && !qualified && single &&
-                   Lexicon::contains(lex.not_places, m.key)) {
+        } else if (rules.not_places && !qualified && single && !doc.tokens[m.first].all_caps &&
+                   !doc.tokens[m.first].has_period &&
+                   (Lexicon::contains(lex.not_places, m.key) ||
+                    Lexicon::contains(lex.function_words, m.key) ||
+                    Lexicon::contains(lex.person_titles, m.key))) {
             m.dropped = true;
         } else if (rules.sentence_initial && !qualified && single && m.sentence_initial &&
                    Lexicon::contains(lex.common_words, m.key)) {
             m.dropped = true;
-        } else if (rules.proper_phrases && !qualified && !m.dateline &&
-                   inside_proper_phrase(lex, doc, m)) {
+        } else if (rules.common_nouns && small && single && lower_case.count(m.key) != 0) {
+            m.dropped = true;
+        } else if (rules.proper_phrases && small &&
+                   (capitalised_before(lex, doc, m) || capitalised_after(lex, doc, m))) {
             m.dropped = true;
         }
     }

@@ -40,6 +40,7 @@ struct Group {
     std::size_t chosen = 0;           // index into the first member's candidates
     std::vector<double> bonus;        // qualifier bonus per candidate
     double weight = 1.0;              // how much this group's choice counts as evidence
+    bool dateline = false;            // resolved on its own: datelines name well-known places
 };
 
 std::string group_key(const Document& doc, const Match& m) {
@@ -90,7 +91,8 @@ std::vector<Group> make_groups(const Document& doc) {
             dateline = dateline || doc.matches[i].dateline;
         }
         // Repetition strengthens a name's say about the document, with diminishing returns.
-        g.weight = (1.0 + 0.3 * static_cast<double>(g.members.size() - 1)) *
+        g.dateline = dateline;
+        g.weight = (1.0 + 0.5 * std::log(static_cast<double>(g.members.size()))) *
                    (m.demonym ? demonym_evidence : 1.0) * (dateline ? dateline_evidence : 1.0);
         const auto link = [&](int other, double amount, bool other_is_area) {
             if (other < 0) {
@@ -228,7 +230,11 @@ void resolve_context(const std::vector<PlaceView>& dateline_places, Document& do
             double best = -1e9;
             for (std::size_t c = 0; c < m.candidates.size(); ++c) {
                 Candidate& cand = m.candidates[c];
-                cand.score = score(cand, g.bonus[c], e, g, own, gi);
+                // A dateline names the place the reporter files from: a city readers know,
+                // or one qualified on the spot ("SPRINGFIELD, Ill."), not one the body
+                // makes likely.
+                cand.score =
+                    g.dateline ? cand.prior + g.bonus[c] : score(cand, g.bonus[c], e, g, own, gi);
                 if (cand.score > best) {
                     best = cand.score;
                     next[gi] = c;
