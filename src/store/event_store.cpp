@@ -501,6 +501,8 @@ struct EventStore::Impl {
     OGRLayer* layer(const char* name);
 
     [[noreturn]] void fail_write(const std::string& doing, gdal::ErrorCapture& errors);
+    void roll_back_and_reopen();
+    void require_open() const;
     void start_transaction(gdal::ErrorCapture& errors);
     void require_writable_store() const;
 
@@ -657,12 +659,38 @@ void EventStore::Impl::fail_write(const std::string& doing, gdal::ErrorCapture& 
     const bool had_batch = batch;
     if (batch) {
         batch = false;
-        gdal::ErrorCapture ignored; // the rollback of a dead connection fails too; nothing to add
-        ds->RollbackTransaction();
+        try {
+            roll_back_and_reopen();
+        } catch (const Error&) {
+            // The store cannot be reopened (it is the failure we report); the rollback itself
+            // happened in the database, and later calls say the store is closed.
+        }
     }
     throw OutputError(failure_hint(message, postgres) + " while " + doing + ": " + message +
                           (had_batch ? " (batch rolled back: the store is as before it)" : ""),
                       display);
+}
+
+// GDAL's GeoPackage layers cache feature counts and toggle count triggers inside a
+// transaction; after a rollback that cache no longer matches the file, so the dataset is
+// reopened. A PostgreSQL connection keeps nothing of the sort (and may be gone).
+void EventStore::Impl::roll_back_and_reopen() {
+    {
+        gdal::ErrorCapture ignored; // the rollback of a dead connection fails too; nothing to add
+        ds->RollbackTransaction();
+    }
+    if (!postgres) {
+        events = articles = mentions = nullptr;
+        ds.reset();
+        open_dataset(true);
+        validate_schema();
+    }
+}
+
+void EventStore::Impl::require_open() const {
+    if (!ds) {
+        throw OutputError("store is closed after an earlier failure", display);
+    }
 }
 
 void EventStore::Impl::start_transaction(gdal::ErrorCapture& errors) {
@@ -761,6 +789,7 @@ bool EventStore::in_batch() const {
 }
 
 void EventStore::begin() {
+    impl_->require_open();
     impl_->require_writable_store();
     if (impl_->batch) {
         throw OutputError("begin() inside an open batch", impl_->display);
@@ -785,14 +814,12 @@ void EventStore::rollback() {
     if (!impl_->batch) {
         return;
     }
-    gdal::ErrorCapture errors;
     impl_->batch = false;
-    if (impl_->ds->RollbackTransaction() != OGRERR_NONE) {
-        throw OutputError("rolling back the batch failed: " + errors.message(), impl_->display);
-    }
+    impl_->roll_back_and_reopen();
 }
 
 bool EventStore::has_article(const std::string& content_hash) {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     return impl_->find_one(impl_->articles, "\"content_hash\" = " + gdal::sql_literal(content_hash),
                            errors) != nullptr;
@@ -800,6 +827,7 @@ bool EventStore::has_article(const std::string& content_hash) {
 
 bool EventStore::add_article(const ArticleRecord& article, const std::vector<events::Event>& events,
                              const std::vector<MentionRecord>& mentions) {
+    impl_->require_open();
     impl_->require_writable_store();
     // Validate everything before the first write: bad records never leave half an article.
     if (article.id.empty() || article.content_hash.empty()) {
@@ -867,6 +895,7 @@ bool EventStore::add_article(const ArticleRecord& article, const std::vector<eve
 
 bool EventStore::append_sources(const std::string& event_id,
                                 const std::vector<events::EventSource>& sources) {
+    impl_->require_open();
     impl_->require_writable_store();
     if (!impl_->batch) {
         begin();
@@ -934,6 +963,7 @@ class FilterScope {
 
 void EventStore::for_each_event(const EventQuery& query,
                                 const std::function<void(const events::Event&)>& sink) {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     FilterScope filter(*impl_->events, query, impl_->display);
     std::uint64_t row = 0;
@@ -948,6 +978,7 @@ void EventStore::for_each_event(const EventQuery& query,
 }
 
 std::optional<events::Event> EventStore::find_event(const std::string& id) {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     gdal::FeaturePtr feature =
         impl_->find_one(impl_->events, "\"id\" = " + gdal::sql_literal(id), errors);
@@ -958,6 +989,7 @@ std::optional<events::Event> EventStore::find_event(const std::string& id) {
 }
 
 std::optional<ArticleRecord> EventStore::find_article(const std::string& content_hash) {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     gdal::FeaturePtr row = impl_->find_one(
         impl_->articles, "\"content_hash\" = " + gdal::sql_literal(content_hash), errors);
@@ -977,6 +1009,7 @@ std::optional<ArticleRecord> EventStore::find_article(const std::string& content
 }
 
 std::vector<MentionRecord> EventStore::mentions_of(const std::string& article_id) {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     OGRLayer* table = impl_->mentions;
     const std::string where = "\"article_id\" = " + gdal::sql_literal(article_id);
@@ -1007,6 +1040,7 @@ std::vector<MentionRecord> EventStore::mentions_of(const std::string& article_id
 }
 
 std::uint64_t EventStore::count_events(const EventQuery& query) {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     FilterScope filter(*impl_->events, query, impl_->display);
     const GIntBig count = impl_->events->GetFeatureCount(TRUE);
@@ -1017,6 +1051,7 @@ std::uint64_t EventStore::count_events(const EventQuery& query) {
 }
 
 std::uint64_t EventStore::count_articles() {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     const GIntBig count = impl_->articles->GetFeatureCount(TRUE);
     if (count < 0 || errors.has_error()) {
@@ -1026,6 +1061,7 @@ std::uint64_t EventStore::count_articles() {
 }
 
 std::uint64_t EventStore::count_mentions() {
+    impl_->require_open();
     gdal::ErrorCapture errors;
     const GIntBig count = impl_->mentions->GetFeatureCount(TRUE);
     if (count < 0 || errors.has_error()) {

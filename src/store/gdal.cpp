@@ -1,5 +1,6 @@
 #include "store/gdal.hpp"
 
+#include <algorithm>
 #include <cpl_error.h>
 
 namespace eventmap::store::gdal {
@@ -39,7 +40,12 @@ std::string ErrorCapture::message(const std::string& fallback) const {
         return fallback;
     }
     std::string out;
-    for (const auto& error : errors_) {
+    for (std::size_t i = 0; i < errors_.size(); ++i) {
+        const auto& error = errors_[i];
+        if (std::find(errors_.begin(), errors_.begin() + static_cast<std::ptrdiff_t>(i), error) !=
+            errors_.begin() + static_cast<std::ptrdiff_t>(i)) {
+            continue; // libpq repeats itself on every call after a lost connection
+        }
         if (!out.empty()) {
             out += "; ";
         }
