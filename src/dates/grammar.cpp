@@ -35,6 +35,16 @@ std::string number_text(double v) {
 }
 
 std::string duration_value(double amount, Unit unit) {
+    // Fractions of clock units read better in the next smaller one: PT30M, not PT0.5H.
+    if (amount > 0 && amount != std::floor(amount)) {
+        if (unit == Unit::hour) {
+            amount *= 60;
+            unit = Unit::minute;
+        } else if (unit == Unit::minute) {
+            amount *= 60;
+            unit = Unit::second;
+        }
+    }
     const bool vague = amount < 0;
     const std::string n = vague ? "X" : number_text(amount);
     switch (unit) {
@@ -442,9 +452,6 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
     }
     if (!after_preposition && at(j) != nullptr && toks_[j].kind == TokenKind::word &&
         toks_[j].capitalized && toks_[j].lex == Lex::none && same_sentence(i, j)) {
-        return false;
-    }
-    if (ambiguous && punct(j, '.') && low(i).size() <= 4) {
         return false;
     }
     m.kind = MentionKind::month;
@@ -1180,7 +1187,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
-    if (relative_core(j, m)) {
+    if (relative_core(j, m) || quarter_core(j, m)) {
         m.first_token = static_cast<std::uint32_t>(i);
         return true;
     }

@@ -50,6 +50,7 @@ std::optional<std::string> date_header(std::string_view text) {
         if (l.size() > 5 && (l[0] == 'D' || l[0] == 'd') && (l[1] | 0x20) == 'a' &&
             (l[2] | 0x20) == 't' && (l[3] | 0x20) == 'e' && l[4] == ':') {
             std::string value(l.substr(5));
+            value.erase(0, value.find_first_not_of(" \t"));
             while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) {
                 value.pop_back();
             }
