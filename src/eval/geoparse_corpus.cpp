@@ -105,6 +105,13 @@ std::vector<RawArticle> collect(const std::string& xml, const std::string& sourc
             toponym_depth = toponym_depth > 0 ? toponym_depth - 1 : 0;
             in_toponym = toponym_depth > 0;
         } else if (in_toponym) {
+            // ...and fields written straight into that outer element after its inner ones
+            // closed start a toponym of their own.
+            if ((name == "name" && !a.toponyms.back().name.empty()) ||
+                (name == "start" && a.toponyms.back().start)) {
+                a.toponyms.emplace_back();
+                a.toponyms.back().line = ev.line;
+            }
             RawToponym& t = a.toponyms.back();
             if (name == "start") {
                 if (const auto v = to_number(text)) {

@@ -24,7 +24,7 @@ namespace {
 // capital ~7.3, a town of 10,000 ~3.6). Set once on the project's own fixtures and checked on
 // the dev corpus as a whole (notes in the commit log), never per document.
 constexpr double country_weight = 1.7;   // per log(1 + supporting mentions) of the country
-constexpr double admin1_weight = 1.4;    // per log(1 + mentions) in the same state/province
+constexpr double admin1_weight = 2.0;    // per log(1 + mentions) in the same state/province
 constexpr double proximity_weight = 1.6; // times exp(-distance / proximity_scale_km)
 constexpr double proximity_scale_km = 150.0;
 constexpr double qualifier_bonus = 8.0; // "Paris, Texas": the qualifier contains it
