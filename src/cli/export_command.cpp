@@ -36,7 +36,7 @@ void run(const ExportCommandOptions& opts) {
     if (!options.query.to.empty()) {
         store::validate_query_date(options.query.to, "--to");
     }
-    if (!exporter::format_from_path(opts.output)) {
+    if (opts.output != "-" && !exporter::format_from_path(opts.output)) {
         throw InputError(
             "unknown output format; use .geojson, .geojsonl, .csv, .kml, .fgb or .gpkg",
             opts.output);

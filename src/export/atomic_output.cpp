@@ -63,6 +63,10 @@ AtomicOutput::~AtomicOutput() {
         fs::remove_all(temp_, ignored);
         // GDAL's FlatGeobuf writer keeps its unsorted features beside the file until close.
         fs::remove(temp_ + "_tmp", ignored);
+        // SQLite (GeoPackage output) may leave its journal after a failed write.
+        fs::remove(temp_ + "-journal", ignored);
+        fs::remove(temp_ + "-wal", ignored);
+        fs::remove(temp_ + "-shm", ignored);
     }
 }
 

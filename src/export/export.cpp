@@ -151,25 +151,27 @@ struct DriverPlan {
     bool kml_fields;     // name/description/timestamp/begin/end, which LIBKML maps to KML
     bool transaction;    // batch the writes (GeoPackage)
     bool verify;         // read the result back: drivers that may not report a short write
+    bool located_only;   // FlatGeobuf's spatial index has no place for null geometries
     std::vector<std::string> layer_options;
 };
 
 DriverPlan plan_for(Format format) {
     switch (format) {
     case Format::csv:
-        return {"CSV", false, true, false, false, true, {"SEPARATOR=COMMA", "LINEFORMAT=LF"}};
+        return {"CSV", false, true,  false,
+                false, true,  false, {"SEPARATOR=COMMA", "LINEFORMAT=LF"}};
     case Format::kml:
-        return {"LIBKML", true, false, true, false, true, {}};
+        return {"LIBKML", true, false, true, false, true, false, {}};
     case Format::fgb:
-        return {"FlatGeobuf", true, false, false, false, true, {"SPATIAL_INDEX=YES"}};
+        return {"FlatGeobuf", true, false, false, false, true, true, {"SPATIAL_INDEX=YES"}};
     case Format::gpkg:
-        return {"GPKG", true, false, false, true, false, {"FID=fid", "GEOMETRY_NAME=geom"}};
+        return {"GPKG", true, false, false, true, false, false, {"FID=fid", "GEOMETRY_NAME=geom"}};
     case Format::geojsonl:
-        return {"GeoJSONSeq", true, false, false, false, true, {}};
+        return {"GeoJSONSeq", true, false, false, false, true, false, {}};
     case Format::geojson:
         break;
     }
-    return {"GeoJSON", true, false, false, false, true, {"RFC7946=YES"}};
+    return {"GeoJSON", true, false, false, false, true, false, {"RFC7946=YES"}};
 }
 
 // Adds the columns and remembers, for each field a visitor reports, its column index.
@@ -311,6 +313,10 @@ std::uint64_t export_with_gdal(store::EventStore& store, const ExportOptions& op
         }
         OGRFeatureDefn* definition = layer->GetLayerDefn();
         store.for_each_event(options.query, [&](const events::Event& e) {
+            const bool located = store::has_location(e);
+            if (plan.located_only && !located) {
+                return;
+            }
             gdal::FeaturePtr feature(OGRFeature::CreateFeature(definition));
             store::visit_event_fields(e, ColumnSetter{*feature, columns.index});
             const std::string first = date_start(e);
@@ -323,7 +329,6 @@ std::uint64_t export_with_gdal(store::EventStore& store, const ExportOptions& op
                 set_if(*feature, first == last ? timestamp : begin, first);
                 set_if(*feature, first == last ? -1 : end, last);
             }
-            const bool located = store::has_location(e);
             if (plan.geometry && located) {
                 feature->SetGeometryDirectly(
                     new OGRPoint(e.event_loc.position.lon, e.event_loc.position.lat));
@@ -374,7 +379,10 @@ ExportResult export_events(store::EventStore& store, const ExportOptions& option
     if (options.output.empty()) {
         throw InputError("no output path (-o)");
     }
-    const auto format = options.format ? options.format : format_from_path(options.output);
+    auto format = options.format ? options.format : format_from_path(options.output);
+    if (!format && options.output == "-") {
+        format = Format::geojson;
+    }
     if (!format) {
         throw InputError(
             "unknown output format; use .geojson, .geojsonl, .csv, .kml, .fgb or .gpkg",

@@ -5,7 +5,8 @@
 //   .csv       one row per event with longitude/latitude columns QGIS detects
 //   .kml       Placemarks with TimeStamp (single day/instant) or TimeSpan (ranges) for
 //              Google Earth's time slider (GDAL's LIBKML driver)
-//   .fgb       FlatGeobuf with a spatial index
+//   .fgb       FlatGeobuf with a spatial index (located events only: the index has no place
+//              for a null geometry)
 //   .gpkg      GeoPackage layer "events"
 // Every output is written to a temporary file and renamed into place (atomic_output.hpp):
 // a failed export leaves nothing behind and an existing file untouched.
