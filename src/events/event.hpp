@@ -32,15 +32,15 @@ struct EventSource {
 };
 
 struct Event {
-    std::string id;        // stable: derived from article content hash and the trigger span
-    std::string date;      // ISO 8601 date (YYYY-MM-DD) or datetime with Z; first day when coarser
-    std::string enddate;   // last day the date covers (date itself for day precision)
+    std::string id;      // stable: derived from article content hash and the trigger span
+    std::string date;    // ISO 8601 date (YYYY-MM-DD) or datetime with Z; first day when coarser
+    std::string enddate; // last day the date covers (date itself for day precision)
     std::string date_precision; // day | month | year
     std::string date_source;    // explicit | relative | publication | inferred
     std::string event;          // PLOVER type: ASSAULT, AGREE, CONSULT...
-    int quad_code = 0;          // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-    std::string cameo_root;     // two-digit CAMEO root, empty when none maps
-    std::string trigger;        // the word that triggered it ("shelling")
+    int quad_code = 0; // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    std::string cameo_root; // two-digit CAMEO root, empty when none maps
+    std::string trigger;    // the word that triggered it ("shelling")
     std::vector<std::string> actor;
     std::vector<std::string> recipient;
     bool planned = false; // future or planned ("would meet around September 28")
@@ -50,7 +50,7 @@ struct Event {
     std::string article_id;
     std::string article_title;
     std::string article_url;
-    std::string published; // the article's publication date
+    std::string published;            // the article's publication date
     std::vector<EventSource> sources; // every sentence reporting it, after merging
 };
 

@@ -1,0 +1,1013 @@
+// Event extraction. Sections:
+//   1. Ids and small helpers
+//   2. Date values: TIMEX3 value -> date, enddate, precision
+//   3. Sentence analysis: tokens, mentions on tokens, clauses, actors, triggers
+//   4. Modality: negated, hypothetical and planned triggers
+//   5. Choosing place, date and actors for a trigger
+//   6. EventExtractor
+#include "events/extractor.hpp"
+
+#include "common/utf8.hpp"
+#include "dates/date_tagger.hpp"
+#include "events/merge.hpp"
+#include "events/sentence.hpp"
+#include "events/token.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <unordered_map>
+
+namespace eventmap::events {
+
+// ---- 1. Ids and small helpers ----------------------------------------------------------------
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 14695981039346656037ULL) {
+    for (const char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+std::string hex16(std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+template <std::size_t N>
+bool one_of(const std::string& key, const std::array<std::string_view, N>& list) {
+    return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+} // namespace
+
+std::string content_hash(const std::string& text) {
+    return hex16(fnv1a(text));
+}
+
+std::string event_id(const std::string& article_hash, std::size_t byte_begin,
+                     std::size_t byte_end) {
+    const std::string key =
+        article_hash + ':' + std::to_string(byte_begin) + '-' + std::to_string(byte_end);
+    return hex16(fnv1a(key));
+}
+
+namespace {
+
+// ---- 2. Date values --------------------------------------------------------------------------
+
+struct DateValue {
+    std::string date;
+    std::string enddate;
+    std::string precision; // day | month | year
+    int rank = 0;          // 3 day, 2 month, 1 year
+};
+
+bool digits(const std::string& s, std::size_t at, std::size_t n) {
+    if (s.size() < at + n) {
+        return false;
+    }
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int days_in_month(int year, int month) {
+    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
+
+// Calendar values only: a day (with or without a clock time), a month or a year. Weeks,
+// seasons, decades, durations and references (PRESENT_REF) are not dates an event can take.
+std::optional<DateValue> parse_value(const std::string& v) {
+    if (!digits(v, 0, 4)) {
+        return std::nullopt;
+    }
+    const std::string year = v.substr(0, 4);
+    if (v.size() == 4) {
+        return DateValue{year, year + "-12-31", "year", 1};
+    }
+    if (v[4] != '-' || !digits(v, 5, 2)) {
+        return std::nullopt;
+    }
+    const int month = std::stoi(v.substr(5, 2));
+    if (month < 1 || month > 12) {
+        return std::nullopt;
+    }
+    const std::string ym = v.substr(0, 7);
+    if (v.size() == 7) {
+        char last[3];
+        std::snprintf(last, sizeof last, "%02d", days_in_month(std::stoi(year), month));
+        return DateValue{ym + "-01", ym + "-" + last, "month", 2};
+    }
+    if (v[7] != '-' || !digits(v, 8, 2)) {
+        return std::nullopt;
+    }
+    const std::string day = v.substr(0, 10);
+    DateValue out{day, day, "day", 3};
+    // "2013-09-13T15:30": a clock time makes it a full ISO 8601 instant (the issue's `Z`).
+    if (v.size() >= 16 && v[10] == 'T' && digits(v, 11, 2) && v[13] == ':' && digits(v, 14, 2)) {
+        out.date = day + 'T' + v.substr(11, 5) + ":00Z";
+    }
+    return out;
+}
+
+// ---- 3. Sentence analysis --------------------------------------------------------------------
+
+struct Person {
+    std::string name;
+    std::string country;
+};
+
+// Something that can act: a country (name, demonym, capital standing for its government),
+// an organisation or a person. `token` is its position in the sentence.
+struct ActorRef {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::string name;
+    std::string country;
+    int mention = -1; // the place mention it stands on (a capital acting for its government)
+};
+
+struct PlaceCandidate {
+    std::size_t mention = 0; // index into the article's mentions
+    std::size_t first = 0;   // tokens
+    std::size_t last = 0;
+};
+
+struct DateCandidate {
+    const dates::TimeExpression* expression = nullptr;
+    DateValue value;
+    std::size_t token = 0;
+};
+
+struct TriggerHit {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    const Trigger* trigger = nullptr;
+    bool planned = false;
+    bool dropped = false;
+};
+
+struct Analysis {
+    std::vector<Token> tokens;
+    std::vector<int> mention_at;                              // token -> mention index or -1
+    std::vector<std::pair<std::size_t, std::size_t>> clauses; // token ranges [first, last)
+    std::vector<ActorRef> actors;
+    std::vector<PlaceCandidate> places;
+    std::vector<DateCandidate> dates;
+    std::vector<TriggerHit> triggers;
+};
+
+constexpr std::array<std::string_view, 16> locative_prepositions{
+    "in",   "at",     "near",    "outside", "inside",  "across", "throughout", "around",
+    "into", "within", "towards", "toward",  "between", "along",  "over",       "through"};
+
+// Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
+constexpr std::array<std::string_view, 28> area_nouns{
+    "outskirts", "suburbs",   "suburb",    "city",          "town",         "village",
+    "province",  "region",    "district",  "neighbourhood", "neighborhood", "area",
+    "centre",    "center",    "north",     "south",         "east",         "west",
+    "northeast", "northwest", "southeast", "southwest",     "part",         "streets",
+    "capital",   "heart",     "edge",      "countryside"};
+
+constexpr std::array<std::string_view, 32> place_modifiers{
+    "the",          "a",       "an",           "northern",     "southern",
+    "eastern",      "western", "central",      "north",        "south",
+    "east",         "west",    "northeastern", "northwestern", "southeastern",
+    "southwestern", "nearby",  "neighbouring", "neighboring",  "besieged",
+    "embattled",    "restive", "occupied",     "disputed",     "border",
+    "capital",      "town",    "city",         "village",      "port",
+    "coastal",      "downtown"};
+
+// Words allowed between a preposition and the place: "in the northern Barzeh district",
+// "in rebel-held Douma". Verbs are not: "aimed at ending Syria's civil war" is no place.
+bool is_place_modifier(const Token& t) {
+    if (!t.word || t.capitalized) {
+        return false;
+    }
+    const std::string& k = t.key;
+    auto ends = [&k](std::string_view suffix) {
+        return k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(),
+                                                     suffix.data(), suffix.size()) == 0;
+    };
+    return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") || ends("-occupied");
+}
+
+// Whether the mention starting at token `first` is where something happens: a locative
+// preposition, or "of" after an area noun, at most three lowercase words before it.
+bool locative_context(const std::vector<Token>& tokens, std::size_t first) {
+    std::size_t i = first;
+    for (int skipped = 0; i > 0 && skipped <= 3; ++skipped) {
+        const Token& t = tokens[i - 1];
+        if (one_of(t.key, locative_prepositions)) {
+            return true;
+        }
+        if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
+            return true;
+        }
+        if (!is_place_modifier(t)) {
+            return false;
+        }
+        --i;
+    }
+    return false;
+}
+
+constexpr std::array<std::string_view, 14> clause_openers{
+    "and",      "but",    "while", "which", "where",   "who",   "whereas",
+    "although", "though", "whom",  "whose", "because", "since", "when"};
+
+// Clauses: split at ; : and dashes, and at a comma followed by a conjunction or relative
+// pronoun. Commas alone do not split ("in eastern Ghouta, on the outskirts of Damascus on
+// August 21" is one clause).
+std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<Token>& tokens) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& k = tokens[i].key;
+        const bool hard = !tokens[i].word && (k == ";" || k == ":" || k == "-" ||
+                                              k == "\xE2\x80\x94" || k == "\xE2\x80\x93");
+        const bool soft = !tokens[i].word && k == "," && i + 1 < tokens.size() &&
+                          one_of(tokens[i + 1].key, clause_openers);
+        if (hard || soft) {
+            if (i > begin) {
+                out.emplace_back(begin, i);
+            }
+            begin = i + 1;
+        }
+    }
+    if (begin < tokens.size()) {
+        out.emplace_back(begin, tokens.size());
+    }
+    return out;
+}
+
+std::pair<std::size_t, std::size_t> clause_of(const Analysis& a, std::size_t token) {
+    for (const auto& c : a.clauses) {
+        if (token >= c.first && token < c.second) {
+            return c;
+        }
+    }
+    return {0, a.tokens.size()};
+}
+
+std::size_t token_at_byte(const std::vector<Token>& tokens, std::size_t byte) {
+    const auto it = std::upper_bound(tokens.begin(), tokens.end(), byte,
+                                     [](std::size_t b, const Token& t) { return b < t.begin; });
+    return it == tokens.begin() ? 0 : static_cast<std::size_t>(it - tokens.begin()) - 1;
+}
+
+// Name particles that may be lowercase inside a person's name: "Bashar al-Assad".
+bool name_part(const Token& t) {
+    if (!t.word) {
+        return false;
+    }
+    if (t.capitalized) {
+        return true;
+    }
+    return t.key.rfind("al-", 0) == 0 || t.key.rfind("el-", 0) == 0 || t.key == "bin" ||
+           t.key == "ibn" || t.key == "de" || t.key == "van" || t.key == "von";
+}
+
+std::string surname_key(const std::string& lower) {
+    for (const char* prefix : {"al-", "el-"}) {
+        if (lower.rfind(prefix, 0) == 0 && lower.size() > 3) {
+            return lower.substr(3);
+        }
+    }
+    return lower;
+}
+
+// ---- 4. Modality -----------------------------------------------------------------------------
+
+constexpr std::array<std::string_view, 9> negations{"not",    "never",  "no",     "without", "deny",
+                                                    "denied", "denies", "failed", "nor"};
+constexpr std::array<std::string_view, 25> hypotheticals{
+    "could",   "might",    "may",        "if",          "unless",   "whether",   "threat",
+    "threats", "threaten", "threatened", "threatening", "striving", "avert",     "urged",
+    "urge",    "urging",   "called",     "calling",     "demanded", "demanding", "asked",
+    "wants",   "want",     "warned",     "risk"};
+constexpr std::array<std::string_view, 32> futures{
+    "will",      "would",    "shall",    "'ll",     "plan",      "plans",   "planned",  "planning",
+    "scheduled", "expected", "due",      "set",     "intend",    "intends", "intended", "hope",
+    "hopes",     "hoped",    "efforts",  "effort",  "bid",       "aim",     "aims",     "aimed",
+    "next",      "upcoming", "proposed", "prepare", "preparing", "push",    "pushing",  "agreed"};
+
+enum class Modality { factual, planned, hypothetical, negated };
+
+// Looks back from the trigger to the start of its clause (at most eight words) for what
+// makes it not a reported fact.
+Modality modality_of(const Analysis& a, const TriggerHit& hit, const EventType& type) {
+    const auto clause = clause_of(a, hit.first);
+    Modality found = Modality::factual;
+    std::size_t steps = 0;
+    for (std::size_t i = hit.first; i > clause.first && steps < 8; --i, ++steps) {
+        const Token& t = a.tokens[i - 1];
+        const std::string& k = t.key;
+        if (one_of(k, negations) || (k.size() > 3 && k.compare(k.size() - 3, 3, "n't") == 0)) {
+            return Modality::negated;
+        }
+        if (one_of(k, hypotheticals) && !(type.name == "THREATEN" && k.rfind("threat", 0) == 0)) {
+            return Modality::hypothetical;
+        }
+        if (found == Modality::factual && one_of(k, futures)) {
+            found = Modality::planned;
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+// ---- 6. EventExtractor (5. lives in the Builder below) ---------------------------------------
+
+EventExtractor::EventExtractor(const geoparse::Geoparser& geoparser, ExtractOptions options)
+    : geoparser_(geoparser), options_(std::move(options)),
+      lexicon_(EventLexicon::load(options_.lexicon_directory.empty()
+                                      ? EventLexicon::default_directory()
+                                      : options_.lexicon_directory)) {}
+
+std::vector<Event> EventExtractor::extract(const Article& article) const {
+    return process(article).events;
+}
+
+ArticleEvents EventExtractor::process(const Article& article) const {
+    if (!utf8::is_valid(article.text)) {
+        Article clean = article;
+        clean.text = utf8::sanitize(article.text).text;
+        return process(clean);
+    }
+    ArticleEvents out;
+    out.content_hash = content_hash(article.text);
+    dates::DateOptions date_options;
+    date_options.published = options_.published;
+    out.dates = dates::tag_dates(article, date_options);
+    out.mentions = geoparser_.parse(article);
+    out.events = extract(article, out.mentions, out.dates);
+    return out;
+}
+
+namespace {
+
+int precision_rank(gazetteer::Precision p) {
+    return static_cast<int>(p);
+}
+
+int resolution_of(gazetteer::Precision p) {
+    switch (p) {
+    case gazetteer::Precision::country:
+        return 1;
+    case gazetteer::Precision::admin1:
+        return 2;
+    case gazetteer::Precision::admin2:
+        return 3;
+    case gazetteer::Precision::city:
+        return 4;
+    case gazetteer::Precision::district:
+    case gazetteer::Precision::point:
+        return 5;
+    default:
+        return 0;
+    }
+}
+
+std::size_t distance(std::size_t token, const TriggerHit& hit) {
+    if (token < hit.first) {
+        return hit.first - token;
+    }
+    return token > hit.last ? token - hit.last : 0;
+}
+
+// One article's working state.
+class Builder {
+  public:
+    Builder(const EventLexicon& lexicon, const ExtractOptions& options, const Article& article,
+            const std::vector<geoparse::Mention>& mentions, const dates::DateResult& dates)
+        : lex_(lexicon), options_(options), article_(article), mentions_(mentions), dates_(dates),
+          hash_(content_hash(article.text)) {}
+
+    std::vector<Event> run() {
+        const std::vector<Sentence> sentences = split_sentences(article_.text);
+        analyses_.reserve(sentences.size());
+        for (const Sentence& s : sentences) {
+            analyses_.push_back(analyse(s));
+        }
+        find_dateline();
+        std::size_t paragraph = static_cast<std::size_t>(-1);
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            if (sentences[i].paragraph != paragraph) {
+                paragraph = sentences[i].paragraph;
+                narrative_.reset();
+            }
+            resolve_actors(analyses_[i]);
+            events_of(sentences[i], analyses_[i]);
+            update_narrative(analyses_[i]);
+        }
+        if (options_.merge) {
+            merge_events(events_);
+        }
+        return std::move(events_);
+    }
+
+  private:
+    // -- 3. analysis: tokens, mentions, clauses, people and organisations, triggers --
+    Analysis analyse(const Sentence& s) {
+        Analysis a;
+        a.tokens = tokenize(article_.text, s.byte_begin, s.byte_end);
+        a.mention_at.assign(a.tokens.size(), -1);
+        a.clauses = find_clauses(a.tokens);
+        if (a.tokens.empty()) {
+            return a;
+        }
+        // Mentions are in text order; find those inside the sentence.
+        auto it = std::lower_bound(
+            mentions_.begin(), mentions_.end(), s.byte_begin,
+            [](const geoparse::Mention& m, std::size_t b) { return m.byte_start < b; });
+        for (; it != mentions_.end() && it->byte_end <= s.byte_end; ++it) {
+            const std::size_t mi = static_cast<std::size_t>(it - mentions_.begin());
+            const std::size_t first = token_at_byte(a.tokens, it->byte_start);
+            std::size_t last = first;
+            while (last + 1 < a.tokens.size() && a.tokens[last + 1].begin < it->byte_end) {
+                ++last;
+            }
+            for (std::size_t k = first; k <= last; ++k) {
+                a.mention_at[k] = static_cast<int>(mi);
+            }
+        }
+        find_organisations(a);
+        find_titled_people(a);
+        find_triggers(a);
+        return a;
+    }
+
+    bool covered(const Analysis& a, std::size_t first, std::size_t last) const {
+        for (const ActorRef& r : a.actors) {
+            if (!(last < r.first || first > r.last)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void find_organisations(Analysis& a) const {
+        for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+            const std::string surface =
+                article_.text.substr(a.tokens[i].begin, a.tokens[i].end - a.tokens[i].begin);
+            const auto* list = lex_.actors_starting(surface);
+            if (list == nullptr) {
+                continue;
+            }
+            for (const std::size_t ai : *list) {
+                const ActorName& name = lex_.actors()[ai];
+                if (i + name.words.size() > a.tokens.size()) {
+                    continue;
+                }
+                bool match = true;
+                for (std::size_t w = 1; w < name.words.size() && match; ++w) {
+                    const Token& t = a.tokens[i + w];
+                    match = article_.text.compare(t.begin, t.end - t.begin, name.words[w]) == 0;
+                }
+                if (match) {
+                    const std::size_t last = i + name.words.size() - 1;
+                    a.actors.push_back(ActorRef{i, last, name.name, name.country});
+                    i = last;
+                    break;
+                }
+            }
+        }
+    }
+
+    // "US Secretary of State John Kerry", "Russian President Vladimir Putin", "UN special
+    // envoy Lakhdar Brahimi": a title, then capitalised name words. A demonym, country or
+    // organisation right before the title gives the person's country or affiliation.
+    void find_titled_people(Analysis& a) {
+        const auto& tokens = a.tokens;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            std::size_t title_len = 0;
+            for (const auto& title : lex_.titles()) {
+                if (i + title.size() >= tokens.size()) {
+                    continue;
+                }
+                bool match = true;
+                for (std::size_t w = 0; w < title.size() && match; ++w) {
+                    match = tokens[i + w].key == title[w] ||
+                            (title[w].back() == '.' && tokens[i + w].key + "." == title[w] &&
+                             i + w + 1 < tokens.size() && tokens[i + w + 1].key == ".");
+                }
+                if (match) {
+                    title_len = title.size();
+                    break;
+                }
+            }
+            if (title_len == 0) {
+                continue;
+            }
+            std::size_t name_first = i + title_len;
+            if (name_first < tokens.size() && tokens[name_first].key == ".") {
+                ++name_first; // "Gen. Ali"
+            }
+            std::size_t name_last = name_first;
+            while (name_last < tokens.size() && name_last - name_first < 4 &&
+                   name_part(tokens[name_last]) && a.mention_at[name_last] < 0 &&
+                   !covered(a, name_last, name_last)) {
+                ++name_last;
+            }
+            if (name_last == name_first || !tokens[name_first].capitalized ||
+                covered(a, i, i + title_len - 1)) {
+                continue;
+            }
+            --name_last;
+            if (!tokens[name_last].capitalized && tokens[name_last].key.rfind("al-", 0) != 0) {
+                continue;
+            }
+            Person person;
+            person.name = article_.text.substr(tokens[name_first].begin,
+                                               tokens[name_last].end - tokens[name_first].begin);
+            std::size_t first = i;
+            // What stands before the title: a country ("US", "Russian") or an organisation.
+            if (i > 0 && a.mention_at[i - 1] >= 0) {
+                const auto& m = mentions_[static_cast<std::size_t>(a.mention_at[i - 1])];
+                if (m.type == geoparse::MentionType::demonym ||
+                    m.precision == gazetteer::Precision::country) {
+                    person.country = m.country;
+                    first = token_at_byte(tokens, m.byte_start);
+                }
+            }
+            std::string affiliation;
+            for (auto& r : a.actors) {
+                if (i > 0 && r.last == i - 1) {
+                    affiliation = r.name;
+                    person.country = person.country.empty() ? r.country : person.country;
+                }
+            }
+            register_person(tokens[name_last].key, person);
+            a.actors.push_back(ActorRef{first, name_last, display(person), person.country});
+            i = name_last;
+        }
+    }
+
+    void register_person(const std::string& surname, const Person& p) {
+        people_[surname_key(surname)] = p;
+        people_[surname_key(surname) + "\n" + p.name] = p;
+    }
+
+    static std::string display(const Person& p) {
+        return p.country.empty() ? p.name : p.name + " (" + p.country + ")";
+    }
+
+    // After every sentence was analysed (people are known by surname from anywhere in the
+    // article): surnames alone, demonyms, countries and capitals acting for governments.
+    void resolve_actors(Analysis& a) {
+        const auto& tokens = a.tokens;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!tokens[i].capitalized || a.mention_at[i] >= 0 || covered(a, i, i)) {
+                continue;
+            }
+            const auto it = people_.find(surname_key(tokens[i].key));
+            if (it != people_.end()) {
+                a.actors.push_back(ActorRef{i, i, display(it->second), it->second.country});
+            }
+        }
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (a.mention_at[i] < 0 || (i > 0 && a.mention_at[i - 1] == a.mention_at[i])) {
+                continue;
+            }
+            const std::size_t mi = static_cast<std::size_t>(a.mention_at[i]);
+            const auto& m = mentions_[mi];
+            std::size_t last = i;
+            while (last + 1 < tokens.size() && a.mention_at[last + 1] == a.mention_at[i]) {
+                ++last;
+            }
+            if (covered(a, i, last)) {
+                continue; // part of a person's introduction ("Russian Foreign Minister")
+            }
+            const bool locative = locative_context(tokens, i);
+            if (m.type == geoparse::MentionType::demonym) {
+                a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
+            } else if (m.role == geoparse::Role::actor) {
+                a.actors.push_back(
+                    ActorRef{i, last, country_name(m), m.country, static_cast<int>(mi)});
+            } else if (locative || m.dateline) {
+                if (!m.dateline && !is_qualifier(a, i)) {
+                    a.places.push_back(PlaceCandidate{mi, i, last});
+                }
+            } else if (m.precision == gazetteer::Precision::country) {
+                a.actors.push_back(ActorRef{i, last, m.name, m.country});
+            }
+            i = last;
+        }
+        for (const auto* e : expressions_of(a)) {
+            if (e->type != dates::TimexType::date && e->type != dates::TimexType::time) {
+                continue;
+            }
+            auto value = parse_value(e->value);
+            if (value) {
+                a.dates.push_back(
+                    DateCandidate{e, std::move(*value), token_at_byte(tokens, e->byte_start)});
+            }
+        }
+    }
+
+    std::vector<const dates::TimeExpression*> expressions_of(const Analysis& a) const {
+        std::vector<const dates::TimeExpression*> out;
+        if (a.tokens.empty()) {
+            return out;
+        }
+        for (const std::size_t i :
+             dates::expressions_in(dates_, a.tokens.front().begin, a.tokens.back().end)) {
+            out.push_back(&dates_.expressions[i]);
+        }
+        return out;
+    }
+
+    // "Damascus, Md.": the state qualifies the town before it and is not a place of its own.
+    bool is_qualifier(const Analysis& a, std::size_t first) const {
+        if (first < 2 || a.tokens[first - 1].key != "," || a.mention_at[first - 2] < 0) {
+            return false;
+        }
+        const auto& before = mentions_[static_cast<std::size_t>(a.mention_at[first - 2])];
+        const auto& self = mentions_[static_cast<std::size_t>(a.mention_at[first])];
+        return precision_rank(self.precision) < precision_rank(before.precision) &&
+               self.country == before.country;
+    }
+
+    // Countries are named by their name where the article names them; a capital standing for
+    // its government keeps its own name otherwise ("Damascus").
+    std::string country_name(const geoparse::Mention& m) {
+        if (m.type != geoparse::MentionType::demonym &&
+            m.precision == gazetteer::Precision::country) {
+            return m.name;
+        }
+        for (const auto& other : mentions_) {
+            if (other.type == geoparse::MentionType::place &&
+                other.precision == gazetteer::Precision::country && other.country == m.country) {
+                return other.name;
+            }
+        }
+        return m.name;
+    }
+
+    void find_triggers(Analysis& a) const {
+        const auto& tokens = a.tokens;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!tokens[i].word || (tokens[i].capitalized && i > 0) || a.mention_at[i] >= 0) {
+                continue;
+            }
+            const auto* list = lex_.triggers_starting(tokens[i].key);
+            if (list == nullptr) {
+                continue;
+            }
+            for (const std::size_t ti : *list) {
+                const Trigger& t = lex_.triggers()[ti];
+                if (i + t.words.size() > tokens.size()) {
+                    continue;
+                }
+                bool match = true;
+                for (std::size_t w = 1; w < t.words.size() && match; ++w) {
+                    match = tokens[i + w].key == t.words[w];
+                }
+                if (match && !covered(a, i, i + t.words.size() - 1)) {
+                    a.triggers.push_back(TriggerHit{i, i + t.words.size() - 1, &t});
+                    i += t.words.size() - 1;
+                    break;
+                }
+            }
+        }
+        for (TriggerHit& hit : a.triggers) {
+            const Modality m = modality_of(a, hit, lex_.types()[hit.trigger->type]);
+            hit.dropped = m == Modality::negated || m == Modality::hypothetical;
+            hit.planned = m == Modality::planned;
+        }
+    }
+
+    void find_dateline() {
+        for (const auto& m : mentions_) {
+            if (m.dateline && m.type == geoparse::MentionType::place) {
+                dateline_ = &m;
+                return;
+            }
+        }
+    }
+
+    // -- 5. choosing place, date and actors --
+
+    // A place or time at `token` belongs to a trigger unless a trigger of another type is
+    // nearer to it: "the talks ... in response to a chemical weapons attack on August 21".
+    bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
+        const std::size_t d = distance(token, hit);
+        for (const TriggerHit& other : a.triggers) {
+            if (!other.dropped && other.trigger->type != hit.trigger->type &&
+                distance(token, other) < d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Whether place b lies inside place a's extent (Barzeh inside Damascus).
+    bool inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const {
+        return outer.radius_km > inner.radius_km &&
+               distance_km(inner.position, outer.position) <= std::max(outer.radius_km, 1.0f);
+    }
+
+    // Better place: the more precise (or the one inside the other), then the nearer.
+    const PlaceCandidate* best_place(const Analysis& a, const TriggerHit& hit,
+                                     std::pair<std::size_t, std::size_t> range) const {
+        const PlaceCandidate* best = nullptr;
+        for (const PlaceCandidate& c : a.places) {
+            if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit)) {
+                continue;
+            }
+            if (best == nullptr) {
+                best = &c;
+                continue;
+            }
+            const auto& mc = mentions_[c.mention];
+            const auto& mb = mentions_[best->mention];
+            const int pc = precision_rank(mc.precision);
+            const int pb = precision_rank(mb.precision);
+            if (inside(mc, mb) || (!inside(mb, mc) && pc > pb) ||
+                (pc == pb && distance(c.first, hit) < distance(best->first, hit))) {
+                best = &c;
+            }
+        }
+        return best;
+    }
+
+    const DateCandidate* best_date(const Analysis& a, const TriggerHit& hit,
+                                   std::pair<std::size_t, std::size_t> range) const {
+        const DateCandidate* best = nullptr;
+        for (const DateCandidate& c : a.dates) {
+            if (c.token < range.first || c.token >= range.second || !available(a, c.token, hit)) {
+                continue;
+            }
+            if (hit.planned && !c.expression->future) {
+                continue;
+            }
+            if (best == nullptr || c.value.rank > best->value.rank ||
+                (c.value.rank == best->value.rank &&
+                 distance(c.token, hit) < distance(best->token, hit))) {
+                best = &c;
+            }
+        }
+        return best;
+    }
+
+    std::string source_of(const dates::TimeExpression& e) const {
+        if (e.anchor == "absolute" || e.anchor.empty()) {
+            return "explicit";
+        }
+        // Resolved against a publication date the dates stage had to infer: as good as that.
+        if (dates_.published.inferred && e.anchor.rfind("published", 0) == 0) {
+            return "inferred";
+        }
+        return "relative";
+    }
+
+    void set_date(Event& ev, const DateValue& v) const {
+        ev.date = v.date;
+        ev.enddate = v.enddate;
+        ev.date_precision = v.precision;
+    }
+
+    void set_place(Event& ev, const geoparse::Mention& m) const {
+        EventLocation& loc = ev.event_loc;
+        loc.extracted_place = m.text;
+        loc.resolved_place = m.name;
+        loc.geonameid = m.gazetteer_id;
+        loc.position = m.position;
+        loc.country_code = m.country;
+        loc.feature_class = std::string(1, m.feature_class);
+        loc.feature_code = m.feature_code;
+        loc.resolution = resolution_of(m.precision);
+        loc.radius_km = m.radius_km;
+    }
+
+    void events_of(const Sentence& s, const Analysis& a) {
+        for (const TriggerHit& hit : a.triggers) {
+            if (!hit.dropped) {
+                event_of(s, a, hit);
+            }
+        }
+    }
+
+    void event_of(const Sentence& s, const Analysis& a, const TriggerHit& hit) {
+        const EventType& type = lex_.types()[hit.trigger->type];
+        const auto clause = clause_of(a, hit.first);
+        const std::pair<std::size_t, std::size_t> sentence{0, a.tokens.size()};
+        Event ev;
+        ev.planned = hit.planned;
+        double confidence = hit.trigger->weight;
+
+        // Place: the clause, the sentence, a capital acting in it, the dateline for meetings.
+        const PlaceCandidate* place = best_place(a, hit, clause);
+        double place_factor = 1.0;
+        if (place == nullptr) {
+            place = best_place(a, hit, sentence);
+            place_factor = 0.85;
+        }
+        const geoparse::Mention* where = place ? &mentions_[place->mention] : nullptr;
+        const std::vector<const ActorRef*> actors = assign_actors(a, hit, clause, ev);
+        if (where == nullptr) {
+            // "Damascus formally applied to join": the government acts from its capital.
+            for (const ActorRef* r : actors) {
+                if (r->mention >= 0) {
+                    const auto& m = mentions_[static_cast<std::size_t>(r->mention)];
+                    if (precision_rank(m.precision) >= precision_rank(gazetteer::Precision::city)) {
+                        where = &m;
+                        place_factor = 0.6;
+                        break;
+                    }
+                }
+            }
+        }
+        if (where == nullptr && dateline_ != nullptr &&
+            (type.name == "CONSULT" || type.name == "AGREE")) {
+            where = dateline_;
+            place_factor = 0.6;
+        }
+        if (where == nullptr && !options_.keep_unlocated) {
+            return;
+        }
+        if (where != nullptr) {
+            set_place(ev, *where);
+            confidence *= place_factor * (0.5 + 0.5 * where->confidence);
+        } else {
+            confidence *= 0.4;
+        }
+
+        // Date: the clause, the sentence, the paragraph's narrative time, the publication.
+        const DateCandidate* when = best_date(a, hit, clause);
+        if (when == nullptr) {
+            when = best_date(a, hit, sentence);
+        }
+        if (when != nullptr) {
+            set_date(ev, when->value);
+            ev.date_source = source_of(*when->expression);
+            ev.planned = ev.planned || when->expression->future;
+            confidence *= ev.date_source == "explicit" ? 1.0 : 0.95;
+        } else if (narrative_ && !hit.planned) {
+            set_date(ev, narrative_->value);
+            ev.date_source = narrative_->source;
+            confidence *= 0.85;
+        } else if (!dates_.published.value.empty()) {
+            if (auto v = parse_value(dates_.published.value)) {
+                set_date(ev, *v);
+            }
+            ev.date_source = dates_.published.inferred ? "inferred" : "publication";
+            confidence *= dates_.published.inferred ? 0.7 : 0.85;
+        }
+
+        if (ev.planned) {
+            confidence *= 0.9;
+        }
+        if (!ev.actor.empty()) {
+            last_actors_ = ev.actor;
+        }
+        ev.confidence = std::round(confidence * 1000.0) / 1000.0;
+        if (ev.confidence < options_.min_confidence) {
+            return;
+        }
+
+        const Token& first = a.tokens[hit.first];
+        const Token& last = a.tokens[hit.last];
+        ev.id = event_id(hash_, first.begin, last.end);
+        ev.event = type.name;
+        ev.quad_code = type.quad_code;
+        ev.cameo_root = hit.trigger->cameo_root;
+        ev.trigger = article_.text.substr(first.begin, last.end - first.begin);
+        ev.event_text = article_.text.substr(s.byte_begin, s.byte_end - s.byte_begin);
+        ev.article_id = article_.id;
+        ev.article_title = article_.title;
+        ev.article_url = article_.url;
+        ev.published = dates_.published.value;
+        ev.sources.push_back(EventSource{article_.id, ev.event_text, s.start, s.end});
+        events_.push_back(std::move(ev));
+    }
+
+    // Before the trigger in its clause: actors; after it: recipients. A passive trigger
+    // followed by "by" swaps them ("a move welcomed on Friday by Russian President Putin").
+    // With no actor in the clause, the nearest one before it in the sentence acts
+    // ("Lavrov and Kerry said they agreed"). Returns the actor references.
+    std::vector<const ActorRef*> assign_actors(const Analysis& a, const TriggerHit& hit,
+                                               std::pair<std::size_t, std::size_t> clause,
+                                               Event& ev) const {
+        std::size_t by = a.tokens.size();
+        for (std::size_t i = hit.last + 1; i < clause.second && i <= hit.last + 6; ++i) {
+            if (a.tokens[i].key == "by") {
+                by = i;
+                break;
+            }
+        }
+        const std::string& key = a.tokens[hit.last].key;
+        const bool passive =
+            by < a.tokens.size() && key.size() > 2 && key.compare(key.size() - 2, 2, "ed") == 0;
+        // The subject is what stands after the last comma before the trigger ("..., Lavrov
+        // and Kerry said they agreed"); recipients follow the trigger closely.
+        std::size_t subject_from = clause.first;
+        for (std::size_t i = clause.first; i < hit.first; ++i) {
+            if (a.tokens[i].key == ",") {
+                subject_from = i + 1;
+            }
+        }
+        constexpr std::size_t recipient_window = 8;
+        std::vector<const ActorRef*> before;
+        std::vector<const ActorRef*> after;
+        const ActorRef* nearest_outside = nullptr;
+        for (const ActorRef& r : a.actors) {
+            if (r.last < hit.first && r.first >= subject_from) {
+                before.push_back(&r);
+            } else if (r.last < hit.first) {
+                if (nearest_outside == nullptr || r.last > nearest_outside->last) {
+                    nearest_outside = &r;
+                }
+            } else if (r.first > hit.last && r.last < clause.second &&
+                       (r.first - hit.last <= recipient_window || (passive && r.first > by))) {
+                after.push_back(&r);
+            }
+        }
+        // "They would meet again": a pronoun subject continues the previous event's actors.
+        bool pronoun = false;
+        for (std::size_t i = subject_from; i < hit.first; ++i) {
+            const std::string& k = a.tokens[i].key;
+            pronoun = pronoun || k == "they" || k == "he" || k == "she" || k == "we";
+        }
+        if (before.empty() && pronoun && !last_actors_.empty()) {
+            ev.actor = last_actors_;
+        } else if (before.empty() && nearest_outside != nullptr) {
+            before.push_back(nearest_outside);
+        }
+        std::vector<const ActorRef*> actors;
+        std::vector<const ActorRef*> recipients;
+        for (const ActorRef* r : before) {
+            (passive ? recipients : actors).push_back(r);
+        }
+        for (const ActorRef* r : after) {
+            (passive && r->first > by ? actors : recipients).push_back(r);
+        }
+        auto add = [](std::vector<std::string>& list, const std::string& name) {
+            if (std::find(list.begin(), list.end(), name) == list.end()) {
+                list.push_back(name);
+            }
+        };
+        for (const ActorRef* r : actors) {
+            add(ev.actor, r->name);
+        }
+        for (const ActorRef* r : recipients) {
+            if (std::find(ev.actor.begin(), ev.actor.end(), r->name) == ev.actor.end()) {
+                add(ev.recipient, r->name);
+            }
+        }
+        return actors;
+    }
+
+    struct Narrative {
+        DateValue value;
+        std::string source;
+    };
+
+    void update_narrative(const Analysis& a) {
+        for (const DateCandidate& c : a.dates) {
+            if (!c.expression->future && c.value.rank >= 2) {
+                narrative_ = Narrative{c.value, source_of(*c.expression)};
+            }
+        }
+    }
+
+    const EventLexicon& lex_;
+    const ExtractOptions& options_;
+    const Article& article_;
+    const std::vector<geoparse::Mention>& mentions_;
+    const dates::DateResult& dates_;
+    std::string hash_;
+    std::vector<Analysis> analyses_;
+    std::unordered_map<std::string, Person> people_;
+    const geoparse::Mention* dateline_ = nullptr;
+    std::optional<Narrative> narrative_;
+    std::vector<std::string> last_actors_; // of the previous event, for pronoun subjects
+    std::vector<Event> events_;
+};
+
+} // namespace
+
+std::vector<Event> EventExtractor::extract(const Article& article,
+                                           const std::vector<geoparse::Mention>& mentions,
+                                           const dates::DateResult& dates) const {
+    Builder builder(lexicon_, options_, article, mentions, dates);
+    return builder.run();
+}
+
+} // namespace eventmap::events

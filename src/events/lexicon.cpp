@@ -1,0 +1,250 @@
+// Loading the events lexicon. Sections:
+//   1. Inflection
+//   2. Reading tab-separated files
+//   3. EventLexicon::load
+#include "events/lexicon.hpp"
+
+#include "build_config.hpp"
+#include "common/error.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace eventmap::events {
+
+namespace {
+
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string plural(const std::string& w) {
+    if (ends_with(w, "s") || ends_with(w, "x") || ends_with(w, "z") || ends_with(w, "ch") ||
+        ends_with(w, "sh")) {
+        return w + "es";
+    }
+    if (w.size() > 1 && w.back() == 'y' && !is_vowel(w[w.size() - 2])) {
+        return w.substr(0, w.size() - 1) + "ies";
+    }
+    return w + "s";
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w) {
+        out.push_back(w);
+    }
+    return out;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t tab = line.find('\t', from);
+        out.push_back(line.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
+        if (tab == std::string::npos) {
+            return out;
+        }
+        from = tab + 1;
+    }
+}
+
+// ---- 2. Reading files ------------------------------------------------------------------------
+
+// Calls row(fields, line_number) for each non-empty, non-comment line.
+template <typename Row> void read_rows(const std::string& path, Row row) {
+    std::ifstream in(path);
+    if (!in) {
+        throw InputError("cannot read events lexicon file", path);
+    }
+    std::string line;
+    std::uint64_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        row(split_tabs(line), number);
+    }
+}
+
+double parse_weight(const std::string& s, const std::string& path, std::uint64_t line) {
+    char* end = nullptr;
+    const double w = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0' || w < 0 || w > 1) {
+        throw InputError("weight must be a number in 0..1, got '" + s + "'", path, line);
+    }
+    return w;
+}
+
+} // namespace
+
+// ---- 1. Inflection ---------------------------------------------------------------------------
+
+std::vector<std::string> verb_forms(const std::string& lemma) {
+    std::vector<std::string> out{lemma, plural(lemma)};
+    const std::size_t n = lemma.size();
+    if (n == 0) {
+        return out;
+    }
+    const char last = lemma.back();
+    if (last == 'e') {
+        out.push_back(lemma + "d");
+        out.push_back(ends_with(lemma, "ee") ? lemma + "ing" : lemma.substr(0, n - 1) + "ing");
+    } else if (last == 'y' && n > 1 && !is_vowel(lemma[n - 2])) {
+        out.push_back(lemma.substr(0, n - 1) + "ied");
+        out.push_back(lemma + "ing");
+    } else if (n >= 3 && n <= 4 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+               is_vowel(lemma[n - 2]) && !is_vowel(lemma[n - 3])) {
+        // Short consonant-vowel-consonant verbs double the consonant: ban -> banned.
+        out.push_back(lemma + last + "ed");
+        out.push_back(lemma + last + "ing");
+    } else {
+        out.push_back(lemma + "ed");
+        out.push_back(lemma + "ing");
+    }
+    return out;
+}
+
+std::vector<std::string> noun_forms(const std::string& noun) {
+    return {noun, plural(noun)};
+}
+
+// ---- 3. EventLexicon::load -------------------------------------------------------------------
+
+std::string EventLexicon::default_directory() {
+    const char* env = std::getenv("EVENTMAP_EVENTS_LEXICON");
+    if (env != nullptr && *env != '\0') {
+        return env;
+    }
+    return std::string(build_config::source_root) + "/assets/events";
+}
+
+const std::vector<std::size_t>* EventLexicon::triggers_starting(const std::string& key) const {
+    const auto it = trigger_index_.find(key);
+    return it == trigger_index_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::size_t>* EventLexicon::actors_starting(const std::string& word) const {
+    const auto it = actor_index_.find(word);
+    return it == actor_index_.end() ? nullptr : &it->second;
+}
+
+EventLexicon EventLexicon::load(const std::string& directory) {
+    EventLexicon lex;
+
+    const std::string types_path = directory + "/plover_types.tsv";
+    std::unordered_map<std::string, std::size_t> type_index;
+    read_rows(types_path, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        if (f.size() < 3 || f[1].size() != 1 || f[1][0] < '1' || f[1][0] > '4') {
+            throw InputError("expected: TYPE, quad 1-4, CAMEO root", types_path, line);
+        }
+        type_index[f[0]] = lex.types_.size();
+        lex.types_.push_back(EventType{f[0], f[1][0] - '0', f[2] == "-" ? "" : f[2]});
+    });
+
+    const std::string triggers_path = directory + "/triggers.tsv";
+    read_rows(triggers_path, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        if (f.size() != 5) {
+            throw InputError("expected 5 tab-separated fields: form, kind, type, CAMEO, weight",
+                             triggers_path, line);
+        }
+        const auto type = type_index.find(f[2]);
+        if (type == type_index.end()) {
+            throw InputError("unknown PLOVER type '" + f[2] + "'", triggers_path, line);
+        }
+        const std::vector<std::string> words = split_words(f[0]);
+        if (words.empty()) {
+            throw InputError("empty trigger form", triggers_path, line);
+        }
+        std::vector<std::vector<std::string>> variants;
+        if (f[1] == "exact") {
+            variants.push_back(words);
+        } else if (f[1] == "verb" || f[1] == "noun") {
+            if (words.size() != 1) {
+                throw InputError("a " + f[1] + " is one word; use kind phrase", triggers_path,
+                                 line);
+            }
+            for (const auto& form : f[1] == "verb" ? verb_forms(words[0]) : noun_forms(words[0])) {
+                variants.push_back({form});
+            }
+        } else if (f[1] == "phrase") {
+            if (words.size() < 2) {
+                throw InputError("a phrase has several words", triggers_path, line);
+            }
+            for (const auto& head : verb_forms(words.front())) {
+                for (const auto& tail : noun_forms(words.back())) {
+                    std::vector<std::string> v = words;
+                    v.front() = head;
+                    v.back() = tail;
+                    variants.push_back(std::move(v));
+                }
+            }
+        } else {
+            throw InputError("kind must be verb, noun, phrase or exact, got '" + f[1] + "'",
+                             triggers_path, line);
+        }
+        const std::string cameo = f[3] == "-" ? lex.types_[type->second].cameo_root : f[3];
+        const double weight = parse_weight(f[4], triggers_path, line);
+        for (auto& v : variants) {
+            lex.triggers_.push_back(Trigger{std::move(v), f[0], type->second, cameo, weight});
+        }
+    });
+
+    const std::string actors_path = directory + "/actors.tsv";
+    read_rows(actors_path, [&](const std::vector<std::string>& f, std::uint64_t line) {
+        if (f.size() != 4) {
+            throw InputError("expected 4 tab-separated fields: name, actor, country, kind",
+                             actors_path, line);
+        }
+        lex.actors_.push_back(ActorName{split_words(f[0]), f[1], f[2] == "-" ? "" : f[2], f[3]});
+    });
+
+    const std::string titles_path = directory + "/titles.txt";
+    read_rows(titles_path, [&](const std::vector<std::string>& f, std::uint64_t) {
+        std::vector<std::string> words = split_words(f[0]);
+        if (!words.empty()) {
+            lex.titles_.push_back(std::move(words));
+        }
+    });
+    std::stable_sort(lex.titles_.begin(), lex.titles_.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+    for (std::size_t i = 0; i < lex.triggers_.size(); ++i) {
+        lex.trigger_index_[lex.triggers_[i].words.front()].push_back(i);
+    }
+    for (auto& [key, list] : lex.trigger_index_) {
+        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+            const auto& ta = lex.triggers_[a];
+            const auto& tb = lex.triggers_[b];
+            if (ta.words.size() != tb.words.size()) {
+                return ta.words.size() > tb.words.size();
+            }
+            return ta.weight > tb.weight;
+        });
+    }
+    for (std::size_t i = 0; i < lex.actors_.size(); ++i) {
+        lex.actor_index_[lex.actors_[i].words.front()].push_back(i);
+    }
+    for (auto& [key, list] : lex.actor_index_) {
+        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+            return lex.actors_[a].words.size() > lex.actors_[b].words.size();
+        });
+    }
+    return lex;
+}
+
+} // namespace eventmap::events

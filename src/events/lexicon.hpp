@@ -1,0 +1,68 @@
+// The events stage's word lists, read from assets/events/ (or EVENTMAP_EVENTS_LEXICON):
+//   plover_types.tsv  PLOVER type -> quad class, default CAMEO root
+//   triggers.tsv      trigger forms -> PLOVER type, CAMEO root, weight (inflections generated)
+//   actors.tsv        organisations and groups -> canonical actor name, country
+//   titles.txt        titles that introduce a person ("Secretary of State John Kerry")
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace eventmap::events {
+
+struct EventType {
+    std::string name; // PLOVER: ASSAULT, AGREE...
+    int quad_code = 0;
+    std::string cameo_root; // default two-digit root
+};
+
+struct Trigger {
+    std::vector<std::string> words; // lowercase forms, matched token by token
+    std::string lemma;              // the lexicon's form, reported as the trigger's lemma
+    std::size_t type = 0;           // index into EventLexicon::types
+    std::string cameo_root;
+    double weight = 0;
+};
+
+struct ActorName {
+    std::vector<std::string> words; // as written, matched case-sensitively
+    std::string name;               // canonical
+    std::string country;            // ISO alpha-2, empty when international
+    std::string kind;               // igo, ngo, armed, government...
+};
+
+class EventLexicon {
+  public:
+    // Reads the four files; throws InputError naming the file and line of a bad row.
+    static EventLexicon load(const std::string& directory);
+    // EVENTMAP_EVENTS_LEXICON, else <source root>/assets/events.
+    static std::string default_directory();
+
+    const std::vector<EventType>& types() const { return types_; }
+    const std::vector<Trigger>& triggers() const { return triggers_; }
+    // Triggers whose first word is `key` (lowercase), longest first.
+    const std::vector<std::size_t>* triggers_starting(const std::string& key) const;
+    // Actor names whose first word is `word` (as written), longest first.
+    const std::vector<std::size_t>* actors_starting(const std::string& word) const;
+    const std::vector<ActorName>& actors() const { return actors_; }
+    // Titles as lowercase word sequences, longest first.
+    const std::vector<std::vector<std::string>>& titles() const { return titles_; }
+
+  private:
+    std::vector<EventType> types_;
+    std::vector<Trigger> triggers_;
+    std::unordered_map<std::string, std::vector<std::size_t>> trigger_index_;
+    std::vector<ActorName> actors_;
+    std::unordered_map<std::string, std::vector<std::size_t>> actor_index_;
+    std::vector<std::vector<std::string>> titles_;
+};
+
+// Inflected forms of an English verb lemma: itself, -s, -ed, -ing (attack -> attacks,
+// attacked, attacking; agree -> agreed, agreeing; rally -> rallied; ban -> banned).
+std::vector<std::string> verb_forms(const std::string& lemma);
+// Singular and plural of a noun (clash -> clashes, casualty -> casualties).
+std::vector<std::string> noun_forms(const std::string& noun);
+
+} // namespace eventmap::events

@@ -1,0 +1,92 @@
+#include "events/merge.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace eventmap::events {
+
+namespace {
+
+int source_strength(const std::string& s) {
+    if (s == "explicit") {
+        return 3;
+    }
+    if (s == "relative") {
+        return 2;
+    }
+    return s == "publication" ? 1 : 0;
+}
+
+void add_unique(std::vector<std::string>& into, const std::vector<std::string>& names) {
+    for (const auto& n : names) {
+        if (std::find(into.begin(), into.end(), n) == into.end()) {
+            into.push_back(n);
+        }
+    }
+}
+
+} // namespace
+
+std::string merge_key(const Event& e) {
+    if (e.event_loc.geonameid == 0) {
+        return "id\n" + e.id;
+    }
+    return e.event + '\n' + std::to_string(e.event_loc.geonameid) + '\n' + e.date + '\n' +
+           (e.planned ? "planned" : "reported");
+}
+
+void merge_into(Event& into, Event&& other) {
+    for (auto& s : other.sources) {
+        const bool known =
+            std::any_of(into.sources.begin(), into.sources.end(), [&](const auto& t) {
+                return t.article_id == s.article_id && t.start == s.start && t.end == s.end;
+            });
+        if (!known) {
+            into.sources.push_back(std::move(s));
+        }
+    }
+    add_unique(into.actor, other.actor);
+    add_unique(into.recipient, other.recipient);
+    if (source_strength(other.date_source) > source_strength(into.date_source)) {
+        into.date_source = other.date_source;
+    }
+    // A finer place name for the same entry (the sentence that says "in eastern Ghouta").
+    if (into.event_loc.extracted_place.empty()) {
+        into.event_loc.extracted_place = other.event_loc.extracted_place;
+    }
+    // The best-supported report names the event ("gas attack" rather than "killed").
+    if (other.confidence > into.confidence) {
+        into.trigger = std::move(other.trigger);
+        into.cameo_root = std::move(other.cameo_root);
+        into.confidence = other.confidence;
+    }
+}
+
+void merge_events(std::vector<Event>& events) {
+    EventMerger merger;
+    merger.add(std::move(events));
+    events = merger.take();
+}
+
+void EventMerger::add(std::vector<Event> events) {
+    for (auto& e : events) {
+        const std::string key = merge_key(e);
+        const auto [it, inserted] = index_.emplace(key, events_.size());
+        if (inserted) {
+            events_.push_back(std::move(e));
+        } else {
+            merge_into(events_[it->second], std::move(e));
+            ++merged_;
+        }
+    }
+}
+
+std::vector<Event> EventMerger::take() {
+    index_.clear();
+    merged_ = 0;
+    std::vector<Event> out;
+    out.swap(events_);
+    return out;
+}
+
+} // namespace eventmap::events

@@ -1,0 +1,40 @@
+// Duplicate reports of one event become one event: the same PLOVER type at the same place on
+// the same date (and equally planned or not), within an article or across the articles of one
+// ingest. The merged event keeps every source sentence, the union of actors and recipients,
+// the best-supported date source and the highest confidence.
+#pragma once
+
+#include "events/event.hpp"
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace eventmap::events {
+
+// The identity two events must share to be merged; events without a resolved place never
+// share one.
+std::string merge_key(const Event& e);
+
+// Folds `other` into `into` (sources, actors, recipients, confidence, date source).
+void merge_into(Event& into, Event&& other);
+
+// Merges duplicates in place, keeping the first occurrence's position and id.
+void merge_events(std::vector<Event>& events);
+
+// Accumulates the events of many articles, merging as it goes (one ingest, one extract run).
+class EventMerger {
+  public:
+    void add(std::vector<Event> events);
+    const std::vector<Event>& events() const { return events_; }
+    std::vector<Event> take();
+    std::size_t merged() const { return merged_; } // reports folded into an earlier event
+
+  private:
+    std::unordered_map<std::string, std::size_t> index_;
+    std::vector<Event> events_;
+    std::size_t merged_ = 0;
+};
+
+} // namespace eventmap::events
