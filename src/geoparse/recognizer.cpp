@@ -118,7 +118,7 @@ void find_matches(const gazetteer::Gazetteer& g, Document& doc) {
 
 namespace {
 
-constexpr std::size_t max_candidates = 40;
+constexpr std::size_t max_candidates = 24;
 // An entry that matched only through an alternate name ("Santa Ana" is also an old name of
 // Taguig) ranks below entries whose own name is the one written.
 constexpr double alternate_name_penalty = 3.0;

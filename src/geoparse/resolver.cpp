@@ -69,6 +69,11 @@ bool contains(const PlaceView& area, const PlaceView& inner) {
     }
 }
 
+// The most the document's evidence can add to a candidate (country, region and proximity
+// terms at their practical maxima); a candidate further than this below the best prior can
+// never be chosen, so it is not scored.
+constexpr double max_evidence = 9.0;
+
 std::vector<Group> make_groups(const Document& doc) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
@@ -137,6 +142,17 @@ std::string admin1_key(const PlaceView& p) {
     return key;
 }
 
+// Distance for the proximity term only: an equirectangular approximation, good to a few per
+// cent at the ranges where exp(-d / 150 km) matters, and a cheap latitude cut beyond them.
+constexpr double proximity_cutoff_deg = 9.0; // ~1000 km: exp(-1000/150) is nothing
+
+double near_distance_km(LatLon a, LatLon b) {
+    constexpr double rad = 3.14159265358979323846 / 180.0;
+    const double x = (b.lon - a.lon) * rad * std::cos((a.lat + b.lat) * 0.5 * rad);
+    const double y = (b.lat - a.lat) * rad;
+    return std::sqrt(x * x + y * y) * earth_radius_km;
+}
+
 bool is_area(const PlaceView& p) {
     return p.precision <= Precision::admin1;
 }
@@ -193,10 +209,17 @@ double score(const Candidate& c, double bonus, const Evidence& e, const Group& o
     if (!is_area(p)) {
         double near = 0.0;
         for (const Point& q : e.points) {
-            if (q.group != own_index) {
-                near = std::max(near, q.weight * std::exp(-distance_km(p.position, q.position) /
-                                                          proximity_scale_km));
+            if (q.group == own_index ||
+                std::abs(q.position.lat - p.position.lat) > proximity_cutoff_deg) {
+                continue;
             }
+            double dlon = std::abs(q.position.lon - p.position.lon);
+            dlon = std::min(dlon, 360.0 - dlon);
+            if (dlon > proximity_cutoff_deg * 3) {
+                continue;
+            }
+            near = std::max(near, q.weight * std::exp(-near_distance_km(p.position, q.position) /
+                                                      proximity_scale_km));
         }
         s += proximity_weight * std::min(near, 1.5);
     }
@@ -228,8 +251,16 @@ void resolve_context(const std::vector<PlaceView>& dateline_places, Document& do
             Match& m = doc.matches[g.members.front()];
             const PlaceView own = m.candidates[g.chosen].place;
             double best = -1e9;
+            double best_prior = -1e9;
+            for (std::size_t c = 0; c < m.candidates.size(); ++c) {
+                best_prior = std::max(best_prior, m.candidates[c].prior + g.bonus[c]);
+            }
             for (std::size_t c = 0; c < m.candidates.size(); ++c) {
                 Candidate& cand = m.candidates[c];
+                if (cand.prior + g.bonus[c] < best_prior - max_evidence) {
+                    cand.score = cand.prior + g.bonus[c];
+                    continue;
+                }
                 // A dateline names the place the reporter files from: a city readers know,
                 // or one qualified on the spot ("SPRINGFIELD, Ill."), not one the body
                 // makes likely.
