@@ -110,15 +110,19 @@ std::optional<long> parse_iso_day(std::string_view text) {
 }
 
 std::string two_digits(int n) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d", n < 0 ? 0 : n % 100);
-    return buf;
+    n = n < 0 ? 0 : n % 100;
+    return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
 }
 
 std::string format_year(int year) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d", year);
-    return buf;
+    if (year < 0 || year > 9999) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d", year);
+        return buf;
+    }
+    return std::string{static_cast<char>('0' + year / 1000),
+                       static_cast<char>('0' + year / 100 % 10),
+                       static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10)};
 }
 
 std::string format_month(int year, int month) {

@@ -1910,9 +1910,28 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
 
 namespace {
 
-bool may_start(const Token& t) {
-    return t.kind == TokenKind::number || t.lex != Lex::none ||
-           (t.kind == TokenKind::punct && t.punct == '\'') || t.kind == TokenKind::word;
+// Words outside the temporal lexicon that can still open an expression.
+bool special_word(std::string_view w) {
+    switch (w.size()) {
+    case 1:
+        return w == "q" || w == "h";
+    case 3:
+        return w == "new";
+    case 5:
+        return w == "final" || w == "short";
+    case 4:
+        return w == "near";
+    case 6:
+        return w == "boxing" || w == "single";
+    case 7:
+        return w == "between";
+    case 9:
+        return w == "valentine";
+    case 12:
+        return w == "independence";
+    default:
+        return false;
+    }
 }
 
 } // namespace
@@ -1922,7 +1941,16 @@ std::vector<Mention> Grammar::run() {
     std::size_t i = 0;
     while (i < n_) {
         Mention m;
-        if (may_start(toks_[i]) && match(i, m) && m.last_token > i) {
+        const Token& t = toks_[i];
+        const bool candidate = t.kind == TokenKind::number || t.lex != Lex::none ||
+                               (t.kind == TokenKind::punct && t.punct == '\'');
+        bool found = false;
+        if (candidate) {
+            found = match(i, m);
+        } else if (t.kind == TokenKind::word) {
+            found = known_event_core(i, m) || (special_word(low(i)) && match(i, m));
+        }
+        if (found && m.last_token > i) {
             m.byte_begin = toks_[m.first_token].begin;
             m.byte_end = toks_[m.last_token - 1].end;
             m.sentence = sentences_[m.first_token];

@@ -189,7 +189,8 @@ DatesEvalReport evaluate_dates(const DatesEvalOptions& options) {
             count_inference(report.inference_no_dateline,
                             dates::tag_dates(stripped, infer_options).published, *dct);
         }
-        by_id[doc.id] = Tagged{std::move(doc), std::move(result)};
+        const std::string id = doc.id; // the right side of = is evaluated first in C++17
+        by_id[id] = Tagged{std::move(doc), std::move(result)};
     }
 
     if (!options.timelines.empty()) {
