@@ -24,7 +24,8 @@ TEST_CASE("the XML reader decodes entities and pairs self-closing tags", "[dates
     REQUIRE(reader.next(e));
     CHECK((e.kind == XmlEvent::Kind::end && e.name == "b"));
     REQUIRE(reader.next(e));
-    CHECK(e.text == "x<\xC3\xA9" "A");
+    CHECK(e.text == "x<\xC3\xA9"
+                    "A");
     REQUIRE(reader.next(e));
     CHECK(e.text == "<raw>");
     REQUIRE(reader.next(e));
@@ -78,9 +79,9 @@ TEST_CASE("TimeML files become text with gold spans and the DCT", "[dates][eval]
 TEST_CASE("TempEval-3 scores count strict, relaxed and value matches", "[dates][eval]") {
     GoldDocument gold;
     gold.text = "met on Friday for two days last month";
-    gold.timexes = {{7, 13, "DATE", "2013-09-13", false},  // Friday
-                    {18, 26, "DURATION", "P2D", false},    // two days
-                    {27, 37, "DATE", "2013-08", false}};   // last month
+    gold.timexes = {{7, 13, "DATE", "2013-09-13", false}, // Friday
+                    {18, 26, "DURATION", "P2D", false},   // two days
+                    {27, 37, "DATE", "2013-08", false}};  // last month
     std::vector<dates::TimeExpression> system(3);
     system[0].byte_start = 7; // exact, right value
     system[0].byte_end = 13;
@@ -126,7 +127,7 @@ TEST_CASE("the evaluation runs end to end on a small corpus", "[dates][eval]") {
     CHECK(m.all.relaxed == 4);
     CHECK(m.all.value_correct == 3);
     CHECK(m.inference_as_is.exact == 1);
-    CHECK_THROWS_AS(evaluate_dates(DatesEvalOptions{"/nonexistent/corpus", CorpusFormat::timeml,
-                                                    "", false}),
-                    InputError);
+    CHECK_THROWS_AS(
+        evaluate_dates(DatesEvalOptions{"/nonexistent/corpus", CorpusFormat::timeml, "", false}),
+        InputError);
 }
