@@ -7,6 +7,7 @@
 #include "gazetteer/normalize.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +35,8 @@ struct Match {
     bool big = false;     // the likeliest entry is a country, region, state or capital
     int qualifier = -1;   // index of the match qualifying this one: "Damascus, Md."
     int qualified = -1;   // index of the match this one qualifies
-    std::vector<Candidate> candidates;
+    // Shared by every mention of the same name in the article: loaded once, resolved once.
+    std::shared_ptr<std::vector<Candidate>> candidates = std::make_shared<std::vector<Candidate>>();
     std::size_t chosen = 0;
     double confidence = 0;
     bool actor = false;

@@ -55,7 +55,7 @@ std::string feature_of(const gazetteer::PlaceView& p) {
 
 Mention make_mention(const detail::Document& doc, const detail::Match& m,
                      std::size_t max_alternatives) {
-    const detail::Candidate& c = m.candidates[m.chosen];
+    const detail::Candidate& c = (*m.candidates)[m.chosen];
     const gazetteer::PlaceView& p = c.place;
     Mention out;
     out.byte_start = doc.tokens[m.first].begin;
@@ -85,16 +85,16 @@ Mention make_mention(const detail::Document& doc, const detail::Match& m,
     out.dateline = m.dateline;
     out.feature = feature_of(p);
 
-    std::vector<std::size_t> order(m.candidates.size());
+    std::vector<std::size_t> order(m.candidates->size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return m.candidates[a].score > m.candidates[b].score;
+        return (*m.candidates)[a].score > (*m.candidates)[b].score;
     });
     for (std::size_t i : order) {
         if (out.alternatives.size() >= max_alternatives) {
             break;
         }
-        const detail::Candidate& alt = m.candidates[i];
+        const detail::Candidate& alt = (*m.candidates)[i];
         if (i == m.chosen || alt.place.id == p.id) {
             continue;
         }
@@ -123,7 +123,7 @@ std::vector<Mention> Geoparser::parse(const Article& article) const {
     std::vector<Mention> out;
     utf8::CodepointCursor cursor(doc.text);
     for (const detail::Match& m : doc.matches) {
-        if (m.dropped || m.candidates.empty() || (m.demonym && !options_.include_demonyms)) {
+        if (m.dropped || m.candidates->empty() || (m.demonym && !options_.include_demonyms)) {
             continue;
         }
         Mention mention = make_mention(doc, m, options_.max_alternatives);

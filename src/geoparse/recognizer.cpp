@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace eventmap::geoparse::detail {
@@ -162,7 +163,22 @@ constexpr double longer_name_penalty = 2.0;
 } // namespace
 
 void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
-    for (Match& m : doc.matches) {
+    // A name repeated in the article shares the first mention's list (same trie node, same
+    // all-caps form: "US" and "Us" differ in what an acronym may be).
+    std::unordered_map<std::uint64_t, std::size_t> seen;
+    for (std::size_t index = 0; index < doc.matches.size(); ++index) {
+        Match& m = doc.matches[index];
+        const std::uint64_t key =
+            (std::uint64_t{m.node} << 1) | (doc.tokens[m.first].all_caps ? 1U : 0U);
+        const auto [it, fresh] = seen.emplace(key, index);
+        if (!fresh) {
+            const Match& f = doc.matches[it->second];
+            m.candidates = f.candidates;
+            m.demonym = f.demonym;
+            m.exact = f.exact;
+            m.big = f.big;
+            continue;
+        }
         bool any_demonym = false;
         for (const gazetteer::Posting& p : g.postings(m.node)) {
             any_demonym = any_demonym || p.kind == NameKind::demonym;
@@ -179,7 +195,7 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
         const bool ascii = is_ascii(written);
         bool exact_exists = !ascii;
         for (const gazetteer::Posting& p : g.postings(m.node)) {
-            if (m.candidates.size() >= max_candidates) {
+            if (m.candidates->size() >= max_candidates) {
                 break;
             }
             if ((p.kind == NameKind::demonym) != m.demonym) {
@@ -192,11 +208,11 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
             const std::string own = ascii_lower(c.place.name);
             exact_exists = exact_exists || p.kind != NameKind::name || !is_ascii(own) ||
                            spelling(own, written) == Spelling::same;
-            m.candidates.push_back(c);
+            m.candidates->push_back(c);
         }
         m.exact = exact_exists;
         if (ascii && exact_exists) {
-            for (Candidate& c : m.candidates) {
+            for (Candidate& c : *m.candidates) {
                 const std::string own = ascii_lower(c.place.name);
                 if (c.kind != NameKind::name || !is_ascii(own)) {
                     continue;
@@ -207,14 +223,14 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
                                                     : alternate_name_penalty;
             }
         }
-        std::stable_sort(m.candidates.begin(), m.candidates.end(),
+        std::stable_sort(m.candidates->begin(), m.candidates->end(),
                          [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
-        if (!m.candidates.empty()) {
-            const gazetteer::PlaceView& top = m.candidates.front().place;
+        if (!m.candidates->empty()) {
+            const gazetteer::PlaceView& top = m.candidates->front().place;
             // A big place spelt otherwise ("Valley" ~ The Valley) gets no benefit of the doubt.
             const bool spelt = !ascii ||
                                spelling(ascii_lower(top.name), written) == Spelling::same ||
-                               m.candidates.front().kind != NameKind::name;
+                               m.candidates->front().kind != NameKind::name;
             m.big = spelt && (top.precision <= Precision::admin1 || top.feature_code == "PPLC");
         }
     }
@@ -313,8 +329,8 @@ void link_qualifiers(Document& doc) {
             continue;
         }
         bool linked = false;
-        for (const Candidate& area : b.candidates) {
-            for (const Candidate& inner : a.candidates) {
+        for (const Candidate& area : *b.candidates) {
+            for (const Candidate& inner : *a.candidates) {
                 linked = linked || contains(area.place, inner.place);
             }
         }
@@ -366,10 +382,10 @@ bool keep_acronym(Match& m) {
     auto keep = [](const Candidate& c) {
         return c.kind == NameKind::abbreviation || c.place.precision <= Precision::admin1;
     };
-    m.candidates.erase(std::remove_if(m.candidates.begin(), m.candidates.end(),
-                                      [&](const Candidate& c) { return !keep(c); }),
-                       m.candidates.end());
-    return !m.candidates.empty();
+    m.candidates->erase(std::remove_if(m.candidates->begin(), m.candidates->end(),
+                                       [&](const Candidate& c) { return !keep(c); }),
+                        m.candidates->end());
+    return !m.candidates->empty();
 }
 
 bool in_organisation(const Lexicon& lex, const Document& doc, const Match& m) {

@@ -79,7 +79,7 @@ std::vector<Group> make_groups(const Document& doc) {
     std::unordered_map<std::string, std::size_t> by_key;
     for (std::size_t i = 0; i < doc.matches.size(); ++i) {
         const Match& m = doc.matches[i];
-        if (m.dropped || m.candidates.empty()) {
+        if (m.dropped || m.candidates->empty()) {
             continue;
         }
         const auto [it, fresh] = by_key.emplace(group_key(doc, m), groups.size());
@@ -90,7 +90,7 @@ std::vector<Group> make_groups(const Document& doc) {
     }
     for (Group& g : groups) {
         const Match& m = doc.matches[g.members.front()];
-        g.bonus.assign(m.candidates.size(), 0.0);
+        g.bonus.assign(m.candidates->size(), 0.0);
         bool dateline = false;
         for (std::size_t i : g.members) {
             dateline = dateline || doc.matches[i].dateline;
@@ -104,10 +104,10 @@ std::vector<Group> make_groups(const Document& doc) {
                 return;
             }
             const Match& o = doc.matches[static_cast<std::size_t>(other)];
-            for (std::size_t c = 0; c < m.candidates.size(); ++c) {
-                for (const Candidate& oc : o.candidates) {
-                    const bool ok = other_is_area ? contains(oc.place, m.candidates[c].place)
-                                                  : contains(m.candidates[c].place, oc.place);
+            for (std::size_t c = 0; c < m.candidates->size(); ++c) {
+                for (const Candidate& oc : *o.candidates) {
+                    const bool ok = other_is_area ? contains(oc.place, (*m.candidates)[c].place)
+                                                  : contains((*m.candidates)[c].place, oc.place);
                     if (ok) {
                         g.bonus[c] = amount;
                         break;
@@ -162,7 +162,7 @@ Evidence gather(const Document& doc, const std::vector<Group>& groups,
     Evidence e;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         const Group& g = groups[gi];
-        const PlaceView& p = doc.matches[g.members.front()].candidates[g.chosen].place;
+        const PlaceView& p = (*doc.matches[g.members.front()].candidates)[g.chosen].place;
         if (!p.country.empty()) {
             e.country[std::string(p.country)] += g.weight;
             if (p.precision >= Precision::admin1) {
@@ -235,8 +235,8 @@ void resolve_context(const std::vector<PlaceView>& dateline_places, Document& do
     for (Group& g : groups) {
         const Match& m = doc.matches[g.members.front()];
         double best = -1e9;
-        for (std::size_t c = 0; c < m.candidates.size(); ++c) {
-            const double s = m.candidates[c].prior + g.bonus[c];
+        for (std::size_t c = 0; c < m.candidates->size(); ++c) {
+            const double s = (*m.candidates)[c].prior + g.bonus[c];
             if (s > best) {
                 best = s;
                 g.chosen = c;
@@ -249,14 +249,14 @@ void resolve_context(const std::vector<PlaceView>& dateline_places, Document& do
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             Group& g = groups[gi];
             Match& m = doc.matches[g.members.front()];
-            const PlaceView own = m.candidates[g.chosen].place;
+            const PlaceView own = (*m.candidates)[g.chosen].place;
             double best = -1e9;
             double best_prior = -1e9;
-            for (std::size_t c = 0; c < m.candidates.size(); ++c) {
-                best_prior = std::max(best_prior, m.candidates[c].prior + g.bonus[c]);
+            for (std::size_t c = 0; c < m.candidates->size(); ++c) {
+                best_prior = std::max(best_prior, (*m.candidates)[c].prior + g.bonus[c]);
             }
-            for (std::size_t c = 0; c < m.candidates.size(); ++c) {
-                Candidate& cand = m.candidates[c];
+            for (std::size_t c = 0; c < m.candidates->size(); ++c) {
+                Candidate& cand = (*m.candidates)[c];
                 if (cand.prior + g.bonus[c] < best_prior - max_evidence) {
                     cand.score = cand.prior + g.bonus[c];
                     continue;
@@ -288,12 +288,12 @@ void resolve_context(const std::vector<PlaceView>& dateline_places, Document& do
 void resolve_population(Document& doc, std::vector<Group>& groups) {
     for (Group& g : groups) {
         Match& m = doc.matches[g.members.front()];
-        for (std::size_t c = 0; c < m.candidates.size(); ++c) {
-            Candidate& cand = m.candidates[c];
+        for (std::size_t c = 0; c < m.candidates->size(); ++c) {
+            Candidate& cand = (*m.candidates)[c];
             // Population decides; the prior only breaks ties (countries carry no population).
             cand.score =
                 std::log10(static_cast<double>(cand.place.population) + 1.0) + cand.prior / 100.0;
-            if (cand.score > m.candidates[g.chosen].score) {
+            if (cand.score > (*m.candidates)[g.chosen].score) {
                 g.chosen = c;
             }
         }
@@ -312,14 +312,14 @@ void resolve(ResolverKind kind, const std::vector<PlaceView>& dateline_places, D
     for (Group& g : groups) {
         const Match& first = doc.matches[g.members.front()];
         double second = -1e9;
-        const double best = first.candidates[g.chosen].score;
-        for (std::size_t c = 0; c < first.candidates.size(); ++c) {
+        const double best = (*first.candidates)[g.chosen].score;
+        for (std::size_t c = 0; c < first.candidates->size(); ++c) {
             if (c != g.chosen) {
-                second = std::max(second, first.candidates[c].score);
+                second = std::max(second, (*first.candidates)[c].score);
             }
         }
         const double confidence =
-            first.candidates.size() == 1 ? 0.9 : margin_confidence(best, second);
+            first.candidates->size() == 1 ? 0.9 : margin_confidence(best, second);
         for (std::size_t i : g.members) {
             Match& m = doc.matches[i];
             m.candidates = first.candidates;
@@ -334,10 +334,10 @@ void resolve(ResolverKind kind, const std::vector<PlaceView>& dateline_places, D
 namespace {
 
 bool can_act(const Match& m) {
-    if (m.dropped || m.demonym || m.candidates.empty()) {
+    if (m.dropped || m.demonym || m.candidates->empty()) {
         return false;
     }
-    const PlaceView& p = m.candidates[m.chosen].place;
+    const PlaceView& p = (*m.candidates)[m.chosen].place;
     return p.precision == Precision::country || p.feature_code == "PPLC";
 }
 
