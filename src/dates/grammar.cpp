@@ -433,6 +433,18 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
         finish(m, i, y);
         return true;
     }
+    // "October of next year", "June this year"
+    {
+        std::size_t r = is(j, Lex::of) ? j + 1 : j;
+        if ((is(r, Lex::next) || is(r, Lex::last) || is(r, Lex::this_)) && is(r + 1, Lex::unit) &&
+            low(r + 1) == "year") {
+            m.kind = MentionKind::month;
+            m.month = month;
+            m.rel = 10 + (is(r, Lex::next) ? 1 : is(r, Lex::last) ? -1 : 0); // year offset
+            finish(m, i, r + 2);
+            return true;
+        }
+    }
     // A month name alone. "May", "March" and abbreviations need a temporal word before them;
     // any month name right after a capitalised word ("Theresa May", "June Carter") is a name.
     const bool after_preposition =
@@ -1090,6 +1102,33 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         finish(m, i, k + 1);
         return true;
     }
+    // the same period/month/quarter last year, a year ago, a year earlier
+    if (is(j, Lex::same) && (low(j + 1) == "period" || low(j + 1) == "time" ||
+                             (is(j + 1, Lex::unit) && low(j + 1) != "day"))) {
+        std::size_t k = j + 2;
+        if (is(k, Lex::of) && is(k + 1, Lex::the)) {
+            k += 2; // "the same period of the last year"
+        } else if (is(k, Lex::of)) {
+            ++k;
+        }
+        std::size_t end = kNone;
+        if ((is(k, Lex::last) || is(k, Lex::previous)) && is(k + 1, Lex::unit) &&
+            low(k + 1) == "year") {
+            end = k + 2;
+        } else if (is(k, Lex::article) && is(k + 1, Lex::unit) && low(k + 1) == "year" &&
+                   (is(k + 2, Lex::ago) || is(k + 2, Lex::earlier) || is(k + 2, Lex::before))) {
+            end = k + 3;
+        }
+        if (end != kNone) {
+            m.kind = MentionKind::offset_narrative;
+            m.unit = Unit::year;
+            m.amount = 1;
+            m.rel = -1;
+            m.season = 1; // marks "same period": keep the narrative period's granularity
+            finish(m, i, end);
+            return true;
+        }
+    }
     // the same day / that day
     if (is(j, Lex::same) && is(j + 1, Lex::unit) && low(j + 1) == "day") {
         m.kind = MentionKind::same_narrative;
@@ -1171,7 +1210,10 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
     // (on) the day: the day the story is about
     if (is(j, Lex::unit) && low(j) == "day" && i > 0 &&
         (is(i - 1, Lex::on) || is(i - 1, Lex::for_) || is(i - 1, Lex::during) ||
-         is(i - 1, Lex::in) || is(i - 1, Lex::over) || low(i - 1) == "throughout") &&
+         is(i - 1, Lex::in) || is(i - 1, Lex::over) || low(i - 1) == "throughout" ||
+         low(i - 1) == "end" || low(i - 1) == "ended" || low(i - 1) == "ending" ||
+         low(i - 1) == "finish" || low(i - 1) == "finished" || low(i - 1) == "finishing" ||
+         low(i - 1) == "close" || low(i - 1) == "closed" || low(i - 1) == "closing") &&
         !(is(j + 1, Lex::after) || is(j + 1, Lex::before) || is(j + 1, Lex::of) ||
           low(j + 1) == "when" || is(j + 1, Lex::that) || punct(j + 1, '\''))) {
         m.kind = MentionKind::same_narrative;
@@ -1641,6 +1683,18 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
         m.type = TimexType::time;
         m.time_suffix = suffix;
         m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    // "16:15 UTC, June 1st": the day written after the clock time is its day.
+    if (punct(j, ',') && (is(j + 1, Lex::month) || plain_number(j + 1)) &&
+        (month_first(j + 1, day) || day_first(j + 1, day)) &&
+        (day.kind == MentionKind::month_day ||
+         (day.kind == MentionKind::fixed && day.explicit_day))) {
+        const std::size_t end = day.last_token;
+        m = day;
+        m.type = TimexType::time;
+        m.time_suffix = suffix;
+        finish(m, i, end);
         return true;
     }
     m.type = TimexType::time;

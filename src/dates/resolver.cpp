@@ -3,6 +3,7 @@
 #include "dates/calendar.hpp"
 
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -191,7 +192,9 @@ Resolution Resolver::resolve_base(const Mention& m) {
             return r;
         }
         int y = rc.year;
-        if (m.rel == -1) {
+        if (m.rel >= 9 && m.rel <= 11) {
+            y = rc.year + (m.rel - 10); // "October of next year"
+        } else if (m.rel == -1) {
             y = m.month < rc.month ? rc.year : rc.year - 1;
         } else if (m.rel == 1) {
             y = m.month > rc.month ? rc.year : rc.year + 1;
@@ -312,6 +315,20 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
+        if (narrative && m.season == 1) {
+            // "the same period last year": the period the text was just talking about, a year
+            // earlier, at that period's granularity.
+            const std::string& period = narrative_period_.empty()
+                                            ? (have_ref ? format_day(ref).substr(0, 7) : "")
+                                            : narrative_period_;
+            if (period.size() >= 4 && std::isdigit(static_cast<unsigned char>(period[0]))) {
+                r.value =
+                    format_year(std::atoi(period.substr(0, 4).c_str()) - 1) + period.substr(4);
+                r.anchor = "narrative " + period + " -1Y";
+                r.first = period_start(r.value);
+                return r;
+            }
+        }
         std::optional<long> base = reference_;
         r.anchor = ref_label;
         if (narrative && narrative_) {
@@ -393,6 +410,10 @@ Resolution Resolver::resolve(const Mention& m) {
     }
     r.future = m.tense == Tense::future ||
                (reference_ && r.first && *r.first > *reference_ && m.type != TimexType::duration);
+    if (m.type == TimexType::date && r.first && r.value.size() >= 6 && r.value.size() <= 7 &&
+        std::isdigit(static_cast<unsigned char>(r.value[0]))) {
+        narrative_period_ = r.value; // a month, quarter or half the text talks about
+    }
     if (r.day && (m.type == TimexType::date || m.type == TimexType::time) &&
         m.kind != MentionKind::time_only) {
         narrative_ = r.day;

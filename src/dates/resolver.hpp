@@ -31,6 +31,7 @@ class Resolver {
     std::optional<long> reference_;
     std::optional<long> narrative_;
     std::uint32_t narrative_sentence_ = 0;
+    std::string narrative_period_; // last month/quarter value ("2009-01", "2009-Q3")
 };
 
 // First day of the period a TIMEX3 date value names (2013, 2013-08, 2013-W37, 2013-Q3,

@@ -124,6 +124,23 @@ TEST_CASE("anaphoric expressions count from the last date the text gave", "[date
     CHECK(find(r, "the same day")->value == "2013-08-23");
 }
 
+TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
+    const auto r = tag("Sales fell 35% in January, compared to the same month a year ago. "
+                       "Dealers whose franchises end after October of next year were told. "
+                       "Shares rose 2% on the day.");
+    INFO(listing(r));
+    REQUIRE(find(r, "the same month a year ago") != nullptr);
+    CHECK(find(r, "the same month a year ago")->value == "2012-01");
+    REQUIRE(find(r, "October of next year") != nullptr);
+    CHECK(find(r, "October of next year")->value == "2014-10");
+    REQUIRE(find(r, "the day") != nullptr);
+    CHECK(find(r, "the day")->value == "2013-09-13");
+    const auto t = tag("At a press conference at 16:15 UTC, June 1st, the chief spoke.");
+    INFO(listing(t));
+    REQUIRE(find(t, "16:15 UTC, June 1st") != nullptr);
+    CHECK(find(t, "16:15 UTC, June 1st")->value == "2013-06-01T16:15Z");
+}
+
 TEST_CASE("times of day", "[dates][time]") {
     check_cases({
         {"The blast came at 14:30 GMT.", "14:30 GMT", "2013-09-13T14:30Z", "TIME"},
