@@ -177,7 +177,8 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
 
     // Cues that discriminate between candidate days.
     std::vector<Cue> cues;
-    for (const Mention& m : mentions) {
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
         if (m.kind == MentionKind::weekday) {
             cues.push_back({&m, nullptr, Cue::Kind::weekday});
         } else if (m.kind == MentionKind::relative_unit &&
@@ -186,14 +187,29 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
             cues.push_back({&m, nullptr, Cue::Kind::relative});
         } else if (m.kind == MentionKind::offset_reference && m.amount > 0 &&
                    (m.unit == Unit::day || m.unit == Unit::week)) {
-            // "in about two weeks, around September 28": the partner date in the same sentence.
-            for (const Mention& p : mentions) {
-                if (&p != &m && p.sentence == m.sentence &&
-                    (p.kind == MentionKind::month_day ||
-                     (p.kind == MentionKind::fixed && p.explicit_day))) {
-                    cues.push_back({&m, &p, Cue::Kind::offset});
+            // "in about two weeks, around September 28": the nearest dated expression of the
+            // same sentence (mentions are in text order, so only neighbours need looking at).
+            auto dated = [&](const Mention& p) {
+                return p.sentence == m.sentence &&
+                       (p.kind == MentionKind::month_day ||
+                        (p.kind == MentionKind::fixed && p.explicit_day));
+            };
+            const Mention* partner = nullptr;
+            for (std::size_t k = i + 1; k < mentions.size() && mentions[k].sentence == m.sentence;
+                 ++k) {
+                if (dated(mentions[k])) {
+                    partner = &mentions[k];
                     break;
                 }
+            }
+            for (std::size_t k = i;
+                 partner == nullptr && k-- > 0 && mentions[k].sentence == m.sentence;) {
+                if (dated(mentions[k])) {
+                    partner = &mentions[k];
+                }
+            }
+            if (partner != nullptr) {
+                cues.push_back({&m, partner, Cue::Kind::offset});
             }
         }
     }
@@ -293,7 +309,9 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
     if (upper) {
         ev += "; future " + format_day(*upper) + " bounds it from above";
     }
-    for (const Cue& cue : cues) {
+    constexpr std::size_t kShownCues = 12;
+    for (std::size_t c = 0; c < cues.size() && c < kShownCues; ++c) {
+        const Cue& cue = cues[c];
         const Mention& m = *cue.mention;
         Resolver at_best(b.day);
         switch (cue.kind) {
@@ -317,6 +335,9 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
             break;
         }
         }
+    }
+    if (cues.size() > kShownCues) {
+        ev += "; and " + std::to_string(cues.size() - kShownCues) + " more cues";
     }
     ev += "; best " + out.value + " (score " + fmt(b.score) + ", next " + format_day(runner_day) +
           " " + fmt(runner_up) + ")";
