@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace eventmap::geoparse::detail {
@@ -48,6 +49,8 @@ struct Document {
     std::vector<std::optional<std::uint32_t>> ids; // gazetteer token id per token
     std::vector<bool> sentence_initial;            // per token
     std::vector<int> match_at;                     // token -> index into matches, or -1
+    // Tokens written with a possessive ("People's") and the id of their form with the s.
+    std::vector<std::pair<std::size_t, std::optional<std::uint32_t>>> possessive_ids;
     std::vector<Match> matches;
 
     bool is_barrier(std::size_t i) const { return tokens[i].key.empty(); }

@@ -19,6 +19,10 @@ using gazetteer::Precision;
 
 namespace {
 
+bool starts_with_view(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
 bool ends_sentence(char c) {
     return c == '.' || c == '!' || c == '?' || c == ':';
 }
@@ -36,6 +40,7 @@ void tokenize(const gazetteer::Gazetteer& g, std::string_view text, Document& do
     doc.ids.assign(n, std::nullopt);
     doc.sentence_initial.assign(n, false);
     doc.match_at.assign(n, -1);
+    doc.possessive_ids.clear();
     bool boundary = true;
     std::size_t previous_end = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -49,6 +54,11 @@ void tokenize(const gazetteer::Gazetteer& g, std::string_view text, Document& do
             continue;
         }
         doc.ids[i] = g.token_id(t.key);
+        // "People's Republic of China": the tokenizer drops the possessive, names keep the s.
+        const std::string_view after = text.substr(t.end, 4);
+        if (starts_with_view(after, "'s") || starts_with_view(after, "\u2019s")) {
+            doc.possessive_ids.emplace_back(i, g.token_id(t.key + "s"));
+        }
         doc.sentence_initial[i] = boundary;
         // "in Iran. The" keeps the period inside the word token; it still ends the sentence.
         boundary = text[t.end - 1] == '.';
@@ -65,44 +75,89 @@ bool name_like(const gazetteer::TextToken& t) {
     return t.capitalized || t.all_caps;
 }
 
+// The child through the possessive form of token j ("people" -> "peoples"), if it has one.
+std::optional<std::uint32_t> possessive_child(const gazetteer::Gazetteer& g, const Document& doc,
+                                              std::uint32_t node, std::size_t j) {
+    for (const auto& [token, id] : doc.possessive_ids) {
+        if (token == j && id) {
+            return g.child(node, *id);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+namespace {
+
+struct Walk {
+    std::size_t last = 0; // last token of the longest complete name; npos when none
+    std::uint32_t node = 0;
+};
+
+// The longest complete name starting at token i. With `possessive`, tokens written with "'s"
+// step through their form with the s ("People's Republic of China").
+Walk walk_trie(const gazetteer::Gazetteer& g, const Document& doc, std::size_t i, bool possessive) {
+    const std::size_t n = doc.tokens.size();
+    Walk best{std::string::npos, 0};
+    std::uint32_t node = g.root();
+    for (std::size_t j = i; j < n && j < i + max_name_tokens; ++j) {
+        if (doc.is_barrier(j) || !doc.ids[j]) {
+            break;
+        }
+        std::optional<std::uint32_t> next;
+        if (possessive) {
+            next = possessive_child(g, doc, node, j);
+        }
+        if (!next) {
+            next = g.child(node, *doc.ids[j]);
+        }
+        if (!next) {
+            break;
+        }
+        node = *next;
+        // A name ends on a capitalised word: "Bosnia and Herzegovina", not "Syria said".
+        if (name_like(doc.tokens[j]) && !g.postings(node).empty()) {
+            best = Walk{j, node};
+        }
+    }
+    return best;
+}
+
 } // namespace
 
 void find_matches(const gazetteer::Gazetteer& g, Document& doc) {
     const std::size_t n = doc.tokens.size();
     doc.matches.clear();
+    std::size_t next_possessive = 0; // index into doc.possessive_ids, advancing with i
     std::size_t i = 0;
     while (i < n) {
         if (doc.is_barrier(i) || !doc.ids[i] || !name_like(doc.tokens[i])) {
             ++i;
             continue;
         }
-        std::uint32_t node = g.root();
-        std::size_t best = n;
-        std::uint32_t best_node = 0;
-        for (std::size_t j = i; j < n && j < i + max_name_tokens; ++j) {
-            if (doc.is_barrier(j) || !doc.ids[j]) {
-                break;
-            }
-            const auto next = g.child(node, *doc.ids[j]);
-            if (!next) {
-                break;
-            }
-            node = *next;
-            // A name ends on a capitalised word: "Bosnia and Herzegovina", not "Syria said".
-            if (name_like(doc.tokens[j]) && !g.postings(node).empty()) {
-                best = j;
-                best_node = node;
+        Walk best = walk_trie(g, doc, i, false);
+        while (next_possessive < doc.possessive_ids.size() &&
+               doc.possessive_ids[next_possessive].first < i) {
+            ++next_possessive;
+        }
+        if (next_possessive < doc.possessive_ids.size() &&
+            doc.possessive_ids[next_possessive].first < i + max_name_tokens) {
+            const Walk other = walk_trie(g, doc, i, true);
+            if (other.last != std::string::npos &&
+                (best.last == std::string::npos || other.last > best.last)) {
+                best = other;
             }
         }
-        if (best == n) {
+        if (best.last == std::string::npos) {
             ++i;
             continue;
         }
         Match m;
         m.first = i;
-        m.last = best;
-        m.node = best_node;
-        for (std::size_t k = i; k <= best; ++k) {
+        m.last = best.last;
+        m.node = best.node;
+        for (std::size_t k = i; k <= best.last; ++k) {
             if (!m.key.empty()) {
                 m.key += ' ';
             }
@@ -111,7 +166,7 @@ void find_matches(const gazetteer::Gazetteer& g, Document& doc) {
         }
         m.sentence_initial = doc.sentence_initial[i];
         doc.matches.push_back(std::move(m));
-        i = best + 1;
+        i = best.last + 1;
     }
 }
 

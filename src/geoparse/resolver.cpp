@@ -74,6 +74,44 @@ bool contains(const PlaceView& area, const PlaceView& inner) {
 // never be chosen, so it is not scored.
 constexpr double max_evidence = 9.0;
 
+// "Washington state", "Nyanza province", "Monroe county", "Mexico city": a type word right
+// after the name says which kind of entry is meant.
+enum class FeatureCue { none, admin1, admin2, populated };
+constexpr double feature_cue_bonus = 4.0;
+
+FeatureCue feature_cue(const Document& doc, const Match& m) {
+    const std::size_t j = m.last + 1;
+    if (j >= doc.tokens.size() || doc.is_barrier(j)) {
+        return FeatureCue::none;
+    }
+    const std::string& k = doc.tokens[j].key;
+    if (k == "state" || k == "province" || k == "region" || k == "prefecture" ||
+        k == "governorate" || k == "oblast") {
+        return FeatureCue::admin1;
+    }
+    if (k == "county" || k == "district" || k == "municipality" || k == "parish") {
+        return FeatureCue::admin2;
+    }
+    if (k == "city" || k == "town" || k == "village") {
+        return FeatureCue::populated;
+    }
+    return FeatureCue::none;
+}
+
+bool fits(FeatureCue cue, const PlaceView& p) {
+    switch (cue) {
+    case FeatureCue::admin1:
+        return p.precision == Precision::admin1;
+    case FeatureCue::admin2:
+        return p.precision == Precision::admin2;
+    case FeatureCue::populated:
+        return p.feature_class == 'P';
+    case FeatureCue::none:
+        return false;
+    }
+    return false;
+}
+
 std::vector<Group> make_groups(const Document& doc) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
@@ -117,6 +155,17 @@ std::vector<Group> make_groups(const Document& doc) {
         };
         link(m.qualifier, qualifier_bonus, true);
         link(m.qualified, qualifier_area_bonus, false);
+        for (std::size_t i : g.members) {
+            const FeatureCue cue = feature_cue(doc, doc.matches[i]);
+            if (cue == FeatureCue::none) {
+                continue;
+            }
+            for (std::size_t c = 0; c < m.candidates->size(); ++c) {
+                if (fits(cue, (*m.candidates)[c].place)) {
+                    g.bonus[c] = std::max(g.bonus[c], feature_cue_bonus);
+                }
+            }
+        }
     }
     return groups;
 }
