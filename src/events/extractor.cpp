@@ -206,16 +206,30 @@ bool is_place_modifier(const Token& t) {
     return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") || ends("-occupied");
 }
 
+// Verbs whose object is where it happened: "Shelling hits Jobar", "due to visit Tillaberi".
+constexpr std::array<std::string_view, 30> locative_verbs{
+    "hit",      "hits",    "hitting",  "pound",   "pounds",   "pounded",  "pounding", "struck",
+    "rock",     "rocks",   "rocked",   "target",  "targets",  "targeted", "shelled",  "bombed",
+    "attacked", "raided",  "stormed",  "entered", "captured", "seized",   "besieged", "visit",
+    "visits",   "visited", "visiting", "reached", "toured",   "tour"};
+
 // Whether the mention starting at token `first` is where something happens: a locative
-// preposition, or "of" after an area noun, at most three lowercase words before it.
-bool locative_context(const std::vector<Token>& tokens, std::size_t first) {
+// preposition, "of" after an area noun, a verb like "hit" or "visit", or "on"/"against"
+// right after an event word ("strikes on Kharkiv"); at most three modifiers in between.
+// `trigger_at` marks the tokens that are event triggers.
+bool locative_context(const std::vector<Token>& tokens, std::size_t first,
+                      const std::vector<bool>& trigger_at) {
     std::size_t i = first;
     for (int skipped = 0; i > 0 && skipped <= 3; ++skipped) {
         const Token& t = tokens[i - 1];
-        if (one_of(t.key, locative_prepositions)) {
+        if (one_of(t.key, locative_prepositions) || one_of(t.key, locative_verbs) ||
+            t.key == "to") {
             return true;
         }
         if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
+            return true;
+        }
+        if ((t.key == "on" || t.key == "against") && i >= 2 && trigger_at[i - 2]) {
             return true;
         }
         if (!is_place_modifier(t)) {
@@ -317,6 +331,9 @@ Modality modality_of(const Analysis& a, const TriggerHit& hit, const EventType& 
     for (std::size_t i = hit.first; i > clause.first && steps < 8; --i, ++steps) {
         const Token& t = a.tokens[i - 1];
         const std::string& k = t.key;
+        if (k == "," || k == "and" || k == "but" || k == "or") {
+            break; // "failed to reach a deal on Friday and agreed to keep negotiating"
+        }
         if (one_of(k, negations) || (k.size() > 3 && k.compare(k.size() - 3, 3, "n't") == 0)) {
             return Modality::negated;
         }
@@ -406,7 +423,9 @@ class Builder {
             analyses_.push_back(analyse(s));
         }
         find_dateline();
+        const std::size_t headline = find_headline(sentences);
         std::size_t paragraph = static_cast<std::size_t>(-1);
+        std::size_t headline_events = 0;
         for (std::size_t i = 0; i < sentences.size(); ++i) {
             if (sentences[i].paragraph != paragraph) {
                 paragraph = sentences[i].paragraph;
@@ -415,7 +434,11 @@ class Builder {
             resolve_actors(analyses_[i]);
             events_of(sentences[i], analyses_[i]);
             update_narrative(analyses_[i]);
+            if (i == headline) {
+                headline_events = events_.size();
+            }
         }
+        fold_headline(headline_events);
         if (options_.merge) {
             merge_events(events_);
         }
@@ -423,6 +446,62 @@ class Builder {
     }
 
   private:
+    // The headline: the article's title, or a first line without a full stop in a paragraph
+    // of its own (a "Date:" header line before it is skipped). Returns sentences.size() when
+    // there is none.
+    std::size_t find_headline(const std::vector<Sentence>& sentences) const {
+        for (std::size_t i = 0; i < sentences.size() && i < 2; ++i) {
+            const std::string_view text(article_.text.data() + sentences[i].byte_begin,
+                                        sentences[i].byte_end - sentences[i].byte_begin);
+            if (text.rfind("Date:", 0) == 0) {
+                continue;
+            }
+            const bool alone =
+                i + 1 >= sentences.size() || sentences[i + 1].paragraph != sentences[i].paragraph;
+            const char last = text.back();
+            const bool unfinished = last != '.' && last != '!' && last != '?' && last != '"';
+            if ((!article_.title.empty() && text == article_.title) || (alone && unfinished)) {
+                return i;
+            }
+            return sentences.size();
+        }
+        return sentences.size();
+    }
+
+    // A headline names, in the present tense and without a date, an event the body reports:
+    // fold each headline event into the body's event of the same type at the same place (or
+    // inside the headline's place: "Air strikes pound southern Idlib" / "... in Kafr Nabl").
+    void fold_headline(std::size_t count) {
+        std::vector<bool> folded(count, false);
+        for (std::size_t h = 0; h < count; ++h) {
+            const Event& head = events_[h];
+            for (std::size_t b = count; b < events_.size(); ++b) {
+                Event& body = events_[b];
+                const auto& hl = head.event_loc;
+                const auto& bl = body.event_loc;
+                const bool same_place = hl.geonameid == bl.geonameid ||
+                                        (hl.resolution <= bl.resolution &&
+                                         distance_km(hl.position, bl.position) <=
+                                             std::max(static_cast<double>(hl.radius_km), 1.0));
+                if (body.event == head.event && hl.geonameid != 0 && same_place) {
+                    Event moved = head;
+                    moved.confidence = 0; // the body's report names and dates the event
+                    merge_into(body, std::move(moved));
+                    folded[h] = true;
+                    break;
+                }
+            }
+        }
+        std::vector<Event> kept;
+        kept.reserve(events_.size());
+        for (std::size_t i = 0; i < events_.size(); ++i) {
+            if (i >= count || !folded[i]) {
+                kept.push_back(std::move(events_[i]));
+            }
+        }
+        events_.swap(kept);
+    }
+
     // -- 3. analysis: tokens, mentions, clauses, people and organisations, triggers --
     Analysis analyse(const Sentence& s) {
         Analysis a;
@@ -572,6 +651,12 @@ class Builder {
     // article): surnames alone, demonyms, countries and capitals acting for governments.
     void resolve_actors(Analysis& a) {
         const auto& tokens = a.tokens;
+        std::vector<bool> trigger_at(tokens.size(), false);
+        for (const TriggerHit& hit : a.triggers) {
+            for (std::size_t k = hit.first; k <= hit.last; ++k) {
+                trigger_at[k] = true;
+            }
+        }
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             if (!tokens[i].capitalized || a.mention_at[i] >= 0 || covered(a, i, i)) {
                 continue;
@@ -594,7 +679,7 @@ class Builder {
             if (covered(a, i, last)) {
                 continue; // part of a person's introduction ("Russian Foreign Minister")
             }
-            const bool locative = locative_context(tokens, i);
+            const bool locative = locative_context(tokens, i, trigger_at);
             if (m.type == geoparse::MentionType::demonym) {
                 a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
             } else if (m.role == geoparse::Role::actor) {
@@ -662,8 +747,17 @@ class Builder {
 
     void find_triggers(Analysis& a) const {
         const auto& tokens = a.tokens;
+        // Words inside a time expression name a time, not an event ("the September 11 attacks").
+        std::vector<bool> in_time(tokens.size(), false);
+        for (const auto* e : expressions_of(a)) {
+            for (std::size_t k = token_at_byte(tokens, e->byte_start);
+                 k < tokens.size() && tokens[k].begin < e->byte_end; ++k) {
+                in_time[k] = true;
+            }
+        }
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (!tokens[i].word || (tokens[i].capitalized && i > 0) || a.mention_at[i] >= 0) {
+            if (!tokens[i].word || (tokens[i].capitalized && i > 0) || a.mention_at[i] >= 0 ||
+                in_time[i]) {
                 continue;
             }
             const auto* list = lex_.triggers_starting(tokens[i].key);
@@ -686,10 +780,21 @@ class Builder {
                 }
             }
         }
-        for (TriggerHit& hit : a.triggers) {
+        for (std::size_t h = 0; h < a.triggers.size(); ++h) {
+            TriggerHit& hit = a.triggers[h];
             const Modality m = modality_of(a, hit, lex_.types()[hit.trigger->type]);
             hit.dropped = m == Modality::negated || m == Modality::hypothetical;
             hit.planned = m == Modality::planned;
+            // "Turkey condemned the attacks": a noun after another event's verb in the same
+            // clause is what that verb is about.
+            const auto clause = clause_of(a, hit.first);
+            for (std::size_t g = 0; g < h && hit.trigger->nominal; ++g) {
+                const TriggerHit& verb = a.triggers[g];
+                if (!verb.trigger->nominal && verb.first >= clause.first &&
+                    verb.trigger->type != hit.trigger->type) {
+                    hit.dropped = true;
+                }
+            }
         }
     }
 
@@ -706,11 +811,27 @@ class Builder {
 
     // A place or time at `token` belongs to a trigger unless a trigger of another type is
     // nearer to it: "the talks ... in response to a chemical weapons attack on August 21".
-    bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
+    // Places and times usually follow their verb ("met Duda in Warsaw on Tuesday and urged
+    // allies..."), so a trigger after the candidate counts as twice as far.
+    // A coordinated verb after the candidate ("... on Tuesday and urged") never takes it.
+    static std::size_t reach(const Analysis& a, std::size_t token, const TriggerHit& hit) {
         const std::size_t d = distance(token, hit);
+        if (token >= hit.first) {
+            return d;
+        }
+        for (std::size_t i = token + 1; i < hit.first; ++i) {
+            if (a.tokens[i].key == "and" || a.tokens[i].key == "then") {
+                return a.tokens.size() + d;
+            }
+        }
+        return 2 * d;
+    }
+
+    bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
+        const std::size_t d = reach(a, token, hit);
         for (const TriggerHit& other : a.triggers) {
             if (!other.dropped && other.trigger->type != hit.trigger->type &&
-                distance(token, other) < d) {
+                reach(a, token, other) < d) {
                 return false;
             }
         }
@@ -754,7 +875,7 @@ class Builder {
             if (c.token < range.first || c.token >= range.second || !available(a, c.token, hit)) {
                 continue;
             }
-            if (hit.planned && !c.expression->future) {
+            if (hit.planned && !after_publication(*c.expression, c.value)) {
                 continue;
             }
             if (best == nullptr || c.value.rank > best->value.rank ||
@@ -764,6 +885,23 @@ class Builder {
             }
         }
         return best;
+    }
+
+    // A planned event takes a time after the publication: marked future by the date tagger,
+    // or simply later than the publication date ("agreed to meet in Brussels on February 9").
+    bool after_publication(const dates::TimeExpression& e, const DateValue& v) const {
+        return e.future || (!dates_.published.value.empty() && v.date > dates_.published.value);
+    }
+
+    // Any future expression in the range, calendar value or not ("next week").
+    bool future_in(const Analysis& a, std::pair<std::size_t, std::size_t> range) const {
+        for (const auto* e : expressions_of(a)) {
+            const std::size_t t = token_at_byte(a.tokens, e->byte_start);
+            if (e->future && t >= range.first && t < range.second) {
+                return true;
+            }
+        }
+        return false;
     }
 
     std::string source_of(const dates::TimeExpression& e) const {
@@ -809,7 +947,7 @@ class Builder {
         const auto clause = clause_of(a, hit.first);
         const std::pair<std::size_t, std::size_t> sentence{0, a.tokens.size()};
         Event ev;
-        ev.planned = hit.planned;
+        ev.planned = hit.planned || future_in(a, clause);
         double confidence = hit.trigger->weight;
 
         // Place: the clause, the sentence, a capital acting in it, the dateline for meetings.
@@ -857,7 +995,7 @@ class Builder {
         if (when != nullptr) {
             set_date(ev, when->value);
             ev.date_source = source_of(*when->expression);
-            ev.planned = ev.planned || when->expression->future;
+            ev.planned = ev.planned || after_publication(*when->expression, when->value);
             confidence *= ev.date_source == "explicit" ? 1.0 : 0.95;
         } else if (narrative_ && !hit.planned) {
             set_date(ev, narrative_->value);

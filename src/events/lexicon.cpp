@@ -171,21 +171,26 @@ EventLexicon EventLexicon::load(const std::string& directory) {
             throw InputError("empty trigger form", triggers_path, line);
         }
         std::vector<std::vector<std::string>> variants;
-        if (f[1] == "exact") {
+        const std::string& kind = f[1];
+        const bool nominal = kind == "noun" || kind == "compound" || kind == "name";
+        if (kind == "exact" || kind == "name") {
             variants.push_back(words);
-        } else if (f[1] == "verb" || f[1] == "noun") {
+        } else if (kind == "verb" || kind == "noun") {
             if (words.size() != 1) {
-                throw InputError("a " + f[1] + " is one word; use kind phrase", triggers_path,
-                                 line);
+                throw InputError("a " + kind + " is one word; use phrase or compound",
+                                 triggers_path, line);
             }
-            for (const auto& form : f[1] == "verb" ? verb_forms(words[0]) : noun_forms(words[0])) {
+            for (const auto& form : kind == "verb" ? verb_forms(words[0]) : noun_forms(words[0])) {
                 variants.push_back({form});
             }
-        } else if (f[1] == "phrase") {
+        } else if (kind == "phrase" || kind == "compound") {
             if (words.size() < 2) {
-                throw InputError("a phrase has several words", triggers_path, line);
+                throw InputError("a " + kind + " has several words", triggers_path, line);
             }
-            for (const auto& head : verb_forms(words.front())) {
+            const std::vector<std::string> heads = kind == "phrase"
+                                                       ? verb_forms(words.front())
+                                                       : std::vector<std::string>{words.front()};
+            for (const auto& head : heads) {
                 for (const auto& tail : noun_forms(words.back())) {
                     std::vector<std::string> v = words;
                     v.front() = head;
@@ -194,13 +199,15 @@ EventLexicon EventLexicon::load(const std::string& directory) {
                 }
             }
         } else {
-            throw InputError("kind must be verb, noun, phrase or exact, got '" + f[1] + "'",
+            throw InputError("kind must be verb, noun, phrase, compound, exact or name, got '" +
+                                 kind + "'",
                              triggers_path, line);
         }
         const std::string cameo = f[3] == "-" ? lex.types_[type->second].cameo_root : f[3];
         const double weight = parse_weight(f[4], triggers_path, line);
         for (auto& v : variants) {
-            lex.triggers_.push_back(Trigger{std::move(v), f[0], type->second, cameo, weight});
+            lex.triggers_.push_back(
+                Trigger{std::move(v), f[0], type->second, cameo, weight, nominal});
         }
     });
 

@@ -24,6 +24,7 @@ struct Trigger {
     std::size_t type = 0;           // index into EventLexicon::types
     std::string cameo_root;
     double weight = 0;
+    bool nominal = false; // a noun ("talks", "air strike"), not a verb ("met", "agreed")
 };
 
 struct ActorName {
