@@ -8,8 +8,10 @@
 #include "dates/resolver.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 
 namespace eventmap::dates {
@@ -158,8 +160,10 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
             lower_mention = m;
         }
     }
+    double weak = 1.0; // scales the confidence when the bound itself is loose or a guess
     if (!lower) {
         // Months only: "in August 2013" bounds the date loosely.
+        weak = 0.5;
         for (const Mention& m : mentions) {
             if (m.kind == MentionKind::fixed && m.fixed.size() == 7 && m.fixed[4] == '-' &&
                 m.fixed[5] >= '0' && m.fixed[5] <= '1' && m.tense != Tense::future) {
@@ -169,10 +173,33 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
                 }
             }
         }
+    }
+    if (!lower) {
+        // A month and day without a year ("on June 1st"), taken in the latest year the text
+        // names: weak, and said so.
+        int latest_year = 0;
+        for (const Mention& m : mentions) {
+            if (m.kind == MentionKind::fixed && m.tense != Tense::future && m.fixed.size() >= 4 &&
+                (m.fixed.size() == 4 || m.fixed[4] == '-') &&
+                std::isdigit(static_cast<unsigned char>(m.fixed[0]))) {
+                latest_year = std::max(latest_year, std::atoi(m.fixed.substr(0, 4).c_str()));
+            }
+        }
+        for (const Mention& m : mentions) {
+            if (latest_year > 0 && m.kind == MentionKind::month_day && m.tense != Tense::future &&
+                is_valid_date(latest_year, m.month, m.day)) {
+                const long d = days_from_civil(latest_year, m.month, m.day);
+                if (!lower || d > *lower) {
+                    lower = d;
+                    lower_mention = &m;
+                }
+            }
+        }
         if (!lower) {
             out.evidence = "no explicit date in the text to infer from";
             return out;
         }
+        weak = 0.5;
     }
 
     // Cues that discriminate between candidate days.
@@ -298,14 +325,18 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
     const Scored& b = scored[best];
     out.value = format_day(b.day);
     const double margin = scored.size() > 1 ? runner_up - b.score : 0;
-    out.confidence = cues.empty() ? 0.4
-                                  : std::min(0.9, 0.45 + 0.08 * std::min<double>(cues.size(), 4) +
-                                                      0.05 * std::min(margin, 3.0));
+    out.confidence =
+        weak * (cues.empty() ? 0.4
+                             : std::min(0.9, 0.45 + 0.08 * std::min<double>(cues.size(), 4) +
+                                                 0.05 * std::min(margin, 3.0)));
 
     // Evidence, for people: what bounded the date and which cues picked the day.
-    std::string ev = "latest explicit past date " + format_day(*lower) + " from " +
-                     quoted(text, *lower_mention) + " (" + tense_name(lower_mention->tense) +
-                     ") bounds it from below";
+    std::string ev = lower_mention->kind == MentionKind::month_day
+                         ? "month and day in the latest year the text names: "
+                         : "";
+    ev += "latest explicit past date " + format_day(*lower) + " from " +
+          quoted(text, *lower_mention) + " (" + tense_name(lower_mention->tense) +
+          ") bounds it from below";
     if (upper) {
         ev += "; future " + format_day(*upper) + " bounds it from above";
     }

@@ -121,3 +121,18 @@ TEST_CASE("date fields in several notations", "[dates][publication]") {
     CHECK(dates::date_header("Subject: x\nDate: 2013-09-13\n\nBody") == std::string("2013-09-13"));
     CHECK_FALSE(dates::date_header("Body text.\nUpdated: never").has_value());
 }
+
+TEST_CASE("weak bounds give weak confidence", "[dates][publication]") {
+    // A month and day with only a year elsewhere: a guess, and presented as one.
+    const auto guess =
+        dates::tag_text("The plant closed on June 1st, its owners said. Sales in 2009 were poor.",
+                        dates::DateOptions{});
+    CHECK(guess.published.value == "2009-06-01");
+    CHECK(guess.published.inferred);
+    CHECK(guess.published.confidence <= 0.5);
+    CHECK(guess.published.evidence.find("month and day") != std::string::npos);
+    // A month alone bounds the date loosely.
+    const auto month = dates::tag_text("Prices fell in August 2013.", dates::DateOptions{});
+    CHECK(month.published.value == "2013-08-01");
+    CHECK(month.published.confidence <= 0.25);
+}
