@@ -214,6 +214,7 @@ Spelling spelling(std::string_view own, std::string_view written) {
 }
 
 constexpr double longer_name_penalty = 2.0;
+constexpr double country_shadow = 3.0;
 
 } // namespace
 
@@ -276,6 +277,20 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
                 c.prior -= sp == Spelling::same     ? 0.0
                            : sp == Spelling::longer ? longer_name_penalty
                                                     : alternate_name_penalty;
+            }
+        }
+        // "Egypt", "China": when the name is a country's own name, towns called so (Egypt,
+        // Illinois; China, Kagoshima) need more than the document's drift to win.
+        const bool names_country =
+            std::any_of(m.candidates->begin(), m.candidates->end(), [&](const Candidate& c) {
+                return c.place.precision == Precision::country &&
+                       (!ascii || spelling(ascii_lower(c.place.name), written) == Spelling::same);
+            });
+        if (names_country) {
+            for (Candidate& c : *m.candidates) {
+                if (c.place.precision > Precision::admin1) {
+                    c.prior -= country_shadow;
+                }
             }
         }
         std::stable_sort(m.candidates->begin(), m.candidates->end(),

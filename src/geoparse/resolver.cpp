@@ -36,11 +36,12 @@ constexpr int iterations = 3;
 // ---- 1. Groups -------------------------------------------------------------------------------
 
 struct Group {
-    std::vector<std::size_t> members; // indices into doc.matches
-    std::size_t chosen = 0;           // index into the first member's candidates
-    std::vector<double> bonus;        // qualifier bonus per candidate
-    double weight = 1.0;              // how much this group's choice counts as evidence
-    bool dateline = false;            // resolved on its own: datelines name well-known places
+    std::vector<std::size_t> members;  // indices into doc.matches
+    std::size_t chosen = 0;            // index into the first member's candidates
+    std::vector<double> bonus;         // qualifier bonus per candidate
+    double weight = 1.0;               // how much this group's choice counts as evidence
+    bool dateline = false;             // resolved on its own: datelines name well-known places
+    std::vector<std::size_t> siblings; // groups listed with this one: "Oregon, Idaho and X"
 };
 
 std::string group_key(const Document& doc, const Match& m) {
@@ -112,6 +113,41 @@ bool fits(FeatureCue cue, const PlaceView& p) {
     return false;
 }
 
+// Matches k and k+1 are items of one list when only commas, "and" or "or" stand between.
+bool listed_together(const Document& doc, const Match& a, const Match& b) {
+    if (b.first <= a.last + 1) {
+        return false;
+    }
+    bool joined = false;
+    for (std::size_t t = a.last + 1; t < b.first; ++t) {
+        const std::string& k = doc.tokens[t].key;
+        if (doc.is_barrier(t) ? doc.barrier_char(t) != ',' : (k != "and" && k != "or")) {
+            return false;
+        }
+        joined = true;
+    }
+    return joined && b.first - a.last <= 4;
+}
+
+void link_siblings(const Document& doc, std::vector<Group>& groups) {
+    std::vector<int> group_of(doc.matches.size(), -1);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        for (std::size_t i : groups[gi].members) {
+            group_of[i] = static_cast<int>(gi);
+        }
+    }
+    for (std::size_t k = 0; k + 1 < doc.matches.size(); ++k) {
+        const int a = group_of[k];
+        const int b = group_of[k + 1];
+        if (a < 0 || b < 0 || a == b || doc.matches[k].demonym || doc.matches[k + 1].demonym ||
+            !listed_together(doc, doc.matches[k], doc.matches[k + 1])) {
+            continue;
+        }
+        groups[static_cast<std::size_t>(a)].siblings.push_back(static_cast<std::size_t>(b));
+        groups[static_cast<std::size_t>(b)].siblings.push_back(static_cast<std::size_t>(a));
+    }
+}
+
 std::vector<Group> make_groups(const Document& doc) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
@@ -167,6 +203,7 @@ std::vector<Group> make_groups(const Document& doc) {
             }
         }
     }
+    link_siblings(doc, groups);
     return groups;
 }
 
@@ -279,6 +316,26 @@ double margin_confidence(double best, double second) {
     return 1.0 / (1.0 + std::exp(-(best - second)));
 }
 
+// Items of one list are usually of one kind: "California, Oregon and Washington" are states,
+// "Paris, Lyon and Marseille" cities of one country.
+constexpr double sibling_weight = 1.5;
+
+double sibling_bonus(const Document& doc, const std::vector<Group>& groups, const Group& g,
+                     const PlaceView& p) {
+    if (g.siblings.empty()) {
+        return 0.0;
+    }
+    double agree = 0.0;
+    for (std::size_t s : g.siblings) {
+        const Group& other = groups[s];
+        const PlaceView& q = (*doc.matches[other.members.front()].candidates)[other.chosen].place;
+        if (q.precision == p.precision) {
+            agree += q.country == p.country || p.precision == Precision::country ? 1.0 : 0.5;
+        }
+    }
+    return sibling_weight * agree / static_cast<double>(g.siblings.size());
+}
+
 void resolve_context(const std::vector<PlaceView>& dateline_places, Document& doc,
                      std::vector<Group>& groups) {
     for (Group& g : groups) {
@@ -315,6 +372,7 @@ void resolve_context(const std::vector<PlaceView>& dateline_places, Document& do
                 // makes likely.
                 cand.score =
                     g.dateline ? cand.prior + g.bonus[c] : score(cand, g.bonus[c], e, g, own, gi);
+                cand.score += sibling_bonus(doc, groups, g, cand.place);
                 if (cand.score > best) {
                     best = cand.score;
                     next[gi] = c;
