@@ -1,7 +1,6 @@
 #include "export/geojson_writer.hpp"
 
 #include "common/error.hpp"
-#include "common/utf8.hpp"
 #include "store/event_fields.hpp"
 
 #include <algorithm>
@@ -17,42 +16,7 @@ namespace {
 constexpr std::size_t flush_threshold = 1 << 20;
 
 void append_escaped(std::string& out, const std::string& text) {
-    // Text from a store may hold bytes that are not UTF-8; JSON must be valid UTF-8.
-    if (!utf8::is_valid(text)) {
-        append_escaped(out, utf8::sanitize(text).text);
-        return;
-    }
-    out += '"';
-    static const char hex[] = "0123456789abcdef";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (byte < 0x20) {
-                out += "\\u00";
-                out += hex[byte >> 4];
-                out += hex[byte & 0xF];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
+    store::append_json_string(out, text);
 }
 
 void append_number(std::string& out, double value) {

@@ -1,6 +1,7 @@
 #include "store/event_fields.hpp"
 
 #include "common/error.hpp"
+#include "common/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -35,17 +36,61 @@ std::vector<std::string> split_names(const std::string& joined) {
     }
 }
 
-std::string sources_to_json(const std::vector<events::EventSource>& sources) {
-    nlohmann::json array = nlohmann::json::array();
-    for (const auto& source : sources) {
-        array.push_back({{"article_id", source.article_id},
-                         {"sentence", source.sentence},
-                         {"start", source.start},
-                         {"end", source.end}});
+void append_json_string(std::string& out, const std::string& text) {
+    // A store must not die on one bad byte from upstream: replace it, as JSON needs UTF-8.
+    if (!utf8::is_valid(text)) {
+        append_json_string(out, utf8::sanitize(text).text);
+        return;
     }
-    // Invalid UTF-8 would make dump() throw; the pipeline sanitises text, but a store must not
-    // die on one bad byte, so replace it.
-    return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (byte < 0x20) {
+                out += "\\u00";
+                out += hex[byte >> 4];
+                out += hex[byte & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+// Written by hand, not through a JSON DOM: export reads and writes this once per event.
+std::string sources_to_json(const std::vector<events::EventSource>& sources) {
+    std::string out = "[";
+    for (const auto& source : sources) {
+        if (out.size() > 1) {
+            out += ',';
+        }
+        out += "{\"article_id\":";
+        append_json_string(out, source.article_id);
+        out += ",\"sentence\":";
+        append_json_string(out, source.sentence);
+        out += ",\"start\":" + std::to_string(source.start);
+        out += ",\"end\":" + std::to_string(source.end) + "}";
+    }
+    out += ']';
+    return out;
 }
 
 std::vector<events::EventSource> sources_from_json(const std::string& json,

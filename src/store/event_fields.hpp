@@ -30,6 +30,9 @@ std::string sources_to_json(const std::vector<events::EventSource>& sources);
 std::vector<events::EventSource> sources_from_json(const std::string& json,
                                                    const std::string& where);
 
+// Appends `text` as a JSON string literal (quotes, escapes; invalid UTF-8 becomes U+FFFD).
+void append_json_string(std::string& out, const std::string& text);
+
 // Whether the event has a place to draw: resolved to a gazetteer entry or given coordinates.
 bool has_location(const events::Event& event);
 

@@ -1,0 +1,124 @@
+// Export of N events (default 1,000,000) from a GeoPackage to GeoJSON: our exporter against
+// `ogr2ogr -f GeoJSON` on the same file, side by side in one run, twice each (alternating,
+// so neither profits alone from a warm page cache). Prints seconds and events/s.
+//   export_geojson_bench [EVENTS] [DIR]     the store is kept in DIR and reused when complete
+#include "export/export.hpp"
+#include "store_synthetic.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void build_store(const std::string& path, std::uint64_t events) {
+    std::filesystem::remove(path);
+    eventmap::store::EventStore s(path, eventmap::store::OpenMode::create);
+    const int per_article = 4;
+    const std::uint64_t articles = (events + per_article - 1) / per_article;
+    std::vector<eventmap::events::Event> batch;
+    const auto start = Clock::now();
+    for (std::uint64_t n = 0; n < articles; ++n) {
+        if (n % 2500 == 0) {
+            s.begin();
+        }
+        batch.clear();
+        for (int k = 0; k < per_article && n * per_article + static_cast<std::uint64_t>(k) < events;
+             ++k) {
+            batch.push_back(eventmap::bench::synthetic_event(n, k));
+        }
+        s.add_article(eventmap::bench::synthetic_article(n), batch, {});
+        if ((n + 1) % 2500 == 0 || n + 1 == articles) {
+            s.commit();
+        }
+    }
+    std::printf("built %s: %llu events in %.1f s\n", path.c_str(),
+                static_cast<unsigned long long>(events), seconds_since(start));
+}
+
+double file_mib(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0.0 : static_cast<double>(size) / (1 << 20);
+}
+
+double run_ogr2ogr(const std::string& store, const std::string& out, const std::string& extra) {
+    std::filesystem::remove(out);
+    const std::string command =
+        "ogr2ogr -f GeoJSON " + extra + " '" + out + "' '" + store + "' events";
+    const auto start = Clock::now();
+    const int status = std::system(command.c_str());
+    const double seconds = seconds_since(start);
+    if (status != 0) {
+        std::printf("  (%s failed with status %d)\n", command.c_str(), status);
+    }
+    return seconds;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace eventmap;
+    const std::uint64_t events = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
+    const std::string dir = argc > 2 ? argv[2] : std::filesystem::temp_directory_path().string();
+    const std::string store_path =
+        dir + "/eventmap_export_bench_" + std::to_string(events) + ".gpkg";
+    try {
+        bool reuse = false;
+        if (std::filesystem::exists(store_path)) {
+            store::EventStore s(store_path, store::OpenMode::read);
+            reuse = s.count_events() == events;
+        }
+        if (!reuse) {
+            build_store(store_path, events);
+        }
+        std::printf("store %s: %llu events, %.1f MiB\n", store_path.c_str(),
+                    static_cast<unsigned long long>(events), file_mib(store_path));
+        const std::string ours = dir + "/eventmap_export_bench_ours.geojson";
+        const std::string theirs = dir + "/eventmap_export_bench_ogr2ogr.geojson";
+        const std::string theirs_rfc = dir + "/eventmap_export_bench_ogr2ogr_rfc7946.geojson";
+        std::printf("%-36s %9s %12s %9s\n", "exporter", "seconds", "events/s", "MiB");
+        auto report = [&](const char* name, double seconds, const std::string& out) {
+            std::printf("%-36s %9.2f %12.0f %9.1f\n", name, seconds,
+                        static_cast<double>(events) / seconds, file_mib(out));
+            std::fflush(stdout);
+        };
+        double best_ours = 1e30, best_theirs = 1e30, best_rfc = 1e30;
+        for (int round = 0; round < 2; ++round) {
+            {
+                store::EventStore s(store_path, store::OpenMode::read);
+                exporter::ExportOptions options;
+                options.output = ours;
+                const auto start = Clock::now();
+                exporter::export_events(s, options);
+                const double t = seconds_since(start);
+                best_ours = std::min(best_ours, t);
+                report("eventmap export (RFC 7946)", t, ours);
+            }
+            const double t1 = run_ogr2ogr(store_path, theirs, "");
+            best_theirs = std::min(best_theirs, t1);
+            report("ogr2ogr -f GeoJSON", t1, theirs);
+            const double t2 = run_ogr2ogr(store_path, theirs_rfc, "-lco RFC7946=YES");
+            best_rfc = std::min(best_rfc, t2);
+            report("ogr2ogr -f GeoJSON -lco RFC7946=YES", t2, theirs_rfc);
+        }
+        std::printf("best: eventmap %.2f s, ogr2ogr %.2f s (RFC7946 %.2f s): eventmap is %.2fx "
+                    "the speed of ogr2ogr\n",
+                    best_ours, best_theirs, best_rfc, best_theirs / best_ours);
+        for (const auto& out : {ours, theirs, theirs_rfc}) {
+            std::filesystem::remove(out);
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "export_geojson_bench: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

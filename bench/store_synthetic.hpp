@@ -1,0 +1,107 @@
+// Synthetic articles and events for the store and export benchmarks: deterministic, varied
+// enough (places, dates, types, text lengths) that the store's indexes and the writers see
+// realistic values. Not test fixtures: nothing here is checked.
+#pragma once
+
+#include "events/event.hpp"
+#include "store/event_store.hpp"
+
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace eventmap::bench {
+
+inline std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+inline store::ArticleRecord synthetic_article(std::uint64_t n) {
+    store::ArticleRecord a;
+    a.id = "art" + std::to_string(n);
+    a.content_hash = std::to_string(mix(n)) + "-" + std::to_string(n);
+    a.title = "Synthetic article number " + std::to_string(n);
+    a.url = "https://news.example.org/2013/09/" + std::to_string(n);
+    a.published = "2013-09-" + std::to_string(10 + n % 20);
+    a.source_path = "bench/articles-" + std::to_string(n / 1000) + ".jsonl";
+    return a;
+}
+
+inline events::Event synthetic_event(std::uint64_t article, int k) {
+    static const char* const types[] = {"ASSAULT", "PROTEST", "CONSULT", "AGREE", "COERCE", "AID"};
+    const std::uint64_t r = mix(article * 16 + static_cast<std::uint64_t>(k));
+    events::Event e;
+    e.id = "art" + std::to_string(article) + "-ev" + std::to_string(k);
+    const int day = 1 + static_cast<int>(r % 28);
+    e.date = "2013-09-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    e.enddate = e.date;
+    e.date_precision = "day";
+    e.date_source = (r >> 8) % 2 == 0 ? "explicit" : "relative";
+    e.event = types[(r >> 12) % 6];
+    e.quad_code = 1 + static_cast<int>((r >> 16) % 4);
+    e.cameo_root = std::to_string(10 + (r >> 20) % 10);
+    e.trigger = "shelling";
+    e.actor = {"Government forces"};
+    e.recipient = {"Opposition fighters", "civilians"};
+    e.planned = (r >> 24) % 10 == 0;
+    e.confidence = static_cast<double>((r >> 28) % 100) / 100.0;
+    e.event_loc.extracted_place = "Place " + std::to_string((r >> 32) % 5000);
+    e.event_loc.resolved_place = e.event_loc.extracted_place;
+    e.event_loc.geonameid = 100000 + (r >> 32) % 5000;
+    e.event_loc.position.lat = -60.0 + static_cast<double>((r >> 20) % 1200000) / 10000.0;
+    e.event_loc.position.lon = -180.0 + static_cast<double>((r >> 5) % 3600000) / 10000.0;
+    e.event_loc.country_code = "SY";
+    e.event_loc.feature_class = "P";
+    e.event_loc.feature_code = "PPL";
+    e.event_loc.resolution = 4;
+    e.event_loc.radius_km = 5.0F;
+    e.event_text = "Government forces shelled the town on " + e.date +
+                   ", killing several people, officials said.";
+    e.article_id = "art" + std::to_string(article);
+    e.article_title = "Synthetic article number " + std::to_string(article);
+    e.article_url = "https://news.example.org/2013/09/" + std::to_string(article);
+    e.published = "2013-09-28";
+    e.sources = {{e.article_id, e.event_text, 100 + static_cast<std::size_t>(k) * 80,
+                  180 + static_cast<std::size_t>(k) * 80}};
+    return e;
+}
+
+inline store::MentionRecord synthetic_mention(std::uint64_t article, int k) {
+    const std::uint64_t r = mix(article * 32 + static_cast<std::uint64_t>(k) + 7);
+    store::MentionRecord m;
+    m.start = 50 + static_cast<std::uint64_t>(k) * 40;
+    m.end = m.start + 8;
+    m.text = "Place " + std::to_string(r % 5000);
+    m.name = m.text;
+    m.gazetteer_id = 100000 + r % 5000;
+    m.position = LatLon{static_cast<double>(r % 1200) / 10.0 - 60,
+                        static_cast<double>(r % 3600) / 10.0 - 180};
+    m.country = "SY";
+    m.feature_code = "PPL";
+    m.type = "place";
+    m.role = "location";
+    m.confidence = 0.8;
+    return m;
+}
+
+// Resident set size of this process in MiB (Linux /proc).
+inline double rss_mib() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            double kib = 0;
+            status >> kib;
+            return kib / 1024.0;
+        }
+        std::string rest;
+        std::getline(status, rest);
+    }
+    return 0;
+}
+
+} // namespace eventmap::bench
