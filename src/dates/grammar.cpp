@@ -1291,6 +1291,26 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         return holiday_core(i, m);
     case Lex::unit:
         return quarter_core(i, m); // "second quarter"
+    case Lex::fiscal: {
+        // fiscal 2014, fiscal year 2014, FY2014, FY14
+        std::size_t j = i + 1;
+        if (is(j, Lex::unit) && low(j) == "year") {
+            ++j;
+        }
+        int year = 0;
+        std::size_t y = year_at(j, year);
+        if (y == kNone && plain_number(j) && attached(j) && toks_[j].digits == 2) {
+            year = expand_two_digit_year(toks_[j].value);
+            y = j + 1;
+        }
+        if (y == kNone) {
+            return false;
+        }
+        m.kind = MentionKind::fixed;
+        m.fixed = "FY" + format_year(year);
+        finish(m, i, y);
+        return true;
+    }
     default:
         break;
     }

@@ -197,6 +197,14 @@ TEST_CASE("holidays, modifiers and decades", "[dates][absolute]") {
         {"Growth returned in mid-2011.", "mid-2011", "2011", "DATE"},
         {"The music of the '80s returned.", "the '80s", "198", "DATE"},
         {"The firm was founded in '82.", "'82", "1982", "DATE"},
+        {"The party is on New Year's Eve.", "New Year's Eve", "2013-12-31", "DATE"},
+        {"Families will gather on Thanksgiving.", "Thanksgiving", "2013-11-28", "DATE"},
+        {"Shops closed on Christmas Eve.", "Christmas Eve", "2012-12-24", "DATE"},
+        {"He was born in the 20th century.", "the 20th century", "19", "DATE"},
+        {"The deal closes in fiscal 2014.", "fiscal 2014", "FY2014", "DATE"},
+        {"Sales doubled in the first half of 2013.", "the first half of 2013", "2013-H1", "DATE"},
+        {"Turnout rose in spring 2012.", "spring 2012", "2012-SP", "DATE"},
+        {"It rained the day before yesterday.", "the day before yesterday", "2013-09-11", "DATE"},
     });
     const auto r = tag("Growth returned in mid-2011.");
     REQUIRE(find(r, "mid-2011") != nullptr);
