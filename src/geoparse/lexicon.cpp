@@ -72,6 +72,7 @@ Lexicon Lexicon::load(const std::string& directory) {
     lex.metonymy_verbs = read_list(d + "metonymy_verbs.txt", Layout::phrase_per_line);
     lex.function_words = read_list(d + "function_words.txt", Layout::words);
     lex.place_modifiers = read_list(d + "place_modifiers.txt", Layout::words);
+    lex.institution_words = read_list(d + "institution_words.txt", Layout::words);
     return lex;
 }
 

@@ -75,6 +75,20 @@ bool name_like(const gazetteer::TextToken& t) {
     return t.capitalized || t.all_caps;
 }
 
+// "d'Ivoire", "al-Qusayr": a word ending a name may start lower case when it is a particle
+// glued to a capitalised word.
+bool name_like_end(const Document& doc, std::size_t j) {
+    const auto& t = doc.tokens[j];
+    if (name_like(t)) {
+        return true;
+    }
+    const std::string_view s = doc.surface(j);
+    const auto apostrophe = s.find_first_of("'\xE2");
+    return apostrophe != std::string_view::npos && apostrophe <= 2 &&
+           std::any_of(s.begin() + static_cast<std::ptrdiff_t>(apostrophe), s.end(),
+                       [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // The child through the possessive form of token j ("people" -> "peoples"), if it has one.
 std::optional<std::uint32_t> possessive_child(const gazetteer::Gazetteer& g, const Document& doc,
                                               std::uint32_t node, std::size_t j) {
@@ -117,7 +131,7 @@ Walk walk_trie(const gazetteer::Gazetteer& g, const Document& doc, std::size_t i
         }
         node = *next;
         // A name ends on a capitalised word: "Bosnia and Herzegovina", not "Syria said".
-        if (name_like(doc.tokens[j]) && !g.postings(node).empty()) {
+        if (name_like_end(doc, j) && !g.postings(node).empty()) {
             best = Walk{j, node};
         }
     }
@@ -508,7 +522,9 @@ bool person_context(const Lexicon& lex, const Document& doc, const Match& m) {
         if (Lexicon::contains(lex.person_titles, t.key)) {
             return true;
         }
-        if (t.capitalized && Lexicon::contains(lex.first_names, t.key)) {
+        // Lexicon keys are loose ("Ann" and "An" meet): a function word is never a given name.
+        if (t.capitalized && Lexicon::contains(lex.first_names, t.key) &&
+            !Lexicon::contains(lex.function_words, t.key)) {
             return true;
         }
         if (!gazetteer::is_arabic_article(t.key) && !t.capitalized) {
@@ -545,7 +561,8 @@ bool capitalised_after(const Lexicon& lex, const Document& doc, const Match& m) 
         return false;
     }
     const auto& t = doc.tokens[*nx];
-    return t.capitalized && !t.all_caps && doc.match_at[*nx] < 0 && !neutral_neighbour(lex, t);
+    return t.capitalized && !t.all_caps && doc.match_at[*nx] < 0 && !neutral_neighbour(lex, t) &&
+           !Lexicon::contains(lex.institution_words, t.key);
 }
 
 bool speech_follows(const Document& doc, const Match& m) {
@@ -555,6 +572,14 @@ bool speech_follows(const Document& doc, const Match& m) {
     const auto nx = word_after(doc, m.last);
     if (!nx || doc.tokens[*nx].capitalized) {
         return false;
+    }
+    // "Mark Kitsmore, 54, of Tyler said": the speaker is from the place.
+    if (const auto p = word_before(doc, m.first)) {
+        const std::string& before = doc.tokens[*p].key;
+        if (before == "of" || before == "in" || before == "from" || before == "near" ||
+            before == "at") {
+            return false;
+        }
     }
     const std::string& k = doc.tokens[*nx].key;
     return std::find(std::begin(verbs), std::end(verbs), k) != std::end(verbs);
