@@ -256,3 +256,52 @@ TEST_CASE("geoparser on empty and punctuation-only text finds nothing", "[geopar
     CHECK(default_geoparser().parse(article_of("")).empty());
     CHECK(default_geoparser().parse(article_of(" ... ,,, --- \n\n")).empty());
 }
+
+TEST_CASE("geoparser keeps places named in public bodies, drops them in publications",
+          "[geoparse]") {
+    const auto all = default_geoparser().parse(
+        article_of("The Brooklyn District Attorney said the Denver Post had the story. "
+                   "Officials at the Philippines Department of Agriculture agreed."));
+    CHECK(mentions_of(all, "Brooklyn").size() == 1);
+    CHECK(mentions_of(all, "Denver").empty());
+    CHECK(mentions_of(all, "Philippines").size() == 1);
+}
+
+TEST_CASE("geoparser matches names with particles and possessives", "[geoparse]") {
+    const auto all = default_geoparser().parse(
+        article_of("Exports from Côte d'Ivoire rose, and the People's Republic of China "
+                   "bought most of them."));
+    const auto ivory = mentions_of(all, "Côte d'Ivoire");
+    REQUIRE(ivory.size() == 1);
+    CHECK(ivory[0].country == "CI");
+    const auto prc = mentions_of(all, "People's Republic of China");
+    REQUIRE(prc.size() == 1);
+    CHECK(prc[0].country == "CN");
+}
+
+TEST_CASE("geoparser reads type words, lists and country names", "[geoparse]") {
+    const auto state = default_geoparser().parse(
+        article_of("Apple growers in Washington state lost their crop to frost."));
+    const auto wa = mentions_of(state, "Washington");
+    REQUIRE(wa.size() == 1);
+    CHECK(wa[0].feature_code == "ADM1");
+    const auto list = default_geoparser().parse(
+        article_of("Cases were reported in California, Oregon and Washington this week."));
+    const auto listed = mentions_of(list, "Washington");
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].precision == gazetteer::Precision::admin1);
+    // Egypt, Illinois lies next to Cairo, Illinois; a reader still means the country.
+    const auto egypt = default_geoparser().parse(
+        article_of("Tourism in Egypt fell after the attack near Cairo, officials said."));
+    const auto eg = mentions_of(egypt, "Egypt");
+    REQUIRE(eg.size() == 1);
+    CHECK(eg[0].country == "EG");
+}
+
+TEST_CASE("geoparser does not take a speaker from a place for a person", "[geoparse]") {
+    const auto all = default_geoparser().parse(
+        article_of("Jane Doe, 54, of Tyler said she was not worried. A nurse in Austin told "
+                   "reporters the clinic was busy."));
+    CHECK(mentions_of(all, "Tyler").size() == 1);
+    CHECK(mentions_of(all, "Austin").size() == 1);
+}
