@@ -69,6 +69,9 @@ Lexicon Lexicon::load(const std::string& directory) {
     lex.org_heads = read_list(d + "org_heads.txt", Layout::phrase_per_line);
     lex.organisations =
         read_list(d + "organisations.txt", Layout::phrase_per_line, &lex.longest_organisation);
+    for (const std::string& phrase : lex.organisations) {
+        lex.organisation_starts.insert(phrase.substr(0, phrase.find(' ')));
+    }
     lex.metonymy_verbs = read_list(d + "metonymy_verbs.txt", Layout::phrase_per_line);
     lex.function_words = read_list(d + "function_words.txt", Layout::words);
     lex.place_modifiers = read_list(d + "place_modifiers.txt", Layout::words);

@@ -480,6 +480,9 @@ bool in_organisation(const Lexicon& lex, const Document& doc, const Match& m) {
     }
     const std::size_t from = m.first >= span ? m.first - span + 1 : 0;
     for (std::size_t s = from; s <= m.first; ++s) {
+        if (!Lexicon::contains(lex.organisation_starts, doc.tokens[s].key)) {
+            continue;
+        }
         std::string key;
         for (std::size_t e = s; e < doc.tokens.size() && e < s + span; ++e) {
             if (doc.is_barrier(e)) {
@@ -610,14 +613,20 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
 void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc) {
     const std::unordered_set<std::string> people =
         rules.persons ? people_in(lex, rules, doc) : std::unordered_set<std::string>();
+    // Words the article also writes in lower case; built on first need.
     std::unordered_set<std::string_view> lower_case;
-    if (rules.common_nouns) {
-        for (const auto& t : doc.tokens) {
-            if (!t.key.empty() && !t.capitalized && !t.all_caps) {
-                lower_case.insert(t.key);
+    bool lower_case_ready = false;
+    auto written_lower = [&](const std::string& key) {
+        if (!lower_case_ready) {
+            for (const auto& t : doc.tokens) {
+                if (!t.key.empty() && !t.capitalized && !t.all_caps) {
+                    lower_case.insert(t.key);
+                }
             }
+            lower_case_ready = true;
         }
-    }
+        return lower_case.count(key) != 0;
+    };
     for (Match& m : doc.matches) {
         const bool qualified = m.qualifier >= 0 || m.qualified >= 0;
         const bool single = m.first == m.last;
@@ -644,7 +653,7 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
         } else if (rules.sentence_initial && !qualified && single && m.sentence_initial &&
                    Lexicon::contains(lex.common_words, m.key)) {
             m.dropped = true;
-        } else if (rules.common_nouns && small && single && lower_case.count(m.key) != 0) {
+        } else if (rules.common_nouns && small && single && written_lower(m.key)) {
             m.dropped = true;
         } else if (rules.proper_phrases && small &&
                    (capitalised_before(lex, doc, m) || capitalised_after(lex, doc, m))) {
