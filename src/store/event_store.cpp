@@ -499,6 +499,7 @@ struct EventStore::Impl {
     void open(OpenMode mode);
     void open_dataset(bool update);
     void validate_schema();
+    void require_pg_write_privileges();
     OGRLayer* layer(const char* name);
 
     [[noreturn]] void fail_write(const std::string& doing, gdal::ErrorCapture& errors);
@@ -574,6 +575,31 @@ void EventStore::Impl::open(OpenMode mode) {
         open_dataset(true);
     }
     validate_schema();
+    if (postgres && !read_only) {
+        require_pg_write_privileges();
+    }
+}
+
+// A PostgreSQL role that may only read would fail at the first insert, after work was done;
+// ask the server up front instead.
+void EventStore::Impl::require_pg_write_privileges() {
+    gdal::ErrorCapture errors;
+    const char* const sql = "SELECT has_table_privilege('\"events\"', 'INSERT, UPDATE') AND "
+                            "has_table_privilege('\"articles\"', 'INSERT') AND "
+                            "has_table_privilege('\"mentions\"', 'INSERT') AS writable";
+    gdal::ResultSet result(*ds, ds->ExecuteSQL(sql, nullptr, nullptr));
+    gdal::FeaturePtr row;
+    if (result) {
+        row.reset(result->GetNextFeature());
+    }
+    if (!row) {
+        throw DataError("cannot check table privileges: " + errors.message(), display);
+    }
+    if (row->GetFieldAsInteger(0) == 0) {
+        throw OutputError("store is read-only: this PostgreSQL user may not insert into the "
+                          "events, articles and mentions tables",
+                          display);
+    }
 }
 
 OGRLayer* EventStore::Impl::layer(const char* name) {

@@ -484,6 +484,32 @@ TEST_CASE("store server goes away mid-batch postgis", "[store][postgis]") {
     CHECK_FALSE(check.has_article("hash-g1"));
 }
 
+TEST_CASE("store read-only role postgis", "[store][postgis]") {
+    auto backend = test::make_backend("postgis", "read_only_role");
+    if (!backend) {
+        return;
+    }
+    {
+        store::EventStore s(backend->target, store::OpenMode::create);
+        write_two_articles(s);
+    }
+    test::pg_execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                     "'eventmap_test_reader') THEN CREATE ROLE eventmap_test_reader LOGIN; END IF; "
+                     "END $$");
+    test::pg_execute("GRANT USAGE ON SCHEMA t_read_only_role TO eventmap_test_reader");
+    test::pg_execute(
+        "GRANT SELECT ON ALL TABLES IN SCHEMA t_read_only_role TO eventmap_test_reader");
+    const std::string reader = backend->target + " user=eventmap_test_reader";
+    try {
+        store::EventStore s(reader, store::OpenMode::append);
+        FAIL("opened a store the role may not write");
+    } catch (const OutputError& e) {
+        CHECK_THAT(e.what(), Catch::Contains("read-only"));
+    }
+    store::EventStore s(reader, store::OpenMode::read);
+    CHECK(s.count_events() == 3);
+}
+
 TEST_CASE("store unreachable server postgis", "[store][postgis]") {
     // Port 1 on a socket directory with no server: refused at once, no network involved.
     try {
