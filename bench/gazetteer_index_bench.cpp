@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     const BuildReport report = build_index(options);
     const double build_s = seconds_since(t0);
-    std::printf("build:  %.2f s  (%u places, %u names, %.1f MiB)\n", build_s,
-                report.written.places, report.written.names,
+    std::printf("build:  %.2f s  (%u places, %u names, %.1f MiB)\n", build_s, report.written.places,
+                report.written.names,
                 static_cast<double>(report.written.file_size) / (1024.0 * 1024.0));
 
     // Open: median of 15, page cache warm (as after the first use).
@@ -95,8 +95,7 @@ int main(int argc, char** argv) {
     }
     std::sort(ns.begin(), ns.end());
     std::printf("lookup: %.2f us median, %.2f us p99 over %zu names (%zu candidates)\n",
-                ns[ns.size() / 2] / 1000.0, ns[ns.size() * 99 / 100] / 1000.0, names.size(),
-                found);
+                ns[ns.size() / 2] / 1000.0, ns[ns.size() * 99 / 100] / 1000.0, names.size(), found);
     if (argc <= 1) {
         std::remove(index.c_str());
     }

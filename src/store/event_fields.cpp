@@ -93,29 +93,104 @@ std::string sources_to_json(const std::vector<events::EventSource>& sources) {
     return out;
 }
 
+namespace {
+
+// Reads the sources array with nlohmann's SAX interface: no DOM per event (export reads a
+// million of these). Anything but an array of {article_id, sentence, start, end} is refused.
+class SourcesReader {
+  public:
+    using json = nlohmann::json;
+    std::vector<events::EventSource> sources;
+    std::string problem;
+
+    bool null() { return fail("null value"); }
+    bool boolean(bool) { return fail("boolean value"); }
+    bool number_integer(json::number_integer_t value) {
+        if (value < 0) {
+            return fail("negative offset");
+        }
+        return number_unsigned(static_cast<json::number_unsigned_t>(value));
+    }
+    bool number_unsigned(json::number_unsigned_t value) {
+        if (depth_ != 2 || (key_ != "start" && key_ != "end")) {
+            return fail("number where none belongs");
+        }
+        (key_ == "start" ? sources.back().start : sources.back().end) =
+            static_cast<std::size_t>(value);
+        seen_ |= key_ == "start" ? 4U : 8U;
+        return true;
+    }
+    bool number_float(json::number_float_t, const json::string_t&) { return fail("fraction"); }
+    bool string(json::string_t& value) {
+        if (depth_ != 2 || (key_ != "article_id" && key_ != "sentence")) {
+            return fail("text where none belongs");
+        }
+        (key_ == "article_id" ? sources.back().article_id : sources.back().sentence) =
+            std::move(value);
+        seen_ |= key_ == "article_id" ? 1U : 2U;
+        return true;
+    }
+    bool binary(json::binary_t&) { return fail("binary value"); }
+    bool start_object(std::size_t) {
+        if (depth_ != 1) {
+            return fail("object where none belongs");
+        }
+        ++depth_;
+        seen_ = 0;
+        sources.emplace_back();
+        return true;
+    }
+    bool key(json::string_t& name) {
+        key_ = name;
+        return true;
+    }
+    bool end_object() {
+        --depth_;
+        return seen_ == 15U || fail("source without article_id, sentence, start and end");
+    }
+    bool start_array(std::size_t) {
+        if (depth_ != 0) {
+            return fail("nested array");
+        }
+        ++depth_;
+        return true;
+    }
+    bool end_array() {
+        --depth_;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+        return fail(e.what());
+    }
+
+  private:
+    bool fail(const std::string& what) {
+        if (problem.empty()) {
+            problem = what;
+        }
+        return false;
+    }
+    int depth_ = 0;
+    unsigned seen_ = 0;
+    std::string key_;
+};
+
+} // namespace
+
 std::vector<events::EventSource> sources_from_json(const std::string& json,
                                                    const std::string& where) {
-    std::vector<events::EventSource> out;
     if (json.empty()) {
-        return out;
+        return {};
     }
-    try {
-        const auto array = nlohmann::json::parse(json);
-        if (!array.is_array()) {
-            throw DataError("sources is not a JSON array", where);
-        }
-        for (const auto& item : array) {
-            events::EventSource source;
-            source.article_id = item.at("article_id").get<std::string>();
-            source.sentence = item.at("sentence").get<std::string>();
-            source.start = item.at("start").get<std::size_t>();
-            source.end = item.at("end").get<std::size_t>();
-            out.push_back(std::move(source));
-        }
-    } catch (const nlohmann::json::exception& e) {
-        throw DataError(std::string("malformed sources column: ") + e.what(), where);
+    SourcesReader reader;
+    const bool ok = nlohmann::json::sax_parse(json, &reader);
+    if (!ok || !reader.problem.empty()) {
+        throw DataError("malformed sources column: " + (reader.problem.empty()
+                                                            ? std::string("not a JSON array")
+                                                            : reader.problem),
+                        where);
     }
-    return out;
+    return std::move(reader.sources);
 }
 
 bool has_location(const events::Event& event) {
