@@ -653,6 +653,18 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         (punct(j, '.') && attached(j) && plain_number(j + 1))) {
         return false;
     }
+    // A number between names is part of a name: "Russell 2000 Index", "iLife '11 suite".
+    auto name_word = [&](std::size_t k) {
+        return k < n_ && toks_[k].kind == TokenKind::word && toks_[k].lex == Lex::none &&
+               (toks_[k].capitalized ||
+                (toks_[k].end - toks_[k].begin >= 2 && text_[toks_[k].begin + 1] >= 'A' &&
+                 text_[toks_[k].begin + 1] <= 'Z')) &&
+               same_sentence(i, k);
+    };
+    if (!after_preposition && i > 0 && name_word(i - 1) &&
+        (name_word(j) || toks_[i].kind == TokenKind::punct)) {
+        return false;
+    }
     if (!after_preposition) {
         if (year < 1900 || year > 2100) {
             return false;

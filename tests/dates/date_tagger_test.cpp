@@ -249,6 +249,7 @@ TEST_CASE("numbers and names that are not dates", "[dates][bad-input]") {
          {"The attack killed more than 1,400 people.", "Police counted 2000 protesters there.",
           "The fund paid $2010 to each family.", "Turnout was 2013%.",
           "Theresa May said the plan would work.", "June Carter sang that night in Memphis.",
+          "The Russell 2000 Index fell.", "Apple released iLife '13 to developers.",
           "They will march on the capital.", "Protesters plan a March on Washington."}) {
         const auto r = tag(text);
         INFO(text << " -> " << listing(r));
@@ -260,6 +261,7 @@ TEST_CASE("numbers and names that are not dates", "[dates][bad-input]") {
             CHECK(e.text.find("May") == std::string::npos);
             CHECK(e.text.find("June") == std::string::npos);
             CHECK(e.text.find("arch") == std::string::npos);
+            CHECK(e.text.find("'13") == std::string::npos);
         }
     }
     // A month name with a day or after a preposition is a month.
@@ -274,6 +276,9 @@ TEST_CASE("September 11 as an event name is the 2001 date, as a date it is this 
     const auto event = tag("The September 11 attacks changed the region.");
     REQUIRE(find(event, "September 11 attacks") != nullptr);
     CHECK(find(event, "September 11 attacks")->value == "2001-09-11");
+    const auto terror = tag("Markets reopened after the September 11th terrorist attacks.");
+    REQUIRE(find(terror, "September 11th terrorist attacks") != nullptr);
+    CHECK(find(terror, "September 11th terrorist attacks")->value == "2001-09-11");
     const auto date = tag("The envoy arrived on September 11 and left the next day.");
     REQUIRE(find(date, "September 11") != nullptr);
     CHECK(find(date, "September 11")->value == "2013-09-11");
