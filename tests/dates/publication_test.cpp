@@ -5,6 +5,8 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
 
 using namespace eventmap;
 
@@ -135,4 +137,30 @@ TEST_CASE("weak bounds give weak confidence", "[dates][publication]") {
     const auto month = dates::tag_text("Prices fell in August 2013.", dates::DateOptions{});
     CHECK(month.published.value == "2013-08-01");
     CHECK(month.published.confidence <= 0.25);
+}
+
+TEST_CASE("the shared seed article, when present, reaches 2013-09-13", "[dates][publication]") {
+    // Read in place from the shared samples (never copied into the repository).
+    const std::string path = test::fixture("../../../shared/samples/seed-article.txt");
+    if (!std::ifstream(path)) {
+        WARN("skipped: " << path << " is not available on this machine");
+        return;
+    }
+    Article article;
+    article.id = "seed";
+    article.text = read_text_file(path);
+    const auto r = dates::tag_dates(article, dates::DateOptions{});
+    INFO(r.published.evidence);
+    CHECK(r.published.value == "2013-09-13");
+    CHECK(r.published.inferred);
+    CHECK(value_of(r, "August 21, 2013") == "2013-08-21");
+    CHECK(value_of(r, "Friday") == "2013-09-13");
+    CHECK(value_of(r, "Thursday") == "2013-09-12");
+    CHECK(value_of(r, "last month") == "2013-08");
+    CHECK(value_of(r, "about two weeks") == "2013-W39");
+    CHECK(value_of(r, "around September 28") == "2013-09-28");
+    CHECK(value_of(r, "a day after the 12th anniversary of the September 11 attacks") ==
+          "2013-09-12");
+    CHECK(value_of(r, "last year") == "2012");
+    CHECK(value_of(r, "2011") == "2011");
 }
