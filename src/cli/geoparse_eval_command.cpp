@@ -26,6 +26,7 @@ struct EvalArgs {
     std::string format; // empty: detect
     std::string index;
     std::string errors;
+    std::vector<std::string> without; // filter rules switched off in the main run
     bool ablate = false;
     bool json = false;
 };
@@ -105,7 +106,24 @@ void run(const EvalArgs& a) {
         gazetteer::open_or_build(index, gazetteer::default_sources(), a.index.empty());
 
     std::vector<std::pair<std::string, geoparse::GeoparseOptions>> runs;
-    runs.emplace_back("geoparser", geoparse::GeoparseOptions{});
+    geoparse::GeoparseOptions main_options;
+    for (const std::string& rule : a.without) {
+        auto& f = main_options.filters;
+        bool* flag = rule == "persons"            ? &f.persons
+                     : rule == "organisations"    ? &f.organisations
+                     : rule == "not_places"       ? &f.not_places
+                     : rule == "sentence_initial" ? &f.sentence_initial
+                     : rule == "proper_phrases"   ? &f.proper_phrases
+                     : rule == "acronyms"         ? &f.acronyms
+                     : rule == "common_nouns"     ? &f.common_nouns
+                     : rule == "loose_matches"    ? &f.loose_matches
+                                                  : nullptr;
+        if (flag == nullptr) {
+            throw InputError("unknown filter rule '" + rule + "'");
+        }
+        *flag = false;
+    }
+    runs.emplace_back("geoparser", main_options);
     if (a.ablate) {
         auto off = [&](const char* label, bool geoparse::FilterRules::*rule) {
             geoparse::GeoparseOptions o;
@@ -184,6 +202,10 @@ void define(CLI::App& app) {
         ->check(CLI::IsMember({"lgl", "geovirus", "gwn"}));
     cmd->add_option("--index", args->index, "Gazetteer index (default: $EVENTMAP_GAZETTEER)");
     cmd->add_option("--errors", args->errors, "Write per-toponym outcomes here (JSON Lines)");
+    cmd->add_option("--without", args->without,
+                    "Switch filter rules off: persons organisations not_places sentence_initial "
+                    "proper_phrases acronyms common_nouns loose_matches")
+        ->delimiter(',');
     cmd->add_flag("--ablate", args->ablate,
                   "Also score with each filter off, and the naive resolver");
     cmd->add_flag("--json", args->json, "Print the figures as JSON");

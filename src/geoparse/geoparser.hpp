@@ -24,8 +24,8 @@ struct FilterRules {
     bool sentence_initial = true; // "Reading the report..." capitalised only by the sentence
     bool proper_phrases = true;   // a place name inside a longer capitalised name
     bool acronyms = true;         // short all-caps words (WHO, FAO) need an abbreviation entry
-    bool common_nouns = true;     // "Center", "Valley": small places the article also writes
-                                  // in lower case, so the capital is the phrase's, not a name's
+    bool common_nouns = true;     // "Center", "Royal": small places whose name the article also
+                                  // writes in lower case, or an English word (english_words.txt)
     bool loose_matches = true;    // short words reaching a name only through transliteration
                                   // keys ("He" ~ Hee) when no entry is spelt that way
 };

@@ -66,6 +66,7 @@ Lexicon Lexicon::load(const std::string& directory) {
     lex.first_names = read_list(d + "first_names.txt", Layout::words);
     lex.not_places = read_list(d + "not_places.txt", Layout::phrase_per_line);
     lex.common_words = read_list(d + "common_words.txt", Layout::phrase_per_line);
+    lex.english_words = read_list(d + "english_words.txt", Layout::words);
     lex.org_heads = read_list(d + "org_heads.txt", Layout::phrase_per_line);
     lex.organisations =
         read_list(d + "organisations.txt", Layout::phrase_per_line, &lex.longest_organisation);

@@ -11,16 +11,17 @@
 namespace eventmap::geoparse {
 
 struct Lexicon {
-    std::unordered_set<std::string> person_titles;       // President, Gen., Sheikh
-    std::unordered_set<std::string> first_names;         // John, Sergei, Barack
-    std::unordered_set<std::string> not_places;          // May, Assad, Ebola: never a place alone
-    std::unordered_set<std::string> common_words;        // Reading, Mobile: not at sentence start
-    std::unordered_set<std::string> org_heads;           // Times, University, virus
-    std::unordered_set<std::string> organisations;       // "arab league", normalised phrases
-    std::unordered_set<std::string> metonymy_verbs;      // said, applied, differ
-    std::unordered_set<std::string> function_words;      // he, so, the, may: never a place alone
-    std::unordered_set<std::string> place_modifiers;     // northern, greater: may precede a place
-    std::unordered_set<std::string> institution_words;   // District, Department: may follow one
+    std::unordered_set<std::string> person_titles;     // President, Gen., Sheikh
+    std::unordered_set<std::string> first_names;       // John, Sergei, Barack
+    std::unordered_set<std::string> not_places;        // May, Assad, Ebola: never a place alone
+    std::unordered_set<std::string> common_words;      // Reading, Mobile: not at sentence start
+    std::unordered_set<std::string> english_words;     // Royal, Valley: small places only as words
+    std::unordered_set<std::string> org_heads;         // Times, University, virus
+    std::unordered_set<std::string> organisations;     // "arab league", normalised phrases
+    std::unordered_set<std::string> metonymy_verbs;    // said, applied, differ
+    std::unordered_set<std::string> function_words;    // he, so, the, may: never a place alone
+    std::unordered_set<std::string> place_modifiers;   // northern, greater: may precede a place
+    std::unordered_set<std::string> institution_words; // District, Department: may follow one
     std::unordered_set<std::string> organisation_starts; // first tokens of those phrases
     std::size_t longest_organisation = 0;                // in tokens
 

@@ -546,6 +546,16 @@ bool neutral_neighbour(const Lexicon& lex, const gazetteer::TextToken& t) {
            Lexicon::contains(lex.person_titles, t.key) || t.all_caps;
 }
 
+// A town this large is what its name means even when the name is an English word (Buffalo,
+// Mobile, Bath): the English-word rule leaves it alone.
+constexpr std::uint64_t english_word_town_limit = 100000;
+
+// "U.S.", "W.Va.": a period inside the word, not just closing it ("Mr.", "Ms.").
+bool inner_period(std::string_view surface) {
+    return surface.size() > 1 &&
+           surface.substr(0, surface.size() - 1).find('.') != std::string_view::npos;
+}
+
 // "Vicki Harden", "Medical Center": a capitalised word right before the name, inside the
 // sentence, that is neither a place nor neutral.
 bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m) {
@@ -554,11 +564,15 @@ bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m)
         return false;
     }
     const auto& t = doc.tokens[*p];
+    // "...in Utah. Dugway": a word closing the previous sentence joins nothing.
     return t.capitalized && !doc.sentence_initial[*p] && doc.match_at[*p] < 0 &&
-           !neutral_neighbour(lex, t);
+           doc.text[t.end - 1] != '.' && !neutral_neighbour(lex, t);
 }
 
 bool capitalised_after(const Lexicon& lex, const Document& doc, const Match& m) {
+    if (doc.text[doc.tokens[m.last].end - 1] == '.') {
+        return false; // "downtown San Jose. Wikinews reporter...": the sentence ended
+    }
     const auto nx = word_after(doc, m.last);
     if (!nx) {
         return false;
@@ -599,7 +613,10 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
             continue;
         }
         const bool single = m.first == m.last;
-        if (person_context(lex, doc, m) || (!m.big && single && speech_follows(doc, m)) ||
+        const bool given_name = single && !m.big && Lexicon::contains(lex.first_names, m.key) &&
+                                capitalised_after(lex, doc, m); // "Michael Osterholm"
+        if (given_name || person_context(lex, doc, m) ||
+            (!m.big && single && speech_follows(doc, m)) ||
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m) &&
              !capitalised_after(lex, doc, m))) {
             people.insert(m.key);
@@ -630,7 +647,11 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
     for (Match& m : doc.matches) {
         const bool qualified = m.qualifier >= 0 || m.qualified >= 0;
         const bool single = m.first == m.last;
-        const bool small = !m.big && !qualified && !m.dateline;
+        // "Orange County Sanitation District": a name of several words that is a county or a
+        // larger area is a place name even inside a longer one.
+        const bool named_area = m.first != m.last && !m.candidates->empty() &&
+                                m.candidates->front().place.precision <= Precision::admin2;
+        const bool small = !m.big && !qualified && !m.dateline && !named_area;
         if (rules.acronyms && !m.dateline && !m.demonym && is_acronym(doc, m) && !keep_acronym(m)) {
             m.dropped = true;
         } else if (rules.loose_matches && single && !m.exact && !doc.tokens[m.first].all_caps &&
@@ -645,7 +666,7 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
         } else if (rules.persons && !qualified && people.count(m.key) != 0) {
             m.dropped = true;
         } else if (rules.not_places && !qualified && single && !doc.tokens[m.first].all_caps &&
-                   !doc.tokens[m.first].has_period &&
+                   !inner_period(doc.surface(m.first)) &&
                    (Lexicon::contains(lex.not_places, m.key) ||
                     Lexicon::contains(lex.function_words, m.key) ||
                     Lexicon::contains(lex.person_titles, m.key))) {
@@ -653,7 +674,10 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
         } else if (rules.sentence_initial && !qualified && single && m.sentence_initial &&
                    Lexicon::contains(lex.common_words, m.key)) {
             m.dropped = true;
-        } else if (rules.common_nouns && small && single && written_lower(m.key)) {
+        } else if (rules.common_nouns && small && single &&
+                   (written_lower(m.key) ||
+                    (Lexicon::contains(lex.english_words, m.key) &&
+                     m.candidates->front().place.population < english_word_town_limit))) {
             m.dropped = true;
         } else if (rules.proper_phrases && small &&
                    (capitalised_before(lex, doc, m) || capitalised_after(lex, doc, m))) {
