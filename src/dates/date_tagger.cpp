@@ -76,7 +76,20 @@ DateResult tag_dates(const Article& article, const DateOptions& options) {
         }
     }
     if (result.published.value.empty() && options.infer_published) {
-        result.published = infer_publication(text, tokens, mentions);
+        std::optional<MonthDay> dateline = dateline_month_day(text, tokens, mentions);
+        if (!dateline && !article.dateline.empty()) {
+            // A dateline field with a month and day but no year still pins the day.
+            std::string field_lower;
+            const auto field_tokens = tokenize(article.dateline, field_lower);
+            for (const Mention& m :
+                 recognise(article.dateline, field_lower, field_tokens, events, grammar_options)) {
+                if (m.kind == MentionKind::month_day) {
+                    dateline = MonthDay{m.month, m.day};
+                    break;
+                }
+            }
+        }
+        result.published = infer_publication(text, tokens, mentions, dateline);
     }
     if (!notes.empty()) {
         result.published.evidence = notes + result.published.evidence;

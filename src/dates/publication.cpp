@@ -110,8 +110,34 @@ struct Cue {
 
 } // namespace
 
+std::optional<MonthDay> dateline_month_day(std::string_view text, const std::vector<Token>& tokens,
+                                           const std::vector<Mention>& mentions) {
+    (void)text;
+    // "CITY, Month Day (Agency) -" or "CITY, Month Day -" opening a line near the top.
+    for (const Mention& m : mentions) {
+        if (m.byte_begin > 800) {
+            break;
+        }
+        if (m.kind != MentionKind::month_day || m.first_token < 2) {
+            continue;
+        }
+        const Token& comma = tokens[m.first_token - 1];
+        const Token& city = tokens[m.first_token - 2];
+        const bool after_city = comma.kind == TokenKind::punct && comma.punct == ',' &&
+                                city.kind == TokenKind::word && city.all_caps;
+        const Token* next = m.last_token < tokens.size() ? &tokens[m.last_token] : nullptr;
+        const bool before_agency = next != nullptr && next->kind == TokenKind::punct &&
+                                   (next->punct == '(' || next->punct == '-');
+        if (after_city && before_agency) {
+            return MonthDay{m.month, m.day};
+        }
+    }
+    return std::nullopt;
+}
+
 PublicationDate infer_publication(std::string_view text, const std::vector<Token>& tokens,
-                                  const std::vector<Mention>& mentions) {
+                                  const std::vector<Mention>& mentions,
+                                  std::optional<MonthDay> dateline) {
     PublicationDate out;
     out.inferred = true;
 
@@ -249,12 +275,34 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
         double offset_part = 0;
     };
     std::vector<Scored> scored;
+    std::vector<long> candidates;
     for (long d = *lower; d <= *lower + kWindowDays; ++d) {
+        candidates.push_back(d);
+    }
+    if (dateline) {
+        // The dateline's day may lie beyond the window: try it in the bound's year and the next.
+        const int year = civil_from_days(*lower).year;
+        for (int y = year; y <= year + 1; ++y) {
+            if (is_valid_date(y, dateline->month, dateline->day)) {
+                const long d = days_from_civil(y, dateline->month, dateline->day);
+                if (d > *lower + kWindowDays) {
+                    candidates.push_back(d);
+                }
+            }
+        }
+    }
+    for (long d : candidates) {
         Scored s;
         s.day = d;
         s.score = 0.05 * static_cast<double>(d - *lower);
         if (upper && d >= *upper) {
             s.score += 3;
+        }
+        if (dateline) {
+            const CivilDate c = civil_from_days(d);
+            if (c.month != dateline->month || c.day != dateline->day) {
+                s.score += 50; // a dateline names the day itself
+            }
         }
         Resolver at_day(d);
         for (const Cue& cue : cues) {
@@ -324,11 +372,16 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
     }
     const Scored& b = scored[best];
     out.value = format_day(b.day);
+    const CivilDate chosen = civil_from_days(b.day);
+    const bool dateline_agrees =
+        dateline && chosen.month == dateline->month && chosen.day == dateline->day;
     const double margin = scored.size() > 1 ? runner_up - b.score : 0;
     out.confidence =
-        weak * (cues.empty() ? 0.4
-                             : std::min(0.9, 0.45 + 0.08 * std::min<double>(cues.size(), 4) +
-                                                 0.05 * std::min(margin, 3.0)));
+        dateline_agrees
+            ? 0.9 * weak + 0.05
+            : weak * (cues.empty() ? 0.4
+                                   : std::min(0.9, 0.45 + 0.08 * std::min<double>(cues.size(), 4) +
+                                                       0.05 * std::min(margin, 3.0)));
 
     // Evidence, for people: what bounded the date and which cues picked the day.
     std::string ev = lower_mention->kind == MentionKind::month_day
@@ -339,6 +392,10 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
           ") bounds it from below";
     if (upper) {
         ev += "; future " + format_day(*upper) + " bounds it from above";
+    }
+    if (dateline) {
+        ev += "; dateline month and day " + two_digits(dateline->month) + "-" +
+              two_digits(dateline->day);
     }
     constexpr std::size_t kShownCues = 12;
     for (std::size_t c = 0; c < cues.size() && c < kShownCues; ++c) {

@@ -23,8 +23,19 @@ std::optional<long> parse_date_field(std::string_view field, const KnownEvents& 
 // newswire header block), if any.
 std::optional<std::string> date_header(std::string_view text);
 
+// A month and day given by a dateline without its year: "GENEVA, Sept 13 (Reuters) -" at the
+// top of the text, or a dateline field such as "GENEVA, September 13".
+struct MonthDay {
+    int month = 0;
+    int day = 0;
+};
+std::optional<MonthDay> dateline_month_day(std::string_view text, const std::vector<Token>& tokens,
+                                           const std::vector<Mention>& mentions);
+
 // Infers the publication day from what the text says (see publication.cpp for the scoring).
+// `dateline`: a month and day the dateline gives, which the chosen day must match if it can.
 PublicationDate infer_publication(std::string_view text, const std::vector<Token>& tokens,
-                                  const std::vector<Mention>& mentions);
+                                  const std::vector<Mention>& mentions,
+                                  std::optional<MonthDay> dateline = std::nullopt);
 
 } // namespace eventmap::dates

@@ -164,3 +164,18 @@ TEST_CASE("the shared seed article, when present, reaches 2013-09-13", "[dates][
     CHECK(value_of(r, "last year") == "2012");
     CHECK(value_of(r, "2011") == "2011");
 }
+
+TEST_CASE("a wire dateline's month and day pin the inferred date", "[dates][publication]") {
+    const auto r = dates::tag_text("Talks resume\n\nGENEVA, Dec 14 (Reuters) - The ministers met "
+                                   "on Friday, months after the flood of August 21, 2013.",
+                                   dates::DateOptions{});
+    INFO(r.published.evidence);
+    CHECK(r.published.value == "2013-12-14");
+    CHECK(r.published.inferred);
+    CHECK(r.published.evidence.find("dateline month and day 12-14") != std::string::npos);
+    // The same from a dateline field without a year.
+    Article a;
+    a.text = "The ministers met on Friday, after the flood of August 21, 2013.";
+    a.dateline = "GENEVA, September 14";
+    CHECK(dates::tag_dates(a, dates::DateOptions{}).published.value == "2013-09-14");
+}
