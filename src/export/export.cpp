@@ -158,8 +158,9 @@ struct DriverPlan {
 DriverPlan plan_for(Format format) {
     switch (format) {
     case Format::csv:
-        return {"CSV", false, true,  false,
-                false, true,  false, {"SEPARATOR=COMMA", "LINEFORMAT=LF"}};
+        return {
+            "CSV", false, true,  false,
+            false, true,  false, {"SEPARATOR=COMMA", "LINEFORMAT=LF", "STRING_QUOTING=IF_NEEDED"}};
     case Format::kml:
         return {"LIBKML", true, false, true, false, true, false, {}};
     case Format::fgb:
