@@ -92,10 +92,13 @@ bool name_like_end(const Document& doc, std::size_t j) {
 // The child through the possessive form of token j ("people" -> "peoples"), if it has one.
 std::optional<std::uint32_t> possessive_child(const gazetteer::Gazetteer& g, const Document& doc,
                                               std::uint32_t node, std::size_t j) {
-    for (const auto& [token, id] : doc.possessive_ids) {
-        if (token == j && id) {
-            return g.child(node, *id);
-        }
+    // possessive_ids is in token order: a binary search keeps huge articles linear.
+    const auto it =
+        std::lower_bound(doc.possessive_ids.begin(), doc.possessive_ids.end(), j,
+                         [](const std::pair<std::size_t, std::optional<std::uint32_t>>& p,
+                            std::size_t token) { return p.first < token; });
+    if (it != doc.possessive_ids.end() && it->first == j && it->second) {
+        return g.child(node, *it->second);
     }
     return std::nullopt;
 }
