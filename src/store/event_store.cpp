@@ -521,7 +521,8 @@ void EventStore::Impl::open_dataset(bool update) {
     gdal::ErrorCapture errors;
     const char* const gpkg_only[] = {"GPKG", nullptr};
     const char* const pg_only[] = {"PostgreSQL", nullptr};
-    const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+    const unsigned flags =
+        GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     ds.reset(
         GDALDataset::Open(target.c_str(), flags, postgres ? pg_only : gpkg_only, nullptr, nullptr));
     if (!ds) {
