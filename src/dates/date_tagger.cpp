@@ -76,7 +76,7 @@ DateResult tag_dates(const Article& article, const DateOptions& options) {
         }
     }
     if (result.published.value.empty() && options.infer_published) {
-        std::optional<MonthDay> dateline = dateline_month_day(text, tokens, mentions);
+        std::optional<MonthDay> dateline = dateline_month_day(tokens, mentions);
         if (!dateline && !article.dateline.empty()) {
             // A dateline field with a month and day but no year still pins the day.
             std::string field_lower;

@@ -440,7 +440,7 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
             low(r + 1) == "year") {
             m.kind = MentionKind::month;
             m.month = month;
-            m.rel = 10 + (is(r, Lex::next) ? 1 : is(r, Lex::last) ? -1 : 0); // year offset
+            m.year_offset = is(r, Lex::next) ? 1 : is(r, Lex::last) ? -1 : 0;
             finish(m, i, r + 2);
             return true;
         }
@@ -641,10 +641,7 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         (toks_[i - 1].punct == '$' || toks_[i - 1].punct == '#')) {
         return false;
     }
-    if (i > 0 && toks_[i - 1].kind == TokenKind::punct &&
-        static_cast<unsigned char>(text_[toks_[i - 1].begin]) >= 0x80) {
-        // currency signs such as £ and € are multi-byte; they arrive as word bytes, see below
-    }
+    // Currency signs such as £ and € are multi-byte and arrive as word bytes.
     if (i > 0 && toks_[i - 1].kind == TokenKind::word && attached(i) &&
         static_cast<unsigned char>(text_[toks_[i - 1].end - 1]) >= 0x80) {
         return false; // "€2010", "£2010"
@@ -883,7 +880,7 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
     }
     m.kind = MentionKind::quarter;
     m.quarter = q;
-    m.season = half ? 1 : 0;         // reused: 1 marks a half year
+    m.half = half;
     m.rel = relative_year ? rel : 3; // 3: year chosen by tense
     finish(m, i, relative_year ? k : j);
     return true;
@@ -1136,7 +1133,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             m.unit = Unit::year;
             m.amount = 1;
             m.rel = -1;
-            m.season = 1; // marks "same period": keep the narrative period's granularity
+            m.same_period = true;
             finish(m, i, end);
             return true;
         }

@@ -8,6 +8,7 @@
 #include "dates/time_expression.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace eventmap::dates {
@@ -49,8 +50,11 @@ struct Mention {
     int quarter = 0;
     int rel = 0;
     Unit unit = Unit::day;
-    double amount = 0;         // < 0: unknown amount ("several days")
-    long shift_days = 0;       // added to a resolved day ("a day after Friday")
+    double amount = 0;              // < 0: unknown amount ("several days")
+    long shift_days = 0;            // added to a resolved day ("a day after Friday")
+    std::optional<int> year_offset; // a month with a relative year: "October of next year"
+    bool half = false;              // quarter kind: a half year (H1, H2) rather than a quarter
+    bool same_period = false;  // offset_narrative: "the same period last year" keeps granularity
     bool explicit_day = false; // a full Y-M-D written in the text (publication inference)
     bool from_known_event = false;
 };

@@ -110,9 +110,8 @@ struct Cue {
 
 } // namespace
 
-std::optional<MonthDay> dateline_month_day(std::string_view text, const std::vector<Token>& tokens,
+std::optional<MonthDay> dateline_month_day(const std::vector<Token>& tokens,
                                            const std::vector<Mention>& mentions) {
-    (void)text;
     // "CITY, Month Day (Agency) -" or "CITY, Month Day -" opening a line near the top.
     for (const Mention& m : mentions) {
         if (m.byte_begin > 800) {

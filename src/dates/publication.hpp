@@ -29,7 +29,7 @@ struct MonthDay {
     int month = 0;
     int day = 0;
 };
-std::optional<MonthDay> dateline_month_day(std::string_view text, const std::vector<Token>& tokens,
+std::optional<MonthDay> dateline_month_day(const std::vector<Token>& tokens,
                                            const std::vector<Mention>& mentions);
 
 // Infers the publication day from what the text says (see publication.cpp for the scoring).

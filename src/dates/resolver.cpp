@@ -192,8 +192,8 @@ Resolution Resolver::resolve_base(const Mention& m) {
             return r;
         }
         int y = rc.year;
-        if (m.rel >= 9 && m.rel <= 11) {
-            y = rc.year + (m.rel - 10); // "October of next year"
+        if (m.year_offset) {
+            y = rc.year + *m.year_offset; // "October of next year"
         } else if (m.rel == -1) {
             y = m.month < rc.month ? rc.year : rc.year - 1;
         } else if (m.rel == 1) {
@@ -255,7 +255,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
         return r;
     }
     case MentionKind::quarter: {
-        const bool half = m.season == 1;
+        const bool half = m.half;
         const char* code = half ? "-H" : "-Q";
         if (!have_ref) {
             r.value =
@@ -315,7 +315,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
-        if (narrative && m.season == 1) {
+        if (narrative && m.same_period) {
             // "the same period last year": the period the text was just talking about, a year
             // earlier, at that period's granularity.
             const std::string& period = narrative_period_.empty()
