@@ -29,7 +29,8 @@ struct TimelineCounts {
     std::size_t events = 0;        // gold events with a (partly) known date
     std::size_t sentence_date = 0; // correct with the sentence's expression, else the DCT
     std::size_t dct_only = 0;      // correct with the creation date alone (baseline)
-    std::size_t missing_docs = 0;  // events whose document was not in the corpus
+    std::size_t narrative = 0; // sentence's expression, else the last earlier sentence's, else DCT
+    std::size_t missing_docs = 0; // events whose document was not in the corpus
 };
 
 struct DatesEvalReport {
