@@ -10,6 +10,40 @@
 
 using namespace eventmap;
 
+namespace {
+
+// The RFC 7946 rules our output can break: member types, no "crs" (section 4), positions of
+// two numbers longitude first within WGS84 bounds (3.1.1, 4), ids string or number (3.2),
+// properties an object or null (3.2).
+void check_rfc7946(const nlohmann::json& doc) {
+    REQUIRE(doc.is_object());
+    CHECK(doc["type"] == "FeatureCollection");
+    CHECK_FALSE(doc.contains("crs"));
+    REQUIRE(doc["features"].is_array());
+    for (const auto& f : doc["features"]) {
+        CHECK(f["type"] == "Feature");
+        CHECK_FALSE(f.contains("crs"));
+        CHECK((f["id"].is_string() || f["id"].is_number()));
+        CHECK((f["properties"].is_object() || f["properties"].is_null()));
+        REQUIRE(f.contains("geometry"));
+        if (f["geometry"].is_null()) {
+            continue;
+        }
+        CHECK(f["geometry"]["type"] == "Point");
+        const auto& position = f["geometry"]["coordinates"];
+        REQUIRE(position.is_array());
+        REQUIRE(position.size() == 2);
+        CHECK(position[0].is_number());
+        CHECK(position[1].is_number());
+        CHECK(position[0].get<double>() >= -180.0);
+        CHECK(position[0].get<double>() <= 180.0);
+        CHECK(position[1].get<double>() >= -90.0);
+        CHECK(position[1].get<double>() <= 90.0);
+    }
+}
+
+} // namespace
+
 TEST_CASE("iso_8601 times get seconds and a zone, dates stay dates", "[export]") {
     struct Case {
         const char* in;
@@ -48,6 +82,7 @@ TEST_CASE("write_geojson makes an RFC 7946 FeatureCollection", "[export]") {
     exporter::write_geojson({located, unlocated}, out);
 
     const auto doc = nlohmann::json::parse(out.str());
+    check_rfc7946(doc);
     CHECK(doc["type"] == "FeatureCollection");
     CHECK_FALSE(doc.contains("crs"));
     REQUIRE(doc["features"].size() == 2);
@@ -78,6 +113,15 @@ TEST_CASE("write_geojson makes an RFC 7946 FeatureCollection", "[export]") {
     std::ostringstream empty;
     exporter::write_geojson({}, empty);
     CHECK(nlohmann::json::parse(empty.str())["features"].empty());
+    check_rfc7946(nlohmann::json::parse(empty.str()));
+
+    // Extremes stay in range and in order: the antimeridian, the poles.
+    std::ostringstream extremes;
+    exporter::write_geojson(
+        {test::sample_event("p", 1, 90, 180), test::sample_event("p", 2, -90, -180)}, extremes);
+    const auto edge = nlohmann::json::parse(extremes.str());
+    check_rfc7946(edge);
+    CHECK(edge["features"][0]["geometry"]["coordinates"] == nlohmann::json::array({180, 90}));
 }
 
 TEST_CASE("write_geojson output opens in GDAL with lon/lat order", "[export]") {
