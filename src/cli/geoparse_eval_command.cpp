@@ -157,6 +157,10 @@ void run(const EvalArgs& a) {
         if (corpus.without_coordinates > 0) {
             std::cout << " (" << corpus.without_coordinates << " without, skipped)";
         }
+        if (corpus.other_types > 0) {
+            std::cout << "; " << corpus.other_types
+                      << " demonyms, language names and non-toponyms not scored";
+        }
         if (corpus.realigned + corpus.misaligned > 0) {
             std::cout << "; spans realigned " << corpus.realigned << ", misaligned "
                       << corpus.misaligned;

@@ -18,7 +18,7 @@ namespace {
 
 struct RawToponym {
     std::optional<long long> start, end;
-    std::string name, phrase;
+    std::string name, phrase, type;
     std::optional<double> lat, lon;
     std::uint64_t line = 0;
 };
@@ -127,6 +127,8 @@ std::vector<RawArticle> collect(const std::string& xml, const std::string& sourc
                 t.lon = to_number(text);
             } else if (name == "phrase") {
                 t.phrase = text;
+            } else if (name == "type") {
+                t.type = text;
             } else if (name == "name" && t.name.empty()) {
                 t.name = text;
             }
@@ -167,6 +169,20 @@ std::string slice(const std::string& text, const std::vector<std::size_t>& at, l
     return text.substr(b, at[static_cast<std::size_t>(end)] - b);
 }
 
+// GeoWebNews types that are not scored as toponyms: expressions around them, words that are
+// not toponyms, and demonyms and language names (the geoparser reports demonyms apart, as
+// type demonym, and they are not counted as predictions either).
+bool counted_type(const std::string& type) {
+    static const char* const skipped[] = {"Non_Toponym", "Literal_Expression", "Non_Lit_Expression",
+                                          "Demonym", "Language"};
+    for (const char* s : skipped) {
+        if (type == s) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 // ---- 3. Entry points
@@ -198,6 +214,10 @@ GoldCorpus parse_geo_corpus(const std::string& raw, GeoCorpusFormat format,
         for (const RawToponym& t : a.toponyms) {
             if (!t.start || !t.end) {
                 throw InputError("toponym without a numeric <start> and <end>", source, t.line);
+            }
+            if (!counted_type(t.type)) {
+                ++corpus.other_types;
+                continue;
             }
             if (!t.lat || !t.lon) {
                 ++corpus.without_coordinates;

@@ -34,6 +34,7 @@ struct GoldCorpus {
     std::vector<GoldArticle> articles;
     std::size_t toponyms = 0;
     std::size_t without_coordinates = 0; // skipped: gold gives no point
+    std::size_t other_types = 0;         // skipped: GeoWebNews demonyms, languages, non-toponyms
     std::size_t realigned = 0;           // spans off by one that the name put right
     std::size_t misaligned = 0;          // spans whose text differs from the name (kept)
 };

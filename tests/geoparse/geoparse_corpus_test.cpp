@@ -106,3 +106,18 @@ TEST_CASE("eval geoparse scores the geoparser on a corpus", "[geoparse][eval][cl
     const auto missing = run_eventmap("eval geoparse /nonexistent/corpus.xml");
     CHECK(missing.exit_code == 3);
 }
+
+TEST_CASE("GeoWebNews reader scores literal toponyms, not demonyms", "[geoparse][eval]") {
+    const auto xml = read_file(fixture("geoparse/mini_gwn.xml"));
+    CHECK(eval::detect_geo_corpus_format(xml) == eval::GeoCorpusFormat::gwn);
+    const auto corpus = eval::parse_geo_corpus(xml, eval::GeoCorpusFormat::gwn, "gwn");
+    REQUIRE(corpus.articles.size() == 1);
+    CHECK(corpus.articles[0].id == "0");
+    CHECK(corpus.toponyms == 2);
+    CHECK(corpus.other_types == 1);
+    CHECK(corpus.realigned == 0);
+    CHECK(corpus.misaligned == 0);
+    const auto score = eval::score_geoparser(default_geoparser(), corpus);
+    CHECK(score.recall() == Approx(1.0));
+    CHECK(score.accuracy_end_to_end() == Approx(1.0));
+}
