@@ -221,6 +221,7 @@ class Grammar {
     GrammarOptions options_;
     std::size_t n_;
     std::vector<std::uint32_t> sentences_;
+    mutable int depth_ = 0; // nesting of anchor_target, bounded against stack exhaustion
 };
 
 void Grammar::finish(Mention& m, std::size_t first, std::size_t last) const {
@@ -1023,8 +1024,20 @@ bool Grammar::known_event_core(std::size_t i, Mention& m) const {
     return true;
 }
 
-// What "after"/"of" may point at: a known event, an anniversary or a date core.
+// What "after"/"of" may point at: a known event, an anniversary or a date core. This is where
+// the grammar recurses ("the day after the day after ..."), so the depth is bounded here.
 bool Grammar::anchor_target(std::size_t i, Mention& m) const {
+    constexpr int kMaxDepth = 4;
+    if (depth_ >= kMaxDepth) {
+        return false;
+    }
+    struct DepthGuard {
+        int& depth;
+        explicit DepthGuard(int& d) : depth(d) { ++depth; }
+        ~DepthGuard() { --depth; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+    } guard(depth_);
     std::size_t k = is(i, Lex::the) ? i + 1 : i;
     if (anniversary_core(i, m) || known_event_core(k, m)) {
         return true;

@@ -192,3 +192,25 @@ TEST_CASE("huge and degenerate inputs", "[dates][fuzz]") {
     dates::DateOptions infer;
     CHECK_NOTHROW(dates::tag_text(many + " on August 21, 2013.", infer));
 }
+
+TEST_CASE("long self-nesting chains neither exhaust the stack nor go quadratic", "[dates][fuzz]") {
+    dates::DateOptions options;
+    options.published = "2013-09-13";
+    for (const char* link :
+         {"the day after ", "a day after ", "two weeks before the ", "the end of the ",
+          "the 12th anniversary of the ", "about ", "the day after the 2nd anniversary of "}) {
+        std::string chain;
+        for (int i = 0; i < 50000; ++i) {
+            chain += link;
+        }
+        chain += "Christmas 2012.";
+        dates::DateResult r;
+        REQUIRE_NOTHROW(r = dates::tag_text(chain, options));
+        check_invariants(chain, r);
+    }
+    // Within the bound, nesting still composes.
+    const auto r =
+        dates::tag_text("It fell on the day after the day after Christmas 2012.", options);
+    REQUIRE_FALSE(r.expressions.empty());
+    CHECK(r.expressions[0].value == "2012-12-27");
+}
