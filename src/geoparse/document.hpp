@@ -16,6 +16,26 @@
 
 namespace eventmap::geoparse::detail {
 
+// True when `inner` lies inside the area `area` by the gazetteer's codes: a country holds
+// everything with its country code, an admin1 what shares its admin1 code, and so on.
+inline bool area_contains(const gazetteer::PlaceView& area, const gazetteer::PlaceView& inner) {
+    using gazetteer::Precision;
+    if (area.country.empty() || area.country != inner.country || area.index == inner.index) {
+        return false;
+    }
+    switch (area.precision) {
+    case Precision::country:
+        return inner.precision > Precision::country;
+    case Precision::admin1:
+        return inner.precision > Precision::admin1 && area.admin1 == inner.admin1;
+    case Precision::admin2:
+        return inner.precision > Precision::admin2 && area.admin1 == inner.admin1 &&
+               area.admin2 == inner.admin2;
+    default:
+        return false;
+    }
+}
+
 struct Candidate {
     gazetteer::PlaceView place;
     gazetteer::NameKind kind = gazetteer::NameKind::name;

@@ -2,7 +2,8 @@
 //   1. Tokens and sentence starts
 //   2. The one-pass trie matcher
 //   3. Candidates, demonyms, datelines, qualifiers
-//   4. Filters: acronyms, organisations, people, non-place words, proper phrases
+//   4. Filters: acronyms, loose matches, organisations, people, non-place words, sentence
+//      starts, common nouns, proper phrases
 #include "geoparse/recognizer.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ using gazetteer::Precision;
 
 namespace {
 
-bool starts_with_view(std::string_view s, std::string_view prefix) {
+bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
@@ -56,7 +57,7 @@ void tokenize(const gazetteer::Gazetteer& g, std::string_view text, Document& do
         doc.ids[i] = g.token_id(t.key);
         // "People's Republic of China": the tokenizer drops the possessive, names keep the s.
         const std::string_view after = text.substr(t.end, 4);
-        if (starts_with_view(after, "'s") || starts_with_view(after, "\u2019s")) {
+        if (starts_with(after, "'s") || starts_with(after, "\u2019s")) {
             doc.possessive_ids.emplace_back(i, g.token_id(t.key + "s"));
         }
         doc.sentence_initial[i] = boundary;
@@ -206,10 +207,6 @@ std::string ascii_lower(std::string_view s) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return out;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
 } // namespace
@@ -381,26 +378,7 @@ void mark_datelines(Document& doc) {
     }
 }
 
-namespace {
-
-bool contains(const gazetteer::PlaceView& area, const gazetteer::PlaceView& inner) {
-    if (area.country.empty() || area.country != inner.country || area.index == inner.index) {
-        return false;
-    }
-    switch (area.precision) {
-    case Precision::country:
-        return inner.precision > Precision::country;
-    case Precision::admin1:
-        return inner.precision > Precision::admin1 && area.admin1 == inner.admin1;
-    case Precision::admin2:
-        return inner.precision > Precision::admin2 && area.admin1 == inner.admin1 &&
-               area.admin2 == inner.admin2;
-    default:
-        return false;
-    }
-}
-
-} // namespace
+namespace {} // namespace
 
 void link_qualifiers(Document& doc) {
     // "Damascus, Md.", "Paris, Texas", "Geneva (Switzerland)": a name, one comma or opening
@@ -418,7 +396,7 @@ void link_qualifiers(Document& doc) {
         bool linked = false;
         for (const Candidate& area : *b.candidates) {
             for (const Candidate& inner : *a.candidates) {
-                linked = linked || contains(area.place, inner.place);
+                linked = linked || area_contains(area.place, inner.place);
             }
         }
         if (linked) {

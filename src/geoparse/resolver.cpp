@@ -53,23 +53,6 @@ std::string group_key(const Document& doc, const Match& m) {
     return key;
 }
 
-bool contains(const PlaceView& area, const PlaceView& inner) {
-    if (area.country.empty() || area.country != inner.country || area.index == inner.index) {
-        return false;
-    }
-    switch (area.precision) {
-    case Precision::country:
-        return inner.precision > Precision::country;
-    case Precision::admin1:
-        return inner.precision > Precision::admin1 && area.admin1 == inner.admin1;
-    case Precision::admin2:
-        return inner.precision > Precision::admin2 && area.admin1 == inner.admin1 &&
-               area.admin2 == inner.admin2;
-    default:
-        return false;
-    }
-}
-
 // The most the document's evidence can add to a candidate (country, region and proximity
 // terms at their practical maxima); a candidate further than this below the best prior can
 // never be chosen, so it is not scored.
@@ -180,8 +163,9 @@ std::vector<Group> make_groups(const Document& doc) {
             const Match& o = doc.matches[static_cast<std::size_t>(other)];
             for (std::size_t c = 0; c < m.candidates->size(); ++c) {
                 for (const Candidate& oc : *o.candidates) {
-                    const bool ok = other_is_area ? contains(oc.place, (*m.candidates)[c].place)
-                                                  : contains((*m.candidates)[c].place, oc.place);
+                    const bool ok = other_is_area
+                                        ? area_contains(oc.place, (*m.candidates)[c].place)
+                                        : area_contains((*m.candidates)[c].place, oc.place);
                     if (ok) {
                         g.bonus[c] = amount;
                         break;
