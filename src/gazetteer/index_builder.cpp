@@ -448,7 +448,8 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
         r.admin1 = pool.add(p.admin1);
         r.admin2 = pool.add(p.admin2);
         r.iso3166_2 = pool.add(p.iso3166_2);
-        std::strncpy(r.feature_code, p.feature_code.c_str(), sizeof(r.feature_code));
+        std::memcpy(r.feature_code, p.feature_code.data(),
+                    std::min(p.feature_code.size(), sizeof(r.feature_code) - 1));
         r.country[0] = p.country.size() == 2 ? p.country[0] : ' ';
         r.country[1] = p.country.size() == 2 ? p.country[1] : ' ';
         r.feature_class = p.feature_class;
