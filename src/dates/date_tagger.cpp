@@ -193,7 +193,9 @@ nlohmann::json publication_json(const std::string& doc, const PublicationDate& p
 void write_jsonl(std::ostream& out, const std::string& doc, const DateResult& result) {
     // Replace invalid UTF-8 in ids rather than letting the JSON writer throw.
     const std::string safe_doc = utf8::sanitize(doc).text;
-    out << publication_json(safe_doc, result.published).dump() << '\n';
+    out << publication_json(safe_doc, result.published)
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
     for (const TimeExpression& e : result.expressions) {
         out << expression_json(safe_doc, e)
                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <random>
+#include <sstream>
 
 using namespace eventmap;
 
@@ -213,4 +214,20 @@ TEST_CASE("long self-nesting chains neither exhaust the stack nor go quadratic",
         dates::tag_text("It fell on the day after the day after Christmas 2012.", options);
     REQUIRE_FALSE(r.expressions.empty());
     CHECK(r.expressions[0].value == "2012-12-27");
+}
+
+TEST_CASE("JSON lines stay valid for text that is not valid UTF-8", "[dates][fuzz]") {
+    // The API does not require sanitised text; the writer must still not throw.
+    const std::string raw = "On Friday \xFF\xFE (\xC3) August 21, 2013 \xE2\x82 ok";
+    const auto r = dates::tag_text(raw, dates::DateOptions{});
+    std::ostringstream out;
+    REQUIRE_NOTHROW(dates::write_jsonl(out, "doc\xFF", r));
+    std::istringstream in(out.str());
+    std::string line;
+    int lines = 0;
+    while (std::getline(in, line)) {
+        CHECK_NOTHROW(nlohmann::json::parse(line));
+        ++lines;
+    }
+    CHECK(lines == 1 + static_cast<int>(r.expressions.size()));
 }
