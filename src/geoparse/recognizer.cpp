@@ -531,6 +531,14 @@ bool neutral_neighbour(const Lexicon& lex, const gazetteer::TextToken& t) {
 // Mobile, Bath): the English-word rule leaves it alone.
 constexpr std::uint64_t english_word_town_limit = 100000;
 
+// A neighbouring word that is itself a country, state or capital name stands on its own
+// ("Damascus Syria" in a caption); two small names side by side make one longer name
+// ("Maya Harden", "Navarro-Valls", "Socorro Molina").
+bool big_match_at(const Document& doc, std::size_t token) {
+    const int k = doc.match_at[token];
+    return k >= 0 && doc.matches[static_cast<std::size_t>(k)].big;
+}
+
 // "U.S.", "W.Va.": a period inside the word, not just closing it ("Mr.", "Ms.").
 bool inner_period(std::string_view surface) {
     return surface.size() > 1 &&
@@ -539,14 +547,16 @@ bool inner_period(std::string_view surface) {
 
 // "Vicki Harden", "Medical Center": a capitalised word right before the name, inside the
 // sentence, that is neither a place nor neutral.
-bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m) {
+bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m,
+                        bool small_names_count = true) {
     const auto p = word_before(doc, m.first);
     if (!p) {
         return false;
     }
     const auto& t = doc.tokens[*p];
     // "...in Utah. Dugway": a word closing the previous sentence joins nothing.
-    return t.capitalized && !doc.sentence_initial[*p] && doc.match_at[*p] < 0 &&
+    const bool neighbour_ok = small_names_count ? !big_match_at(doc, *p) : doc.match_at[*p] < 0;
+    return t.capitalized && !doc.sentence_initial[*p] && neighbour_ok &&
            doc.text[t.end - 1] != '.' && !neutral_neighbour(lex, t);
 }
 
@@ -559,7 +569,7 @@ bool capitalised_after(const Lexicon& lex, const Document& doc, const Match& m) 
         return false;
     }
     const auto& t = doc.tokens[*nx];
-    return t.capitalized && !t.all_caps && doc.match_at[*nx] < 0 && !neutral_neighbour(lex, t) &&
+    return t.capitalized && !t.all_caps && !big_match_at(doc, *nx) && !neutral_neighbour(lex, t) &&
            !Lexicon::contains(lex.institution_words, t.key);
 }
 
@@ -598,7 +608,8 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
                                 capitalised_after(lex, doc, m); // "Michael Osterholm"
         if (given_name || person_context(lex, doc, m) ||
             (!m.big && single && speech_follows(doc, m)) ||
-            (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m) &&
+            // Only an unknown word before makes a surname: "Village Malakal" is not a person.
+            (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {
             people.insert(m.key);
         }
