@@ -275,6 +275,10 @@ void print_report(std::ostream& out, const DatesEvalOptions& options, const Date
         out << ", " << r.duplicates << " duplicate ids skipped";
     }
     out << "\nTIMEX3 (TempEval-3 measures), all gold expressions in the text:\n";
+    if (r.all.gold == 0) {
+        out << "  (no gold TIMEX3 inside the text of these files: only the creation time is "
+               "annotated, so the extraction scores below say nothing)\n";
+    }
     print_counts(out, r.all);
     out << "without the creation-time expression (the dateline):\n";
     print_counts(out, r.without_creation_time);
