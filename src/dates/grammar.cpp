@@ -814,12 +814,15 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
     int q = 0;
     std::size_t j = kNone;
     bool half = false;
+    // Q3, H1, but not H1N1 or H5N1, where more letters or digits follow.
+    const bool code_ends =
+        at(i + 2) == nullptr || !attached(i + 2) || toks_[i + 2].kind == TokenKind::punct;
     if (low(i) == "q" && plain_number(i + 1) && attached(i + 1) && toks_[i + 1].value >= 1 &&
-        toks_[i + 1].value <= 4) {
+        toks_[i + 1].value <= 4 && code_ends) {
         q = static_cast<int>(toks_[i + 1].value);
         j = i + 2;
     } else if (low(i) == "h" && plain_number(i + 1) && attached(i + 1) && toks_[i + 1].value >= 1 &&
-               toks_[i + 1].value <= 2) {
+               toks_[i + 1].value <= 2 && code_ends) {
         q = static_cast<int>(toks_[i + 1].value);
         half = true;
         j = i + 2;

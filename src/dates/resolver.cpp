@@ -287,7 +287,37 @@ Resolution Resolver::resolve_base(const Mention& m) {
     }
     case MentionKind::relative_unit: {
         if (!have_ref) {
-            r.value = m.unit == Unit::day ? "XXXX-XX-XX" : "XXXX";
+            // Unknown reference: keep the granularity, leave the digits unknown.
+            switch (m.unit) {
+            case Unit::day:
+            case Unit::hour:
+            case Unit::minute:
+            case Unit::second:
+                r.value = "XXXX-XX-XX";
+                break;
+            case Unit::week:
+            case Unit::fortnight:
+                r.value = "XXXX-WXX";
+                break;
+            case Unit::weekend:
+                r.value = "XXXX-WXX-WE";
+                break;
+            case Unit::month:
+                r.value = "XXXX-XX";
+                break;
+            case Unit::quarter:
+                r.value = "XXXX-QX";
+                break;
+            case Unit::year:
+                r.value = "XXXX";
+                break;
+            case Unit::decade:
+                r.value = "XXX";
+                break;
+            case Unit::century:
+                r.value = "XX";
+                break;
+            }
             r.anchor = ref_label;
             return r;
         }

@@ -250,7 +250,8 @@ TEST_CASE("numbers and names that are not dates", "[dates][bad-input]") {
           "The fund paid $2010 to each family.", "Turnout was 2013%.",
           "Theresa May said the plan would work.", "June Carter sang that night in Memphis.",
           "The Russell 2000 Index fell.", "Apple released iLife '13 to developers.",
-          "They will march on the capital.", "Protesters plan a March on Washington."}) {
+          "The H1N1 and H2N2 viruses spread.", "They will march on the capital.",
+          "Protesters plan a March on Washington."}) {
         const auto r = tag(text);
         INFO(text << " -> " << listing(r));
         for (const auto& e : r.expressions) {
@@ -262,6 +263,8 @@ TEST_CASE("numbers and names that are not dates", "[dates][bad-input]") {
             CHECK(e.text.find("June") == std::string::npos);
             CHECK(e.text.find("arch") == std::string::npos);
             CHECK(e.text.find("'13") == std::string::npos);
+            CHECK(e.text.find("H1") == std::string::npos);
+            CHECK(e.text.find("H2") == std::string::npos);
         }
     }
     // A month name with a day or after a preposition is a month.
@@ -348,4 +351,9 @@ TEST_CASE("without any reference, years stay unknown instead of using the clock"
     REQUIRE(find(r, "Friday") != nullptr);
     CHECK(find(r, "Friday")->value == "XXXX-WXX-5");
     CHECK(r.published.value.empty());
+    const auto rel = dates::tag_text("Prices rose last week and again last month.", options);
+    REQUIRE(find(rel, "last week") != nullptr);
+    CHECK(find(rel, "last week")->value == "XXXX-WXX");
+    REQUIRE(find(rel, "last month") != nullptr);
+    CHECK(find(rel, "last month")->value == "XXXX-XX");
 }
