@@ -25,6 +25,12 @@ struct Lexicon {
     std::unordered_set<std::string> organisation_starts; // first tokens of those phrases
     std::size_t longest_organisation = 0;                // in tokens
 
+    // The same lists as written (lower case, no transliteration key), to confirm a match on
+    // the loose key: "Somme" is not "some", "Al Jazirah" is not "Al Jazeera".
+    std::unordered_set<std::string> organisations_plain;
+    std::unordered_set<std::string> function_words_plain;
+    static std::string plain(std::string_view written);
+
     // Reads the lists from `directory`. Throws InputError naming the file when one is missing.
     static Lexicon load(const std::string& directory);
 

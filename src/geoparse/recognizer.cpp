@@ -473,7 +473,9 @@ bool in_organisation(const Lexicon& lex, const Document& doc, const Match& m) {
                 key += ' ';
             }
             key += doc.tokens[e].key;
-            if (e >= m.last && lex.organisations.count(key) != 0) {
+            if (e >= m.last && lex.organisations.count(key) != 0 &&
+                lex.organisations_plain.count(Lexicon::plain(doc.text.substr(
+                    doc.tokens[s].begin, doc.tokens[e].end - doc.tokens[s].begin))) != 0) {
                 return true;
             }
         }
@@ -660,7 +662,7 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
         } else if (rules.not_places && !qualified && single && !doc.tokens[m.first].all_caps &&
                    !inner_period(doc.surface(m.first)) &&
                    (Lexicon::contains(lex.not_places, m.key) ||
-                    Lexicon::contains(lex.function_words, m.key) ||
+                    lex.function_words_plain.count(Lexicon::plain(doc.surface(m.first))) != 0 ||
                     Lexicon::contains(lex.person_titles, m.key))) {
             m.dropped = true;
         } else if (rules.sentence_initial && !qualified && single && m.sentence_initial &&
