@@ -663,17 +663,19 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         (name_word(j) || toks_[i].kind == TokenKind::punct)) {
         return false;
     }
+    // A count of things, even after a preposition: "2000 people", "by 1104 infections".
+    const Token* next = at(j);
+    if (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
+        next->lex == Lex::none && same_sentence(i, j)) {
+        const std::string_view w = low(j);
+        if (w.size() > 3 && w.back() == 's' && w != "was" && w != "has" && w != "is" &&
+            w.substr(w.size() - 2) != "ss") {
+            return false;
+        }
+    }
     if (!after_preposition) {
         if (year < 1900 || year > 2100) {
             return false;
-        }
-        const Token* next = at(j);
-        if (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
-            next->lex == Lex::none && same_sentence(i, j)) {
-            const std::string_view w = low(j);
-            if (w.size() > 3 && w.back() == 's' && w != "was" && w != "has" && w != "is") {
-                return false; // "2000 people", "1500 jobs"
-            }
         }
         if (i > 0 &&
             (is(i - 1, Lex::about) || is(i - 1, Lex::around) || is(i - 1, Lex::some) ||

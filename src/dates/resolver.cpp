@@ -366,7 +366,10 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = "narrative " + format_day(*narrative_);
         }
         if (!base) {
-            r.value = "XXXX-XX-XX";
+            r.value = m.unit == Unit::year || m.unit == Unit::decade || m.unit == Unit::century
+                          ? "XXXX"
+                      : m.unit == Unit::month ? "XXXX-XX"
+                                              : "XXXX-XX-XX";
             return r;
         }
         r.value = shifted_value(*base, m.unit, m.amount, m.rel < 0 ? -1 : 1, narrative || m.rel < 0,

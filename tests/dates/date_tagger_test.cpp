@@ -250,8 +250,8 @@ TEST_CASE("numbers and names that are not dates", "[dates][bad-input]") {
           "The fund paid $2010 to each family.", "Turnout was 2013%.",
           "Theresa May said the plan would work.", "June Carter sang that night in Memphis.",
           "The Russell 2000 Index fell.", "Apple released iLife '13 to developers.",
-          "The H1N1 and H2N2 viruses spread.", "They will march on the capital.",
-          "Protesters plan a March on Washington."}) {
+          "The H1N1 and H2N2 viruses spread.", "Cases rose by 2010 infections this week.",
+          "They will march on the capital.", "Protesters plan a March on Washington."}) {
         const auto r = tag(text);
         INFO(text << " -> " << listing(r));
         for (const auto& e : r.expressions) {
