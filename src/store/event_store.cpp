@@ -887,8 +887,27 @@ void EventStore::rollback() {
 bool EventStore::has_article(const std::string& content_hash) {
     impl_->require_open();
     gdal::ErrorCapture errors;
-    return impl_->find_one(impl_->articles, "\"content_hash\" = " + gdal::sql_literal(content_hash),
-                           errors) != nullptr;
+    // Existence only: read the hash column alone (see stored_event_ids for why it matters).
+    CPLStringList ignored;
+    for (const auto& column : article_columns) {
+        if (std::string(column.name) != "content_hash") {
+            ignored.AddString(column.name);
+        }
+    }
+    impl_->articles->SetIgnoredFields(const_cast<const char**>(ignored.List()));
+    bool found = false;
+    try {
+        found = impl_->find_one(impl_->articles,
+                                "\"content_hash\" = " + gdal::sql_literal(content_hash),
+                                errors) != nullptr;
+    } catch (...) {
+        if (impl_->articles != nullptr) {
+            impl_->articles->SetIgnoredFields(nullptr);
+        }
+        throw;
+    }
+    impl_->articles->SetIgnoredFields(nullptr);
+    return found;
 }
 
 bool EventStore::add_article(const ArticleRecord& article, const std::vector<events::Event>& events,
