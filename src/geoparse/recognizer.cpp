@@ -483,7 +483,12 @@ bool in_organisation(const Lexicon& lex, const Document& doc, const Match& m) {
     return false;
 }
 
+bool possessive(const Document& doc, const Match& m);
+
 bool organisation_head_follows(const Lexicon& lex, const Document& doc, const Match& m) {
+    if (possessive(doc, m)) {
+        return false;
+    }
     const auto next = word_after(doc, m.last);
     if (!next) {
         return false;
@@ -562,8 +567,15 @@ bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m,
            doc.text[t.end - 1] != '.' && !neutral_neighbour(lex, t);
 }
 
+// "Canada's Broadcasting Corporation", "Wichita's Wesley Medical Center": a possessive closes
+// the name; what follows belongs to the place, it does not extend its name.
+bool possessive(const Document& doc, const Match& m) {
+    const std::string_view after = doc.text.substr(doc.tokens[m.last].end, 4);
+    return starts_with(after, "'s") || starts_with(after, "\u2019s");
+}
+
 bool capitalised_after(const Lexicon& lex, const Document& doc, const Match& m) {
-    if (doc.text[doc.tokens[m.last].end - 1] == '.') {
+    if (doc.text[doc.tokens[m.last].end - 1] == '.' || possessive(doc, m)) {
         return false; // "downtown San Jose. Wikinews reporter...": the sentence ended
     }
     const auto nx = word_after(doc, m.last);

@@ -305,3 +305,14 @@ TEST_CASE("geoparser does not take a speaker from a place for a person", "[geopa
     CHECK(mentions_of(all, "Tyler").size() == 1);
     CHECK(mentions_of(all, "Austin").size() == 1);
 }
+
+TEST_CASE("geoparser keeps a possessive place before an organisation", "[geoparse]") {
+    const auto all = default_geoparser().parse(
+        article_of("Canada's Broadcasting Corporation said two patients at Wichita's Wesley "
+                   "Medical Center had recovered; ducks died in the Somme region."));
+    CHECK(mentions_of(all, "Canada").size() == 1);
+    CHECK(mentions_of(all, "Wichita").size() == 1);
+    const auto somme = mentions_of(all, "Somme"); // not the function word "some"
+    REQUIRE(somme.size() == 1);
+    CHECK(somme[0].country == "FR");
+}
