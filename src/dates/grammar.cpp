@@ -194,7 +194,8 @@ class Grammar {
     bool quarter_core(std::size_t i, Mention& m) const;
     bool season_core(std::size_t i, Mention& m) const;
     bool holiday_core(std::size_t i, Mention& m) const;
-    bool known_event_core(std::size_t i, Mention& m) const;
+    // `standalone`: the name is reported on its own, which only date-like names are.
+    bool known_event_core(std::size_t i, Mention& m, bool standalone = false) const;
     bool anniversary_core(std::size_t i, Mention& m) const;
     bool anchor_target(std::size_t i, Mention& m) const;
     std::size_t year_suffix(std::size_t i, int& year) const;
@@ -1015,10 +1016,10 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
     return true;
 }
 
-bool Grammar::known_event_core(std::size_t i, Mention& m) const {
+bool Grammar::known_event_core(std::size_t i, Mention& m, bool standalone) const {
     std::size_t length = 0;
     const KnownEvent* e = events_.match(lower_, toks_, i, length);
-    if (e == nullptr) {
+    if (e == nullptr || (standalone && !e->date_like)) {
         return false;
     }
     m.kind = MentionKind::fixed;
@@ -1901,7 +1902,7 @@ bool Grammar::match(std::size_t i, Mention& best) const {
             consider(m);
         }
     }
-    if (known_event_core(i, m)) {
+    if (known_event_core(i, m, true)) {
         consider(m);
     }
     if (core(i, m)) {
@@ -2049,7 +2050,7 @@ std::vector<Mention> Grammar::run() {
         if (candidate) {
             found = match(i, m);
         } else if (t.kind == TokenKind::word) {
-            found = known_event_core(i, m) || (special_word(low(i)) && match(i, m));
+            found = known_event_core(i, m, true) || (special_word(low(i)) && match(i, m));
         }
         if (found && m.last_token > i) {
             m.byte_begin = toks_[m.first_token].begin;

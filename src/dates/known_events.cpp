@@ -43,6 +43,8 @@ KnownEvents KnownEvents::parse(std::string_view tsv, const std::string& source) 
         std::string lower;
         for (const Token& t : tokenize(event.name, lower)) {
             event.tokens.emplace_back(lower.substr(t.begin, t.end - t.begin));
+            event.date_like = event.date_like || t.kind == TokenKind::number ||
+                              t.lex == Lex::month || t.lex == Lex::weekday;
         }
         if (event.tokens.empty()) {
             throw DataError("line " + std::to_string(line_no) + ": empty phrase", source);

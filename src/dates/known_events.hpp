@@ -15,6 +15,9 @@ struct KnownEvent {
     std::vector<std::string> tokens; // lowercase token texts of the phrase
     std::string name;                // the phrase as written in the lexicon
     long day = 0;                    // days since 1970-01-01
+    // The name itself reads as a date ("September 11 attacks", "9/11", "Black Monday"), so it
+    // is reported on its own; other names ("Hurricane Katrina") only anchor "a day after X".
+    bool date_like = false;
 };
 
 class KnownEvents {

@@ -1,5 +1,6 @@
 #include "common/error.hpp"
 #include "dates/calendar.hpp"
+#include "dates/date_tagger.hpp"
 #include "dates/known_events.hpp"
 
 #include <catch2/catch.hpp>
@@ -32,4 +33,22 @@ TEST_CASE("a malformed lexicon row names the file and line", "[dates][lexicon]")
 
 TEST_CASE("the shipped lexicon loads", "[dates][lexicon]") {
     CHECK(KnownEvents::builtin().size() > 10);
+}
+
+TEST_CASE("only date-like event names stand alone; the rest anchor", "[dates][lexicon]") {
+    dates::DateOptions options;
+    options.published = "2013-09-13";
+    const auto storm =
+        dates::tag_text("Relief for Hurricane Katrina victims continued Monday.", options);
+    for (const auto& e : storm.expressions) {
+        CHECK(e.text.find("Katrina") == std::string::npos);
+    }
+    const auto after =
+        dates::tag_text("Two days after Hurricane Katrina the levees broke.", options);
+    REQUIRE_FALSE(after.expressions.empty());
+    CHECK(after.expressions[0].text == "Two days after Hurricane Katrina");
+    CHECK(after.expressions[0].value == "2005-08-31");
+    const auto attacks = dates::tag_text("Security tightened after 9/11.", options);
+    REQUIRE(attacks.expressions.size() == 1);
+    CHECK(attacks.expressions[0].value == "2001-09-11");
 }
