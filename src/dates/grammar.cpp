@@ -586,6 +586,10 @@ bool Grammar::weekday_core(std::size_t i, Mention& m) const {
     if (k < n_ && !toks_[k].newline_before && (month_first(k, date) || day_first(k, date)) &&
         date.kind != MentionKind::month) {
         date.first_token = static_cast<std::uint32_t>(i);
+        if (date.kind == MentionKind::month_day) {
+            date.weekday = toks_[i].lex_value; // "Friday, Nov. 5": the weekday picks the year
+            date.weekday_check = true;
+        }
         m = date;
         return true;
     }

@@ -54,6 +54,7 @@ struct Mention {
     long shift_days = 0;            // added to a resolved day ("a day after Friday")
     std::optional<int> year_offset; // a month with a relative year: "October of next year"
     bool half = false;              // quarter kind: a half year (H1, H2) rather than a quarter
+    bool weekday_check = false;     // month_day: `weekday` was written too and must match
     bool same_period = false;  // offset_narrative: "the same period last year" keeps granularity
     bool explicit_day = false; // a full Y-M-D written in the text (publication inference)
     bool from_known_event = false;

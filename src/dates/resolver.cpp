@@ -179,7 +179,25 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
-        const long d = month_day_in_context(ref, m.month, m.day, m.tense, 0);
+        long d = month_day_in_context(ref, m.month, m.day, m.tense, 0);
+        if (m.weekday_check && weekday(d) != m.weekday) {
+            // "Friday, November 5": take the nearest year in which that day is a Friday.
+            const int y = civil_from_days(d).year;
+            for (int k = 1; k <= 6; ++k) {
+                bool found = false;
+                for (int year : {y - k, y + k}) {
+                    if (is_valid_date(year, m.month, m.day) &&
+                        weekday(days_from_civil(year, m.month, m.day)) == m.weekday) {
+                        d = days_from_civil(year, m.month, m.day);
+                        found = true;
+                        break;
+                    }
+                }
+                if (found) {
+                    break;
+                }
+            }
+        }
         r.day = d;
         r.value = format_day(d);
         r.anchor = ref_label;

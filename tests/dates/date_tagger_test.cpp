@@ -69,6 +69,7 @@ TEST_CASE("absolute dates in the common formats", "[dates][absolute]") {
         {"It was signed on the 21st of August 2013.", "the 21st of August 2013", "2013-08-21",
          "DATE"},
         {"Friday, August 23, 2013 was chosen.", "Friday, August 23, 2013", "2013-08-23", "DATE"},
+        {"The vote was held on Friday, November 5.", "Friday, November 5", "2010-11-05", "DATE"},
         {"Sales fell in August 2013.", "August 2013", "2013-08", "DATE"},
         {"The war began in 2011.", "2011", "2011", "DATE"},
         {"Prices were lower in the 1990s.", "the 1990s", "199", "DATE"},
