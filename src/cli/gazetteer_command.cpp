@@ -22,14 +22,15 @@ struct BuildArgs {
     std::string sources_root;
     std::vector<std::string> geonames;
     std::vector<std::string> alternate_names;
-    std::string countries, admin1, admin2, states, supplement, aliases;
+    std::string countries, country_shapes, admin1, admin2, states, supplement, aliases;
     std::size_t max_errors = 1000;
     bool if_stale = false;
     bool quiet = false;
 };
 
 SourcePaths sources_for(const BuildArgs& a) {
-    SourcePaths s = a.sources_root.empty() ? default_sources() : SourcePaths::defaults(a.sources_root);
+    SourcePaths s =
+        a.sources_root.empty() ? default_sources() : SourcePaths::defaults(a.sources_root);
     if (!a.geonames.empty()) {
         s.geonames = a.geonames;
     }
@@ -40,6 +41,7 @@ SourcePaths sources_for(const BuildArgs& a) {
         }
     };
     set(s.countries, a.countries);
+    set(s.country_shapes, a.country_shapes);
     set(s.admin1, a.admin1);
     set(s.admin2, a.admin2);
     set(s.states, a.states);
@@ -210,13 +212,17 @@ void define(CLI::App& app) {
                       "GeoNames table(s): cities500.txt, allCountries.txt, XX.txt");
     build->add_option("--alternate-names", b->alternate_names, "GeoNames alternateNamesV2.txt");
     build->add_option("--countries", b->countries, "world-countries countries.json");
+    build->add_option(
+        "--country-shapes", b->country_shapes,
+        "Natural Earth countries (world-atlas TopoJSON) for country points ('none' to skip)");
     build->add_option("--admin1", b->admin1, "admin1.json or admin1CodesASCII.txt");
     build->add_option("--admin2", b->admin2, "admin2.json or admin2Codes.txt ('none' to skip)");
     build->add_option("--states", b->states, "country-state-city state.json ('none' to skip)");
     build->add_option("--supplement", b->supplement, "supplement.tsv ('none' to skip)");
     build->add_option("--aliases", b->aliases, "aliases.tsv ('none' to skip)");
-    build->add_option("--max-errors", b->max_errors,
-                      "Malformed source rows tolerated before failing")
+    build
+        ->add_option("--max-errors", b->max_errors,
+                     "Malformed source rows tolerated before failing")
         ->capture_default_str();
     build->add_flag("--if-stale", b->if_stale, "Only build when the index is missing or stale");
     build->add_flag("-q,--quiet", b->quiet, "Print only problems");

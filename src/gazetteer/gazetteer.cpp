@@ -87,13 +87,11 @@ struct IndexFile {
 namespace {
 
 [[noreturn]] void corrupt(const std::string& path, const std::string& what) {
-    throw DataError("corrupt gazetteer index (" + what +
-                        "); rebuild it with `eventmap gazetteer build`",
-                    path);
+    throw DataError(
+        "corrupt gazetteer index (" + what + "); rebuild it with `eventmap gazetteer build`", path);
 }
 
-template <typename T>
-const T* section(const IndexFile& f, Section s, std::uint64_t count) {
+template <typename T> const T* section(const IndexFile& f, Section s, std::uint64_t count) {
     const std::uint64_t offset = f.header->offsets[s];
     const std::uint64_t bytes = f.header->sizes[s];
     if (offset % alignof(T) != 0 || offset > f.size || bytes > f.size - offset ||
@@ -159,8 +157,8 @@ Gazetteer Gazetteer::open(const std::string& path) {
                         path);
     }
     if (h.header_size != sizeof(Header) || h.file_size != f->size) {
-        corrupt(path, "truncated: header says " + std::to_string(h.file_size) + " bytes, file has " +
-                          std::to_string(f->size));
+        corrupt(path, "truncated: header says " + std::to_string(h.file_size) +
+                          " bytes, file has " + std::to_string(f->size));
     }
     if (index_checksum(f->base + sizeof(Header), f->size - sizeof(Header)) != h.checksum) {
         corrupt(path, "checksum mismatch");
@@ -188,8 +186,12 @@ Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
-std::uint32_t Gazetteer::size() const { return file_->header->place_count; }
-const std::string& Gazetteer::path() const { return file_->path; }
+std::uint32_t Gazetteer::size() const {
+    return file_->header->place_count;
+}
+const std::string& Gazetteer::path() const {
+    return file_->path;
+}
 
 PlaceView Gazetteer::place(std::uint32_t index) const {
     const PlaceRecord& r = file_->places[index];
@@ -198,7 +200,8 @@ PlaceView Gazetteer::place(std::uint32_t index) const {
     v.id = r.id;
     v.name = file_->string_at(r.name);
     v.feature_class = r.feature_class;
-    v.feature_code = std::string_view(r.feature_code, strnlen(r.feature_code, sizeof(r.feature_code)));
+    v.feature_code =
+        std::string_view(r.feature_code, strnlen(r.feature_code, sizeof(r.feature_code)));
     v.country = r.country[0] == ' ' ? std::string_view() : std::string_view(r.country, 2);
     v.admin1 = file_->string_at(r.admin1);
     v.admin2 = file_->string_at(r.admin2);
@@ -236,13 +239,17 @@ IndexStats Gazetteer::stats() const {
 std::optional<std::uint32_t> Gazetteer::token_id(std::string_view token) const {
     const Header& h = *file_->header;
     const std::uint32_t mask = h.token_slots - 1;
-    std::uint64_t slot = fnv1a(token) & mask;
+    const std::uint64_t hash = fnv1a(token);
+    std::uint64_t slot = hash & mask;
     for (std::uint32_t probes = 0; probes < h.token_slots; ++probes) {
         const std::uint32_t entry = file_->slots[slot];
         if (entry == 0 || entry > h.token_count) {
             return std::nullopt;
         }
-        if (file_->string_at(file_->tokens[entry - 1].string) == token) {
+        const TokenRecord& t = file_->tokens[entry - 1];
+        if (t.hash == static_cast<std::uint32_t>(hash) && t.length == token.size() &&
+            t.string + t.length < file_->strings_size &&
+            std::memcmp(file_->strings + t.string, token.data(), token.size()) == 0) {
             return entry - 1;
         }
         slot = (slot + 1) & mask;
@@ -257,7 +264,7 @@ std::optional<std::uint32_t> Gazetteer::child(std::uint32_t node, std::uint32_t 
     if (node == root()) {
         const std::uint32_t c = file_->tokens[token].root_child;
         return c == 0 || c >= file_->header->node_count ? std::nullopt
-                                                         : std::optional<std::uint32_t>(c);
+                                                        : std::optional<std::uint32_t>(c);
     }
     const NodeRecord& n = file_->nodes[node];
     const EdgeRecord* first = file_->edges + n.first_edge;
@@ -274,6 +281,10 @@ Gazetteer::PostingRange Gazetteer::postings(std::uint32_t node) const {
     const NodeRecord& n = file_->nodes[node];
     const Posting* first = file_->postings + n.first_posting;
     return PostingRange{first, first + n.posting_count};
+}
+
+std::string_view Gazetteer::name_of(const Posting& posting) const {
+    return file_->string_at(posting.name);
 }
 
 // ---- 4. Lookup ------------------------------------------------------------------------------
@@ -299,7 +310,8 @@ std::optional<std::uint32_t> find_name(const Gazetteer& g, const std::vector<std
 
 } // namespace
 
-std::vector<Candidate> Gazetteer::lookup(std::string_view name, const LookupOptions& options) const {
+std::vector<Candidate> Gazetteer::lookup(std::string_view name,
+                                         const LookupOptions& options) const {
     const std::vector<std::string> tokens = normalize_tokens(name);
     std::vector<Candidate> out;
     if (tokens.empty()) {

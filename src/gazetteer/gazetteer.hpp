@@ -20,6 +20,7 @@ struct IndexFile; // the mapping and its section pointers (gazetteer/index_forma
 // One place an indexed name may refer to, and how the name refers to it.
 struct Posting {
     std::uint32_t place = 0; // PlaceView::index
+    std::uint32_t name = 0;  // the name as indexed (string offset; see Gazetteer::name_of)
     NameKind kind = NameKind::name;
 };
 
@@ -83,6 +84,11 @@ class Gazetteer {
         bool empty() const { return first == last; }
     };
     PostingRange postings(std::uint32_t node) const;
+
+    // The name, as written in its source, through which a posting was indexed ("Ghūţah",
+    // "Burma", "Ky."). Lets callers tell an exact spelling from a variant that only meets the
+    // query through normalisation.
+    std::string_view name_of(const Posting& posting) const;
 
   private:
     explicit Gazetteer(std::unique_ptr<IndexFile> file);

@@ -83,20 +83,27 @@ double importance(const PlaceEntry& p) {
 
 float default_radius_km(const PlaceEntry& p) {
     switch (p.precision) {
-    case Precision::continent: return 3000.0F;
-    case Precision::region: return 500.0F;
-    case Precision::country: return std::sqrt(static_cast<float>(p.area_km2) / 3.14159F);
-    case Precision::admin1: return 150.0F;
-    case Precision::admin2: return 30.0F;
-    case Precision::district: return 2.0F;
-    case Precision::point: return 0.5F;
+    case Precision::continent:
+        return 3000.0F;
+    case Precision::region:
+        return 500.0F;
+    case Precision::country:
+        return std::sqrt(static_cast<float>(p.area_km2) / 3.14159F);
+    case Precision::admin1:
+        return 150.0F;
+    case Precision::admin2:
+        return 30.0F;
+    case Precision::district:
+        return 2.0F;
+    case Precision::point:
+        return 0.5F;
     case Precision::city:
         break;
     }
     // Built-up area grows roughly with the fourth root of population: 500 people ~ 3 km,
     // 1 million ~ 19 km.
-    const float r = 0.6F * std::pow(static_cast<float>(std::max<std::uint64_t>(p.population, 1)),
-                                    0.25F);
+    const float r =
+        0.6F * std::pow(static_cast<float>(std::max<std::uint64_t>(p.population, 1)), 0.25F);
     return std::clamp(r, 1.0F, 40.0F);
 }
 
@@ -116,17 +123,16 @@ namespace {
 // Countries whose place names carry the Arabic article; elsewhere "El Paso" stays whole.
 bool arabic_article_country(std::string_view cc) {
     static const std::unordered_set<std::string_view> countries = {
-        "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
-        "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "TD"};
+        "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA",
+        "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "TD"};
     return countries.count(cc) > 0;
 }
 
 // Alternate names that are codes (airport, postal, ISO) rather than names people write.
 bool is_code_like(std::string_view name) {
     if (name.size() <= 3) {
-        return std::all_of(name.begin(), name.end(), [](char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        });
+        return std::all_of(name.begin(), name.end(),
+                           [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
     }
     return std::any_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -168,22 +174,31 @@ bool is_latin_text(std::string_view name) {
     return true;
 }
 
+// A posting while building: the surface name is kept as a string until the pool exists.
+struct BuildPosting {
+    std::uint32_t place;
+    NameKind kind;
+    std::string surface;
+};
+
 struct NameTable {
     std::unordered_map<std::string, std::uint32_t> token_ids;
     std::vector<std::string> tokens;
     std::unordered_map<std::string, std::uint32_t> key_ids;
     std::vector<std::vector<std::uint32_t>> name_tokens;
-    std::vector<std::vector<Posting>> name_postings;
+    std::vector<std::string> keys;
+    std::vector<std::vector<BuildPosting>> name_postings;
 
     void add(std::string_view name, std::uint32_t place, NameKind kind) {
         std::vector<std::string> toks = normalize_tokens(name);
         if (toks.empty()) {
             return;
         }
-        add_tokens(toks, place, kind);
+        add_tokens(toks, place, kind, name);
     }
 
-    void add_tokens(const std::vector<std::string>& toks, std::uint32_t place, NameKind kind) {
+    void add_tokens(const std::vector<std::string>& toks, std::uint32_t place, NameKind kind,
+                    std::string_view surface) {
         std::string key;
         for (const auto& t : toks) {
             if (!key.empty()) {
@@ -203,9 +218,10 @@ struct NameTable {
                 ids.push_back(tit->second);
             }
             name_tokens.push_back(std::move(ids));
+            keys.push_back(it->first);
             name_postings.emplace_back();
         }
-        name_postings[it->second].push_back(Posting{place, kind});
+        name_postings[it->second].push_back(BuildPosting{place, kind, std::string(surface)});
     }
 };
 
@@ -218,11 +234,11 @@ void add_place_names(NameTable& table, const PlaceEntry& p, std::uint32_t index)
         if (toks.empty()) {
             return;
         }
-        table.add_tokens(toks, index, NameKind::name);
+        table.add_tokens(toks, index, NameKind::name, name);
         // "Al-Ghouta" is also indexed as "Ghouta": news drops and varies the article.
         if (toks.size() >= 2 && is_arabic_article(toks[0]) && arabic_article_country(p.country)) {
             toks.erase(toks.begin());
-            table.add_tokens(toks, index, NameKind::name);
+            table.add_tokens(toks, index, NameKind::name, name);
         }
     };
     add_one(p.name);
@@ -236,18 +252,28 @@ void add_place_names(NameTable& table, const PlaceEntry& p, std::uint32_t index)
 // Orders one name's postings best first. A first- or second-level division named like a
 // large city of the same country in it (Geneva, New York, São Paulo) ranks after that city:
 // news means the city.
-void rank_postings(std::vector<Posting>& postings, const std::vector<PlaceEntry>& places,
-                   const std::vector<double>& prior) {
-    // One posting per place; the plainest kind wins (a name over an abbreviation).
-    std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
-        return a.place != b.place ? a.place < b.place : a.kind < b.kind;
-    });
+// A place reached through its own name ranks above one reached through an alternate name of
+// the same tier ("Santa Ana" the city over a district once called Santa Ana).
+constexpr double own_name_bonus = 0.5;
+
+void rank_postings(std::vector<BuildPosting>& postings, const std::string& key,
+                   const std::vector<PlaceEntry>& places, const std::vector<double>& prior,
+                   const std::vector<std::string>& own_keys) {
+    // One posting per place; the plainest kind wins (a name over an abbreviation), then the
+    // first name added (a place's own name before its alternates).
+    std::stable_sort(postings.begin(), postings.end(),
+                     [](const BuildPosting& a, const BuildPosting& b) {
+                         return a.place != b.place ? a.place < b.place : a.kind < b.kind;
+                     });
     postings.erase(std::unique(postings.begin(), postings.end(),
-                               [](const Posting& a, const Posting& b) { return a.place == b.place; }),
+                               [](const BuildPosting& a, const BuildPosting& b) {
+                                   return a.place == b.place;
+                               }),
                    postings.end());
     std::vector<double> score(postings.size());
     for (std::size_t i = 0; i < postings.size(); ++i) {
-        score[i] = prior[postings[i].place];
+        score[i] =
+            prior[postings[i].place] + (own_keys[postings[i].place] == key ? own_name_bonus : 0.0);
     }
     for (std::size_t i = 0; i < postings.size(); ++i) {
         const PlaceEntry& admin = places[postings[i].place];
@@ -267,15 +293,36 @@ void rank_postings(std::vector<Posting>& postings, const std::vector<PlaceEntry>
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-    std::vector<Posting> sorted;
+    std::vector<BuildPosting> sorted;
     sorted.reserve(postings.size());
     for (std::size_t i : order) {
-        sorted.push_back(postings[i]);
+        sorted.push_back(std::move(postings[i]));
     }
     postings = std::move(sorted);
 }
 
 // ---- 3. The token trie ----------------------------------------------------------------------
+
+class StringPool {
+  public:
+    StringPool() { bytes_.push_back('\0'); }
+    std::uint32_t add(const std::string& s) {
+        if (s.empty()) {
+            return 0;
+        }
+        auto [it, inserted] = offsets_.try_emplace(s, static_cast<std::uint32_t>(bytes_.size()));
+        if (inserted) {
+            bytes_.insert(bytes_.end(), s.begin(), s.end());
+            bytes_.push_back('\0');
+        }
+        return it->second;
+    }
+    const std::vector<char>& bytes() const { return bytes_; }
+
+  private:
+    std::vector<char> bytes_;
+    std::unordered_map<std::string, std::uint32_t> offsets_;
+};
 
 struct Trie {
     std::vector<NodeRecord> nodes;
@@ -284,12 +331,15 @@ struct Trie {
 };
 
 void build_trie_node(Trie& trie, std::uint32_t node, const std::vector<std::uint32_t>& order,
-                     std::size_t lo, std::size_t hi, std::size_t depth, const NameTable& names) {
+                     std::size_t lo, std::size_t hi, std::size_t depth, const NameTable& names,
+                     StringPool& pool) {
     if (lo < hi && names.name_tokens[order[lo]].size() == depth) {
         const auto& p = names.name_postings[order[lo]];
         trie.nodes[node].first_posting = static_cast<std::uint32_t>(trie.postings.size());
         trie.nodes[node].posting_count = static_cast<std::uint32_t>(p.size());
-        trie.postings.insert(trie.postings.end(), p.begin(), p.end());
+        for (const BuildPosting& b : p) {
+            trie.postings.push_back(Posting{b.place, pool.add(b.surface), b.kind});
+        }
         ++lo;
     }
     // Children: one per distinct token at this depth, contiguous in the edge array.
@@ -316,11 +366,11 @@ void build_trie_node(Trie& trie, std::uint32_t node, const std::vector<std::uint
     }
     for (std::size_t k = 0; k < groups.size(); ++k) {
         build_trie_node(trie, trie.edges[first_edge + k].child, order, groups[k].lo, groups[k].hi,
-                        depth + 1, names);
+                        depth + 1, names, pool);
     }
 }
 
-Trie build_trie(const NameTable& names) {
+Trie build_trie(const NameTable& names, StringPool& pool) {
     std::vector<std::uint32_t> order(names.name_tokens.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -328,32 +378,11 @@ Trie build_trie(const NameTable& names) {
     });
     Trie trie;
     trie.nodes.push_back(NodeRecord{0, 0, 0, 0});
-    build_trie_node(trie, 0, order, 0, order.size(), 0, names);
+    build_trie_node(trie, 0, order, 0, order.size(), 0, names, pool);
     return trie;
 }
 
 // ---- 4. String pool and token hash ----------------------------------------------------------
-
-class StringPool {
-  public:
-    StringPool() { bytes_.push_back('\0'); }
-    std::uint32_t add(const std::string& s) {
-        if (s.empty()) {
-            return 0;
-        }
-        auto [it, inserted] = offsets_.try_emplace(s, static_cast<std::uint32_t>(bytes_.size()));
-        if (inserted) {
-            bytes_.insert(bytes_.end(), s.begin(), s.end());
-            bytes_.push_back('\0');
-        }
-        return it->second;
-    }
-    const std::vector<char>& bytes() const { return bytes_; }
-
-  private:
-    std::vector<char> bytes_;
-    std::unordered_map<std::string, std::uint32_t> offsets_;
-};
 
 std::uint32_t next_power_of_two(std::uint32_t n) {
     std::uint32_t p = 1;
@@ -427,12 +456,16 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     for (const auto& extra : extra_names_) {
         names.add(extra.name, extra.place, extra.kind);
     }
-    for (auto& postings : names.name_postings) {
-        rank_postings(postings, places_, prior);
+    std::vector<std::string> own_keys(places_.size());
+    for (std::size_t i = 0; i < places_.size(); ++i) {
+        own_keys[i] = normalize_name(places_[i].name);
     }
-    const Trie trie = build_trie(names);
-
+    for (std::size_t n = 0; n < names.name_postings.size(); ++n) {
+        rank_postings(names.name_postings[n], names.keys[n], places_, prior, own_keys);
+    }
     StringPool pool;
+    const Trie trie = build_trie(names, pool);
+
     std::vector<PlaceRecord> records(places_.size());
     for (std::size_t i = 0; i < places_.size(); ++i) {
         const PlaceEntry& p = places_[i];
@@ -456,9 +489,11 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
         r.precision = static_cast<std::uint8_t>(p.precision);
         r.source = static_cast<std::uint8_t>(p.source);
     }
-    std::vector<TokenRecord> token_records(names.tokens.size(), TokenRecord{0, 0});
+    std::vector<TokenRecord> token_records(names.tokens.size(), TokenRecord{0, 0, 0, 0});
     for (std::size_t t = 0; t < names.tokens.size(); ++t) {
         token_records[t].string = pool.add(names.tokens[t]);
+        token_records[t].length = static_cast<std::uint32_t>(names.tokens[t].size());
+        token_records[t].hash = static_cast<std::uint32_t>(fnv1a(names.tokens[t]));
     }
     const NodeRecord& root = trie.nodes[0];
     for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {

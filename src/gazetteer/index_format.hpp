@@ -25,7 +25,7 @@
 namespace eventmap::gazetteer {
 
 inline constexpr char index_magic[8] = {'E', 'V', 'M', 'G', 'A', 'Z', '\r', '\n'};
-inline constexpr std::uint32_t index_format_version = 2;
+inline constexpr std::uint32_t index_format_version = 3;
 
 enum Section : std::uint32_t { places, strings, slots, tokens, nodes, edges, postings, count };
 
@@ -58,15 +58,15 @@ struct PlaceRecord {
     float lon;
     float radius_km;
     float importance;
-    std::uint32_t name;      // string offsets
+    std::uint32_t name; // string offsets
     std::uint32_t admin1;
     std::uint32_t admin2;
     std::uint32_t iso3166_2;
-    char feature_code[8];    // NUL-padded
-    char country[2];         // "  " when none
+    char feature_code[8]; // NUL-padded
+    char country[2];      // "  " when none
     char feature_class;
-    std::uint8_t precision;  // Precision
-    std::uint8_t source;     // Source
+    std::uint8_t precision; // Precision
+    std::uint8_t source;    // Source
     std::uint8_t reserved[3];
 };
 static_assert(sizeof(PlaceRecord) == 64, "PlaceRecord layout is part of the file format");
@@ -82,6 +82,8 @@ struct NodeRecord {
 // search over hundreds of thousands of edges on every match start.
 struct TokenRecord {
     std::uint32_t string;     // offset in the string pool
+    std::uint32_t length;     // bytes, so comparisons need no strlen
+    std::uint32_t hash;       // low 32 bits of fnv1a(token): most mismatches end here
     std::uint32_t root_child; // node reached from the root by this token; 0 when none
 };
 
@@ -90,7 +92,7 @@ struct EdgeRecord {
     std::uint32_t child;
 };
 
-static_assert(sizeof(Posting) == 8, "Posting layout is part of the file format");
+static_assert(sizeof(Posting) == 12, "Posting layout is part of the file format");
 
 // 64-bit hash used for the payload checksum: four independent lanes over 8-byte words so it
 // runs near memory speed (opening must stay well under 50 ms for ~100 MB).

@@ -22,8 +22,18 @@ enum class CharClass { word, drop, separator, period };
 
 bool is_apostrophe(char32_t c) {
     switch (c) {
-    case U'\'': case U'`': case 0x00B4: case 0x2018: case 0x2019: case 0x02BB: case 0x02BC:
-    case 0x02BE: case 0x02BF: case 0x02B9: case 0x02C8: case 0x055A:
+    case U'\'':
+    case U'`':
+    case 0x00B4:
+    case 0x2018:
+    case 0x2019:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x02BE:
+    case 0x02BF:
+    case 0x02B9:
+    case 0x02C8:
+    case 0x055A:
         return true;
     default:
         return false;
@@ -44,7 +54,8 @@ CharClass classify(char32_t c) {
         return CharClass::drop;
     }
     const auto type = u_charType(static_cast<UChar32>(c));
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) {
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+        type == U_COMBINING_SPACING_MARK) {
         return CharClass::drop;
     }
     return u_isalnum(static_cast<UChar32>(c)) ? CharClass::word : CharClass::separator;
@@ -53,20 +64,34 @@ CharClass classify(char32_t c) {
 // Letters that carry no decomposition but have a conventional Latin base.
 const char* special_fold(char32_t c) {
     switch (c) {
-    case U'ł': return "l";
-    case U'ø': return "o";
-    case U'đ': return "d";
-    case U'ħ': return "h";
-    case U'ı': return "i";
-    case U'ß': return "ss";
-    case U'æ': return "ae";
-    case U'œ': return "oe";
-    case U'þ': return "th";
-    case U'ð': return "d";
-    case U'ŀ': return "l";
-    case U'ŧ': return "t";
-    case U'ƒ': return "f";
-    default: return nullptr;
+    case U'ł':
+        return "l";
+    case U'ø':
+        return "o";
+    case U'đ':
+        return "d";
+    case U'ħ':
+        return "h";
+    case U'ı':
+        return "i";
+    case U'ß':
+        return "ss";
+    case U'æ':
+        return "ae";
+    case U'œ':
+        return "oe";
+    case U'þ':
+        return "th";
+    case U'ð':
+        return "d";
+    case U'ŀ':
+        return "l";
+    case U'ŧ':
+        return "t";
+    case U'ƒ':
+        return "f";
+    default:
+        return nullptr;
     }
 }
 
@@ -145,8 +170,7 @@ std::string loose_key(const std::string& token) {
 
 // ---- 3. Name tokens -------------------------------------------------------------------------
 
-template <typename Emit>
-void split_words(std::string_view text, Emit&& emit) {
+template <typename Emit> void split_words(std::string_view text, Emit&& emit) {
     std::string folded;
     std::size_t token_begin = 0;
     bool in_token = false;
@@ -170,7 +194,16 @@ void split_words(std::string_view text, Emit&& emit) {
             fold_into(c, folded);
             break;
         case CharClass::drop:
-            break; // apostrophes and marks join what is around them
+            // Apostrophes and marks join what is around them, except a possessive "'s",
+            // which goes (People's -> people), as the text tokenizer drops it.
+            if (in_token && is_apostrophe(c) && i < text.size() &&
+                (text[i] == 's' || text[i] == 'S')) {
+                std::size_t after = i + 1;
+                if (after >= text.size() || classify(utf8::next(text, after)) != CharClass::word) {
+                    i += 1;
+                }
+            }
+            break;
         case CharClass::period:
             // "U.S." is one token; "St. Louis" splits at the space, not the period.
             break;
@@ -208,8 +241,8 @@ std::string normalize_name(std::string_view name) {
 
 bool is_arabic_article(std::string_view token) {
     static constexpr std::array<std::string_view, 20> articles = {
-        "al", "el", "ul", "il", "ad", "adh", "ag", "an", "ar", "as",
-        "ash", "at", "ath", "az", "ed", "en", "er", "es", "esh", "et"};
+        "al",  "el", "ul",  "il", "ad", "adh", "ag", "an", "ar",  "as",
+        "ash", "at", "ath", "az", "ed", "en",  "er", "es", "esh", "et"};
     for (auto a : articles) {
         if (token == a) {
             return true;

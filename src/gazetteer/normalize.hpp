@@ -31,10 +31,10 @@ bool is_arabic_article(std::string_view token);
 struct TextToken {
     std::size_t begin = 0; // byte offsets into the text, end exclusive
     std::size_t end = 0;
-    std::string key;            // normalised as above; empty for punctuation tokens
-    bool capitalized = false;   // first letter is uppercase (or titlecase)
-    bool all_caps = false;      // two or more letters, all uppercase (GENEVA, US)
-    bool has_period = false;    // the surface form has a period inside or at its end (U.S., Ky.)
+    std::string key;          // normalised as above; empty for punctuation tokens
+    bool capitalized = false; // first letter is uppercase (or titlecase)
+    bool all_caps = false;    // two or more letters, all uppercase (GENEVA, US)
+    bool has_period = false;  // the surface form has a period inside or at its end (U.S., Ky.)
 };
 
 // Splits running text into word tokens in one pass. Punctuation that ends a sentence or

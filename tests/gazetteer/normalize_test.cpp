@@ -54,9 +54,9 @@ TEST_CASE("text tokenizer keeps spans, flags and barriers", "[normalize]") {
     for (const auto& t : tokens) {
         words.push_back(t.key.empty() ? "|" : surface(t));
     }
-    const std::vector<std::string> expected = {"In",  "Syria", "capital", "|",   "the",
-                                               "U.S.", "envoy", "met",    "Ky.", "officials",
-                                               "|",   "GENEVA", "talks"};
+    const std::vector<std::string> expected = {"In",   "Syria",  "capital", "|",   "the",
+                                               "U.S.", "envoy",  "met",     "Ky.", "officials",
+                                               "|",    "GENEVA", "talks"};
     CHECK(words == expected);
     CHECK(tokens[1].key == "syria"); // possessive dropped
     CHECK(tokens[1].capitalized);

@@ -1,6 +1,6 @@
-#include "gazetteer/sources.hpp"
-
 #include "common/error.hpp"
+#include "gazetteer/country_shapes.hpp"
+#include "gazetteer/sources.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -62,8 +62,8 @@ TEST_CASE("alternateNames rows add names to loaded places only", "[sources]") {
     Diagnostics alt_diag;
     const std::size_t added = read_geonames_alternate_names(fixture("gazetteer/alternateNames.txt"),
                                                             builder, index, alt_diag);
-    CHECK(added == 3);             // en + abbr for Damascus, fr for Paris; link and unknown skipped
-    CHECK(alt_diag.count() == 1);  // "notanumber"
+    CHECK(added == 3);            // en + abbr for Damascus, fr for Paris; link and unknown skipped
+    CHECK(alt_diag.count() == 1); // "notanumber"
 }
 
 TEST_CASE("world-countries records become countries with demonyms", "[sources]") {
@@ -98,6 +98,17 @@ TEST_CASE("first-level divisions join GeoNames names with state coordinates", "[
     // Maryland has no state row: it sits at the centre of its places.
     const PlaceEntry& maryland = builder.place(index.admin1.at("US.MD"));
     CHECK(maryland.position.lat == Approx(39.28844).margin(0.01));
+    // A state row placed on another continent is not believed: the division's own places are.
+    Diagnostics country_diag;
+    IndexBuilder b3;
+    SourceIndex i3;
+    read_geonames_table(fixture("gazetteer/geonames.txt"), b3, i3, country_diag);
+    read_world_countries(fixture("gazetteer/countries.json"), b3, i3, country_diag);
+    read_admin1(fixture("gazetteer/admin1CodesASCII.txt"), fixture("gazetteer/states.json"), b3, i3,
+                country_diag);
+    const PlaceEntry& illinois = b3.place(i3.admin1.at("US.IL"));
+    CHECK(illinois.iso3166_2 == "US-IL");
+    CHECK(illinois.position.lat == Approx(41.88753).margin(0.01)); // Geneva, Ill., its one place
     // "Damascus Governorate" is not "Dimashq": no false join; Rif Dimashq joins by name.
     CHECK(builder.place(index.admin1.at("SY.08")).iso3166_2 == "SY-RD");
 
@@ -106,7 +117,7 @@ TEST_CASE("first-level divisions join GeoNames names with state coordinates", "[
         SourceIndex i2;
         Diagnostics d2;
         read_admin1(fixture("gazetteer/admin1.json"), "", b2, i2, d2);
-        CHECK(d2.count() == 1); // "nocode"
+        CHECK(d2.count() == 1);               // "nocode"
         CHECK(i2.admin1.count("US.KY") == 0); // no coordinates anywhere: skipped
     }
 }
@@ -152,4 +163,23 @@ TEST_CASE("a project TSV with the wrong header is refused", "[sources]") {
     SourceIndex index;
     Diagnostics d;
     CHECK_THROWS_AS(read_aliases(dir + "/aliases.tsv", builder, index, d), InputError);
+}
+
+TEST_CASE("country points come from the largest part of their Natural Earth shape", "[sources]") {
+    Diagnostics diag;
+    const auto shapes = read_country_shapes(fixture("gazetteer/country_shapes.geojson"), diag);
+    CHECK(diag.count() == 1); // the feature without geometry
+    CHECK(shapes.count("-99") == 0);
+    REQUIRE(shapes.count("760") == 1);
+    // The mainland box's centroid, not the islet's (a second feature with the same code).
+    CHECK(shapes.at("760").point.lat == Approx(35.0));
+    CHECK(shapes.at("760").point.lon == Approx(38.5));
+
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics d;
+    read_world_countries(fixture("gazetteer/countries.json"), builder, index, d, &shapes);
+    CHECK(builder.place(index.countries.at("SY")).position.lon == Approx(38.5));
+    // A shape far from the table's point (a wrong or wrapped polygon) is not trusted.
+    CHECK(builder.place(index.countries.at("CH")).position.lat == Approx(47.0));
 }
