@@ -733,9 +733,11 @@ void read_project_tsv(const std::string& path, const std::vector<std::string_vie
 
 std::size_t read_supplement(const std::string& path, IndexBuilder& builder, SourceIndex& index,
                             Diagnostics& diag) {
+    // clang-format off
     static const std::vector<std::string_view> header = {
         "key", "name", "alternate_names", "feature_class", "feature_code", "country", "admin1",
-        "lat", "lon",  "radius_km",       "precision",     "population",   "source"};
+        "lat", "lon", "radius_km", "precision", "population", "source", "geonameid"};
+    // clang-format on
     std::size_t added = 0;
     read_project_tsv(
         path, header, diag, [&](const std::vector<std::string_view>& c, std::uint64_t line_no) {
@@ -772,6 +774,10 @@ std::size_t read_supplement(const std::string& path, IndexBuilder& builder, Sour
                 return;
             }
             p.id = supplement_id_base + fnv1a(c[0]) % 1'000'000'000;
+        if (!c[13].empty() && (!parse_number(c[13], p.id) || p.id == 0)) {
+            diag.error(path, line_no, "bad geonameid '" + std::string(c[13]) + "'");
+            return;
+        }
             p.name = std::string(c[1]);
             p.alternate_names = split_list(c[2], '|');
             p.feature_class = c[3][0];

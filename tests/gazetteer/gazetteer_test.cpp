@@ -206,7 +206,7 @@ TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "
     // Any change to a source makes it stale.
     eventmap::test::write_file(supplement,
                                eventmap::test::read_file(supplement) +
-                                   "extra\tExtraplace\t\tL\tRGN\t\t\t1\t1\t1\tregion\t0\tt\n");
+                                   "extra\tExtraplace\t\tL\tRGN\t\t\t1\t1\t1\tregion\t0\tt\t\n");
     CHECK_FALSE(index_is_current(options.index_path, sources));
     CHECK_THROWS_AS(open_or_build(options.index_path, sources, false), DataError);
     const Gazetteer g = open_or_build(options.index_path, sources, true);
