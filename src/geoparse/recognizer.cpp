@@ -307,6 +307,24 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
                 }
             }
         }
+        // "Geneva", "Kano", "Sao Paulo": a first-level region named after its seat. Unqualified
+        // news means the city; "the state" or "province" after the name says otherwise
+        // (resolver's type cues).
+        bool region_seat = false;
+        for (Candidate& seat : *m.candidates) {
+            if (seat.place.feature_class != 'P' ||
+                (seat.place.feature_code != "PPLA" && seat.place.feature_code != "PPLC")) {
+                continue;
+            }
+            for (const Candidate& region : *m.candidates) {
+                if (region.place.precision == Precision::admin1 &&
+                    region.place.country == seat.place.country &&
+                    region.place.admin1 == seat.place.admin1) {
+                    seat.prior = std::max(seat.prior, region.prior + 0.1);
+                    region_seat = true;
+                }
+            }
+        }
         std::stable_sort(m.candidates->begin(), m.candidates->end(),
                          [](const Candidate& a, const Candidate& b) { return a.prior > b.prior; });
         if (!m.candidates->empty()) {
@@ -315,7 +333,8 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
             const bool spelt = !ascii ||
                                spelling(ascii_lower(top.name), written) == Spelling::same ||
                                m.candidates->front().kind != NameKind::name;
-            m.big = spelt && (top.precision <= Precision::admin1 || top.feature_code == "PPLC");
+            m.big = spelt && (top.precision <= Precision::admin1 || top.feature_code == "PPLC" ||
+                              region_seat);
         }
     }
 }
