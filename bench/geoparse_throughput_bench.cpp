@@ -216,8 +216,9 @@ int main(int argc, char** argv) {
     }
     try {
         const gazetteer::Gazetteer g =
-            gazetteer::open_or_build(index.empty() ? gazetteer::default_index_path() : index,
-                                     gazetteer::default_sources(), index.empty());
+            index.empty() ? gazetteer::open_or_build(gazetteer::default_index_path(),
+                                                     gazetteer::default_sources(), true)
+                          : gazetteer::Gazetteer::open(index);
         const geoparse::Geoparser parser(g);
         geoparse::GeoparseOptions naive_options;
         naive_options.resolver = geoparse::ResolverKind::population;

@@ -73,9 +73,12 @@ void run(const GeoparseArgs& a) {
     ArticleReader reader(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs,
                          reader_options);
 
-    const std::string index = a.index.empty() ? gazetteer::default_index_path() : a.index;
+    // An index named with --index is used as it is (the user chose it); the default one is
+    // rebuilt when its sources changed.
     const gazetteer::Gazetteer g =
-        gazetteer::open_or_build(index, gazetteer::default_sources(), a.index.empty());
+        a.index.empty() ? gazetteer::open_or_build(gazetteer::default_index_path(),
+                                                   gazetteer::default_sources(), true)
+                        : gazetteer::Gazetteer::open(a.index);
     geoparse::GeoparseOptions options;
     options.max_alternatives = a.max_alternatives;
     options.include_demonyms = !a.no_demonyms;

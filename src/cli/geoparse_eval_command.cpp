@@ -101,9 +101,12 @@ void run(const EvalArgs& a) {
     if (corpus.articles.empty()) {
         throw InputError("no <article> elements: not a geoparsing corpus", a.corpus);
     }
-    const std::string index = a.index.empty() ? gazetteer::default_index_path() : a.index;
+    // An index named with --index is used as it is (the user chose it); the default one is
+    // rebuilt when its sources changed.
     const gazetteer::Gazetteer g =
-        gazetteer::open_or_build(index, gazetteer::default_sources(), a.index.empty());
+        a.index.empty() ? gazetteer::open_or_build(gazetteer::default_index_path(),
+                                                   gazetteer::default_sources(), true)
+                        : gazetteer::Gazetteer::open(a.index);
 
     std::vector<std::pair<std::string, geoparse::GeoparseOptions>> runs;
     geoparse::GeoparseOptions main_options;

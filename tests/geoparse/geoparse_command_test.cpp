@@ -1,5 +1,6 @@
 // `eventmap geoparse` end to end: the stable JSON Lines interface, input formats, threads,
 // atomic -o, and bad input (issue 3).
+#include "geoparse_support.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -33,7 +34,8 @@ std::string jsonl_of(int count) {
 } // namespace
 
 TEST_CASE("geoparse writes one JSON object per mention with the stable fields", "[geoparse][cli]") {
-    const auto r = run_eventmap("geoparse '" + fixture("geoparse/talks.txt") + "'");
+    const auto r =
+        run_eventmap("geoparse " + index_option() + "'" + fixture("geoparse/talks.txt") + "'");
     REQUIRE(r.exit_code == 0);
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() > 20);
@@ -62,9 +64,10 @@ TEST_CASE("geoparse writes one JSON object per mention with the stable fields", 
 TEST_CASE("geoparse keeps input order on several threads", "[geoparse][cli]") {
     const std::string dir = scratch_dir("geoparse_threads");
     write_file(dir + "/in.jsonl", jsonl_of(60));
-    const auto one = run_eventmap("geoparse --input-format jsonl '" + dir + "/in.jsonl'");
-    const auto four =
-        run_eventmap("geoparse --input-format jsonl --threads 4 '" + dir + "/in.jsonl'");
+    const auto one =
+        run_eventmap("geoparse " + index_option() + "--input-format jsonl '" + dir + "/in.jsonl'");
+    const auto four = run_eventmap("geoparse " + index_option() +
+                                   "--input-format jsonl --threads 4 '" + dir + "/in.jsonl'");
     REQUIRE(one.exit_code == 0);
     REQUIRE(four.exit_code == 0);
     CHECK(one.out == four.out);
@@ -76,15 +79,15 @@ TEST_CASE("geoparse keeps input order on several threads", "[geoparse][cli]") {
 
 TEST_CASE("geoparse -o writes the file only when everything succeeded", "[geoparse][cli]") {
     const std::string dir = scratch_dir("geoparse_output");
-    const auto ok =
-        run_eventmap("geoparse -o '" + dir + "/out.jsonl' '" + fixture("geoparse/talks.txt") + "'");
+    const auto ok = run_eventmap("geoparse " + index_option() + "-o '" + dir + "/out.jsonl' '" +
+                                 fixture("geoparse/talks.txt") + "'");
     REQUIRE(ok.exit_code == 0);
     CHECK(ok.out.empty());
     CHECK(lines_of(read_file(dir + "/out.jsonl")).size() > 20);
 
     write_file(dir + "/bad.jsonl", jsonl_of(2) + "{not json\n" + jsonl_of(1));
-    const auto bad = run_eventmap("geoparse --input-format jsonl -o '" + dir + "/fail.jsonl' '" +
-                                  dir + "/bad.jsonl'");
+    const auto bad = run_eventmap("geoparse " + index_option() + "--input-format jsonl -o '" + dir +
+                                  "/fail.jsonl' '" + dir + "/bad.jsonl'");
     CHECK(bad.exit_code == 3);
     CHECK(bad.err.find("bad.jsonl:3") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir + "/fail.jsonl"));
@@ -97,8 +100,8 @@ TEST_CASE("geoparse --keep-going skips malformed lines and counts them", "[geopa
     const std::string dir = scratch_dir("geoparse_keep_going");
     write_file(dir + "/bad.jsonl",
                jsonl_of(1) + "{not json\n[1,2]\n{\"id\":\"x\"}\n" + jsonl_of(1));
-    const auto r =
-        run_eventmap("geoparse --input-format jsonl --keep-going '" + dir + "/bad.jsonl'");
+    const auto r = run_eventmap("geoparse " + index_option() +
+                                "--input-format jsonl --keep-going '" + dir + "/bad.jsonl'");
     CHECK(r.exit_code == 0);
     CHECK(r.err.find("3 malformed lines skipped") != std::string::npos);
     CHECK(r.err.find("2 articles") != std::string::npos);
@@ -109,18 +112,18 @@ TEST_CASE("geoparse refuses binary files and accepts empty ones", "[geoparse][cl
     write_file(dir + "/blob.bin", std::string("\x7f"
                                               "ELF\0\0\x01\x02\x03",
                                               9));
-    const auto bin = run_eventmap("geoparse '" + dir + "/blob.bin'");
+    const auto bin = run_eventmap("geoparse " + index_option() + "'" + dir + "/blob.bin'");
     CHECK(bin.exit_code == 3);
     CHECK(bin.err.find("blob.bin") != std::string::npos);
     CHECK(bin.err.find("binary") != std::string::npos);
 
     write_file(dir + "/empty.txt", "");
-    const auto empty = run_eventmap("geoparse '" + dir + "/empty.txt'");
+    const auto empty = run_eventmap("geoparse " + index_option() + "'" + dir + "/empty.txt'");
     CHECK(empty.exit_code == 0);
     CHECK(empty.out.empty());
     CHECK(empty.err.find("1 empty") != std::string::npos);
 
-    const auto missing = run_eventmap("geoparse '" + dir + "/nope.txt'");
+    const auto missing = run_eventmap("geoparse " + index_option() + "'" + dir + "/nope.txt'");
     CHECK(missing.exit_code == 3);
     CHECK(missing.err.find("nope.txt") != std::string::npos);
 }
@@ -128,7 +131,7 @@ TEST_CASE("geoparse refuses binary files and accepts empty ones", "[geoparse][cl
 TEST_CASE("geoparse replaces invalid UTF-8, counts it, and keeps offsets", "[geoparse][cli]") {
     const std::string dir = scratch_dir("geoparse_utf8");
     write_file(dir + "/bad.txt", "Bad \xc3\x28 byte before Beirut.\n");
-    const auto r = run_eventmap("geoparse '" + dir + "/bad.txt'");
+    const auto r = run_eventmap("geoparse " + index_option() + "'" + dir + "/bad.txt'");
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.find("1 invalid UTF-8") != std::string::npos);
     const auto lines = lines_of(r.out);

@@ -92,8 +92,8 @@ TEST_CASE("scorer counts misses as wrong end to end and far ones as wrong matche
 }
 
 TEST_CASE("eval geoparse scores the geoparser on a corpus", "[geoparse][eval][cli]") {
-    const auto r =
-        run_eventmap("eval geoparse '" + fixture("geoparse/mini_geovirus.xml") + "' --json");
+    const auto r = run_eventmap("eval geoparse " + index_option() + "'" +
+                                fixture("geoparse/mini_geovirus.xml") + "' --json");
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
     const nlohmann::json run = j["runs"]["geoparser"];

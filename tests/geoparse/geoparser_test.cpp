@@ -145,7 +145,7 @@ TEST_CASE("geoparser follows explicit qualifiers", "[geoparse]") {
     const auto geneva = mentions_of(all, "Geneva");
     REQUIRE(geneva.size() == 1);
     CHECK(geneva[0].country == "CH");
-    CHECK(geneva[0].feature_class == 'P'); // the city, not the canton named after it
+    CHECK(geneva[0].feature_class == 'P');    // the city, not the canton named after it
     CHECK(!damascus[0].alternatives.empty()); // Damascus, Syria is the runner-up
 }
 
