@@ -214,7 +214,7 @@ constexpr std::array<std::string_view, 30> locative_verbs{
     "visits",   "visited", "visiting", "reached", "toured",   "tour"};
 
 // Whether the mention starting at token `first` is where something happens: a locative
-// preposition, "of" after an area noun, a verb like "hit" or "visit", or "on"/"against"
+// preposition, "of" after an area noun, a verb like "hit" or "visit", or "on"/"against"/"of"
 // right after an event word ("strikes on Kharkiv"); at most three modifiers in between.
 // `trigger_at` marks the tokens that are event triggers.
 bool locative_context(const std::vector<Token>& tokens, std::size_t first,
@@ -229,7 +229,8 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
             return true;
         }
-        if ((t.key == "on" || t.key == "against") && i >= 2 && trigger_at[i - 2]) {
+        if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
+            trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"
             return true;
         }
         if (!is_place_modifier(t)) {
@@ -252,7 +253,10 @@ std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<
     std::size_t begin = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string& k = tokens[i].key;
-        const bool hard = !tokens[i].word && (k == ";" || k == ":" || k == "-" ||
+        // A hyphen splits only as a spaced dash ("a ban - a move welcomed"), not in
+        // "U.S.-backed".
+        const bool spaced = i > 0 && tokens[i].begin > tokens[i - 1].end;
+        const bool hard = !tokens[i].word && (k == ";" || k == ":" || (k == "-" && spaced) ||
                                               k == "\xE2\x80\x94" || k == "\xE2\x80\x93");
         const bool soft = !tokens[i].word && k == "," && i + 1 < tokens.size() &&
                           one_of(tokens[i + 1].key, clause_openers);
@@ -950,7 +954,9 @@ class Builder {
         ev.planned = hit.planned || future_in(a, clause);
         double confidence = hit.trigger->weight;
 
-        // Place: the clause, the sentence, a capital acting in it, the dateline for meetings.
+        // Place: the clause, the sentence, the dateline for meetings and agreements. A capital
+        // standing for its government ("Damascus formally applied") is an actor, never the
+        // place.
         const PlaceCandidate* place = best_place(a, hit, clause);
         double place_factor = 1.0;
         if (place == nullptr) {
@@ -958,20 +964,7 @@ class Builder {
             place_factor = 0.85;
         }
         const geoparse::Mention* where = place ? &mentions_[place->mention] : nullptr;
-        const std::vector<const ActorRef*> actors = assign_actors(a, hit, clause, ev);
-        if (where == nullptr) {
-            // "Damascus formally applied to join": the government acts from its capital.
-            for (const ActorRef* r : actors) {
-                if (r->mention >= 0) {
-                    const auto& m = mentions_[static_cast<std::size_t>(r->mention)];
-                    if (precision_rank(m.precision) >= precision_rank(gazetteer::Precision::city)) {
-                        where = &m;
-                        place_factor = 0.6;
-                        break;
-                    }
-                }
-            }
-        }
+        assign_actors(a, hit, clause, ev);
         if (where == nullptr && dateline_ != nullptr &&
             (type.name == "CONSULT" || type.name == "AGREE")) {
             where = dateline_;

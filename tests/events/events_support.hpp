@@ -1,0 +1,50 @@
+// Shared by the events tests: the real gazetteer, geoparser and extractor (built once), and
+// lookups over extracted events. No stage is mocked: the tests assert what matters (type,
+// place, date, planned) and stay robust to small ranking changes elsewhere.
+#pragma once
+
+#include "common/article.hpp"
+#include "events/extractor.hpp"
+#include "gazetteer/build.hpp"
+#include "geoparse/geoparser.hpp"
+
+#include <string>
+#include <vector>
+
+namespace eventmap::test {
+
+inline const gazetteer::Gazetteer& events_gazetteer() {
+    static const gazetteer::Gazetteer g = gazetteer::open_or_build(
+        gazetteer::default_index_path(), gazetteer::default_sources(), true);
+    return g;
+}
+
+inline const events::EventExtractor& default_extractor() {
+    static const geoparse::Geoparser parser(events_gazetteer());
+    static const events::EventExtractor extractor(parser);
+    return extractor;
+}
+
+inline Article text_article(const std::string& text, const std::string& published = {}) {
+    Article a;
+    a.id = "test";
+    a.text = text;
+    a.published = published;
+    return a;
+}
+
+// Events of `type` whose resolved place or extracted place contains `place`.
+inline std::vector<events::Event> events_at(const std::vector<events::Event>& all,
+                                            const std::string& type, const std::string& place) {
+    std::vector<events::Event> out;
+    for (const auto& e : all) {
+        const auto& loc = e.event_loc;
+        if (e.event == type && (loc.resolved_place.find(place) != std::string::npos ||
+                                loc.extracted_place.find(place) != std::string::npos)) {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+} // namespace eventmap::test

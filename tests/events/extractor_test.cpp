@@ -1,0 +1,187 @@
+// The events stage on the real geoparser and date tagger: an article built like the seed
+// article (tests/fixtures/events/seed-like.txt, our own text), then one phenomenon per case.
+#include "events/events_support.hpp"
+#include "events/extractor.hpp"
+#include "support/test_support.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+using eventmap::events::Event;
+using namespace eventmap::test;
+
+namespace {
+
+std::vector<Event> extract(const std::string& text, const std::string& published = {}) {
+    return default_extractor().extract(text_article(text, published));
+}
+
+bool any_source_contains(const Event& e, const std::string& words) {
+    return std::any_of(e.sources.begin(), e.sources.end(),
+                       [&](const auto& s) { return s.sentence.find(words) != std::string::npos; });
+}
+
+} // namespace
+
+TEST_CASE("seed-like article: attack, agreement, meetings, planned meeting, shelling",
+          "[events][extractor]") {
+    eventmap::Article article = text_article(read_file(fixture("events/seed-like.txt")));
+    article.id = "seed-like";
+    const auto events = default_extractor().extract(article);
+
+    // The caption's air strike, in the district rather than the city, on its explicit date.
+    const auto strike = events_at(events, "ASSAULT", "Tajoura");
+    REQUIRE(strike.size() == 1);
+    CHECK(strike[0].date == "2019-07-02");
+    CHECK(strike[0].date_precision == "day");
+    CHECK(strike[0].date_source == "explicit");
+    CHECK(strike[0].event_loc.country_code == "LY");
+    CHECK(strike[0].event_loc.resolution >= 4);                 // a town or district, not Libya
+    CHECK(events_at(events, "ASSAULT", "Tripoli").size() <= 1); // the offensive, not the strike
+
+    // The ministers' agreement: "agreed on Friday", the inferred publication date, in Rome
+    // (the dateline), reported twice and merged.
+    const auto agree = events_at(events, "AGREE", "Rome");
+    REQUIRE(agree.size() == 1);
+    CHECK(agree[0].date == "2019-07-19");
+    CHECK(agree[0].date_source == "inferred");
+    CHECK_FALSE(agree[0].planned);
+    CHECK(agree[0].sources.size() >= 2);
+    CHECK(std::find(agree[0].actor.begin(), agree[0].actor.end(), "Enzo Moavero (IT)") !=
+          agree[0].actor.end());
+
+    // Thursday's meeting in Rome.
+    const auto consult = events_at(events, "CONSULT", "Rome");
+    const auto thursday = std::find_if(consult.begin(), consult.end(),
+                                       [](const Event& e) { return e.date == "2019-07-18"; });
+    REQUIRE(thursday != consult.end());
+    CHECK_FALSE(thursday->planned);
+
+    // The planned meeting in Tunis around August 2.
+    const auto tunis = events_at(events, "CONSULT", "Tunis");
+    REQUIRE(tunis.size() == 1);
+    CHECK(tunis[0].planned);
+    CHECK(tunis[0].date == "2019-08-02");
+
+    // Bombing, shelling and clashes in Abu Salim: one event on the publication date.
+    const auto shelling = events_at(events, "ASSAULT", "Abu Salim");
+    REQUIRE(shelling.size() == 1);
+    CHECK(shelling[0].date == "2019-07-19");
+    CHECK(shelling[0].date_source == "inferred");
+    CHECK(any_source_contains(shelling[0], "bombing and shelling"));
+    CHECK(shelling[0].event_loc.resolution == 5);
+
+    // "ending Libya's war" names no place of an event.
+    for (const auto& e : events) {
+        CHECK(e.event_loc.resolved_place != "Libya");
+        CHECK(e.article_id == "seed-like");
+        CHECK(e.id.size() == 16);
+        CHECK_FALSE(e.sources.empty());
+        CHECK(e.quad_code >= 1);
+    }
+}
+
+TEST_CASE("negated and hypothetical triggers are not events", "[events][extractor]") {
+    const auto events = extract("Police did not arrest anyone in Aleppo on Monday. The army "
+                                "could attack Idlib next month.",
+                                "2016-03-02");
+    CHECK(events_at(events, "COERCE", "Aleppo").empty());
+    CHECK(events_at(events, "ASSAULT", "Idlib").empty());
+}
+
+TEST_CASE("a qualified name is the qualified place; the relative date resolves",
+          "[events][extractor]") {
+    const auto events = extract(
+        "About two hundred residents protested in Damascus, Md., on Tuesday.", "2021-05-12");
+    const auto protest = events_at(events, "PROTEST", "Damascus");
+    REQUIRE(protest.size() == 1);
+    CHECK(protest[0].event_loc.country_code == "US");
+    CHECK(protest[0].date == "2021-05-11");
+    CHECK(protest[0].date_source == "relative");
+}
+
+TEST_CASE("a district is preferred over its city", "[events][extractor]") {
+    const auto events = extract(
+        "Government artillery shelled the Jobar district of Damascus on Tuesday.", "2014-02-05");
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].event == "ASSAULT");
+    CHECK(events[0].event_loc.extracted_place == "Jobar");
+    CHECK(events[0].event_loc.resolution == 5);
+    CHECK(events[0].date == "2014-02-04");
+}
+
+TEST_CASE("a capital standing for its government is an actor, not the place",
+          "[events][extractor]") {
+    const auto events = extract("Moscow welcomed the decision on Friday.", "2013-09-13");
+    for (const auto& e : events) {
+        CHECK(e.event_loc.resolved_place != "Moscow");
+    }
+}
+
+TEST_CASE("planned events are flagged and dated in the future", "[events][extractor]") {
+    const auto events = extract("Foreign ministers will meet in Vienna on Monday to discuss the "
+                                "ceasefire.",
+                                "2015-07-10");
+    const auto meet = events_at(events, "CONSULT", "Vienna");
+    REQUIRE(meet.size() == 1);
+    CHECK(meet[0].planned);
+    CHECK(meet[0].date > "2015-07-10");
+}
+
+TEST_CASE("month precision covers the month", "[events][extractor]") {
+    const auto events = extract("Clashes erupted in Aleppo in March 2012.", "2012-06-01");
+    const auto clashes = events_at(events, "ASSAULT", "Aleppo");
+    REQUIRE(clashes.size() == 1);
+    CHECK(clashes[0].date == "2012-03-01");
+    CHECK(clashes[0].enddate == "2012-03-31");
+    CHECK(clashes[0].date_precision == "month");
+    CHECK(clashes[0].date_source == "explicit");
+}
+
+TEST_CASE("no date in the text: the given publication date", "[events][extractor]") {
+    const auto events = extract("Protesters rallied in Bamako against the junta.", "2022-06-20");
+    const auto rally = events_at(events, "PROTEST", "Bamako");
+    REQUIRE(rally.size() == 1);
+    CHECK(rally[0].date == "2022-06-20");
+    CHECK(rally[0].date_source == "publication");
+}
+
+TEST_CASE("people via titles and demonyms become actor and recipient", "[events][extractor]") {
+    const auto events = extract("U.S. Secretary of State John Kerry met Russian Foreign Minister "
+                                "Sergei Lavrov in Geneva on Thursday.",
+                                "2013-09-13");
+    const auto met = events_at(events, "CONSULT", "Geneva");
+    REQUIRE(met.size() == 1);
+    CHECK(met[0].date == "2013-09-12");
+    CHECK(met[0].actor == std::vector<std::string>{"John Kerry (US)"});
+    CHECK(met[0].recipient == std::vector<std::string>{"Sergei Lavrov (RU)"});
+}
+
+TEST_CASE("the same event reported twice in an article is merged", "[events][extractor]") {
+    const auto events = extract("Shelling hit Aleppo on Monday, residents said.\n\nThe shelling "
+                                "of Aleppo on Monday killed three people, doctors said.",
+                                "2016-03-02");
+    const auto shelling = events_at(events, "ASSAULT", "Aleppo");
+    REQUIRE(shelling.size() == 1);
+    CHECK(shelling[0].sources.size() == 2);
+    CHECK(shelling[0].date == "2016-02-29");
+}
+
+TEST_CASE("ids are stable for the same text and differ for another", "[events][extractor]") {
+    const std::string text = "Rebels attacked an army post in Homs on Sunday.";
+    const auto a = extract(text, "2016-03-02");
+    const auto b = extract(text, "2016-03-02");
+    const auto c = extract(text + " ", "2016-03-02");
+    REQUIRE(a.size() == 1);
+    REQUIRE(b.size() == 1);
+    REQUIRE(c.size() == 1);
+    CHECK(a[0].id == b[0].id);
+    CHECK(a[0].id != c[0].id);
+}
+
+TEST_CASE("odd input never throws", "[events][extractor]") {
+    CHECK(extract("").empty());
+    CHECK_NOTHROW(extract("\xFF\xFE attack in \xC3 Aleppo \x80 on Monday."));
+    CHECK_NOTHROW(extract(std::string(5000, '.')));
+    CHECK_NOTHROW(extract("attack attack attack"));
+}
