@@ -580,7 +580,12 @@ class Builder {
         const auto& tokens = a.tokens;
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             std::size_t title_len = 0;
-            for (const auto& title : lex_.titles()) {
+            const auto* candidates = lex_.titles_starting(tokens[i].key);
+            if (candidates == nullptr) {
+                continue;
+            }
+            for (const std::size_t ti : *candidates) {
+                const auto& title = lex_.titles()[ti];
                 if (i + title.size() >= tokens.size()) {
                     continue;
                 }

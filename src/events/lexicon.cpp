@@ -138,6 +138,11 @@ const std::vector<std::size_t>* EventLexicon::triggers_starting(const std::strin
     return it == trigger_index_.end() ? nullptr : &it->second;
 }
 
+const std::vector<std::size_t>* EventLexicon::titles_starting(const std::string& key) const {
+    const auto it = title_index_.find(key);
+    return it == title_index_.end() ? nullptr : &it->second;
+}
+
 const std::vector<std::size_t>* EventLexicon::actors_starting(const std::string& word) const {
     const auto it = actor_index_.find(word);
     return it == actor_index_.end() ? nullptr : &it->second;
@@ -230,6 +235,13 @@ EventLexicon EventLexicon::load(const std::string& directory) {
     std::stable_sort(lex.titles_.begin(), lex.titles_.end(),
                      [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
+    for (std::size_t i = 0; i < lex.titles_.size(); ++i) {
+        std::string first = lex.titles_[i].front();
+        if (first.size() > 1 && first.back() == '.') {
+            first.pop_back(); // "gen." is the token "gen" followed by "."
+        }
+        lex.title_index_[first].push_back(i);
+    }
     for (std::size_t i = 0; i < lex.triggers_.size(); ++i) {
         lex.trigger_index_[lex.triggers_[i].words.front()].push_back(i);
     }

@@ -50,6 +50,8 @@ class EventLexicon {
     const std::vector<ActorName>& actors() const { return actors_; }
     // Titles as lowercase word sequences, longest first.
     const std::vector<std::vector<std::string>>& titles() const { return titles_; }
+    // Indices into titles() of those whose first word is `key` (lowercase), longest first.
+    const std::vector<std::size_t>* titles_starting(const std::string& key) const;
 
   private:
     std::vector<EventType> types_;
@@ -58,6 +60,7 @@ class EventLexicon {
     std::vector<ActorName> actors_;
     std::unordered_map<std::string, std::vector<std::size_t>> actor_index_;
     std::vector<std::vector<std::string>> titles_;
+    std::unordered_map<std::string, std::vector<std::size_t>> title_index_;
 };
 
 // Inflected forms of an English verb lemma: itself, -s, -ed, -ing (attack -> attacks,
