@@ -54,7 +54,6 @@ class RunMerger {
             const std::uint64_t key = std::hash<std::string>{}(events::merge_key(e));
             const auto it = stored_.find(key);
             if (it != stored_.end() && db.append_sources(it->second, e.sources)) {
-                ++merged_;
                 continue;
             }
             stored_.emplace(key, e.id);
@@ -62,11 +61,9 @@ class RunMerger {
         }
         return fresh;
     }
-    std::uint64_t merged() const { return merged_; }
 
   private:
     std::unordered_map<std::uint64_t, std::string> stored_;
-    std::uint64_t merged_ = 0;
 };
 
 void run(const IngestArgs& a) {
@@ -118,9 +115,6 @@ void run(const IngestArgs& a) {
     progress.finish();
     if (!a.common.quiet) {
         std::cerr << "eventmap ingest: " << summary.text();
-        if (merger.merged() > 0) {
-            std::cerr << ", " << merger.merged() << " reports added to earlier events";
-        }
         if (reader.skipped_lines() > 0) {
             std::cerr << ", " << reader.skipped_lines() << " malformed lines skipped";
         }

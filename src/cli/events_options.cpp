@@ -72,7 +72,7 @@ std::string EventsSummary::text() const {
     }
     out += ", " + std::to_string(events) + " events";
     if (reports > events) {
-        out += " (" + std::to_string(reports) + " reports merged)";
+        out += " (from " + std::to_string(reports) + " reports)";
     }
     out += ", " + std::to_string(places.size()) + " places";
     if (!first_date.empty()) {

@@ -47,6 +47,14 @@ void merge_into(Event& into, Event&& other) {
     }
     add_unique(into.actor, other.actor);
     add_unique(into.recipient, other.recipient);
+    // One report's actor may be another's recipient (a passive and an active sentence); the
+    // actor role wins.
+    into.recipient.erase(std::remove_if(into.recipient.begin(), into.recipient.end(),
+                                        [&](const std::string& r) {
+                                            return std::find(into.actor.begin(), into.actor.end(),
+                                                             r) != into.actor.end();
+                                        }),
+                         into.recipient.end());
     if (source_strength(other.date_source) > source_strength(into.date_source)) {
         into.date_source = other.date_source;
     }
