@@ -4,6 +4,7 @@
 //   events_pipeline_bench [ARTICLES]     (default 400)
 #include "dates/date_tagger.hpp"
 #include "events/extractor.hpp"
+#include "events_synthetic.hpp"
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
 
@@ -22,70 +23,6 @@ double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-// Sentence templates in the style of wire copy; {P} a place, {D} a date, {N} a person,
-// {A} a demonym.
-const std::vector<std::string> templates{
-    "Government forces shelled the {P} district on {D}, residents said.",
-    "{A} Foreign Minister {N} met his counterpart in {P} on {D} to discuss the ceasefire.",
-    "At least twelve people were killed in an air strike on a market in {P}, rescue workers said.",
-    "Hundreds of people protested in {P} against rising prices, witnesses said.",
-    "Officials said the two sides would meet again in {P} around {D}.",
-    "Police arrested six suspects in {P} after clashes overnight.",
-    "The army said it had deployed reinforcements to {P} after an attack on a checkpoint.",
-    "{A} President {N} welcomed the agreement and called it an important step.",
-    "Aid agencies said convoys were still waiting outside {P} for permission to enter.",
-    "Analysts said the fighting around {P} was likely to continue through the winter.",
-    "The United Nations said it was alarmed by reports of shelling in {P} on {D}.",
-    "Talks in {P} ended without a deal, a spokesman for the delegation said.",
-    "Residents of {P} said electricity had been cut for the third day in a row.",
-    "The ministry said it would not comment on reports from {P}.",
-};
-const std::vector<std::string> places{
-    "Aleppo",  "Homs",       "Idlib", "Damascus", "Jobar",    "Douma",  "Kharkiv",
-    "Bakhmut", "Kramatorsk", "Mopti", "Gao",      "Menaka",   "Djibo",  "Niamey",
-    "Geneva",  "Vienna",     "Doha",  "Tripoli",  "Mosul",    "Kirkuk", "Gaza",
-    "Rafah",   "Sanaa",      "Aden",  "Kabul",    "Kandahar", "Goma",   "Bunia"};
-const std::vector<std::string> dates{"Monday",  "Tuesday",   "Wednesday",     "Thursday", "Friday",
-                                     "March 3", "last week", "June 12, 2021", "Saturday"};
-const std::vector<std::string> people{"Ali Haidar", "Maria Lopez", "John Smith", "Anna Berg"};
-const std::vector<std::string> demonyms{"Syrian", "Russian", "Turkish", "French", "Malian"};
-
-std::string fill(std::string s, std::mt19937& rng) {
-    auto pick = [&rng](const std::vector<std::string>& v) {
-        return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
-    };
-    for (const auto& [slot, list] : {std::pair{"{P}", &places}, std::pair{"{D}", &dates},
-                                     std::pair{"{N}", &people}, std::pair{"{A}", &demonyms}}) {
-        for (std::size_t at = s.find(slot); at != std::string::npos; at = s.find(slot)) {
-            s.replace(at, 3, pick(*list));
-        }
-    }
-    return s;
-}
-
-std::vector<eventmap::Article> synthetic_articles(std::size_t n) {
-    std::mt19937 rng(20130913);
-    std::vector<eventmap::Article> out;
-    for (std::size_t i = 0; i < n; ++i) {
-        eventmap::Article a;
-        a.id = "synthetic-" + std::to_string(i);
-        a.published = "2021-06-" + std::to_string(10 + i % 18);
-        const std::size_t target = std::uniform_int_distribution<std::size_t>(3000, 5000)(rng);
-        a.text = "Fighting flares as talks stall\n\n";
-        while (a.text.size() < target) {
-            for (int k = 0; k < 3 && a.text.size() < target; ++k) {
-                a.text += fill(templates[std::uniform_int_distribution<std::size_t>(
-                                   0, templates.size() - 1)(rng)],
-                               rng);
-                a.text += ' ';
-            }
-            a.text += "\n\n";
-        }
-        out.push_back(std::move(a));
-    }
-    return out;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -94,7 +31,7 @@ int main(int argc, char** argv) {
                                                       eventmap::gazetteer::default_sources(), true);
     const eventmap::geoparse::Geoparser parser(g);
     const eventmap::events::EventExtractor extractor(parser);
-    const auto articles = synthetic_articles(n);
+    const auto articles = eventmap::bench::synthetic_articles(n);
     std::size_t bytes = 0;
     for (const auto& a : articles) {
         bytes += a.text.size();

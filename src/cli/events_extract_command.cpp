@@ -4,6 +4,7 @@
 #include "cli/events_options.hpp"
 #include "common/error.hpp"
 #include "events/extractor.hpp"
+#include "events/ingest.hpp"
 #include "events/merge.hpp"
 #include "export/export.hpp"
 #include "gazetteer/build.hpp"
@@ -29,7 +30,7 @@ void run(const ExtractArgs& a) {
     const events::EventExtractor extractor(parser, a.common.extract_options());
 
     events::EventMerger merger;
-    EventsSummary summary;
+    events::IngestSummary summary;
     Article article;
     while (reader.next(article)) {
         auto found = extractor.extract(article);

@@ -46,39 +46,4 @@ gazetteer::Gazetteer EventsCommonArgs::open_gazetteer() const {
     return gazetteer::open_or_build(path, gazetteer::default_sources(), index.empty());
 }
 
-void EventsSummary::add(const std::vector<events::Event>& list) {
-    for (const auto& e : list) {
-        ++events;
-        if (e.event_loc.geonameid != 0) {
-            places.insert(e.event_loc.geonameid);
-        }
-        if (!e.date.empty()) {
-            const std::string day = e.date.substr(0, 10);
-            const std::string end = e.enddate.empty() ? day : e.enddate.substr(0, 10);
-            if (first_date.empty() || day < first_date) {
-                first_date = day;
-            }
-            if (last_date.empty() || end > last_date) {
-                last_date = end;
-            }
-        }
-    }
-}
-
-std::string EventsSummary::text() const {
-    std::string out = std::to_string(articles) + " articles";
-    if (skipped > 0) {
-        out += " (" + std::to_string(skipped) + " already stored, skipped)";
-    }
-    out += ", " + std::to_string(events) + " events";
-    if (reports > events) {
-        out += " (from " + std::to_string(reports) + " reports)";
-    }
-    out += ", " + std::to_string(places.size()) + " places";
-    if (!first_date.empty()) {
-        out += ", " + first_date + " to " + last_date;
-    }
-    return out;
-}
-
 } // namespace eventmap::cli

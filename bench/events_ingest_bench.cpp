@@ -1,0 +1,78 @@
+// Ingest into a GeoPackage (issue 5 target: 100k synthetic articles with memory flat over
+// time): the `eventmap ingest` loop (events/ingest.hpp) over generated 3-5 KB articles,
+// printing throughput and resident memory every tenth of the run.
+//   events_ingest_bench [ARTICLES] [OUT.gpkg]   (default 20000, a temporary file)
+#include "events/ingest.hpp"
+#include "events_synthetic.hpp"
+#include "gazetteer/build.hpp"
+#include "geoparse/geoparser.hpp"
+#include "store/event_store.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+long rss_kib() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            return std::stol(line.substr(6));
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 20000;
+    const std::string path =
+        argc > 2 ? argv[2]
+                 : (std::filesystem::temp_directory_path() / "events_ingest_bench.gpkg").string();
+    std::filesystem::remove(path);
+    const auto g = eventmap::gazetteer::open_or_build(eventmap::gazetteer::default_index_path(),
+                                                      eventmap::gazetteer::default_sources(), true);
+    const eventmap::geoparse::Geoparser parser(g);
+    const eventmap::events::EventExtractor extractor(parser);
+    eventmap::store::EventStore store(path, eventmap::store::OpenMode::create);
+
+    std::mt19937 rng(20130913);
+    std::size_t made = 0;
+    const auto t0 = Clock::now();
+    const std::size_t step = n >= 10 ? n / 10 : 1;
+    std::printf("events_ingest_bench: %zu synthetic articles into %s\n", n, path.c_str());
+    const auto summary = eventmap::events::ingest_articles(
+        [&](eventmap::Article& a) {
+            if (made >= n) {
+                return false;
+            }
+            a = eventmap::bench::synthetic_article(made++, rng);
+            return true;
+        },
+        store, extractor, {},
+        [&](std::uint64_t done) {
+            if (done % step == 0) {
+                const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+                std::printf("  %8llu articles  %7.0f articles/s  RSS %ld MiB\n",
+                            static_cast<unsigned long long>(done), static_cast<double>(done) / s,
+                            rss_kib() / 1024);
+                std::fflush(stdout);
+            }
+        });
+    const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::printf("  done: %s in %.1f s (%.0f articles/s); store holds %llu events\n",
+                summary.text().c_str(), s, static_cast<double>(n) / s,
+                static_cast<unsigned long long>(store.count_events()));
+    if (argc <= 2) {
+        std::filesystem::remove(path);
+    }
+    return 0;
+}

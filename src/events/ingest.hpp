@@ -1,0 +1,45 @@
+// The ingest loop behind `eventmap ingest` (and bench/events_ingest_bench.cpp): articles in,
+// events and mentions into an EventStore, one transaction per batch. Articles whose text is
+// already stored are skipped (idempotent); an event reported again by a later article of the
+// same run gets the new sentences appended rather than a second row. Memory stays flat: one
+// article at a time plus a 64-bit key per stored event of the run.
+#pragma once
+
+#include "common/article.hpp"
+#include "events/event.hpp"
+#include "events/extractor.hpp"
+#include "store/event_store.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace eventmap::events {
+
+struct IngestOptions {
+    std::size_t batch = 200; // articles per transaction
+};
+
+struct IngestSummary {
+    std::uint64_t articles = 0;     // read
+    std::uint64_t skipped = 0;      // already in the store
+    std::uint64_t reports = 0;      // events found in new articles, before merging across them
+    std::uint64_t events = 0;       // new events stored
+    std::set<std::uint64_t> places; // gazetteer ids of the new events' places
+    std::string first_date;         // range of the new events' dates (YYYY-MM-DD)
+    std::string last_date;
+
+    void add(const std::vector<Event>& events);
+    std::string text() const; // "5 articles, 23 events (from 25 reports), 16 places, A to B"
+};
+
+// Reads articles from `next` (false at the end) into `store`. `progress` is called after each
+// article with the number read so far. Throws what the store and the extractor throw; a
+// failed batch is rolled back by the store.
+IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::EventStore& store,
+                              const EventExtractor& extractor, const IngestOptions& options,
+                              const std::function<void(std::uint64_t)>& progress = {});
+
+} // namespace eventmap::events
