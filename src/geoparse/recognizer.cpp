@@ -228,6 +228,7 @@ Spelling spelling(std::string_view own, std::string_view written) {
 }
 
 constexpr double longer_name_penalty = 2.0;
+constexpr std::uint64_t metropolis_population = 1'000'000;
 constexpr double country_shadow = 3.0;
 
 } // namespace
@@ -307,13 +308,15 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
                 }
             }
         }
-        // "Geneva", "Kano", "Sao Paulo": a first-level region named after its seat. Unqualified
-        // news means the city; "the state" or "province" after the name says otherwise
-        // (resolver's type cues).
+        // "Geneva", "Kano", "Sao Paulo", "New York": a first-level region named after its seat
+        // or its metropolis. Unqualified news means the city; "the state" or "province" after
+        // the name says otherwise (resolver's type cues).
         bool region_seat = false;
         for (Candidate& seat : *m.candidates) {
-            if (seat.place.feature_class != 'P' ||
-                (seat.place.feature_code != "PPLA" && seat.place.feature_code != "PPLC")) {
+            const bool seat_or_metropolis =
+                seat.place.feature_code == "PPLA" || seat.place.feature_code == "PPLC" ||
+                seat.place.population >= metropolis_population;
+            if (seat.place.feature_class != 'P' || !seat_or_metropolis) {
                 continue;
             }
             for (const Candidate& region : *m.candidates) {
