@@ -1037,10 +1037,9 @@ class Builder {
     // Before the trigger in its clause: actors; after it: recipients. A passive trigger
     // followed by "by" swaps them ("a move welcomed on Friday by Russian President Putin").
     // With no actor in the clause, the nearest one before it in the sentence acts
-    // ("Lavrov and Kerry said they agreed"). Returns the actor references.
-    std::vector<const ActorRef*> assign_actors(const Analysis& a, const TriggerHit& hit,
-                                               std::pair<std::size_t, std::size_t> clause,
-                                               Event& ev) const {
+    // ("Lavrov and Kerry said they agreed").
+    void assign_actors(const Analysis& a, const TriggerHit& hit,
+                       std::pair<std::size_t, std::size_t> clause, Event& ev) const {
         std::size_t by = a.tokens.size();
         for (std::size_t i = hit.last + 1; i < clause.second && i <= hit.last + 6; ++i) {
             if (a.tokens[i].key == "by") {
@@ -1107,7 +1106,6 @@ class Builder {
                 add(ev.recipient, r->name);
             }
         }
-        return actors;
     }
 
     struct Narrative {
