@@ -87,6 +87,27 @@ void strip_cr(std::string& line) {
     }
 }
 
+// Calls row(columns, line number) for each line of a tab-separated file that is neither empty
+// nor a '#' comment; lines that are not valid UTF-8 are reported and skipped.
+template <typename Row>
+void for_each_tsv_row(const std::string& path, Diagnostics& diag, Row&& row) {
+    std::ifstream in = open_source(path);
+    std::string line;
+    std::uint64_t line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        strip_cr(line);
+        if (line.empty() || line[0] == '#') {
+            continue;
+        }
+        if (!utf8::is_valid(line)) {
+            diag.error(path, line_no, "invalid UTF-8");
+            continue;
+        }
+        row(split_tabs(line), line_no);
+    }
+}
+
 Precision precision_for(char feature_class, std::string_view code) {
     auto starts = [&](std::string_view p) { return code.substr(0, p.size()) == p; };
     switch (feature_class) {
@@ -126,108 +147,85 @@ bool valid_position(double lat, double lon) {
 
 std::size_t read_geonames_table(const std::string& path, IndexBuilder& builder, SourceIndex& index,
                                 Diagnostics& diag) {
-    std::ifstream in = open_source(path);
-    std::string line;
-    std::uint64_t line_no = 0;
     std::size_t added = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        strip_cr(line);
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        if (!utf8::is_valid(line)) {
-            diag.error(path, line_no, "invalid UTF-8");
-            continue;
-        }
-        const auto cols = split_tabs(line);
-        if (cols.size() != 19) {
-            diag.error(path, line_no,
-                       "expected 19 tab-separated columns, found " + std::to_string(cols.size()));
-            continue;
-        }
-        PlaceEntry p;
-        double lat = 0;
-        double lon = 0;
-        if (!parse_number(cols[0], p.id) || p.id == 0) {
-            diag.error(path, line_no, "bad geonameid '" + std::string(cols[0]) + "'");
-            continue;
-        }
-        if (!parse_number(cols[4], lat) || !parse_number(cols[5], lon) ||
-            !valid_position(lat, lon)) {
-            diag.error(path, line_no, "bad latitude/longitude");
-            continue;
-        }
-        if (!cols[14].empty() && !parse_number(cols[14], p.population)) {
-            diag.error(path, line_no, "bad population '" + std::string(cols[14]) + "'");
-            continue;
-        }
-        if (cols[1].empty() || cols[6].size() > 1) {
-            diag.error(path, line_no, "missing name or bad feature class");
-            continue;
-        }
-        p.name = std::string(cols[1]);
-        p.alternate_names = split_list(cols[3], ',');
-        if (!cols[2].empty() && cols[2] != cols[1]) {
-            p.alternate_names.emplace_back(cols[2]);
-        }
-        p.position = LatLon{lat, lon};
-        p.feature_class = cols[6].empty() ? ' ' : cols[6][0];
-        p.feature_code = std::string(cols[7].substr(0, 7));
-        p.country = std::string(cols[8]);
-        p.admin1 = std::string(cols[10]);
-        p.admin2 = std::string(cols[11]);
-        p.precision = precision_for(p.feature_class, p.feature_code);
-        p.source = Source::geonames;
-        const std::uint64_t id = p.id;
-        index.geonames[id] = builder.add_place(std::move(p));
-        ++added;
-    }
+    for_each_tsv_row(
+        path, diag, [&](const std::vector<std::string_view>& cols, std::uint64_t line_no) {
+            if (cols.size() != 19) {
+                diag.error(path, line_no,
+                           "expected 19 tab-separated columns, found " +
+                               std::to_string(cols.size()));
+                return;
+            }
+            PlaceEntry p;
+            double lat = 0;
+            double lon = 0;
+            if (!parse_number(cols[0], p.id) || p.id == 0) {
+                diag.error(path, line_no, "bad geonameid '" + std::string(cols[0]) + "'");
+                return;
+            }
+            if (!parse_number(cols[4], lat) || !parse_number(cols[5], lon) ||
+                !valid_position(lat, lon)) {
+                diag.error(path, line_no, "bad latitude/longitude");
+                return;
+            }
+            if (!cols[14].empty() && !parse_number(cols[14], p.population)) {
+                diag.error(path, line_no, "bad population '" + std::string(cols[14]) + "'");
+                return;
+            }
+            if (cols[1].empty() || cols[6].size() > 1) {
+                diag.error(path, line_no, "missing name or bad feature class");
+                return;
+            }
+            p.name = std::string(cols[1]);
+            p.alternate_names = split_list(cols[3], ',');
+            if (!cols[2].empty() && cols[2] != cols[1]) {
+                p.alternate_names.emplace_back(cols[2]);
+            }
+            p.position = LatLon{lat, lon};
+            p.feature_class = cols[6].empty() ? ' ' : cols[6][0];
+            p.feature_code = std::string(cols[7].substr(0, 7));
+            p.country = std::string(cols[8]);
+            p.admin1 = std::string(cols[10]);
+            p.admin2 = std::string(cols[11]);
+            p.precision = precision_for(p.feature_class, p.feature_code);
+            p.source = Source::geonames;
+            const std::uint64_t id = p.id;
+            index.geonames[id] = builder.add_place(std::move(p));
+            ++added;
+        });
     return added;
 }
 
 std::size_t read_geonames_alternate_names(const std::string& path, IndexBuilder& builder,
                                           const SourceIndex& index, Diagnostics& diag) {
-    std::ifstream in = open_source(path);
-    std::string line;
-    std::uint64_t line_no = 0;
     std::size_t added = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        strip_cr(line);
-        if (line.empty()) {
-            continue;
-        }
-        if (!utf8::is_valid(line)) {
-            diag.error(path, line_no, "invalid UTF-8");
-            continue;
-        }
-        const auto cols = split_tabs(line);
-        if (cols.size() < 4 || cols.size() > 10) {
-            diag.error(path, line_no,
-                       "expected 4 to 10 tab-separated columns, found " +
-                           std::to_string(cols.size()));
-            continue;
-        }
-        std::uint64_t geonameid = 0;
-        if (!parse_number(cols[1], geonameid)) {
-            diag.error(path, line_no, "bad geonameid '" + std::string(cols[1]) + "'");
-            continue;
-        }
-        const std::string_view lang = cols[2];
-        // Links, postal codes and airport codes are not names a news text uses.
-        if (lang == "link" || lang == "post" || lang == "iata" || lang == "icao" ||
-            lang == "faac" || lang == "wkdt" || lang == "unlc" || lang == "tcid") {
-            continue;
-        }
-        const auto it = index.geonames.find(geonameid);
-        if (it == index.geonames.end()) {
-            continue; // a place not in the selected table (cities500 lacks most of them)
-        }
-        builder.add_name(it->second, cols[3],
-                         lang == "abbr" ? NameKind::abbreviation : NameKind::name);
-        ++added;
-    }
+    for_each_tsv_row(
+        path, diag, [&](const std::vector<std::string_view>& cols, std::uint64_t line_no) {
+            if (cols.size() < 4 || cols.size() > 10) {
+                diag.error(path, line_no,
+                           "expected 4 to 10 tab-separated columns, found " +
+                               std::to_string(cols.size()));
+                return;
+            }
+            std::uint64_t geonameid = 0;
+            if (!parse_number(cols[1], geonameid)) {
+                diag.error(path, line_no, "bad geonameid '" + std::string(cols[1]) + "'");
+                return;
+            }
+            const std::string_view lang = cols[2];
+            // Links, postal codes and airport codes are not names a news text uses.
+            if (lang == "link" || lang == "post" || lang == "iata" || lang == "icao" ||
+                lang == "faac" || lang == "wkdt" || lang == "unlc" || lang == "tcid") {
+                return;
+            }
+            const auto it = index.geonames.find(geonameid);
+            if (it == index.geonames.end()) {
+                return; // a place not in the selected table (cities500 lacks most of them)
+            }
+            builder.add_name(it->second, cols[3],
+                             lang == "abbr" ? NameKind::abbreviation : NameKind::name);
+            ++added;
+        });
     return added;
 }
 
@@ -363,31 +361,20 @@ std::vector<DivisionName> read_division_names(const std::string& path, Diagnosti
         }
         return out;
     }
-    std::ifstream in = open_source(path);
-    std::string line;
-    std::uint64_t line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        strip_cr(line);
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        if (!utf8::is_valid(line)) {
-            diag.error(path, line_no, "invalid UTF-8");
-            continue;
-        }
-        const auto cols = split_tabs(line);
-        if (cols.size() != 4 || cols[0].find('.') == std::string_view::npos || cols[1].empty()) {
-            diag.error(path, line_no, "expected code, name, asciiname, geonameid");
-            continue;
-        }
-        DivisionName n{std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), 0};
-        if (!parse_number(cols[3], n.geonameid)) {
-            diag.error(path, line_no, "bad geonameid '" + std::string(cols[3]) + "'");
-            continue;
-        }
-        out.push_back(std::move(n));
-    }
+    for_each_tsv_row(
+        path, diag, [&](const std::vector<std::string_view>& cols, std::uint64_t line_no) {
+            if (cols.size() != 4 || cols[0].find('.') == std::string_view::npos ||
+                cols[1].empty()) {
+                diag.error(path, line_no, "expected code, name, asciiname, geonameid");
+                return;
+            }
+            DivisionName n{std::string(cols[0]), std::string(cols[1]), std::string(cols[2]), 0};
+            if (!parse_number(cols[3], n.geonameid)) {
+                diag.error(path, line_no, "bad geonameid '" + std::string(cols[3]) + "'");
+                return;
+            }
+            out.push_back(std::move(n));
+        });
     return out;
 }
 
@@ -695,38 +682,26 @@ bool parse_precision(std::string_view s, Precision& out) {
 template <typename Row>
 void read_project_tsv(const std::string& path, const std::vector<std::string_view>& header,
                       Diagnostics& diag, Row&& row) {
-    std::ifstream in = open_source(path);
-    std::string line;
-    std::uint64_t line_no = 0;
     bool header_seen = false;
-    while (std::getline(in, line)) {
-        ++line_no;
-        strip_cr(line);
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        if (!utf8::is_valid(line)) {
-            diag.error(path, line_no, "invalid UTF-8");
-            continue;
-        }
-        const auto cols = split_tabs(line);
-        if (!header_seen) {
-            if (cols != header) {
-                throw InputError("unexpected header; expected the columns documented in "
-                                 "gazetteer/README.md",
-                                 path, line_no);
+    for_each_tsv_row(
+        path, diag, [&](const std::vector<std::string_view>& cols, std::uint64_t line_no) {
+            if (!header_seen) {
+                if (cols != header) {
+                    throw InputError("unexpected header; expected the columns documented in "
+                                     "gazetteer/README.md",
+                                     path, line_no);
+                }
+                header_seen = true;
+                return;
             }
-            header_seen = true;
-            continue;
-        }
-        if (cols.size() != header.size()) {
-            diag.error(path, line_no,
-                       "expected " + std::to_string(header.size()) +
-                           " tab-separated columns, found " + std::to_string(cols.size()));
-            continue;
-        }
-        row(cols, line_no);
-    }
+            if (cols.size() != header.size()) {
+                diag.error(path, line_no,
+                           "expected " + std::to_string(header.size()) +
+                               " tab-separated columns, found " + std::to_string(cols.size()));
+                return;
+            }
+            row(cols, line_no);
+        });
 }
 
 } // namespace
@@ -774,10 +749,10 @@ std::size_t read_supplement(const std::string& path, IndexBuilder& builder, Sour
                 return;
             }
             p.id = supplement_id_base + fnv1a(c[0]) % 1'000'000'000;
-        if (!c[13].empty() && (!parse_number(c[13], p.id) || p.id == 0)) {
-            diag.error(path, line_no, "bad geonameid '" + std::string(c[13]) + "'");
-            return;
-        }
+            if (!c[13].empty() && (!parse_number(c[13], p.id) || p.id == 0)) {
+                diag.error(path, line_no, "bad geonameid '" + std::string(c[13]) + "'");
+                return;
+            }
             p.name = std::string(c[1]);
             p.alternate_names = split_list(c[2], '|');
             p.feature_class = c[3][0];
