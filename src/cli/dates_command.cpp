@@ -3,15 +3,12 @@
 #include "cli/command_registry.hpp"
 #include "common/article.hpp"
 #include "common/error.hpp"
+#include "common/output_file.hpp"
 #include "dates/calendar.hpp"
 #include "dates/date_tagger.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 namespace {
 
@@ -22,47 +19,6 @@ struct DatesOptions {
     std::string numeric_order = "mdy";
     std::string output;
     bool keep_going = false;
-};
-
-// Writes to `path` through a temporary file renamed into place on success, so a failed run
-// never leaves a half-written output behind.
-class AtomicOutput {
-  public:
-    explicit AtomicOutput(std::string path) : path_(std::move(path)) {
-        temp_ = path_ + ".tmp." + std::to_string(::getpid());
-        file_.open(temp_, std::ios::binary | std::ios::trunc);
-        if (!file_) {
-            throw eventmap::OutputError("cannot create output", path_);
-        }
-    }
-    AtomicOutput(const AtomicOutput&) = delete;
-    AtomicOutput& operator=(const AtomicOutput&) = delete;
-    ~AtomicOutput() {
-        if (!committed_) {
-            file_.close();
-            std::remove(temp_.c_str());
-        }
-    }
-    std::ostream& stream() { return file_; }
-    void commit() {
-        file_.flush();
-        file_.close();
-        if (!file_) {
-            throw eventmap::OutputError("write failed", path_);
-        }
-        std::error_code ec;
-        std::filesystem::rename(temp_, path_, ec);
-        if (ec) {
-            throw eventmap::OutputError("cannot rename into place: " + ec.message(), path_);
-        }
-        committed_ = true;
-    }
-
-  private:
-    std::string path_;
-    std::string temp_;
-    std::ofstream file_;
-    bool committed_ = false;
 };
 
 void run(const DatesOptions& opts) {
@@ -78,22 +34,13 @@ void run(const DatesOptions& opts) {
                                      ? eventmap::dates::NumericOrder::day_first
                                      : eventmap::dates::NumericOrder::month_first;
 
-    std::unique_ptr<AtomicOutput> file;
-    if (!opts.output.empty() && opts.output != "-") {
-        file = std::make_unique<AtomicOutput>(opts.output);
-    }
-    std::ostream& out = file ? file->stream() : std::cout;
+    eventmap::OutputFile output(opts.output);
     eventmap::Article article;
     while (reader.next(article)) {
-        eventmap::dates::write_jsonl(out, article.id,
+        eventmap::dates::write_jsonl(output.stream(), article.id,
                                      eventmap::dates::tag_dates(article, date_options));
     }
-    if (!out) {
-        throw eventmap::OutputError("write failed", opts.output.empty() ? "<stdout>" : opts.output);
-    }
-    if (file) {
-        file->commit();
-    }
+    output.commit();
     if (reader.skipped_lines() > 0) {
         std::cerr << "eventmap dates: skipped " << reader.skipped_lines() << " malformed line(s)\n";
     }

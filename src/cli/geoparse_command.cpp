@@ -1,15 +1,13 @@
 // `eventmap geoparse [FILE...|-]`: place mentions of articles as JSON Lines (issue 3).
 #include "cli/command_registry.hpp"
 #include "common/error.hpp"
+#include "common/output_file.hpp"
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
 #include "geoparse/stream.hpp"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 namespace eventmap::cli {
 
@@ -26,44 +24,6 @@ struct GeoparseArgs {
     bool keep_going = false;
     bool no_demonyms = false;
     bool quiet = false;
-};
-
-// Output goes to a temporary file beside the target and is renamed into place only when
-// everything succeeded, so a failed run never leaves a half-written OUT.
-class AtomicOutput {
-  public:
-    explicit AtomicOutput(std::string path)
-        : path_(std::move(path)), temp_(path_ + ".tmp." + std::to_string(::getpid())) {
-        file_.open(temp_, std::ios::binary | std::ios::trunc);
-        if (!file_) {
-            throw OutputError("cannot create output file", path_);
-        }
-    }
-    AtomicOutput(const AtomicOutput&) = delete;
-    AtomicOutput& operator=(const AtomicOutput&) = delete;
-    ~AtomicOutput() {
-        if (!committed_) {
-            file_.close();
-            std::remove(temp_.c_str());
-        }
-    }
-    std::ostream& stream() { return file_; }
-    void commit() {
-        file_.close();
-        if (!file_) {
-            throw OutputError("write failed (disk full?)", path_);
-        }
-        if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-            throw OutputError("cannot rename the finished output into place", path_);
-        }
-        committed_ = true;
-    }
-
-  private:
-    std::string path_;
-    std::string temp_;
-    std::ofstream file_;
-    bool committed_ = false;
 };
 
 void run(const GeoparseArgs& a) {
@@ -89,17 +49,9 @@ void run(const GeoparseArgs& a) {
     geoparse::StreamOptions stream_options;
     stream_options.threads = a.threads;
     geoparse::StreamStats stats;
-    if (a.output.empty() || a.output == "-") {
-        stats = geoparse::geoparse_stream(parser, reader, std::cout, stream_options);
-        std::cout.flush();
-        if (!std::cout) {
-            throw OutputError("cannot write to standard output", "-");
-        }
-    } else {
-        AtomicOutput out(a.output);
-        stats = geoparse::geoparse_stream(parser, reader, out.stream(), stream_options);
-        out.commit();
-    }
+    OutputFile out(a.output);
+    stats = geoparse::geoparse_stream(parser, reader, out.stream(), stream_options);
+    out.commit();
     if (!a.quiet) {
         std::cerr << "eventmap geoparse: " << stats.articles << " articles, " << stats.mentions
                   << " mentions";

@@ -1,0 +1,34 @@
+// Text output that appears whole or not at all: a file is written under a temporary name
+// beside the target and renamed over it by commit(); without commit() (an exception on the
+// way) the temporary file is removed and an existing target stays as it was. "-" or an empty
+// path is standard output, which is only flushed and checked.
+#pragma once
+
+#include <fstream>
+#include <ostream>
+#include <string>
+
+namespace eventmap {
+
+class OutputFile {
+  public:
+    // Throws OutputError naming the path when the temporary file cannot be created.
+    explicit OutputFile(std::string path);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    std::ostream& stream();
+    bool is_stdout() const { return path_.empty() || path_ == "-"; }
+
+    // Flushes, checks every write succeeded, and renames into place. Throws OutputError.
+    void commit();
+
+  private:
+    std::string path_;
+    std::string temp_;
+    std::ofstream file_;
+    bool committed_ = false;
+};
+
+} // namespace eventmap
