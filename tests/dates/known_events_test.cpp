@@ -35,7 +35,7 @@ TEST_CASE("the shipped lexicon loads", "[dates][lexicon]") {
     CHECK(KnownEvents::builtin().size() > 10);
 }
 
-TEST_CASE("only date-like event names stand alone; the rest anchor", "[dates][lexicon]") {
+TEST_CASE("only date-like event names stand alone, the rest anchor", "[dates][lexicon]") {
     dates::DateOptions options;
     options.published = "2013-09-13";
     const auto storm =

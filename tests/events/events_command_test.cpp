@@ -66,7 +66,7 @@ TEST_CASE("extract writes an RFC 7946 FeatureCollection to stdout", "[events][cl
     CHECK(r.err.find("1 articles") != std::string::npos);
 }
 
-TEST_CASE("extract -o writes a file ogrinfo opens; jsonl input merges across articles",
+TEST_CASE("extract -o writes a file ogrinfo opens, jsonl input merges across articles",
           "[events][cli]") {
     const std::string dir = scratch_dir("events_extract_out");
     const std::string out = dir + "/events.geojson";
@@ -164,7 +164,7 @@ TEST_CASE("ingest into a GeoPackage is idempotent and merges across articles",
     CHECK(kafr_nabl == 1);
 }
 
-TEST_CASE("ingest needs --db and inputs; a PostGIS run needs a server", "[events][cli]") {
+TEST_CASE("ingest needs --db and inputs, a PostGIS run needs a server", "[events][cli]") {
     CHECK(run_eventmap("ingest").exit_code != 0);
     CHECK(run_eventmap("ingest '" + fixture("events/seed-like.txt") + "'").exit_code != 0);
     const char* pg = std::getenv("EVENTMAP_TEST_PG");

@@ -89,7 +89,7 @@ TEST_CASE("negated and hypothetical triggers are not events", "[events][extracto
     CHECK(events_at(events, "ASSAULT", "Idlib").empty());
 }
 
-TEST_CASE("a qualified name is the qualified place; the relative date resolves",
+TEST_CASE("a qualified name is the qualified place, the relative date resolves",
           "[events][extractor]") {
     const auto events = extract(
         "About two hundred residents protested in Damascus, Md., on Tuesday.", "2021-05-12");

@@ -45,7 +45,7 @@ TEST_CASE("same type, place and date merge, keeping every source", "[events][mer
     CHECK(events[0].trigger == "shelling");
 }
 
-TEST_CASE("planned and reported events stay apart; unlocated events never merge",
+TEST_CASE("planned and reported events stay apart, unlocated events never merge",
           "[events][merge]") {
     std::vector<Event> events{make("a", "CONSULT", 1, "2013-09-28", "x", 0),
                               make("b", "CONSULT", 1, "2013-09-28", "x", 20),

@@ -26,7 +26,7 @@ TEST_CASE("abbreviations and initials do not end a sentence", "[events][sentence
     CHECK(s[2] == "Then it rained.");
 }
 
-TEST_CASE("closing quotes stay with their sentence; a lowercase continuation does not split",
+TEST_CASE("closing quotes stay with their sentence, a lowercase continuation does not split",
           "[events][sentence]") {
     const auto s = texts("He said: \"We are ready.\" Officials agreed. \"Why?\" he asked. "
                          "\xE2\x80\x9CNo.\xE2\x80\x9D She left.");

@@ -7,7 +7,7 @@
 
 using namespace eventmap;
 
-TEST_CASE("names join and split on '; '", "[store]") {
+TEST_CASE("names join and split on a semicolon", "[store]") {
     CHECK(store::join_names({}).empty());
     CHECK(store::join_names({"a"}) == "a");
     CHECK(store::join_names({"Syrian army", "militia"}) == "Syrian army; militia");
