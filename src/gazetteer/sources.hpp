@@ -78,9 +78,10 @@ std::size_t read_aliases(const std::string& path, IndexBuilder& builder, const S
                          Diagnostics& diag);
 
 // Id space for entries without a GeoNames id (GeoNames ids stay below 2^32).
-inline constexpr std::uint64_t country_id_base = 10'000'000'000ULL;    // + ISO numeric
-inline constexpr std::uint64_t admin1_id_base = 11'000'000'000ULL;     // + hash of code
-inline constexpr std::uint64_t admin2_id_base = 12'000'000'000ULL;     // + hash of code
-inline constexpr std::uint64_t supplement_id_base = 13'000'000'000ULL; // + hash of key (or its geonameid)
+inline constexpr std::uint64_t country_id_base = 10'000'000'000ULL; // + ISO numeric
+inline constexpr std::uint64_t admin1_id_base = 11'000'000'000ULL;  // + hash of code
+inline constexpr std::uint64_t admin2_id_base = 12'000'000'000ULL;  // + hash of code
+inline constexpr std::uint64_t supplement_id_base =
+    13'000'000'000ULL; // + hash of key (or its geonameid)
 
 } // namespace eventmap::gazetteer

@@ -313,9 +313,9 @@ void load_candidates(const gazetteer::Gazetteer& g, Document& doc) {
         // the name says otherwise (resolver's type cues).
         bool region_seat = false;
         for (Candidate& seat : *m.candidates) {
-            const bool seat_or_metropolis =
-                seat.place.feature_code == "PPLA" || seat.place.feature_code == "PPLC" ||
-                seat.place.population >= metropolis_population;
+            const bool seat_or_metropolis = seat.place.feature_code == "PPLA" ||
+                                            seat.place.feature_code == "PPLC" ||
+                                            seat.place.population >= metropolis_population;
             if (seat.place.feature_class != 'P' || !seat_or_metropolis) {
                 continue;
             }
