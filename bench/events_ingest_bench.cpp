@@ -2,6 +2,7 @@
 // time): the `eventmap ingest` loop (events/ingest.hpp) over generated 3-5 KB articles,
 // printing throughput and resident memory every tenth of the run.
 //   events_ingest_bench [ARTICLES] [OUT.gpkg]   (default 20000, a temporary file)
+#include "bench_support.hpp"
 #include "events/ingest.hpp"
 #include "events_synthetic.hpp"
 #include "gazetteer/build.hpp"
@@ -12,25 +13,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 using Clock = std::chrono::steady_clock;
 
-namespace {
-
-long rss_kib() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::stol(line.substr(6));
-        }
-    }
-    return -1;
-}
-
-} // namespace
+namespace {} // namespace
 
 int main(int argc, char** argv) {
     const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 20000;
@@ -61,9 +48,9 @@ int main(int argc, char** argv) {
         [&](std::uint64_t done) {
             if (done % step == 0) {
                 const double s = std::chrono::duration<double>(Clock::now() - t0).count();
-                std::printf("  %8llu articles  %7.0f articles/s  RSS %ld MiB\n",
+                std::printf("  %8llu articles  %7.0f articles/s  RSS %.0f MiB\n",
                             static_cast<unsigned long long>(done), static_cast<double>(done) / s,
-                            rss_kib() / 1024);
+                            eventmap::bench::rss_mib());
                 std::fflush(stdout);
             }
         });

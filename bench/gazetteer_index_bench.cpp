@@ -1,13 +1,13 @@
 // Gazetteer figures for the targets: build time from the default sources, time to open
 // the index, median lookup latency, and resident memory of the opened index.
 //   gazetteer_index_bench [INDEX_OUT]      (default: a temporary file; prints figures only)
+#include "bench_support.hpp"
 #include "gazetteer/build.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,17 +17,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-long rss_kib() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) {
-            return std::stol(line.substr(6));
-        }
-    }
-    return -1;
-}
-
 double seconds_since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
@@ -36,12 +25,11 @@ double seconds_since(Clock::time_point t) {
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--rss") {
-        const long before = rss_kib();
+        const double before = eventmap::bench::rss_mib();
         const Gazetteer g = Gazetteer::open(argv[2]);
         const auto found = g.lookup("Damascus").size();
         std::printf("memory: %.1f MiB resident with the index open (%.1f MiB before; %zu hits)\n",
-                    static_cast<double>(rss_kib()) / 1024.0, static_cast<double>(before) / 1024.0,
-                    found);
+                    eventmap::bench::rss_mib(), before, found);
         return 0;
     }
     const std::string index = argc > 1 ? argv[1] : "/tmp/eventmap_bench_gazetteer.emg";

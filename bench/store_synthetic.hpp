@@ -3,6 +3,7 @@
 // realistic values. Not test fixtures: nothing here is checked.
 #pragma once
 
+#include "bench_support.hpp"
 #include "events/event.hpp"
 #include "store/event_store.hpp"
 
@@ -98,22 +99,6 @@ inline double cpu_seconds(bool children = false) {
         return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-// Resident set size of this process in MiB (Linux /proc).
-inline double rss_mib() {
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmRSS:") {
-            double kib = 0;
-            status >> kib;
-            return kib / 1024.0;
-        }
-        std::string rest;
-        std::getline(status, rest);
-    }
-    return 0;
 }
 
 } // namespace eventmap::bench

@@ -197,24 +197,6 @@ struct ColumnCreator {
     void json(const char* name, const std::string&) { index.push_back(add(name, OFTString)); }
 };
 
-struct ColumnSetter {
-    OGRFeature& feature;
-    const std::vector<int>& index;
-    std::size_t next = 0;
-    void text(const char*, const std::string& value) {
-        const int i = index[next++];
-        if (!value.empty()) {
-            feature.SetField(i, value.c_str());
-        }
-    }
-    void integer(const char*, std::int64_t value) {
-        feature.SetField(index[next++], static_cast<GIntBig>(value));
-    }
-    void real(const char*, double value) { feature.SetField(index[next++], value); }
-    void boolean(const char*, bool value) { feature.SetField(index[next++], value ? 1 : 0); }
-    void json(const char* name, const std::string& value) { text(name, value); }
-};
-
 void set_if(OGRFeature& feature, int index, const std::string& value) {
     if (index >= 0 && !value.empty()) {
         feature.SetField(index, value.c_str());
@@ -319,7 +301,8 @@ std::uint64_t export_with_gdal(store::EventStore& store, const ExportOptions& op
                 return;
             }
             gdal::FeaturePtr feature(OGRFeature::CreateFeature(definition));
-            store::visit_event_fields(e, ColumnSetter{*feature, columns.index});
+            store::visit_event_fields(
+                e, store::gdal::EventColumnSetter{*feature, columns.index, false});
             const std::string first = date_start(e);
             const std::string last = date_end(e);
             set_if(*feature, start_column, first);

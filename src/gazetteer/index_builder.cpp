@@ -81,6 +81,10 @@ double importance(const PlaceEntry& p) {
     return 1.0 + lp / 2.0;
 }
 
+double area_radius_km(double area_km2) {
+    return std::sqrt(std::max(area_km2, 0.0) / 3.14159265358979323846);
+}
+
 float default_radius_km(const PlaceEntry& p) {
     switch (p.precision) {
     case Precision::continent:
@@ -88,7 +92,7 @@ float default_radius_km(const PlaceEntry& p) {
     case Precision::region:
         return 500.0F;
     case Precision::country:
-        return std::sqrt(static_cast<float>(p.area_km2) / 3.14159F);
+        return static_cast<float>(area_radius_km(p.area_km2));
     case Precision::admin1:
         return 150.0F;
     case Precision::admin2:

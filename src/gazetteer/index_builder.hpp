@@ -68,6 +68,10 @@ class IndexBuilder {
 // seats > towns, population within each tier. Exposed for tests.
 double importance(const PlaceEntry& place);
 
+// Radius of a disc with a country's area, in kilometres: how far a country reaches from its
+// point, for its extent and for checking points that claim to be inside it.
+double area_radius_km(double area_km2);
+
 // Default extent of a place when its source gives none, in kilometres.
 float default_radius_km(const PlaceEntry& place);
 

@@ -285,7 +285,7 @@ std::size_t read_world_countries(const std::string& path, IndexBuilder& builder,
                 // country's own extent; otherwise (parts split across the antimeridian, a
                 // largest part that is not where the country is) the table's point stays.
                 const auto shape = shapes->find(ccn3);
-                const double extent = std::sqrt(p.area_km2 / 3.14159265358979323846);
+                const double extent = area_radius_km(p.area_km2);
                 if (shape != shapes->end() &&
                     distance_km(shape->second.point, p.position) <= 1.5 * extent + 300.0) {
                     p.position = shape->second.point;
@@ -430,6 +430,25 @@ std::unordered_map<std::string, Membership> memberships(const IndexBuilder& buil
     return out;
 }
 
+// What a first- or second-level division from a GeoNames code table says about itself; the
+// caller adds its codes and where it is.
+PlaceEntry division_entry(const DivisionName& n, Precision level) {
+    const bool first = level == Precision::admin1;
+    PlaceEntry p;
+    p.id = n.geonameid != 0
+               ? n.geonameid
+               : (first ? admin1_id_base : admin2_id_base) + fnv1a(n.code) % 1'000'000'000;
+    p.name = n.name;
+    if (!n.ascii_name.empty() && n.ascii_name != n.name) {
+        p.alternate_names.push_back(n.ascii_name);
+    }
+    p.feature_class = 'A';
+    p.feature_code = first ? "ADM1" : "ADM2";
+    p.precision = level;
+    p.source = first ? Source::admin1 : Source::admin2;
+    return p;
+}
+
 struct State {
     std::string name;
     std::string iso;
@@ -509,7 +528,7 @@ bool inside_country(LatLon given, const PlaceEntry* country) {
     if (country == nullptr) {
         return true;
     }
-    const double reach = 1.5 * std::sqrt(country->area_km2 / 3.14159265358979323846) + 500.0;
+    const double reach = 1.5 * area_radius_km(country->area_km2) + 500.0;
     return distance_km(given, country->position) <= reach;
 }
 
@@ -547,18 +566,9 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
     std::size_t added = 0;
     for (const auto& n : names) {
         const std::string cc = n.code.substr(0, n.code.find('.'));
-        PlaceEntry p;
-        p.id = n.geonameid != 0 ? n.geonameid : admin1_id_base + fnv1a(n.code) % 1'000'000'000;
-        p.name = n.name;
-        if (!n.ascii_name.empty() && n.ascii_name != n.name) {
-            p.alternate_names.push_back(n.ascii_name);
-        }
-        p.feature_class = 'A';
-        p.feature_code = "ADM1";
+        PlaceEntry p = division_entry(n, Precision::admin1);
         p.country = cc;
         p.admin1 = n.code.substr(n.code.find('.') + 1);
-        p.precision = Precision::admin1;
-        p.source = Source::admin1;
         const auto m = members.find(n.code);
         bool placed = false;
         const std::string key = division_key(n.name);
@@ -641,22 +651,13 @@ std::size_t read_admin2(const std::string& names_path, IndexBuilder& builder, Di
             diag.error(names_path, 0, "admin2 code without two parts: " + n.code);
             continue;
         }
-        PlaceEntry p;
-        p.id = n.geonameid != 0 ? n.geonameid : admin2_id_base + fnv1a(n.code) % 1'000'000'000;
-        p.name = n.name;
-        if (!n.ascii_name.empty() && n.ascii_name != n.name) {
-            p.alternate_names.push_back(n.ascii_name);
-        }
-        p.feature_class = 'A';
-        p.feature_code = "ADM2";
+        PlaceEntry p = division_entry(n, Precision::admin2);
         p.country = n.code.substr(0, dot1);
         p.admin1 = n.code.substr(dot1 + 1, dot2 - dot1 - 1);
         p.admin2 = n.code.substr(dot2 + 1);
         p.position = centre(m->second);
         p.population = m->second.population;
         p.radius_km = std::clamp(1.5F * spread_km(m->second, p.position), 3.0F, 500.0F);
-        p.precision = Precision::admin2;
-        p.source = Source::admin2;
         builder.add_place(std::move(p));
         ++added;
     }

@@ -288,27 +288,6 @@ void create_geopackage(const std::string& path) {
 // 4. Records <-> features
 // ---------------------------------------------------------------------------------------------
 
-// Sets the events columns of a feature from visit_event_fields, by cached column index.
-struct FeatureSetter {
-    OGRFeature& feature;
-    const std::vector<int>& index;
-    std::size_t next = 0;
-    void text(const char*, const std::string& value) {
-        const int i = index[next++];
-        if (value.empty()) {
-            feature.SetFieldNull(i);
-        } else {
-            feature.SetField(i, value.c_str());
-        }
-    }
-    void integer(const char*, std::int64_t value) {
-        feature.SetField(index[next++], static_cast<GIntBig>(value));
-    }
-    void real(const char*, double value) { feature.SetField(index[next++], value); }
-    void boolean(const char*, bool value) { feature.SetField(index[next++], value ? 1 : 0); }
-    void json(const char* name, const std::string& value) { text(name, value); }
-};
-
 std::string field_text(const OGRFeature& feature, int index) {
     return feature.IsFieldSetAndNotNull(index) ? feature.GetFieldAsString(index) : std::string();
 }
@@ -812,7 +791,7 @@ EventStore::Impl::stored_event_ids(const std::vector<events::Event>& candidates,
 
 void EventStore::Impl::write_event(const events::Event& event, gdal::ErrorCapture& errors) {
     gdal::FeaturePtr feature(OGRFeature::CreateFeature(events->GetLayerDefn()));
-    visit_event_fields(event, FeatureSetter{*feature, event_index});
+    visit_event_fields(event, gdal::EventColumnSetter{*feature, event_index, true});
     if (has_location(event)) {
         feature->SetGeometryDirectly(
             new OGRPoint(event.event_loc.position.lon, event.event_loc.position.lat));

@@ -4,6 +4,7 @@
 // Internal to the store and export modules: public headers never include GDAL.
 #pragma once
 
+#include <cstdint>
 #include <gdal_priv.h>
 #include <memory>
 #include <ogrsf_frmts.h>
@@ -70,5 +71,29 @@ class ErrorCapture {
 
 // SQL string literal: 'text' with quotes doubled (SQLite, PostgreSQL and OGR SQL agree).
 std::string sql_literal(const std::string& text);
+
+// Sets the events columns of a feature from visit_event_fields (event_fields.hpp), by cached
+// column index. Empty text becomes NULL when `null_empty` (the store, where an update must
+// clear what was there) and stays unset otherwise (exports: drivers then leave it out).
+struct EventColumnSetter {
+    OGRFeature& feature;
+    const std::vector<int>& index;
+    bool null_empty;
+    std::size_t next = 0;
+    void text(const char*, const std::string& value) {
+        const int i = index[next++];
+        if (!value.empty()) {
+            feature.SetField(i, value.c_str());
+        } else if (null_empty) {
+            feature.SetFieldNull(i);
+        }
+    }
+    void integer(const char*, std::int64_t value) {
+        feature.SetField(index[next++], static_cast<GIntBig>(value));
+    }
+    void real(const char*, double value) { feature.SetField(index[next++], value); }
+    void boolean(const char*, bool value) { feature.SetField(index[next++], value ? 1 : 0); }
+    void json(const char* name, const std::string& value) { text(name, value); }
+};
 
 } // namespace eventmap::store::gdal

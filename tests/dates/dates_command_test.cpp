@@ -7,26 +7,13 @@
 #include <sstream>
 
 using eventmap::test::fixture;
+using eventmap::test::json_lines;
 using eventmap::test::run_eventmap;
-
-namespace {
-
-std::vector<nlohmann::json> lines_of(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    std::string line;
-    while (std::getline(in, line)) {
-        lines.push_back(nlohmann::json::parse(line));
-    }
-    return lines;
-}
-
-} // namespace
 
 TEST_CASE("eventmap dates prints a publication line and one line per expression", "[dates][cli]") {
     const auto r = run_eventmap("dates '" + fixture("dates/treaty-article.txt") + "'");
     REQUIRE(r.exit_code == 0);
-    const auto lines = lines_of(r.out);
+    const auto lines = json_lines(r.out);
     REQUIRE(lines.size() > 5);
     CHECK(lines[0]["published"] == "2013-09-13");
     CHECK(lines[0]["published_inferred"] == true);
@@ -47,7 +34,7 @@ TEST_CASE("eventmap dates honours --published and reads jsonl", "[dates][cli]") 
     const auto r =
         run_eventmap("dates --published 2013-09-20 '" + fixture("dates/treaty-article.txt") + "'");
     REQUIRE(r.exit_code == 0);
-    const auto lines = lines_of(r.out);
+    const auto lines = json_lines(r.out);
     CHECK(lines[0]["published"] == "2013-09-20");
     CHECK(lines[0]["published_inferred"] == false);
 
@@ -55,7 +42,7 @@ TEST_CASE("eventmap dates honours --published and reads jsonl", "[dates][cli]") 
         run_eventmap("dates --input-format jsonl '" + fixture("dates/headers.jsonl") + "'");
     REQUIRE(j.exit_code == 0);
     int publication_lines = 0;
-    for (const auto& l : lines_of(j.out)) {
+    for (const auto& l : json_lines(j.out)) {
         publication_lines += l.contains("published") ? 1 : 0;
     }
     CHECK(publication_lines == 5);
@@ -68,7 +55,7 @@ TEST_CASE("eventmap dates -o writes atomically", "[dates][cli]") {
         run_eventmap("dates '" + fixture("dates/treaty-article.txt") + "' -o '" + out + "'");
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty());
-    CHECK(lines_of(eventmap::test::read_file(out)).size() > 5);
+    CHECK(json_lines(eventmap::test::read_file(out)).size() > 5);
     // A failing run leaves neither output nor temporary file behind.
     const std::string failed = dir + "/failed.jsonl";
     const auto bad = run_eventmap("dates '" + fixture("dates/treaty-article.txt") +

@@ -12,16 +12,6 @@ using namespace eventmap::test;
 
 namespace {
 
-std::vector<nlohmann::json> lines_of(const std::string& out) {
-    std::vector<nlohmann::json> lines;
-    std::istringstream in(out);
-    std::string line;
-    while (std::getline(in, line)) {
-        lines.push_back(nlohmann::json::parse(line));
-    }
-    return lines;
-}
-
 std::string jsonl_of(int count) {
     const std::string text = read_file(fixture("geoparse/talks.txt"));
     std::string out;
@@ -37,7 +27,7 @@ TEST_CASE("geoparse writes one JSON object per mention with the stable fields", 
     const auto r =
         run_eventmap("geoparse " + index_option() + "'" + fixture("geoparse/talks.txt") + "'");
     REQUIRE(r.exit_code == 0);
-    const auto lines = lines_of(r.out);
+    const auto lines = json_lines(r.out);
     REQUIRE(lines.size() > 20);
     const std::vector<std::string> keys = {
         "doc",          "start",   "end",     "text", "name", "lat",        "lon",
@@ -71,7 +61,7 @@ TEST_CASE("geoparse keeps input order on several threads", "[geoparse][cli]") {
     REQUIRE(one.exit_code == 0);
     REQUIRE(four.exit_code == 0);
     CHECK(one.out == four.out);
-    const auto lines = lines_of(four.out);
+    const auto lines = json_lines(four.out);
     REQUIRE_FALSE(lines.empty());
     CHECK(lines.front()["doc"] == "a0");
     CHECK(lines.back()["doc"] == "a59");
@@ -83,7 +73,7 @@ TEST_CASE("geoparse -o writes the file only when everything succeeded", "[geopar
                                  fixture("geoparse/talks.txt") + "'");
     REQUIRE(ok.exit_code == 0);
     CHECK(ok.out.empty());
-    CHECK(lines_of(read_file(dir + "/out.jsonl")).size() > 20);
+    CHECK(json_lines(read_file(dir + "/out.jsonl")).size() > 20);
 
     write_file(dir + "/bad.jsonl", jsonl_of(2) + "{not json\n" + jsonl_of(1));
     const auto bad = run_eventmap("geoparse " + index_option() + "--input-format jsonl -o '" + dir +
@@ -134,7 +124,7 @@ TEST_CASE("geoparse replaces invalid UTF-8, counts it, and keeps offsets", "[geo
     const auto r = run_eventmap("geoparse " + index_option() + "'" + dir + "/bad.txt'");
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.find("1 invalid UTF-8") != std::string::npos);
-    const auto lines = lines_of(r.out);
+    const auto lines = json_lines(r.out);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0]["text"] == "Beirut");
     CHECK(lines[0]["start"] == 19); // "Bad \uFFFD( byte before " is 19 code points

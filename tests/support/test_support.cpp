@@ -32,6 +32,16 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) {
+        lines.push_back(nlohmann::json::parse(line));
+    }
+    return lines;
+}
+
 void write_file(const std::string& path, const std::string& contents) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << contents;
@@ -42,7 +52,8 @@ void write_file(const std::string& path, const std::string& contents) {
 
 CommandResult run_eventmap(const std::string& args) {
     static int counter = 0;
-    const std::string dir = scratch_dir("run_eventmap_" + std::to_string(getpid()) + "_" + std::to_string(++counter));
+    const std::string dir =
+        scratch_dir("run_eventmap_" + std::to_string(getpid()) + "_" + std::to_string(++counter));
     const std::string out_path = dir + "/stdout";
     const std::string err_path = dir + "/stderr";
     const std::string cmd = std::string("'") + EVENTMAP_TEST_BINARY + "' " + args + " >'" +

@@ -1,7 +1,9 @@
 // Helpers shared by the tests: fixture paths, scratch directories, running the CLI.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace eventmap::test {
 
@@ -21,6 +23,9 @@ struct CommandResult {
 CommandResult run_eventmap(const std::string& args);
 
 std::string read_file(const std::string& path);
+
+// Parses JSON Lines output (eventmap geoparse, dates) into one object per line.
+std::vector<nlohmann::json> json_lines(const std::string& out);
 void write_file(const std::string& path, const std::string& contents);
 
 } // namespace eventmap::test
