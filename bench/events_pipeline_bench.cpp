@@ -2,6 +2,7 @@
 // dates and events on synthetic 3-5 KB news articles, one thread, so the figure is per core.
 // Also the share of each stage.
 //   events_pipeline_bench [ARTICLES]     (default 400)
+#include "bench_support.hpp"
 #include "dates/date_tagger.hpp"
 #include "events/extractor.hpp"
 #include "events_synthetic.hpp"
@@ -15,15 +16,8 @@
 #include <string>
 #include <vector>
 
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-} // namespace
+using eventmap::bench::Clock;
+using eventmap::bench::seconds_since;
 
 int main(int argc, char** argv) {
     const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 400;

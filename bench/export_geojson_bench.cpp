@@ -13,11 +13,8 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+using eventmap::bench::Clock;
+using eventmap::bench::seconds_since;
 
 void build_store(const std::string& path, std::uint64_t events) {
     std::filesystem::remove(path);

@@ -13,15 +13,8 @@
 #include <vector>
 
 using namespace eventmap::gazetteer;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
-
-} // namespace
+using eventmap::bench::Clock;
+using eventmap::bench::seconds_since;
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--rss") {

@@ -184,6 +184,7 @@ class Grammar {
     // --- cores ---
     bool core(std::size_t i, Mention& m) const;
     bool month_first(std::size_t i, Mention& m) const;
+    bool finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day) const;
     bool day_first(std::size_t i, Mention& m) const;
     bool numeric_date(std::size_t i, Mention& m) const;
     bool weekday_core(std::size_t i, Mention& m) const;
@@ -390,6 +391,34 @@ std::size_t Grammar::year_suffix(std::size_t i, int& year) const {
     return kNone;
 }
 
+// A day and month ending at token k, in either order: with a year suffix a fixed day (an
+// impossible one, February 30, is consumed but not reported), without one a month-day the
+// resolver places in a year.
+bool Grammar::finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day) const {
+    int year = 0;
+    const std::size_t y = year_suffix(k, year);
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        m.fixed.clear();
+        if (is_valid_date(year, month, day)) {
+            m.fixed = format_day(days_from_civil(year, month, day));
+            m.explicit_day = true;
+        }
+        finish(m, i, y);
+        return true;
+    }
+    if (day > days_in_month(2000, month)) {
+        m.fixed.clear();
+        finish(m, i, k);
+        return true;
+    }
+    m.kind = MentionKind::month_day;
+    m.month = month;
+    m.day = day;
+    finish(m, i, k);
+    return true;
+}
+
 bool Grammar::month_first(std::size_t i, Mention& m) const {
     int month = 0;
     bool ambiguous = false;
@@ -401,31 +430,7 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
     std::size_t k = day_at(j, day);
     // A day must not be the hour of a clock time or the first of a number range.
     if (k != kNone && !(punct(k, ':') && attached(k)) && !(punct(k, '-') && plain_number(k + 1))) {
-        int year = 0;
-        std::size_t y = year_suffix(k, year);
-        if (y != kNone) {
-            if (!is_valid_date(year, month, day)) {
-                m.kind = MentionKind::fixed;
-                m.fixed.clear(); // impossible date (February 30): consumed, not reported
-                finish(m, i, y);
-                return true;
-            }
-            m.kind = MentionKind::fixed;
-            m.fixed = format_day(days_from_civil(year, month, day));
-            m.explicit_day = true;
-            finish(m, i, y);
-            return true;
-        }
-        if (day > days_in_month(2000, month)) {
-            m.fixed.clear();
-            finish(m, i, k);
-            return true;
-        }
-        m.kind = MentionKind::month_day;
-        m.month = month;
-        m.day = day;
-        finish(m, i, k);
-        return true;
+        return finish_day(m, i, k, month, day);
     }
     int year = 0;
     std::size_t y = year_suffix(j, year);
@@ -491,27 +496,7 @@ bool Grammar::day_first(std::size_t i, Mention& m) const {
     if (k == kNone) {
         return false;
     }
-    int year = 0;
-    std::size_t y = year_suffix(k, year);
-    if (y != kNone) {
-        m.kind = MentionKind::fixed;
-        if (is_valid_date(year, month, day)) {
-            m.fixed = format_day(days_from_civil(year, month, day));
-            m.explicit_day = true;
-        }
-        finish(m, i, y);
-        return true;
-    }
-    if (day > days_in_month(2000, month)) {
-        m.fixed.clear();
-        finish(m, i, k);
-        return true;
-    }
-    m.kind = MentionKind::month_day;
-    m.month = month;
-    m.day = day;
-    finish(m, i, k);
-    return true;
+    return finish_day(m, i, k, month, day);
 }
 
 bool Grammar::numeric_date(std::size_t i, Mention& m) const {
