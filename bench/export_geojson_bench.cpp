@@ -21,7 +21,7 @@ void build_store(const std::string& path, std::uint64_t events) {
     eventmap::store::EventStore s(path, eventmap::store::OpenMode::create);
     const int per_article = 4;
     const std::uint64_t articles = (events + per_article - 1) / per_article;
-    std::vector<eventmap::events::Event> batch;
+    std::vector<eventmap::model::Event> batch;
     const auto start = Clock::now();
     for (std::uint64_t n = 0; n < articles; ++n) {
         if (n % 2500 == 0) {

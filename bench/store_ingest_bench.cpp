@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     const double start_cpu = last_cpu;
     try {
         store::EventStore s(path, store::OpenMode::create);
-        std::vector<events::Event> events;
+        std::vector<model::Event> events;
         std::vector<store::MentionRecord> mentions;
         for (std::uint64_t n = 0; n < articles; ++n) {
             if (n % batch_size == 0) {

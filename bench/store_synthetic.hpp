@@ -4,7 +4,7 @@
 #pragma once
 
 #include "bench_support.hpp"
-#include "events/event.hpp"
+#include "model/event.hpp"
 #include "store/event_store.hpp"
 
 #include <cstdint>
@@ -33,10 +33,10 @@ inline store::ArticleRecord synthetic_article(std::uint64_t n) {
     return a;
 }
 
-inline events::Event synthetic_event(std::uint64_t article, int k) {
+inline model::Event synthetic_event(std::uint64_t article, int k) {
     static const char* const types[] = {"ASSAULT", "PROTEST", "CONSULT", "AGREE", "COERCE", "AID"};
     const std::uint64_t r = mix(article * 16 + static_cast<std::uint64_t>(k));
-    events::Event e;
+    model::Event e;
     e.id = "art" + std::to_string(article) + "-ev" + std::to_string(k);
     const int day = 1 + static_cast<int>(r % 28);
     e.date = "2013-09-" + std::string(day < 10 ? "0" : "") + std::to_string(day);

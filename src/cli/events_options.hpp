@@ -2,9 +2,9 @@
 #pragma once
 
 #include "common/article.hpp"
-#include "events/event.hpp"
 #include "events/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "model/event.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdint>

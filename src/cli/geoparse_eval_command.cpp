@@ -5,6 +5,7 @@
 #include "cli/command_registry.hpp"
 #include "common/article.hpp"
 #include "common/error.hpp"
+#include "common/output_file.hpp"
 #include "eval/geoparse_corpus.hpp"
 #include "eval/geoparse_scorer.hpp"
 #include "gazetteer/build.hpp"
@@ -59,32 +60,21 @@ nlohmann::ordered_json to_json(const eval::GeoparseScore& s) {
 }
 
 void write_errors(const std::string& path, const std::vector<eval::GeoparseErrorRecord>& records) {
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw OutputError("cannot create error file", path);
-        }
-        for (const auto& r : records) {
-            nlohmann::ordered_json j;
-            j["doc"] = r.doc;
-            j["kind"] = r.kind;
-            j["start"] = r.start;
-            j["end"] = r.end;
-            j["gold"] = r.gold_name;
-            j["text"] = r.predicted_text;
-            j["predicted"] = r.predicted_name;
-            j["country"] = r.predicted_country;
-            j["error_km"] = r.error_km;
-            out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        }
-        if (!out) {
-            throw OutputError("write failed", path);
-        }
+    OutputFile out(path);
+    for (const auto& r : records) {
+        nlohmann::ordered_json j;
+        j["doc"] = r.doc;
+        j["kind"] = r.kind;
+        j["start"] = r.start;
+        j["end"] = r.end;
+        j["gold"] = r.gold_name;
+        j["text"] = r.predicted_text;
+        j["predicted"] = r.predicted_name;
+        j["country"] = r.predicted_country;
+        j["error_km"] = r.error_km;
+        out.stream() << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        throw OutputError("cannot rename the finished file into place", path);
-    }
+    out.commit();
 }
 
 void run(const EvalArgs& a) {

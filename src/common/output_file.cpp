@@ -3,10 +3,8 @@
 #include "common/error.hpp"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <unistd.h>
 
 namespace eventmap {
 
@@ -14,22 +12,19 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     if (is_stdout()) {
         return;
     }
-    temp_ = path_ + ".tmp." + std::to_string(::getpid());
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!file_) {
+    file_ = std::make_unique<AtomicFile>(path_);
+    out_.open(file_->temp_path(), std::ios::binary | std::ios::trunc);
+    if (!out_) {
         throw OutputError(std::string("cannot create output: ") + std::strerror(errno), path_);
     }
 }
 
 OutputFile::~OutputFile() {
-    if (!is_stdout() && !committed_) {
-        file_.close();
-        std::remove(temp_.c_str());
-    }
+    out_.close(); // before file_ removes the uncommitted temporary file
 }
 
 std::ostream& OutputFile::stream() {
-    return is_stdout() ? std::cout : file_;
+    return is_stdout() ? std::cout : out_;
 }
 
 void OutputFile::commit() {
@@ -38,20 +33,14 @@ void OutputFile::commit() {
         if (!std::cout) {
             throw OutputError("cannot write to standard output", "-");
         }
-        committed_ = true;
         return;
     }
-    file_.flush();
-    file_.close();
-    if (!file_) {
+    out_.flush();
+    out_.close();
+    if (!out_) {
         throw OutputError("write failed (disk full?)", path_);
     }
-    if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-        throw OutputError(std::string("cannot move the finished output into place: ") +
-                              std::strerror(errno),
-                          path_);
-    }
-    committed_ = true;
+    file_->commit();
 }
 
 } // namespace eventmap

@@ -1,10 +1,13 @@
-// Text output that appears whole or not at all: a file is written under a temporary name
-// beside the target and renamed over it by commit(); without commit() (an exception on the
-// way) the temporary file is removed and an existing target stays as it was. "-" or an empty
-// path is standard output, which is only flushed and checked.
+// A text output stream that appears whole or not at all, on AtomicFile (atomic_file.hpp):
+// written under a temporary name beside the target and renamed over it by commit(); without
+// commit() (an exception on the way) the temporary file is removed and an existing target
+// stays as it was. "-" or an empty path is standard output, which is only flushed and checked.
 #pragma once
 
+#include "common/atomic_file.hpp"
+
 #include <fstream>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -21,14 +24,13 @@ class OutputFile {
     std::ostream& stream();
     bool is_stdout() const { return path_.empty() || path_ == "-"; }
 
-    // Flushes, checks every write succeeded, and renames into place. Throws OutputError.
+    // Flushes, checks every write succeeded, syncs and renames into place. Throws OutputError.
     void commit();
 
   private:
     std::string path_;
-    std::string temp_;
-    std::ofstream file_;
-    bool committed_ = false;
+    std::unique_ptr<AtomicFile> file_;
+    std::ofstream out_;
 };
 
 } // namespace eventmap

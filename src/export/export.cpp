@@ -5,11 +5,12 @@
 //   4. export_events / write_geojson
 #include "export/export.hpp"
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
-#include "export/atomic_output.hpp"
+#include "common/gdal.hpp"
 #include "export/geojson_writer.hpp"
-#include "store/event_fields.hpp"
-#include "store/gdal.hpp"
+#include "model/event_fields.hpp"
+#include "store/event_columns.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,7 +25,6 @@
 namespace eventmap::exporter {
 
 namespace fs = std::filesystem;
-namespace gdal = store::gdal;
 
 // ---------------------------------------------------------------------------------------------
 // 1. Formats and options
@@ -123,7 +123,7 @@ std::uint64_t write_geojson_to(const std::string& path, GeoJsonWriter::Layout la
         writer.finish();
         return writer.count();
     }
-    AtomicOutput output(path);
+    AtomicFile output(path);
     std::ofstream file(output.temp_path(), std::ios::binary | std::ios::trunc);
     if (!file) {
         throw OutputError(std::string("cannot create output: ") + std::strerror(errno), path);
@@ -203,7 +203,7 @@ void set_if(OGRFeature& feature, int index, const std::string& value) {
     }
 }
 
-std::string kml_name(const events::Event& e) {
+std::string kml_name(const model::Event& e) {
     const std::string& place = e.event_loc.resolved_place.empty() ? e.event_loc.extracted_place
                                                                   : e.event_loc.resolved_place;
     return place.empty() ? e.event : e.event + " in " + place;
@@ -233,7 +233,7 @@ std::uint64_t export_with_gdal(store::EventStore& store, const ExportOptions& op
     if (driver == nullptr) {
         throw OutputError(std::string("this GDAL has no ") + plan.driver + " driver", path);
     }
-    AtomicOutput output(path);
+    AtomicFile output(path);
     std::uint64_t written = 0;
     {
         gdal::ErrorCapture errors;
@@ -288,21 +288,20 @@ std::uint64_t export_with_gdal(store::EventStore& store, const ExportOptions& op
             void boolean(const char* n, bool v) { inner.boolean(n, v); }
             void json(const char* n, const std::string& v) { inner.json(n, v); }
         };
-        store::visit_event_fields(events::Event{}, SkipFirst{columns});
+        model::visit_event_fields(model::Event{}, SkipFirst{columns});
         columns.index[0] = id_column;
 
         if (plan.transaction && ds->StartTransaction() != OGRERR_NONE) {
             throw OutputError("cannot start a transaction: " + errors.message(), path);
         }
         OGRFeatureDefn* definition = layer->GetLayerDefn();
-        store.for_each_event(options.query, [&](const events::Event& e) {
-            const bool located = store::has_location(e);
+        store.for_each_event(options.query, [&](const model::Event& e) {
+            const bool located = model::has_location(e);
             if (plan.located_only && !located) {
                 return;
             }
             gdal::FeaturePtr feature(OGRFeature::CreateFeature(definition));
-            store::visit_event_fields(
-                e, store::gdal::EventColumnSetter{*feature, columns.index, false});
+            model::visit_event_fields(e, store::EventColumnSetter{*feature, columns.index, false});
             const std::string first = date_start(e);
             const std::string last = date_end(e);
             set_if(*feature, start_column, first);
@@ -390,7 +389,7 @@ ExportResult export_events(store::EventStore& store, const ExportOptions& option
         const auto layout = *format == Format::geojson ? GeoJsonWriter::Layout::feature_collection
                                                        : GeoJsonWriter::Layout::sequence;
         result.events = write_geojson_to(options.output, layout, [&](GeoJsonWriter& writer) {
-            store.for_each_event(options.query, [&](const events::Event& e) { writer.write(e); });
+            store.for_each_event(options.query, [&](const model::Event& e) { writer.write(e); });
         });
     } else {
         result.events = export_with_gdal(store, options, *format);
@@ -398,7 +397,7 @@ ExportResult export_events(store::EventStore& store, const ExportOptions& option
     return result;
 }
 
-void write_geojson(const std::vector<events::Event>& events, std::ostream& out) {
+void write_geojson(const std::vector<model::Event>& events, std::ostream& out) {
     GeoJsonWriter writer(out, "output");
     for (const auto& event : events) {
         writer.write(event);
@@ -406,7 +405,7 @@ void write_geojson(const std::vector<events::Event>& events, std::ostream& out) 
     writer.finish();
 }
 
-void write_geojson(const std::vector<events::Event>& events, const std::string& path) {
+void write_geojson(const std::vector<model::Event>& events, const std::string& path) {
     write_geojson_to(path, GeoJsonWriter::Layout::feature_collection, [&](GeoJsonWriter& writer) {
         for (const auto& event : events) {
             writer.write(event);

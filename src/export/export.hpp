@@ -12,7 +12,7 @@
 // a failed export leaves nothing behind and an existing file untouched.
 #pragma once
 
-#include "events/event.hpp"
+#include "model/event.hpp"
 #include "store/event_store.hpp"
 
 #include <cstdint>
@@ -49,8 +49,8 @@ struct ExportResult {
 ExportResult export_events(store::EventStore& store, const ExportOptions& options);
 
 // The in-memory path for `eventmap extract`: an RFC 7946 FeatureCollection of `events`.
-void write_geojson(const std::vector<events::Event>& events, std::ostream& out);
+void write_geojson(const std::vector<model::Event>& events, std::ostream& out);
 // To a file, atomically; "-" writes to stdout.
-void write_geojson(const std::vector<events::Event>& events, const std::string& path);
+void write_geojson(const std::vector<model::Event>& events, const std::string& path);
 
 } // namespace eventmap::exporter

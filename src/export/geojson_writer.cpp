@@ -1,7 +1,7 @@
 #include "export/geojson_writer.hpp"
 
 #include "common/error.hpp"
-#include "store/event_fields.hpp"
+#include "model/event_fields.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -16,7 +16,7 @@ namespace {
 constexpr std::size_t flush_threshold = 1 << 20;
 
 void append_escaped(std::string& out, const std::string& text) {
-    store::append_json_string(out, text);
+    model::append_json_string(out, text);
 }
 
 void append_number(std::string& out, double value) {
@@ -97,11 +97,11 @@ std::string iso_8601(const std::string& value) {
     return out.substr(0, t + 1) + time + padding + suffix;
 }
 
-std::string date_start(const events::Event& event) {
+std::string date_start(const model::Event& event) {
     return iso_8601(event.date);
 }
 
-std::string date_end(const events::Event& event) {
+std::string date_end(const model::Event& event) {
     return iso_8601(event.enddate.empty() ? event.date : event.enddate);
 }
 
@@ -123,7 +123,7 @@ void GeoJsonWriter::flush_buffer() {
     buffer_.clear();
 }
 
-void GeoJsonWriter::write(const events::Event& event) {
+void GeoJsonWriter::write(const model::Event& event) {
     if (!started_) {
         started_ = true;
         if (layout_ == Layout::feature_collection) {
@@ -134,7 +134,7 @@ void GeoJsonWriter::write(const events::Event& event) {
     }
     buffer_ += "{\"type\":\"Feature\",\"id\":";
     append_escaped(buffer_, event.id);
-    if (store::has_location(event)) {
+    if (model::has_location(event)) {
         buffer_ += ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[";
         append_coordinate(buffer_, event.event_loc.position.lon);
         buffer_ += ',';
@@ -165,7 +165,7 @@ void GeoJsonWriter::write(const events::Event& event) {
         void boolean(const char* name, bool v) { inner.boolean(name, v); }
         void json(const char* name, const std::string& v) { inner.json(name, v); }
     };
-    store::visit_event_fields(event, SkipId{properties, first});
+    model::visit_event_fields(event, SkipId{properties, first});
     buffer_ += "}}";
     if (layout_ == Layout::sequence) {
         buffer_ += '\n';

@@ -9,7 +9,7 @@
 // then every column of store/event_fields.hpp; sources is a JSON array.
 #pragma once
 
-#include "events/event.hpp"
+#include "model/event.hpp"
 
 #include <cstdint>
 #include <ostream>
@@ -21,8 +21,8 @@ namespace eventmap::exporter {
 // when none was given): "2013-09-13T10:30" -> "2013-09-13T10:30:00Z".
 std::string iso_8601(const std::string& value);
 // The event's first and last moment in that form (date_end is enddate, or date without one).
-std::string date_start(const events::Event& event);
-std::string date_end(const events::Event& event);
+std::string date_start(const model::Event& event);
+std::string date_end(const model::Event& event);
 
 class GeoJsonWriter {
   public:
@@ -34,7 +34,7 @@ class GeoJsonWriter {
     GeoJsonWriter(const GeoJsonWriter&) = delete;
     GeoJsonWriter& operator=(const GeoJsonWriter&) = delete;
 
-    void write(const events::Event& event);
+    void write(const model::Event& event);
     // Closes the collection and flushes. Must be called once, after the last write().
     void finish();
     std::uint64_t count() const noexcept { return count_; }

@@ -2,6 +2,7 @@
 //           4. string pool and token hash  5. writing the file
 #include "gazetteer/index_builder.hpp"
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "gazetteer/index_format.hpp"
 #include "gazetteer/normalize.hpp"
@@ -419,27 +420,21 @@ class SectionWriter {
 
 void write_atomically(const std::string& path, const Header& header,
                       const std::vector<unsigned char>& payload) {
-    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+    AtomicFile file(path);
     {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
         if (!out) {
-            throw OutputError(std::string("cannot create index: ") + std::strerror(errno), tmp);
+            throw OutputError(std::string("cannot create index: ") + std::strerror(errno), path);
         }
         out.write(reinterpret_cast<const char*>(&header), sizeof(header));
         out.write(reinterpret_cast<const char*>(payload.data()),
                   static_cast<std::streamsize>(payload.size()));
         out.flush();
         if (!out) {
-            out.close();
-            std::remove(tmp.c_str());
-            throw OutputError("cannot write index (disk full?)", tmp);
+            throw OutputError("cannot write index (disk full?)", path);
         }
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        std::remove(tmp.c_str());
-        throw OutputError(std::string("cannot move index into place: ") + std::strerror(err), path);
-    }
+    file.commit();
 }
 
 } // namespace

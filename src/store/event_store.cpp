@@ -9,8 +9,9 @@
 #include "store/event_store.hpp"
 
 #include "common/error.hpp"
-#include "store/event_fields.hpp"
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
+#include "model/event_fields.hpp"
+#include "store/event_columns.hpp"
 
 #include <algorithm>
 #include <array>
@@ -25,6 +26,9 @@
 namespace eventmap::store {
 
 namespace fs = std::filesystem;
+using model::sources_from_json;
+using model::sources_to_json;
+using model::split_names;
 
 namespace {
 
@@ -124,7 +128,7 @@ struct ColumnNames {
 const std::vector<std::string>& event_column_names() {
     static const std::vector<std::string> names = [] {
         ColumnNames visitor;
-        visit_event_fields(events::Event{}, visitor);
+        visit_event_fields(model::Event{}, visitor);
         return visitor.names;
     }();
     return names;
@@ -203,7 +207,7 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
         throw OutputError("cannot create layer events: " + errors.message());
     }
     SchemaVisitor schema;
-    visit_event_fields(events::Event{}, schema);
+    visit_event_fields(model::Event{}, schema);
     for (const auto& spec : schema.fields) {
         OGRFieldDefn field(spec.name, spec.type);
         field.SetSubType(spec.subtype);
@@ -297,9 +301,9 @@ std::string field_text(const OGRFeature& feature, const char* name) {
 }
 
 // The inverse of visit_event_fields; `index` follows the same column order.
-events::Event read_event(const OGRFeature& f, const std::vector<int>& index,
-                         const std::string& where) {
-    events::Event e;
+model::Event read_event(const OGRFeature& f, const std::vector<int>& index,
+                        const std::string& where) {
+    model::Event e;
     std::size_t i = 0;
     auto text = [&] { return field_text(f, index[i++]); };
     auto integer = [&] { return f.GetFieldAsInteger64(index[i++]); };
@@ -350,8 +354,8 @@ void set_text(OGRFeature& f, const char* name, const std::string& value) {
 }
 
 // Merges `extra` into `sources`, skipping ones already listed. Returns whether any was added.
-bool merge_sources(std::vector<events::EventSource>& sources,
-                   const std::vector<events::EventSource>& extra) {
+bool merge_sources(std::vector<model::EventSource>& sources,
+                   const std::vector<model::EventSource>& extra) {
     bool added = false;
     for (const auto& source : extra) {
         const bool known = std::any_of(sources.begin(), sources.end(), [&](const auto& s) {
@@ -489,10 +493,10 @@ struct EventStore::Impl {
 
     gdal::FeaturePtr find_one(OGRLayer* layer, const std::string& where,
                               gdal::ErrorCapture& errors);
-    void write_event(const events::Event& event, gdal::ErrorCapture& errors);
-    std::set<std::string> stored_event_ids(const std::vector<events::Event>& candidates,
+    void write_event(const model::Event& event, gdal::ErrorCapture& errors);
+    std::set<std::string> stored_event_ids(const std::vector<model::Event>& candidates,
                                            gdal::ErrorCapture& errors);
-    bool append_sources(const std::string& id, const std::vector<events::EventSource>& sources,
+    bool append_sources(const std::string& id, const std::vector<model::EventSource>& sources,
                         gdal::ErrorCapture& errors);
 };
 
@@ -733,7 +737,7 @@ gdal::FeaturePtr EventStore::Impl::find_one(OGRLayer* table, const std::string& 
 }
 
 bool EventStore::Impl::append_sources(const std::string& id,
-                                      const std::vector<events::EventSource>& sources,
+                                      const std::vector<model::EventSource>& sources,
                                       gdal::ErrorCapture& errors) {
     gdal::FeaturePtr feature = find_one(events, "\"id\" = " + gdal::sql_literal(id), errors);
     if (!feature) {
@@ -754,7 +758,7 @@ bool EventStore::Impl::append_sources(const std::string& id,
 // only. (A plain attribute filter per event prepares a 28-column SELECT each time, which took
 // most of the ingest time; ExecuteSQL on a GeoPackage syncs every layer first, slower still.)
 std::set<std::string>
-EventStore::Impl::stored_event_ids(const std::vector<events::Event>& candidates,
+EventStore::Impl::stored_event_ids(const std::vector<model::Event>& candidates,
                                    gdal::ErrorCapture& errors) {
     std::set<std::string> found;
     if (candidates.empty()) {
@@ -789,9 +793,9 @@ EventStore::Impl::stored_event_ids(const std::vector<events::Event>& candidates,
     return found;
 }
 
-void EventStore::Impl::write_event(const events::Event& event, gdal::ErrorCapture& errors) {
+void EventStore::Impl::write_event(const model::Event& event, gdal::ErrorCapture& errors) {
     gdal::FeaturePtr feature(OGRFeature::CreateFeature(events->GetLayerDefn()));
-    visit_event_fields(event, gdal::EventColumnSetter{*feature, event_index, true});
+    visit_event_fields(event, EventColumnSetter{*feature, event_index, true});
     if (has_location(event)) {
         feature->SetGeometryDirectly(
             new OGRPoint(event.event_loc.position.lon, event.event_loc.position.lat));
@@ -889,7 +893,7 @@ bool EventStore::has_article(const std::string& content_hash) {
     return found;
 }
 
-bool EventStore::add_article(const ArticleRecord& article, const std::vector<events::Event>& events,
+bool EventStore::add_article(const ArticleRecord& article, const std::vector<model::Event>& events,
                              const std::vector<MentionRecord>& mentions) {
     impl_->require_open();
     impl_->require_writable_store();
@@ -964,7 +968,7 @@ bool EventStore::add_article(const ArticleRecord& article, const std::vector<eve
 }
 
 bool EventStore::append_sources(const std::string& event_id,
-                                const std::vector<events::EventSource>& sources) {
+                                const std::vector<model::EventSource>& sources) {
     impl_->require_open();
     impl_->require_writable_store();
     if (!impl_->batch) {
@@ -1032,7 +1036,7 @@ class FilterScope {
 } // namespace
 
 void EventStore::for_each_event(const EventQuery& query,
-                                const std::function<void(const events::Event&)>& sink) {
+                                const std::function<void(const model::Event&)>& sink) {
     impl_->require_open();
     gdal::ErrorCapture errors;
     FilterScope filter(*impl_->events, query, impl_->display);
@@ -1047,7 +1051,7 @@ void EventStore::for_each_event(const EventQuery& query,
     }
 }
 
-std::optional<events::Event> EventStore::find_event(const std::string& id) {
+std::optional<model::Event> EventStore::find_event(const std::string& id) {
     impl_->require_open();
     gdal::ErrorCapture errors;
     gdal::FeaturePtr feature =

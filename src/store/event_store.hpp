@@ -15,7 +15,7 @@
 #pragma once
 
 #include "common/geo.hpp"
-#include "events/event.hpp"
+#include "model/event.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -102,25 +102,25 @@ class EventStore {
     // its sources not yet listed are appended to the stored event (see append_sources).
     // Throws DataError (nothing written, batch still open) for a record missing its id or hash,
     // OutputError (batch rolled back) when the write fails.
-    bool add_article(const ArticleRecord& article, const std::vector<events::Event>& events,
+    bool add_article(const ArticleRecord& article, const std::vector<model::Event>& events,
                      const std::vector<MentionRecord>& mentions);
     // Appends to a stored event the sources it does not list yet (same article, start, end).
     // Returns false when no event has this id. Works inside a batch or on its own (then in a
     // transaction of its own).
     bool append_sources(const std::string& event_id,
-                        const std::vector<events::EventSource>& sources);
+                        const std::vector<model::EventSource>& sources);
     void commit();
     void rollback();
     bool in_batch() const;
 
     // --- Reading ---
-    std::optional<events::Event> find_event(const std::string& id);
+    std::optional<model::Event> find_event(const std::string& id);
     std::optional<ArticleRecord> find_article(const std::string& content_hash);
     std::vector<MentionRecord> mentions_of(const std::string& article_id);
     // Calls `sink` for each matching event, in storage order. The Event reference is valid
     // during the call only.
     void for_each_event(const EventQuery& query,
-                        const std::function<void(const events::Event&)>& sink);
+                        const std::function<void(const model::Event&)>& sink);
     std::uint64_t count_events(const EventQuery& query = {});
     std::uint64_t count_articles();
     std::uint64_t count_mentions();

@@ -155,7 +155,7 @@ TEST_CASE("ingest into a GeoPackage is idempotent and merges across articles",
     eventmap::store::EventQuery query;
     query.type = "ASSAULT";
     std::size_t kafr_nabl = 0;
-    store.for_each_event(query, [&](const eventmap::events::Event& e) {
+    store.for_each_event(query, [&](const eventmap::model::Event& e) {
         if (e.date == "2019-05-07") {
             ++kafr_nabl;
             CHECK(e.sources.size() >= 2);

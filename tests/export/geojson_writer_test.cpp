@@ -64,7 +64,7 @@ TEST_CASE("iso_8601 times get seconds and a zone, dates stay dates", "[export]")
         INFO(c.in);
         CHECK(exporter::iso_8601(c.in) == c.out);
     }
-    events::Event e;
+    model::Event e;
     e.date = "2013-09-01";
     CHECK(exporter::date_end(e) == "2013-09-01"); // no enddate: the date itself
     e.enddate = "2013-09-30";

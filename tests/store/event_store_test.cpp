@@ -227,7 +227,7 @@ void check_queries(const Backend& b) {
 
     std::vector<std::string> ids;
     s.for_each_event({"2013-09-01", "", std::nullopt, ""},
-                     [&](const events::Event& e) { ids.push_back(e.id); });
+                     [&](const model::Event& e) { ids.push_back(e.id); });
     CHECK(ids == std::vector<std::string>{"q1-e2", "q1-e3"});
     const auto back = s.find_event("q1-e3");
     REQUIRE(back);

@@ -18,9 +18,9 @@
 
 namespace eventmap::test {
 
-inline events::Event sample_event(const std::string& article, int n, double lat, double lon,
-                                  const std::string& type = "ASSAULT") {
-    events::Event e;
+inline model::Event sample_event(const std::string& article, int n, double lat, double lon,
+                                 const std::string& type = "ASSAULT") {
+    model::Event e;
     e.id = article + "-e" + std::to_string(n);
     e.date = "2013-09-" + std::string(n < 9 ? "0" : "") + std::to_string(n + 1);
     e.enddate = e.date;

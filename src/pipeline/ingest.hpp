@@ -6,8 +6,8 @@
 #pragma once
 
 #include "common/article.hpp"
-#include "events/event.hpp"
 #include "events/extractor.hpp"
+#include "model/event.hpp"
 #include "store/event_store.hpp"
 
 #include <cstdint>
@@ -16,7 +16,9 @@
 #include <string>
 #include <vector>
 
-namespace eventmap::events {
+namespace eventmap::pipeline {
+
+using model::Event;
 
 struct IngestOptions {
     std::size_t batch = 200; // articles per transaction
@@ -39,7 +41,7 @@ struct IngestSummary {
 // article with the number read so far. Throws what the store and the extractor throw; a
 // failed batch is rolled back by the store.
 IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::EventStore& store,
-                              const EventExtractor& extractor, const IngestOptions& options,
+                              const events::EventExtractor& extractor, const IngestOptions& options,
                               const std::function<void(std::uint64_t)>& progress = {});
 
-} // namespace eventmap::events
+} // namespace eventmap::pipeline

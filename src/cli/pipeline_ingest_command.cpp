@@ -1,14 +1,14 @@
 // `eventmap ingest FILE... --db PATH.gpkg|PG:...`: the whole pipeline into the event store
-// (events/ingest.hpp: a transaction per batch, idempotent, merging across the run). A progress
+// (pipeline/ingest.hpp: a transaction per batch, idempotent, merging across the run). A progress
 // line is drawn when stderr is a terminal; a one-line summary ends the run.
 #include "cli/command_registry.hpp"
 #include "cli/events_options.hpp"
+#include "cli/progress.hpp"
 #include "common/error.hpp"
 #include "events/extractor.hpp"
-#include "events/ingest.hpp"
 #include "geoparse/geoparser.hpp"
+#include "pipeline/ingest.hpp"
 #include "store/event_store.hpp"
-#include "store/progress.hpp"
 
 #include <iostream>
 #include <memory>
@@ -30,10 +30,10 @@ void run(const IngestArgs& a) {
     const geoparse::Geoparser parser(g);
     const events::EventExtractor extractor(parser, a.common.extract_options());
 
-    auto progress = store::ProgressReporter::for_stderr(0, "articles");
-    events::IngestOptions options;
+    auto progress = cli::ProgressReporter::for_stderr(0, "articles");
+    pipeline::IngestOptions options;
     options.batch = a.batch;
-    const events::IngestSummary summary = events::ingest_articles(
+    const pipeline::IngestSummary summary = pipeline::ingest_articles(
         [&reader](Article& article) { return reader.next(article); }, db, extractor, options,
         [&progress](std::uint64_t done) { progress.update(done); });
     progress.finish();

@@ -1,10 +1,10 @@
-#include "store/progress.hpp"
+#include "cli/progress.hpp"
 
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
 
-namespace eventmap::store {
+namespace eventmap::cli {
 
 namespace {
 
@@ -89,4 +89,4 @@ void ProgressReporter::finish() {
     out_ << '\r' << line(done_) << "\x1b[K\n" << std::flush;
 }
 
-} // namespace eventmap::store
+} // namespace eventmap::cli

@@ -1,12 +1,12 @@
 // The GDAL wrapper: errors are captured per scope instead of printed, scopes nest, literals
 // are quoted.
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace eventmap::store;
+using namespace eventmap;
 
-TEST_CASE("gdal errors are captured by the innermost scope", "[store]") {
+TEST_CASE("gdal errors are captured by the innermost scope", "[common]") {
     gdal::register_drivers();
     gdal::ErrorCapture outer;
     {
@@ -29,7 +29,7 @@ TEST_CASE("gdal errors are captured by the innermost scope", "[store]") {
     CHECK_THAT(outer.message(), Catch::Contains("/nonexistent/eventmap.gpkg"));
 }
 
-TEST_CASE("sql literals double their quotes", "[store]") {
+TEST_CASE("sql literals double their quotes", "[common]") {
     CHECK(gdal::sql_literal("plain") == "'plain'");
     CHECK(gdal::sql_literal("O'Brien") == "'O''Brien'");
     CHECK(gdal::sql_literal("") == "''");

@@ -1,9 +1,9 @@
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
 
 #include <algorithm>
 #include <cpl_error.h>
 
-namespace eventmap::store::gdal {
+namespace eventmap::gdal {
 
 void register_drivers() {
     static const bool registered = [] {
@@ -75,4 +75,4 @@ std::string sql_literal(const std::string& text) {
     return out;
 }
 
-} // namespace eventmap::store::gdal
+} // namespace eventmap::gdal

@@ -8,7 +8,7 @@
 #include <ostream>
 #include <string>
 
-namespace eventmap::store {
+namespace eventmap::cli {
 
 class ProgressReporter {
   public:
@@ -44,4 +44,4 @@ class ProgressReporter {
     bool finished_ = false;
 };
 
-} // namespace eventmap::store
+} // namespace eventmap::cli

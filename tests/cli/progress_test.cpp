@@ -1,13 +1,13 @@
 // The progress line: silent unless enabled, rate and ETA when drawn, one final newline.
-#include "store/progress.hpp"
+#include "cli/progress.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
 #include <thread>
 
-using eventmap::store::ProgressReporter;
+using eventmap::cli::ProgressReporter;
 
-TEST_CASE("progress is silent when not a terminal", "[store]") {
+TEST_CASE("progress is silent when not a terminal", "[cli]") {
     std::ostringstream out;
     {
         ProgressReporter progress(out, false, 100, "articles");
@@ -17,7 +17,7 @@ TEST_CASE("progress is silent when not a terminal", "[store]") {
     CHECK(out.str().empty());
 }
 
-TEST_CASE("progress draws rate and ETA and ends its line", "[store]") {
+TEST_CASE("progress draws rate and ETA and ends its line", "[cli]") {
     std::ostringstream out;
     ProgressReporter progress(out, true, 100, "articles");
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -35,7 +35,7 @@ TEST_CASE("progress draws rate and ETA and ends its line", "[store]") {
     CHECK(line.find("100/100 articles") == 0);
 }
 
-TEST_CASE("progress without a total shows elapsed time", "[store]") {
+TEST_CASE("progress without a total shows elapsed time", "[cli]") {
     std::ostringstream out;
     ProgressReporter progress(out, true, 0, "articles");
     progress.update(7);

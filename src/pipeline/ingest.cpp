@@ -1,4 +1,4 @@
-#include "events/ingest.hpp"
+#include "pipeline/ingest.hpp"
 
 #include "common/utf8.hpp"
 #include "events/merge.hpp"
@@ -8,7 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
-namespace eventmap::events {
+namespace eventmap::pipeline {
 
 namespace {
 
@@ -42,7 +42,7 @@ class RunMerger {
     std::vector<Event> route(std::vector<Event> found, store::EventStore& db) {
         std::vector<Event> fresh;
         for (auto& e : found) {
-            const std::uint64_t key = std::hash<std::string>{}(merge_key(e));
+            const std::uint64_t key = std::hash<std::string>{}(events::merge_key(e));
             const std::optional<std::uint64_t> earlier = find(key);
             if (earlier && db.append_sources(hex_id(*earlier), e.sources)) {
                 continue;
@@ -120,7 +120,7 @@ std::string IngestSummary::text() const {
 }
 
 IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::EventStore& db,
-                              const EventExtractor& extractor, const IngestOptions& options,
+                              const events::EventExtractor& extractor, const IngestOptions& options,
                               const std::function<void(std::uint64_t)>& progress) {
     IngestSummary summary;
     RunMerger merger;
@@ -132,10 +132,10 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
         if (!utf8::is_valid(article.text)) {
             article.text = utf8::sanitize(article.text).text; // hash what process() hashes
         }
-        if (db.has_article(content_hash(article.text))) {
+        if (db.has_article(events::content_hash(article.text))) {
             ++summary.skipped;
         } else {
-            ArticleEvents found = extractor.process(article);
+            events::ArticleEvents found = extractor.process(article);
             summary.reports += found.events.size();
             std::vector<Event> fresh = merger.route(std::move(found.events), db);
             summary.add(fresh);
@@ -167,4 +167,4 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
     return summary;
 }
 
-} // namespace eventmap::events
+} // namespace eventmap::pipeline

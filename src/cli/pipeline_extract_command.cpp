@@ -4,11 +4,11 @@
 #include "cli/events_options.hpp"
 #include "common/error.hpp"
 #include "events/extractor.hpp"
-#include "events/ingest.hpp"
 #include "events/merge.hpp"
 #include "export/export.hpp"
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
+#include "pipeline/ingest.hpp"
 
 #include <iostream>
 #include <memory>
@@ -30,7 +30,7 @@ void run(const ExtractArgs& a) {
     const events::EventExtractor extractor(parser, a.common.extract_options());
 
     events::EventMerger merger;
-    events::IngestSummary summary;
+    pipeline::IngestSummary summary;
     Article article;
     while (reader.next(article)) {
         auto found = extractor.extract(article);

@@ -1,7 +1,8 @@
 // The one small header over GDAL/OGR's C++ API (after libosmium's gdalcpp.hpp): handles in
 // unique_ptrs with deleters, and an RAII scope that captures GDAL's error messages so callers
 // turn them into eventmap exceptions instead of GDAL printing "ERROR 1: ..." to stderr.
-// Internal to the store and export modules: public headers never include GDAL.
+// Used by the gazetteer (country shapes), the store, the exports and the map data loader;
+// included by .cpp files only: public headers never include GDAL.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace eventmap::store::gdal {
+namespace eventmap::gdal {
 
 struct DatasetCloser {
     void operator()(GDALDataset* dataset) const noexcept {
@@ -72,28 +73,4 @@ class ErrorCapture {
 // SQL string literal: 'text' with quotes doubled (SQLite, PostgreSQL and OGR SQL agree).
 std::string sql_literal(const std::string& text);
 
-// Sets the events columns of a feature from visit_event_fields (event_fields.hpp), by cached
-// column index. Empty text becomes NULL when `null_empty` (the store, where an update must
-// clear what was there) and stays unset otherwise (exports: drivers then leave it out).
-struct EventColumnSetter {
-    OGRFeature& feature;
-    const std::vector<int>& index;
-    bool null_empty;
-    std::size_t next = 0;
-    void text(const char*, const std::string& value) {
-        const int i = index[next++];
-        if (!value.empty()) {
-            feature.SetField(i, value.c_str());
-        } else if (null_empty) {
-            feature.SetFieldNull(i);
-        }
-    }
-    void integer(const char*, std::int64_t value) {
-        feature.SetField(index[next++], static_cast<GIntBig>(value));
-    }
-    void real(const char*, double value) { feature.SetField(index[next++], value); }
-    void boolean(const char*, bool value) { feature.SetField(index[next++], value ? 1 : 0); }
-    void json(const char* name, const std::string& value) { text(name, value); }
-};
-
-} // namespace eventmap::store::gdal
+} // namespace eventmap::gdal

@@ -1,11 +1,11 @@
-#include "store/event_fields.hpp"
+#include "model/event_fields.hpp"
 
 #include "common/error.hpp"
 #include "common/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace eventmap::store {
+namespace eventmap::model {
 
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
@@ -76,7 +76,7 @@ void append_json_string(std::string& out, const std::string& text) {
 }
 
 // Written by hand, not through a JSON DOM: export reads and writes this once per event.
-std::string sources_to_json(const std::vector<events::EventSource>& sources) {
+std::string sources_to_json(const std::vector<model::EventSource>& sources) {
     std::string out = "[";
     for (const auto& source : sources) {
         if (out.size() > 1) {
@@ -100,7 +100,7 @@ namespace {
 class SourcesReader {
   public:
     using json = nlohmann::json;
-    std::vector<events::EventSource> sources;
+    std::vector<model::EventSource> sources;
     std::string problem;
 
     bool null() { return fail("null value"); }
@@ -177,8 +177,8 @@ class SourcesReader {
 
 } // namespace
 
-std::vector<events::EventSource> sources_from_json(const std::string& json,
-                                                   const std::string& where) {
+std::vector<model::EventSource> sources_from_json(const std::string& json,
+                                                  const std::string& where) {
     if (json.empty()) {
         return {};
     }
@@ -193,10 +193,10 @@ std::vector<events::EventSource> sources_from_json(const std::string& json,
     return std::move(reader.sources);
 }
 
-bool has_location(const events::Event& event) {
+bool has_location(const model::Event& event) {
     const auto& loc = event.event_loc;
     return loc.geonameid != 0 || !loc.resolved_place.empty() || loc.position.lat != 0.0 ||
            loc.position.lon != 0.0;
 }
 
-} // namespace eventmap::store
+} // namespace eventmap::model

@@ -1,4 +1,4 @@
-// The flat form of an events::Event: the columns of the store's `events` layer and of every
+// The flat form of an model::Event: the columns of the store's `events` layer and of every
 // export, in one order, defined once. A visitor receives each field by name and kind:
 //
 //   struct V { void text(const char* name, const std::string& v);   // empty = null
@@ -11,13 +11,13 @@
 // both comes from visiting a default Event. Reading back is read_event() in event_store.cpp.
 #pragma once
 
-#include "events/event.hpp"
+#include "model/event.hpp"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace eventmap::store {
+namespace eventmap::model {
 
 // actor/recipient lists are stored as one string joined by "; " (PLOVER keeps one name).
 inline constexpr const char* name_separator = "; ";
@@ -25,18 +25,18 @@ std::string join_names(const std::vector<std::string>& names);
 std::vector<std::string> split_names(const std::string& joined);
 
 // sources as a JSON array of {"article_id","sentence","start","end"} (offsets in code points).
-std::string sources_to_json(const std::vector<events::EventSource>& sources);
+std::string sources_to_json(const std::vector<model::EventSource>& sources);
 // Throws DataError (naming `where`) when the text is not such an array.
-std::vector<events::EventSource> sources_from_json(const std::string& json,
-                                                   const std::string& where);
+std::vector<model::EventSource> sources_from_json(const std::string& json,
+                                                  const std::string& where);
 
 // Appends `text` as a JSON string literal (quotes, escapes; invalid UTF-8 becomes U+FFFD).
 void append_json_string(std::string& out, const std::string& text);
 
 // Whether the event has a place to draw: resolved to a gazetteer entry or given coordinates.
-bool has_location(const events::Event& event);
+bool has_location(const model::Event& event);
 
-template <class Visitor> void visit_event_fields(const events::Event& e, Visitor&& v) {
+template <class Visitor> void visit_event_fields(const model::Event& e, Visitor&& v) {
     const auto& loc = e.event_loc;
     v.text("id", e.id);
     v.text("date", e.date);
@@ -67,4 +67,4 @@ template <class Visitor> void visit_event_fields(const events::Event& e, Visitor
     v.json("sources", sources_to_json(e.sources));
 }
 
-} // namespace eventmap::store
+} // namespace eventmap::model

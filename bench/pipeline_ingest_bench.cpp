@@ -1,12 +1,12 @@
 // Ingest into a GeoPackage (issue 5 target: 100k synthetic articles with memory flat over
-// time): the `eventmap ingest` loop (events/ingest.hpp) over generated 3-5 KB articles,
+// time): the `eventmap ingest` loop (pipeline/ingest.hpp) over generated 3-5 KB articles,
 // printing throughput and resident memory every tenth of the run.
-//   events_ingest_bench [ARTICLES] [OUT.gpkg]   (default 20000, a temporary file)
+//   pipeline_ingest_bench [ARTICLES] [OUT.gpkg]   (default 20000, a temporary file)
 #include "bench_support.hpp"
-#include "events/ingest.hpp"
 #include "events_synthetic.hpp"
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
+#include "pipeline/ingest.hpp"
 #include "store/event_store.hpp"
 
 #include <chrono>
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 20000;
     const std::string path =
         argc > 2 ? argv[2]
-                 : (std::filesystem::temp_directory_path() / "events_ingest_bench.gpkg").string();
+                 : (std::filesystem::temp_directory_path() / "pipeline_ingest_bench.gpkg").string();
     std::filesystem::remove(path);
     const auto g = eventmap::gazetteer::open_or_build(eventmap::gazetteer::default_index_path(),
                                                       eventmap::gazetteer::default_sources(), true);
@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
     std::size_t made = 0;
     const auto t0 = Clock::now();
     const std::size_t step = n >= 10 ? n / 10 : 1;
-    std::printf("events_ingest_bench: %zu synthetic articles into %s\n", n, path.c_str());
-    const auto summary = eventmap::events::ingest_articles(
+    std::printf("pipeline_ingest_bench: %zu synthetic articles into %s\n", n, path.c_str());
+    const auto summary = eventmap::pipeline::ingest_articles(
         [&](eventmap::Article& a) {
             if (made >= n) {
                 return false;
