@@ -3,6 +3,7 @@
 // Also the share of each stage.
 //   events_pipeline_bench [ARTICLES]     (default 400)
 #include "bench_support.hpp"
+#include "cli/gazetteer_index.hpp"
 #include "dates/date_tagger.hpp"
 #include "events/extractor.hpp"
 #include "events_synthetic.hpp"
@@ -21,8 +22,8 @@ using eventmap::bench::seconds_since;
 
 int main(int argc, char** argv) {
     const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 400;
-    const auto g = eventmap::gazetteer::open_or_build(eventmap::gazetteer::default_index_path(),
-                                                      eventmap::gazetteer::default_sources(), true);
+    const auto g = eventmap::cli::open_or_build(eventmap::gazetteer::default_index_path(),
+                                                eventmap::gazetteer::default_sources(), true);
     const eventmap::geoparse::Geoparser parser(g);
     const eventmap::events::EventExtractor extractor(parser);
     const auto articles = eventmap::bench::synthetic_articles(n);

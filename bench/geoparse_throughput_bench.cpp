@@ -3,6 +3,7 @@
 // corpus, both resolvers' accuracy from the same run. Prints figures; asserts nothing.
 //
 //   geoparse_throughput_bench [--articles N] [--threads N] [--index PATH] [--geovirus PATH]
+#include "cli/gazetteer_index.hpp"
 #include "eval/geoparse_corpus.hpp"
 #include "eval/geoparse_scorer.hpp"
 #include "gazetteer/build.hpp"
@@ -215,10 +216,10 @@ int main(int argc, char** argv) {
         }
     }
     try {
-        const gazetteer::Gazetteer g =
-            index.empty() ? gazetteer::open_or_build(gazetteer::default_index_path(),
-                                                     gazetteer::default_sources(), true)
-                          : gazetteer::Gazetteer::open(index);
+        const gazetteer::Gazetteer g = index.empty()
+                                           ? cli::open_or_build(gazetteer::default_index_path(),
+                                                                gazetteer::default_sources(), true)
+                                           : gazetteer::Gazetteer::open(index);
         const geoparse::Geoparser parser(g);
         geoparse::GeoparseOptions naive_options;
         naive_options.resolver = geoparse::ResolverKind::population;

@@ -3,6 +3,7 @@
 // printing throughput and resident memory every tenth of the run.
 //   pipeline_ingest_bench [ARTICLES] [OUT.gpkg]   (default 20000, a temporary file)
 #include "bench_support.hpp"
+#include "cli/gazetteer_index.hpp"
 #include "events_synthetic.hpp"
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
@@ -25,8 +26,8 @@ int main(int argc, char** argv) {
         argc > 2 ? argv[2]
                  : (std::filesystem::temp_directory_path() / "pipeline_ingest_bench.gpkg").string();
     std::filesystem::remove(path);
-    const auto g = eventmap::gazetteer::open_or_build(eventmap::gazetteer::default_index_path(),
-                                                      eventmap::gazetteer::default_sources(), true);
+    const auto g = eventmap::cli::open_or_build(eventmap::gazetteer::default_index_path(),
+                                                eventmap::gazetteer::default_sources(), true);
     const eventmap::geoparse::Geoparser parser(g);
     const eventmap::events::EventExtractor extractor(parser);
     eventmap::store::EventStore store(path, eventmap::store::OpenMode::create);

@@ -34,17 +34,20 @@ inline store::ArticleRecord synthetic_article(std::uint64_t n) {
 }
 
 inline model::Event synthetic_event(std::uint64_t article, int k) {
-    static const char* const types[] = {"ASSAULT", "PROTEST", "CONSULT", "AGREE", "COERCE", "AID"};
+    using model::PloverType;
+    static const PloverType types[] = {PloverType::assault, PloverType::protest,
+                                       PloverType::consult, PloverType::agree,
+                                       PloverType::coerce,  PloverType::aid};
     const std::uint64_t r = mix(article * 16 + static_cast<std::uint64_t>(k));
     model::Event e;
     e.id = "art" + std::to_string(article) + "-ev" + std::to_string(k);
     const int day = 1 + static_cast<int>(r % 28);
-    e.date = "2013-09-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
-    e.enddate = e.date;
-    e.date_precision = "day";
-    e.date_source = (r >> 8) % 2 == 0 ? "explicit" : "relative";
+    e.date = e.enddate = model::day_number(2013, 9, day);
+    e.date_precision = model::DatePrecision::day;
+    e.date_source =
+        (r >> 8) % 2 == 0 ? model::DateSource::explicit_date : model::DateSource::relative;
     e.event = types[(r >> 12) % 6];
-    e.quad_code = 1 + static_cast<int>((r >> 16) % 4);
+    e.quad_code = static_cast<model::QuadClass>(1 + (r >> 16) % 4);
     e.cameo_root = std::to_string(10 + (r >> 20) % 10);
     e.trigger = "shelling";
     e.actor = {"Government forces"};
@@ -61,7 +64,7 @@ inline model::Event synthetic_event(std::uint64_t article, int k) {
     e.event_loc.feature_code = "PPL";
     e.event_loc.resolution = 4;
     e.event_loc.radius_km = 5.0F;
-    e.event_text = "Government forces shelled the town on " + e.date +
+    e.event_text = "Government forces shelled the town on " + model::format_day(e.date) +
                    ", killing several people, officials said.";
     e.article_id = "art" + std::to_string(article);
     e.article_title = "Synthetic article number " + std::to_string(article);

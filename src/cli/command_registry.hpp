@@ -11,7 +11,7 @@ namespace eventmap::cli {
 struct CommandSpec {
     const char* parent; // nullptr for top level, "eval" for eval's sub-subcommands
     const char* name;
-    int order;          // position in --help: pipeline order
+    int order;                             // position in --help: pipeline order
     std::function<void(CLI::App&)> define; // adds the subcommand to the given app
 };
 

@@ -1,5 +1,6 @@
 #include "cli/events_options.hpp"
 
+#include "cli/gazetteer_index.hpp"
 #include "dates/calendar.hpp"
 #include "gazetteer/build.hpp"
 
@@ -43,7 +44,7 @@ events::ExtractOptions EventsCommonArgs::extract_options() const {
 
 gazetteer::Gazetteer EventsCommonArgs::open_gazetteer() const {
     const std::string path = index.empty() ? gazetteer::default_index_path() : index;
-    return gazetteer::open_or_build(path, gazetteer::default_sources(), index.empty());
+    return cli::open_or_build(path, gazetteer::default_sources(), index.empty());
 }
 
 } // namespace eventmap::cli

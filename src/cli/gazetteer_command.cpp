@@ -1,6 +1,8 @@
 // `eventmap gazetteer build|lookup|info`: compile the gazetteer index and query it.
 #include "cli/command_registry.hpp"
+#include "cli/gazetteer_index.hpp"
 #include "common/error.hpp"
+#include "common/numbers.hpp"
 #include "gazetteer/build.hpp"
 
 #include <algorithm>
@@ -153,8 +155,8 @@ void run_lookup(const LookupArgs& a) {
         int rank = 0;
         for (const auto& c : candidates) {
             const PlaceView& p = c.place;
-            char coords[64];
-            std::snprintf(coords, sizeof(coords), "%.4f, %.4f", p.position.lat, p.position.lon);
+            const std::string coords =
+                format_fixed(p.position.lat, 4) + ", " + format_fixed(p.position.lon, 4);
             std::cout << "  " << ++rank << ". " << p.name << " [" << p.feature_class << '.'
                       << p.feature_code << "] " << (p.country.empty() ? "--" : p.country);
             if (!p.admin1.empty()) {

@@ -1,5 +1,6 @@
 // `eventmap geoparse [FILE...|-]`: place mentions of articles as JSON Lines (issue 3).
 #include "cli/command_registry.hpp"
+#include "cli/gazetteer_index.hpp"
 #include "common/error.hpp"
 #include "common/output_file.hpp"
 #include "gazetteer/build.hpp"
@@ -35,10 +36,10 @@ void run(const GeoparseArgs& a) {
 
     // An index named with --index is used as it is (the user chose it); the default one is
     // rebuilt when its sources changed.
-    const gazetteer::Gazetteer g =
-        a.index.empty() ? gazetteer::open_or_build(gazetteer::default_index_path(),
-                                                   gazetteer::default_sources(), true)
-                        : gazetteer::Gazetteer::open(a.index);
+    const gazetteer::Gazetteer g = a.index.empty()
+                                       ? cli::open_or_build(gazetteer::default_index_path(),
+                                                            gazetteer::default_sources(), true)
+                                       : gazetteer::Gazetteer::open(a.index);
     geoparse::GeoparseOptions options;
     options.max_alternatives = a.max_alternatives;
     options.include_demonyms = !a.no_demonyms;

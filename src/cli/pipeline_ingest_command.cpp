@@ -10,6 +10,7 @@
 #include "pipeline/ingest.hpp"
 #include "store/event_store.hpp"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -23,13 +24,38 @@ struct IngestArgs {
     std::size_t batch = 200;
 };
 
+// A GeoPackage this run created is removed again when the run fails: a failed first ingest
+// (no gazetteer, unreadable input) must not leave an empty store that looks like a result.
+class NewStoreGuard {
+  public:
+    explicit NewStoreGuard(const std::string& target)
+        : path_(target.rfind("PG:", 0) == 0 || std::filesystem::exists(target) ? "" : target) {}
+    NewStoreGuard(const NewStoreGuard&) = delete;
+    NewStoreGuard& operator=(const NewStoreGuard&) = delete;
+    ~NewStoreGuard() {
+        if (!path_.empty() && !kept_) {
+            std::error_code ignored;
+            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
+                std::filesystem::remove(path_ + suffix, ignored);
+            }
+        }
+    }
+    void keep() { kept_ = true; }
+
+  private:
+    std::string path_;
+    bool kept_ = false;
+};
+
 void run(const IngestArgs& a) {
+    // Everything that can fail before the first article is read comes first, the store last.
     ArticleReader reader(a.common.inputs, a.common.reader_options());
-    store::EventStore db(a.db, store::OpenMode::create);
     const gazetteer::Gazetteer g = a.common.open_gazetteer();
     const geoparse::Geoparser parser(g);
     const events::EventExtractor extractor(parser, a.common.extract_options());
 
+    NewStoreGuard guard(a.db);
+    store::EventStore db(a.db, store::OpenMode::create); // destroyed before the guard acts
     auto progress = cli::ProgressReporter::for_stderr(0, "articles");
     pipeline::IngestOptions options;
     options.batch = a.batch;
@@ -42,9 +68,11 @@ void run(const IngestArgs& a) {
         if (reader.skipped_lines() > 0) {
             std::cerr << ", " << reader.skipped_lines() << " malformed lines skipped";
         }
-        std::cerr << "; store " << a.db << " now holds " << db.count_articles() << " articles, "
-                  << db.count_events() << " events\n";
+        // target(): the connection string without its password.
+        std::cerr << "; store " << db.target() << " now holds " << db.count_articles()
+                  << " articles, " << db.count_events() << " events\n";
     }
+    guard.keep();
 }
 
 void define(CLI::App& app) {

@@ -8,6 +8,7 @@
 //   5. The recognition loop
 #include "dates/grammar.hpp"
 
+#include "common/numbers.hpp"
 #include "dates/calendar.hpp"
 
 #include <array>
@@ -29,9 +30,7 @@ std::string number_text(double v) {
     if (std::fabs(v - std::round(v)) < 1e-9) {
         return std::to_string(static_cast<long>(std::llround(v)));
     }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
+    return format_number(v); // "2.5" in any locale (P2.5Y, never P2,5Y)
 }
 
 std::string duration_value(double amount, Unit unit) {
@@ -238,8 +237,7 @@ std::size_t Grammar::amount_at(std::size_t i, double& amount) const {
     }
     std::size_t j = kNone;
     if (t->kind == TokenKind::number && !t->ordinal && !t->decade_s && t->value >= 0) {
-        amount = t->decimal ? std::strtod(std::string(low(i)).c_str(), nullptr)
-                            : static_cast<double>(t->value);
+        amount = t->decimal ? parse_number(low(i)).value_or(0) : static_cast<double>(t->value);
         j = i + 1;
     } else if (t->lex == Lex::article) {
         amount = 1;

@@ -4,6 +4,7 @@
 //      in a window after it is scored by how well the relative expressions fit it
 #include "dates/publication.hpp"
 
+#include "common/numbers.hpp"
 #include "dates/calendar.hpp"
 #include "dates/resolver.hpp"
 
@@ -89,9 +90,7 @@ const char* tense_name(Tense t) {
 }
 
 std::string fmt(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
+    return format_fixed(v, 2);
 }
 
 // A date standing alone on its own line near the top (a dateline under the headline).

@@ -259,4 +259,14 @@ GoldCorpus read_geo_corpus(const std::string& path, GeoCorpusFormat format) {
     return parse_geo_corpus(read_text_file(path), format, path);
 }
 
+CorpusHalves split_dev_test(const GoldCorpus& corpus) {
+    CorpusHalves halves;
+    for (std::size_t i = 0; i < corpus.articles.size(); ++i) {
+        GoldCorpus& half = i % 2 == 0 ? halves.dev : halves.test;
+        half.articles.push_back(corpus.articles[i]);
+        half.toponyms += corpus.articles[i].toponyms.size();
+    }
+    return halves;
+}
+
 } // namespace eventmap::eval

@@ -50,4 +50,14 @@ GoldCorpus read_geo_corpus(const std::string& path, GeoCorpusFormat format);
 GoldCorpus parse_geo_corpus(const std::string& xml, GeoCorpusFormat format,
                             const std::string& source);
 
+// The fixed split of a corpus into a dev half, where rules may be tuned, and a test half, where
+// they are only measured: documents in file order, the 1st, 3rd, 5th... are dev, the 2nd,
+// 4th, 6th... are test. By document, so no article's toponyms are in both halves; by position,
+// so the split does not depend on ids or on the path the corpus was read from.
+struct CorpusHalves {
+    GoldCorpus dev;
+    GoldCorpus test;
+};
+CorpusHalves split_dev_test(const GoldCorpus& corpus);
+
 } // namespace eventmap::eval

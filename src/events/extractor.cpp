@@ -7,6 +7,7 @@
 //   6. EventExtractor
 #include "events/extractor.hpp"
 
+#include "common/assert.hpp"
 #include "common/utf8.hpp"
 #include "dates/date_tagger.hpp"
 #include "events/merge.hpp"
@@ -913,21 +914,20 @@ class Builder {
         return false;
     }
 
-    std::string source_of(const dates::TimeExpression& e) const {
+    model::DateSource source_of(const dates::TimeExpression& e) const {
         if (e.anchor == "absolute" || e.anchor.empty()) {
-            return "explicit";
+            return model::DateSource::explicit_date;
         }
         // Resolved against a publication date the dates stage had to infer: as good as that.
         if (dates_.published.inferred && e.anchor.rfind("published", 0) == 0) {
-            return "inferred";
+            return model::DateSource::inferred;
         }
-        return "relative";
+        return model::DateSource::relative;
     }
 
     void set_date(Event& ev, const DateValue& v) const {
-        ev.date = v.date;
-        ev.enddate = v.enddate;
-        ev.date_precision = v.precision;
+        const bool valid = model::set_iso_dates(ev, v.date, v.enddate, v.precision);
+        EVENTMAP_ASSERT(valid, "parse_value made a date the model cannot hold");
     }
 
     void set_place(Event& ev, const geoparse::Mention& m) const {
@@ -994,7 +994,7 @@ class Builder {
             set_date(ev, when->value);
             ev.date_source = source_of(*when->expression);
             ev.planned = ev.planned || after_publication(*when->expression, when->value);
-            confidence *= ev.date_source == "explicit" ? 1.0 : 0.95;
+            confidence *= ev.date_source == model::DateSource::explicit_date ? 1.0 : 0.95;
         } else if (narrative_ && !hit.planned) {
             set_date(ev, narrative_->value);
             ev.date_source = narrative_->source;
@@ -1003,7 +1003,8 @@ class Builder {
             if (auto v = parse_value(dates_.published.value)) {
                 set_date(ev, *v);
             }
-            ev.date_source = dates_.published.inferred ? "inferred" : "publication";
+            ev.date_source = dates_.published.inferred ? model::DateSource::inferred
+                                                       : model::DateSource::publication;
             confidence *= dates_.published.inferred ? 0.7 : 0.85;
         }
 
@@ -1021,8 +1022,8 @@ class Builder {
         const Token& first = a.tokens[hit.first];
         const Token& last = a.tokens[hit.last];
         ev.id = event_id(hash_, first.begin, last.end);
-        ev.event = type.name;
-        ev.quad_code = type.quad_code;
+        ev.event = model::parse_plover_type(type.name).value(); // checked by the lexicon
+        ev.quad_code = model::parse_quad_code(type.quad_code).value();
         ev.cameo_root = hit.trigger->cameo_root;
         ev.trigger = article_.text.substr(first.begin, last.end - first.begin);
         ev.event_text = article_.text.substr(s.byte_begin, s.byte_end - s.byte_begin);
@@ -1110,7 +1111,7 @@ class Builder {
 
     struct Narrative {
         DateValue value;
-        std::string source;
+        model::DateSource source;
     };
 
     void update_narrative(const Analysis& a) {

@@ -6,6 +6,8 @@
 
 #include "build_config.hpp"
 #include "common/error.hpp"
+#include "common/numbers.hpp"
+#include "model/event.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -82,9 +84,8 @@ template <typename Row> void read_rows(const std::string& path, Row row) {
 }
 
 double parse_weight(const std::string& s, const std::string& path, std::uint64_t line) {
-    char* end = nullptr;
-    const double w = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || *end != '\0' || w < 0 || w > 1) {
+    const double w = parse_number(s).value_or(-1);
+    if (w < 0 || w > 1) {
         throw InputError("weight must be a number in 0..1, got '" + s + "'", path, line);
     }
     return w;
@@ -156,6 +157,9 @@ EventLexicon EventLexicon::load(const std::string& directory) {
     read_rows(types_path, [&](const std::vector<std::string>& f, std::uint64_t line) {
         if (f.size() < 3 || f[1].size() != 1 || f[1][0] < '1' || f[1][0] > '4') {
             throw InputError("expected: TYPE, quad 1-4, CAMEO root", types_path, line);
+        }
+        if (!model::parse_plover_type(f[0]) || f[0].empty()) {
+            throw InputError("'" + f[0] + "' is not one of PLOVER's event types", types_path, line);
         }
         type_index[f[0]] = lex.types_.size();
         lex.types_.push_back(EventType{f[0], f[1][0] - '0', f[2] == "-" ? "" : f[2]});

@@ -7,14 +7,14 @@ namespace eventmap::events {
 
 namespace {
 
-int source_strength(const std::string& s) {
-    if (s == "explicit") {
+int source_strength(model::DateSource s) {
+    if (s == model::DateSource::explicit_date) {
         return 3;
     }
-    if (s == "relative") {
+    if (s == model::DateSource::relative) {
         return 2;
     }
-    return s == "publication" ? 1 : 0;
+    return s == model::DateSource::publication ? 1 : 0;
 }
 
 void add_unique(std::vector<std::string>& into, const std::vector<std::string>& names) {
@@ -31,8 +31,8 @@ std::string merge_key(const Event& e) {
     if (e.event_loc.geonameid == 0) {
         return "id\n" + e.id;
     }
-    return e.event + '\n' + std::to_string(e.event_loc.geonameid) + '\n' + e.date + '\n' +
-           (e.planned ? "planned" : "reported");
+    return std::string(model::to_string(e.event)) + '\n' + std::to_string(e.event_loc.geonameid) +
+           '\n' + model::iso_date(e) + '\n' + (e.planned ? "planned" : "reported");
 }
 
 void merge_into(Event& into, Event&& other) {

@@ -8,6 +8,7 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/gdal.hpp"
+#include "common/numbers.hpp"
 #include "export/geojson_writer.hpp"
 #include "model/event_fields.hpp"
 #include "store/event_columns.hpp"
@@ -79,16 +80,11 @@ store::BoundingBox parse_bbox(const std::string& text, const std::string& what) 
     std::stringstream in(text);
     std::string part;
     while (std::getline(in, part, ',')) {
-        try {
-            std::size_t used = 0;
-            const double value = std::stod(part, &used);
-            if (used != part.size() || !std::isfinite(value)) {
-                throw std::invalid_argument(part);
-            }
-            values.push_back(value);
-        } catch (const std::logic_error&) {
+        const std::optional<double> value = parse_number(part);
+        if (!value) {
             throw InputError(what + " '" + text + "': '" + part + "' is not a number");
         }
+        values.push_back(*value);
     }
     if (values.size() != 4 || (!text.empty() && text.back() == ',')) {
         throw InputError(what + " '" + text + "' must be W,S,E,N (four numbers, degrees)");
@@ -206,7 +202,8 @@ void set_if(OGRFeature& feature, int index, const std::string& value) {
 std::string kml_name(const model::Event& e) {
     const std::string& place = e.event_loc.resolved_place.empty() ? e.event_loc.extracted_place
                                                                   : e.event_loc.resolved_place;
-    return place.empty() ? e.event : e.event + " in " + place;
+    const std::string type = model::to_string(e.event);
+    return place.empty() ? type : type + " in " + place;
 }
 
 std::uint64_t count_features(const std::string& path, const char* driver) {

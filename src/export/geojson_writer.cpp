@@ -98,11 +98,13 @@ std::string iso_8601(const std::string& value) {
 }
 
 std::string date_start(const model::Event& event) {
-    return iso_8601(event.date);
+    return iso_8601(model::iso_date(event));
 }
 
+// A clock time on a single day is an instant: it ends when it starts.
 std::string date_end(const model::Event& event) {
-    return iso_8601(event.enddate.empty() ? event.date : event.enddate);
+    const bool instant = event.minute >= 0 && event.enddate == event.date;
+    return iso_8601(instant ? model::iso_date(event) : model::iso_enddate(event));
 }
 
 GeoJsonWriter::GeoJsonWriter(std::ostream& out, std::string name, Layout layout)

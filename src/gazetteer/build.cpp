@@ -117,40 +117,4 @@ bool index_is_current(const std::string& index_path, const SourcePaths& sources)
     }
 }
 
-Gazetteer open_or_build(const std::string& index_path, const SourcePaths& sources, bool rebuild) {
-    std::string problem;
-    try {
-        Gazetteer g = Gazetteer::open(index_path);
-        std::uint64_t want = 0;
-        try {
-            want = sources_fingerprint(sources);
-        } catch (const InputError&) {
-            return g; // sources not present (an installed copy): the index is all there is
-        }
-        if (g.stats().source_fingerprint == want) {
-            return g;
-        }
-        problem = "was built from other source files";
-    } catch (const DataError& e) {
-        problem = e.what();
-    }
-    if (!rebuild) {
-        throw DataError("gazetteer index " + problem +
-                            "; rebuild it with `eventmap gazetteer build`",
-                        index_path);
-    }
-    std::cerr << "eventmap: gazetteer index " << index_path << ": " << problem
-              << "; rebuilding it\n";
-    BuildOptions options;
-    options.sources = sources;
-    options.index_path = index_path;
-    const BuildReport report = build_index(options);
-    if (!report.index_written) {
-        throw DataError("gazetteer rebuild failed: " + std::to_string(report.diagnostics.count()) +
-                            " malformed source rows",
-                        index_path);
-    }
-    return Gazetteer::open(index_path);
-}
-
 } // namespace eventmap::gazetteer

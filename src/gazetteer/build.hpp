@@ -61,9 +61,8 @@ std::string default_index_path();
 // The sources next to this build's checkout.
 SourcePaths default_sources();
 
-// Opens the index at `index_path`; when it is missing, corrupt or stale and `rebuild` is set,
-// rebuilds it from the default sources first (saying so on stderr). Without `rebuild` a stale
-// or corrupt index is refused with a DataError.
-Gazetteer open_or_build(const std::string& index_path, const SourcePaths& sources, bool rebuild);
+// Opening an index that may be stale, and rebuilding it (seconds of work, with a message), is
+// the command line's business: cli/gazetteer_index.hpp. Code a UI calls uses Gazetteer::open
+// and index_is_current, and never blocks on a rebuild.
 
 } // namespace eventmap::gazetteer

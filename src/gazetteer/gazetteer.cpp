@@ -18,15 +18,6 @@ namespace eventmap::gazetteer {
 
 // ---- 1. Hashing -----------------------------------------------------------------------------
 
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 std::uint64_t index_checksum(const unsigned char* data, std::size_t size) {
     constexpr std::uint64_t prime1 = 0x9E3779B185EBCA87ULL;
     constexpr std::uint64_t prime2 = 0xC2B2AE3D27D4EB4FULL;

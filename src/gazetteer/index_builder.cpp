@@ -439,7 +439,31 @@ void write_atomically(const std::string& path, const Header& header,
 
 } // namespace
 
+namespace {
+
+// Ids name places in every output, so two places may never share one. Hashed ids (divisions
+// without a GeoNames id, supplement rows) can collide, and sources can repeat a row: either
+// would make one place answer for another, so the build stops and names both.
+void require_unique_ids(const std::vector<PlaceEntry>& places) {
+    std::unordered_map<std::uint64_t, std::size_t> seen;
+    seen.reserve(places.size());
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const auto [it, fresh] = seen.emplace(places[i].id, i);
+        if (!fresh) {
+            const PlaceEntry& first = places[it->second];
+            throw DataError("two places share the id " + std::to_string(places[i].id) + ": '" +
+                            first.name + "' (" + first.country + ") and '" + places[i].name +
+                            "' (" + places[i].country +
+                            "); change the key of one (a hashed id collided, or a source "
+                            "lists a place twice)");
+        }
+    }
+}
+
+} // namespace
+
 WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_fingerprint) {
+    require_unique_ids(places_);
     std::vector<double> prior(places_.size());
     for (std::size_t i = 0; i < places_.size(); ++i) {
         if (places_[i].radius_km <= 0) {

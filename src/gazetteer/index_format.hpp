@@ -15,6 +15,7 @@
 // rebuilt.
 #pragma once
 
+#include "common/hash.hpp"
 #include "gazetteer/gazetteer.hpp"
 
 #include <cstddef>
@@ -25,7 +26,7 @@
 namespace eventmap::gazetteer {
 
 inline constexpr char index_magic[8] = {'E', 'V', 'M', 'G', 'A', 'Z', '\r', '\n'};
-inline constexpr std::uint32_t index_format_version = 3;
+inline constexpr std::uint32_t index_format_version = 4; // 4: FNV-1a with its real offset basis
 
 enum Section : std::uint32_t { places, strings, slots, tokens, nodes, edges, postings, count };
 
@@ -98,7 +99,8 @@ static_assert(sizeof(Posting) == 12, "Posting layout is part of the file format"
 // runs near memory speed (opening must stay well under 50 ms for ~100 MB).
 std::uint64_t index_checksum(const unsigned char* data, std::size_t size);
 
-// FNV-1a over a string: token hash-table slots and stable ids of supplement entries.
-std::uint64_t fnv1a(std::string_view s);
+// FNV-1a over a string (common/hash.hpp): token hash-table slots and stable ids of divisions
+// and supplement entries.
+using eventmap::fnv1a;
 
 } // namespace eventmap::gazetteer

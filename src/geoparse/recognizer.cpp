@@ -522,7 +522,7 @@ bool organisation_head_follows(const Lexicon& lex, const Document& doc, const Ma
     return t.capitalized && Lexicon::contains(lex.org_heads, t.key);
 }
 
-// "President Obama", "Sergei Lavrov", "President Bashar al-Assad": a title, or a capitalised
+// "President Obama", "Anna Berlin", "Minister Omar al-Khatib": a title, or a capitalised
 // given name, right before the name (skipping an Arabic article and one more given name).
 bool person_context(const Lexicon& lex, const Document& doc, const Match& m) {
     std::size_t at = m.first;

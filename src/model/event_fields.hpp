@@ -9,6 +9,7 @@
 //
 // The store writes features with it, the exports write properties with it, and the schema of
 // both comes from visiting a default Event. Reading back is read_event() in event_store.cpp.
+// This is the boundary where the typed model becomes strings (event.hpp).
 #pragma once
 
 #include "model/event.hpp"
@@ -39,12 +40,12 @@ bool has_location(const model::Event& event);
 template <class Visitor> void visit_event_fields(const model::Event& e, Visitor&& v) {
     const auto& loc = e.event_loc;
     v.text("id", e.id);
-    v.text("date", e.date);
-    v.text("enddate", e.enddate);
-    v.text("date_precision", e.date_precision);
-    v.text("date_source", e.date_source);
-    v.text("event", e.event);
-    v.integer("quad_code", e.quad_code);
+    v.text("date", iso_date(e));
+    v.text("enddate", iso_enddate(e));
+    v.text("date_precision", to_string(e.date_precision));
+    v.text("date_source", to_string(e.date_source));
+    v.text("event", to_string(e.event));
+    v.integer("quad_code", quad_code(e.quad_code));
     v.text("cameo_root", e.cameo_root);
     v.text("trigger", e.trigger);
     v.text("actor", join_names(e.actor));

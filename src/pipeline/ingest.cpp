@@ -90,9 +90,9 @@ void IngestSummary::add(const std::vector<Event>& list) {
         if (e.event_loc.geonameid != 0) {
             places.insert(e.event_loc.geonameid);
         }
-        if (!e.date.empty()) {
-            const std::string day = e.date.substr(0, 10);
-            const std::string end = e.enddate.empty() ? day : e.enddate.substr(0, 10);
+        if (model::has_date(e)) {
+            const std::string day = model::format_day(e.date);
+            const std::string end = model::iso_enddate(e);
             if (first_date.empty() || day < first_date) {
                 first_date = day;
             }

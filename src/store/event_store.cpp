@@ -310,12 +310,27 @@ model::Event read_event(const OGRFeature& f, const std::vector<int>& index,
     auto real = [&] { return f.GetFieldAsDouble(index[i++]); };
     auto& loc = e.event_loc;
     e.id = text();
-    e.date = text();
-    e.enddate = text();
-    e.date_precision = text();
-    e.date_source = text();
-    e.event = text();
-    e.quad_code = static_cast<int>(integer());
+    const std::string date = text();
+    const std::string enddate = text();
+    const std::string precision = text();
+    if (!model::set_iso_dates(e, date, enddate, precision)) {
+        throw DataError("malformed date '" + date + "' to '" + enddate + "' (" + precision + ")",
+                        where);
+    }
+    const std::string source = text();
+    const std::string type = text();
+    const std::int64_t quad = integer();
+    const auto date_source = model::parse_date_source(source);
+    const auto plover_type = model::parse_plover_type(type);
+    const auto quad_class = model::parse_quad_code(quad);
+    if (!date_source || !plover_type || !quad_class) {
+        throw DataError("unknown date source '" + source + "', event type '" + type +
+                            "' or quad code " + std::to_string(quad),
+                        where);
+    }
+    e.date_source = *date_source;
+    e.event = *plover_type;
+    e.quad_code = *quad_class;
     e.cameo_root = text();
     e.trigger = text();
     e.actor = split_names(text());
@@ -486,6 +501,7 @@ struct EventStore::Impl {
     OGRLayer* layer(const char* name);
 
     [[noreturn]] void fail_write(const std::string& doing, gdal::ErrorCapture& errors);
+    [[noreturn]] void fail_read(const std::string& doing, gdal::ErrorCapture& errors);
     void roll_back_and_reopen();
     void require_open() const;
     void start_transaction(gdal::ErrorCapture& errors);
@@ -684,6 +700,24 @@ void EventStore::Impl::fail_write(const std::string& doing, gdal::ErrorCapture& 
                       display);
 }
 
+// A failed read is a read error (exit 4: the store is unreadable or damaged), not a write
+// error, even inside a batch; the batch is rolled back all the same.
+void EventStore::Impl::fail_read(const std::string& doing, gdal::ErrorCapture& errors) {
+    const std::string message = errors.message();
+    const bool had_batch = batch;
+    if (batch) {
+        batch = false;
+        try {
+            roll_back_and_reopen();
+        } catch (const Error&) {
+            // As in fail_write: the store is then closed for later calls.
+        }
+    }
+    throw DataError("cannot read the store while " + doing + ": " + message +
+                        (had_batch ? " (batch rolled back: the store is as before it)" : ""),
+                    display);
+}
+
 // GDAL's GeoPackage layers cache feature counts and toggle count triggers inside a
 // transaction; after a rollback that cache no longer matches the file, so the dataset is
 // reopened. A PostgreSQL connection keeps nothing of the sort (and may be gone).
@@ -725,13 +759,13 @@ void EventStore::Impl::require_writable_store() const {
 gdal::FeaturePtr EventStore::Impl::find_one(OGRLayer* table, const std::string& where,
                                             gdal::ErrorCapture& errors) {
     if (table->SetAttributeFilter(where.c_str()) != OGRERR_NONE) {
-        fail_write("querying " + std::string(table->GetName()), errors);
+        fail_read("querying " + std::string(table->GetName()), errors);
     }
     table->ResetReading();
     gdal::FeaturePtr found(table->GetNextFeature());
     table->SetAttributeFilter(nullptr);
     if (!found && errors.has_error()) {
-        fail_write("reading " + std::string(table->GetName()), errors);
+        fail_read("reading " + std::string(table->GetName()), errors);
     }
     return found;
 }
@@ -788,7 +822,7 @@ EventStore::Impl::stored_event_ids(const std::vector<model::Event>& candidates,
     events->SetAttributeFilter(nullptr);
     events->SetIgnoredFields(nullptr);
     if (!filtered || errors.has_error()) {
-        fail_write("looking up event ids", errors);
+        fail_read("looking up event ids", errors);
     }
     return found;
 }
@@ -1035,13 +1069,19 @@ class FilterScope {
 
 } // namespace
 
-void EventStore::for_each_event(const EventQuery& query,
-                                const std::function<void(const model::Event&)>& sink) {
+bool EventStore::for_each_event(const EventQuery& query,
+                                const std::function<void(const model::Event&)>& sink,
+                                const std::atomic<bool>* cancel) {
     impl_->require_open();
     gdal::ErrorCapture errors;
     FilterScope filter(*impl_->events, query, impl_->display);
     std::uint64_t row = 0;
+    bool complete = true;
     while (gdal::FeaturePtr feature{impl_->events->GetNextFeature()}) {
+        if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+            complete = false;
+            break;
+        }
         ++row;
         sink(read_event(*feature, impl_->event_index,
                         impl_->display + " (events row " + std::to_string(row) + ")"));
@@ -1049,6 +1089,37 @@ void EventStore::for_each_event(const EventQuery& query,
     if (errors.has_error()) {
         read_failed(impl_->display, "reading events", errors);
     }
+    return complete;
+}
+
+EventStore::EventPage EventStore::read_events(const EventQuery& query, std::uint64_t offset,
+                                              std::size_t limit, const std::atomic<bool>* cancel) {
+    impl_->require_open();
+    gdal::ErrorCapture errors;
+    FilterScope filter(*impl_->events, query, impl_->display);
+    EventPage page;
+    std::uint64_t row = 0;
+    while (gdal::FeaturePtr feature{impl_->events->GetNextFeature()}) {
+        if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+            page.complete = false;
+            break;
+        }
+        ++row;
+        if (row <= offset) {
+            continue;
+        }
+        if (page.events.size() == limit) {
+            page.more = true;
+            break;
+        }
+        page.events.push_back(
+            read_event(*feature, impl_->event_index,
+                       impl_->display + " (events row " + std::to_string(row) + ")"));
+    }
+    if (errors.has_error()) {
+        read_failed(impl_->display, "reading events", errors);
+    }
+    return page;
 }
 
 std::optional<model::Event> EventStore::find_event(const std::string& id) {
@@ -1087,7 +1158,9 @@ std::vector<MentionRecord> EventStore::mentions_of(const std::string& article_id
     gdal::ErrorCapture errors;
     OGRLayer* table = impl_->mentions;
     const std::string where = "\"article_id\" = " + gdal::sql_literal(article_id);
-    table->SetAttributeFilter(where.c_str());
+    if (table->SetAttributeFilter(where.c_str()) != OGRERR_NONE) {
+        read_failed(impl_->display, "filtering mentions by " + where, errors);
+    }
     table->ResetReading();
     std::vector<MentionRecord> out;
     while (gdal::FeaturePtr row{table->GetNextFeature()}) {

@@ -10,13 +10,20 @@
 // write fails (disk full, server gone), the batch is rolled back before the OutputError
 // propagates: the store is then exactly as before begin() and no batch is open.
 //
-// Errors: InputError when the store does not exist, DataError when it is unreadable or of
-// another schema version, OutputError when it cannot be written; each names the target.
+// Errors: InputError when the store does not exist, DataError (exit 4) when it is unreadable,
+// of another schema version or a read fails, OutputError (exit 5) when it cannot be written;
+// each names the target, a PostgreSQL target without its password.
+//
+// Threads: an EventStore is used by one thread at a time, reads included: its GDAL dataset
+// and layers keep a read cursor, so even the read methods are not const. A thread that reads
+// (a viewer's loader, a UI) opens its own EventStore with OpenMode::read; several stores on
+// one file or database read concurrently. Long reads take a cancel flag another thread sets.
 #pragma once
 
 #include "common/geo.hpp"
 #include "model/event.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -118,9 +125,21 @@ class EventStore {
     std::optional<ArticleRecord> find_article(const std::string& content_hash);
     std::vector<MentionRecord> mentions_of(const std::string& article_id);
     // Calls `sink` for each matching event, in storage order. The Event reference is valid
-    // during the call only.
-    void for_each_event(const EventQuery& query,
-                        const std::function<void(const model::Event&)>& sink);
+    // during the call only. Stops early, returning false, once `cancel` (when given) is set;
+    // returns true when every matching event was read.
+    bool for_each_event(const EventQuery& query,
+                        const std::function<void(const model::Event&)>& sink,
+                        const std::atomic<bool>* cancel = nullptr);
+    // One page of the events for_each_event reads: up to `limit` events after skipping
+    // `offset`, in the same order while the store is unchanged. `complete` is false when
+    // `cancel` stopped it. Skipping costs a read of the skipped rows on a GeoPackage.
+    struct EventPage {
+        std::vector<model::Event> events;
+        bool more = false; // events remain after this page
+        bool complete = true;
+    };
+    EventPage read_events(const EventQuery& query, std::uint64_t offset, std::size_t limit,
+                          const std::atomic<bool>* cancel = nullptr);
     std::uint64_t count_events(const EventQuery& query = {});
     std::uint64_t count_articles();
     std::uint64_t count_mentions();

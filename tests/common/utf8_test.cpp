@@ -5,15 +5,18 @@
 using namespace eventmap;
 
 TEST_CASE("sanitize replaces each invalid byte with U+FFFD and counts it", "[utf8]") {
-    auto s = utf8::sanitize(std::string("ab\xFF" "c\xC3", 5));
-    CHECK(s.text == "ab\xEF\xBF\xBD" "c\xEF\xBF\xBD");
+    auto s = utf8::sanitize(std::string("ab\xFF"
+                                        "c\xC3",
+                                        5));
+    CHECK(s.text == "ab\xEF\xBF\xBD"
+                    "c\xEF\xBF\xBD");
     CHECK(s.replaced == 2);
     CHECK(utf8::is_valid(s.text));
 }
 
 TEST_CASE("sanitize rejects overlong forms and surrogates", "[utf8]") {
-    CHECK(utf8::sanitize("\xC0\xAF").replaced == 2);         // overlong '/'
-    CHECK(utf8::sanitize("\xED\xA0\x80").replaced == 3);     // UTF-16 surrogate
+    CHECK(utf8::sanitize("\xC0\xAF").replaced == 2);     // overlong '/'
+    CHECK(utf8::sanitize("\xED\xA0\x80").replaced == 3); // UTF-16 surrogate
     CHECK(utf8::sanitize("Ḩarastā").replaced == 0);
 }
 

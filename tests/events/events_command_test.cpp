@@ -156,7 +156,7 @@ TEST_CASE("ingest into a GeoPackage is idempotent and merges across articles",
     query.type = "ASSAULT";
     std::size_t kafr_nabl = 0;
     store.for_each_event(query, [&](const eventmap::model::Event& e) {
-        if (e.date == "2019-05-07") {
+        if (eventmap::model::iso_date(e) == "2019-05-07") {
             ++kafr_nabl;
             CHECK(e.sources.size() >= 2);
         }
@@ -169,7 +169,7 @@ TEST_CASE("ingest needs --db and inputs, a PostGIS run needs a server", "[events
     CHECK(run_eventmap("ingest '" + fixture("events/seed-like.txt") + "'").exit_code != 0);
     const char* pg = std::getenv("EVENTMAP_TEST_PG");
     if (pg == nullptr || *pg == '\0') {
-        WARN("SKIPPED: PostGIS ingest (set EVENTMAP_TEST_PG to a PG:... connection string)");
+        mark_skipped("PostGIS ingest (set EVENTMAP_TEST_PG to a PG:... connection string)");
         return;
     }
     const auto r = run_eventmap("ingest '" + fixture("events/seed-like.txt") + "' --db '" +

@@ -3,6 +3,7 @@
 // place, date, planned) and stay robust to small ranking changes elsewhere.
 #pragma once
 
+#include "cli/gazetteer_index.hpp"
 #include "common/article.hpp"
 #include "events/extractor.hpp"
 #include "gazetteer/build.hpp"
@@ -14,8 +15,8 @@
 namespace eventmap::test {
 
 inline const gazetteer::Gazetteer& events_gazetteer() {
-    static const gazetteer::Gazetteer g = gazetteer::open_or_build(
-        gazetteer::default_index_path(), gazetteer::default_sources(), true);
+    static const gazetteer::Gazetteer g =
+        cli::open_or_build(gazetteer::default_index_path(), gazetteer::default_sources(), true);
     return g;
 }
 
@@ -39,8 +40,9 @@ inline std::vector<events::Event> events_at(const std::vector<events::Event>& al
     std::vector<events::Event> out;
     for (const auto& e : all) {
         const auto& loc = e.event_loc;
-        if (e.event == type && (loc.resolved_place.find(place) != std::string::npos ||
-                                loc.extracted_place.find(place) != std::string::npos)) {
+        if (model::to_string(e.event) == type &&
+            (loc.resolved_place.find(place) != std::string::npos ||
+             loc.extracted_place.find(place) != std::string::npos)) {
             out.push_back(e);
         }
     }

@@ -11,11 +11,11 @@ Event make(const std::string& id, const std::string& type, std::uint64_t place,
            const std::string& date, const std::string& article, std::size_t start) {
     Event e;
     e.id = id;
-    e.event = type;
+    e.event = eventmap::model::parse_plover_type(type).value();
     e.event_loc.geonameid = place;
     e.event_loc.resolved_place = "P" + std::to_string(place);
-    e.date = date;
-    e.date_source = "publication";
+    e.date = e.enddate = eventmap::model::parse_day(date).value();
+    e.date_source = eventmap::model::DateSource::publication;
     e.confidence = 0.5;
     e.sources.push_back(
         EventSource{article, "sentence " + std::to_string(start), start, start + 10});
@@ -31,7 +31,7 @@ TEST_CASE("same type, place and date merge, keeping every source", "[events][mer
                               make("d", "CONSULT", 1, "2013-09-13", "x", 60),
                               make("e", "ASSAULT", 2, "2013-09-13", "x", 80)};
     events[1].actor = {"Syria"};
-    events[1].date_source = "explicit";
+    events[1].date_source = eventmap::model::DateSource::explicit_date;
     events[1].confidence = 0.9;
     events[1].trigger = "shelling";
     eventmap::events::merge_events(events);
@@ -40,7 +40,7 @@ TEST_CASE("same type, place and date merge, keeping every source", "[events][mer
     REQUIRE(events[0].sources.size() == 2);
     CHECK(events[0].sources[1].start == 20);
     CHECK(events[0].actor == std::vector<std::string>{"Syria"});
-    CHECK(events[0].date_source == "explicit");
+    CHECK(events[0].date_source == eventmap::model::DateSource::explicit_date);
     CHECK(events[0].confidence == Approx(0.9));
     CHECK(events[0].trigger == "shelling");
 }

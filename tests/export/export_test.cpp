@@ -20,12 +20,9 @@ void fill_store(const std::string& target) {
     store::EventStore s(target, store::OpenMode::create);
     s.begin();
     auto month = test::sample_event("x1", 1, 36.2, 37.1);
-    month.date = "2013-08-01";
-    month.enddate = "2013-08-31";
-    month.date_precision = "month";
+    test::set_dates(month, "2013-08-01", "2013-08-31", "month");
     auto timed = test::sample_event("x1", 2, 33.5, 36.3, "PROTEST");
-    timed.date = "2013-09-13T22:15:00Z";
-    timed.enddate = "";
+    test::set_dates(timed, "2013-09-13T22:15:00Z", "");
     s.add_article(test::sample_article("x1"), {month, timed}, {test::sample_mention(1)});
     s.add_article(test::sample_article("x2"),
                   {test::sample_event("x2", 3, 48.85, 2.35, "CONSULT"),

@@ -65,16 +65,15 @@ TEST_CASE("iso_8601 times get seconds and a zone, dates stay dates", "[export]")
         CHECK(exporter::iso_8601(c.in) == c.out);
     }
     model::Event e;
-    e.date = "2013-09-01";
+    test::set_dates(e, "2013-09-01", "");
     CHECK(exporter::date_end(e) == "2013-09-01"); // no enddate: the date itself
-    e.enddate = "2013-09-30";
+    test::set_dates(e, "2013-09-01", "2013-09-30", "month");
     CHECK(exporter::date_end(e) == "2013-09-30");
 }
 
 TEST_CASE("write_geojson makes an RFC 7946 FeatureCollection", "[export]") {
     auto located = test::sample_event("a1", 1, 36.2012345678, 37.1611111111);
-    located.date = "2013-09-13T10:30";
-    located.enddate = "";
+    test::set_dates(located, "2013-09-13T10:30", "");
     located.event_text = "Quote \" backslash \\ newline \n tab \t bell \x07 done";
     auto unlocated = test::sample_event("a1", 2, 0, 0);
     unlocated.event_loc = {};
@@ -96,8 +95,8 @@ TEST_CASE("write_geojson makes an RFC 7946 FeatureCollection", "[export]") {
     const auto& p = f["properties"];
     CHECK(p["date_start"] == "2013-09-13T10:30:00Z");
     CHECK(p["date_end"] == "2013-09-13T10:30:00Z");
-    CHECK(p["date"] == "2013-09-13T10:30");
-    CHECK(p["enddate"].is_null());
+    CHECK(p["date"] == "2013-09-13T10:30:00Z");
+    CHECK(p["enddate"] == "2013-09-13");
     CHECK(p["event"] == "ASSAULT");
     CHECK(p["quad_code"] == 4);
     CHECK(p["actor"] == "Syrian army; militia");

@@ -1,5 +1,6 @@
 // Acceptance checks on the real default gazetteer (the pinned sources scripts/setup fetches):
 // the places the project's users name first must come out right.
+#include "cli/gazetteer_index.hpp"
 #include "gazetteer/build.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,7 +11,8 @@ using namespace eventmap::gazetteer;
 namespace {
 
 const Gazetteer& default_gazetteer() {
-    static const Gazetteer g = open_or_build(default_index_path(), default_sources(), true);
+    static const Gazetteer g =
+        eventmap::cli::open_or_build(default_index_path(), default_sources(), true);
     return g;
 }
 

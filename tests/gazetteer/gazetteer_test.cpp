@@ -1,3 +1,4 @@
+#include "cli/gazetteer_index.hpp"
 #include "common/error.hpp"
 #include "gazetteer/build.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -208,14 +209,15 @@ TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "
                                eventmap::test::read_file(supplement) +
                                    "extra\tExtraplace\t\tL\tRGN\t\t\t1\t1\t1\tregion\t0\tt\t\n");
     CHECK_FALSE(index_is_current(options.index_path, sources));
-    CHECK_THROWS_AS(open_or_build(options.index_path, sources, false), DataError);
-    const Gazetteer g = open_or_build(options.index_path, sources, true);
+    CHECK_THROWS_AS(eventmap::cli::open_or_build(options.index_path, sources, false), DataError);
+    const Gazetteer g = eventmap::cli::open_or_build(options.index_path, sources, true);
     CHECK_FALSE(g.lookup("Extraplace").empty());
     CHECK(index_is_current(options.index_path, sources));
 
     flip_byte(options.index_path, sizeof(Header) + 64);
     CHECK_FALSE(index_is_current(options.index_path, sources));
-    CHECK(open_or_build(options.index_path, sources, true).lookup("Barzeh").size() == 1);
+    CHECK(eventmap::cli::open_or_build(options.index_path, sources, true).lookup("Barzeh").size() ==
+          1);
 }
 
 TEST_CASE("too many malformed rows fail the build and keep the old index", "[gazetteer]") {
@@ -226,5 +228,24 @@ TEST_CASE("too many malformed rows fail the build and keep the old index", "[gaz
     const BuildReport report = build_index(options);
     CHECK_FALSE(report.index_written);
     CHECK(report.diagnostics.count() > 2);
+    CHECK_FALSE(std::filesystem::exists(options.index_path));
+}
+
+TEST_CASE("two places with one id stop the build, naming both", "[gazetteer]") {
+    const std::string dir = eventmap::test::scratch_dir("duplicate_ids");
+    SourcePaths sources = fixture_sources();
+    // A supplement row that gives itself the GeoNames id of a place the GeoNames file has.
+    const std::string supplement = dir + "/supplement.tsv";
+    eventmap::test::write_file(supplement,
+                               eventmap::test::read_file(fixture("gazetteer/supplement.tsv")) +
+                                   "old-city\tOld City Quarter\t\tP\tPPLX\tSY\t13\t33.51\t36.31\t"
+                                   "2\tdistrict\t0\tfixture\t170654\n");
+    sources.supplement = supplement;
+    BuildOptions options;
+    options.sources = sources;
+    options.index_path = dir + "/gazetteer.emg";
+    CHECK_THROWS_WITH(build_index(options), Catch::Contains("share the id 170654") &&
+                                                Catch::Contains("Damascus") &&
+                                                Catch::Contains("Old City Quarter"));
     CHECK_FALSE(std::filesystem::exists(options.index_path));
 }

@@ -2,30 +2,22 @@
 // Geoparser over it, plus small lookups over a parse result.
 #pragma once
 
+#include "cli/gazetteer_index.hpp"
 #include "common/article.hpp"
 #include "common/error.hpp"
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
 
-#include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace eventmap::test {
 
-// The default index, rebuilt when its sources changed. When the rebuild itself fails (a
-// teammate's half-edited supplement.tsv in a shared checkout) the existing index is used, with
-// a warning, so the geoparser's tests test the geoparser.
+// The default index, rebuilt when its sources changed. A failed rebuild fails the tests (the
+// exception propagates): a stale index would test yesterday's gazetteer and pass.
 inline gazetteer::Gazetteer open_test_index() {
-    try {
-        return gazetteer::open_or_build(gazetteer::default_index_path(),
-                                        gazetteer::default_sources(), true);
-    } catch (const Error& e) {
-        std::cerr << "WARNING: gazetteer rebuild failed (" << e.located()
-                  << "); using the existing index as it is\n";
-        return gazetteer::Gazetteer::open(gazetteer::default_index_path());
-    }
+    return cli::open_or_build(gazetteer::default_index_path(), gazetteer::default_sources(), true);
 }
 
 inline const gazetteer::Gazetteer& default_gazetteer() {

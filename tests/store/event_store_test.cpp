@@ -6,6 +6,7 @@
 #include "store/event_store.hpp"
 #include "store/store_test_support.hpp"
 
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <sys/resource.h>
@@ -194,16 +195,12 @@ void check_queries(const Backend& b) {
     store::EventStore s(b.target, store::OpenMode::create);
     s.begin();
     auto month = sample_event("q1", 1, 10, 10);
-    month.date = "2013-08-01";
-    month.enddate = "2013-08-31";
-    month.date_precision = "month";
+    test::set_dates(month, "2013-08-01", "2013-08-31", "month");
     auto timed = sample_event("q1", 2, 20, 20, "PROTEST");
-    timed.date = "2013-09-13T22:15:00Z";
-    timed.enddate = "";
+    test::set_dates(timed, "2013-09-13T22:15:00Z", "");
     auto unlocated = sample_event("q1", 3, 0, 0);
     unlocated.event_loc = {};
-    unlocated.date = "2014-01-02";
-    unlocated.enddate = "";
+    test::set_dates(unlocated, "2014-01-02", "");
     s.add_article(sample_article("q1"), {month, timed, unlocated}, {});
     s.commit();
 
@@ -235,6 +232,52 @@ void check_queries(const Backend& b) {
     CHECK(back->event_loc.resolved_place.empty());
 }
 EVENTMAP_STORE_TEST(queries, check_queries)
+
+// Paging and cancellation: what a viewer needs for a long list on a thread of its own.
+void check_pages(const Backend& b) {
+    store::EventStore s(b.target, store::OpenMode::create);
+    s.begin();
+    std::vector<model::Event> events;
+    for (int n = 0; n < 7; ++n) {
+        events.push_back(sample_event("p1", n, 10 + n, 20));
+    }
+    s.add_article(sample_article("p1"), events, {});
+    s.commit();
+
+    store::EventStore reader(b.target, store::OpenMode::read);
+    std::vector<std::string> all;
+    reader.for_each_event({}, [&](const model::Event& e) { all.push_back(e.id); });
+    REQUIRE(all.size() == 7);
+    std::vector<std::string> paged;
+    for (std::uint64_t offset = 0;; offset += 3) {
+        const auto page = reader.read_events({}, offset, 3);
+        CHECK(page.complete);
+        for (const auto& e : page.events) {
+            paged.push_back(e.id);
+        }
+        if (!page.more) {
+            CHECK(page.events.size() == 1); // 3 + 3 + 1
+            break;
+        }
+    }
+    CHECK(paged == all);
+
+    std::atomic<bool> cancel{false};
+    int seen = 0;
+    CHECK_FALSE(reader.for_each_event(
+        {},
+        [&](const model::Event&) {
+            if (++seen == 2) {
+                cancel = true; // as a UI thread would, between two rows
+            }
+        },
+        &cancel));
+    CHECK(seen == 2);
+    const auto cancelled = reader.read_events({}, 0, 5, &cancel);
+    CHECK_FALSE(cancelled.complete);
+    CHECK(cancelled.events.empty());
+}
+EVENTMAP_STORE_TEST(pages, check_pages)
 
 void check_schema_version(const Backend& b) {
     {

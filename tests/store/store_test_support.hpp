@@ -12,22 +12,30 @@
 #include <iostream>
 #include <ogrsf_frmts.h>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace eventmap::test {
 
+// Sets an event's dates from their boundary forms (model::set_iso_dates), which must be valid.
+inline void set_dates(model::Event& e, const std::string& date, const std::string& enddate,
+                      const std::string& precision = "day") {
+    if (!model::set_iso_dates(e, date, enddate, precision)) {
+        throw std::logic_error("test dates " + date + " to " + enddate + " are malformed");
+    }
+}
+
 inline model::Event sample_event(const std::string& article, int n, double lat, double lon,
                                  const std::string& type = "ASSAULT") {
     model::Event e;
     e.id = article + "-e" + std::to_string(n);
-    e.date = "2013-09-" + std::string(n < 9 ? "0" : "") + std::to_string(n + 1);
-    e.enddate = e.date;
-    e.date_precision = "day";
-    e.date_source = "explicit";
-    e.event = type;
-    e.quad_code = 4;
+    e.date = e.enddate = model::day_number(2013, 9, n + 1);
+    e.date_precision = model::DatePrecision::day;
+    e.date_source = model::DateSource::explicit_date;
+    e.event = model::parse_plover_type(type).value();
+    e.quad_code = model::QuadClass::material_conflict;
     e.cameo_root = "19";
     e.trigger = "shelling";
     e.actor = {"Syrian army", "militia"};
@@ -125,8 +133,8 @@ inline std::optional<Backend> make_backend(const std::string& kind, const std::s
         return b;
     }
     if (pg_base().empty()) {
-        std::cerr << "WARNING: EVENTMAP_TEST_PG is not set: PostGIS test '" << test
-                  << "' SKIPPED (run `eval \"$(scripts/postgis start)\"` first)\n";
+        mark_skipped("EVENTMAP_TEST_PG is not set: PostGIS test '" + test +
+                     "' did not run (run `eval \"$(scripts/postgis start)\"` first)");
         WARN("SKIPPED: EVENTMAP_TEST_PG is not set, PostGIS variant of '"
              << test << "' did not run (eval \"$(scripts/postgis start)\")");
         return std::nullopt;

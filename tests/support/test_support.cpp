@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -64,6 +65,10 @@ CommandResult run_eventmap(const std::string& args) {
     result.out = read_file(out_path);
     result.err = read_file(err_path);
     return result;
+}
+
+void mark_skipped(const std::string& reason) {
+    std::cout << "EVENTMAP-SKIPPED: " << reason << std::endl;
 }
 
 } // namespace eventmap::test

@@ -24,6 +24,10 @@ CommandResult run_eventmap(const std::string& args);
 
 std::string read_file(const std::string& path);
 
+// Marks the running test as not run: prints "EVENTMAP-SKIPPED: <reason>" on stdout, which
+// CTest's SKIP_REGULAR_EXPRESSION turns into "Skipped" (never "Passed"). The caller returns.
+void mark_skipped(const std::string& reason);
+
 // Parses JSON Lines output (eventmap geoparse, dates) into one object per line.
 std::vector<nlohmann::json> json_lines(const std::string& out);
 void write_file(const std::string& path, const std::string& contents);
