@@ -701,9 +701,15 @@ void EventStore::Impl::fail_write(const std::string& doing, gdal::ErrorCapture& 
 }
 
 // A failed read is a read error (exit 4: the store is unreadable or damaged), not a write
-// error, even inside a batch; the batch is rolled back all the same.
+// error, even inside a batch (rolled back all the same), unless what failed is the connection
+// or the disk under the batch.
 void EventStore::Impl::fail_read(const std::string& doing, gdal::ErrorCapture& errors) {
     const std::string message = errors.message();
+    // A lost server, a full disk or a read-only store during a batch is the write failing
+    // (exit 5, with its hint); only a store that cannot be read is a read error.
+    if (batch && failure_hint(message, postgres) != "write failed") {
+        fail_write(doing, errors);
+    }
     const bool had_batch = batch;
     if (batch) {
         batch = false;
