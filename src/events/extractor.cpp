@@ -11,6 +11,7 @@
 #include "common/utf8.hpp"
 #include "dates/date_tagger.hpp"
 #include "events/merge.hpp"
+#include "events/place_phrases.hpp"
 #include "events/sentence.hpp"
 #include "events/token.hpp"
 
@@ -20,8 +21,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace eventmap::events {
 
@@ -143,9 +146,13 @@ struct ActorRef {
 };
 
 struct PlaceCandidate {
-    std::size_t mention = 0; // index into the article's mentions
+    std::size_t mention = 0; // index into the article's mentions (the container, if unlisted)
     std::size_t first = 0;   // tokens
     std::size_t last = 0;
+    bool unlisted = false;   // a name the gazetteer lacks (place_phrases.hpp)
+    bool has_mention = true; // false: an unlisted name whose container the text omits
+    double offset_km = 0;    // "20 km north of X": the event is this far from X
+    double bearing_deg = 0;
 };
 
 struct DateCandidate {
@@ -160,6 +167,7 @@ struct TriggerHit {
     const Trigger* trigger = nullptr;
     bool planned = false;
     bool dropped = false;
+    bool forced = false; // the span event_at asked about
 };
 
 struct Analysis {
@@ -177,21 +185,29 @@ constexpr std::array<std::string_view, 16> locative_prepositions{
     "into", "within", "towards", "toward",  "between", "along",  "over",       "through"};
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
-constexpr std::array<std::string_view, 28> area_nouns{
-    "outskirts", "suburbs",   "suburb",    "city",          "town",         "village",
-    "province",  "region",    "district",  "neighbourhood", "neighborhood", "area",
-    "centre",    "center",    "north",     "south",         "east",         "west",
-    "northeast", "northwest", "southeast", "southwest",     "part",         "streets",
-    "capital",   "heart",     "edge",      "countryside"};
+constexpr std::array<std::string_view, 44> area_nouns{
+    "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
+    "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
+    "centre",       "center",    "north",     "south",         "east",         "west",
+    "northeast",    "northwest", "southeast", "southwest",     "part",         "streets",
+    "capital",      "heart",     "edge",      "countryside",   "stronghold",   "vicinity",
+    "states",       "provinces", "districts", "regions",       "cities",       "towns",
+    "villages",     "areas",     "parts",     "state",         "county",       "governorate",
+    "municipality", "third"};
 
-constexpr std::array<std::string_view, 32> place_modifiers{
-    "the",          "a",       "an",           "northern",     "southern",
-    "eastern",      "western", "central",      "north",        "south",
-    "east",         "west",    "northeastern", "northwestern", "southeastern",
-    "southwestern", "nearby",  "neighbouring", "neighboring",  "besieged",
-    "embattled",    "restive", "occupied",     "disputed",     "border",
-    "capital",      "town",    "city",         "village",      "port",
-    "coastal",      "downtown"};
+constexpr std::array<std::string_view, 56> place_modifiers{
+    "the",          "a",           "an",           "northern",     "southern",
+    "eastern",      "western",     "central",      "north",        "south",
+    "east",         "west",        "northeastern", "northwestern", "southeastern",
+    "southwestern", "nearby",      "neighbouring", "neighboring",  "besieged",
+    "embattled",    "restive",     "occupied",     "disputed",     "border",
+    "capital",      "town",        "city",         "village",      "port",
+    "coastal",      "downtown",    "suburban",     "rural",        "remote",
+    "seaside",      "crowded",     "busy",         "main",         "rebel",
+    "mountainous",  "residential", "strategic",    "key",          "small",
+    "tiny",         "troubled",    "volatile",     "tense",        "northeast",
+    "northwest",    "southeast",   "southwest",    "far",          "upper",
+    "lower"};
 
 // Words allowed between a preposition and the place: "in the northern Barzeh district",
 // "in rebel-held Douma". Verbs are not: "aimed at ending Syria's civil war" is no place.
@@ -207,24 +223,16 @@ bool is_place_modifier(const Token& t) {
     return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") || ends("-occupied");
 }
 
-// Verbs whose object is where it happened: "Shelling hits Jobar", "due to visit Tillaberi".
-constexpr std::array<std::string_view, 30> locative_verbs{
-    "hit",      "hits",    "hitting",  "pound",   "pounds",   "pounded",  "pounding", "struck",
-    "rock",     "rocks",   "rocked",   "target",  "targets",  "targeted", "shelled",  "bombed",
-    "attacked", "raided",  "stormed",  "entered", "captured", "seized",   "besieged", "visit",
-    "visits",   "visited", "visiting", "reached", "toured",   "tour"};
-
 // Whether the mention starting at token `first` is where something happens: a locative
 // preposition, "of" after an area noun, a verb like "hit" or "visit", or "on"/"against"/"of"
 // right after an event word ("strikes on Kharkiv"); at most three modifiers in between.
 // `trigger_at` marks the tokens that are event triggers.
 bool locative_context(const std::vector<Token>& tokens, std::size_t first,
-                      const std::vector<bool>& trigger_at) {
+                      const std::vector<bool>& trigger_at, int depth = 0) {
     std::size_t i = first;
     for (int skipped = 0; i > 0 && skipped <= 3; ++skipped) {
         const Token& t = tokens[i - 1];
-        if (one_of(t.key, locative_prepositions) || one_of(t.key, locative_verbs) ||
-            t.key == "to") {
+        if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
             return true;
         }
         if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
@@ -232,6 +240,13 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         }
         if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
             trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"
+            return true;
+        }
+        // "at the edge of X", "seized the airfield of X": "of" after a noun that is
+        // itself where something happens.
+        if (t.key == "of" && depth == 0 && i >= 2 && tokens[i - 2].word &&
+            !tokens[i - 2].capitalized && !trigger_at[i - 2] &&
+            locative_context(tokens, i - 2, trigger_at, 1)) {
             return true;
         }
         if (!is_place_modifier(t)) {
@@ -421,6 +436,20 @@ class Builder {
         : lex_(lexicon), options_(options), article_(article), mentions_(mentions), dates_(dates),
           hash_(content_hash(article.text)) {}
 
+    // Takes the words at bytes [begin, end) as the one trigger to report (event_at).
+    void force(std::size_t begin, std::size_t end) {
+        forced_ = std::make_pair(begin, end);
+        // Words the lexicon does not list report an event of unknown kind; ASSAULT stands in.
+        const auto& types = lex_.types();
+        for (std::size_t t = 0; t < types.size(); ++t) {
+            if (types[t].name == "ASSAULT") {
+                forced_trigger_.type = t;
+                forced_trigger_.cameo_root = types[t].cameo_root;
+            }
+        }
+        forced_trigger_.weight = 0.5;
+    }
+
     std::vector<Event> run() {
         const std::vector<Sentence> sentences = split_sentences(article_.text);
         analyses_.reserve(sentences.size());
@@ -435,6 +464,7 @@ class Builder {
             if (sentences[i].paragraph != paragraph) {
                 paragraph = sentences[i].paragraph;
                 narrative_.reset();
+                paragraph_place_ = nullptr;
             }
             resolve_actors(analyses_[i]);
             events_of(sentences[i], analyses_[i]);
@@ -443,7 +473,9 @@ class Builder {
                 headline_events = events_.size();
             }
         }
-        fold_headline(headline_events);
+        if (!forced_) {
+            fold_headline(headline_events);
+        }
         if (options_.merge) {
             merge_events(events_);
         }
@@ -534,6 +566,7 @@ class Builder {
         find_organisations(a);
         find_titled_people(a);
         find_triggers(a);
+        force_trigger(a);
         return a;
     }
 
@@ -689,7 +722,10 @@ class Builder {
             if (covered(a, i, last)) {
                 continue; // part of a person's introduction ("Russian Foreign Minister")
             }
-            const bool locative = locative_context(tokens, i, trigger_at);
+            const bool locative =
+                (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) ||
+                 passive_subject(tokens, last)) &&
+                !adjectival(tokens, last);
             if (m.type == geoparse::MentionType::demonym) {
                 a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
             } else if (m.role == geoparse::Role::actor) {
@@ -697,13 +733,14 @@ class Builder {
                     ActorRef{i, last, country_name(m), m.country, static_cast<int>(mi)});
             } else if (locative || m.dateline) {
                 if (!m.dateline && !is_qualifier(a, i)) {
-                    a.places.push_back(PlaceCandidate{mi, i, last});
+                    add_mention_place(a, mi, i, last);
                 }
             } else if (m.precision == gazetteer::Precision::country) {
                 a.actors.push_back(ActorRef{i, last, m.name, m.country});
             }
             i = last;
         }
+        add_unlisted_places(a, trigger_at);
         for (const auto* e : expressions_of(a)) {
             if (e->type != dates::TimexType::date && e->type != dates::TimexType::time) {
                 continue;
@@ -714,6 +751,122 @@ class Builder {
                     DateCandidate{e, std::move(*value), token_at_byte(tokens, e->byte_start)});
             }
         }
+    }
+
+    // A place mention as a candidate. "X, 20 km north of Y": Y only says where X is and is
+    // no candidate; "20 km north of Y" alone: the point is moved and the precision lowered.
+    static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
+                                  std::size_t last) {
+        PlaceCandidate c{mention, first, last};
+        const RelativeOffset offset = relative_offset(a.tokens, first);
+        if (offset.found) {
+            const std::size_t f = offset.first;
+            if (f >= 2 && a.tokens[f - 1].key == "," &&
+                (a.mention_at[f - 2] >= 0 || a.tokens[f - 2].capitalized)) {
+                return;
+            }
+            c.offset_km = offset.km;
+            c.bearing_deg = offset.bearing_deg;
+        }
+        // "In X, west of Y, ...": a direction without a distance after a place only says
+        // where that place is.
+        if (first >= 4 && a.tokens[first - 1].key == "of" &&
+            one_of(a.tokens[first - 2].key, area_nouns) && a.tokens[first - 3].key == "," &&
+            (a.mention_at[first - 4] >= 0 || a.tokens[first - 4].capitalized)) {
+            const std::string& d = a.tokens[first - 2].key;
+            if (d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" ||
+                d == "northwest" || d == "southeast" || d == "southwest") {
+                return;
+            }
+        }
+        a.places.push_back(c);
+    }
+
+    // "handed to Zembian forces", "at Zembian army posts": a name used as an adjective of
+    // people or institutions says whose, not where.
+    static bool adjectival(const std::vector<Token>& tokens, std::size_t last) {
+        static constexpr std::array<std::string_view, 16> heads{
+            "forces",   "force",     "troops",   "soldiers",   "officials",   "army",
+            "military", "police",    "embassy",  "government", "authorities", "officers",
+            "navy",     "diplomats", "citizens", "nationals"};
+        static constexpr std::array<std::string_view, 10> facilities{
+            "station", "headquarters", "post",     "posts",    "checkpoint",
+            "base",    "compound",     "building", "barracks", "academy"};
+        return last + 1 < tokens.size() && one_of(tokens[last + 1].key, heads) &&
+               !(last + 2 < tokens.size() && one_of(tokens[last + 2].key, facilities));
+    }
+
+    // "Quorra was captured", "X is being shelled": a place as the subject of a passive verb
+    // of attack or capture is where it happened.
+    static bool passive_subject(const std::vector<Token>& tokens, std::size_t last) {
+        std::size_t j = last + 1;
+        const auto is = [&](std::initializer_list<std::string_view> words) {
+            return j < tokens.size() &&
+                   std::find(words.begin(), words.end(), tokens[j].key) != words.end();
+        };
+        if (!is({"was", "were", "is", "are", "has", "have", "had"})) {
+            return false;
+        }
+        ++j;
+        while (is({"been", "being", "also", "again", "repeatedly", "heavily", "reportedly",
+                   "continuously", "later", "then"})) {
+            ++j;
+        }
+        if (j >= tokens.size()) {
+            return false;
+        }
+        const std::string& k = tokens[j].key;
+        const bool participle = (k.size() > 2 && k.compare(k.size() - 2, 2, "ed") == 0) ||
+                                k == "hit" || k == "struck" || k == "overrun" || k == "retaken";
+        return participle && is_locative_verb(k);
+    }
+
+    // "Ardenia's Velmarsh district", "Ardenia's towns": a place owning an area is where.
+    static bool possessive_area(const std::vector<Token>& tokens, std::size_t last) {
+        if (last + 2 >= tokens.size() || tokens[last + 1].key != "'s") {
+            return false;
+        }
+        for (std::size_t j = last + 2; j < tokens.size() && j <= last + 6; ++j) {
+            if (one_of(tokens[j].key, area_nouns) || tokens[j].key == "towns" ||
+                tokens[j].key == "villages" || tokens[j].key == "streets" ||
+                tokens[j].key == "neighbourhoods" || tokens[j].key == "neighborhoods") {
+                return true;
+            }
+            if (!tokens[j].word) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // Names the gazetteer lacks that a phrase marks as places become candidates, sitting on
+    // the container the phrase names ("X district of Y").
+    void add_unlisted_places(Analysis& a, const std::vector<bool>& trigger_at) const {
+        std::vector<bool> blocked = trigger_at;
+        for (const ActorRef& r : a.actors) {
+            for (std::size_t k = r.first; k <= r.last && k < blocked.size(); ++k) {
+                blocked[k] = true;
+            }
+        }
+        for (const auto* e : expressions_of(a)) {
+            for (std::size_t k = token_at_byte(a.tokens, e->byte_start);
+                 k < a.tokens.size() && a.tokens[k].begin < e->byte_end; ++k) {
+                blocked[k] = true;
+            }
+        }
+        for (const UnlistedPlace& u :
+             find_unlisted_places(article_.text, a.tokens, a.mention_at, blocked)) {
+            PlaceCandidate c;
+            c.first = u.first;
+            c.last = u.last;
+            c.unlisted = true;
+            c.has_mention = u.container >= 0;
+            c.mention = u.container >= 0 ? static_cast<std::size_t>(u.container) : 0;
+            a.places.push_back(c);
+        }
+        std::sort(
+            a.places.begin(), a.places.end(),
+            [](const PlaceCandidate& x, const PlaceCandidate& y) { return x.first < y.first; });
     }
 
     std::vector<const dates::TimeExpression*> expressions_of(const Analysis& a) const {
@@ -755,6 +908,35 @@ class Builder {
         return m.name;
     }
 
+    // event_at: the forced span becomes the sentence's trigger there, replacing what the
+    // lexicon found on those words but keeping its type; it is reported whatever its modality.
+    void force_trigger(Analysis& a) const {
+        if (!forced_ || a.tokens.empty() || forced_->first < a.tokens.front().begin ||
+            forced_->first >= a.tokens.back().end) {
+            return;
+        }
+        const std::size_t first = token_at_byte(a.tokens, forced_->first);
+        std::size_t last = first;
+        while (last + 1 < a.tokens.size() && a.tokens[last + 1].begin < forced_->second) {
+            ++last;
+        }
+        TriggerHit hit{first, last, &forced_trigger_};
+        hit.forced = true;
+        std::vector<TriggerHit> kept;
+        for (const TriggerHit& h : a.triggers) {
+            if (h.last < first || h.first > last) {
+                kept.push_back(h);
+            } else {
+                hit.trigger = h.trigger;
+                hit.planned = h.planned;
+            }
+        }
+        const auto at = std::find_if(kept.begin(), kept.end(),
+                                     [&](const TriggerHit& h) { return h.first > last; });
+        kept.insert(at, hit);
+        a.triggers = std::move(kept);
+    }
+
     void find_triggers(Analysis& a) const {
         const auto& tokens = a.tokens;
         // Words inside a time expression name a time, not an event ("the September 11 attacks").
@@ -774,9 +956,35 @@ class Builder {
             if (list == nullptr) {
                 continue;
             }
+            // After a determiner, and the adjectives after it, a word is a noun: "the attack",
+            // "a fierce assault" are no verbs.
+            bool noun_slot = false;
+            for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
+                const std::string& p = tokens[k - 1].key;
+                noun_slot = p == "the" || p == "a" || p == "an" || p == "'s" || p == "this" ||
+                            p == "their" || p == "its" || p == "his" || p == "her";
+                if (!tokens[k - 1].word || tokens[k - 1].capitalized) {
+                    break;
+                }
+            }
+            const bool has_noun =
+                noun_slot && std::any_of(list->begin(), list->end(), [&](std::size_t ti) {
+                    return lex_.triggers()[ti].nominal && lex_.triggers()[ti].words.size() == 1;
+                });
+            // "a patrol", "a Zembian patrol": a verb's bare form right after an article or a
+            // demonym is a noun, and no event when the lexicon lists no noun for it.
+            const bool bare_noun =
+                i > 0 && (tokens[i - 1].key == "a" || tokens[i - 1].key == "an" ||
+                          tokens[i - 1].key == "the" ||
+                          (a.mention_at[i - 1] >= 0 &&
+                           mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
+                               geoparse::MentionType::demonym));
             for (const std::size_t ti : *list) {
                 const Trigger& t = lex_.triggers()[ti];
-                if (i + t.words.size() > tokens.size()) {
+                const bool base_form = !t.nominal && t.words.size() == 1 && t.lemma == t.words[0];
+                if (i + t.words.size() > tokens.size() ||
+                    (noun_slot && has_noun && !t.nominal && t.words.size() == 1) ||
+                    (bare_noun && !has_noun && base_form)) {
                     continue;
                 }
                 bool match = true;
@@ -790,10 +998,12 @@ class Builder {
                 }
             }
         }
+        attach_light_verbs(a);
         for (std::size_t h = 0; h < a.triggers.size(); ++h) {
             TriggerHit& hit = a.triggers[h];
             const Modality m = modality_of(a, hit, lex_.types()[hit.trigger->type]);
-            hit.dropped = m == Modality::negated || m == Modality::hypothetical;
+            hit.dropped =
+                m == Modality::negated || m == Modality::hypothetical || other_sense(a.tokens, hit);
             hit.planned = m == Modality::planned;
             // "Turkey condemned the attacks": a noun after another event's verb in the same
             // clause is what that verb is about.
@@ -803,6 +1013,114 @@ class Builder {
                 if (!verb.trigger->nominal && verb.first >= clause.first &&
                     verb.trigger->type != hit.trigger->type) {
                     hit.dropped = true;
+                }
+            }
+        }
+    }
+
+    // Verbs of violence used in another sense, told by the object that follows closely:
+    // "captured the title", "struck a deal", "demonstrated the strength of", "prices shot up".
+    static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit) {
+        if (hit.trigger->nominal || hit.first != hit.last) {
+            return false;
+        }
+        static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
+            {"capture", {"title",     "titles",      "win",          "victory", "pole",  "crown",
+                         "gold",      "medal",       "championship", "trophy",  "prize", "award",
+                         "attention", "imagination", "headlines",    "moment",  "image", "images",
+                         "video",     "camera",      "film",         "footage", "seat",  "seats",
+                         "votes",     "share",       "lead",         "hearts",  "mood"}},
+            {"strike",
+             {"deal", "agreement", "accord", "chord", "balance", "tone", "bargain", "gold", "oil",
+              "compromise"}},
+            {"demonstrate",
+             {"the", "that", "how", "its", "their", "his", "her", "what", "why", "a", "an",
+              "strong", "clear", "commitment", "support", "will"}},
+            {"shoot", {"up", "film", "video", "scenes", "footage", "episode", "episodes"}},
+            {"hit", {"record", "high", "low", "market", "shelves", "headlines", "streets"}},
+            {"launch", {"website", "campaign", "satellite", "app", "book", "album", "product"}}};
+        const auto sense = senses.find(hit.trigger->lemma);
+        if (sense == senses.end()) {
+            return false;
+        }
+        // "demonstrate" is told by the word right after it; the others by their object.
+        const std::size_t reach = hit.trigger->lemma == "demonstrate" ? 1 : 4;
+        for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
+            if (!tokens[k].word) {
+                return false;
+            }
+            if (sense->second.count(tokens[k].key) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "launched a major assault", "carried out an air strike", "clashes took place", "fighting
+    // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
+    // event is reported on the verb as news writes it and the verb's phrases govern it.
+    static void attach_light_verbs(Analysis& a) {
+        static const std::unordered_set<std::string> before = [] {
+            std::unordered_set<std::string> forms;
+            for (const char* lemma : {"launch", "stage", "conduct", "mount", "wage", "begin",
+                                      "continue", "resume", "unleash", "intensify", "carry",
+                                      "perpetrate", "commit", "hold", "renew", "start"}) {
+                for (auto& f : verb_forms(lemma)) {
+                    forms.insert(std::move(f));
+                }
+            }
+            return forms;
+        }();
+        static const std::unordered_set<std::string> after = [] {
+            std::unordered_set<std::string> forms;
+            for (const char* lemma :
+                 {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue",
+                  "begin", "rock", "rip", "hit", "strike", "target", "resume"}) {
+                for (auto& f : verb_forms(lemma)) {
+                    forms.insert(std::move(f));
+                }
+            }
+            return forms;
+        }();
+        const auto in = [](const std::unordered_set<std::string>& set, const std::string& k) {
+            return set.count(k) > 0;
+        };
+        const auto& tokens = a.tokens;
+        for (std::size_t h = 0; h < a.triggers.size(); ++h) {
+            TriggerHit& hit = a.triggers[h];
+            if (!hit.trigger->nominal) {
+                continue;
+            }
+            const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
+            // Back over articles and modifiers ("a powerful", "a Zembian") to the verb.
+            for (std::size_t k = hit.first, steps = 0; k > floor && steps < 5; --k, ++steps) {
+                const Token& t = tokens[k - 1];
+                if (!t.word) {
+                    break;
+                }
+                if (in(before, t.key) ||
+                    (t.key == "out" && k >= 2 && k - 2 >= floor && in(before, tokens[k - 2].key))) {
+                    hit.first = t.key == "out" ? k - 2 : k - 1;
+                    break;
+                }
+                if (a.mention_at[k - 1] < 0 && t.capitalized) {
+                    break; // a name between: "the group claimed the attack" is no light verb
+                }
+            }
+            // Forward: "took place", "broke out", "erupted", "ripped through".
+            const std::size_t v = hit.last + 1;
+            const std::size_t limit =
+                h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
+            if (v < limit && in(after, tokens[v].key)) {
+                const std::string& k = tokens[v].key;
+                const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
+                                      k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0;
+                if (!particle) {
+                    hit.last = v;
+                } else if (v + 1 < limit &&
+                           (tokens[v + 1].key == "place" || tokens[v + 1].key == "out" ||
+                            tokens[v + 1].key == "through")) {
+                    hit.last = v + 1;
                 }
             }
         }
@@ -829,12 +1147,16 @@ class Builder {
         if (token >= hit.first) {
             return d;
         }
+        bool comma = false;
         for (std::size_t i = token + 1; i < hit.first; ++i) {
             if (a.tokens[i].key == "and" || a.tokens[i].key == "then") {
                 return a.tokens.size() + d;
             }
+            comma = comma || a.tokens[i].key == ",";
         }
-        return 2 * d;
+        // "was shot in X, rioting spread": a comma between a place and a later
+        // trigger leaves the place to the trigger before it.
+        return comma ? 4 * d : 2 * d;
     }
 
     bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
@@ -849,12 +1171,20 @@ class Builder {
     }
 
     // Whether place b lies inside place a's extent (Barzeh inside Damascus).
+    // Or, by the gazetteer's hierarchy: a place of the country or first-level region named.
     bool inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const {
+        if (!inner.country.empty() && inner.country == outer.country &&
+            precision_rank(inner.precision) > precision_rank(outer.precision) &&
+            (outer.precision == gazetteer::Precision::country ||
+             (outer.precision == gazetteer::Precision::admin1 && !outer.admin1.empty() &&
+              inner.admin1 == outer.admin1))) {
+            return true;
+        }
         return outer.radius_km > inner.radius_km &&
                distance_km(inner.position, outer.position) <= std::max(outer.radius_km, 1.0f);
     }
 
-    // Better place: the more precise (or the one inside the other), then the nearer.
+    // Better place: the one inside the other, then the nearer.
     const PlaceCandidate* best_place(const Analysis& a, const TriggerHit& hit,
                                      std::pair<std::size_t, std::size_t> range) const {
         const PlaceCandidate* best = nullptr;
@@ -868,10 +1198,36 @@ class Builder {
             }
             const auto& mc = mentions_[c.mention];
             const auto& mb = mentions_[best->mention];
-            const int pc = precision_rank(mc.precision);
-            const int pb = precision_rank(mb.precision);
-            if (inside(mc, mb) || (!inside(mb, mc) && pc > pb) ||
-                (pc == pb && distance(c.first, hit) < distance(best->first, hit))) {
+            // The place inside the other wins (a village of the district the phrase names);
+            // else the one nearer the trigger, counted as `reach` counts (places follow
+            // their verb).
+            // "the Ardenia province town of X", "the X district of Y": two places joined by a
+            // type word and "of" are one inside the other; the finer is inside.
+            const auto rank = [this](const PlaceCandidate& p) {
+                return p.unlisted ? precision_rank(gazetteer::Precision::point) + 1
+                                  : precision_rank(mentions_[p.mention].precision);
+            };
+            const auto of_type = [&](const PlaceCandidate& inner, const PlaceCandidate& outer) {
+                const PlaceCandidate& left = inner.first < outer.first ? inner : outer;
+                const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
+                return right.first == left.last + 3 &&
+                       one_of(a.tokens[left.last + 1].key, area_nouns) &&
+                       a.tokens[left.last + 2].key == "of" && rank(inner) > rank(outer);
+            };
+            const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
+                                      const geoparse::Mention& mi, const geoparse::Mention& mo) {
+                if (of_type(inner, outer)) {
+                    return true;
+                }
+                if (!inner.unlisted && !outer.unlisted) {
+                    return inside(mi, mo);
+                }
+                return inner.unlisted && inner.has_mention && !outer.unlisted &&
+                       inner.mention == outer.mention;
+            };
+            const bool c_in_b = contains(c, *best, mc, mb);
+            const bool b_in_c = contains(*best, c, mb, mc);
+            if (c_in_b || (!b_in_c && reach(a, c.first, hit) < reach(a, best->first, hit))) {
                 best = &c;
             }
         }
@@ -930,6 +1286,29 @@ class Builder {
         EVENTMAP_ASSERT(valid, "parse_value made a date the model cannot hold");
     }
 
+    std::size_t codepoint_of(const Sentence& s, std::size_t byte) const {
+        return s.start +
+               utf8::count_codepoints(
+                   std::string_view(article_.text).substr(s.byte_begin, byte - s.byte_begin));
+    }
+
+    // Where a place the gazetteer lacks is put when no phrase names its container: the
+    // nearest place of the sentence (news names the larger place first: "killed in X, and
+    // clashes went on near the Y roundabout"), else the paragraph's. Never the dateline: it
+    // says where the reporter is.
+    const geoparse::Mention* containing_place(const Analysis& a, const PlaceCandidate& u) const {
+        const PlaceCandidate* best = nullptr;
+        auto gap = [&u](const PlaceCandidate& c) {
+            return c.first > u.last ? c.first - u.last : u.first - c.last;
+        };
+        for (const PlaceCandidate& c : a.places) {
+            if (!c.unlisted && (best == nullptr || gap(c) < gap(*best))) {
+                best = &c;
+            }
+        }
+        return best != nullptr ? &mentions_[best->mention] : paragraph_place_;
+    }
+
     void set_place(Event& ev, const geoparse::Mention& m) const {
         EventLocation& loc = ev.event_loc;
         loc.extracted_place = m.text;
@@ -941,11 +1320,13 @@ class Builder {
         loc.feature_code = m.feature_code;
         loc.resolution = resolution_of(m.precision);
         loc.radius_km = m.radius_km;
+        loc.start = m.start;
+        loc.end = m.end;
     }
 
     void events_of(const Sentence& s, const Analysis& a) {
         for (const TriggerHit& hit : a.triggers) {
-            if (!hit.dropped) {
+            if (forced_ ? hit.forced : !hit.dropped) {
                 event_of(s, a, hit);
             }
         }
@@ -968,21 +1349,58 @@ class Builder {
             place = best_place(a, hit, sentence);
             place_factor = 0.85;
         }
-        const geoparse::Mention* where = place ? &mentions_[place->mention] : nullptr;
+        std::string basis = place_factor < 1.0 ? "sentence" : "clause";
+        const geoparse::Mention* where =
+            place != nullptr && place->has_mention ? &mentions_[place->mention] : nullptr;
+        if (place != nullptr && place->unlisted && !place->has_mention) {
+            where = containing_place(a, *place);
+        }
         assign_actors(a, hit, clause, ev);
-        if (where == nullptr && dateline_ != nullptr &&
+        // Verbs only: a noun without a place ("blamed them for the attack") mostly refers back
+        // to an event already reported.
+        if (place == nullptr && paragraph_place_ != nullptr && type.quad_code == 4 &&
+            !hit.trigger->nominal) {
+            where = paragraph_place_; // "Two soldiers died in the attack." after "... in X"
+            place_factor = 0.7;
+            basis = "paragraph";
+        }
+        if (where == nullptr && place == nullptr && dateline_ != nullptr &&
             (type.name == "CONSULT" || type.name == "AGREE")) {
             where = dateline_;
             place_factor = 0.6;
+            basis = "dateline";
         }
+        const bool named = place != nullptr && place->unlisted;
         if (where == nullptr && !options_.keep_unlocated) {
-            return;
+            return; // a name without coordinates too: only when unlocated events are asked for
         }
         if (where != nullptr) {
             set_place(ev, *where);
             confidence *= place_factor * (0.5 + 0.5 * where->confidence);
         } else {
-            confidence *= 0.4;
+            confidence *= 0.5; // kept only with keep_unlocated: triggers of weight >= 0.5 survive
+        }
+        if (where != nullptr && place != nullptr && place->offset_km > 0) {
+            // Moved by the phrase's distance and direction; the uncertainty grows with it,
+            // and the precision is no better than a district's.
+            EventLocation& loc = ev.event_loc;
+            loc.position = offset_point(loc.position, place->offset_km, place->bearing_deg);
+            loc.radius_km = std::max(loc.radius_km, static_cast<float>(0.25 * place->offset_km));
+            loc.resolution = std::min(loc.resolution, 3);
+        }
+        if (named) {
+            // The name the text gives is kept; the point, precision and radius are the
+            // container's, honestly coarser.
+            const Token& f = a.tokens[place->first];
+            const Token& l = a.tokens[place->last];
+            ev.event_loc.extracted_place = article_.text.substr(f.begin, l.end - f.begin);
+            ev.event_loc.unresolved = ev.event_loc.extracted_place;
+            ev.event_loc.start = codepoint_of(s, f.begin);
+            ev.event_loc.end = codepoint_of(s, l.end);
+            confidence *= 0.9;
+        }
+        if (where != nullptr || named) {
+            ev.event_loc.basis = basis;
         }
 
         // Date: the clause, the sentence, the paragraph's narrative time, the publication.
@@ -1025,13 +1443,22 @@ class Builder {
         ev.event = model::parse_plover_type(type.name).value(); // checked by the lexicon
         ev.quad_code = model::parse_quad_code(type.quad_code).value();
         ev.cameo_root = hit.trigger->cameo_root;
+        ev.mode = hit.trigger->mode;
         ev.trigger = article_.text.substr(first.begin, last.end - first.begin);
+        ev.trigger_start =
+            s.start +
+            utf8::count_codepoints(
+                std::string_view(article_.text).substr(s.byte_begin, first.begin - s.byte_begin));
+        ev.trigger_end = ev.trigger_start + utf8::count_codepoints(ev.trigger);
         ev.event_text = article_.text.substr(s.byte_begin, s.byte_end - s.byte_begin);
         ev.article_id = article_.id;
         ev.article_title = article_.title;
         ev.article_url = article_.url;
         ev.published = dates_.published.value;
         ev.sources.push_back(EventSource{article_.id, ev.event_text, s.start, s.end});
+        if (where != nullptr && place != nullptr && place->has_mention) {
+            paragraph_place_ = where;
+        }
         events_.push_back(std::move(ev));
     }
 
@@ -1122,6 +1549,8 @@ class Builder {
         }
     }
 
+    std::optional<std::pair<std::size_t, std::size_t>> forced_; // event_at's byte span
+    Trigger forced_trigger_;
     const EventLexicon& lex_;
     const ExtractOptions& options_;
     const Article& article_;
@@ -1131,6 +1560,7 @@ class Builder {
     std::vector<Analysis> analyses_;
     std::unordered_map<std::string, Person> people_;
     const geoparse::Mention* dateline_ = nullptr;
+    const geoparse::Mention* paragraph_place_ = nullptr; // last located event's, this paragraph
     std::optional<Narrative> narrative_;
     std::vector<std::string> last_actors_; // of the previous event, for pronoun subjects
     std::vector<Event> events_;
@@ -1143,6 +1573,23 @@ std::vector<Event> EventExtractor::extract(const Article& article,
                                            const dates::DateResult& dates) const {
     Builder builder(lexicon_, options_, article, mentions, dates);
     return builder.run();
+}
+
+std::optional<Event> EventExtractor::event_at(const Article& article,
+                                              const std::vector<geoparse::Mention>& mentions,
+                                              const dates::DateResult& dates,
+                                              std::size_t byte_begin, std::size_t byte_end) const {
+    ExtractOptions options = options_;
+    options.keep_unlocated = true;
+    options.min_confidence = 0;
+    options.merge = false;
+    Builder builder(lexicon_, options, article, mentions, dates);
+    builder.force(byte_begin, byte_end);
+    std::vector<Event> events = builder.run();
+    if (events.empty()) {
+        return std::nullopt;
+    }
+    return std::move(events.front());
 }
 
 } // namespace eventmap::events

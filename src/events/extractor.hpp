@@ -10,6 +10,7 @@
 #include "geoparse/geoparser.hpp"
 #include "geoparse/mention.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,15 @@ class EventExtractor {
     std::vector<Event> extract(const Article& article,
                                const std::vector<geoparse::Mention>& mentions,
                                const dates::DateResult& dates) const;
+
+    // The event reported by the words at bytes [byte_begin, byte_end) of the article, taken as
+    // a trigger whether or not the lexicon lists them (as ASSAULT when it does not), whatever
+    // its modality or confidence, located or not. Place attachment given the event word: what
+    // `eval events` scores. Empty when the span lies in no sentence.
+    std::optional<Event> event_at(const Article& article,
+                                  const std::vector<geoparse::Mention>& mentions,
+                                  const dates::DateResult& dates, std::size_t byte_begin,
+                                  std::size_t byte_end) const;
 
     const EventLexicon& lexicon() const { return lexicon_; }
     const ExtractOptions& options() const { return options_; }

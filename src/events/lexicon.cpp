@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 namespace eventmap::events {
 
@@ -95,6 +96,66 @@ double parse_weight(const std::string& s, const std::string& path, std::uint64_t
 
 // ---- 1. Inflection ---------------------------------------------------------------------------
 
+namespace {
+
+// Irregular past forms (simple past, then participle when it differs) of the verbs news uses
+// for events; every other verb inflects by rule.
+const std::unordered_map<std::string, std::vector<std::string>>& irregular_pasts() {
+    static const std::unordered_map<std::string, std::vector<std::string>> pasts{
+        {"shoot", {"shot"}},
+        {"strike", {"struck", "stricken"}},
+        {"fight", {"fought"}},
+        {"blow", {"blew", "blown"}},
+        {"break", {"broke", "broken"}},
+        {"take", {"took", "taken"}},
+        {"set", {"set"}},
+        {"hit", {"hit"}},
+        {"burn", {"burnt", "burned"}},
+        {"beat", {"beat", "beaten"}},
+        {"steal", {"stole", "stolen"}},
+        {"overrun", {"overran", "overrun"}},
+        {"meet", {"met"}},
+        {"withdraw", {"withdrew", "withdrawn"}},
+        {"hold", {"held"}},
+        {"lead", {"led"}},
+        {"run", {"ran", "run"}},
+        {"tear", {"tore", "torn"}},
+        {"throw", {"threw", "thrown"}},
+        {"shake", {"shook", "shaken"}},
+        {"begin", {"began", "begun"}},
+        {"bring", {"brought"}},
+        {"rise", {"rose", "risen"}},
+        {"slay", {"slew", "slain"}},
+        {"freeze", {"froze", "frozen"}},
+        {"sink", {"sank", "sunk"}},
+        {"fly", {"flew", "flown"}},
+        {"flee", {"fled"}},
+        {"seek", {"sought"}},
+        {"go", {"went", "gone"}},
+        {"cut", {"cut"}},
+        {"put", {"put"}},
+        {"spread", {"spread"}},
+        {"undertake", {"undertook", "undertaken"}},
+        {"overthrow", {"overthrew", "overthrown"}},
+        {"retake", {"retook", "retaken"}},
+        {"sweep", {"swept"}},
+        {"drive", {"drove", "driven"}},
+        {"stab", {"stabbed"}},
+        {"light", {"lit"}}};
+    return pasts;
+}
+
+// Verbs of more than one syllable stressed on the last, which double their final consonant
+// (patrol -> patrolled); the short ones (ban, stab) follow the general rule below.
+bool doubles_final_consonant(const std::string& lemma) {
+    static const std::vector<std::string> verbs{
+        "patrol",   "kidnap", "occur", "control", "compel", "rebel", "commit", "admit",
+        "transfer", "refer",  "deter", "expel",   "repel",  "equip", "recur",  "propel"};
+    return std::find(verbs.begin(), verbs.end(), lemma) != verbs.end();
+}
+
+} // namespace
+
 std::vector<std::string> verb_forms(const std::string& lemma) {
     std::vector<std::string> out{lemma, plural(lemma)};
     const std::size_t n = lemma.size();
@@ -102,6 +163,24 @@ std::vector<std::string> verb_forms(const std::string& lemma) {
         return out;
     }
     const char last = lemma.back();
+    const auto irregular = irregular_pasts().find(lemma);
+    if (irregular != irregular_pasts().end()) {
+        out.insert(out.end(), irregular->second.begin(), irregular->second.end());
+        if (last == 'e' && !ends_with(lemma, "ee")) {
+            out.push_back(lemma.substr(0, n - 1) + "ing");
+        } else if (n <= 4 && n >= 3 && !is_vowel(last) && is_vowel(lemma[n - 2]) &&
+                   !is_vowel(lemma[n - 3])) {
+            out.push_back(lemma + last + "ing"); // shoot is no CVC; hit -> hitting, cut
+        } else {
+            out.push_back(lemma + "ing");
+        }
+        return out;
+    }
+    if (doubles_final_consonant(lemma)) {
+        out.push_back(lemma + last + "ed");
+        out.push_back(lemma + last + "ing");
+        return out;
+    }
     if (last == 'e') {
         out.push_back(lemma + "d");
         out.push_back(ends_with(lemma, "ee") ? lemma + "ing" : lemma.substr(0, n - 1) + "ing");
@@ -167,9 +246,10 @@ EventLexicon EventLexicon::load(const std::string& directory) {
 
     const std::string triggers_path = directory + "/triggers.tsv";
     read_rows(triggers_path, [&](const std::vector<std::string>& f, std::uint64_t line) {
-        if (f.size() != 5) {
-            throw InputError("expected 5 tab-separated fields: form, kind, type, CAMEO, weight",
-                             triggers_path, line);
+        if (f.size() != 5 && f.size() != 6) {
+            throw InputError(
+                "expected 5 or 6 tab-separated fields: form, kind, type, CAMEO, weight[, mode]",
+                triggers_path, line);
         }
         const auto type = type_index.find(f[2]);
         if (type == type_index.end()) {
@@ -214,9 +294,10 @@ EventLexicon EventLexicon::load(const std::string& directory) {
         }
         const std::string cameo = f[3] == "-" ? lex.types_[type->second].cameo_root : f[3];
         const double weight = parse_weight(f[4], triggers_path, line);
+        const std::string mode = f.size() == 6 && f[5] != "-" ? f[5] : std::string();
         for (auto& v : variants) {
             lex.triggers_.push_back(
-                Trigger{std::move(v), f[0], type->second, cameo, weight, nominal});
+                Trigger{std::move(v), f[0], type->second, cameo, weight, nominal, mode});
         }
     });
 

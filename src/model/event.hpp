@@ -97,6 +97,14 @@ struct EventLocation {
     std::string feature_code;
     int resolution = 0; // 1 country, 2 admin1, 3 admin2, 4 city, 5 sub-city; 0 continent/region
     float radius_km = 0;
+    std::size_t start = 0; // code-point span of extracted_place in the article text
+    std::size_t end = 0;
+    // How the place was found: "clause" (a phrase of the trigger's clause), "sentence",
+    // "paragraph" (an earlier event's place in the paragraph), "dateline"; empty: no place.
+    std::string basis;
+    // A name the text gives that the gazetteer lacks (a village, camp, neighbourhood); the
+    // point, resolution and radius are then those of the containing unit the text names.
+    std::string unresolved;
 };
 
 // A sentence that reports the event, with where to find it.
@@ -116,8 +124,11 @@ struct Event {
     DateSource date_source = DateSource::none;
     PloverType event = PloverType::none;
     QuadClass quad_code = QuadClass::none;
+    std::string mode;       // sub-type from conflict data: "armed clash", "arrest"...; may be empty
     std::string cameo_root; // two-digit CAMEO root, empty when none maps
     std::string trigger;    // the word that triggered it ("shelling")
+    std::size_t trigger_start = 0; // its code-point span in the article text
+    std::size_t trigger_end = 0;
     std::vector<std::string> actor;
     std::vector<std::string> recipient;
     bool planned = false; // future or planned ("will meet again in early May")

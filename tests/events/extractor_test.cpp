@@ -186,3 +186,61 @@ TEST_CASE("odd input never throws", "[events][extractor]") {
     CHECK_NOTHROW(extract(std::string(5000, '.')));
     CHECK_NOTHROW(extract("attack attack attack"));
 }
+
+TEST_CASE("news syntax attaches places: passive subjects, light verbs, modifiers, names the "
+          "gazetteer lacks",
+          "[events][extractor]") {
+    const auto passive =
+        extract("Aleppo was shelled heavily on Monday, residents said.", "2016-03-02");
+    CHECK(events_at(passive, "ASSAULT", "Aleppo").size() == 1);
+
+    const auto light = extract("Rebels launched a fierce assault on Homs on Sunday.", "2016-03-02");
+    const auto assault = events_at(light, "ASSAULT", "Homs");
+    REQUIRE(assault.size() == 1);
+    CHECK(assault[0].trigger == "launched a fierce assault");
+    CHECK(assault[0].event_loc.basis == "clause");
+
+    const auto modified =
+        extract("Gunmen shot dead two traders in suburban Nairobi on Friday.", "2016-03-02");
+    REQUIRE(events_at(modified, "ASSAULT", "Nairobi").size() == 1);
+    CHECK(events_at(modified, "ASSAULT", "Nairobi")[0].mode == "attack");
+
+    // A village the gazetteer lacks keeps its name and sits on the district its phrase names.
+    const auto village = extract(
+        "Militants stormed the village of Qorvantu in Kandahar province on Tuesday.", "2016-03-02");
+    REQUIRE(village.size() == 1);
+    CHECK(village[0].event_loc.extracted_place == "Qorvantu");
+    CHECK(village[0].event_loc.unresolved == "Qorvantu");
+    CHECK(village[0].event_loc.resolved_place.find("Kandahar") != std::string::npos);
+    CHECK(village[0].event_loc.resolution <= 3);
+}
+
+TEST_CASE("a distance and direction move the event's point", "[events][extractor]") {
+    const auto near =
+        extract("A convoy was ambushed 40 km north of Kandahar on Tuesday.", "2016-03-02");
+    const auto ambush = events_at(near, "ASSAULT", "Kandahar");
+    REQUIRE(ambush.size() == 1);
+    const auto plain = extract("A convoy was ambushed in Kandahar on Tuesday.", "2016-03-02");
+    REQUIRE(events_at(plain, "ASSAULT", "Kandahar").size() == 1);
+    const auto& city = events_at(plain, "ASSAULT", "Kandahar")[0].event_loc;
+    CHECK(eventmap::distance_km(ambush[0].event_loc.position, city.position) ==
+          Approx(40).margin(15)); // the city's or the province's point, moved 40 km
+    CHECK(ambush[0].event_loc.radius_km >= 10);
+    CHECK(ambush[0].event_loc.resolution <= 3);
+}
+
+TEST_CASE("verbs of violence in another sense report no event", "[events][extractor]") {
+    CHECK(events_at(extract("Nadal captured the trophy in Paris on Sunday.", "2016-03-02"),
+                    "ASSAULT", "Paris")
+              .empty());
+    CHECK(events_at(extract("Fuel costs shot up in Lagos on Monday.", "2016-03-02"), "ASSAULT",
+                    "Lagos")
+              .empty());
+    CHECK(
+        events_at(extract("The turnout demonstrated the resolve of voters in Lima.", "2016-03-02"),
+                  "PROTEST", "Lima")
+            .empty());
+    CHECK(events_at(extract("Rebels captured the town of Idlib on Sunday.", "2016-03-02"),
+                    "ASSAULT", "Idlib")
+              .size() == 1);
+}

@@ -71,3 +71,23 @@ TEST_CASE("across articles, one source per sentence and article", "[events][merg
     CHECK(taken.size() == 1);
     CHECK(merger.events().empty());
 }
+
+TEST_CASE("different actors or unresolved places keep events apart", "[events][merge]") {
+    std::vector<Event> events{make("a", "ASSAULT", 1, "2020-05-02", "x", 0),
+                              make("b", "ASSAULT", 1, "2020-05-02", "y", 0),
+                              make("c", "ASSAULT", 1, "2020-05-02", "z", 0),
+                              make("d", "ASSAULT", 1, "2020-05-02", "w", 0),
+                              make("e", "ASSAULT", 1, "2020-05-02", "v", 0)};
+    events[0].actor = {"Army of the North"};
+    events[1].actor = {"River Militia"};         // someone else: another clash
+    events[2].recipient = {"Army of the North"}; // the same side, named passively: merges
+    events[3].actor = {"Coast Guard"};
+    events[3].recipient = {"Smugglers"};
+    events[4].event_loc.unresolved = "Quorra"; // a village on the same district
+    eventmap::events::merge_events(events);
+    REQUIRE(events.size() == 4);
+    CHECK(events[0].sources.size() == 2);
+    CHECK(events[1].id == "b");
+    CHECK(events[2].id == "d");
+    CHECK(events[3].id == "e");
+}

@@ -249,3 +249,31 @@ TEST_CASE("two places with one id stop the build, naming both", "[gazetteer]") {
                                                 Catch::Contains("Old City Quarter"));
     CHECK_FALSE(std::filesystem::exists(options.index_path));
 }
+
+TEST_CASE("a user gazetteer adds places in the supplement's format", "[gazetteer]") {
+    const std::string dir = eventmap::test::scratch_dir("user_gazetteer");
+    const std::string user = dir + "/user.tsv";
+    const std::string header = "key\tname\talternate_names\tfeature_class\tfeature_code\t"
+                               "country\tadmin1\tlat\tlon\tradius_km\tprecision\tpopulation\t"
+                               "source\tgeonameid\n";
+    eventmap::test::write_file(user, header + "qorvantu\tQorvantu\tQurvantu\tP\tPPL\tSY\t08\t"
+                                              "33.6\t36.5\t1\tcity\t900\tmy notes\t\n");
+    BuildOptions options;
+    options.sources = fixture_sources();
+    options.sources.user = user;
+    options.index_path = dir + "/gazetteer.emg";
+    const BuildReport report = build_index(options);
+    REQUIRE(report.index_written);
+    CHECK(report.places_per_source.at("user") == 1);
+    const Gazetteer g = Gazetteer::open(options.index_path);
+    REQUIRE(g.lookup("Qurvantu").size() == 1);
+    CHECK(g.lookup("Qorvantu")[0].place.country == "SY");
+    // Editing the user file makes the index stale like any other source.
+    CHECK(index_is_current(options.index_path, options.sources));
+    eventmap::test::write_file(user, header);
+    CHECK_FALSE(index_is_current(options.index_path, options.sources));
+    // A malformed row is one more diagnostic (the fixture supplement has its own).
+    eventmap::test::write_file(user, header + "broken\tonly\tthree\n");
+    const BuildReport bad = build_index(options);
+    CHECK(bad.diagnostics.count() == report.diagnostics.count() + 1);
+}

@@ -1,0 +1,337 @@
+#include "events/place_phrases.hpp"
+
+#include "events/lexicon.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <unordered_set>
+
+namespace eventmap::events {
+
+namespace {
+
+// Kinds of place news names with a type word: "the village of X", "X district".
+const std::unordered_set<std::string>& place_types() {
+    static const std::unordered_set<std::string> types{
+        "village",       "villages",     "town",          "towns",        "city",
+        "district",      "districts",    "neighbourhood", "neighborhood", "neighbourhoods",
+        "neighborhoods", "area",         "areas",         "camp",         "suburb",
+        "suburbs",       "province",     "region",        "governorate",  "county",
+        "commune",       "municipality", "hamlet",        "locality",     "settlement",
+        "quarter",       "sub-district", "subdistrict",   "township",     "sector",
+        "sectors",       "constituency", "lga",           "countryside",  "valley",
+        "mountain",      "mountains",    "hill",          "hills",        "island",
+        "market",        "square",       "street",        "road",         "highway",
+        "junction",      "checkpoint",   "airport",       "base",         "prison",
+        "compound",      "refugee",      "state",         "division",     "department",
+        "prefecture",    "oblast",       "parish",        "ward"};
+    return types;
+}
+
+bool is_type(const Token& t) {
+    return t.word && place_types().count(t.key) > 0;
+}
+
+// Words that begin a capitalised run without being a name ("The", "On Monday").
+const std::unordered_set<std::string>& not_names() {
+    static const std::unordered_set<std::string> words{
+        "the",        "a",        "an",       "on",         "in",        "at",         "of",
+        "and",        "but",      "he",       "she",        "they",      "it",         "we",
+        "i",          "this",     "that",     "these",      "those",     "his",        "her",
+        "their",      "its",      "after",    "before",     "during",    "when",       "while",
+        "meanwhile",  "earlier",  "later",    "monday",     "tuesday",   "wednesday",  "thursday",
+        "friday",     "saturday", "sunday",   "mr",         "mrs",       "ms",         "dr",
+        "president",  "prime",    "minister", "army",       "police",    "government", "forces",
+        "force",      "islamic",  "state",    "brigade",    "division",  "front",      "movement",
+        "party",      "council",  "congress", "parliament", "ministry",  "court",      "senate",
+        "university", "reuters",  "afp",      "ap",         "xinhua",    "un",         "u.n",
+        "nato",       "eu",       "god",      "allah",      "christmas", "ramadan",    "eid"};
+    return words;
+}
+
+bool name_word(std::string_view text, const Token& t) {
+    if (!t.word) {
+        return false;
+    }
+    // "KLF", "XTR": an acronym before a noun names an organisation or a thing.
+    if (t.key.size() >= 2 && t.key.size() <= 5 &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(t.begin),
+                    text.begin() + static_cast<std::ptrdiff_t>(t.end),
+                    [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; })) {
+        return false;
+    }
+    // "Jewish", "Shiite", "Shiites", "Islamist": peoples and creeds, no places.
+    for (const char* suffix : {"ish", "ite", "ites", "ist", "ists", "ese"}) {
+        const std::size_t n = std::char_traits<char>::length(suffix);
+        if (t.key.size() > n + 2 && t.key.compare(t.key.size() - n, n, suffix) == 0) {
+            return false;
+        }
+    }
+    // "Islamist-controlled", "Kurdish-led": says who holds a place, is none.
+    for (const char* suffix : {"-controlled", "-held", "-led", "-backed", "-based", "-run"}) {
+        const std::size_t n = std::char_traits<char>::length(suffix);
+        if (t.key.size() > n && t.key.compare(t.key.size() - n, n, suffix) == 0) {
+            return false;
+        }
+    }
+    if (t.capitalized) {
+        return true;
+    }
+    // "al-Qorvan", "el-Marsa": a lowercase article before a capitalised name.
+    const bool article = t.key.rfind("al-", 0) == 0 || t.key.rfind("el-", 0) == 0 ||
+                         t.key.rfind("ad-", 0) == 0 || t.key.rfind("ash-", 0) == 0;
+    if (article) {
+        const std::size_t at = t.begin + t.key.find('-') + 1;
+        return at < t.end && std::isupper(static_cast<unsigned char>(text[at])) != 0;
+    }
+    // "T-7", a digit inside a facility's name.
+    return std::isdigit(static_cast<unsigned char>(t.key[0])) != 0 &&
+           t.key.find('-') != std::string::npos;
+}
+
+constexpr std::size_t max_name_words = 5;
+
+// Skips "the", "a" and lowercase modifiers after a preposition: "in the remote X".
+std::size_t skip_modifiers(const std::vector<Token>& tokens, std::size_t i) {
+    for (int n = 0; n < 3 && i < tokens.size(); ++n) {
+        const std::string& k = tokens[i].key;
+        const bool modifier =
+            k == "the" || k == "a" || k == "an" || k.find("-held") != std::string::npos ||
+            k.find("-controlled") != std::string::npos || k == "northern" || k == "southern" ||
+            k == "eastern" || k == "western" || k == "central" || k == "nearby" || k == "remote" ||
+            k == "rural" || k == "strategic" || k == "key" || k == "besieged" || k == "restive";
+        if (!modifier || tokens[i].capitalized) {
+            break;
+        }
+        ++i;
+    }
+    return i;
+}
+
+// The containing place named right after the name and its type word: "X (district) in Y",
+// "X district of Y", "X, Y", "X near Y" (near: the closest unit the text gives).
+int container_after(const std::vector<Token>& tokens, const std::vector<int>& mention_at,
+                    std::size_t j) {
+    while (j < tokens.size() && (is_type(tokens[j]) || tokens[j].key == "(")) {
+        ++j;
+    }
+    if (j >= tokens.size()) {
+        return -1;
+    }
+    const std::string& k = tokens[j].key;
+    if (k == "in" || k == "of" || k == "," || k == "near" || k == "outside" || k == "(") {
+        const std::size_t at = skip_modifiers(tokens, j + 1);
+        if (at < tokens.size() && mention_at[at] >= 0) {
+            return mention_at[at];
+        }
+    }
+    return -1;
+}
+
+bool preposition(const std::string& k) {
+    return k == "in" || k == "at" || k == "near" || k == "outside" || k == "inside" ||
+           k == "into" || k == "around" || k == "towards" || k == "toward";
+}
+
+double bearing_of(const std::string& k) {
+    static const std::vector<std::pair<std::string, double>> directions{
+        {"north", 0},        {"northeast", 45},   {"north-east", 45}, {"east", 90},
+        {"southeast", 135},  {"south-east", 135}, {"south", 180},     {"southwest", 225},
+        {"south-west", 225}, {"west", 270},       {"northwest", 315}, {"north-west", 315}};
+    for (const auto& [name, bearing] : directions) {
+        if (k == name) {
+            return bearing;
+        }
+    }
+    return -1;
+}
+
+double unit_km(const std::string& k) {
+    if (k == "km" || k == "kilometers" || k == "kilometres" || k == "kms") {
+        return 1.0;
+    }
+    if (k == "miles" || k == "mi" || k == "mile") {
+        return 1.609344;
+    }
+    return 0;
+}
+
+// "at the edge of X", "seized the airfield of X": a noun after a preposition or a verb
+// of attack, with at most three articles or modifiers between.
+bool noun_in_place_phrase(const std::vector<Token>& tokens, std::size_t noun) {
+    if (!tokens[noun].word || tokens[noun].capitalized) {
+        return false;
+    }
+    for (std::size_t k = noun, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+        const Token& t = tokens[k - 1];
+        if (preposition(t.key) || is_locative_verb(t.key)) {
+            return true;
+        }
+        if (!t.word || t.capitalized) {
+            return false;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t place_first) {
+    RelativeOffset out;
+    std::size_t k = place_first;
+    while (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "city" ||
+                     tokens[k - 1].key == "town")) {
+        --k; // "north of the town of X" is rare; "north of the capital" is no name
+    }
+    if (k < 3 || tokens[k - 1].key != "of") {
+        return out;
+    }
+    const double bearing = bearing_of(tokens[k - 2].key);
+    if (bearing < 0) {
+        return out;
+    }
+    std::size_t j = k - 2;                   // the direction
+    if (j > 0 && tokens[j - 1].key == ")") { // "(25 miles)"
+        while (j > 0 && tokens[j - 1].key != "(") {
+            --j;
+        }
+        j = j > 0 ? j - 1 : 0;
+    }
+    if (j < 2) {
+        return out;
+    }
+    const double unit = unit_km(tokens[j - 1].key);
+    char* end = nullptr;
+    const double number = std::strtod(tokens[j - 2].key.c_str(), &end);
+    if (unit == 0 || end == tokens[j - 2].key.c_str() || *end != '\0' || number <= 0) {
+        return out;
+    }
+    out.found = true;
+    out.km = number * unit;
+    out.bearing_deg = bearing;
+    out.first = j - 2;
+    if (out.first > 0 &&
+        (tokens[out.first - 1].key == "about" || tokens[out.first - 1].key == "some" ||
+         tokens[out.first - 1].key == "around" || tokens[out.first - 1].key == "roughly" ||
+         tokens[out.first - 1].key == "nearly")) {
+        --out.first;
+    }
+    return out;
+}
+
+LatLon offset_point(LatLon from, double km, double bearing_deg) {
+    constexpr double rad = 3.14159265358979323846 / 180.0;
+    const double d = km / earth_radius_km;
+    const double b = bearing_deg * rad;
+    const double lat1 = from.lat * rad;
+    const double lon1 = from.lon * rad;
+    const double lat2 =
+        std::asin(std::sin(lat1) * std::cos(d) + std::cos(lat1) * std::sin(d) * std::cos(b));
+    const double lon2 = lon1 + std::atan2(std::sin(b) * std::sin(d) * std::cos(lat1),
+                                          std::cos(d) - std::sin(lat1) * std::sin(lat2));
+    LatLon out = from;
+    out.lat = lat2 / rad;
+    out.lon = std::remainder(lon2 / rad, 360.0);
+    return out;
+}
+
+bool is_locative_verb(const std::string& key) {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (const char* lemma :
+             {"hit",     "pound",  "strike",   "rock",       "target",  "shell",   "bomb",
+              "attack",  "raid",   "storm",    "enter",      "capture", "seize",   "besiege",
+              "visit",   "reach",  "tour",     "patrol",     "overrun", "occupy",  "recapture",
+              "retake",  "invade", "surround", "encircle",   "ransack", "loot",    "torch",
+              "bombard", "shake",  "liberate", "infiltrate", "ambush",  "control", "flood"}) {
+            for (auto& f : verb_forms(lemma)) {
+                out.insert(std::move(f));
+            }
+        }
+        return out;
+    }();
+    return forms.count(key) > 0;
+}
+
+std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
+                                                const std::vector<Token>& tokens,
+                                                const std::vector<int>& mention_at,
+                                                const std::vector<bool>& blocked) {
+    std::vector<UnlistedPlace> out;
+    const std::size_t n = tokens.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (!name_word(text, tokens[i]) || mention_at[i] >= 0 || blocked[i] ||
+            not_names().count(tokens[i].key) > 0) {
+            ++i;
+            continue;
+        }
+        std::size_t last = i;
+        while (last + 1 < n && last + 1 - i < max_name_words && name_word(text, tokens[last + 1]) &&
+               mention_at[last + 1] < 0 && !blocked[last + 1]) {
+            ++last;
+        }
+        const std::size_t next = last + 1;
+        if (next < n && tokens[next].key == "'s") {
+            i = next; // an owner ("the Northern Legion's positions"), not a place
+            continue;
+        }
+        if (next < n && (tokens[next].key == "held" || tokens[next].key == "controlled")) {
+            i = next; // "the X held village of Y": X holds it
+            continue;
+        }
+        if (next < n && mention_at[next] >= 0 && tokens[next].begin == tokens[last].end + 1) {
+            i = next; // a word of a longer name the geoparser read ("Greater" Sahara)
+            continue;
+        }
+        // What marks the run as a place.
+        std::size_t before = i;
+        // "the village of X", "a village called X"
+        const bool type_of =
+            before >= 2 &&
+            (tokens[before - 1].key == "of" || tokens[before - 1].key == "called" ||
+             tokens[before - 1].key == "named") &&
+            (is_type(tokens[before - 2]) || noun_in_place_phrase(tokens, before - 2));
+        const bool type_after =
+            next < n && is_type(tokens[next]) && !(next + 1 < n && tokens[next + 1].key == "'s");
+        const bool facility = is_type(tokens[last]) && last > i; // "X Airport", "X Hill"
+        before = i;
+        while (before > 0 && (tokens[before - 1].key == "the" || tokens[before - 1].key == "a" ||
+                              (!tokens[before - 1].capitalized && tokens[before - 1].word &&
+                               skip_modifiers(tokens, before - 1) == before))) {
+            --before;
+        }
+        const bool after_preposition = before > 0 && preposition(tokens[before - 1].key);
+        const bool object = before > 0 && is_locative_verb(tokens[before - 1].key);
+        // "Y's X district", "Y's northern neighbourhood of X": the possessive names the
+        // container.
+        int container = -1;
+        for (std::size_t k = i, steps = 0; k >= 2 && steps < 5; --k, ++steps) {
+            const Token& t = tokens[k - 1];
+            if (t.key == "'s") {
+                container = mention_at[k - 2];
+                break;
+            }
+            if (!t.word || t.capitalized) {
+                break;
+            }
+        }
+        const int after = container_after(tokens, mention_at, next);
+        if (container < 0) {
+            container = after;
+        }
+        const bool sentence_start = i == 0;
+        const bool marked = type_of || type_after || facility ||
+                            (after_preposition && (after >= 0 || !sentence_start)) ||
+                            (object && after >= 0); // "captured Varoul" names no place
+        if (marked && !(sentence_start && !type_after && !facility)) {
+            out.push_back(UnlistedPlace{i, last, container});
+        }
+        i = next;
+    }
+    return out;
+}
+
+} // namespace eventmap::events

@@ -1,0 +1,48 @@
+// Place phrases of news sentences that the gazetteer cannot answer: names of villages, camps,
+// neighbourhoods, hills and facilities that a phrase marks as places ("the village of X",
+// "X district", "X refugee camp", "at X Airport", "Y's X neighbourhood"), each with the
+// containing place the sentence names for it ("X district of Y", "X town in Y", "X, Y",
+// "Y's X"), so that the event can sit on the most precise unit the text gives while the
+// name itself is kept.
+#pragma once
+
+#include "common/geo.hpp"
+#include "events/token.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventmap::events {
+
+struct UnlistedPlace {
+    std::size_t first = 0; // tokens of the name
+    std::size_t last = 0;
+    int container = -1; // mention index of the containing place the phrase names, or -1
+};
+
+// `mention_at[k]`: the place mention on token k or -1; `blocked[k]`: token k belongs to an
+// actor, a time expression or a trigger and cannot be part of a place name.
+std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
+                                                const std::vector<Token>& tokens,
+                                                const std::vector<int>& mention_at,
+                                                const std::vector<bool>& blocked);
+
+// "20 km north of X", "about 40 km (25 miles) south-west of X": the offset a phrase gives
+// before the place whose first token is `place_first`.
+struct RelativeOffset {
+    bool found = false;
+    double km = 0;
+    double bearing_deg = 0; // clockwise from north
+    std::size_t first = 0;  // the phrase's first token ("about" or the number)
+};
+RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t place_first);
+
+// The point `km` from `from` along `bearing_deg` (great circle).
+LatLon offset_point(LatLon from, double km, double bearing_deg);
+
+// Verbs whose object is where the event happened: "shelled X", "stormed X", "patrolled X".
+bool is_locative_verb(const std::string& key);
+
+} // namespace eventmap::events
