@@ -1,6 +1,7 @@
 #include "dates/known_events.hpp"
 
 #include "build_config.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "dates/calendar.hpp"
 
@@ -75,8 +76,7 @@ KnownEvents KnownEvents::load(const std::string& path) {
 }
 
 const KnownEvents& KnownEvents::builtin() {
-    static const KnownEvents events =
-        load(std::string(build_config::source_root) + "/assets/dates/known_events.tsv");
+    static const KnownEvents events = load(asset_path("dates/known_events.tsv"));
     return events;
 }
 

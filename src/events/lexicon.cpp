@@ -5,6 +5,7 @@
 #include "events/lexicon.hpp"
 
 #include "build_config.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "common/numbers.hpp"
 #include "model/event.hpp"
@@ -210,7 +211,7 @@ std::string EventLexicon::default_directory() {
     if (env != nullptr && *env != '\0') {
         return env;
     }
-    return std::string(build_config::source_root) + "/assets/events";
+    return asset_path("events");
 }
 
 const std::vector<std::size_t>* EventLexicon::triggers_starting(const std::string& key) const {

@@ -1,6 +1,7 @@
 #include "gazetteer/build.hpp"
 
 #include "build_config.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "gazetteer/country_shapes.hpp"
 #include "gazetteer/index_format.hpp"
@@ -35,7 +36,14 @@ SourcePaths SourcePaths::defaults(const std::string& root) {
 
 std::string default_index_path() {
     const char* env = std::getenv("EVENTMAP_GAZETTEER");
-    return env != nullptr && *env != '\0' ? std::string(env) : build_config::default_index;
+    if (env != nullptr && *env != '\0') {
+        return env;
+    }
+    // An installed copy carries the index it was installed with (share/eventmap/gazetteer.emg).
+    if (data_dir_is_installed()) {
+        return data_dir() + "/gazetteer.emg";
+    }
+    return build_config::default_index;
 }
 
 SourcePaths default_sources() {

@@ -1,6 +1,7 @@
 #include "geoparse/lexicon.hpp"
 
 #include "build_config.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "gazetteer/normalize.hpp"
 
@@ -113,7 +114,7 @@ std::string Lexicon::default_directory() {
     if (env != nullptr && *env != '\0') {
         return env;
     }
-    return std::string(build_config::source_root) + "/assets/geoparse";
+    return asset_path("geoparse");
 }
 
 } // namespace eventmap::geoparse

@@ -51,20 +51,23 @@ void write_file(const std::string& path, const std::string& contents) {
     }
 }
 
-CommandResult run_eventmap(const std::string& args) {
+CommandResult run_command(const std::string& command) {
     static int counter = 0;
     const std::string dir =
-        scratch_dir("run_eventmap_" + std::to_string(getpid()) + "_" + std::to_string(++counter));
+        scratch_dir("run_command_" + std::to_string(getpid()) + "_" + std::to_string(++counter));
     const std::string out_path = dir + "/stdout";
     const std::string err_path = dir + "/stderr";
-    const std::string cmd = std::string("'") + EVENTMAP_TEST_BINARY + "' " + args + " >'" +
-                            out_path + "' 2>'" + err_path + "' </dev/null";
+    const std::string cmd = command + " >'" + out_path + "' 2>'" + err_path + "' </dev/null";
     const int status = std::system(cmd.c_str());
     CommandResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.out = read_file(out_path);
     result.err = read_file(err_path);
     return result;
+}
+
+CommandResult run_eventmap(const std::string& args) {
+    return run_command(std::string("'") + EVENTMAP_TEST_BINARY + "' " + args);
 }
 
 void mark_skipped(const std::string& reason) {

@@ -21,6 +21,8 @@ struct CommandResult {
 
 // Runs the built eventmap binary with the given shell-quoted arguments.
 CommandResult run_eventmap(const std::string& args);
+// Runs a shell command line, capturing its output.
+CommandResult run_command(const std::string& command);
 
 std::string read_file(const std::string& path);
 
