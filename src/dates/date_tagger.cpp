@@ -111,6 +111,9 @@ DateResult tag_dates(const Article& article, const DateOptions& options) {
         e.anchor = r.anchor;
         e.future = r.future;
         e.mod = m.mod;
+        e.quant = m.quant;
+        e.begin_point = r.begin_point;
+        e.end_point = r.end_point;
         result.expressions.push_back(std::move(e));
     }
     return result;
@@ -176,6 +179,13 @@ nlohmann::json expression_json(const std::string& doc, const TimeExpression& e) 
     j["future"] = e.future;
     if (!e.mod.empty()) {
         j["mod"] = e.mod;
+    }
+    if (!e.quant.empty()) {
+        j["quant"] = e.quant;
+    }
+    if (!e.begin_point.empty()) {
+        j["begin_point"] = e.begin_point;
+        j["end_point"] = e.end_point;
     }
     return j;
 }

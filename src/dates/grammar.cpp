@@ -176,6 +176,7 @@ class Grammar {
     std::size_t unit_at(std::size_t i, Unit& unit, bool& plural) const;
     std::size_t day_at(std::size_t i, int& day) const;
     std::size_t year_at(std::size_t i, int& year) const;
+    std::size_t spelled_year_at(std::size_t i, int& year) const;
     std::size_t month_at(std::size_t i, int& month, bool& ambiguous) const;
     std::size_t ordinal_at(std::size_t i, int& n) const;
     std::size_t am_pm_at(std::size_t i, bool& pm) const;
@@ -206,8 +207,77 @@ class Grammar {
     bool set_expression(std::size_t i, Mention& m) const;
     bool clock_time(std::size_t i, Mention& m) const;
     bool ref_word(std::size_t i, Mention& m) const;
-    bool year_range(std::size_t i, Mention& m) const;
+    bool modifies_next_word(std::size_t i) const;
+    // A lowercase word right after a count: "bikes" in "400 bikes", "cents" in "five cents"
+    bool counted_noun(std::size_t i) const {
+        return i > 0 && at(i) != nullptr && toks_[i].kind == TokenKind::word &&
+               !toks_[i].capitalized && toks_[i].lex == Lex::none &&
+               (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word));
+    }
+    // "today's teenagers", "today's society": the present age, not the publication day
+    bool generic_today(std::size_t i) const {
+        if (!(punct(i + 1, '\'') && attached(i + 1) && low(i + 2) == "s")) {
+            return false;
+        }
+        static constexpr std::string_view kGeneric[] = {
+            "world",     "youth",     "society", "generation", "children",   "young",
+            "economy",   "culture",   "media",   "politics",   "technology", "standards",
+            "consumers", "teenagers", "global",  "modern",     "digital"};
+        const std::string_view w = low(i + 3);
+        for (std::string_view g : kGeneric) {
+            if (w == g) {
+                return true;
+            }
+        }
+        return false;
+    }
+    // "as early as Monday", "as soon as Sunday": a time ahead
+    bool as_early_as(std::size_t first) const {
+        return first >= 3 && low(first - 3) == "as" && low(first - 1) == "as" &&
+               (low(first - 2) == "early" || low(first - 2) == "soon");
+    }
+    // A day named to identify an event ("Thursday's verdict", "the March 4 floods"): news
+    // names past events this way, whatever the tense of the clause around it.
+    bool attributive(const Mention& m) const {
+        if (m.kind != MentionKind::weekday && m.kind != MentionKind::month_day) {
+            return false;
+        }
+        const std::size_t next = m.last_token;
+        if (punct(next, '\'') && attached(next) && low(next + 1) == "s") {
+            return true;
+        }
+        return m.first_token > 0 && is(m.first_token - 1, Lex::the) && modifies_next_word(next - 1);
+    }
+    bool year_earlier_at(std::size_t i) const {
+        return is(i, Lex::unit) && low(i) == "year" && punct(i + 1, '-') && attached(i + 1) &&
+               attached(i + 2) && (is(i + 2, Lex::earlier) || is(i + 2, Lex::ago));
+    }
+    // "Until Thursday, the police had not named him": the deadline has passed
+    bool past_perfect_after(std::size_t k) const {
+        for (std::size_t j = k; j < k + 8 && same_sentence(k, j); ++j) {
+            if (low(j) == "had") {
+                return true;
+            }
+        }
+        return false;
+    }
+    // The index after "history" or "memory" at i, perhaps after a proper adjective ("recent
+    // Dutch history"); kNone when neither follows.
+    std::size_t past_as_such(std::size_t i) const {
+        for (std::size_t j = i; j < i + 5 && same_sentence(i, j); ++j) {
+            if (low(j) == "history" || low(j) == "memory") {
+                return j + 1;
+            }
+            const bool proper = toks_[j].kind == TokenKind::word && toks_[j].capitalized;
+            if (!proper && !punct(j, '.')) {
+                return kNone;
+            }
+        }
+        return kNone;
+    }
     bool part_of_day_suffix(std::size_t j, Mention& m) const;
+    bool that_unit(std::size_t i, Mention& m) const;
+    bool year_end(std::size_t i, Mention& m) const;
     bool match(std::size_t i, Mention& m) const;
 
     Tense tense_of(std::size_t first, std::size_t last) const {
@@ -243,7 +313,8 @@ std::size_t Grammar::amount_at(std::size_t i, double& amount) const {
         amount = 1;
         j = i + 1;
         if (is(j, Lex::number_word) &&
-            (low(j) == "couple" || low(j) == "few" || low(j) == "dozen")) {
+            (low(j) == "couple" || low(j) == "few" || low(j) == "dozen" || low(j) == "hundred" ||
+             low(j) == "thousand")) {
             amount = toks_[j].lex_value;
             j = is(j + 1, Lex::of) && low(j) == "couple" ? j + 2 : j + 1;
         }
@@ -258,6 +329,11 @@ std::size_t Grammar::amount_at(std::size_t i, double& amount) const {
             }
         }
         if (low(i) == "couple" && is(j, Lex::of)) {
+            ++j;
+        }
+        // "two hundred", "several thousand": a multiplier after the count
+        if (amount != 0 && (low(j) == "hundred" || low(j) == "thousand")) {
+            amount = amount < 0 ? -1 : amount * toks_[j].lex_value;
             ++j;
         }
     } else if (t->lex == Lex::half && is(i + 1, Lex::article)) {
@@ -321,6 +397,39 @@ std::size_t Grammar::ordinal_at(std::size_t i, int& n) const {
     return kNone;
 }
 
+// A year said in words, as broadcast transcripts write them: "nineteen ninety-four",
+// "nineteen eighty", and "two thousand (and) three" after "the year" (elsewhere a count).
+std::size_t Grammar::spelled_year_at(std::size_t i, int& year) const {
+    auto word_value = [&](std::size_t k) {
+        return is(k, Lex::number_word) && same_sentence(i, k) ? toks_[k].lex_value : 0;
+    };
+    const int century = word_value(i);
+    const int tens = word_value(i + 1);
+    if ((century == 18 || century == 19) && tens >= 20 && tens <= 90 && tens % 10 == 0) {
+        std::size_t k = i + 2;
+        const std::size_t unit_at = punct(k, '-') && attached(k) && attached(k + 1) ? k + 1 : k;
+        const int unit = word_value(unit_at);
+        year = century * 100 + tens;
+        if (unit >= 1 && unit <= 9) {
+            year += unit;
+            k = unit_at + 1;
+        }
+        return k;
+    }
+    if (low(i) == "two" && low(i + 1) == "thousand" && i > 0 && low(i - 1) == "year") {
+        std::size_t k = i + 2;
+        const std::size_t unit_at = is(k, Lex::and_) ? k + 1 : k;
+        const int unit = word_value(unit_at);
+        year = 2000;
+        if (unit >= 1 && unit <= 19) {
+            year += unit;
+            k = unit_at + 1;
+        }
+        return k;
+    }
+    return kNone;
+}
+
 std::size_t Grammar::year_at(std::size_t i, int& year) const {
     const Token* t = at(i);
     if (t == nullptr) {
@@ -329,6 +438,9 @@ std::size_t Grammar::year_at(std::size_t i, int& year) const {
     if (plain_number(i) && t->digits == 4 && t->value >= 1000 && t->value <= 2199) {
         year = static_cast<int>(t->value);
         return i + 1;
+    }
+    if (t->lex == Lex::number_word) {
+        return spelled_year_at(i, year);
     }
     // '82
     if (t->kind == TokenKind::punct && t->punct == '\'' && plain_number(i + 1) && attached(i + 1) &&
@@ -426,8 +538,10 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
     }
     int day = 0;
     std::size_t k = day_at(j, day);
-    // A day must not be the hour of a clock time or the first of a number range.
-    if (k != kNone && !(punct(k, ':') && attached(k)) && !(punct(k, '-') && plain_number(k + 1))) {
+    // A day must not be the hour of a clock time ("April 25:30") or the first of a number
+    // range; "April 25: the court ruled" is a day.
+    const bool clock = punct(k, ':') && attached(k) && plain_number(k + 1) && attached(k + 1);
+    if (k != kNone && !clock && !(punct(k, '-') && plain_number(k + 1))) {
         return finish_day(m, i, k, month, day);
     }
     int year = 0;
@@ -460,15 +574,17 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
                   is(i - 1, Lex::this_) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
                   is(i - 1, Lex::of) || is(i - 1, Lex::and_) || low(i - 1) == "through" ||
                   low(i - 1) == "between" || low(i - 1) == "or" || low(i - 1) == "till");
-    if (ambiguous && !after_preposition) {
-        return false;
+    const bool name_follows = at(j) != nullptr && toks_[j].kind == TokenKind::word &&
+                              toks_[j].capitalized && toks_[j].lex == Lex::none &&
+                              same_sentence(i, j);
+    if (ambiguous && (!after_preposition || name_follows)) {
+        return false; // "and Jan Smit of ..." is a name even after "and"
     }
     if (!after_preposition && i > 0 && toks_[i - 1].kind == TokenKind::word &&
         toks_[i - 1].capitalized && toks_[i - 1].lex == Lex::none && same_sentence(i - 1, i)) {
         return false;
     }
-    if (!after_preposition && at(j) != nullptr && toks_[j].kind == TokenKind::word &&
-        toks_[j].capitalized && toks_[j].lex == Lex::none && same_sentence(i, j)) {
+    if (!after_preposition && name_follows) {
         return false;
     }
     m.kind = MentionKind::month;
@@ -695,18 +811,42 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         rel = 1;
         break;
     case Lex::this_:
+    case Lex::current: // "the current year"
         rel = 0;
         break;
     default:
+        return false;
+    }
+    if (l == Lex::current && !is(i + 1, Lex::unit)) {
         return false;
     }
     const std::size_t j = i + 1;
     if (const Token* t = at(j); t == nullptr || !same_sentence(i, j)) {
         return false;
     }
+    // "last year's second quarter", "next year's first half"
+    if (is(j, Lex::unit) && low(j) == "year" && punct(j + 1, '\'') && low(j + 2) == "s" &&
+        (l == Lex::this_ || l == Lex::last || l == Lex::next)) {
+        Mention q;
+        if (quarter_core(j + 3, q) && q.kind == MentionKind::quarter && q.quarter > 0) {
+            m = q;
+            m.rel = rel;
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+    }
     const bool after_the = i > 0 && is(i - 1, Lex::the);
     Unit unit = Unit::day;
     bool plural = false;
+    // "this fiscal year", "last fiscal quarter": TimeBank gives them calendar values (1989)
+    if (is(j, Lex::fiscal) && unit_at(j + 1, unit, plural) != kNone && !plural &&
+        (unit == Unit::year || unit == Unit::quarter)) {
+        m.kind = MentionKind::relative_unit;
+        m.unit = unit;
+        m.rel = rel;
+        finish(m, i, j + 2);
+        return true;
+    }
     if (unit_at(j, unit, plural) != kNone && !plural) {
         if (after_the && l == Lex::past && unit != Unit::day) {
             // "the past decade", "over the last year": a period reaching back to now.
@@ -774,6 +914,12 @@ bool Grammar::deictic_core(std::size_t i, Mention& m) const {
     int rel = 0;
     switch (lex(i)) {
     case Lex::today:
+        if (generic_today(i)) {
+            m.kind = MentionKind::fixed;
+            m.fixed = "PRESENT_REF";
+            finish(m, i, i + 1);
+            return true;
+        }
         rel = 0;
         break;
     case Lex::tonight:
@@ -850,6 +996,9 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
         y = year_at(j, year);
     }
     const char* prefix = half ? "-H" : "-Q";
+    if (y != kNone && q < 0) {
+        q = half ? 2 : 4; // "the last half of 2010", "the final quarter of 2012"
+    }
     if (y != kNone && q > 0) {
         m.kind = MentionKind::fixed;
         m.fixed = format_year(year) + prefix + std::to_string(q);
@@ -882,6 +1031,20 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
 
 bool Grammar::season_core(std::size_t i, Mention& m) const {
     if (!is(i, Lex::season)) {
+        // "this season" in sports copy: the season of the reference (2013-WI in January);
+        // "each season" the recurring one (XXXX-WI)
+        if ((is(i, Lex::this_) || is(i, Lex::each) || is(i, Lex::every)) &&
+            low(i + 1) == "season" && !(punct(i + 2, '\'') || low(i + 2) == "of")) {
+            m.kind = MentionKind::season;
+            m.season = -1;
+            m.rel = 2;
+            if (!is(i, Lex::this_)) {
+                m.type = TimexType::set;
+                m.quant = "EVERY";
+            }
+            finish(m, i, i + 2);
+            return true;
+        }
         return false;
     }
     const int season = toks_[i].lex_value;
@@ -1144,6 +1307,55 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             return true;
         }
     }
+    // "the 2011 second quarter", "the 2012 period" (the report's quarter in that year)
+    if (int year = 0; year_at(j, year) != kNone && plain_number(j)) {
+        Mention q;
+        if (quarter_core(j + 1, q) && q.kind == MentionKind::quarter && q.quarter > 0) {
+            m.kind = MentionKind::fixed;
+            m.fixed = format_year(year) + (q.half ? "-H" : "-Q") + std::to_string(q.quarter);
+            finish(m, i, q.last_token);
+            return true;
+        }
+        if (low(j + 1) == "period") {
+            m.kind = MentionKind::offset_narrative;
+            m.unit = Unit::quarter;
+            m.same_period = true;
+            m.amount = 0;
+            m.period_year = year; // the report's quarter, in this year
+            finish(m, i, j + 2);
+            return true;
+        }
+    }
+    // Earnings-report periods: "the quarter", "the latest quarter" are the quarter the report
+    // is about; "the year-earlier quarter", "the year-ago period" the same one a year before.
+    {
+        std::size_t k = j;
+        int years_back = 0;
+        if (low(k) == "latest") {
+            ++k;
+        } else if (year_earlier_at(k)) {
+            years_back = 1;
+            k += 3;
+        }
+        if (low(k) == "comparable" || is(k, Lex::fiscal)) {
+            ++k;
+        }
+        if (is(k, Lex::ordinal_word) && toks_[k].lex_value <= 4 && is(k + 1, Lex::unit) &&
+            low(k + 1) == "quarter" && years_back == 1) {
+            ++k; // "the year-earlier third quarter"
+        }
+        const bool quarter = is(k, Lex::unit) && low(k) == "quarter";
+        if ((quarter || (low(k) == "period" && years_back == 1)) &&
+            !(punct(k + 1, '-') && attached(k + 1))) {
+            m.kind = MentionKind::offset_narrative;
+            m.unit = Unit::quarter;
+            m.amount = years_back;
+            m.rel = -1;
+            m.same_period = true;
+            finish(m, i, k + 1);
+            return true;
+        }
+    }
     // the same day / that day
     if (is(j, Lex::same) && is(j + 1, Lex::unit) && low(j + 1) == "day") {
         m.kind = MentionKind::same_narrative;
@@ -1183,6 +1395,17 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         is(j, Lex::previous) || is(j, Lex::following) || low(j) == "first") {
         double amount = 0;
         std::size_t k = amount_at(j + 1, amount);
+        if (k != kNone && amount < 0 && (is(j, Lex::past) || is(j, Lex::last))) {
+            // "the past few months" is TimeBank's PAST_REF ("the next few days" stays PXD)
+            Unit unit = Unit::day;
+            bool plural = false;
+            if (std::size_t u = unit_at(k, unit, plural); u != kNone) {
+                m.kind = MentionKind::fixed;
+                m.fixed = "PAST_REF";
+                finish(m, i, u);
+                return true;
+            }
+        }
         if (k != kNone && !is(j + 1, Lex::article)) {
             Unit unit = Unit::day;
             bool plural = false;
@@ -1195,6 +1418,13 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
                 m.type = TimexType::duration;
                 m.kind = MentionKind::fixed;
                 m.fixed = duration_value(amount, unit);
+                // "the past three years" ends now; "the next two weeks" starts now; "the first
+                // two days" and "the following decade" are anchored elsewhere.
+                m.anchored = is(j, Lex::past) || is(j, Lex::last)     ? -1
+                             : is(j, Lex::next) || is(j, Lex::coming) ? 1
+                                                                      : 0;
+                m.unit = unit;
+                m.amount = amount;
                 finish(m, i, u);
                 return true;
             }
@@ -1214,6 +1444,15 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             finish(m, i, j + 2);
             return true;
         }
+    }
+    // "the digital age", "the modern era": the present as an age
+    if ((low(j) == "digital" || low(j) == "modern" || low(j) == "information" ||
+         low(j) == "internet") &&
+        (low(j + 1) == "age" || low(j + 1) == "era")) {
+        m.kind = MentionKind::fixed;
+        m.fixed = "PRESENT_REF";
+        finish(m, i, j + 2);
+        return true;
     }
     // the future / (in) the past
     if (low(j) == "future" && !(is(j + 1, Lex::of))) {
@@ -1253,7 +1492,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
     if (is(j, Lex::unit) && low(j) == "weekend") {
         m.kind = MentionKind::relative_unit;
         m.unit = Unit::weekend;
-        m.rel = 0;
+        m.rel = 3; // by tense, in the resolver
         finish(m, i, j + 1);
         return true;
     }
@@ -1283,10 +1522,26 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         return weekday_core(i, m);
     case Lex::ordinal_word:
         return day_first(i, m) || quarter_core(i, m);
+    case Lex::number_word: {
+        int year = 0;
+        const std::size_t k = spelled_year_at(i, year);
+        // "nineteen twenty people": a count of things
+        const Token* next = at(k);
+        if (k == kNone || (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
+                           next->lex == Lex::none && same_sentence(i, k) && low(k).size() > 3 &&
+                           low(k).back() == 's')) {
+            return false;
+        }
+        m.kind = MentionKind::fixed;
+        m.fixed = format_year(year);
+        finish(m, i, k);
+        return true;
+    }
     case Lex::last:
         return relative_core(i, m) || quarter_core(i, m);
     case Lex::next:
     case Lex::this_:
+    case Lex::current:
     case Lex::coming:
     case Lex::past:
     case Lex::previous:
@@ -1504,18 +1759,31 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
         if (k == kNone &&
             (adjective == "straight" || adjective == "consecutive" || adjective == "trading" ||
              adjective == "business" || adjective == "working" || adjective == "full" ||
-             adjective == "calendar" || adjective == "successive")) {
+             adjective == "calendar" || adjective == "successive" || adjective == "more" ||
+             adjective == "additional" || adjective == "extra" || adjective == "further")) {
             k = unit_at(j + 1, unit, plural); // "six straight days", "five trading days"
         }
     }
     if (k == kNone || !same_sentence(i, k - 1)) {
         return false;
     }
+    // An age ("a 37-year-old", "61 years old") is not a temporal expression in TimeML.
+    if (low(k) == "old" || (punct(k, '-') && attached(k) && low(k + 1) == "old")) {
+        return false;
+    }
+    // A rate ("$3 a year", "400 bikes a day") is neither a duration nor a set here.
+    if (is(i, Lex::article) && j == i + 1 && i > 0 && !plural && !is(k, Lex::ago) &&
+        !is(k, Lex::earlier) && !is(k, Lex::later) && !is(k, Lex::before) && !is(k, Lex::after) &&
+        (toks_[i - 1].kind == TokenKind::number || low(i - 1) == "million" ||
+         low(i - 1) == "billion" || low(i - 1) == "percent" || punct(i - 1, '%') ||
+         is(i - 1, Lex::unit) || counted_noun(i - 1))) { // "18 hours a day"
+        return false;
+    }
     if (unit == Unit::second && is(i, Lex::article)) {
         return false; // "a second" is nearly always the ordinal: "a second consecutive day"
     }
     // Singular unit with a plural amount ("20 year") is still fine; the reverse "a days" not.
-    if (is(i, Lex::article) && plural) {
+    if (is(i, Lex::article) && plural && j == i + 1) {
         return false;
     }
     if (unit == Unit::weekend || unit == Unit::quarter) {
@@ -1589,9 +1857,46 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
     return true;
 }
 
+// True when the word at i is followed by a content word it modifies ("annual budget", "quarterly
+// payout"): an adjective, not the recurrence of an event.
+bool Grammar::modifies_next_word(std::size_t i) const {
+    const Token* t = at(i + 1);
+    if (t == nullptr || t->kind != TokenKind::word || t->newline_before || t->lex != Lex::none) {
+        return false;
+    }
+    static constexpr std::string_view kFunctionWords[] = {
+        "with", "into", "through", "across", "throughout", "because", "while",
+        "but",  "or",   "as",      "if",     "so",         "is",      "are",
+        "was",  "were", "be",      "been",   "and",        "basis",   "than"};
+    const std::string_view w = low(i + 1);
+    for (std::string_view f : kFunctionWords) {
+        if (w == f) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool Grammar::set_expression(std::size_t i, Mention& m) const {
     if (is(i, Lex::set_word)) {
+        // "annual budget", "quarterly payout" describe an amount; TimeBank tags "daily
+        // commute", "weekly column", "hourly wages" but not these two.
+        if ((low(i) == "annual" || low(i) == "quarterly") && modifies_next_word(i)) {
+            return false;
+        }
+        // "the annual Harvest Fair": part of an event's name, untagged in both dev golds
+        if (low(i) == "annual" && at(i + 1) != nullptr && toks_[i + 1].capitalized &&
+            !toks_[i + 1].newline_before) {
+            return false;
+        }
+        // "output to rise 8% annually", "10,000 cars annually": a rate of the amount before,
+        // as "$5 a year" is, not a recurring time
+        if (i > 0 && (punct(i - 1, '%') || low(i - 1) == "percent" || counted_noun(i - 1) ||
+                      toks_[i - 1].kind == TokenKind::number)) {
+            return false;
+        }
         m.type = TimexType::set;
+        m.quant = "EVERY";
         m.kind = MentionKind::fixed;
         m.fixed = duration_value(1, static_cast<Unit>(toks_[i].lex_value));
         finish(m, i, i + 1);
@@ -1608,6 +1913,7 @@ bool Grammar::set_expression(std::size_t i, Mention& m) const {
     } else if (std::size_t k = amount_at(j, amount); k != kNone && !is(j, Lex::article)) {
         j = k;
     }
+    m.quant = "EVERY";
     Unit unit = Unit::day;
     bool plural = false;
     if (std::size_t k = unit_at(j, unit, plural); k != kNone) {
@@ -1663,7 +1969,21 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
             minute = static_cast<int>(toks_[i + 2].value);
             j = i + 3;
             if (punct(j, ':') && attached(j) && plain_number(j + 1) && toks_[j + 1].digits == 2) {
-                j += 2; // seconds are dropped: news gives minutes at most
+                // H:MM:SS with no zone, no a.m./p.m. and no "at" is a race or record time,
+                // a duration ("won in 2:07:35"); a clock time keeps the minutes only.
+                const long seconds = toks_[j + 1].value;
+                bool pm = false;
+                if (seconds <= 59 && am_pm_at(j + 2, pm) == kNone && !is(j + 2, Lex::timezone) &&
+                    !(i > 0 && (is(i - 1, Lex::at) || is(i - 1, Lex::until) ||
+                                is(i - 1, Lex::since) || is(i - 1, Lex::by)))) {
+                    m.type = TimexType::duration;
+                    m.kind = MentionKind::fixed;
+                    m.fixed = "PT" + std::to_string(hour) + "H" + std::to_string(minute) + "M" +
+                              std::to_string(seconds) + "S";
+                    finish(m, i, j + 2);
+                    return true;
+                }
+                j += 2;
             }
         } else if (t.digits <= 2 && t.value >= 1 && t.value <= 12) {
             bool pm = false;
@@ -1751,32 +2071,97 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
     bool plural = false;
     switch (lex(i)) {
     case Lex::now:
+        // "Now, the mayor argues, ..." opening a sentence is a discourse marker, not a time
+        if (i == 0 || !same_sentence(i - 1, i)) {
+            return false;
+        }
+        return fixed("PRESENT_REF", i + 1);
     case Lex::nowadays:
+    case Lex::currently:
+        return fixed("PRESENT_REF", i + 1);
+    case Lex::current:
+        // "current" as the present ("the current crisis"); not "current account", nor a unit
+        // ("the current year" is this year, found elsewhere), nor a calendar name after it.
+        if (is(i + 1, Lex::unit) || is(i + 1, Lex::month) || is(i + 1, Lex::season) ||
+            is(i + 1, Lex::fiscal) || low(i + 1) == "account" || low(i + 1) == "accounts" ||
+            (i > 0 && low(i - 1) == "electric")) {
+            return false;
+        }
         return fixed("PRESENT_REF", i + 1);
     case Lex::recently:
         return fixed("PAST_REF", i + 1);
-    case Lex::soon:
-        return fixed("FUTURE_REF", i + 1);
-    case Lex::recent:
-        // "recent", "in recent years"
+    case Lex::coming:
+    case Lex::upcoming:
+        // "in coming months" without "the": an unknown time ahead
         if (unit_at(i + 1, unit, plural) != kNone && plural) {
-            return fixed("PAST_REF", i + 2);
+            return fixed("FUTURE_REF", i + 2);
         }
-        return fixed("PAST_REF", i + 1);
-    case Lex::later:
-        // "later" on its own (not "later this year", "later in the day", "later than")
-        if (is(i + 1, Lex::this_) || is(i + 1, Lex::than) || is(i + 1, Lex::in) ||
-            is(i + 1, Lex::today) || is(i + 1, Lex::tonight) || is(i + 1, Lex::that) ||
-            is(i + 1, Lex::on)) {
+        return false;
+    case Lex::soon:
+        // "as soon as" is a conjunction ("as soon as the vote ends"), "soon after" a relation;
+        // only "as soon as possible" names a time.
+        if (i > 0 && low(i - 1) == "as") {
+            if (low(i + 1) == "as" && low(i + 2) == "possible") {
+                fixed("FUTURE_REF", i + 3);
+                m.first_token = static_cast<std::uint32_t>(i - 1);
+                return true;
+            }
+            return false;
+        }
+        if (is(i + 1, Lex::after) || is(i + 1, Lex::before) || low(i + 1) == "afterwards" ||
+            low(i + 1) == "thereafter") {
             return false;
         }
         return fixed("FUTURE_REF", i + 1);
+    case Lex::recent:
+        // "in recent years" is an unknown stretch of years up to now (TimeBank: PXY)
+        if (unit_at(i + 1, unit, plural) != kNone && plural) {
+            m.type = TimexType::duration;
+            return fixed(duration_value(-1, unit).c_str(), i + 2);
+        }
+        // "in recent history", "in recent Dutch memory": the past as such
+        if (std::size_t k = past_as_such(i + 1); k != kNone) {
+            return fixed("PAST_REF", k);
+        }
+        if (modifies_next_word(i)) {
+            return false; // "the recent floods": an adjective of the event, not a time
+        }
+        return fixed("PAST_REF", i + 1);
+    case Lex::later:
+        // "later" alone is a relation to another time, not a time: TimeBank leaves it
+        // untagged ("later this year" is found elsewhere). "At a later date" is a date, which
+        // one unknown.
+        if (i > 0 && low(i - 1) == "a" && (low(i + 1) == "date" || low(i + 1) == "time")) {
+            fixed("XXXX-XX-XX", i + 2);
+            m.first_token = static_cast<std::uint32_t>(i - 1);
+            return true;
+        }
+        return false;
     case Lex::at:
         if (low(i + 1) == "present" && !(is(i + 2, Lex::of))) {
             return fixed("PRESENT_REF", i + 2);
         }
+        // "at the time" (of the story, before now); "at the time of X" relates to X instead
+        if (is(i + 1, Lex::the) && low(i + 2) == "time" && !is(i + 3, Lex::of) &&
+            !(is(i + 3, Lex::unit) || is(i + 3, Lex::the))) {
+            m.first_token = static_cast<std::uint32_t>(i + 1);
+            m.kind = MentionKind::fixed;
+            m.fixed = "PAST_REF";
+            m.last_token = static_cast<std::uint32_t>(i + 3);
+            return true;
+        }
         return false;
     case Lex::unit:
+        // "year-earlier results": the period the report is about, a year before
+        if (year_earlier_at(i)) {
+            m.kind = MentionKind::offset_narrative;
+            m.unit = Unit::quarter;
+            m.amount = 1;
+            m.rel = -1;
+            m.same_period = true;
+            finish(m, i, i + 3);
+            return true;
+        }
         // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
         if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
             !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||
@@ -1793,10 +2178,11 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         break;
     }
     const std::string_view w = low(i);
-    if ((w == "short" || w == "near") && punct(i + 1, '-') && attached(i + 1) &&
-        low(i + 2) == "term" && attached(i + 2)) {
-        return fixed("FUTURE_REF", i + 3);
+    if (w == "future" && unit_at(i + 1, unit, plural) != kNone && plural) {
+        return fixed("FUTURE_REF", i + 2); // "future quarters"
     }
+    // "short-term loans", "near-term outlook" are adjectives of manner, not times (TimeBank
+    // leaves them untagged); "the near term" below is a time.
     if (w == "single" && punct(i + 1, '-') && attached(i + 1) && attached(i + 2) &&
         is(i + 2, Lex::unit) && low(i + 2) == "day") {
         m.type = TimexType::duration;
@@ -1815,25 +2201,69 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
     return false;
 }
 
-// "from 2009 to 2011", "between 2014 and 2016": a span of years.
-bool Grammar::year_range(std::size_t i, Mention& m) const {
-    if (!is(i, Lex::from) && low(i) != "between") {
+// "that year", "earlier that day", "for that quarter": the period of the date the text last
+// gave. Bare "that" + unit only after a preposition or opening a sentence: "redemptions that
+// day" is a generic day, "and that day one filings began" no time at all.
+bool Grammar::that_unit(std::size_t i, Mention& m) const {
+    std::size_t j = i;
+    const bool relation = is(j, Lex::earlier) || is(j, Lex::later);
+    if (relation) {
+        ++j;
+    }
+    if (low(j) != "that" || !is(j + 1, Lex::unit) || !same_sentence(i, j + 1) ||
+        (punct(j + 2, '-') && attached(j + 2))) {
         return false;
     }
-    int y1 = 0;
-    int y2 = 0;
-    std::size_t j = year_at(i + 1, y1);
-    if (j == kNone || !(is(j, Lex::to) || is(j, Lex::and_) || is(j, Lex::until))) {
+    if (!relation) {
+        static constexpr std::string_view kPrepositions[] = {
+            "on", "by", "of", "for", "in", "until", "from", "since", "after", "before"};
+        bool after_preposition = i == 0 || !same_sentence(i - 1, i);
+        for (std::string_view p : kPrepositions) {
+            after_preposition = after_preposition || low(i - 1) == p;
+        }
+        if (!after_preposition) {
+            return false;
+        }
+    }
+    const std::string_view unit = low(j + 1);
+    if (unit == "day") {
+        m.unit = Unit::day;
+    } else if (unit == "week") {
+        m.unit = Unit::week;
+    } else if (unit == "month") {
+        m.unit = Unit::month;
+    } else if (unit == "quarter") {
+        m.unit = Unit::quarter;
+    } else if (unit == "year") {
+        m.unit = Unit::year;
+    } else {
         return false;
     }
-    std::size_t k = year_at(j + 1, y2);
-    if (k == kNone || y2 <= y1 || y2 - y1 > 200) {
+    m.kind = MentionKind::same_narrative;
+    finish(m, i, j + 2);
+    return true;
+}
+
+// "by year-end", "since year end": the last day of the reference's year (of the year before
+// after "since" or in a past clause); "year-end bonuses" describe a payment, not a time.
+bool Grammar::year_end(std::size_t i, Mention& m) const {
+    if (low(i) != "year") {
         return false;
     }
-    m.type = TimexType::duration;
-    m.kind = MentionKind::fixed;
-    m.fixed = "P" + std::to_string(y2 - y1) + "Y";
-    finish(m, i, k);
+    std::size_t k = i + 1;
+    if (punct(k, '-') && attached(k) && attached(k + 1)) {
+        ++k;
+    }
+    if (low(k) != "end" || !same_sentence(i, k) || modifies_next_word(k)) {
+        return false;
+    }
+    m.kind = MentionKind::month_day;
+    m.month = 12;
+    m.day = 31;
+    if (i > 0 && is(i - 1, Lex::since)) {
+        m.tense = Tense::past;
+    }
+    finish(m, i, k + 1);
     return true;
 }
 
@@ -1873,19 +2303,37 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         if (set_expression(i, m)) {
             consider(m);
         }
+        if ((t.lex == Lex::this_ || t.lex == Lex::each || t.lex == Lex::every) &&
+            season_core(i, m)) {
+            consider(m); // "this season", "each season"
+        }
         if (modified(i, m)) {
             consider(m);
         }
         if (ref_word(i, m)) {
             consider(m);
         }
-        if (year_range(i, m)) {
+        if (t.lex == Lex::unit && year_end(i, m)) {
+            consider(m);
+        }
+        if ((t.lex == Lex::earlier || t.lex == Lex::later || low(i) == "that") && that_unit(i, m)) {
             consider(m);
         }
         if (anniversary_core(i, m)) {
             consider(m);
         }
         if (t.lex == Lex::the && the_core(i, m)) {
+            consider(m);
+        }
+        // "net income for the year ended March 31": a twelve-month accounting period whose
+        // end is the date that follows
+        if (t.lex == Lex::the && low(i + 1) == "year" &&
+            (low(i + 2) == "ended" || low(i + 2) == "ending")) {
+            m = Mention{};
+            m.type = TimexType::duration;
+            m.kind = MentionKind::fixed;
+            m.fixed = "P1Y";
+            finish(m, i, i + 2);
             consider(m);
         }
     }
@@ -1961,14 +2409,44 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
             tokens[i - 1].punct == '\'') {
             return Tense::future;
         }
-        if (word(i) == "set" && i + 1 < tokens.size() && word(i + 1) == "to") {
-            return Tense::future; // "is set to begin"
+        const bool to_next = i + 1 < tokens.size() && word(i + 1) == "to";
+        const std::string_view w = word(i);
+        if (to_next && (w == "set" || w == "planning" || w == "preparing" || w == "going")) {
+            return Tense::future; // "is set to begin", "were planning to march on Monday"
         }
-        const Tense tense = word_tense(word(i), t.capitalized);
+        // "the bank is to resume trading Tuesday": be + to + verb is an arrangement ahead
+        if (to_next && (w == "is" || w == "are" || w == "was" || w == "were") &&
+            i + 2 < tokens.size() && tokens[i + 2].kind == TokenKind::word) {
+            return Tense::future;
+        }
+        // "the plan", "a plan", "its plans": a noun, not "plans to" looking ahead
+        if ((w == "plan" || w == "plans") && i > 0) {
+            static constexpr std::string_view kDeterminers[] = {"the", "a",     "its", "his",
+                                                                "her", "their", "our"};
+            for (std::string_view d : kDeterminers) {
+                if (word(i - 1) == d) {
+                    return Tense::unknown;
+                }
+            }
+        }
+        // "could not" is the past of "cannot": "could not be reached Wednesday"
+        auto negated_could = [&](std::size_t k) {
+            return k + 1 < tokens.size() && word(k) == "could" &&
+                   (word(k + 1) == "not" || word(k + 1) == "n't");
+        };
+        if (negated_could(i)) {
+            return Tense::past;
+        }
+        const Tense tense = word_tense(w, t.capitalized);
         // A participle after a bare "be" follows a modal or "to": "will be finalized", "to be
         // held", "may be signed" all look ahead.
         if (tense == Tense::past && i > 0 && word(i - 1) == "be") {
-            return Tense::future;
+            return i >= 3 && negated_could(i - 3) ? Tense::past : Tense::future;
+        }
+        // the present passive: "when the case is heard in May", "the polls are closed"
+        if (tense == Tense::past && i > 0 &&
+            (word(i - 1) == "is" || word(i - 1) == "are" || word(i - 1) == "am")) {
+            return Tense::present;
         }
         return tense;
     };
@@ -2011,7 +2489,7 @@ bool special_word(std::string_view w) {
     case 4:
         return w == "near";
     case 6:
-        return w == "boxing" || w == "single";
+        return w == "boxing" || w == "single" || w == "future";
     case 7:
         return w == "between";
     case 9:
@@ -2044,7 +2522,20 @@ std::vector<Mention> Grammar::run() {
             m.byte_end = toks_[m.last_token - 1].end;
             m.sentence = sentences_[m.first_token];
             if (m.tense == Tense::unknown) {
-                m.tense = tense_of(m.first_token, m.last_token);
+                m.tense = attributive(m)               ? Tense::past
+                          : as_early_as(m.first_token) ? Tense::future
+                                                       : tense_of(m.first_token, m.last_token);
+                // "stays shut until Friday": in news a weekday after "until" is a deadline
+                // ahead, even when a participle ("closed") makes the clause look past
+                if (m.kind == MentionKind::weekday && m.first_token > 0 &&
+                    is(m.first_token - 1, Lex::until) && !past_perfect_after(m.last_token)) {
+                    m.tense = Tense::future;
+                }
+                // "a new board, effective Feb. 1": the date of a change, whatever the tense
+                // of the announcement; the nearest such day
+                if (m.first_token > 0 && low(m.first_token - 1) == "effective") {
+                    m.tense = Tense::present;
+                }
             }
             const bool suppressed = m.kind == MentionKind::fixed && m.fixed.empty();
             i = m.last_token;

@@ -42,6 +42,9 @@ struct Mention {
     std::string fixed;       // the value when kind == fixed
     std::string time_suffix; // appended to a resolved day: T14:48Z, TMO, TNI
     std::string mod;         // TIMEX3 mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN
+    std::string quant;       // TIMEX3 quant of a SET: EVERY ("every Friday", "annually")
+    int anchored = 0;        // a duration ending (-1: "the past three years") or starting (+1: "the
+                             // next two weeks") at the reference: it gets begin and end points
     std::string anchor_note; // how a fixed value was derived ("9/11 attacks 2001-09-11 +12Y")
     int month = 0;
     int day = 0;
@@ -53,6 +56,7 @@ struct Mention {
     double amount = 0;              // < 0: unknown amount ("several days")
     long shift_days = 0;            // added to a resolved day ("a day after Friday")
     std::optional<int> year_offset; // a month with a relative year: "October of next year"
+    std::optional<int> period_year; // same_period in a written year: "the 2012 period"
     bool half = false;              // quarter kind: a half year (H1, H2) rather than a quarter
     bool weekday_check = false;     // month_day: `weekday` was written too and must match
     bool same_period = false;  // offset_narrative: "the same period last year" keeps granularity

@@ -20,8 +20,46 @@ int season_of_month(int month) {
     return (month - 3) / 3;
 }
 
+// The last full quarter before `day`: what an earnings report's "the quarter" is about.
+std::string previous_quarter(long day) {
+    const CivilDate c = civil_from_days(day);
+    const int q = (c.month - 1) / 3; // 0..3, the current quarter's index; the previous is q
+    return q == 0 ? format_year(c.year - 1) + "-Q4"
+                  : format_year(c.year) + "-Q" + std::to_string(q);
+}
+
 long round_amount(double amount) {
     return static_cast<long>(std::llround(amount));
+}
+
+// The day `amount` units after `base` (before it when negative), for a duration's far end.
+long shifted_day(long base, Unit unit, double amount) {
+    const long n = round_amount(amount);
+    switch (unit) {
+    case Unit::second:
+    case Unit::minute:
+    case Unit::hour:
+        return base + static_cast<long>(amount / (unit == Unit::hour ? 24 : 1440)); // whole days
+    case Unit::day:
+        return base + n;
+    case Unit::week:
+    case Unit::weekend:
+        return base + 7 * n;
+    case Unit::fortnight:
+        return base + 14 * n;
+    default:
+        break;
+    }
+    const long months = unit == Unit::month     ? n
+                        : unit == Unit::quarter ? 3 * n
+                        : unit == Unit::year    ? 12 * n
+                        : unit == Unit::decade  ? 120 * n
+                                                : 1200 * n;
+    const CivilDate c = civil_from_days(base);
+    int y = c.year;
+    int mo = c.month;
+    add_months(y, mo, static_cast<int>(months));
+    return days_from_civil(y, mo, std::min(c.day, days_in_month(y, mo)));
 }
 
 // The day `m` months/years away from `day` at the given unit, as a value of that granularity.
@@ -66,16 +104,22 @@ std::string shifted_value(long base, Unit unit, double amount, int sign, bool we
     case Unit::year:
         first = days_from_civil(c.year + static_cast<int>(n), 1, 1);
         return format_year(c.year + static_cast<int>(n));
-    case Unit::decade:
-        first = days_from_civil(c.year + static_cast<int>(10 * n), 1, 1);
-        return format_year(c.year + static_cast<int>(10 * n));
+    case Unit::decade: // "the following decade" names a decade: 202, not 2023
+        first = days_from_civil((c.year / 10 + static_cast<int>(n)) * 10, 1, 1);
+        return std::to_string(c.year / 10 + static_cast<int>(n));
     case Unit::century:
-        first = days_from_civil(c.year + static_cast<int>(100 * n), 1, 1);
-        return format_year(c.year + static_cast<int>(100 * n));
+        first = days_from_civil((c.year / 100 + static_cast<int>(n)) * 100, 1, 1);
+        return two_digits(c.year / 100 + static_cast<int>(n));
     }
     first = base;
     return format_day(base);
 }
+
+// How far on the "wrong" side of the reference a tensed day or month may lie and keep its year.
+constexpr long kTenseSlackDays = 45;
+
+// How far ahead an untensed month and day may lie in the reference's year.
+constexpr long kUntensedAheadDays = 150;
 
 // The year in which (month, day) falls for a mention with this tense around `ref`.
 long month_day_in_context(long ref, int month, int day, Tense tense, int rel) {
@@ -85,13 +129,24 @@ long month_day_in_context(long ref, int month, int day, Tense tense, int rel) {
         return days_from_civil(year, month, d);
     };
     const long same = at_year(y);
-    if (rel < 0 || tense == Tense::past) {
+    if (rel < 0) {
         return same <= ref ? same : at_year(y - 1);
     }
-    if (rel > 0 || tense == Tense::future) {
+    if (rel > 0) {
         return same >= ref ? same : at_year(y + 1);
     }
-    if (same - ref > 183) {
+    // A past-tense clause moves a day to last year only when it lies clearly after the
+    // reference: wire copy reports arrangements for the days just ahead in the past tense
+    // ("said the vote was set for Dec. 2"). A future clause has no such excuse.
+    if (tense == Tense::past) {
+        return same <= ref + kTenseSlackDays ? same : at_year(y - 1);
+    }
+    if (tense == Tense::future) {
+        return same >= ref ? same : at_year(y + 1);
+    }
+    // Untensed, the nearer year; news looks back far more often than ahead, so a day half a
+    // year ahead is last year's ("the record set on Aug. 6" written in February).
+    if (same - ref > kUntensedAheadDays) {
         return at_year(y - 1);
     }
     if (ref - same > 183) {
@@ -147,8 +202,73 @@ std::optional<long> period_start(const std::string& value) {
     return days_from_civil(year, month, 1);
 }
 
+// How many sentences after a quarter's figures "a year ago" still means that quarter.
+constexpr std::uint32_t kReportSentences = 5;
+
+// How many sentences after a full date (or after an expression resolved in the story's time)
+// the story's time still holds. One: news turns back to the present quickly, and background
+// dates ("the floods of May 3, 2004") are common; measured on TimeBank+AQUAINT dev, longer
+// windows and month-only story dates ("in June 2004") resolved more wrongly than rightly.
+constexpr std::uint32_t kStorySentences = 1;
+// How long before publication a date must be for the text to be telling an earlier story.
+constexpr long kStoryGapDays = 31;
+
+std::optional<long> Resolver::story_reference(const Mention& m) const {
+    if (!story_ || !reference_ || m.rel != 0 || m.tense == Tense::future ||
+        m.tense == Tense::present || m.sentence > story_sentence_ + kStorySentences ||
+        *reference_ - *story_ <= kStoryGapDays) {
+        return std::nullopt;
+    }
+    switch (m.kind) {
+    case MentionKind::weekday:
+    case MentionKind::time_only:
+    case MentionKind::month_day:
+    case MentionKind::month:
+    case MentionKind::season:
+    case MentionKind::holiday:
+        return story_;
+    default:
+        return std::nullopt;
+    }
+}
+
+void Resolver::note_story_time(const Mention& m, const Resolution& r) {
+    // Only dates written out with their year set the story's time; a bare year ("since 2011")
+    // is background, and derived dates ("two days later") move the narrative anchor instead.
+    if (r.anchor.rfind("story time", 0) == 0) {
+        story_sentence_ = m.sentence; // the story goes on
+        return;
+    }
+    if (m.kind != MentionKind::fixed || m.type != TimexType::date || m.from_known_event ||
+        !m.anchor_note.empty() || !r.day || r.value.size() != 10) {
+        return;
+    }
+    story_ = r.day;
+    story_sentence_ = m.sentence;
+}
+
 Resolution Resolver::resolve_base(const Mention& m) {
     Resolution r;
+    if (const auto story = story_reference(m)) {
+        // Resolve as if published on the story's day, forwards for weekdays and clock times:
+        // a narrative moves on from the date it gave.
+        Mention at_story = m;
+        at_story.tense = Tense::unknown;
+        if (m.kind == MentionKind::weekday) {
+            at_story.tense = Tense::future;
+        }
+        Resolver story_resolver(*story);
+        story_resolver.narrative_ = narrative_;
+        story_resolver.narrative_sentence_ = narrative_sentence_;
+        if (m.kind == MentionKind::time_only && narrative_ &&
+            narrative_sentence_ >= story_sentence_) {
+            story_resolver.narrative_sentence_ = m.sentence; // the story's latest day: "by 8 p.m."
+        }
+        // (a clock time takes its sentence's day, else the story's)
+        r = story_resolver.resolve_base(at_story);
+        r.anchor = "story time " + format_day(*story);
+        return r;
+    }
     const bool have_ref = reference_.has_value();
     const long ref = reference_.value_or(0);
     const std::string ref_label = have_ref ? "published " + format_day(ref) : "unknown reference";
@@ -219,7 +339,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
         } else if (m.rel == 2) {
             y = rc.year;
         } else if (past) {
-            y = m.month <= rc.month ? rc.year : rc.year - 1;
+            y = m.month <= rc.month + 1 ? rc.year : rc.year - 1; // next month: see kTenseSlackDays
         } else if (future) {
             y = m.month >= rc.month ? rc.year : rc.year + 1;
         } else if (m.month - rc.month > 6) {
@@ -255,17 +375,29 @@ Resolution Resolver::resolve_base(const Mention& m) {
         return r;
     }
     case MentionKind::season: {
+        const int current = season_of_month(rc.month);
+        if (m.season < 0) { // "this season", "each season": the reference's own season
+            const std::string code =
+                have_ref ? kSeasonCodes[static_cast<std::size_t>(current)] : std::string("XX");
+            r.value = m.type == TimexType::set || !have_ref ? "XXXX-" + code
+                                                            : format_year(rc.year) + "-" + code;
+            r.anchor = ref_label;
+            return r;
+        }
         if (!have_ref) {
             r.value = std::string("XXXX-") + kSeasonCodes[static_cast<std::size_t>(m.season) % 4];
             r.anchor = ref_label;
             return r;
         }
-        const int current = season_of_month(rc.month);
         int y = rc.year;
+        // In January and February the winter under way began last year: every spring, summer
+        // and fall of this year is still ahead ("last fall" in February 2014 is 2013-FA).
+        const int position = rc.month <= 2 ? -1 : current;
+        const bool same = m.rel == 0 && m.season == current;
         if (m.rel == -1 || (m.rel == 0 && past)) {
-            y = m.season < current || (m.rel == 0 && m.season == current) ? rc.year : rc.year - 1;
+            y = m.season < position || same ? rc.year : rc.year - 1;
         } else if (m.rel == 1 || (m.rel == 0 && future)) {
-            y = m.season > current || (m.rel == 0 && m.season == current) ? rc.year : rc.year + 1;
+            y = m.season > position || same ? rc.year : rc.year + 1;
         }
         r.value = format_year(y) + "-" + kSeasonCodes[static_cast<std::size_t>(m.season) % 4];
         r.first = days_from_civil(y, 3 * m.season + 3 > 12 ? 12 : 3 * m.season + 3, 1);
@@ -295,7 +427,9 @@ Resolution Resolver::resolve_base(const Mention& m) {
             y = rc.year + m.rel;
         } else if (past && q > current) {
             y = rc.year - 1;
-        } else if (future && q < current) {
+        } else if (future && current - q >= 2) {
+            // a future clause about the quarter just ended ("will report third-quarter
+            // results" in October) is still this year's
             y = rc.year + 1;
         }
         r.value = format_year(y) + code + std::to_string(q);
@@ -347,7 +481,13 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
-        r.value = shifted_value(ref, m.unit, std::abs(m.rel), m.rel < 0 ? -1 : 1, false, first);
+        // American weeks start on Sunday: "last week" said on a Sunday is the ISO week that
+        // ends that day, so a Sunday reference counts from the Monday after it.
+        const long week_ref = m.unit == Unit::week && weekday(ref) == 6 ? ref + 1 : ref;
+        // "the weekend" (rel 3: by tense) in a past clause said on a weekday is the one just
+        // gone, otherwise this week's; "this weekend" is always this week's
+        const int rel = m.rel != 3 ? m.rel : past && weekday(ref) < 5 ? -1 : 0;
+        r.value = shifted_value(week_ref, m.unit, std::abs(rel), rel < 0 ? -1 : 1, false, first);
         r.first = first;
         if (m.unit == Unit::day) {
             r.day = first;
@@ -365,17 +505,41 @@ Resolution Resolver::resolve_base(const Mention& m) {
         }
         if (narrative && m.same_period) {
             // "the same period last year": the period the text was just talking about, a year
-            // earlier, at that period's granularity.
-            const std::string& period = narrative_period_.empty()
-                                            ? (have_ref ? format_day(ref).substr(0, 7) : "")
-                                            : narrative_period_;
+            // earlier, at that period's granularity. "The (year-earlier) quarter" wants a
+            // quarter: without one in the text, the last full quarter before the reference.
+            std::string period = narrative_period_.empty()
+                                     ? (have_ref ? format_day(ref).substr(0, 7) : "")
+                                     : narrative_period_;
+            if (m.unit == Unit::quarter) {
+                period = !report_quarter_.empty() ? report_quarter_
+                         : have_ref               ? previous_quarter(ref)
+                                                  : "XXXX-QX";
+            }
+            const int years = static_cast<int>(round_amount(m.amount));
             if (period.size() >= 4 && std::isdigit(static_cast<unsigned char>(period[0]))) {
-                r.value =
-                    format_year(std::atoi(period.substr(0, 4).c_str()) - 1) + period.substr(4);
-                r.anchor = "narrative " + period + " -1Y";
+                const int year = m.period_year ? *m.period_year // "the 2012 period"
+                                               : std::atoi(period.substr(0, 4).c_str()) - years;
+                r.value = format_year(year) + period.substr(4);
+                r.anchor =
+                    "narrative " + period + (years ? " -" + std::to_string(years) + "Y" : "");
                 r.first = period_start(r.value);
                 return r;
             }
+            if (m.unit == Unit::quarter) {
+                r.value = period;
+                r.anchor = ref_label;
+                return r;
+            }
+        }
+        // "a year ago" soon after a quarter's figures: the report's quarter a year before.
+        if (!m.same_period && m.unit == Unit::year && m.amount == 1 && m.rel < 0 &&
+            !report_quarter_.empty() &&
+            m.sentence <= narrative_period_sentence_ + kReportSentences) {
+            r.value = format_year(std::atoi(report_quarter_.substr(0, 4).c_str()) - 1) +
+                      report_quarter_.substr(4);
+            r.anchor = "narrative " + report_quarter_ + " -1Y";
+            r.first = period_start(r.value);
+            return r;
         }
         std::optional<long> base = reference_;
         r.anchor = ref_label;
@@ -399,6 +563,9 @@ Resolution Resolver::resolve_base(const Mention& m) {
         return r;
     }
     case MentionKind::same_narrative: {
+        if (m.unit != Unit::day) {
+            return that_period(m.unit, ref_label);
+        }
         std::optional<long> base = narrative_ ? narrative_ : reference_;
         r.anchor = narrative_ ? "narrative " + format_day(*narrative_) : ref_label;
         r.value = base ? format_day(*base) : "XXXX-XX-XX";
@@ -446,6 +613,13 @@ Resolution Resolver::resolve_base(const Mention& m) {
 
 Resolution Resolver::resolve(const Mention& m) {
     Resolution r = resolve_base(m);
+    note_story_time(m, r);
+    if (m.anchored != 0 && m.amount >= 0 && reference_) {
+        const long other = shifted_day(*reference_, m.unit, m.amount * m.anchored);
+        r.begin_point = format_day(std::min(other, *reference_));
+        r.end_point = format_day(std::max(other, *reference_));
+        r.anchor = "published " + format_day(*reference_); // what the ends hang on
+    }
     if (m.kind != MentionKind::fixed && m.shift_days != 0 && r.day) {
         *r.day += m.shift_days;
         r.value = format_day(*r.day);
@@ -462,14 +636,61 @@ Resolution Resolver::resolve(const Mention& m) {
     r.future = m.tense == Tense::future ||
                (reference_ && r.first && *r.first > *reference_ && m.type != TimexType::duration);
     if (m.type == TimexType::date && r.first && r.value.size() >= 6 && r.value.size() <= 7 &&
-        std::isdigit(static_cast<unsigned char>(r.value[0]))) {
-        narrative_period_ = r.value; // a month, quarter or half the text talks about
+        std::isdigit(static_cast<unsigned char>(r.value[0])) &&
+        r.anchor.rfind("narrative ", 0) != 0) { // "a year earlier" does not move the story
+        narrative_period_ = r.value;            // a month, quarter or half the text talks about
+        narrative_period_sentence_ = m.sentence;
+        // An earnings story reports the last full quarter (or the current one): the first
+        // such quarter it names is what "the quarter" and "a year ago" refer to; older
+        // quarters named in passing are not.
+        if (report_quarter_.empty() && r.value[5] == 'Q' && reference_ &&
+            (r.value == previous_quarter(*reference_) ||
+             r.value == previous_quarter(*reference_ + 92))) {
+            report_quarter_ = r.value;
+        }
     }
     if (r.day && (m.type == TimexType::date || m.type == TimexType::time) &&
         m.kind != MentionKind::time_only) {
         narrative_ = r.day;
         narrative_sentence_ = m.sentence;
     }
+    return r;
+}
+
+// "that year", "later that month": the period of the date the text last gave, at this unit's
+// granularity; the reference's when the text gave none.
+Resolution Resolver::that_period(Unit unit, const std::string& ref_label) const {
+    Resolution r;
+    std::string latest;
+    if (!narrative_period_.empty() &&
+        (!narrative_ || narrative_period_sentence_ >= narrative_sentence_)) {
+        latest = narrative_period_;
+    } else if (narrative_) {
+        latest = format_day(*narrative_);
+    }
+    r.anchor = latest.empty() ? ref_label : "narrative " + latest;
+    if (latest.empty() && reference_) {
+        latest = format_day(*reference_);
+    }
+    const bool day = latest.size() == 10;
+    const bool month = latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
+    if (latest.size() < 4) {
+        r.value = unit == Unit::week ? "XXXX-WXX" : unit == Unit::month ? "XXXX-XX" : "XXXX";
+    } else if (unit == Unit::year) {
+        r.value = latest.substr(0, 4);
+    } else if (unit == Unit::month && month) {
+        r.value = latest.substr(0, 7);
+    } else if (unit == Unit::quarter && latest.size() == 7 && latest[5] == 'Q') {
+        r.value = latest;
+    } else if (unit == Unit::quarter && month) {
+        r.value = latest.substr(0, 4) + "-Q" +
+                  std::to_string((std::atoi(latest.substr(5, 2).c_str()) - 1) / 3 + 1);
+    } else if (unit == Unit::week && day) {
+        r.value = format_week(*parse_iso_day(latest));
+    } else {
+        r.value = latest.substr(0, 4); // a coarser date than the unit: its year
+    }
+    r.first = period_start(r.value);
     return r;
 }
 

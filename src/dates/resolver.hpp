@@ -1,5 +1,14 @@
 // Turns recognised Mentions into TIMEX3 values against a reference date (the publication date)
 // and the narrative anchor (the last day the text itself mentioned, for "two days later").
+//
+// The reference-time model: a calendar expression without its year or week ("Sunday night",
+// "June", "8 p.m.", "the day") refers to the publication date's surroundings, unless the text
+// is telling a story of an earlier time — it wrote a full date (day, month and year) more than a
+// month before publication in this or the previous sentence (or the previous sentence was
+// itself resolved in that story's time), and the expression sits in a past-tense or untensed
+// clause without "last"/"next"/"this". Then it refers to the story's time:
+// "On March 3, 2010 the plant closed. On Sunday night workers marched" is 2010-03-07.
+// Deictic words (yesterday, last week, three days ago) always count from publication.
 #pragma once
 
 #include "dates/mention.hpp"
@@ -15,6 +24,8 @@ struct Resolution {
     bool future = false;       // after the reference, or said in a future clause
     std::optional<long> day;   // the resolved day (days since 1970) when the value is a day
     std::optional<long> first; // first day of the resolved period (day, week, month, year...)
+    std::string begin_point;   // an anchored duration's ends (see TimeExpression)
+    std::string end_point;
 };
 
 class Resolver {
@@ -27,11 +38,20 @@ class Resolver {
 
   private:
     Resolution resolve_base(const Mention& m);
+    // The story's day for `m` when the reference-time model says so, else nullopt.
+    std::optional<long> story_reference(const Mention& m) const;
+    void note_story_time(const Mention& m, const Resolution& r);
+    // "that year", "later that month": the period of the last date the text gave
+    Resolution that_period(Unit unit, const std::string& ref_label) const;
 
     std::optional<long> reference_;
     std::optional<long> narrative_;
     std::uint32_t narrative_sentence_ = 0;
     std::string narrative_period_; // last month/quarter value ("2009-01", "2009-Q3")
+    std::uint32_t narrative_period_sentence_ = 0;
+    std::string report_quarter_;       // the first quarter the text named: what a report is about
+    std::optional<long> story_;        // the last full date the text wrote, with its year
+    std::uint32_t story_sentence_ = 0; // where it, or the last expression resolved in it, was
 };
 
 // First day of the period a TIMEX3 date value names (2013, 2013-08, 2013-W37, 2013-Q3,

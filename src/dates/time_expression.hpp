@@ -22,6 +22,11 @@ struct TimeExpression {
     std::string anchor; // what the value was resolved against (reference date or "absolute")
     bool future = false; // the text places it after its reference ("would meet ... September 28")
     std::string mod;     // TIMEX3 mod: APPROX ("around September 28"), START, MID, END, ...
+    std::string quant;   // TIMEX3 quant of a SET: EVERY ("every Friday", "annually")
+    // A duration anchored at the reference ("the past three years" before 2013-09-13): the
+    // values of its TIMEX3 beginPoint and endPoint (2010-09-13, 2013-09-13); empty otherwise.
+    std::string begin_point;
+    std::string end_point;
 };
 
 struct PublicationDate {

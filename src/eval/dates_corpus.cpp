@@ -260,4 +260,36 @@ std::vector<std::string> corpus_files(const std::string& path, CorpusFormat form
     return files;
 }
 
+CorpusFormat detect_format(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        throw InputError("no such file or directory", path);
+    }
+    std::string first_xml;
+    if (fs::is_directory(path, ec)) {
+        for (auto it = fs::recursive_directory_iterator(path, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const std::string ext = it->path().extension().string();
+            if (ext == ".tml") {
+                return CorpusFormat::timeml;
+            }
+            if (ext == ".xml" && (first_xml.empty() || it->path().string() < first_xml)) {
+                first_xml = it->path().string();
+            }
+        }
+    } else if (fs::path(path).extension() == ".tml") {
+        return CorpusFormat::timeml;
+    } else {
+        first_xml = path;
+    }
+    if (first_xml.empty()) {
+        return CorpusFormat::meantime; // corpus_files reports the empty corpus
+    }
+    // A TimeML document's root is <TimeML>; a CAT file's is <Document>.
+    const std::string head = read_text_file(first_xml).substr(0, 4096);
+    return head.find("<TimeML") != std::string::npos ? CorpusFormat::timeml
+                                                     : CorpusFormat::meantime;
+}
+
 } // namespace eventmap::eval

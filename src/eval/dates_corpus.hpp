@@ -40,4 +40,8 @@ GoldDocument read_timeml(const std::string& path);
 // sorted by path. Throws InputError when the path does not exist or holds no such file.
 std::vector<std::string> corpus_files(const std::string& path, CorpusFormat format);
 
+// The format of a corpus file or directory: TimeML when it holds .tml files or its first .xml
+// file has a TimeML root, MEANTIME CAT otherwise. Throws InputError when the path does not exist.
+CorpusFormat detect_format(const std::string& path);
+
 } // namespace eventmap::eval

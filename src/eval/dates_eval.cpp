@@ -6,7 +6,7 @@
 #include "dates/date_tagger.hpp"
 #include "dates/resolver.hpp"
 
-#include <cstdio>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -146,20 +146,26 @@ std::vector<TimelineEvent> read_timelines(const std::string& dir) {
 
 DatesEvalReport evaluate_dates(const DatesEvalOptions& options) {
     DatesEvalReport report;
-    std::set<std::string> seen;
     struct Tagged {
         GoldDocument gold;
         dates::DateResult result;
     };
-    std::map<std::string, Tagged> by_id;
+    // Read everything first: the half of a document depends on the sorted ids of all of them.
+    std::map<std::string, GoldDocument> gold_by_id;
     for (const std::string& path : corpus_files(options.corpus, options.format)) {
         GoldDocument doc =
             options.format == CorpusFormat::meantime ? read_meantime(path) : read_timeml(path);
-        if (!seen.insert(doc.id).second) {
+        const std::string id = doc.id;
+        if (!gold_by_id.emplace(id, std::move(doc)).second) {
             ++report.duplicates;
-            continue;
         }
+    }
+    std::map<std::string, Tagged> by_id;
+    std::size_t position = 0;
+    for (auto& [doc_id, doc] : gold_by_id) {
+        const Half half = half_of(position++);
         ++report.documents;
+        ++(half == Half::dev ? report.dev_documents : report.test_documents);
         const auto dct = dates::parse_iso_day(doc.creation_time);
         dates::DateOptions date_options;
         if (dct) {
@@ -170,10 +176,16 @@ DatesEvalReport evaluate_dates(const DatesEvalOptions& options) {
         article.text = doc.text;
         dates::DateResult result = dates::tag_dates(article, date_options);
 
+        const bool list_errors = options.show_errors &&
+                                 (options.errors_from == Half::all || options.errors_from == half);
         std::vector<TimexError> errors;
-        report.all.add(score_document(doc, result.expressions, false,
-                                      options.show_errors ? &errors : nullptr));
-        report.without_creation_time.add(score_document(doc, result.expressions, true, nullptr));
+        const TimexCounts counts =
+            score_document(doc, result.expressions, false, list_errors ? &errors : nullptr);
+        const TimexCounts no_dct = score_document(doc, result.expressions, true, nullptr);
+        report.all.add(counts);
+        report.without_creation_time.add(no_dct);
+        (half == Half::dev ? report.dev : report.test).add(counts);
+        (half == Half::dev ? report.dev_no_dct : report.test_no_dct).add(no_dct);
         for (const TimexError& e : errors) {
             report.error_lines.push_back(doc.id + "\t" + e.kind + "\t" + e.gold_text + "\t" +
                                          e.gold_value + "\t" + e.system_text + "\t" +
@@ -189,8 +201,7 @@ DatesEvalReport evaluate_dates(const DatesEvalOptions& options) {
             count_inference(report.inference_no_dateline,
                             dates::tag_dates(stripped, infer_options).published, *dct);
         }
-        const std::string id = doc.id; // the right side of = is evaluated first in C++17
-        by_id[id] = Tagged{std::move(doc), std::move(result)};
+        by_id[doc_id] = Tagged{std::move(doc), std::move(result)};
     }
 
     if (!options.timelines.empty()) {
@@ -238,12 +249,16 @@ DatesEvalReport evaluate_dates(const DatesEvalOptions& options) {
     return report;
 }
 
+std::string three_decimals(double value) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 3);
+    return std::string(buf, r.ptr);
+}
+
 namespace {
 
 std::string f3(double v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    return buf;
+    return three_decimals(v);
 }
 
 void print_counts(std::ostream& out, const TimexCounts& c) {
@@ -303,6 +318,37 @@ void print_report(std::ostream& out, const DatesEvalOptions& options, const Date
         for (const std::string& l : r.error_lines) {
             out << l << "\n";
         }
+    }
+}
+
+namespace {
+
+std::string padded(const std::string& s, std::size_t width) {
+    return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
+void print_split_row(std::ostream& out, const char* label, std::size_t documents,
+                     const TimexCounts& c, const TimexCounts& no_dct) {
+    out << "  " << padded(label, 6) << padded(std::to_string(documents), 6)
+        << padded(std::to_string(c.gold), 6) << padded(f3(c.strict_prf().f1), 8)
+        << padded(f3(c.relaxed_prf().f1), 8) << padded(f3(c.type_accuracy()), 8)
+        << padded(f3(c.value_prf().f1), 8) << f3(no_dct.value_prf().f1) << "\n";
+}
+
+} // namespace
+
+void print_split_table(std::ostream& out,
+                       const std::vector<std::pair<std::string, DatesEvalReport>>& corpora) {
+    out << "TempEval-3 scores by half (dev: 1st, 3rd... of the sorted document ids; test: 2nd, "
+           "4th...)\n";
+    for (const auto& [name, r] : corpora) {
+        TimexCounts all_no_dct = r.dev_no_dct;
+        all_no_dct.add(r.test_no_dct);
+        out << name << "\n";
+        out << "  half  docs  gold  strict  relaxed type    value   value w/o DCT in text\n";
+        print_split_row(out, "dev", r.dev_documents, r.dev, r.dev_no_dct);
+        print_split_row(out, "test", r.test_documents, r.test, r.test_no_dct);
+        print_split_row(out, "all", r.documents, r.all, all_no_dct);
     }
 }
 

@@ -91,4 +91,16 @@ TEST_CASE("eventmap eval dates scores a corpus", "[dates][cli]") {
         run_eventmap("eval dates '" + fixture("dates/broken.tml") + "' --format timeml");
     CHECK(broken.exit_code == 3);
     CHECK(broken.err.find("broken.tml:3") != std::string::npos);
+
+    // Several corpora, formats told apart by content: one block each in the split table.
+    const auto both = run_eventmap("eval dates '" + fixture("dates/split") + "' '" +
+                                   fixture("dates/mini-meantime.xml") + "'");
+    REQUIRE(both.exit_code == 0);
+    const auto table = both.out.find("TempEval-3 scores by half");
+    REQUIRE(table != std::string::npos);
+    CHECK(both.out.find("dates/split\n  half", table) != std::string::npos);
+    CHECK(both.out.find("mini-meantime.xml\n  half", table) != std::string::npos);
+    CHECK(
+        run_eventmap("eval dates '" + fixture("dates/split") + "' --errors-from none").exit_code ==
+        2);
 }

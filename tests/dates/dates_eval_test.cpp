@@ -7,6 +7,7 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 using namespace eventmap;
 using namespace eventmap::eval;
@@ -130,4 +131,39 @@ TEST_CASE("the evaluation runs end to end on a small corpus", "[dates][eval]") {
     CHECK_THROWS_AS(
         evaluate_dates(DatesEvalOptions{"/nonexistent/corpus", CorpusFormat::timeml, "", false}),
         InputError);
+}
+
+TEST_CASE("the dev and test halves alternate over the sorted document ids", "[dates][eval]") {
+    const std::string dir = test::fixture("dates/split");
+    CHECK(detect_format(dir) == CorpusFormat::timeml);
+    CHECK(detect_format(test::fixture("dates/mini-meantime.xml")) == CorpusFormat::meantime);
+    CHECK(detect_format(test::fixture("dates/mini.tml")) == CorpusFormat::timeml);
+    CHECK(half_of(0) == Half::dev);
+    CHECK(half_of(1) == Half::test);
+    CHECK(half_of(2) == Half::dev);
+
+    DatesEvalOptions options;
+    options.corpus = dir;
+    options.format = CorpusFormat::timeml;
+    options.show_errors = true;
+    options.errors_from = Half::test;
+    const DatesEvalReport r = evaluate_dates(options);
+    REQUIRE(r.documents == 3);
+    // DOC1 and DOC3 are dev, DOC2 is test, whatever the file order on disk.
+    CHECK(r.dev_documents == 2);
+    CHECK(r.test_documents == 1);
+    CHECK(r.dev.gold == 4);
+    CHECK(r.test.gold == 2);
+    CHECK(r.all.gold == r.dev.gold + r.test.gold);
+    CHECK(r.all.value_correct == r.dev.value_correct + r.test.value_correct);
+    for (const std::string& line : r.error_lines) {
+        CHECK(line.rfind("DOC2\t", 0) == 0); // only the test half's errors were asked for
+    }
+
+    std::ostringstream table;
+    print_split_table(table, {{"split", r}});
+    CHECK(table.str().find("  dev   2     4     ") != std::string::npos);
+    CHECK(table.str().find("  test  1     2     ") != std::string::npos);
+    CHECK(three_decimals(0.86649) == "0.866");
+    CHECK(three_decimals(1.0) == "1.000");
 }

@@ -1,0 +1,163 @@
+// TimeML/TIMEX3 conventions of the grammar on invented sentences: durations against dates by
+// syntax, REF values, sets with quant, seasons, anchored durations, and what is not a time.
+// Publication date: Friday 2013-09-13.
+#include "dates/date_tagger.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace eventmap;
+
+namespace {
+
+dates::DateResult tag(const std::string& text, const std::string& published = "2013-09-13") {
+    dates::DateOptions options;
+    options.published = published;
+    return dates::tag_text(text, options);
+}
+
+const dates::TimeExpression* find(const dates::DateResult& r, const std::string& text) {
+    for (const auto& e : r.expressions) {
+        if (e.text == text) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+std::string listing(const dates::DateResult& r) {
+    std::string out;
+    for (const auto& e : r.expressions) {
+        out += "[" + e.text + " = " + e.value + "] ";
+    }
+    return out;
+}
+
+void check(const std::string& sentence, const std::string& text, const std::string& value,
+           const std::string& type, const std::string& published = "2013-09-13") {
+    const auto r = tag(sentence, published);
+    INFO(sentence << " -> " << listing(r));
+    const auto* e = find(r, text);
+    REQUIRE(e != nullptr);
+    CHECK(e->value == value);
+    CHECK(dates::type_name(e->type) == type);
+}
+
+} // namespace
+
+TEST_CASE("durations and dates are told apart by syntax", "[dates][grammar][timeml]") {
+    check("The road was closed for a month.", "a month", "P1M", "DURATION");
+    check("The mayor left a month ago.", "a month ago", "2013-08", "DATE");
+    check("He served eight years in prison.", "eight years", "P8Y", "DURATION");
+    check("The siege lasted 100 days.", "100 days", "P100D", "DURATION");
+    check("The vote took minutes.", "minutes", "PTXM", "DURATION");
+    check("The bridge stood for almost a hundred years.", "almost a hundred years", "P100Y",
+          "DURATION");
+    check("The plan needs at least 20 more years.", "at least 20 more years", "P20Y", "DURATION");
+    check("She won the marathon in 2:07:35 on a cold morning.", "2:07:35", "PT2H7M35S", "DURATION");
+    check("The alarm rang at 14:30:05 UTC.", "14:30:05 UTC", "2013-09-13T14:30Z", "TIME");
+    check("A new bridge opens in the following decade.", "the following decade", "202", "DATE");
+}
+
+TEST_CASE("references to the present, past and future", "[dates][grammar][timeml]") {
+    check("Prices are currently falling.", "currently", "PRESENT_REF", "DATE");
+    check("The current crisis deepened.", "current", "PRESENT_REF", "DATE");
+    check("In recent weeks, the fighting grew.", "recent weeks", "PXW", "DURATION");
+    check("The past few months were hard for farmers.", "The past few months", "PAST_REF", "DATE");
+    check("Orders may rise in coming months.", "coming months", "FUTURE_REF", "DATE");
+    check("At the time, he was the mayor.", "the time", "PAST_REF", "DATE");
+    check("Send the forms as soon as possible.", "as soon as possible", "FUTURE_REF", "DATE");
+    CHECK(tag("The crowd left as soon as the rain began.").expressions.empty());
+}
+
+TEST_CASE("sets carry quant EVERY and adjectives are not sets", "[dates][grammar][timeml]") {
+    check("Taxes are paid annually.", "annually", "P1Y", "SET");
+    CHECK(find(tag("Taxes are paid annually."), "annually")->quant == "EVERY");
+    check("The council meets every Friday.", "every Friday", "XXXX-WXX-5", "SET");
+    CHECK(find(tag("The council meets every Friday."), "every Friday")->quant == "EVERY");
+    CHECK(tag("The firm cut its quarterly payout and its annual budget.").expressions.empty());
+}
+
+TEST_CASE("seasons of the reference", "[dates][grammar][timeml]") {
+    check("The team has lost twice this season.", "this season", "2014-WI", "DATE", "2014-01-20");
+    check("The team has lost twice this season.", "this season", "2013-WI", "DATE", "2013-12-20");
+    check("The club sells out each season.", "each season", "XXXX-WI", "SET", "2014-01-20");
+}
+
+TEST_CASE("durations anchored at the reference get begin and end points",
+          "[dates][grammar][timeml]") {
+    const auto r = tag("Exports fell over the past three years.");
+    const auto* e = find(r, "the past three years");
+    REQUIRE(e != nullptr);
+    CHECK(e->value == "P3Y");
+    CHECK(e->begin_point == "2010-09-13");
+    CHECK(e->end_point == "2013-09-13");
+    CHECK(e->anchor == "published 2013-09-13");
+    const auto* next = find(tag("Talks resume in the next two weeks."), "the next two weeks");
+    REQUIRE(next != nullptr);
+    CHECK(next->begin_point == "2013-09-13");
+    CHECK(next->end_point == "2013-09-27");
+    CHECK(find(tag("The ceasefire held for two years."), "two years")->begin_point.empty());
+}
+
+TEST_CASE("ages and manner adjectives are not temporal expressions", "[dates][grammar][timeml]") {
+    for (const char* text : {"A 37-year-old cyclist was fined.", "The pilot is 61 years old.",
+                             "The bank offers short-term loans."}) {
+        INFO(text << " -> " << listing(tag(text)));
+        CHECK(tag(text).expressions.empty());
+    }
+}
+
+TEST_CASE("today as an age, and ages of the present", "[dates][grammar][timeml]") {
+    check("Today's teenagers read on phones.", "Today", "PRESENT_REF", "DATE");
+    check("Today's vote was close.", "Today", "2013-09-13", "DATE");
+    check("Privacy is hard in the digital age.", "the digital age", "PRESENT_REF", "DATE");
+    // Rates are not durations; "a year earlier" after an amount still is a date.
+    CHECK(tag("The shop repairs 400 bikes a day.").expressions.empty());
+    CHECK(find(tag("The ferry runs 18 hours a day."), "a day") == nullptr);
+    check("Sales fell from $5 million a year earlier.", "a year earlier", "2012", "DATE");
+}
+
+TEST_CASE("fiscal periods", "[dates][grammar][timeml]") {
+    check("The deal closes in fiscal 2014.", "fiscal 2014", "FY2014", "DATE");
+    check("Costs will fall this fiscal year.", "this fiscal year", "2013", "DATE");
+    check("Sales rose last fiscal year.", "last fiscal year", "2012", "DATE");
+}
+
+TEST_CASE("recent as an adjective of an event is no time", "[dates][grammar][timeml]") {
+    CHECK(tag("The recent floods closed the road.").expressions.empty());
+    check("Prices rose in recent years.", "recent years", "PXY", "DURATION");
+}
+
+TEST_CASE("accounting periods: the year ended, year-end", "[dates][grammar][timeml]") {
+    check("Sales were $9 million for the year ended June 30.", "the year", "P1Y", "DURATION");
+    // Publication 2013-09-13: by year-end is this year's last day, since year-end last year's
+    check("The sale should close by year-end.", "year-end", "2013-12-31", "DATE");
+    check("The index is up 4% since year-end.", "year-end", "2012-12-31", "DATE");
+    CHECK(tag("Year-end bonuses were cut.").expressions.empty());
+}
+
+TEST_CASE("annually after an amount is a rate, annual before a name part of it",
+          "[dates][grammar][timeml]") {
+    CHECK(tag("Exports rose 8% annually.").expressions.empty());
+    CHECK(tag("The mill turns out 5,000 tonnes annually.").expressions.empty());
+    CHECK(tag("Crowds came to the annual Harvest Fair.").expressions.empty());
+    check("The fair is held annually.", "annually", "P1Y", "SET");
+}
+
+TEST_CASE("years said in words, as transcripts write them", "[dates][grammar][timeml]") {
+    check("Prices peaked in nineteen eighty-six.", "nineteen eighty-six", "1986", "DATE");
+    check("Oil was cheap in the winter of nineteen ninety.", "winter of nineteen ninety", "1990-WI",
+          "DATE");
+    check("Debt will be halved by the year two thousand and four.", "two thousand and four", "2004",
+          "DATE");
+    CHECK(tag("About nineteen twenty guests came.").expressions.empty());
+    CHECK(tag("We sold two thousand copies.").expressions.empty());
+}
+
+TEST_CASE("recent history and a later date are times", "[dates][grammar][timeml]") {
+    check("It was the worst storm in recent Dutch history.", "recent Dutch history", "PAST_REF",
+          "DATE");
+    check("The club has not lost at home in recent memory.", "recent memory", "PAST_REF", "DATE");
+    check("The hearing will resume at a later date.", "a later date", "XXXX-XX-XX", "DATE");
+    CHECK(tag("The talks resumed later.").expressions.empty());
+}

@@ -1,0 +1,164 @@
+// The reference-time model of the resolver, on constructed stories: a relative expression
+// refers to the story's time when the text tells of an earlier date in the past tense, and to
+// the publication date otherwise. Publication date in all of them: Friday 2013-09-13.
+#include "dates/date_tagger.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace eventmap;
+
+namespace {
+
+dates::DateResult tag(const std::string& text, const std::string& published = "2013-09-13") {
+    dates::DateOptions options;
+    options.published = published;
+    return dates::tag_text(text, options);
+}
+
+std::string value_of(const dates::DateResult& r, const std::string& text) {
+    for (const auto& e : r.expressions) {
+        if (e.text == text) {
+            return e.value;
+        }
+    }
+    return "(not found)";
+}
+
+} // namespace
+
+TEST_CASE("a past story's weekdays, clock times and months refer to the story's time",
+          "[dates][resolver][story]") {
+    // 2010-03-03 was a Wednesday: the Sunday after it is the 7th.
+    const auto r = tag("On March 3, 2010, the old bridge over the river closed. On Sunday night, "
+                       "hundreds of residents marched to the water. By 8 p.m. the crowd had "
+                       "grown to thousands.");
+    CHECK(value_of(r, "March 3, 2010") == "2010-03-03");
+    CHECK(value_of(r, "Sunday night") == "2010-03-07TNI");
+    CHECK(value_of(r, "8 p.m.") == "2010-03-07T20:00");
+
+    const auto months = tag("The dam failed on May 12, 2009. In June, engineers said the "
+                            "repairs had cost far more than planned.");
+    CHECK(value_of(months, "June") == "2009-06");
+}
+
+TEST_CASE("the publication date stays the reference outside a past story",
+          "[dates][resolver][story]") {
+    SECTION("a future clause") {
+        const auto r = tag("The treaty was signed on March 3, 2010. The ministers will meet "
+                           "again on Sunday to review it.");
+        CHECK(value_of(r, "Sunday") == "2013-09-15");
+    }
+    SECTION("deictic words count from publication whatever the story") {
+        const auto r = tag("The plant closed on March 3, 2010. Yesterday, the owners sold it.");
+        CHECK(value_of(r, "Yesterday") == "2013-09-12");
+    }
+    SECTION("the story date is more than a sentence back") {
+        const auto r = tag("The plant closed on March 3, 2010. Workers left. On Sunday, the "
+                           "mayor resigned.");
+        CHECK(value_of(r, "Sunday") == "2013-09-08");
+    }
+    SECTION("a story date within the last month changes nothing") {
+        const auto r = tag("The strike began on September 2, 2013. On Wednesday, the union "
+                           "walked out of talks.");
+        CHECK(value_of(r, "Wednesday") == "2013-09-11");
+    }
+    SECTION("a month and year alone is background, not the story's day") {
+        const auto r = tag("The dam failed in May 2009. On Sunday, engineers inspected it.");
+        CHECK(value_of(r, "Sunday") == "2013-09-08");
+    }
+}
+
+TEST_CASE("earnings periods follow the quarter the report is about",
+          "[dates][resolver][quarters]") {
+    const auto r = tag("Net income rose in the second quarter. A year earlier the company lost "
+                       "money. Sales in the quarter doubled from the year-earlier quarter.");
+    CHECK(value_of(r, "the second quarter") == "2013-Q2");
+    CHECK(value_of(r, "A year earlier") == "2012-Q2");
+    CHECK(value_of(r, "the quarter") == "2013-Q2");
+    CHECK(value_of(r, "the year-earlier quarter") == "2012-Q2");
+    // Without a quarter in the text, "the quarter" is the last full one before publication.
+    CHECK(value_of(tag("Profit fell 5% in the latest quarter."), "the latest quarter") ==
+          "2013-Q2");
+    // A future clause about the quarter that just ended keeps this year.
+    CHECK(value_of(tag("The firm will report third-quarter results.", "2013-10-10"),
+                   "third-quarter") == "2013-Q3");
+}
+
+TEST_CASE("tense moves a date to another year only when clearly across the reference",
+          "[dates][resolver]") {
+    CHECK(value_of(tag("The board said the vote was set for Dec. 2.", "2013-11-20"), "Dec. 2") ==
+          "2013-12-02");
+    CHECK(value_of(tag("The board said the vote was held on Dec. 2.", "2013-03-02"), "Dec. 2") ==
+          "2012-12-02");
+}
+
+TEST_CASE("weeks said on a Sunday are American weeks", "[dates][resolver]") {
+    // Sunday 2013-09-15 closes the US week of Sep 8-14, which is ISO week 37.
+    CHECK(value_of(tag("Talks stalled last week.", "2013-09-15"), "last week") == "2013-W37");
+    CHECK(value_of(tag("Talks stalled last week.", "2013-09-13"), "last week") == "2013-W36");
+}
+
+TEST_CASE("in January and February last fall was last year", "[dates][resolver]") {
+    CHECK(value_of(tag("Prices fell last fall.", "2014-02-06"), "last fall") == "2013-FA");
+    CHECK(value_of(tag("Prices fell last spring.", "2014-11-20"), "last spring") == "2014-SP");
+    CHECK(value_of(tag("The dam will open next spring.", "2014-02-06"), "next spring") ==
+          "2014-SP");
+}
+
+TEST_CASE("a weekday after until is a deadline ahead", "[dates][resolver]") {
+    CHECK(value_of(tag("The museum stays shut until Tuesday."), "Tuesday") == "2013-09-17");
+    CHECK(value_of(tag("The museum shut on Tuesday."), "Tuesday") == "2013-09-10");
+}
+
+TEST_CASE("a past perfect after until keeps the day in the past", "[dates][resolver]") {
+    CHECK(value_of(tag("Until Wednesday, the club had not named a coach."), "Wednesday") ==
+          "2013-09-11");
+}
+
+TEST_CASE("tense cues read the verb phrase, not a look-alike word", "[dates][resolver]") {
+    // Publication Friday 2013-09-13.
+    SECTION("planning to, be to + verb: an arrangement ahead") {
+        CHECK(value_of(tag("Fans were planning to march to the stadium on Monday."), "Monday") ==
+              "2013-09-16");
+        CHECK(value_of(tag("The ferry is to resume service Tuesday."), "Tuesday") == "2013-09-17");
+    }
+    SECTION("the noun plan is no future cue") {
+        CHECK(value_of(tag("The council announced the plan Aug. 21."), "Aug. 21") == "2013-08-21");
+    }
+    SECTION("the present passive is no past") {
+        CHECK(value_of(tag("The appeal is heard in May.", "2014-03-20"), "May") == "2014-05");
+        CHECK(value_of(tag("The appeal was heard in May.", "2014-03-20"), "May") == "2013-05");
+    }
+    SECTION("could not is a past") {
+        CHECK(value_of(tag("The owner could not be reached Wednesday."), "Wednesday") ==
+              "2013-09-11");
+        CHECK(value_of(tag("The owner could be asked Wednesday."), "Wednesday") == "2013-09-18");
+    }
+    SECTION("effective names the day of a change, the nearest one") {
+        CHECK(value_of(tag("The firm named a new chairman, effective Feb. 1.", "2013-10-24"),
+                       "Feb. 1") == "2014-02-01");
+    }
+    SECTION("an untensed day half a year ahead is last year's") {
+        CHECK(value_of(tag("The index is near its record high of Aug. 5.", "2014-02-06"),
+                       "Aug. 5") == "2013-08-05");
+    }
+}
+
+TEST_CASE("that day, that year: the period of the date the text last gave",
+          "[dates][resolver][story]") {
+    const auto r = tag("The ferry sank on May 4, 2001. Earlier that day, the crew had "
+                       "reported a leak. The owners moved to Lisbon in June 2003 and sold the "
+                       "firm later that year. Results for that quarter were poor.");
+    CHECK(value_of(r, "Earlier that day") == "2001-05-04");
+    CHECK(value_of(r, "later that year") == "2003");
+    CHECK(value_of(r, "that quarter") == "2003-Q2");
+    // a generic day, and "that" as a conjunction, are no times
+    CHECK(value_of(tag("Orders spike that day and fall after."), "that day") == "(not found)");
+    CHECK(value_of(tag("He said that week after week sales fell."), "that week") == "(not found)");
+}
+
+TEST_CASE("the weekend in a past clause is the one just gone", "[dates][resolver]") {
+    // Friday 2013-09-13 is in ISO week 37; the weekend before it closes week 36.
+    CHECK(value_of(tag("Crowds gathered over the weekend."), "the weekend") == "2013-W36-WE");
+    CHECK(value_of(tag("Crowds will gather over the weekend."), "the weekend") == "2013-W37-WE");
+}
