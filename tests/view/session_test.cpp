@@ -1,0 +1,127 @@
+#include "common/error.hpp"
+#include "store/event_store.hpp"
+#include "store_fixture.hpp"
+#include "view/session.hpp"
+
+#include <catch2/catch.hpp>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+using namespace eventmap;
+
+namespace {
+
+std::unique_ptr<view::Session> loaded(const std::string& path) {
+    auto s = std::make_unique<view::Session>(path);
+    s->start_loading();
+    s->wait_until_loaded();
+    return s;
+}
+
+std::vector<std::string> ids_in(const std::string& path) {
+    std::vector<std::string> ids;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    for (auto& feature : *layer) {
+        ids.push_back(feature->GetFieldAsString("id"));
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("a store loads with the columns the filters need", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_load");
+    auto s = loaded(path);
+    REQUIRE(s->stage() == view::LoadStage::done);
+    const auto& t = s->table();
+    REQUIRE(t.size() == 4);
+    const auto damascus = s->row_of_id("ev-damascus");
+    REQUIRE(damascus);
+    CHECK(t.countries.text(t.country[*damascus]) == "SY");
+    CHECK(t.place[*damascus] == "Damascus");
+    CHECK(t.actor_offset[*damascus + 1] - t.actor_offset[*damascus] == 1);
+    CHECK(s->filtered().rows.size() == 4);
+    CHECK(s->count_in_window() == 4);
+
+    view::FilterState f;
+    f.countries = {"SY"};
+    s->set_filters(f);
+    CHECK(s->filtered().rows.size() == 2);
+    f.text = "MARKET"; // searched in the store, case-insensitively
+    s->set_filters(f);
+    s->wait_until_loaded();
+    REQUIRE(s->filtered().rows.size() == 1);
+    CHECK(t.id[s->filtered().rows[0]] == "ev-damascus");
+}
+
+TEST_CASE("an export holds exactly the filtered events in the window", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_export");
+    auto s = loaded(path);
+    view::FilterState f;
+    f.types = {"ASSAULT", "PROTEST"};
+    s->set_filters(f);
+    s->time.set_window(view::day_from_civil(2018, 2, 1), view::day_from_civil(2018, 3, 12));
+    const std::string dir = test::scratch_dir("view_session_export_out");
+    CHECK(s->export_filtered(dir + "/f.geojson") == 2);
+    CHECK(ids_in(dir + "/f.geojson") == std::vector<std::string>{"ev-damascus", "ev-douma"});
+    CHECK(s->export_filtered(dir + "/f.csv") == 2);
+    CHECK(ids_in(dir + "/f.csv") == std::vector<std::string>{"ev-damascus", "ev-douma"});
+    CHECK_THROWS_AS(s->export_filtered(dir + "/f.xyz"), InputError);
+}
+
+TEST_CASE("a correction is written to the store, remembered, and undone", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_correct");
+    auto s = loaded(path);
+    const auto row = s->row_of_id("ev-douma");
+    REQUIRE(row);
+    const auto record = s->correct(*row, {{34.7324, 36.7137}, "Homs", 169577, "SY"});
+    CHECK(record.before.position.lat == Approx(33.5711));
+    CHECK_FALSE(record.who.empty());
+    CHECK(s->table().lat[*row] == Approx(34.7324));
+    CHECK(s->table().corrected[*row] == 1);
+    {
+        store::EventStore check(path, store::OpenMode::read);
+        const auto e = check.find_event("ev-douma");
+        REQUIRE(e);
+        CHECK(e->event_loc.position.lat == Approx(34.7324));
+        CHECK(e->event_loc.resolved_place == "Homs");
+    }
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+        OGRLayer* overrides = ds->GetLayerByName("place_overrides");
+        REQUIRE(overrides);
+        CHECK(overrides->GetFeatureCount() == 1);
+        for (auto& f : *overrides) {
+            CHECK(std::string(f->GetFieldAsString("name")) == "Douma");
+            CHECK(f->GetFieldAsInteger("active") == 1);
+        }
+    }
+    view::CorrectionStore corrections(path);
+    CHECK(corrections.corrected_event_ids() == std::vector<std::string>{"ev-douma"});
+    s->undo();
+    CHECK(s->table().lat[*row] == Approx(33.5711));
+    store::EventStore check(path, store::OpenMode::read);
+    CHECK(check.find_event("ev-douma")->event_loc.position.lat == Approx(33.5711));
+    CHECK(corrections.corrected_event_ids().empty());
+}
+
+TEST_CASE("bad sources end in a message, not a crash", "[view][session]") {
+    const std::string dir = test::scratch_dir("view_session_bad");
+    test::write_file(
+        dir + "/nodate.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+        R"("properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
+    test::write_file(dir + "/corrupt.gpkg", std::string("SQLite format 3\0garbage", 23));
+    for (const std::string name : {"nodate.geojson", "corrupt.gpkg", "missing.gpkg"}) {
+        auto s = loaded(dir + "/" + name);
+        CHECK(s->stage() == view::LoadStage::failed);
+        CHECK_THAT(s->load_error(), Catch::Contains(name));
+        CHECK_FALSE(s->has_map());
+    }
+    // Corrections need a store: a GeoJSON source is refused with a reason.
+    CHECK_THROWS_WITH(view::CorrectionStore(dir + "/nodate.geojson"),
+                      Catch::Contains("eventmap store"));
+}
