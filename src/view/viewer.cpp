@@ -281,7 +281,12 @@ void ViewerApp::draw_map() {
     const DayRange w = session_->time.window();
     ui_.options.window = {w.first, w.last};
     try {
+        const double t0 = glfwGetTime();
         renderer_->draw(ui_.map, ui_.options, {0, 0, ui_.map.width, ui_.map.height});
+        if (measure_map) {
+            glFinish();
+        }
+        last_map_ms_ = (glfwGetTime() - t0) * 1000.0;
     } catch (const Error& e) {
         ui_.report_error(e.located());
     }

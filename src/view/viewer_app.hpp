@@ -32,6 +32,10 @@ class ViewerApp {
 
     UiState& ui() { return ui_; }
     Session& session() { return *session_; }
+    // Milliseconds the last frame spent in the renderer's draw (finished with glFinish when
+    // measuring), for the bench's split between map and panels.
+    double last_map_ms() const { return last_map_ms_; }
+    bool measure_map = false;
     // The framebuffer's pixels as PNG (after the last frame's drawing).
     void screenshot(const std::string& path);
     // The map alone, through the renderer offscreen, at `width` x `height` (0: the window's).
@@ -61,6 +65,7 @@ class ViewerApp {
     std::uint64_t seen_data_ = 0;
     std::string projection_in_use_;
     double last_time_ = 0;
+    double last_map_ms_ = 0;
     // Drag state: a pan with the left button, a box with shift + left.
     bool dragging_ = false, boxing_ = false;
     double drag_x_ = 0, drag_y_ = 0, box_x_ = 0, box_y_ = 0;

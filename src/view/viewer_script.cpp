@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <epoxy/gl.h>
 #include <iostream>
@@ -223,6 +224,13 @@ int run_script(ViewerApp& app, const std::string& script_file) {
 // work, on llvmpipe CPU work, part of its time).
 // -------------------------------------------------------------------------------------------
 
+namespace {
+double load_average() {
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+} // namespace
+
 int run_bench(ViewerApp& app, int frames) {
     Session& session = app.session();
     const auto load_start = std::chrono::steady_clock::now();
@@ -241,7 +249,8 @@ int run_bench(ViewerApp& app, int frames) {
     session.wait_until_loaded();
     const DayRange extent = session.time.extent();
     const int span = std::max(1, (extent.last - extent.first) / 10);
-    std::vector<double> frame_ms, scrub_cpu_ms;
+    std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
+    app.measure_map = true;
     UiState& ui = app.ui();
     for (int i = 0; i < frames; ++i) {
         const int phase = (i * 3) / frames; // pan, zoom, scrub
@@ -260,12 +269,16 @@ int run_bench(ViewerApp& app, int frames) {
                                    CLOCKS_PER_SEC);
         }
         const auto t0 = std::chrono::steady_clock::now();
+        const std::clock_t cpu0 = std::clock();
         app.frame(0);
         app.present();
         glFinish();
         frame_ms.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count());
+        map_ms.push_back(app.last_map_ms());
+        // Process CPU (llvmpipe's threads included): fairer than wall time on a shared machine.
+        frame_cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC);
     }
     auto stats = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());
@@ -282,6 +295,9 @@ int run_bench(ViewerApp& app, int frames) {
                          {"load_to_first_frame_s", first_frame_s},
                          {"frames", frames},
                          {"frame_ms", stats(frame_ms)},
+                         {"frame_cpu_ms", stats(frame_cpu_ms)},
+                         {"map_draw_ms", stats(map_ms)},
+                         {"load_average", load_average()},
                          {"scrub_cpu_ms", stats(scrub_cpu_ms)},
                          {"gl_renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))}};
     std::cout << report.dump() << "\n";
