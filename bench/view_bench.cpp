@@ -59,7 +59,9 @@ Stats stats(std::vector<double> v) {
     return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)], v.back()};
 }
 
-double cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+double cpu_ms() {
+    return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
 
 } // namespace
 
@@ -91,8 +93,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::printf("view_bench: %zu events from %s\n", session.table().size(), path.c_str());
-    std::printf("  load: map table ready in %.2f s; filter columns in %.2f s (background)\n",
-                map_s, all_s);
+    std::printf("  load: map table ready in %.2f s; filter columns in %.2f s (background)\n", map_s,
+                all_s);
 
     const view::DayRange extent = session.time.extent();
     const int span = std::max(1, (extent.last - extent.first) / 5);

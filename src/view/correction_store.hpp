@@ -22,6 +22,7 @@ struct PlaceChoice {
     std::string name; // gazetteer name; empty for a point clicked on the map
     std::uint64_t geonameid = 0;
     std::string country_code;
+    std::string detail; // for lists only ("PPLA, pop. 775404"); not stored
 };
 
 struct CorrectionRecord {

@@ -18,7 +18,43 @@ struct Details {
     std::uint64_t data = ~0ULL;
     std::map<std::string, std::string> fields;
     std::string error;
+    std::optional<std::vector<PlaceChoice>> candidates; // looked up on request
 };
+
+// The other places the name could mean; choosing one moves the event there.
+void candidate_list(UiState& ui, Details& d, Row r) {
+    Session& s = *ui.session;
+    if (!d.candidates) {
+        if (ImGui::Button("Other candidate places")) {
+            try {
+                d.candidates = s.candidates(r);
+            } catch (const Error& e) {
+                ui.report_error(e.located());
+                d.candidates = std::vector<PlaceChoice>{};
+            }
+        }
+        return;
+    }
+    if (d.candidates->empty()) {
+        ImGui::TextDisabled("no other candidate places");
+        return;
+    }
+    ImGui::TextDisabled("Move the event to:");
+    for (std::size_t i = 0; i < d.candidates->size(); ++i) {
+        const PlaceChoice& place = (*d.candidates)[i];
+        const std::string label = describe(place) + "##candidate" + std::to_string(i);
+        if (ImGui::Selectable(label.c_str())) {
+            try {
+                s.correct(r, place);
+                ui.report("moved to " + place.name + " (Ctrl+Z undoes)");
+                d.candidates.reset();
+            } catch (const Error& e) {
+                ui.report_error(e.located());
+            }
+            break;
+        }
+    }
+}
 
 std::string field(const Details& d, const char* name) {
     const auto it = d.fields.find(name);
@@ -109,6 +145,7 @@ void draw_details_panel(UiState& ui) {
         d.data = s.data_generation();
         d.fields.clear();
         d.error.clear();
+        d.candidates.reset();
         try {
             for (auto& [name, value] : mapdata::load_details(*s.map(), t.fid[r])) {
                 d.fields[name] = value;
@@ -148,6 +185,7 @@ void draw_details_panel(UiState& ui) {
     row("id", t.id[r]);
 
     ImGui::Separator();
+    candidate_list(ui, d, r);
     if (ui.placing_correction) {
         ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "Click the map where this event happened");
         if (ImGui::Button("Cancel")) {

@@ -2,6 +2,7 @@
 // the status bar (loading progress, counts, messages), the help window, and the conversion
 // between the window's settings and a --state file.
 #include "common/error.hpp"
+#include "view/place_finder.hpp"
 #include "view/viewer_ui.hpp"
 
 #include <cmath>
@@ -51,6 +52,17 @@ void place_search(UiState& ui) {
         if (std::sscanf(query, "%lf,%lf", &lat, &lon) == 2 && is_valid({lat, lon})) {
             ui.fly_to = LatLon{lat, lon};
             return;
+        }
+        try {
+            const auto places = ui.session->places().lookup(text, 1);
+            if (!places.empty()) {
+                ui.fly_to = places[0].position;
+                ui.fly_zoom = 8;
+                ui.report("flew to " + describe(places[0]));
+                return;
+            }
+        } catch (const Error& e) {
+            ui.report(e.what()); // no gazetteer: the events' own place names still work
         }
         const EventTable& t = ui.session->table();
         for (std::size_t r = 0; r < t.size(); ++r) {

@@ -7,9 +7,11 @@
 #include "view/source_columns.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace eventmap::view {
 
@@ -74,6 +76,29 @@ void Session::load_worker() {
     }
 }
 
+// Events corrected in earlier sessions (or before a reload) show as corrected. Sources that
+// are not stores have no corrections table: nothing to mark.
+void Session::mark_corrected_from_store() {
+    std::vector<std::string> ids;
+    try {
+        ids = CorrectionStore(source_).corrected_event_ids();
+    } catch (const Error&) {
+        return;
+    }
+    if (ids.empty()) {
+        return;
+    }
+    std::unordered_map<std::string, Row> row_of;
+    for (std::size_t r = 0; r < table_.size(); ++r) {
+        row_of.emplace(table_.id[r], static_cast<Row>(r));
+    }
+    for (const auto& id : ids) {
+        if (const auto it = row_of.find(id); it != row_of.end()) {
+            table_.corrected[it->second] = 1;
+        }
+    }
+}
+
 std::string Session::load_error() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return error_;
@@ -116,6 +141,7 @@ bool Session::poll() {
         columns->lat = table_.lat;
         columns->lon = table_.lon;
         table_ = std::move(*columns);
+        mark_corrected_from_store();
         grid_.build(table_);
         stage_ = LoadStage::done;
         ++data_generation_;
@@ -273,6 +299,29 @@ CorrectionRecord Session::correct(Row row, const PlaceChoice& to) {
     table_.corrected[row] = 1;
     undo_stack_.push_back(record);
     return record;
+}
+
+std::vector<PlaceChoice> Session::candidates(Row row) {
+    std::string written;
+    if (map_ && row < table_.size()) {
+        for (const auto& [name, value] : mapdata::load_details(*map_, table_.fid[row])) {
+            if (name == "extracted_place") {
+                written = value;
+            }
+        }
+    }
+    if (written.empty()) {
+        written = table_.place[row];
+    }
+    std::vector<PlaceChoice> out;
+    for (auto& place : finder_.lookup(written, 12)) {
+        const bool same = std::abs(place.position.lat - table_.lat[row]) < 1e-4 &&
+                          std::abs(place.position.lon - table_.lon[row]) < 1e-4;
+        if (!same) {
+            out.push_back(std::move(place));
+        }
+    }
+    return out;
 }
 
 void Session::undo() {

@@ -15,6 +15,7 @@
 #include "view/event_table.hpp"
 #include "view/filter.hpp"
 #include "view/histogram.hpp"
+#include "view/place_finder.hpp"
 #include "view/spatial_grid.hpp"
 #include "view/time_model.hpp"
 
@@ -83,6 +84,10 @@ class Session {
     // Moves the event; the map table is replaced by a copy with the new position (the renderer
     // takes it through map()). Throws as CorrectionStore does.
     CorrectionRecord correct(Row row, const PlaceChoice& to);
+    // Other places the event's name could mean (gazetteer look-up of the name as written),
+    // the event's current place left out. Throws DataError when there is no gazetteer.
+    std::vector<PlaceChoice> candidates(Row row);
+    PlaceFinder& places() { return finder_; }
     bool can_undo() const { return !undo_stack_.empty(); }
     void undo();
     std::uint64_t data_generation() const { return data_generation_; }
@@ -98,6 +103,7 @@ class Session {
     void load_worker();
     void search_worker(std::string text, std::uint64_t ticket);
     void move_row(Row row, LatLon to);
+    void mark_corrected_from_store();
 
     std::string source_, layer_;
     std::shared_ptr<const mapdata::EventTable> map_;
@@ -113,6 +119,7 @@ class Session {
     std::uint64_t histogram_generation_ = ~0ULL;
     std::vector<CorrectionRecord> undo_stack_;
     std::unique_ptr<CorrectionStore> corrections_;
+    PlaceFinder finder_;
     double load_seconds_ = 0;
 
     // Worker hand-off: guarded by mutex_.

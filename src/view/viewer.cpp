@@ -180,6 +180,27 @@ void ViewerApp::on_data_changed() {
     }
 }
 
+// The map follows the store: when the GeoPackage file changes (an ingest committed), the
+// events are loaded again in the background; the view, window and filters stay.
+void ViewerApp::follow_store(double now) {
+    if (now - last_follow_check_ < 2.0 || session_->stage() == LoadStage::map ||
+        session_->stage() == LoadStage::columns) {
+        return;
+    }
+    last_follow_check_ = now;
+    std::error_code ec;
+    const auto stamp = std::filesystem::last_write_time(options_.source, ec);
+    if (ec) {
+        return; // PG: sources and vanished files: nothing to compare
+    }
+    const auto ticks = stamp.time_since_epoch().count();
+    if (store_stamp_ != 0 && ticks != store_stamp_ && session_->stage() == LoadStage::done) {
+        ui_.report("the store changed: reloading");
+        session_->start_loading();
+    }
+    store_stamp_ = ticks;
+}
+
 void ViewerApp::apply_requests() {
     if (ui_.projection_changed) {
         ui_.projection_changed = false;
@@ -230,6 +251,13 @@ void ViewerApp::frame(double dt) {
         ui_.report_error(error);
     }
     apply_requests();
+    if (session_->filter_generation() != seen_filters_) {
+        // The renderer filters by type itself; the other facets narrow list and counts.
+        seen_filters_ = session_->filter_generation();
+        const auto& types = session_->filters().types;
+        ui_.options.types.assign(types.begin(), types.end());
+    }
+    follow_store(now);
     session_->time.advance(elapsed);
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -393,7 +421,7 @@ void ViewerApp::handle_map_input() {
                 if (ll) {
                     try {
                         session_->correct(*session_->selected,
-                                          PlaceChoice{{ll->second, ll->first}, "", 0, ""});
+                                          PlaceChoice{{ll->second, ll->first}, "", 0, "", ""});
                         ui_.report("event moved (Ctrl+Z undoes)");
                     } catch (const Error& e) {
                         ui_.report_error(e.located());

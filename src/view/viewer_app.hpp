@@ -54,6 +54,7 @@ class ViewerApp {
     void handle_keys();
     void draw_map();
     void apply_requests();
+    void follow_store(double now);
 
     ViewerOptions options_;
     GLFWwindow* window_ = nullptr;
@@ -66,6 +67,9 @@ class ViewerApp {
     std::string projection_in_use_;
     double last_time_ = 0;
     double last_map_ms_ = 0;
+    std::uint64_t seen_filters_ = 0;
+    double last_follow_check_ = 0;
+    long long store_stamp_ = 0;
     // Drag state: a pan with the left button, a box with shift + left.
     bool dragging_ = false, boxing_ = false;
     double drag_x_ = 0, drag_y_ = 0, box_x_ = 0, box_y_ = 0;

@@ -141,11 +141,19 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         if (!row) {
             throw InputError("no event with id '" + a.args[0] + "'");
         }
+        PlaceChoice to{{0, 0}, "", 0, "", ""};
         if (a.args[1] == "candidate") {
-            throw InputError("correct ... candidate: no gazetteer candidates in this build; "
-                             "give LAT LON");
+            const auto candidates = s.candidates(*row);
+            const auto n = static_cast<std::size_t>(a.numbers[0]);
+            if (n > candidates.size()) {
+                throw InputError("event '" + a.args[0] + "' has " +
+                                 std::to_string(candidates.size()) + " other candidates");
+            }
+            to = candidates[n - 1];
+        } else {
+            to.position = {a.numbers[0], a.numbers[1]};
         }
-        const auto record = s.correct(*row, PlaceChoice{{a.numbers[0], a.numbers[1]}, "", 0, ""});
+        const auto record = s.correct(*row, to);
         out["event"] = event_json(s, *row);
         out["who"] = record.who;
         out["at"] = record.at;

@@ -77,7 +77,7 @@ TEST_CASE("a correction is written to the store, remembered, and undone", "[view
     auto s = loaded(path);
     const auto row = s->row_of_id("ev-douma");
     REQUIRE(row);
-    const auto record = s->correct(*row, {{34.7324, 36.7137}, "Homs", 169577, "SY"});
+    const auto record = s->correct(*row, {{34.7324, 36.7137}, "Homs", 169577, "SY", ""});
     CHECK(record.before.position.lat == Approx(33.5711));
     CHECK_FALSE(record.who.empty());
     CHECK(s->table().lat[*row] == Approx(34.7324));
@@ -101,6 +101,8 @@ TEST_CASE("a correction is written to the store, remembered, and undone", "[view
     }
     view::CorrectionStore corrections(path);
     CHECK(corrections.corrected_event_ids() == std::vector<std::string>{"ev-douma"});
+    // A later session shows it as corrected.
+    CHECK(loaded(path)->table().corrected[*row] == 1);
     s->undo();
     CHECK(s->table().lat[*row] == Approx(33.5711));
     store::EventStore check(path, store::OpenMode::read);
