@@ -3,7 +3,7 @@
 // and 3840x2160; `--big` adds a 16384x16384 tiled render with its peak memory. Prints figures,
 // asserts nothing.
 #include "bench_support.hpp"
-#include "render/basemap_geometry.hpp"
+#include "render/basemap_cache.hpp"
 #include "render/render_job.hpp"
 
 #include <cstdio>
@@ -87,6 +87,13 @@ int main(int argc, char** argv) {
         std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s\n",
                     render::detail_scale(d), g.land_triangles.size() / 6, g.borders.size() / 4,
                     g.coastlines.size() / 4, g.build_seconds);
+    }
+    std::printf("== basemap from the disk cache (%s), Web Mercator\n",
+                render::basemap_cache_dir().c_str());
+    for (const auto d : {render::Detail::coarse, render::Detail::medium, render::Detail::fine}) {
+        render::cached_basemap(mercator, d, render::default_world_atlas_dir()); // fills it
+        const auto g = render::cached_basemap(mercator, d, render::default_world_atlas_dir());
+        std::printf("%-5s %.3f s\n", render::detail_scale(d), g.build_seconds);
     }
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());

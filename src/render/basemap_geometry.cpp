@@ -135,16 +135,18 @@ void collect_rings(const OGRGeometry& geometry, std::vector<Ring>& rings) {
 struct Strip {
     double west, east, shift;
 };
+// The strips reach a degree past +-180 (and the poles): Natural Earth runs edges along the
+// antimeridian and the South Pole, and GEOS' rectangle clip misjudges polygons whose edges lie
+// on the rectangle's (it returned the whole strip as land).
 std::vector<Strip> seam_strips(const Projection& projection) {
-    const double seam =
-        projection.lon_0() > 0 ? projection.lon_0() - 180 : projection.lon_0() + 180;
-    if (projection.lon_0() == 0) {
-        return {{-180, 180, 0}};
+    const double lon_0 = projection.lon_0();
+    if (lon_0 == 0) {
+        return {{-181, 181, 0}};
     }
-    if (projection.lon_0() > 0) {
-        return {{seam, 180, 0}, {-180, seam, 360}};
+    if (lon_0 > 0) {
+        return {{lon_0 - 180, 181, 0}, {-181, lon_0 - 180, 360}};
     }
-    return {{-180, seam, 0}, {seam, 180, -360}};
+    return {{-181, lon_0 + 180, 0}, {lon_0 + 180, 181, -360}};
 }
 
 // GLU's tessellator (SGI's, in Mesa's libGLU): robust for holes, touching rings and the
@@ -277,37 +279,53 @@ CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const 
     if (!source) {
         return label;
     }
-    const double lat_limit = projection.max_latitude();
+    // Natural Earth has a few self-touching rings, and GEOS' rectangle clip turns such an
+    // invalid part into the whole rectangle (a strip of ocean drawn as land): repair first.
+    std::vector<Geos::Ptr> parts;
+    std::vector<const GEOSGeometry*> source_parts;
+    collect_polygons(geos, source.get(), source_parts);
+    for (const GEOSGeometry* part : source_parts) {
+        parts.push_back(geos.own(GEOSisValid_r(geos.get(), part) == 1
+                                     ? GEOSGeom_clone_r(geos.get(), part)
+                                     : GEOSMakeValid_r(geos.get(), part)));
+    }
+    const double lat_limit = projection.max_latitude() < 90 ? projection.max_latitude() : 91.0;
     for (const auto& strip : seam_strips(projection)) {
-        auto piece = geos.own(GEOSClipByRect_r(geos.get(), source.get(), strip.west, -lat_limit,
-                                               strip.east, lat_limit));
-        if (!piece || GEOSisEmpty_r(geos.get(), piece.get()) != 0) {
-            continue;
-        }
-        std::vector<const GEOSGeometry*> polygons;
-        collect_polygons(geos, piece.get(), polygons);
-        for (const GEOSGeometry* polygon : polygons) {
-            std::vector<std::vector<double>> rings;
-            rings.push_back(project_ring(geos, GEOSGetExteriorRing_r(geos.get(), polygon),
-                                         projection, strip.shift));
-            const int holes = GEOSGetNumInteriorRings_r(geos.get(), polygon);
-            for (int h = 0; h < holes; ++h) {
-                rings.push_back(project_ring(geos, GEOSGetInteriorRingN_r(geos.get(), polygon, h),
+        for (const auto& part : parts) {
+            if (!part) {
+                continue;
+            }
+            auto piece = geos.own(GEOSClipByRect_r(geos.get(), part.get(), strip.west, -lat_limit,
+                                                   strip.east, lat_limit));
+            if (!piece || GEOSisEmpty_r(geos.get(), piece.get()) != 0) {
+                continue;
+            }
+            std::vector<const GEOSGeometry*> polygons;
+            collect_polygons(geos, piece.get(), polygons);
+            for (const GEOSGeometry* polygon : polygons) {
+                std::vector<std::vector<double>> rings;
+                rings.push_back(project_ring(geos, GEOSGetExteriorRing_r(geos.get(), polygon),
                                              projection, strip.shift));
-            }
-            if (tess != nullptr) {
-                tess->polygon(rings);
-            }
-            const double area = rings[0].size() >= 6 ? ring_area(rings[0]) : 0;
-            if (area > label.area) {
-                auto anchor = geos.own(GEOSPointOnSurface_r(geos.get(), polygon));
-                double lon = 0, lat = 0;
-                if (anchor && GEOSGeomGetX_r(geos.get(), anchor.get(), &lon) == 1 &&
-                    GEOSGeomGetY_r(geos.get(), anchor.get(), &lat) == 1) {
-                    const auto p = projection.forward(lon + strip.shift, lat);
-                    label.area = area;
-                    label.x = p.x;
-                    label.y = p.y;
+                const int holes = GEOSGetNumInteriorRings_r(geos.get(), polygon);
+                for (int h = 0; h < holes; ++h) {
+                    rings.push_back(project_ring(geos,
+                                                 GEOSGetInteriorRingN_r(geos.get(), polygon, h),
+                                                 projection, strip.shift));
+                }
+                if (tess != nullptr) {
+                    tess->polygon(rings);
+                }
+                const double area = rings[0].size() >= 6 ? ring_area(rings[0]) : 0;
+                if (area > label.area) {
+                    auto anchor = geos.own(GEOSPointOnSurface_r(geos.get(), polygon));
+                    double lon = 0, lat = 0;
+                    if (anchor && GEOSGeomGetX_r(geos.get(), anchor.get(), &lon) == 1 &&
+                        GEOSGeomGetY_r(geos.get(), anchor.get(), &lat) == 1) {
+                        const auto p = projection.forward(lon + strip.shift, lat);
+                        label.area = area;
+                        label.x = p.x;
+                        label.y = p.y;
+                    }
                 }
             }
         }

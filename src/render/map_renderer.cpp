@@ -2,6 +2,7 @@
 
 #include "build_config.hpp"
 #include "dates/calendar.hpp"
+#include "render/basemap_cache.hpp"
 #include "render/basemap_layer.hpp"
 #include "render/event_layer.hpp"
 #include "render/overlays.hpp"
@@ -88,7 +89,7 @@ struct MapRenderer::Impl {
         }
         const std::string dir =
             settings.world_atlas_dir.empty() ? default_world_atlas_dir() : settings.world_atlas_dir;
-        auto geometry = build_basemap(*projection, detail, dir);
+        auto geometry = cached_basemap(*projection, detail, dir);
         basemap_seconds += geometry.build_seconds;
         CachedBasemap cached{std::make_unique<BasemapLayer>(fill, line, geometry),
                              std::move(geometry.labels)};
