@@ -8,6 +8,7 @@
 #include "render/image_writers.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/render_error.hpp"
+#include "view/source_columns.hpp"
 #include "view/viewer_app.hpp"
 
 #include <GLFW/glfw3.h>
@@ -156,6 +157,22 @@ void ViewerApp::present() {
 // 2. The frame
 // -------------------------------------------------------------------------------------------
 
+// The renderer draws the events passing the filters: all of them, or a copy of the passing
+// rows made when the filter (or the data) changes, never per frame.
+void ViewerApp::upload_events() {
+    const auto map = session_->map();
+    if (!map) {
+        return;
+    }
+    const auto& rows = session_->filtered().rows;
+    if (rows.size() == map->size() || session_->table().size() != map->size()) {
+        renderer_->set_events(map);
+    } else {
+        renderer_->set_events(std::make_shared<const mapdata::EventTable>(map_subset(*map, rows)));
+    }
+    uploaded_filters_ = session_->filter_generation();
+}
+
 void ViewerApp::on_data_changed() {
     const auto map = session_->map();
     if (!map) {
@@ -167,7 +184,7 @@ void ViewerApp::on_data_changed() {
                                   mapdata::central_longitude(*map));
         projection_in_use_ = ui_.projection;
     }
-    renderer_->set_events(map);
+    upload_events();
     if (ui_.pending_window) {
         session_->time.set_window(ui_.pending_window->first, ui_.pending_window->last);
         ui_.pending_window.reset();
@@ -256,6 +273,9 @@ void ViewerApp::frame(double dt) {
         seen_filters_ = session_->filter_generation();
         const auto& types = session_->filters().types;
         ui_.options.types.assign(types.begin(), types.end());
+        if (uploaded_filters_ != seen_filters_ && have_view_) {
+            upload_events();
+        }
     }
     follow_store(now);
     session_->time.advance(elapsed);
@@ -282,6 +302,7 @@ void ViewerApp::frame(double dt) {
     draw_status_bar(ui_);
     handle_map_input();
     handle_keys();
+    draw_selection();
     ImGui::Render();
 
     draw_map();
@@ -446,6 +467,48 @@ void ViewerApp::handle_map_input() {
 }
 
 // Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
+// Rings over the map (drawn by the viewer above the renderer's markers): the selected event
+// in white, box-selected ones in yellow, corrected ones near the cursor's view in orange.
+void ViewerApp::draw_selection() {
+    if (!have_view_) {
+        return;
+    }
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const EventTable& t = session_->table();
+    const float r = 7 * ui_.ui_scale;
+    auto ring = [&](Row row, ImU32 colour, float radius) {
+        if (row >= t.size() || !t.located(row)) {
+            return;
+        }
+        if (const auto xy = to_pixels({t.lat[row], t.lon[row]})) {
+            draw->AddCircle(ImVec2(static_cast<float>(xy->first / ui_.pixel_ratio),
+                                   static_cast<float>(xy->second / ui_.pixel_ratio)),
+                            radius, colour, 0, 2 * ui_.ui_scale);
+        }
+    };
+    const std::size_t most = 5000; // more rings than this say nothing a count does not
+    for (std::size_t i = 0; i < session_->box_selection.size() && i < most; ++i) {
+        ring(session_->box_selection[i], IM_COL32(255, 220, 80, 220), r);
+    }
+    if (corrected_for_ != session_->data_generation()) {
+        corrected_for_ = session_->data_generation();
+        corrected_rows_.clear();
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t.corrected[i] != 0) {
+                corrected_rows_.push_back(static_cast<Row>(i));
+            }
+        }
+    }
+    for (Row row : corrected_rows_) {
+        if (session_->in_window(row)) {
+            ring(row, IM_COL32(255, 150, 40, 255), r + 2);
+        }
+    }
+    if (session_->selected && session_->in_window(*session_->selected)) {
+        ring(*session_->selected, IM_COL32(255, 255, 255, 255), r + 3);
+    }
+}
+
 void ViewerApp::handle_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) {

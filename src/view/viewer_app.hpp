@@ -55,6 +55,8 @@ class ViewerApp {
     void draw_map();
     void apply_requests();
     void follow_store(double now);
+    void upload_events();
+    void draw_selection();
 
     ViewerOptions options_;
     GLFWwindow* window_ = nullptr;
@@ -67,7 +69,9 @@ class ViewerApp {
     std::string projection_in_use_;
     double last_time_ = 0;
     double last_map_ms_ = 0;
-    std::uint64_t seen_filters_ = 0;
+    std::uint64_t seen_filters_ = 0, uploaded_filters_ = 0;
+    std::uint64_t corrected_for_ = ~0ULL;
+    std::vector<Row> corrected_rows_;
     double last_follow_check_ = 0;
     long long store_stamp_ = 0;
     // Drag state: a pan with the left button, a box with shift + left.

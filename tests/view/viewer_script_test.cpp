@@ -95,6 +95,13 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
                                               "export " +
                                               dir +
                                               "/assault.geojson\n"
+                                              "filter type\n"
+                                              "filter country SY\n"
+                                              "filter country EG\n"
+                                              "window 2018-02-15 2018-02-22\n"
+                                              "screenshot " +
+                                              dir +
+                                              "/filtered.png\n"
                                               "correct ev-cairo 30.0626 31.2497\n"
                                               "quit\n");
     const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
@@ -103,7 +110,7 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
-    REQUIRE(lines.size() == 14);
+    REQUIRE(lines.size() == 19);
 
     const Png with = read_png(dir + "/with.png");
     const Png without = read_png(dir + "/without.png");
@@ -115,7 +122,11 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     CHECK(lines[8]["selected"].is_null());
     CHECK(lines[10]["passing"] == 2);
     CHECK(lines[11]["events"] == 2);
-    CHECK(lines[12]["event"]["corrected"] == true);
+    CHECK(lines[13]["passing"] == 2); // SY: Damascus and Douma
+    CHECK(lines[14]["passing"] == 1); // EG: Cairo
+    CHECK(lines[17]["event"]["corrected"] == true);
+    // A filter the renderer cannot express (country) hides the marker too.
+    CHECK_FALSE(vermilion_near(read_png(dir + "/filtered.png"), 640, 400, 6));
     store::EventStore check(store, store::OpenMode::read);
     CHECK(check.find_event("ev-cairo")->event_loc.position.lat == Approx(30.0626));
 #endif
@@ -137,5 +148,27 @@ TEST_CASE("a bad script fails before the viewer opens", "[view][xvfb]") {
         run_eventmap_under("xvfb-run -a", "view " + store + " --script " + dir + "/bad.script");
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.err, Catch::Contains("bad.script:2"));
+#endif
+}
+
+TEST_CASE("a source without dates is refused with a message, not a crash", "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string dir = test::scratch_dir("view_script_nodate");
+    test::write_file(
+        dir + "/nodate.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+        R"("properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
+    test::write_file(dir + "/s.script", "frames 2\nquit\n");
+    const auto result = run_eventmap_under(
+        "xvfb-run -a", "view " + dir + "/nodate.geojson --script " + dir + "/s.script");
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.err, Catch::Contains("no date field"));
 #endif
 }
