@@ -12,6 +12,7 @@
 #include <deque>
 #include <geos_c.h>
 #include <memory>
+#include <numeric>
 
 namespace eventmap::render {
 
@@ -135,18 +136,75 @@ void collect_rings(const OGRGeometry& geometry, std::vector<Ring>& rings) {
 struct Strip {
     double west, east, shift;
 };
-// The strips reach a degree past +-180 (and the poles): Natural Earth runs edges along the
-// antimeridian and the South Pole, and GEOS' rectangle clip misjudges polygons whose edges lie
-// on the rectangle's (it returned the whole strip as land).
+// world-atlas keeps the sphere's topology: a ring crossing the antimeridian jumps from 180
+// to -180 (Fiji, Chukotka), and Antarctica's ring goes round the pole. Planar clipping needs
+// continuous rings, so each is unwrapped (longitudes may leave -180..180) and a ring round a
+// pole is closed along that pole's parallel.
+void unwrap_ring(OGRLinearRing& ring) {
+    const int n = ring.getNumPoints();
+    if (n < 4) {
+        return;
+    }
+    std::vector<double> lon(static_cast<std::size_t>(n)), lat(static_cast<std::size_t>(n));
+    double offset = 0;
+    bool jumped = false;
+    for (int i = 0; i < n; ++i) {
+        double x = ring.getX(i);
+        if (i > 0) {
+            const double previous = ring.getX(i - 1);
+            if (x - previous > 180) {
+                offset -= 360;
+                jumped = true;
+            } else if (previous - x > 180) {
+                offset += 360;
+                jumped = true;
+            }
+        }
+        lon[static_cast<std::size_t>(i)] = x + offset;
+        lat[static_cast<std::size_t>(i)] = ring.getY(i);
+    }
+    if (std::abs(lon.back() - lon.front()) > 180) {
+        // Round a pole: continue along the pole to the start's longitude.
+        const double pole = std::accumulate(lat.begin(), lat.end(), 0.0) < 0 ? -90.0 : 90.0;
+        lon.back() = lon[lon.size() - 2];
+        lat.back() = lat[lat.size() - 2];
+        lon.push_back(lon.back());
+        lat.push_back(pole);
+        lon.push_back(lon.front());
+        lat.push_back(pole);
+        lon.push_back(lon.front());
+        lat.push_back(lat.front());
+    } else if (!jumped) {
+        return;
+    }
+    ring.setNumPoints(static_cast<int>(lon.size()), FALSE);
+    for (std::size_t i = 0; i < lon.size(); ++i) {
+        ring.setPoint(static_cast<int>(i), lon[i], lat[i]);
+    }
+}
+
+void unwrap(OGRGeometry& geometry) {
+    const auto type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPolygon) {
+        for (auto* ring : *geometry.toPolygon()) {
+            unwrap_ring(*ring);
+        }
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (auto* part : *geometry.toGeometryCollection()) {
+            unwrap(*part);
+        }
+    }
+}
+
+// The strips of longitude a polygon is cut into, each moved by whole turns onto
+// [lon_0 - 180, lon_0 + 180]: unwrapped rings reach up to a turn beyond -180..180.
 std::vector<Strip> seam_strips(const Projection& projection) {
-    const double lon_0 = projection.lon_0();
-    if (lon_0 == 0) {
-        return {{-181, 181, 0}};
+    std::vector<Strip> strips;
+    for (int turn = -1; turn <= 1; ++turn) {
+        const double west = projection.lon_0() - 180 + 360.0 * turn;
+        strips.push_back({west, west + 360, -360.0 * turn});
     }
-    if (lon_0 > 0) {
-        return {{lon_0 - 180, 181, 0}, {-181, lon_0 - 180, 360}};
-    }
-    return {{-181, lon_0 + 180, 0}, {lon_0 + 180, 181, -360}};
+    return strips;
 }
 
 // GLU's tessellator (SGI's, in Mesa's libGLU): robust for holes, touching rings and the
@@ -235,7 +293,7 @@ std::vector<double> project_ring(const Geos& geos, const GEOSGeometry* ring,
         plon = x;
         plat = y;
     }
-    projection.forward_many(lon.data(), lat.data(), lon.size());
+    projection.forward_many(lon.data(), lat.data(), lon.size(), false);
     std::vector<double> xy;
     xy.reserve(lon.size() * 2);
     for (std::size_t i = 0; i < lon.size(); ++i) {
@@ -273,8 +331,10 @@ void collect_polygons(const Geos& geos, const GEOSGeometry* g,
 CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const OGRGeometry& geom,
                           Tessellator* tess) {
     CountryLabel label;
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(geom.WkbSize()));
-    geom.exportToWkb(wkbNDR, wkb.data());
+    std::unique_ptr<OGRGeometry> unwrapped(geom.clone());
+    unwrap(*unwrapped);
+    std::vector<unsigned char> wkb(static_cast<std::size_t>(unwrapped->WkbSize()));
+    unwrapped->exportToWkb(wkbNDR, wkb.data());
     auto source = geos.own(GEOSGeomFromWKB_buf_r(geos.get(), wkb.data(), wkb.size()));
     if (!source) {
         return label;
@@ -295,8 +355,11 @@ CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const 
             if (!part) {
                 continue;
             }
-            auto piece = geos.own(GEOSClipByRect_r(geos.get(), part.get(), strip.west, -lat_limit,
-                                                   strip.east, lat_limit));
+            // A full overlay, not GEOSClipByRect: the rectangle clip mis-assembles rings that
+            // run along its edge (the antimeridian), joining Chukotka to Europe.
+            auto rect = geos.own(GEOSGeom_createRectangle_r(geos.get(), strip.west, -lat_limit,
+                                                            strip.east, lat_limit));
+            auto piece = geos.own(GEOSIntersection_r(geos.get(), part.get(), rect.get()));
             if (!piece || GEOSisEmpty_r(geos.get(), piece.get()) != 0) {
                 continue;
             }

@@ -134,10 +134,10 @@ std::optional<std::pair<double, double>> Projection::inverse(double x, double y)
     return std::make_pair(c.lp.lam, c.lp.phi);
 }
 
-void Projection::forward_many(double* x, double* y, std::size_t n) const {
+void Projection::forward_many(double* x, double* y, std::size_t n, bool wrap) const {
     const double limit = max_latitude();
     for (std::size_t i = 0; i < n; ++i) {
-        x[i] = wrap_longitude(x[i]);
+        x[i] = wrap ? wrap_longitude(x[i]) : x[i];
         y[i] = std::clamp(y[i], -limit, limit);
     }
     proj_trans_generic(state_->pj, PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0,

@@ -48,8 +48,9 @@ class Projection {
     // Inverse to degrees; nullopt outside the projection's domain.
     std::optional<std::pair<double, double>> inverse(double x, double y) const; // lon, lat
 
-    // Forward for n points in place: lon/lat arrays in, x/y out (already wrapped).
-    void forward_many(double* x, double* y, std::size_t n) const;
+    // Forward for n points in place: lon/lat arrays in, x/y out. `wrap` = false for points
+    // already on [lon_0 - 180, lon_0 + 180], where a point on the seam must stay on its side.
+    void forward_many(double* x, double* y, std::size_t n, bool wrap = true) const;
 
     // The CRS as PROJ string and as WKT (for GeoTIFF and world-file users); EPSG codes
     // where the projection is the registered one (3857, 8857 centred on 0).
