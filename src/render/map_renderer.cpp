@@ -73,6 +73,8 @@ struct MapRenderer::Impl {
     TypeSlots slots;
     std::vector<std::string> slots_for; // the type filter the instances were built with
     bool instances_valid = false;
+    std::shared_ptr<const std::vector<std::uint8_t>> visible;
+    std::vector<std::size_t> highlight, corrected;
 
     std::map<std::string, CachedBasemap> basemaps;
     std::map<float, FontSet> fonts;
@@ -167,23 +169,55 @@ struct MapRenderer::Impl {
         std::vector<EventInstance> instances(table->size());
         for (std::size_t i = 0; i < table->size(); ++i) {
             const bool area = radius_m[i] > 0;
-            instances[i] = {xs[i],
-                            ys[i],
-                            static_cast<float>(table->day_start[i] - origin),
-                            static_cast<float>(table->day_end[i] - origin),
-                            static_cast<float>(slots.slot_of_type[table->type[i]]),
-                            static_cast<float>(table->quad[i]),
-                            static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
-                            static_cast<float>(table->sources[i]),
-                            radius_m[i]};
+            instances[i] = {
+                xs[i],
+                ys[i],
+                static_cast<float>(table->day_start[i] - origin),
+                static_cast<float>(table->day_end[i] - origin),
+                static_cast<float>(shown(i) ? slots.slot_of_type[table->type[i]] : hidden_slot),
+                static_cast<float>(table->quad[i]),
+                static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
+                static_cast<float>(table->sources[i]),
+                radius_m[i]};
         }
         events.upload(instances);
         instances_valid = true;
     }
 
+    bool shown(std::size_t i) const {
+        return !visible || i >= visible->size() || (*visible)[i] != 0;
+    }
+
     bool in_window(std::size_t i, mapdata::DayRange w) const {
         return table->day_end[i] >= w.first && table->day_start[i] <= w.last &&
-               slots.slot_of_type[table->type[i]] != hidden_slot;
+               slots.slot_of_type[table->type[i]] != hidden_slot && shown(i);
+    }
+
+    void draw_rings(UiBatch& batch, const MapView& view, float scale) const {
+        const auto pixel = [&](std::size_t i) {
+            return std::pair{static_cast<float>(view.pixel_x(xs[i])),
+                             static_cast<float>(view.pixel_y(ys[i]))};
+        };
+        for (const std::size_t i : corrected) {
+            if (i < xs.size()) {
+                const auto [x, y] = pixel(i);
+                // A dashed ring: twelve short arcs.
+                const float r = 9.0F * scale;
+                for (int k = 0; k < 12; k += 2) {
+                    const float a0 = static_cast<float>(k) * 0.5236F;
+                    const float a1 = a0 + 0.5236F;
+                    batch.line(x + r * std::cos(a0), y + r * std::sin(a0), x + r * std::cos(a1),
+                               y + r * std::sin(a1), 2.0F * scale, rgb_hex(0x1f1f24));
+                }
+            }
+        }
+        for (const std::size_t i : highlight) {
+            if (i < xs.size()) {
+                const auto [x, y] = pixel(i);
+                batch.ring(x, y, 11.0F * scale, 3.5F * scale, rgb_hex(0xffffff));
+                batch.ring(x, y, 10.0F * scale, 1.8F * scale, rgb_hex(0x1f1f24));
+            }
+        }
     }
 
     MarkerStyle marker_style(const MapOptions& options) const {
@@ -466,13 +500,29 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
             m.events.draw_markers(clip, window, style);
         }
     }
+    UiBatch rings(*font.atlas);
+    m.draw_rings(rings, view, scale);
+    font.layer->draw(rings, clip);
     font.layer->draw(overlays, clip);
+}
+
+void MapRenderer::set_visible(std::shared_ptr<const std::vector<std::uint8_t>> mask) {
+    impl_->visible = std::move(mask);
+    impl_->instances_valid = false;
+}
+
+void MapRenderer::set_highlight(std::vector<std::size_t> rows) {
+    impl_->highlight = std::move(rows);
+}
+
+void MapRenderer::set_corrected(std::vector<std::size_t> rows) {
+    impl_->corrected = std::move(rows);
 }
 
 std::optional<std::size_t> MapRenderer::pick(const MapView& view, const MapOptions& options,
                                              double px, double py) const {
     const Impl& m = *impl_;
-    if (!m.table || !m.instances_valid) {
+    if (!m.table || m.xs.size() != m.table->size() || m.slots.slot_of_type.empty()) {
         return std::nullopt;
     }
     const auto window = options.window.empty() ? m.table->day_range() : options.window;

@@ -75,6 +75,15 @@ class MapRenderer {
     void set_events(std::shared_ptr<const mapdata::EventTable> table);
     const mapdata::EventTable* events() const;
 
+    // A per-event mask for filters MapOptions cannot express (1 = drawn; size = table rows;
+    // null = all). Set on filter change: it re-uploads the instances once. pick() and
+    // last_frame() honour it.
+    void set_visible(std::shared_ptr<const std::vector<std::uint8_t>> mask);
+    // Rows drawn with a selection ring (the clicked event, a box selection) and rows drawn with
+    // a dashed ring (events a person has corrected). Cheap: drawn as overlay rings.
+    void set_highlight(std::vector<std::size_t> rows);
+    void set_corrected(std::vector<std::size_t> rows);
+
     // Draws into the bound framebuffer; `tile` is the part of the view's image it holds
     // ({0, 0, view.width, view.height} for all of it). Sets the viewport to the tile's size.
     void draw(const MapView& view, const MapOptions& options, const Tile& tile);
