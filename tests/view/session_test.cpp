@@ -145,3 +145,34 @@ TEST_CASE("the renderer's subset keeps the passing rows and the type table", "[v
         CHECK(subset.type[i] == s->map()->type[row]);
     }
 }
+
+TEST_CASE("a correction survives re-ingesting its article", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_reingest");
+    auto s = loaded(path);
+    s->correct(*s->row_of_id("ev-geneva"), {{46.5197, 6.6323}, "Lausanne", 2659994, "CH", ""});
+    store::EventStore again(path, store::OpenMode::append);
+    again.begin();
+    const auto e =
+        test::fixture_event("ev-geneva", "2018-02-25", "CONSULT", 1, "Geneva", 46.2022, 6.1457,
+                            "CH", "Envoys met in Geneva to talk about a ceasefire.");
+    store::ArticleRecord a;
+    a.id = e.article_id;
+    a.content_hash = "hash-" + e.id;
+    CHECK_FALSE(again.add_article(a, {e}, {})); // same article: ingest adds nothing
+    again.commit();
+    CHECK(again.find_event("ev-geneva")->event_loc.resolved_place == "Lausanne");
+}
+
+TEST_CASE("a locked store refuses a correction with a message", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_locked");
+    auto s = loaded(path);
+    // Another process holding a write lock (an ingest in its transaction), here another handle.
+    GDALDatasetUniquePtr holder(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(holder);
+    holder->ExecuteSQL("BEGIN EXCLUSIVE", nullptr, nullptr);
+    const auto row = s->row_of_id("ev-cairo");
+    REQUIRE(row);
+    CHECK_THROWS_WITH(s->correct(*row, {{30.1, 31.3}, "", 0, "", ""}), Catch::Contains("locked"));
+    CHECK(s->table().lat[*row] == Approx(30.0444)); // nothing moved
+    holder->ExecuteSQL("ROLLBACK", nullptr, nullptr);
+}

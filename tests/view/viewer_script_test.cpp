@@ -2,6 +2,7 @@
 // correction. Skips loudly when the viewer is not built or xvfb-run is missing.
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
+#include "view/view_state.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -103,6 +104,9 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
                                               dir +
                                               "/filtered.png\n"
                                               "correct ev-cairo 30.0626 31.2497\n"
+                                              "save-state " +
+                                              dir +
+                                              "/state.json\n"
                                               "quit\n");
     const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
                                            "view " + store + " --script " + dir +
@@ -110,7 +114,7 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
-    REQUIRE(lines.size() == 19);
+    REQUIRE(lines.size() == 20);
 
     const Png with = read_png(dir + "/with.png");
     const Png without = read_png(dir + "/without.png");
@@ -127,6 +131,11 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     CHECK(lines[17]["event"]["corrected"] == true);
     // A filter the renderer cannot express (country) hides the marker too.
     CHECK_FALSE(vermilion_near(read_png(dir + "/filtered.png"), 640, 400, 6));
+    const auto state = view::read_view_state(dir + "/state.json");
+    REQUIRE(state.window);
+    CHECK(view::format_day(state.window->first) == "2018-02-20");
+    CHECK(state.filters.countries == std::set<std::string>{"EG"});
+    CHECK(state.view.center.lat == Approx(33.51).margin(0.05));
     store::EventStore check(store, store::OpenMode::read);
     CHECK(check.find_event("ev-cairo")->event_loc.position.lat == Approx(30.0626));
 #endif
