@@ -11,6 +11,7 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <sys/resource.h>
 
 namespace {
 
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
     const render::Projection mercator(render::ProjectionKind::web_mercator, 0);
     for (const auto d : {render::Detail::coarse, render::Detail::medium, render::Detail::fine}) {
         const auto g = render::build_basemap(mercator, d, render::default_world_atlas_dir());
-        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s\n",
+        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall\n",
                     render::detail_scale(d), g.land_triangles.size() / 6, g.borders.size() / 4,
                     g.coastlines.size() / 4, g.build_seconds);
     }
@@ -95,6 +96,7 @@ int main(int argc, char** argv) {
         const auto g = render::cached_basemap(mercator, d, render::default_world_atlas_dir());
         std::printf("%-5s %.3f s\n", render::detail_scale(d), g.build_seconds);
     }
+    std::fflush(stdout);
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
     render::RenderJob job;
