@@ -46,31 +46,6 @@ EventTable table_from_map(const mapdata::EventTable& map) {
     return t;
 }
 
-mapdata::EventTable map_subset(const mapdata::EventTable& map, const std::vector<Row>& rows) {
-    mapdata::EventTable out;
-    out.source = map.source;
-    out.layer = map.layer;
-    out.data_source = map.data_source;
-    out.type_names = map.type_names;
-    out.article_count = map.article_count;
-    out.reserve(rows.size());
-    for (Row r : rows) {
-        out.fid.push_back(map.fid[r]);
-        out.lon.push_back(map.lon[r]);
-        out.lat.push_back(map.lat[r]);
-        out.day_start.push_back(map.day_start[r]);
-        out.day_end.push_back(map.day_end[r]);
-        out.precision.push_back(map.precision[r]);
-        out.type.push_back(map.type[r]);
-        out.quad.push_back(map.quad[r]);
-        out.sources.push_back(map.sources[r]);
-        out.planned.push_back(map.planned[r]);
-        out.confidence.push_back(map.confidence[r]);
-        out.radius_km.push_back(map.radius_km[r]);
-    }
-    return out;
-}
-
 std::int64_t row_of_fid(const EventTable& table, std::int64_t fid) {
     const auto& f = table.fid;
     const auto at = std::lower_bound(f.begin(), f.end(), fid);

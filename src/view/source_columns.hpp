@@ -33,11 +33,6 @@ std::vector<std::uint8_t> search_source_text(const std::string& source, const st
                                              const EventTable& table, const std::string& text,
                                              const std::atomic<bool>* cancel = nullptr);
 
-// The rows of `map` listed in `rows` (ascending), every column and the type table kept, so the
-// renderer draws exactly the events passing the viewer's filters (rows keep their type index,
-// hence their colour slot's name).
-mapdata::EventTable map_subset(const mapdata::EventTable& map, const std::vector<Row>& rows);
-
 // Row of a feature id; -1 when absent. Rows are in the source's order, usually ascending fids.
 std::int64_t row_of_fid(const EventTable& table, std::int64_t fid);
 

@@ -8,7 +8,6 @@
 #include "render/image_writers.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/render_error.hpp"
-#include "view/source_columns.hpp"
 #include "view/viewer_app.hpp"
 
 #include <GLFW/glfw3.h>
@@ -157,18 +156,24 @@ void ViewerApp::present() {
 // 2. The frame
 // -------------------------------------------------------------------------------------------
 
-// The renderer draws the events passing the filters: all of them, or a copy of the passing
-// rows made when the filter (or the data) changes, never per frame.
+// The renderer draws the events passing the filters: the filter's per-row mask, handed over
+// when the filter (or the data) changes, never per frame; the window stays two uniforms.
 void ViewerApp::upload_events() {
     const auto map = session_->map();
     if (!map) {
         return;
     }
-    const auto& rows = session_->filtered().rows;
-    if (rows.size() == map->size() || session_->table().size() != map->size()) {
+    if (uploaded_data_ != session_->data_generation()) {
         renderer_->set_events(map);
+        uploaded_data_ = session_->data_generation();
+        highlighted_.clear(); // new rows: the rings are sent again
+        corrected_for_ = ~0ULL;
+    }
+    const auto& mask = session_->filtered().mask;
+    if (session_->filtered().rows.size() == map->size() || mask.size() != map->size()) {
+        renderer_->set_visible(nullptr);
     } else {
-        renderer_->set_events(std::make_shared<const mapdata::EventTable>(map_subset(*map, rows)));
+        renderer_->set_visible(std::make_shared<const std::vector<std::uint8_t>>(mask));
     }
     uploaded_filters_ = session_->filter_generation();
 }
@@ -302,7 +307,7 @@ void ViewerApp::frame(double dt) {
     draw_status_bar(ui_);
     handle_map_input();
     handle_keys();
-    draw_selection();
+    update_rings();
     ImGui::Render();
 
     draw_map();
@@ -466,49 +471,38 @@ void ViewerApp::handle_map_input() {
     }
 }
 
-// Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
-// Rings over the map (drawn by the viewer above the renderer's markers): the selected event
-// in white, box-selected ones in yellow, corrected ones near the cursor's view in orange.
-void ViewerApp::draw_selection() {
+// The selection and corrected events, drawn by the renderer as rings (so a saved image shows
+// them too): handed over when they change.
+void ViewerApp::update_rings() {
     if (!have_view_) {
         return;
     }
-    ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const EventTable& t = session_->table();
-    const float r = 7 * ui_.ui_scale;
-    auto ring = [&](Row row, ImU32 colour, float radius) {
-        if (row >= t.size() || !t.located(row)) {
-            return;
-        }
-        if (const auto xy = to_pixels({t.lat[row], t.lon[row]})) {
-            draw->AddCircle(ImVec2(static_cast<float>(xy->first / ui_.pixel_ratio),
-                                   static_cast<float>(xy->second / ui_.pixel_ratio)),
-                            radius, colour, 0, 2 * ui_.ui_scale);
-        }
-    };
+    std::vector<std::size_t> highlight;
+    if (session_->selected) {
+        highlight.push_back(*session_->selected);
+    }
     const std::size_t most = 5000; // more rings than this say nothing a count does not
     for (std::size_t i = 0; i < session_->box_selection.size() && i < most; ++i) {
-        ring(session_->box_selection[i], IM_COL32(255, 220, 80, 220), r);
+        highlight.push_back(session_->box_selection[i]);
+    }
+    if (highlight != highlighted_) {
+        highlighted_ = highlight;
+        renderer_->set_highlight(highlight);
     }
     if (corrected_for_ != session_->data_generation()) {
         corrected_for_ = session_->data_generation();
-        corrected_rows_.clear();
+        std::vector<std::size_t> corrected;
         for (std::size_t i = 0; i < t.size(); ++i) {
             if (t.corrected[i] != 0) {
-                corrected_rows_.push_back(static_cast<Row>(i));
+                corrected.push_back(i);
             }
         }
-    }
-    for (Row row : corrected_rows_) {
-        if (session_->in_window(row)) {
-            ring(row, IM_COL32(255, 150, 40, 255), r + 2);
-        }
-    }
-    if (session_->selected && session_->in_window(*session_->selected)) {
-        ring(*session_->selected, IM_COL32(255, 255, 255, 255), r + 3);
+        renderer_->set_corrected(corrected);
     }
 }
 
+// Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
 void ViewerApp::handle_keys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) {

@@ -56,7 +56,7 @@ class ViewerApp {
     void apply_requests();
     void follow_store(double now);
     void upload_events();
-    void draw_selection();
+    void update_rings();
 
     ViewerOptions options_;
     GLFWwindow* window_ = nullptr;
@@ -70,8 +70,8 @@ class ViewerApp {
     double last_time_ = 0;
     double last_map_ms_ = 0;
     std::uint64_t seen_filters_ = 0, uploaded_filters_ = 0;
-    std::uint64_t corrected_for_ = ~0ULL;
-    std::vector<Row> corrected_rows_;
+    std::uint64_t corrected_for_ = ~0ULL, uploaded_data_ = ~0ULL;
+    std::vector<std::size_t> highlighted_;
     double last_follow_check_ = 0;
     long long store_stamp_ = 0;
     // Drag state: a pan with the left button, a box with shift + left.

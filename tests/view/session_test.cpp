@@ -2,7 +2,6 @@
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 #include "view/session.hpp"
-#include "view/source_columns.hpp"
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
@@ -127,23 +126,6 @@ TEST_CASE("bad sources end in a message, not a crash", "[view][session]") {
     // Corrections need a store: a GeoJSON source is refused with a reason.
     CHECK_THROWS_WITH(view::CorrectionStore(dir + "/nodate.geojson"),
                       Catch::Contains("eventmap store"));
-}
-
-TEST_CASE("the renderer's subset keeps the passing rows and the type table", "[view][session]") {
-    const auto path = test::write_fixture_store("view_session_subset");
-    auto s = loaded(path);
-    view::FilterState f;
-    f.countries = {"SY"};
-    s->set_filters(f);
-    const auto subset = view::map_subset(*s->map(), s->filtered().rows);
-    REQUIRE(subset.size() == 2);
-    CHECK(subset.type_names == s->map()->type_names);
-    for (std::size_t i = 0; i < subset.size(); ++i) {
-        const auto row = s->filtered().rows[i];
-        CHECK(subset.fid[i] == s->map()->fid[row]);
-        CHECK(subset.lat[i] == s->map()->lat[row]);
-        CHECK(subset.type[i] == s->map()->type[row]);
-    }
 }
 
 TEST_CASE("a correction survives re-ingesting its article", "[view][session]") {
