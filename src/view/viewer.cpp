@@ -8,6 +8,7 @@
 #include "render/image_writers.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/render_error.hpp"
+#include "view/script.hpp"
 #include "view/viewer_app.hpp"
 
 #include <GLFW/glfw3.h>
@@ -607,9 +608,14 @@ void ViewerApp::run() {
 // -------------------------------------------------------------------------------------------
 
 int run_viewer(const ViewerOptions& options) {
-    ViewerApp app(options);
+    // A script is checked line by line before the window opens: a typo costs nothing.
+    std::optional<Script> script;
     if (!options.script_file.empty()) {
-        return run_script(app, options.script_file);
+        script = read_script(options.script_file);
+    }
+    ViewerApp app(options);
+    if (script) {
+        return run_script(app, *script);
     }
     if (options.bench) {
         return run_bench(app, options.bench_frames);

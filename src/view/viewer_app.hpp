@@ -3,6 +3,7 @@
 // (viewer_script.cpp) and the bench drive it through frame() and the UiState.
 #pragma once
 
+#include "view/script.hpp"
 #include "view/viewer.hpp"
 #include "view/viewer_ui.hpp"
 
@@ -80,7 +81,7 @@ class ViewerApp {
 };
 
 // viewer_script.cpp
-int run_script(ViewerApp& app, const std::string& script_file);
+int run_script(ViewerApp& app, const Script& script);
 int run_bench(ViewerApp& app, int frames);
 
 } // namespace eventmap::view

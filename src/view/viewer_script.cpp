@@ -197,8 +197,7 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
 
 } // namespace
 
-int run_script(ViewerApp& app, const std::string& script_file) {
-    const Script script = read_script(script_file); // every line checked before anything runs
+int run_script(ViewerApp& app, const Script& script) {
     Session& session = app.session();
     session.wait_until_loaded();
     app.frame(0);
