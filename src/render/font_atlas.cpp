@@ -30,7 +30,8 @@ constexpr std::array<FaceSpec, static_cast<std::size_t>(Face::count)> face_specs
 struct Range {
     char32_t first, last;
 };
-// What map text needs: Latin with diacritics, Greek, Cyrillic, dashes/quotes, arrows.
+// What map text needs: Latin with diacritics (and the transliterations' dotted letters,
+// Hamah with H-dot-below), Greek, Cyrillic, dashes/quotes, arrows.
 constexpr Range ranges[] = {
     {0x20, 0x24F}, {0x370, 0x3FF}, {0x400, 0x4FF}, {0x2010, 0x2044}, {0x2190, 0x2193}};
 

@@ -238,7 +238,7 @@ struct MapRenderer::Impl {
     void draw_clusters(const MapView& view, const MapOptions& options, const ClipTransform& clip,
                        const MarkerStyle& style, UiBatch& counts);
     float heat_max(const MapView& view, float radius_px) const;
-    OverlayContent overlay_content(const MapOptions& options) const;
+    OverlayContent overlay_content(const MapOptions& options, const MapView& view) const;
 };
 
 void MapRenderer::Impl::draw_labels(UiBatch& batch, const MapView& view, const MapOptions& options,
@@ -286,7 +286,7 @@ void MapRenderer::Impl::draw_clusters(const MapView& view, const MapOptions& opt
         std::size_t first = 0;
         std::array<std::uint32_t, slot_count> per_slot{};
     };
-    const double cell = 44.0 * options.scale;
+    const double cell = 56.0 * options.scale;
     std::unordered_map<std::uint64_t, Cell> cells;
     for (std::size_t i = 0; i < table->size(); ++i) {
         if (!in_window(i, frame.window)) {
@@ -323,7 +323,7 @@ void MapRenderer::Impl::draw_clusters(const MapView& view, const MapOptions& opt
             continue;
         }
         instances.push_back({x, y, 0, 0, slot, static_cast<float>(table->quad[c.first]), 0,
-                             static_cast<float>(c.count) * 4.0F, 0});
+                             static_cast<float>(c.count), 0});
         const std::string text = format_count(c.count);
         const float w = counts.font().measure(Face::body_bold, text);
         counts.text_with_halo(Face::body_bold, text, static_cast<float>(px) - w / 2,
@@ -357,7 +357,8 @@ float MapRenderer::Impl::heat_max(const MapView& view, float radius_px) const {
     return static_cast<float>(peak) * 0.7F;
 }
 
-OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options) const {
+OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
+                                                  const MapView& view) const {
     OverlayContent c;
     c.title = options.title;
     c.subtitle = options.subtitle;
@@ -378,10 +379,15 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options) con
         c.legend_heading = "Events";
         return c;
     }
+    // The legend counts what the image shows: in the window and inside the view.
     std::array<std::uint64_t, slot_count> per_slot{};
     std::array<std::uint64_t, 5> per_quad{};
+    c.shown = 0;
     for (std::size_t i = 0; i < table->size(); ++i) {
-        if (in_window(i, frame.window)) {
+        const double px = view.pixel_x(xs[i]), py = view.pixel_y(ys[i]);
+        if (in_window(i, frame.window) && px >= 0 && py >= 0 && px <= view.width &&
+            py <= view.height) {
+            ++c.shown;
             ++per_slot[slots.slot_of_type[table->type[i]]];
             ++per_quad[static_cast<std::size_t>(table->quad[i])];
             c.show_planned_symbol |= table->planned[i] != 0;
@@ -476,7 +482,7 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
         }
     }
     // Overlays are laid out first so that labels keep clear of the panels.
-    const auto content = m.overlay_content(options);
+    const auto content = m.overlay_content(options, view);
     draw_overlays(overlays, content, view, *m.projection, scale, taken);
     m.draw_labels(labels, view, options, basemap, taken);
     font.layer->draw(labels, clip);

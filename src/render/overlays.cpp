@@ -121,7 +121,7 @@ void legend_block(Layout& l, const OverlayContent& c, const MapView& view,
     }
     std::string caption;
     if (c.caption) {
-        caption = format_count(c.shown) + (c.shown == 1 ? " event" : " events");
+        caption = format_count(c.shown) + (c.shown == 1 ? " event shown" : " events shown");
         if (c.articles > 0) {
             caption +=
                 " from " + format_count(c.articles) + (c.articles == 1 ? " article" : " articles");

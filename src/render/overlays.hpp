@@ -29,7 +29,7 @@ struct OverlayContent {
     bool show_planned_symbol = false;
     bool show_area_symbol = false;
     bool heatmap = false;
-    std::uint64_t shown = 0;    // events in the window
+    std::uint64_t shown = 0;    // events in the window and the view
     std::uint64_t articles = 0; // 0: unknown
     std::string data_source;
     bool legend_panel = true, scale_bar = true, north_arrow = true, attribution = true,

@@ -32,7 +32,7 @@ struct Frame {
 
 } // namespace
 
-TEST_CASE("a visibility mask hides events; highlight rings mark a selection", "[render]") {
+TEST_CASE("a visibility mask hides events and highlight rings mark a selection", "[render]") {
     render::OffscreenContext context;
     render::MapRenderer renderer({"", "-"});
     auto table = std::make_shared<mapdata::EventTable>(
