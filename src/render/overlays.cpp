@@ -123,8 +123,9 @@ void legend_block(Layout& l, const OverlayContent& c, const MapView& view,
     if (c.caption) {
         caption = format_count(c.shown) + (c.shown == 1 ? " event shown" : " events shown");
         if (c.articles > 0) {
-            caption +=
-                " from " + format_count(c.articles) + (c.articles == 1 ? " article" : " articles");
+            // The articles are those behind the whole data set, not only the events in view.
+            caption += " \xC2\xB7 " + format_count(c.articles) +
+                       (c.articles == 1 ? " article in the data" : " articles in the data");
         }
     }
     const float width =
