@@ -19,6 +19,9 @@ void define(CLI::App& app) {
                     "(default: out/events.gpkg, what scripts/run fills)");
     cmd->add_option("--layer", o->layer,
                     "Layer to read (default: events, else the first with points)");
+    cmd->add_option("--index", o->gazetteer_index,
+                    "Gazetteer index for place search and candidate places (default: "
+                    "$EVENTMAP_GAZETTEER, else the build's)");
     cmd->add_option("--state", o->state_file,
                     "JSON file with the view, filters and window: read at start, written at exit");
     cmd->add_option("--script", o->script_file,

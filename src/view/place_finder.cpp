@@ -9,6 +9,11 @@ namespace eventmap::view {
 PlaceFinder::PlaceFinder(std::string index_path) : path_(std::move(index_path)) {}
 PlaceFinder::~PlaceFinder() = default;
 
+void PlaceFinder::set_index(std::string index_path) {
+    path_ = std::move(index_path);
+    gazetteer_.reset();
+}
+
 std::vector<PlaceChoice> PlaceFinder::lookup(const std::string& name, std::size_t limit) {
     if (!gazetteer_) {
         const std::string path = path_.empty() ? gazetteer::default_index_path() : path_;

@@ -23,6 +23,9 @@ class PlaceFinder {
     PlaceFinder(const PlaceFinder&) = delete;
     PlaceFinder& operator=(const PlaceFinder&) = delete;
 
+    // Uses another index from the next look-up on.
+    void set_index(std::string index_path);
+
     // Ranked places for a name, best first. Throws DataError when the index cannot be opened
     // (the message names it and how to build it).
     std::vector<PlaceChoice> lookup(const std::string& name, std::size_t limit = 10);

@@ -110,6 +110,9 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     renderer_ = std::make_unique<render::MapRenderer>();
     session_ = std::make_unique<Session>(options.source, options.layer);
     ui_.session = session_.get();
+    if (!options.gazetteer_index.empty()) {
+        session_->places().set_index(options.gazetteer_index);
+    }
     ui_.renderer = renderer_.get();
     ui_.options.scale = ui_.ui_scale;
     ui_.options.title.clear();

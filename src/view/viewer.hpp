@@ -11,9 +11,10 @@ namespace eventmap::view {
 struct ViewerOptions {
     std::string source;
     std::string layer;
-    std::string state_file;  // read at start (when it exists) and written at exit
-    std::string script_file; // run it and exit
-    bool bench = false;      // run the built-in pan/zoom/scrub sequence and print frame times
+    std::string gazetteer_index; // empty: $EVENTMAP_GAZETTEER, else the build's
+    std::string state_file;      // read at start (when it exists) and written at exit
+    std::string script_file;     // run it and exit
+    bool bench = false;          // run the built-in pan/zoom/scrub sequence and print frame times
     int bench_frames = 240;
     int width = 1280, height = 800;
 };

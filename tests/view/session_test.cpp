@@ -1,4 +1,5 @@
 #include "common/error.hpp"
+#include "gazetteer/build.hpp"
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 #include "view/session.hpp"
@@ -157,4 +158,36 @@ TEST_CASE("a locked store refuses a correction with a message", "[view][session]
     CHECK_THROWS_WITH(s->correct(*row, {{30.1, 31.3}, "", 0, "", ""}), Catch::Contains("locked"));
     CHECK(s->table().lat[*row] == Approx(30.0444)); // nothing moved
     holder->ExecuteSQL("ROLLBACK", nullptr, nullptr);
+}
+
+TEST_CASE("other candidate places come from the gazetteer and can be chosen", "[view][session]") {
+    gazetteer::BuildOptions options;
+    options.sources.geonames = {test::fixture("gazetteer/geonames.txt")};
+    options.sources.alternate_names = {test::fixture("gazetteer/alternateNames.txt")};
+    options.sources.countries = test::fixture("gazetteer/countries.json");
+    options.sources.country_shapes = test::fixture("gazetteer/country_shapes.geojson");
+    options.sources.admin1 = test::fixture("gazetteer/admin1CodesASCII.txt");
+    options.sources.states = test::fixture("gazetteer/states.json");
+    options.sources.admin2 = test::fixture("gazetteer/admin2Codes.txt");
+    options.sources.supplement = test::fixture("gazetteer/supplement.tsv");
+    options.sources.aliases = test::fixture("gazetteer/aliases.tsv");
+    options.index_path = test::scratch_dir("view_gazetteer") + "/gazetteer.emg";
+    REQUIRE(gazetteer::build_index(options).index_written);
+
+    const auto path = test::write_fixture_store("view_session_candidates");
+    auto s = loaded(path);
+    s->places().set_index(options.index_path);
+    const auto row = *s->row_of_id("ev-damascus");
+    const auto candidates = s->candidates(row);
+    REQUIRE(candidates.size() >= 2);
+    for (const auto& c : candidates) {
+        CHECK(c.name == "Damascus");
+        CHECK(c.country_code == "US"); // the Syrian one, where the event is, is left out
+    }
+    s->correct(row, candidates[0]);
+    store::EventStore check(path, store::OpenMode::read);
+    const auto e = check.find_event("ev-damascus");
+    CHECK(e->event_loc.country_code == "US");
+    CHECK(e->event_loc.position.lat == Approx(candidates[0].position.lat));
+    CHECK(s->places().lookup("Beirut").at(0).country_code == "LB");
 }
