@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <gif_lib.h>
 #include <png.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace eventmap::render {
@@ -27,6 +28,10 @@ TemporaryFile::~TemporaryFile() {
 }
 
 void TemporaryFile::commit() {
+    // giflib creates its file 0600; an image is as readable as any file the user makes.
+    const mode_t mask = umask(0);
+    umask(mask);
+    chmod(temp_.c_str(), 0666 & ~mask);
     std::error_code ec;
     std::filesystem::rename(temp_, final_, ec);
     if (ec) {

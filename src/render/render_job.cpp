@@ -206,7 +206,8 @@ void render_animation(MapRenderer& renderer, const RenderJob& job, const MapView
     const auto& a = job.animation;
     for (mapdata::DayNumber start = range.first; start <= range.last;
          start = add_step(start, a.unit, a.step)) {
-        const mapdata::DayNumber end = add_step(start, a.unit, a.step) - 1;
+        // The last frame stops at the range's end (--to), not a whole step beyond it.
+        const mapdata::DayNumber end = std::min(add_step(start, a.unit, a.step) - 1, range.last);
         mapdata::DayRange w{start, end};
         if (a.cumulative) {
             w.first = range.first;
