@@ -246,3 +246,16 @@ TEST_CASE("eventmap render exits non-zero with a message for bad input", "[rende
     CHECK(r.exit_code == 0);
     CHECK(std::filesystem::exists(dir + "/ok.png"));
 }
+
+TEST_CASE("without OpenGL eventmap render says what is missing and exits 1", "[render][cli]") {
+    const auto dir = scratch_dir("render_no_gl");
+    // glvnd finds no EGL vendor library: as on a machine without Mesa's EGL.
+    ::setenv("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/vendor.json", 1);
+    const auto r = test::run_eventmap("render '" + fixture("mapdata/events.geojson") + "' -o " +
+                                      dir + "/map.png");
+    ::unsetenv("__EGL_VENDOR_LIBRARY_FILENAMES");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("no OpenGL"));
+    CHECK_THAT(r.err, Catch::Contains("libegl-mesa0"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/map.png"));
+}
