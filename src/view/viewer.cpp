@@ -241,7 +241,15 @@ void ViewerApp::apply_requests() {
         ui_.fit_requested = false;
         const auto box = mapdata::event_bounds(*session_->map());
         try {
-            ui_.map = render::fit_view(renderer_->projection(), box, ui_.map.width, ui_.map.height);
+            // Fit into the part the menu bar and the time panel leave free, not under them.
+            const double top = 24 * ui_.ui_scale * ui_.pixel_ratio;
+            const double bottom = (ui_.show_time ? 180 : 30) * ui_.ui_scale * ui_.pixel_ratio;
+            const int free_height = std::max(64, static_cast<int>(ui_.map.height - top - bottom));
+            render::MapView view =
+                render::fit_view(renderer_->projection(), box, ui_.map.width, free_height);
+            view.height = ui_.map.height;
+            view.center_y -= (bottom - top) / 2.0 * view.metres_per_pixel;
+            ui_.map = view;
         } catch (const Error& e) {
             ui_.report_error(e.located());
         }
