@@ -151,6 +151,21 @@ std::vector<std::uint32_t> reserved_colors() {
     return out;
 }
 
+// Events in the window and of the chosen types: what draw() will count.
+std::uint64_t count_in_window(const mapdata::EventTable& table, mapdata::DayRange window,
+                              const std::vector<std::string>& types) {
+    std::vector<char> wanted(table.type_names.size(), types.empty() ? 1 : 0);
+    for (std::size_t t = 0; t < table.type_names.size() && !types.empty(); ++t) {
+        wanted[t] = std::find(types.begin(), types.end(), table.type_names[t]) != types.end();
+    }
+    std::uint64_t n = 0;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        n += table.day_end[i] >= window.first && table.day_start[i] <= window.last &&
+             wanted[table.type[i]] != 0;
+    }
+    return n;
+}
+
 // Draws the view tile by tile, a strip of rows at a time, into `sink`.
 int render_tiled(MapRenderer& renderer, const MapView& view, const MapOptions& options,
                  RowWriter& sink) {
@@ -376,13 +391,9 @@ RenderResult run_render_job(const RenderJob& job) {
         MapOptions options = job.options;
         options.window = window;
         result.window = window;
-        // The counts for the metadata come from a first draw (cheap: one small tile).
-        {
-            OffscreenTarget probe(16, 16, 1);
-            probe.bind();
-            renderer.draw(view, options, {0, 0, 16, 16});
-            result.events_shown = renderer.last_frame().events_in_window;
-        }
+        // The metadata is written before the pixels, so the count comes from the table (a
+        // probe draw would cost a second pass over every event in the vertex shader).
+        result.events_shown = count_in_window(*table, window, options.types);
         const auto format = format_of(job.output);
         const GeoTransform transform = {view.left(), view.metres_per_pixel, 0.0, view.top(),
                                         0.0,         -view.metres_per_pixel};
