@@ -375,7 +375,7 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
     c.north_arrow = options.north_arrow;
     c.attribution = options.attribution;
     c.caption = options.caption;
-    if (!table || !(options.markers || options.clusters)) {
+    if (!table) {
         c.legend_heading = "Events";
         return c;
     }
@@ -393,6 +393,11 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
             c.show_planned_symbol |= table->planned[i] != 0;
             c.show_area_symbol |= radius_m[i] > 0;
         }
+    }
+    if (!(options.markers || options.clusters)) {
+        c.legend_heading = "Events"; // a heatmap alone: no symbols to explain
+        c.show_planned_symbol = c.show_area_symbol = false;
+        return c;
     }
     if (options.color_by == ColorBy::quad) {
         c.legend_heading = "Events by quad class";
