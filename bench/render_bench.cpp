@@ -1,0 +1,143 @@
+// Renderer figures: basemap build per Natural Earth scale, and end-to-end renders (load,
+// EGL context, basemap, draw, read back, PNG encode) of 100,000 synthetic events at 1920x1080
+// and 3840x2160; `--big` adds a 16384x16384 tiled render with its peak memory. Prints figures,
+// asserts nothing.
+#include "bench_support.hpp"
+#include "render/basemap_cache.hpp"
+#include "render/render_job.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <string>
+#include <sys/resource.h>
+
+namespace {
+
+using namespace eventmap;
+
+double peak_rss_mib() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmHWM:") {
+            double kib = 0;
+            status >> kib;
+            return kib / 1024.0;
+        }
+        std::string rest;
+        std::getline(status, rest);
+    }
+    return 0;
+}
+
+// 100,000 events as a GeoJSON sequence in the project's export schema, spread over a year
+// around a few invented hot spots (clustered like news) plus background noise.
+std::string write_events(const std::string& path, int n) {
+    std::mt19937 rng(42);
+    const double spots[][2] = {{36.3, 33.5}, {30.5, 50.4},  {34.4, 31.5}, {-77.0, 38.9},
+                               {44.4, 33.3}, {2.35, 48.85}, {32.5, 15.6}, {100.5, 13.7}};
+    const char* types[] = {"ASSAULT", "CONSULT", "ACCUSE",  "THREATEN", "PROTEST", "AID",
+                           "COERCE",  "AGREE",   "REQUEST", "RETREAT",  "SANCTION"};
+    std::normal_distribution<double> spread(0, 2.5);
+    std::uniform_real_distribution<double> unit(0, 1);
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    for (int i = 0; i < n; ++i) {
+        double lon, lat;
+        if (unit(rng) < 0.8) {
+            const auto& s = spots[i % 8];
+            lon = s[0] + spread(rng);
+            lat = s[1] + spread(rng) * 0.7;
+        } else {
+            lon = -170 + 340 * unit(rng);
+            lat = -50 + 115 * unit(rng);
+        }
+        const int day = static_cast<int>(unit(rng) * 365);
+        const int month = 1 + day / 31 % 12, dom = 1 + day % 28;
+        std::fprintf(
+            f,
+            "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]},"
+            "\"properties\":{\"date\":\"2023-%02d-%02d\",\"date_precision\":\"day\","
+            "\"event\":\"%s\",\"quad_code\":%d,\"planned\":%s,\"radius_km\":%.1f,"
+            "\"article_id\":\"a%d\"}}\n",
+            lon, lat, month, dom, types[i % 11], 1 + i % 4, i % 17 == 0 ? "true" : "false",
+            i % 23 == 0 ? 150.0 : 5.0, i / 3);
+    }
+    std::fclose(f);
+    return path;
+}
+
+// CPU seconds of the whole process (all threads: llvmpipe rasterises on several). On a
+// shared machine the wall clock also counts other people's work; CPU time does not.
+double cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+void run(const std::string& label, render::RenderJob job) {
+    const double cpu = cpu_seconds();
+    const auto r = render::run_render_job(job);
+    std::printf("%-34s wall %6.2f s, CPU %6.2f s (wall: load %.2f, basemap %.2f, draw+encode "
+                "%.2f)  %d tile(s)  peak RSS %.0f MiB\n",
+                label.c_str(), r.total_seconds, cpu_seconds() - cpu, r.load_seconds,
+                r.basemap_seconds, r.render_seconds, r.tiles, peak_rss_mib());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool big = argc > 1 && std::strcmp(argv[1], "--big") == 0;
+    const std::string dir = "/tmp";
+    std::printf("== basemap build (read TopoJSON, project, triangulate), Web Mercator\n");
+    const render::Projection mercator(render::ProjectionKind::web_mercator, 0);
+    for (const auto d : {render::Detail::coarse, render::Detail::medium, render::Detail::fine}) {
+        const auto g = render::build_basemap(mercator, d, render::default_world_atlas_dir());
+        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall\n",
+                    render::detail_scale(d), g.land_triangles.size() / 6, g.borders.size() / 4,
+                    g.coastlines.size() / 4, g.build_seconds);
+    }
+    std::printf("== basemap from the disk cache (%s), Web Mercator\n",
+                render::basemap_cache_dir().c_str());
+    for (const auto d : {render::Detail::coarse, render::Detail::medium, render::Detail::fine}) {
+        render::cached_basemap(mercator, d, render::default_world_atlas_dir()); // fills it
+        const auto g = render::cached_basemap(mercator, d, render::default_world_atlas_dir());
+        std::printf("%-5s %.3f s\n", render::detail_scale(d), g.build_seconds);
+    }
+    std::fflush(stdout);
+    const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
+    std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
+    render::RenderJob job;
+    job.source = source;
+    job.options.title = "Render benchmark";
+    job.options.subtitle = "100,000 synthetic events";
+    job.width = 1920;
+    job.height = 1080;
+    job.output = dir + "/render_bench_1080p.png";
+    run("1920x1080 PNG, markers", job);
+    job.options.heatmap = true;
+    job.output = dir + "/render_bench_1080p_heat.png";
+    run("1920x1080 PNG, heatmap + markers", job);
+    job.options.heatmap = false;
+    job.options.clusters = true;
+    job.output = dir + "/render_bench_1080p_clusters.png";
+    run("1920x1080 PNG, clusters", job);
+    job.options.clusters = false;
+    job.width = 3840;
+    job.height = 2160;
+    job.scale = job.options.scale = 2;
+    job.output = dir + "/render_bench_4k.png";
+    run("3840x2160 PNG (scale 2), markers", job);
+    if (big) {
+        job.width = job.height = 16384;
+        job.scale = job.options.scale = 4;
+        job.output = dir + "/render_bench_16k.png";
+        run("16384x16384 PNG tiled (scale 4)", job);
+    }
+    return 0;
+}

@@ -1,0 +1,48 @@
+// eventmap view: the interactive map (view/viewer.hpp does the work). With --script it runs
+// the actions of a file and exits; with --bench it prints frame-time figures.
+#include "cli/command_registry.hpp"
+#include "common/error.hpp"
+#include "view/viewer.hpp"
+
+#include <memory>
+
+namespace {
+
+using namespace eventmap;
+
+void define(CLI::App& app) {
+    auto o = std::make_shared<view::ViewerOptions>();
+    auto* cmd = app.add_subcommand(
+        "view", "Interactive event map with a time slider (needs a display; see `render`)");
+    cmd->add_option("source", o->source,
+                    "Events: a store (.gpkg or PG:...) or a GeoJSON/CSV/FlatGeobuf file "
+                    "(default: out/events.gpkg, what scripts/run fills)");
+    cmd->add_option("--layer", o->layer,
+                    "Layer to read (default: events, else the first with points)");
+    cmd->add_option("--index", o->gazetteer_index,
+                    "Gazetteer index for place search and candidate places (default: "
+                    "$EVENTMAP_GAZETTEER, else the build's)");
+    cmd->add_option("--state", o->state_file,
+                    "JSON file with the view, filters and window: read at start, written at exit");
+    cmd->add_option("--script", o->script_file,
+                    "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
+                    "select-box, filter, layer, color, correct, undo, export, screenshot, "
+                    "save-image, save-state, frames, play, quit); one JSON line per action");
+    cmd->add_flag("--bench", o->bench,
+                  "Print load-to-first-frame and frame times (median, p95, max ms) over a "
+                  "scripted pan, zoom and scrub");
+    cmd->add_option("--bench-frames", o->bench_frames, "Frames in the bench")
+        ->capture_default_str();
+    cmd->add_option("--width", o->width, "Window width")->capture_default_str();
+    cmd->add_option("--height", o->height, "Window height")->capture_default_str();
+    cmd->callback([o] {
+        if (o->source.empty()) {
+            o->source = "out/events.gpkg";
+        }
+        cli::pending_exit_code() = view::run_viewer(*o);
+    });
+}
+
+const cli::CommandRegistration registration{{nullptr, "view", 100, define}};
+
+} // namespace

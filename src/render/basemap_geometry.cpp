@@ -1,0 +1,478 @@
+#include "render/basemap_geometry.hpp"
+
+#include "build_config.hpp"
+#include "common/error.hpp"
+#include "store/gdal.hpp"
+
+#include <GL/glu.h>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <deque>
+#include <geos_c.h>
+#include <memory>
+#include <numeric>
+
+namespace eventmap::render {
+
+const char* detail_scale(Detail detail) {
+    switch (detail) {
+    case Detail::coarse:
+        return "110m";
+    case Detail::medium:
+        return "50m";
+    case Detail::fine:
+        return "10m";
+    }
+    return "110m";
+}
+
+Detail detail_for(double metres_per_pixel) {
+    if (metres_per_pixel > 8000) {
+        return Detail::coarse;
+    }
+    return metres_per_pixel > 1200 ? Detail::medium : Detail::fine;
+}
+
+std::string default_world_atlas_dir() {
+    if (const char* env = std::getenv("EVENTMAP_WORLD_ATLAS"); env != nullptr && *env != 0) {
+        return env;
+    }
+    return std::string(build_config::source_root) + "/gazetteer/sources/node_modules/world-atlas";
+}
+
+namespace {
+
+namespace gdal = store::gdal;
+
+// GEOS's reentrant API: one handle for the build, geometries owned by unique_ptrs.
+class Geos {
+  public:
+    Geos() : handle_(GEOS_init_r()) {}
+    ~Geos() { GEOS_finish_r(handle_); }
+    Geos(const Geos&) = delete;
+    Geos& operator=(const Geos&) = delete;
+    GEOSContextHandle_t get() const { return handle_; }
+
+    struct Deleter {
+        GEOSContextHandle_t handle;
+        void operator()(GEOSGeometry* g) const noexcept { GEOSGeom_destroy_r(handle, g); }
+    };
+    using Ptr = std::unique_ptr<GEOSGeometry, Deleter>;
+    Ptr own(GEOSGeometry* g) const { return Ptr(g, Deleter{handle_}); }
+
+  private:
+    GEOSContextHandle_t handle_;
+};
+
+struct Ring {
+    std::vector<double> lon, lat;
+};
+
+// Natural Earth draws the antimeridian and the South Pole as polygon edges; they are not
+// coasts or borders, so their segments are left out of the outlines.
+bool artificial_edge(double lon0, double lat0, double lon1, double lat1) {
+    const bool on_meridian =
+        std::abs(std::abs(lon0) - 180) < 1e-6 && std::abs(std::abs(lon1) - 180) < 1e-6;
+    return on_meridian || (lat0 < -89.9 && lat1 < -89.9);
+}
+
+// Outlines to projected segments: wrapped to the projection's seam (a segment across it is
+// dropped), long segments densified so parallels curve, then projected in one PROJ call.
+void add_outline(const Projection& projection, const Ring& ring, std::vector<float>& out) {
+    std::vector<double> x, y;
+    for (std::size_t i = 1; i < ring.lon.size(); ++i) {
+        const double lon0 = ring.lon[i - 1], lat0 = ring.lat[i - 1];
+        const double lon1 = ring.lon[i], lat1 = ring.lat[i];
+        if (artificial_edge(lon0, lat0, lon1, lat1)) {
+            continue;
+        }
+        const double w0 = projection.wrap_longitude(lon0);
+        const double w1 = projection.wrap_longitude(lon1);
+        if (std::abs(w1 - w0) > 180) {
+            continue; // crosses the seam
+        }
+        const int pieces = std::max(1, static_cast<int>(std::hypot(w1 - w0, lat1 - lat0) / 1.0));
+        for (int k = 0; k < pieces; ++k) {
+            const double t0 = static_cast<double>(k) / pieces;
+            const double t1 = static_cast<double>(k + 1) / pieces;
+            x.push_back(w0 + (w1 - w0) * t0);
+            y.push_back(lat0 + (lat1 - lat0) * t0);
+            x.push_back(w0 + (w1 - w0) * t1);
+            y.push_back(lat0 + (lat1 - lat0) * t1);
+        }
+    }
+    projection.forward_many(x.data(), y.data(), x.size());
+    for (std::size_t i = 0; i + 1 < x.size(); i += 2) {
+        if (std::isfinite(x[i]) && std::isfinite(y[i]) && std::isfinite(x[i + 1]) &&
+            std::isfinite(y[i + 1])) {
+            out.insert(out.end(), {static_cast<float>(x[i]), static_cast<float>(y[i]),
+                                   static_cast<float>(x[i + 1]), static_cast<float>(y[i + 1])});
+        }
+    }
+}
+
+void collect_rings(const OGRGeometry& geometry, std::vector<Ring>& rings) {
+    const auto type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPolygon) {
+        for (const auto* ring : *geometry.toPolygon()) {
+            Ring r;
+            for (const auto& p : *ring) {
+                r.lon.push_back(p.getX());
+                r.lat.push_back(p.getY());
+            }
+            rings.push_back(std::move(r));
+        }
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const auto* part : *geometry.toGeometryCollection()) {
+            collect_rings(*part, rings);
+        }
+    }
+}
+
+// The lon/lat strips a polygon is cut into so that each lies on one side of the seam, with
+// the shift that moves it there.
+struct Strip {
+    double west, east, shift;
+};
+// world-atlas keeps the sphere's topology: a ring crossing the antimeridian jumps from 180
+// to -180 (Fiji, Chukotka), and Antarctica's ring goes round the pole. Planar clipping needs
+// continuous rings, so each is unwrapped (longitudes may leave -180..180) and a ring round a
+// pole is closed along that pole's parallel.
+void unwrap_ring(OGRLinearRing& ring) {
+    const int n = ring.getNumPoints();
+    if (n < 4) {
+        return;
+    }
+    std::vector<double> lon(static_cast<std::size_t>(n)), lat(static_cast<std::size_t>(n));
+    double offset = 0;
+    bool jumped = false;
+    for (int i = 0; i < n; ++i) {
+        double x = ring.getX(i);
+        if (i > 0) {
+            const double previous = ring.getX(i - 1);
+            if (x - previous > 180) {
+                offset -= 360;
+                jumped = true;
+            } else if (previous - x > 180) {
+                offset += 360;
+                jumped = true;
+            }
+        }
+        lon[static_cast<std::size_t>(i)] = x + offset;
+        lat[static_cast<std::size_t>(i)] = ring.getY(i);
+    }
+    if (std::abs(lon.back() - lon.front()) > 180) {
+        // Round a pole: continue along the pole to the start's longitude.
+        const double pole = std::accumulate(lat.begin(), lat.end(), 0.0) < 0 ? -90.0 : 90.0;
+        lon.back() = lon[lon.size() - 2];
+        lat.back() = lat[lat.size() - 2];
+        lon.push_back(lon.back());
+        lat.push_back(pole);
+        lon.push_back(lon.front());
+        lat.push_back(pole);
+        lon.push_back(lon.front());
+        lat.push_back(lat.front());
+    } else if (!jumped) {
+        return;
+    }
+    ring.setNumPoints(static_cast<int>(lon.size()), FALSE);
+    for (std::size_t i = 0; i < lon.size(); ++i) {
+        ring.setPoint(static_cast<int>(i), lon[i], lat[i]);
+    }
+}
+
+void unwrap(OGRGeometry& geometry) {
+    const auto type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPolygon) {
+        for (auto* ring : *geometry.toPolygon()) {
+            unwrap_ring(*ring);
+        }
+    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (auto* part : *geometry.toGeometryCollection()) {
+            unwrap(*part);
+        }
+    }
+}
+
+// The strips of longitude a polygon is cut into, each moved by whole turns onto
+// [lon_0 - 180, lon_0 + 180]: unwrapped rings reach up to a turn beyond -180..180.
+std::vector<Strip> seam_strips(const Projection& projection) {
+    std::vector<Strip> strips;
+    for (int turn = -1; turn <= 1; ++turn) {
+        const double west = projection.lon_0() - 180 + 360.0 * turn;
+        strips.push_back({west, west + 360, -360.0 * turn});
+    }
+    return strips;
+}
+
+// GLU's tessellator (SGI's, in Mesa's libGLU): robust for holes, touching rings and the
+// self-intersections clipping can leave, and fast (GEOS' constrained Delaunay took seconds
+// on the 1:10m land and dropped parts it could not handle). CPU only; no GL context needed.
+class Tessellator {
+  public:
+    explicit Tessellator(std::vector<float>& out) : out_(out), tess_(gluNewTess()) {
+        using Callback = void(GLAPIENTRY*)();
+        gluTessCallback(tess_, GLU_TESS_VERTEX_DATA, reinterpret_cast<Callback>(&on_vertex));
+        gluTessCallback(tess_, GLU_TESS_EDGE_FLAG_DATA, reinterpret_cast<Callback>(&on_edge_flag));
+        gluTessCallback(tess_, GLU_TESS_COMBINE_DATA, reinterpret_cast<Callback>(&on_combine));
+        gluTessCallback(tess_, GLU_TESS_ERROR_DATA, reinterpret_cast<Callback>(&on_error));
+        gluTessProperty(tess_, GLU_TESS_WINDING_RULE, GLU_TESS_WINDING_ODD);
+        gluTessNormal(tess_, 0, 0, 1);
+    }
+    ~Tessellator() { gluDeleteTess(tess_); }
+    Tessellator(const Tessellator&) = delete;
+    Tessellator& operator=(const Tessellator&) = delete;
+
+    // Rings as x,y pairs; the first is the exterior, the rest holes (odd winding: any order).
+    void polygon(const std::vector<std::vector<double>>& rings) {
+        vertices_.clear();
+        gluTessBeginPolygon(tess_, this);
+        for (const auto& ring : rings) {
+            if (ring.size() < 6) {
+                continue;
+            }
+            gluTessBeginContour(tess_);
+            for (std::size_t k = 0; k + 1 < ring.size(); k += 2) {
+                auto& v = vertices_.emplace_back();
+                v = {ring[k], ring[k + 1], 0};
+                gluTessVertex(tess_, v.data(), v.data());
+            }
+            gluTessEndContour(tess_);
+        }
+        gluTessEndPolygon(tess_);
+    }
+
+  private:
+    static void GLAPIENTRY on_vertex(void* vertex, void* self) {
+        const auto* v = static_cast<const GLdouble*>(vertex);
+        auto* t = static_cast<Tessellator*>(self);
+        t->out_.push_back(static_cast<float>(v[0]));
+        t->out_.push_back(static_cast<float>(v[1]));
+    }
+    // Having an edge-flag callback makes GLU emit plain triangles (no fans or strips).
+    static void GLAPIENTRY on_edge_flag(GLboolean, void*) {}
+    static void GLAPIENTRY on_combine(GLdouble coords[3], void* [4], GLfloat[4], void** out,
+                                      void* self) {
+        auto* t = static_cast<Tessellator*>(self);
+        auto& v = t->vertices_.emplace_back();
+        v = {coords[0], coords[1], 0};
+        *out = v.data();
+    }
+    static void GLAPIENTRY on_error(GLenum, void*) {}
+
+    std::vector<float>& out_;
+    GLUtesselator* tess_;
+    std::deque<std::array<GLdouble, 3>> vertices_; // stable addresses while GLU holds them
+};
+
+// A ring of the clipped lon/lat polygon, shifted across the seam, densified (so parallels
+// curve), projected, as x,y pairs without the closing point.
+std::vector<double> project_ring(const Geos& geos, const GEOSGeometry* ring,
+                                 const Projection& projection, double shift) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(geos.get(), ring);
+    unsigned int n = 0;
+    GEOSCoordSeq_getSize_r(geos.get(), seq, &n);
+    std::vector<double> lon, lat;
+    double plon = 0, plat = 0;
+    for (unsigned int k = 0; k + 1 < n; ++k) {
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(geos.get(), seq, k, &x, &y);
+        x += shift;
+        if (k > 0) {
+            const int pieces = static_cast<int>(std::hypot(x - plon, y - plat) / 1.0);
+            for (int i = 1; i < pieces; ++i) {
+                const double t = static_cast<double>(i) / pieces;
+                lon.push_back(plon + (x - plon) * t);
+                lat.push_back(plat + (y - plat) * t);
+            }
+        }
+        lon.push_back(x);
+        lat.push_back(y);
+        plon = x;
+        plat = y;
+    }
+    projection.forward_many(lon.data(), lat.data(), lon.size(), false);
+    std::vector<double> xy;
+    xy.reserve(lon.size() * 2);
+    for (std::size_t i = 0; i < lon.size(); ++i) {
+        if (std::isfinite(lon[i]) && std::isfinite(lat[i])) {
+            xy.push_back(lon[i]);
+            xy.push_back(lat[i]);
+        }
+    }
+    return xy;
+}
+
+double ring_area(const std::vector<double>& xy) {
+    double twice = 0;
+    const std::size_t n = xy.size() / 2;
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        twice += xy[j * 2] * xy[i * 2 + 1] - xy[i * 2] * xy[j * 2 + 1];
+    }
+    return std::abs(twice) / 2;
+}
+
+void collect_polygons(const Geos& geos, const GEOSGeometry* g,
+                      std::vector<const GEOSGeometry*>& out) {
+    const int type = GEOSGeomTypeId_r(geos.get(), g);
+    if (type == GEOS_POLYGON) {
+        out.push_back(g);
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        for (int i = 0; i < GEOSGetNumGeometries_r(geos.get(), g); ++i) {
+            collect_polygons(geos, GEOSGetGeometryN_r(geos.get(), g, i), out);
+        }
+    }
+}
+
+// Cuts the lon/lat polygon at the seam (and the projection's latitude limit), projects and
+// tessellates each part. Returns the largest projected part's label anchor.
+CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const OGRGeometry& geom,
+                          Tessellator* tess) {
+    CountryLabel label;
+    std::unique_ptr<OGRGeometry> unwrapped(geom.clone());
+    unwrap(*unwrapped);
+    std::vector<unsigned char> wkb(static_cast<std::size_t>(unwrapped->WkbSize()));
+    unwrapped->exportToWkb(wkbNDR, wkb.data());
+    auto source = geos.own(GEOSGeomFromWKB_buf_r(geos.get(), wkb.data(), wkb.size()));
+    if (!source) {
+        return label;
+    }
+    // Natural Earth has a few self-touching rings, and GEOS' rectangle clip turns such an
+    // invalid part into the whole rectangle (a strip of ocean drawn as land): repair first.
+    std::vector<Geos::Ptr> parts;
+    std::vector<const GEOSGeometry*> source_parts;
+    collect_polygons(geos, source.get(), source_parts);
+    for (const GEOSGeometry* part : source_parts) {
+        parts.push_back(geos.own(GEOSisValid_r(geos.get(), part) == 1
+                                     ? GEOSGeom_clone_r(geos.get(), part)
+                                     : GEOSMakeValid_r(geos.get(), part)));
+    }
+    const double lat_limit = projection.max_latitude() < 90 ? projection.max_latitude() : 91.0;
+    for (const auto& strip : seam_strips(projection)) {
+        for (const auto& part : parts) {
+            if (!part) {
+                continue;
+            }
+            // Most parts lie inside one strip: they are taken whole, and the others skipped,
+            // without an overlay (the 1:10m build spent most of its time there).
+            double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+            GEOSGeom_getXMin_r(geos.get(), part.get(), &x0);
+            GEOSGeom_getXMax_r(geos.get(), part.get(), &x1);
+            GEOSGeom_getYMin_r(geos.get(), part.get(), &y0);
+            GEOSGeom_getYMax_r(geos.get(), part.get(), &y1);
+            if (x1 <= strip.west || x0 >= strip.east) {
+                continue;
+            }
+            const bool inside =
+                x0 >= strip.west && x1 <= strip.east && y0 >= -lat_limit && y1 <= lat_limit;
+            // Otherwise a full overlay, not GEOSClipByRect: the rectangle clip mis-assembles
+            // rings that run along its edge (the antimeridian), joining Chukotka to Europe.
+            auto rect = geos.own(GEOSGeom_createRectangle_r(geos.get(), strip.west, -lat_limit,
+                                                            strip.east, lat_limit));
+            auto piece = geos.own(inside ? GEOSGeom_clone_r(geos.get(), part.get())
+                                         : GEOSIntersection_r(geos.get(), part.get(), rect.get()));
+            if (!piece || GEOSisEmpty_r(geos.get(), piece.get()) != 0) {
+                continue;
+            }
+            std::vector<const GEOSGeometry*> polygons;
+            collect_polygons(geos, piece.get(), polygons);
+            for (const GEOSGeometry* polygon : polygons) {
+                std::vector<std::vector<double>> rings;
+                rings.push_back(project_ring(geos, GEOSGetExteriorRing_r(geos.get(), polygon),
+                                             projection, strip.shift));
+                const int holes = GEOSGetNumInteriorRings_r(geos.get(), polygon);
+                for (int h = 0; h < holes; ++h) {
+                    rings.push_back(project_ring(geos,
+                                                 GEOSGetInteriorRingN_r(geos.get(), polygon, h),
+                                                 projection, strip.shift));
+                }
+                if (tess != nullptr) {
+                    tess->polygon(rings);
+                }
+                const double area = rings[0].size() >= 6 ? ring_area(rings[0]) : 0;
+                if (area > label.area) {
+                    auto anchor = geos.own(GEOSPointOnSurface_r(geos.get(), polygon));
+                    double lon = 0, lat = 0;
+                    if (anchor && GEOSGeomGetX_r(geos.get(), anchor.get(), &lon) == 1 &&
+                        GEOSGeomGetY_r(geos.get(), anchor.get(), &lat) == 1) {
+                        const auto p = projection.forward(lon + strip.shift, lat);
+                        label.area = area;
+                        label.x = p.x;
+                        label.y = p.y;
+                    }
+                }
+            }
+        }
+    }
+    return label;
+}
+
+gdal::DatasetPtr open_atlas(const std::string& path) {
+    gdal::register_drivers();
+    gdal::ErrorCapture errors;
+    auto* handle =
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (handle == nullptr) {
+        throw InputError("cannot read the basemap (world-atlas TopoJSON; run scripts/setup): " +
+                             errors.message("missing or unreadable"),
+                         path);
+    }
+    gdal::DatasetPtr ds(GDALDataset::FromHandle(handle));
+    if (ds->GetLayerCount() == 0) {
+        throw InputError("the basemap file has no layer", path);
+    }
+    return ds;
+}
+
+} // namespace
+
+BasemapGeometry build_basemap(const Projection& projection, Detail detail,
+                              const std::string& atlas_dir) {
+    const auto started = std::chrono::steady_clock::now();
+    BasemapGeometry out;
+    Geos geos;
+    Tessellator tess(out.land_triangles);
+    const std::string scale = detail_scale(detail);
+
+    auto land = open_atlas(atlas_dir + "/land-" + scale + ".json");
+    OGRLayer* land_layer = land->GetLayerByName("land");
+    land_layer = land_layer != nullptr ? land_layer : land->GetLayer(0);
+    for (auto& feature : *land_layer) {
+        if (const OGRGeometry* g = feature->GetGeometryRef()) {
+            fill_polygon(geos, projection, *g, &tess);
+            std::vector<Ring> rings;
+            collect_rings(*g, rings);
+            for (const auto& ring : rings) {
+                add_outline(projection, ring, out.coastlines);
+            }
+        }
+    }
+
+    auto countries = open_atlas(atlas_dir + "/countries-" + scale + ".json");
+    OGRLayer* country_layer = countries->GetLayerByName("countries");
+    country_layer = country_layer != nullptr ? country_layer : countries->GetLayer(0);
+    const int name_field = country_layer->GetLayerDefn()->GetFieldIndex("name");
+    for (auto& feature : *country_layer) {
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (g == nullptr) {
+            continue;
+        }
+        std::vector<Ring> rings;
+        collect_rings(*g, rings);
+        for (const auto& ring : rings) {
+            add_outline(projection, ring, out.borders);
+        }
+        auto label = fill_polygon(geos, projection, *g, nullptr);
+        if (name_field >= 0 && label.area > 0) {
+            label.name = feature->GetFieldAsString(name_field);
+            out.labels.push_back(std::move(label));
+        }
+    }
+    out.build_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return out;
+}
+
+} // namespace eventmap::render

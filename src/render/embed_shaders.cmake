@@ -1,0 +1,16 @@
+# Writes every shaders/*.vert|frag file into one C++ source as raw string literals, so the
+# binary carries its shaders and runs from any directory. Run at build time (add_custom_command).
+file(GLOB files "${SHADER_DIR}/*.vert" "${SHADER_DIR}/*.frag")
+list(SORT files)
+set(body "// Generated from shaders/ by embed_shaders.cmake: do not edit.\n")
+string(APPEND body "#include \"render/shader_sources.hpp\"\n\nnamespace eventmap::render {\n\n")
+string(APPEND body "const std::vector<ShaderSource>& shader_sources() {\n")
+string(APPEND body "    static const std::vector<ShaderSource> sources = {\n")
+foreach(file IN LISTS files)
+    get_filename_component(name "${file}" NAME)
+    file(READ "${file}" text)
+    string(APPEND body "        {\"${name}\", R\"glsl(${text})glsl\"},\n")
+endforeach()
+string(APPEND body "    };\n    return sources;\n}\n\n} // namespace eventmap::render\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

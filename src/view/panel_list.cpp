@@ -1,0 +1,78 @@
+// The event list: the filtered events inside the time window, sortable by column, drawn
+// through ImGuiListClipper so only the visible rows cost anything. A click selects the event
+// and flies the map to it.
+#include "view/viewer_ui.hpp"
+
+#include <imgui.h>
+
+namespace eventmap::view {
+
+void draw_list_panel(UiState& ui) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 430 * ui.ui_scale, 30 * ui.ui_scale),
+                            ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420 * ui.ui_scale, 260 * ui.ui_scale), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    if (!ImGui::Begin("Events", &ui.show_list)) {
+        ImGui::End();
+        return;
+    }
+    Session& s = *ui.session;
+    const EventTable& t = s.table();
+    EventList& list = s.list();
+    const auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                       ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+    if (ImGui::BeginTable("events", 5, flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_DefaultSort, 0,
+                                static_cast<ImGuiID>(SortKey::date));
+        ImGui::TableSetupColumn("type", 0, 0, static_cast<ImGuiID>(SortKey::type));
+        ImGui::TableSetupColumn("place", 0, 0, static_cast<ImGuiID>(SortKey::place));
+        ImGui::TableSetupColumn("cc", 0, 0, static_cast<ImGuiID>(SortKey::country));
+        ImGui::TableSetupColumn("conf", 0, 0, static_cast<ImGuiID>(SortKey::confidence));
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
+            if (sort->SpecsCount > 0) {
+                list.sort(static_cast<SortKey>(sort->Specs[0].ColumnUserID),
+                          sort->Specs[0].SortDirection == ImGuiSortDirection_Descending);
+            }
+            sort->SpecsDirty = false;
+        }
+        const std::vector<Row>& rows = list.rows_in(s.time.window());
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const Row r = rows[static_cast<std::size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                const bool selected = s.selected && *s.selected == r;
+                const std::string label = format_day(t.day_start[r]) + "##" + std::to_string(r);
+                if (ImGui::Selectable(label.c_str(), selected,
+                                      ImGuiSelectableFlags_SpanAllColumns)) {
+                    s.selected = r;
+                    if (t.located(r)) {
+                        ui.fly_to = LatLon{t.lat[r], t.lon[r]};
+                        ui.fly_zoom = 7;
+                    }
+                }
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(t.types.text(t.type[r]).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(t.place[r].c_str());
+                if (t.corrected[r] != 0) {
+                    ImGui::SameLine();
+                    ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "(corrected)");
+                }
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(t.countries.text(t.country[r]).c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%.2f", static_cast<double>(t.confidence[r]));
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace eventmap::view

@@ -1,0 +1,256 @@
+// The menu bar (panels, layers, projection, colour, fit, save image, export, gazetteer search),
+// the status bar (loading progress, counts, messages), the help window, and the conversion
+// between the window's settings and a --state file.
+#include "common/error.hpp"
+#include "view/place_finder.hpp"
+#include "view/viewer_ui.hpp"
+
+#include <cmath>
+#include <imgui.h>
+
+namespace eventmap::view {
+
+namespace {
+
+void export_menu(UiState& ui) {
+    static char path[512] = "filtered.geojson";
+    ImGui::InputText("file", path, sizeof path);
+    ImGui::TextDisabled(".geojson .geojsonl .csv .kml .fgb .gpkg");
+    if (ImGui::Button("Export the filtered events in the window")) {
+        try {
+            const auto n = ui.session->export_filtered(path);
+            ui.report("exported " + std::to_string(n) + " events to " + path);
+        } catch (const Error& e) {
+            ui.report_error(e.located());
+        }
+    }
+}
+
+void image_menu(UiState& ui) {
+    static char path[512] = "map.png";
+    ImGui::InputText("png", path, sizeof path);
+    ImGui::Checkbox("legend", &ui.options.legend);
+    ImGui::Checkbox("scale bar", &ui.options.scale_bar);
+    ImGui::Checkbox("time range", &ui.options.time_range);
+    static char title[256] = "";
+    if (ImGui::InputText("title", title, sizeof title)) {
+        ui.options.title = title;
+    }
+    if (ImGui::Button("Save image (as the map shows it)")) {
+        ui.save_image_path = path;
+    }
+}
+
+void place_search(UiState& ui) {
+    // Flies to a lat,lon typed in, or to an event's place of that name in the data.
+    static char query[256] = "";
+    ImGui::SetNextItemWidth(180 * ui.ui_scale);
+    if (ImGui::InputTextWithHint("##place", "fly to place or lat,lon", query, sizeof query,
+                                 ImGuiInputTextFlags_EnterReturnsTrue)) {
+        double lat = 0, lon = 0;
+        const std::string text = query;
+        if (std::sscanf(query, "%lf,%lf", &lat, &lon) == 2 && is_valid({lat, lon})) {
+            ui.fly_to = LatLon{lat, lon};
+            return;
+        }
+        try {
+            const auto places = ui.session->places().lookup(text, 1);
+            if (!places.empty()) {
+                ui.fly_to = places[0].position;
+                ui.fly_zoom = 8;
+                ui.report("flew to " + describe(places[0]));
+                return;
+            }
+        } catch (const Error& e) {
+            ui.report(e.what()); // no gazetteer: the events' own place names still work
+        }
+        const EventTable& t = ui.session->table();
+        for (std::size_t r = 0; r < t.size(); ++r) {
+            if (t.located(static_cast<Row>(r)) && t.place[r].size() == text.size() &&
+                std::equal(text.begin(), text.end(), t.place[r].begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) ==
+                           std::tolower(static_cast<unsigned char>(b));
+                })) {
+                ui.fly_to = LatLon{t.lat[r], t.lon[r]};
+                ui.fly_zoom = 7;
+                return;
+            }
+        }
+        ui.report("no place named '" + text + "' among the events");
+    }
+}
+
+} // namespace
+
+void draw_toolbar(UiState& ui) {
+    if (!ImGui::BeginMainMenuBar()) {
+        return;
+    }
+    if (ImGui::BeginMenu("Panels")) {
+        ImGui::MenuItem("Time slider", nullptr, &ui.show_time);
+        ImGui::MenuItem("Filters", nullptr, &ui.show_filters);
+        ImGui::MenuItem("Event list", nullptr, &ui.show_list);
+        ImGui::MenuItem("Details", nullptr, &ui.show_details);
+        ImGui::MenuItem("Help", "H", &ui.show_help);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Layers")) {
+        auto& o = ui.options;
+        ImGui::MenuItem("Markers", nullptr, &o.markers);
+        ImGui::MenuItem("Clusters", nullptr, &o.clusters);
+        ImGui::MenuItem("Heatmap", nullptr, &o.heatmap);
+        ImGui::MenuItem("Country labels", nullptr, &o.country_labels);
+        ImGui::MenuItem("Place labels", nullptr, &o.place_labels);
+        ImGui::MenuItem("Legend", nullptr, &o.legend);
+        ImGui::Separator();
+        bool by_type = o.color_by == render::ColorBy::type;
+        if (ImGui::MenuItem("Colour by type", nullptr, by_type)) {
+            o.color_by = render::ColorBy::type;
+        }
+        if (ImGui::MenuItem("Colour by quad class", nullptr, !by_type)) {
+            o.color_by = render::ColorBy::quad;
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Projection")) {
+        for (const char* name : {"web-mercator", "equal-earth", "equirectangular", "local"}) {
+            if (ImGui::MenuItem(name, nullptr, ui.projection == name)) {
+                ui.projection = name;
+                ui.projection_changed = true;
+            }
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Fit")) {
+        ui.fit_requested = true;
+    }
+    if (ImGui::BeginMenu("Save image")) {
+        image_menu(ui);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Export")) {
+        export_menu(ui);
+        ImGui::EndMenu();
+    }
+    place_search(ui);
+    ImGui::EndMainMenuBar();
+}
+
+void draw_status_bar(UiState& ui) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float height = ImGui::GetFrameHeight() + 4;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+    ImGui::Begin("##status", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+    Session& s = *ui.session;
+    const LoadStage stage = s.stage();
+    if (stage == LoadStage::map || stage == LoadStage::columns) {
+        const char* what = stage == LoadStage::map ? "loading events" : "loading filter columns";
+        if (stage == LoadStage::map) {
+            // The map loader reports no progress: an indeterminate bar.
+            ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(160, 0), what);
+        } else {
+            ImGui::ProgressBar(s.progress(), ImVec2(160, 0), what);
+        }
+        ImGui::SameLine();
+    }
+    if (s.has_map()) {
+        ImGui::Text("%zu events · %zu pass the filters · %zu in the window%s", s.table().size(),
+                    s.filtered().rows.size(), s.count_in_window(),
+                    s.text_search_pending() ? " · searching..." : "");
+        ImGui::SameLine();
+    }
+    if (!ui.error.empty()) {
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s", ui.error.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("dismiss")) {
+            ui.error.clear();
+        }
+    } else if (!ui.messages.empty()) {
+        ImGui::TextDisabled("%s", ui.messages.back().c_str());
+    }
+    ImGui::End();
+}
+
+void draw_help_panel(UiState& ui) {
+    ImGui::SetNextWindowSize(ImVec2(420 * ui.ui_scale, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Help", &ui.show_help)) {
+        ImGui::End();
+        return;
+    }
+    static const char* const keys[][2] = {
+        {"Space", "play / pause the time window"},
+        {"Left / Right", "step the window back / forward (day, week or month)"},
+        {"Drag", "pan the map"},
+        {"Wheel", "zoom at the cursor"},
+        {"+ / -", "zoom in / out"},
+        {"F", "fit the map to the events"},
+        {"Click", "select the event under the cursor"},
+        {"Shift + drag", "select the events in a box"},
+        {"Esc", "clear the selection"},
+        {"Ctrl+Z", "undo the last correction"},
+        {"H or F1", "this help"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        for (const auto& k : keys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextWrapped("The time slider's histogram shows all events (grey) and those passing the "
+                       "filters (blue). Events known to a month or a year cover their whole "
+                       "period.");
+    ImGui::End();
+}
+
+ViewState current_view_state(const UiState& ui) {
+    ViewState s;
+    if (ui.renderer != nullptr && ui.session->has_map()) {
+        if (const auto ll = ui.renderer->projection().inverse(ui.map.center_x, ui.map.center_y)) {
+            s.view.center = {ll->second, ll->first};
+        }
+        // Web-map zoom: the world is 256 px wide at zoom 0 (40,075 km at the equator).
+        const double z = std::log2(40075016.686 / (256.0 * ui.map.metres_per_pixel));
+        s.view.zoom = std::clamp(z, 0.5, 20.0);
+    }
+    s.view.projection = ui.projection;
+    s.view.layers = {{"markers", ui.options.markers},
+                     {"clusters", ui.options.clusters},
+                     {"heatmap", ui.options.heatmap},
+                     {"labels", ui.options.country_labels}};
+    s.view.color_by = ui.options.color_by == render::ColorBy::type ? ColorBy::type : ColorBy::quad;
+    s.window = ui.session->time.window();
+    s.mode = ui.session->time.mode();
+    s.filters = ui.session->filters();
+    return s;
+}
+
+void apply_view_state(UiState& ui, const ViewState& s) {
+    ui.projection =
+        render::projection_from_name(s.view.projection) ? s.view.projection : "web-mercator";
+    auto layer = [&](const char* name, bool fallback) {
+        const auto it = s.view.layers.find(name);
+        return it == s.view.layers.end() ? fallback : it->second;
+    };
+    ui.options.markers = layer("markers", true);
+    ui.options.clusters = layer("clusters", false);
+    ui.options.heatmap = layer("heatmap", false);
+    ui.options.country_labels = ui.options.place_labels = layer("labels", true);
+    ui.options.color_by =
+        s.view.color_by == ColorBy::type ? render::ColorBy::type : render::ColorBy::quad;
+    ui.fly_to = s.view.center;
+    ui.fly_zoom = s.view.zoom;
+    ui.session->time.set_mode(s.mode);
+    ui.session->set_filters(s.filters);
+    if (s.window) {
+        ui.pending_window = *s.window;
+    }
+}
+
+} // namespace eventmap::view

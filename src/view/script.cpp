@@ -1,0 +1,261 @@
+#include "view/script.hpp"
+
+#include "common/error.hpp"
+#include "view/time_model.hpp"
+
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace eventmap::view {
+
+std::vector<std::string> split_words(const std::string& line, const std::string& file,
+                                     std::size_t line_number) {
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) {
+            ++i;
+        }
+        if (i == line.size()) {
+            break;
+        }
+        std::string word;
+        if (line[i] == '"') {
+            ++i;
+            bool closed = false;
+            while (i < line.size()) {
+                if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '"') {
+                    word += '"';
+                    i += 2;
+                } else if (line[i] == '"') {
+                    closed = true;
+                    ++i;
+                    break;
+                } else {
+                    word += line[i++];
+                }
+            }
+            if (!closed) {
+                throw InputError("unclosed quote", file, line_number);
+            }
+        } else {
+            while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) {
+                word += line[i++];
+            }
+        }
+        words.push_back(word);
+    }
+    return words;
+}
+
+namespace {
+
+struct Checker {
+    const std::string& file;
+    ScriptAction& action;
+
+    [[noreturn]] void fail(const std::string& why) const {
+        throw InputError(action.verb + ": " + why, file, action.line);
+    }
+    void count(std::size_t least, std::size_t most, const char* usage) const {
+        if (action.args.size() < least || action.args.size() > most) {
+            fail(std::string("expected ") + usage);
+        }
+    }
+    double number(std::size_t i, double low, double high, const char* what) {
+        const std::string& word = action.args.at(i);
+        char* end = nullptr;
+        errno = 0;
+        const double value = std::strtod(word.c_str(), &end);
+        if (word.empty() || *end != '\0' || errno != 0 || !std::isfinite(value)) {
+            fail(std::string("'") + word + "' is not a number (" + what + ")");
+        }
+        if (value < low || value > high) {
+            fail(std::string(what) + " " + word + " is out of range");
+        }
+        action.numbers.push_back(value);
+        return value;
+    }
+    void bbox(std::size_t first) {
+        const double w = number(first, -180, 180, "west");
+        const double s = number(first + 1, -90, 90, "south");
+        const double e = number(first + 2, -180, 180, "east");
+        const double n = number(first + 3, -90, 90, "north");
+        if (w >= e || s >= n) {
+            fail("expected W S E N with west < east and south < north");
+        }
+    }
+    void one_of(std::size_t i, std::initializer_list<const char*> choices) const {
+        std::string all;
+        for (const char* choice : choices) {
+            if (action.args.at(i) == choice) {
+                return;
+            }
+            all += all.empty() ? choice : std::string("|") + choice;
+        }
+        fail("'" + action.args.at(i) + "': expected " + all);
+    }
+    void date(std::size_t i) const {
+        if (!parse_day_range(action.args.at(i))) {
+            fail("'" + action.args.at(i) + "' is not a date YYYY[-MM[-DD]] or range A..B");
+        }
+    }
+};
+
+void check_filter(Checker& c) {
+    auto& a = c.action;
+    if (a.args.empty()) {
+        c.fail("expected a facet: type, quad, country, actor, date_source, planned, "
+               "confidence, text or clear");
+    }
+    const std::string& facet = a.args[0];
+    if (facet == "clear") {
+        c.count(1, 1, "'filter clear'");
+    } else if (facet == "type" || facet == "country" || facet == "actor" ||
+               facet == "date_source") {
+        c.count(1, 2, "filter FACET NAME[,NAME...]");
+    } else if (facet == "quad") {
+        c.count(2, 2, "filter quad 1,2,3,4");
+        std::stringstream list(a.args[1]);
+        std::string item;
+        while (std::getline(list, item, ',')) {
+            if (item.size() != 1 || item[0] < '0' || item[0] > '4') {
+                c.fail("quad classes are 0..4, comma-separated");
+            }
+        }
+    } else if (facet == "planned") {
+        c.count(2, 2, "filter planned any|planned|not_planned");
+        c.one_of(1, {"any", "planned", "not_planned"});
+    } else if (facet == "confidence") {
+        c.count(2, 2, "filter confidence 0..1");
+        c.number(1, 0, 1, "confidence");
+    } else if (facet == "text") {
+        c.count(1, 1000, "filter text WORDS...");
+    } else {
+        c.fail("unknown facet '" + facet + "'");
+    }
+}
+
+void check(Checker& c) {
+    auto& a = c.action;
+    const std::string& v = a.verb;
+    if (v == "window") {
+        c.count(1, 2, "window FROM [TO]");
+        c.date(0);
+        if (a.args.size() == 2) {
+            c.date(1);
+        }
+    } else if (v == "mode") {
+        c.count(1, 1, "mode moving|cumulative");
+        c.one_of(0, {"moving", "cumulative"});
+    } else if (v == "step") {
+        c.count(1, 2, "step day|week|month [N]");
+        c.one_of(0, {"day", "week", "month"});
+        if (a.args.size() == 2) {
+            c.number(1, -100000, 100000, "count");
+        }
+    } else if (v == "zoom" || v == "select-box") {
+        c.count(4, 4, "W S E N");
+        c.bbox(0);
+    } else if (v == "center") {
+        c.count(2, 3, "center LAT LON [ZOOM]");
+        c.number(0, -90, 90, "latitude");
+        c.number(1, -180, 180, "longitude");
+        if (a.args.size() == 3) {
+            c.number(2, 0.5, 20, "zoom");
+        }
+    } else if (v == "select") {
+        c.count(2, 2, "select LAT LON");
+        c.number(0, -90, 90, "latitude");
+        c.number(1, -180, 180, "longitude");
+    } else if (v == "filter") {
+        check_filter(c);
+    } else if (v == "layer") {
+        c.count(2, 2, "layer NAME on|off");
+        c.one_of(0, {"basemap", "markers", "clusters", "heatmap", "labels", "graticule"});
+        c.one_of(1, {"on", "off"});
+    } else if (v == "color") {
+        c.count(1, 1, "color type|quad");
+        c.one_of(0, {"type", "quad"});
+    } else if (v == "correct") {
+        c.count(3, 3, "correct EVENT_ID LAT LON | correct EVENT_ID candidate N");
+        if (a.args[1] == "candidate") {
+            c.number(2, 1, 1000, "candidate");
+        } else {
+            c.number(1, -90, 90, "latitude");
+            c.number(2, -180, 180, "longitude");
+        }
+    } else if (v == "undo" || v == "quit") {
+        c.count(0, 0, "no arguments");
+    } else if (v == "export" || v == "screenshot" || v == "save-state") {
+        c.count(1, 1, "a FILE");
+    } else if (v == "save-image") {
+        c.count(1, 2, "save-image FILE [WIDTHxHEIGHT]");
+        if (a.args.size() == 2) {
+            int w = 0, h = 0;
+            char x = 0, rest = 0;
+            if (std::sscanf(a.args[1].c_str(), "%d%c%d%c", &w, &x, &h, &rest) != 3 || x != 'x' ||
+                w < 16 || h < 16 || w > 16384 || h > 16384) {
+                c.fail("size '" + a.args[1] + "': expected WIDTHxHEIGHT, 16..16384");
+            }
+            a.numbers = {static_cast<double>(w), static_cast<double>(h)};
+        }
+    } else if (v == "frames") {
+        c.count(1, 1, "frames N");
+        c.number(0, 1, 100000, "frames");
+    } else if (v == "play") {
+        c.count(1, 1, "play SECONDS");
+        c.number(0, 0, 3600, "seconds");
+    } else {
+        c.fail("unknown action (the list is in `eventmap view --help`)");
+    }
+}
+
+} // namespace
+
+Script parse_script(const std::string& text, const std::string& file) {
+    Script script;
+    script.file = file;
+    std::istringstream lines(text);
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(lines, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        auto words = split_words(line, file, number);
+        if (words.empty() || words[0][0] == '#') {
+            continue;
+        }
+        ScriptAction action;
+        action.line = number;
+        action.verb = words[0];
+        action.args.assign(words.begin() + 1, words.end());
+        Checker checker{file, action};
+        check(checker);
+        script.actions.push_back(std::move(action));
+    }
+    return script;
+}
+
+Script read_script(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        throw InputError(std::string("cannot read script: ") + std::strerror(errno), path);
+    }
+    std::ostringstream text;
+    text << file.rdbuf();
+    const std::string content = text.str();
+    if (content.find('\0') != std::string::npos) {
+        throw InputError("script is binary, not text", path);
+    }
+    return parse_script(content, path);
+}
+
+} // namespace eventmap::view

@@ -1,0 +1,143 @@
+// Everything the viewer knows, with no window and no GL: the loaded events, the time window,
+// the filters and what passes them, the list, the selection, corrections and exports. The
+// window (viewer.cpp) draws from it and forwards input to it; scripts and tests drive it
+// directly. Derived data (filter result, list, histogram) is rebuilt when its inputs change,
+// never per frame.
+//
+// Loading runs on a worker thread in two steps: the map table (positions, days, types: enough
+// to draw), then the columns the filters need (ids, countries, actors, places). poll() on the
+// main thread takes each step's result when it is ready, so the map is usable after step one.
+#pragma once
+
+#include "mapdata/event_table.hpp"
+#include "view/correction_store.hpp"
+#include "view/event_list.hpp"
+#include "view/event_table.hpp"
+#include "view/filter.hpp"
+#include "view/histogram.hpp"
+#include "view/place_finder.hpp"
+#include "view/spatial_grid.hpp"
+#include "view/time_model.hpp"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace eventmap::view {
+
+enum class LoadStage { idle, map, columns, done, failed };
+
+class Session {
+  public:
+    explicit Session(std::string source, std::string layer = {});
+    ~Session(); // stops the workers
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    const std::string& source() const { return source_; }
+
+    // --- Loading ---
+    void start_loading();
+    // Takes finished work from the workers; true when the data or the filter result changed.
+    bool poll();
+    // Blocks until loading (and a pending text search) is finished; for scripts and tests.
+    void wait_until_loaded();
+    LoadStage stage() const { return stage_.load(); }
+    float progress() const { return progress_.load(); } // 0..1 within the current stage
+    std::string load_error() const;
+    bool has_map() const { return map_ != nullptr; }
+    std::shared_ptr<const mapdata::EventTable> map() const { return map_; }
+    const EventTable& table() const { return table_; }
+    double load_seconds() const { return load_seconds_; }
+    // Replaces the data with a table built in memory (tests, benches); no worker involved.
+    void set_data(std::shared_ptr<const mapdata::EventTable> map, EventTable table);
+
+    // --- Time and filters ---
+    TimeModel time;
+    const FilterState& filters() const { return filters_; }
+    void set_filters(const FilterState& filters);
+    const FilterResult& filtered() const { return filtered_; }
+    // Bumped whenever filtered() changes: the renderer's visibility mask follows it.
+    std::uint64_t filter_generation() const { return filter_generation_; }
+    bool text_search_pending() const { return text_search_running_.load(); }
+    bool in_window(Row row) const;
+    std::size_t count_in_window() const { return list_.count_in(time.window()); }
+
+    EventList& list() { return list_; }
+    // Histogram over `range` with at most `max_bins` bins, cached until data/filter/args change.
+    const Histogram& histogram(DayRange range, int max_bins);
+
+    // --- Selection ---
+    // The nearest event passing the filters and the window inside `box`, by `distance`.
+    std::optional<Row> pick(const LonLatBox& box, const std::function<double(Row)>& distance);
+    std::vector<Row> select_box(const LonLatBox& box);
+    std::optional<Row> selected;
+    std::vector<Row> box_selection;
+    std::optional<Row> row_of_id(const std::string& id) const;
+
+    // --- Corrections (the source must be a GeoPackage or PostGIS store) ---
+    // Moves the event; the map table is replaced by a copy with the new position (the renderer
+    // takes it through map()). Throws as CorrectionStore does.
+    CorrectionRecord correct(Row row, const PlaceChoice& to);
+    // Other places the event's name could mean (gazetteer look-up of the name as written),
+    // the event's current place left out. Throws DataError when there is no gazetteer.
+    std::vector<PlaceChoice> candidates(Row row);
+    PlaceFinder& places() { return finder_; }
+    bool can_undo() const { return !undo_stack_.empty(); }
+    void undo();
+    std::uint64_t data_generation() const { return data_generation_; }
+
+    // --- Export ---
+    // The events passing the filters inside the window, through the project's export code
+    // (format from the extension). Returns how many were written.
+    std::uint64_t export_filtered(const std::string& path);
+    std::vector<Row> rows_to_export();
+
+  private:
+    void refilter();
+    void load_worker();
+    void search_worker(std::string text, std::uint64_t ticket);
+    void move_row(Row row, LatLon to);
+    void mark_corrected_from_store();
+
+    std::string source_, layer_;
+    std::shared_ptr<const mapdata::EventTable> map_;
+    EventTable table_;
+    SpatialGrid grid_;
+    FilterState filters_;
+    FilterResult filtered_;
+    std::uint64_t filter_generation_ = 0, data_generation_ = 0;
+    EventList list_;
+    Histogram histogram_;
+    DayRange histogram_range_{1, 0};
+    int histogram_bins_ = 0;
+    std::uint64_t histogram_generation_ = ~0ULL;
+    std::vector<CorrectionRecord> undo_stack_;
+    std::unique_ptr<CorrectionStore> corrections_;
+    PlaceFinder finder_;
+    double load_seconds_ = 0;
+
+    // Worker hand-off: guarded by mutex_.
+    mutable std::mutex mutex_;
+    std::thread loader_, searcher_;
+    std::atomic<LoadStage> stage_{LoadStage::idle};
+    std::atomic<float> progress_{0};
+    std::atomic<bool> stop_{false};
+    std::shared_ptr<mapdata::EventTable> ready_map_;
+    std::unique_ptr<EventTable> ready_table_;
+    std::unique_ptr<EventTable> ready_columns_;
+    std::string error_;
+    std::atomic<bool> text_search_running_{false};
+    std::atomic<bool> search_cancel_{false};
+    std::uint64_t search_ticket_ = 0, ready_search_ticket_ = 0;
+    std::unique_ptr<std::vector<std::uint8_t>> ready_text_mask_;
+    std::vector<std::uint8_t> text_mask_;
+    std::string text_mask_for_;
+};
+
+} // namespace eventmap::view

@@ -1,0 +1,598 @@
+// The viewer's window and loop. Sections:
+//   1. GLFW and ImGui set-up and tear-down
+//   2. The frame: loading hand-off, playback, panels, map
+//   3. Map input: pan, zoom at the cursor, click/box select, keys
+//   4. The interactive loop (images: viewer_images.cpp)
+//   5. run_viewer
+#include "common/error.hpp"
+#include "render/render_error.hpp"
+#include "view/script.hpp"
+#include "view/viewer_app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <cmath>
+#include <epoxy/gl.h>
+#include <filesystem>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <iostream>
+
+namespace eventmap::view {
+
+// -------------------------------------------------------------------------------------------
+// 1. Set-up
+// -------------------------------------------------------------------------------------------
+
+namespace {
+
+// GLFW reports errors through a C callback: keep the last message for the exception.
+std::string& glfw_error() {
+    static thread_local std::string message;
+    return message;
+}
+
+void on_glfw_error(int code, const char* description) noexcept {
+    try {
+        glfw_error() = std::string(description != nullptr ? description : "unknown") + " (" +
+                       std::to_string(code) + ")";
+    } catch (...) {
+    }
+}
+
+void load_fonts(float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    // Latin, Latin Extended, Greek, Cyrillic: place names in most news.
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF,
+                                     0x1E00, 0x1EFF, 0x2000, 0x206F, 0};
+    if (std::filesystem::exists(font)) {
+        io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, ranges);
+    } else {
+        ImFontConfig config;
+        config.SizePixels = 13.0f * scale;
+        io.Fonts->AddFontDefault(&config);
+    }
+}
+
+} // namespace
+
+void UiState::report_error(const std::string& message) {
+    error = message;
+    std::cerr << "eventmap view: " << message << "\n";
+}
+
+void UiState::report(const std::string& message) {
+    messages.push_back(message);
+    while (messages.size() > 5) {
+        messages.pop_front();
+    }
+}
+
+ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
+    glfwSetErrorCallback(on_glfw_error);
+    if (glfwInit() == GLFW_FALSE) {
+        throw render::RenderError("cannot open a window (no display? `eventmap render` draws "
+                                  "without one): " +
+                                  glfw_error());
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    window_ = glfwCreateWindow(options.width, options.height,
+                               ("eventmap — " + options.source).c_str(), nullptr, nullptr);
+    if (window_ == nullptr) {
+        const std::string why = glfw_error();
+        glfwTerminate();
+        throw render::RenderError("cannot open an OpenGL 3.3 window: " + why);
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(options.bench || !options.script_file.empty() ? 0 : 1);
+
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(window_, &xs, &ys);
+    ui_.ui_scale = std::max(1.0f, xs);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr; // layout comes from --state, not imgui.ini
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().ScaleAllSizes(ui_.ui_scale);
+    load_fonts(ui_.ui_scale);
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+    imgui_ready_ = true;
+
+    renderer_ = std::make_unique<render::MapRenderer>();
+    session_ = std::make_unique<Session>(options.source, options.layer);
+    ui_.session = session_.get();
+    if (!options.gazetteer_index.empty()) {
+        session_->places().set_index(options.gazetteer_index);
+    }
+    ui_.renderer = renderer_.get();
+    ui_.options.scale = ui_.ui_scale;
+    ui_.options.title.clear();
+    if (!options.state_file.empty() && std::filesystem::exists(options.state_file)) {
+        try {
+            apply_view_state(ui_, read_view_state(options.state_file));
+        } catch (const Error& e) {
+            ui_.report_error(e.located());
+        }
+    }
+    session_->start_loading();
+    last_time_ = glfwGetTime();
+}
+
+ViewerApp::~ViewerApp() {
+    if (!options_.state_file.empty() && session_ && session_->has_map()) {
+        try {
+            write_view_state(current_view_state(ui_), options_.state_file);
+        } catch (const Error& e) {
+            std::cerr << "eventmap view: " << e.located() << "\n";
+        }
+    }
+    session_.reset();
+    renderer_.reset(); // GL objects go while the context is current
+    if (imgui_ready_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (window_ != nullptr) {
+        glfwDestroyWindow(window_);
+    }
+    glfwTerminate();
+}
+
+bool ViewerApp::should_close() const {
+    return glfwWindowShouldClose(window_) != 0;
+}
+
+void ViewerApp::present() {
+    glfwSwapBuffers(window_);
+}
+
+// -------------------------------------------------------------------------------------------
+// 2. The frame
+// -------------------------------------------------------------------------------------------
+
+// The renderer draws the events passing the filters: the filter's per-row mask, handed over
+// when the filter (or the data) changes, never per frame; the window stays two uniforms.
+void ViewerApp::upload_events() {
+    const auto map = session_->map();
+    if (!map) {
+        return;
+    }
+    if (uploaded_data_ != session_->data_generation()) {
+        renderer_->set_events(map);
+        uploaded_data_ = session_->data_generation();
+        highlighted_.clear(); // new rows: the rings are sent again
+        corrected_for_ = ~0ULL;
+    }
+    const auto& mask = session_->filtered().mask;
+    if (session_->filtered().rows.size() == map->size() || mask.size() != map->size()) {
+        renderer_->set_visible(nullptr);
+    } else {
+        renderer_->set_visible(std::make_shared<const std::vector<std::uint8_t>>(mask));
+    }
+    uploaded_filters_ = session_->filter_generation();
+}
+
+void ViewerApp::on_data_changed() {
+    const auto map = session_->map();
+    if (!map) {
+        return;
+    }
+    if (projection_in_use_ != ui_.projection || !have_view_) {
+        const auto kind = render::projection_from_name(ui_.projection);
+        renderer_->set_projection(kind ? *kind : render::ProjectionKind::web_mercator,
+                                  mapdata::central_longitude(*map));
+        projection_in_use_ = ui_.projection;
+    }
+    upload_events();
+    if (ui_.pending_window) {
+        session_->time.set_window(ui_.pending_window->first, ui_.pending_window->last);
+        ui_.pending_window.reset();
+    }
+    if (!have_view_) {
+        have_view_ = true;
+        if (!ui_.fly_to) {
+            ui_.fit_requested = true;
+        }
+    }
+}
+
+// The map follows the store: when the GeoPackage file changes (an ingest committed), the
+// events are loaded again in the background; the view, window and filters stay.
+void ViewerApp::follow_store(double now) {
+    if (now - last_follow_check_ < 2.0 || session_->stage() == LoadStage::map ||
+        session_->stage() == LoadStage::columns) {
+        return;
+    }
+    last_follow_check_ = now;
+    std::error_code ec;
+    const auto stamp = std::filesystem::last_write_time(options_.source, ec);
+    if (ec) {
+        return; // PG: sources and vanished files: nothing to compare
+    }
+    const auto ticks = stamp.time_since_epoch().count();
+    if (store_stamp_ != 0 && ticks != store_stamp_ && session_->stage() == LoadStage::done) {
+        ui_.report("the store changed: reloading");
+        session_->start_loading();
+    }
+    store_stamp_ = ticks;
+}
+
+void ViewerApp::apply_requests() {
+    if (ui_.projection_changed) {
+        ui_.projection_changed = false;
+        const auto centre = renderer_->projection().inverse(ui_.map.center_x, ui_.map.center_y);
+        projection_in_use_.clear();
+        on_data_changed();
+        if (centre) {
+            center_on({centre->second, centre->first}, 3);
+        }
+    }
+    if (ui_.fit_requested && session_->map()) {
+        ui_.fit_requested = false;
+        const auto box = mapdata::event_bounds(*session_->map());
+        try {
+            // Fit into the part the menu bar and the time panel leave free, not under them.
+            const double top = 24 * ui_.ui_scale * ui_.pixel_ratio;
+            const double bottom = (ui_.show_time ? 180 : 30) * ui_.ui_scale * ui_.pixel_ratio;
+            const int free_height = std::max(64, static_cast<int>(ui_.map.height - top - bottom));
+            render::MapView view =
+                render::fit_view(renderer_->projection(), box, ui_.map.width, free_height);
+            view.height = ui_.map.height;
+            view.center_y -= (bottom - top) / 2.0 * view.metres_per_pixel;
+            ui_.map = view;
+        } catch (const Error& e) {
+            ui_.report_error(e.located());
+        }
+    }
+    if (ui_.fly_to && have_view_) {
+        center_on(*ui_.fly_to, ui_.fly_zoom);
+        ui_.fly_to.reset();
+    }
+}
+
+void ViewerApp::frame(double dt) {
+    glfwPollEvents();
+    const double now = glfwGetTime();
+    const double elapsed = dt >= 0 ? dt : now - last_time_;
+    last_time_ = now;
+
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+    glfwGetWindowSize(window_, &win_w, &win_h);
+    ui_.pixel_ratio = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    if (fb_w != ui_.map.width || fb_h != ui_.map.height) {
+        // Keep the centre and scale; only the size changes.
+        ui_.map.width = std::max(fb_w, 1);
+        ui_.map.height = std::max(fb_h, 1);
+    }
+
+    if (session_->poll() || session_->data_generation() != seen_data_) {
+        seen_data_ = session_->data_generation();
+        on_data_changed();
+    }
+    const std::string error = session_->load_error();
+    if (!error.empty() && error != ui_.error) {
+        ui_.report_error(error);
+    }
+    apply_requests();
+    if (session_->filter_generation() != seen_filters_) {
+        // The renderer filters by type itself; the other facets narrow list and counts.
+        seen_filters_ = session_->filter_generation();
+        const auto& types = session_->filters().types;
+        ui_.options.types.assign(types.begin(), types.end());
+        if (uploaded_filters_ != seen_filters_ && have_view_) {
+            upload_events();
+        }
+    }
+    follow_store(now);
+    session_->time.advance(elapsed);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw_toolbar(ui_);
+    if (ui_.show_time) {
+        draw_time_panel(ui_);
+    }
+    if (ui_.show_filters) {
+        draw_filter_panel(ui_);
+    }
+    if (ui_.show_list) {
+        draw_list_panel(ui_);
+    }
+    if (ui_.show_details) {
+        draw_details_panel(ui_);
+    }
+    if (ui_.show_help) {
+        draw_help_panel(ui_);
+    }
+    draw_status_bar(ui_);
+    handle_map_input();
+    handle_keys();
+    update_rings();
+    ImGui::Render();
+
+    draw_map();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!ui_.save_image_path.empty()) {
+        const std::string path = ui_.save_image_path;
+        ui_.save_image_path.clear();
+        try {
+            save_image(path, 0, 0);
+            ui_.report("saved " + path);
+        } catch (const Error& e) {
+            ui_.report_error(e.located());
+        }
+    }
+}
+
+void ViewerApp::draw_map() {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, ui_.map.width, ui_.map.height);
+    glClearColor(0.11f, 0.13f, 0.16f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (!have_view_) {
+        return;
+    }
+    const DayRange w = session_->time.window();
+    ui_.options.window = {w.first, w.last};
+    try {
+        const double t0 = glfwGetTime();
+        renderer_->draw(ui_.map, ui_.options, {0, 0, ui_.map.width, ui_.map.height});
+        if (measure_map) {
+            glFinish();
+        }
+        last_map_ms_ = (glfwGetTime() - t0) * 1000.0;
+    } catch (const Error& e) {
+        ui_.report_error(e.located());
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// 3. Map input
+// -------------------------------------------------------------------------------------------
+
+std::optional<std::pair<double, double>> ViewerApp::to_pixels(LatLon p) const {
+    const auto xy = renderer_->projection().forward(p.lon, p.lat);
+    if (!std::isfinite(xy.x) || !std::isfinite(xy.y)) {
+        return std::nullopt;
+    }
+    return std::make_pair(ui_.map.pixel_x(xy.x), ui_.map.pixel_y(xy.y));
+}
+
+std::optional<Row> ViewerApp::pick_at_pixel(double px, double py, double radius) {
+    if (!have_view_) {
+        return std::nullopt;
+    }
+    // The lon/lat box the pick radius covers: the inverse of its corners and edge midpoints.
+    LonLatBox box{180, 90, -180, -90};
+    bool any = false;
+    for (double dx : {-radius, 0.0, radius}) {
+        for (double dy : {-radius, 0.0, radius}) {
+            const auto ll =
+                renderer_->projection().inverse(ui_.map.x_at(px + dx), ui_.map.y_at(py + dy));
+            if (ll) {
+                box.west = std::min(box.west, ll->first);
+                box.east = std::max(box.east, ll->first);
+                box.south = std::min(box.south, ll->second);
+                box.north = std::max(box.north, ll->second);
+                any = true;
+            }
+        }
+    }
+    if (!any) {
+        return std::nullopt;
+    }
+    const EventTable& t = session_->table();
+    return session_->pick(box, [&](Row r) {
+        const auto xy = to_pixels({t.lat[r], t.lon[r]});
+        const double d = xy ? std::hypot(xy->first - px, xy->second - py) : 1e300;
+        return d <= radius ? d : 1e300;
+    });
+}
+
+void ViewerApp::zoom_to(double west, double south, double east, double north) {
+    ui_.map = render::fit_view(renderer_->projection(), {west, south, east, north}, ui_.map.width,
+                               ui_.map.height, 0.02);
+}
+
+void ViewerApp::center_on(LatLon centre, double zoom) {
+    ui_.map = render::center_view(renderer_->projection(), centre.lat, centre.lon, zoom,
+                                  ui_.map.width, ui_.map.height, ui_.pixel_ratio);
+}
+
+void ViewerApp::handle_map_input() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!have_view_) {
+        return;
+    }
+    const double px = io.MousePos.x * ui_.pixel_ratio, py = io.MousePos.y * ui_.pixel_ratio;
+    const bool over_map = !io.WantCaptureMouse;
+    if (over_map && io.MouseWheel != 0) {
+        ui_.map.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
+    }
+    if (over_map && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        dragging_ = !io.KeyShift;
+        boxing_ = io.KeyShift;
+        drag_x_ = box_x_ = px;
+        drag_y_ = box_y_ = py;
+    }
+    if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        ui_.map.pan_pixels(-(px - drag_x_), -(py - drag_y_));
+        drag_x_ = px;
+        drag_y_ = py;
+    }
+    if (boxing_) {
+        ImGui::GetForegroundDrawList()->AddRect(
+            ImVec2(static_cast<float>(box_x_ / ui_.pixel_ratio),
+                   static_cast<float>(box_y_ / ui_.pixel_ratio)),
+            io.MousePos, IM_COL32(255, 220, 80, 255), 0, 0, 2);
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        const double moved = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x;
+        const bool click = std::abs(moved) < 3 &&
+                           std::abs(ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y) < 3;
+        if (boxing_) {
+            const auto a =
+                renderer_->projection().inverse(ui_.map.x_at(box_x_), ui_.map.y_at(box_y_));
+            const auto b = renderer_->projection().inverse(ui_.map.x_at(px), ui_.map.y_at(py));
+            if (a && b) {
+                session_->box_selection = session_->select_box(
+                    {std::min(a->first, b->first), std::min(a->second, b->second),
+                     std::max(a->first, b->first), std::max(a->second, b->second)});
+                ui_.report(std::to_string(session_->box_selection.size()) + " events selected");
+            }
+        } else if (dragging_ && click) {
+            if (ui_.placing_correction && session_->selected) {
+                const auto ll = renderer_->projection().inverse(ui_.map.x_at(px), ui_.map.y_at(py));
+                ui_.placing_correction = false;
+                if (ll) {
+                    try {
+                        session_->correct(*session_->selected,
+                                          PlaceChoice{{ll->second, ll->first}, "", 0, "", ""});
+                        ui_.report("event moved (Ctrl+Z undoes)");
+                    } catch (const Error& e) {
+                        ui_.report_error(e.located());
+                    }
+                }
+            } else {
+                session_->selected = pick_at_pixel(px, py, 8 * ui_.ui_scale);
+            }
+        }
+        dragging_ = boxing_ = false;
+    }
+    if (over_map && !dragging_) {
+        if (const auto hover = pick_at_pixel(px, py, 6 * ui_.ui_scale)) {
+            const EventTable& t = session_->table();
+            ImGui::BeginTooltip();
+            ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),
+                        format_day(t.day_start[*hover]).c_str());
+            ImGui::TextUnformatted(t.place[*hover].c_str());
+            ImGui::EndTooltip();
+        }
+    }
+}
+
+// The selection and corrected events, drawn by the renderer as rings (so a saved image shows
+// them too): handed over when they change.
+void ViewerApp::update_rings() {
+    if (!have_view_) {
+        return;
+    }
+    const EventTable& t = session_->table();
+    std::vector<std::size_t> highlight;
+    if (session_->selected) {
+        highlight.push_back(*session_->selected);
+    }
+    const std::size_t most = 5000; // more rings than this say nothing a count does not
+    for (std::size_t i = 0; i < session_->box_selection.size() && i < most; ++i) {
+        highlight.push_back(session_->box_selection[i]);
+    }
+    if (highlight != highlighted_) {
+        highlighted_ = highlight;
+        renderer_->set_highlight(highlight);
+    }
+    if (corrected_for_ != session_->data_generation()) {
+        corrected_for_ = session_->data_generation();
+        std::vector<std::size_t> corrected;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t.corrected[i] != 0) {
+                corrected.push_back(i);
+            }
+        }
+        renderer_->set_corrected(corrected);
+    }
+}
+
+// Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
+void ViewerApp::handle_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) {
+        return;
+    }
+    TimeModel& time = session_->time;
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) {
+        time.toggle_play();
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) {
+        time.step(ui_.step_unit, 1);
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) {
+        time.step(ui_.step_unit, -1);
+    }
+    const double cx = ui_.map.width / 2.0, cy = ui_.map.height / 2.0;
+    if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL)) {
+        ui_.map.zoom_at(cx, cy, 1.5);
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) || ImGui::IsKeyPressed(GLFW_KEY_MINUS)) {
+        ui_.map.zoom_at(cx, cy, 1 / 1.5);
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_F)) {
+        ui_.fit_requested = true;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_H) || ImGui::IsKeyPressed(GLFW_KEY_F1)) {
+        ui_.show_help = !ui_.show_help;
+    }
+    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Z) && session_->can_undo()) {
+        try {
+            session_->undo();
+            ui_.report("correction undone");
+        } catch (const Error& e) {
+            ui_.report_error(e.located());
+        }
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        session_->selected.reset();
+        session_->box_selection.clear();
+        ui_.placing_correction = false;
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// 4. The interactive loop
+// -------------------------------------------------------------------------------------------
+
+void ViewerApp::run() {
+    while (!should_close()) {
+        const bool busy = session_->time.playing() || session_->stage() == LoadStage::map ||
+                          session_->stage() == LoadStage::columns ||
+                          session_->text_search_pending();
+        if (!busy) {
+            // Nothing moves: sleep until input (or a second passes, for the store follower).
+            glfwWaitEventsTimeout(1.0);
+        }
+        frame();
+        glfwSwapBuffers(window_);
+    }
+}
+
+// -------------------------------------------------------------------------------------------
+// 5. run_viewer
+// -------------------------------------------------------------------------------------------
+
+int run_viewer(const ViewerOptions& options) {
+    // A script is checked line by line before the window opens: a typo costs nothing.
+    std::optional<Script> script;
+    if (!options.script_file.empty()) {
+        script = read_script(options.script_file);
+    }
+    ViewerApp app(options);
+    if (script) {
+        return run_script(app, *script);
+    }
+    if (options.bench) {
+        return run_bench(app, options.bench_frames);
+    }
+    app.run();
+    return 0;
+}
+
+} // namespace eventmap::view

@@ -1,0 +1,87 @@
+// The viewer's window and loop (internal to src/view): owns GLFW, the ImGui context, the
+// renderer and the session, and draws one frame at a time. The script runner
+// (viewer_script.cpp) and the bench drive it through frame() and the UiState.
+#pragma once
+
+#include "view/script.hpp"
+#include "view/viewer.hpp"
+#include "view/viewer_ui.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace eventmap::view {
+
+class ViewerApp {
+  public:
+    explicit ViewerApp(const ViewerOptions& options);
+    ~ViewerApp();
+    ViewerApp(const ViewerApp&) = delete;
+    ViewerApp& operator=(const ViewerApp&) = delete;
+
+    // Interactive loop until the window closes.
+    void run();
+    // One frame: input, loading, playback, panels, map, swap. `dt`: simulated seconds of
+    // playback (negative: wall time).
+    void frame(double dt = -1);
+    bool should_close() const;
+    // Shows the drawn frame (swap buffers).
+    void present();
+
+    UiState& ui() { return ui_; }
+    Session& session() { return *session_; }
+    // Milliseconds the last frame spent in the renderer's draw (finished with glFinish when
+    // measuring), for the bench's split between map and panels.
+    double last_map_ms() const { return last_map_ms_; }
+    bool measure_map = false;
+    // The framebuffer's pixels as PNG (after the last frame's drawing).
+    void screenshot(const std::string& path);
+    // The map alone, through the renderer offscreen, at `width` x `height` (0: the window's).
+    void save_image(const std::string& path, int width, int height);
+    // Sets the map to show a lon/lat box / a centre and zoom.
+    void zoom_to(double west, double south, double east, double north);
+    void center_on(LatLon centre, double zoom);
+    // Screen position (framebuffer pixels) of a lat/lon; nullopt outside the projection.
+    std::optional<std::pair<double, double>> to_pixels(LatLon p) const;
+    // The event nearest to the screen pixel within `radius` pixels.
+    std::optional<Row> pick_at_pixel(double px, double py, double radius);
+
+  private:
+    void on_data_changed();
+    void handle_map_input();
+    void handle_keys();
+    void draw_map();
+    void apply_requests();
+    void follow_store(double now);
+    void upload_events();
+    void update_rings();
+
+    ViewerOptions options_;
+    GLFWwindow* window_ = nullptr;
+    std::unique_ptr<Session> session_;
+    std::unique_ptr<render::MapRenderer> renderer_;
+    UiState ui_;
+    bool imgui_ready_ = false;
+    bool have_view_ = false;
+    std::uint64_t seen_data_ = 0;
+    std::string projection_in_use_;
+    double last_time_ = 0;
+    double last_map_ms_ = 0;
+    std::uint64_t seen_filters_ = 0, uploaded_filters_ = 0;
+    std::uint64_t corrected_for_ = ~0ULL, uploaded_data_ = ~0ULL;
+    std::vector<std::size_t> highlighted_;
+    double last_follow_check_ = 0;
+    long long store_stamp_ = 0;
+    // Drag state: a pan with the left button, a box with shift + left.
+    bool dragging_ = false, boxing_ = false;
+    double drag_x_ = 0, drag_y_ = 0, box_x_ = 0, box_y_ = 0;
+};
+
+// viewer_script.cpp
+int run_script(ViewerApp& app, const Script& script);
+int run_bench(ViewerApp& app, int frames);
+
+} // namespace eventmap::view

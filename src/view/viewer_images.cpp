@@ -1,0 +1,50 @@
+// Images from the viewer: a screenshot of the window (what the user sees, panels included) and
+// "save image", the map alone drawn again by the renderer offscreen with the screen's options.
+#include "render/image_writers.hpp"
+#include "render/offscreen_target.hpp"
+#include "view/viewer_app.hpp"
+
+#include <algorithm>
+#include <epoxy/gl.h>
+
+namespace eventmap::view {
+
+void ViewerApp::screenshot(const std::string& path) {
+    const int w = ui_.map.width, h = ui_.map.height;
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's rows run bottom-up; files run top-down.
+    std::vector<std::uint8_t> flipped(pixels.size());
+    const std::size_t row = static_cast<std::size_t>(w) * 4;
+    for (int y = 0; y < h; ++y) {
+        std::copy_n(&pixels[static_cast<std::size_t>(h - 1 - y) * row], row, &flipped[y * row]);
+    }
+    auto writer = render::png_writer(path, w, h, {{"Software", "eventmap view"}});
+    writer->write_rows(flipped.data(), h);
+    writer->finish();
+}
+
+void ViewerApp::save_image(const std::string& path, int width, int height) {
+    render::MapView view = ui_.map;
+    if (width > 0 && height > 0) {
+        // Same centre, same ground shown across the width.
+        view.metres_per_pixel *= static_cast<double>(ui_.map.width) / width;
+        view.width = width;
+        view.height = height;
+    }
+    render::OffscreenTarget target(view.width, view.height);
+    target.bind();
+    renderer_->draw(view, ui_.options, {0, 0, view.width, view.height});
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(view.width) * view.height * 4);
+    target.read(rgba.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    auto writer = render::png_writer(path, view.width, view.height,
+                                     {{"Software", "eventmap view"}, {"Source", options_.source}});
+    writer->write_rows(rgba.data(), view.height);
+    writer->finish();
+}
+
+} // namespace eventmap::view

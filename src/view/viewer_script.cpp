@@ -1,0 +1,314 @@
+// Scripted runs (--script) and the frame-time bench (--bench), driving the window frame by
+// frame. Each script action prints one JSON line on stdout (script.hpp lists them).
+#include "common/error.hpp"
+#include "view/script.hpp"
+#include "view/viewer_app.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <epoxy/gl.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace eventmap::view {
+
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        if (!item.empty()) {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
+void apply_filter_action(Session& session, const ScriptAction& a) {
+    FilterState f = session.filters();
+    const std::string& facet = a.args[0];
+    const std::string value = a.args.size() > 1 ? a.args[1] : std::string();
+    const auto names = split_list(value);
+    const std::set<std::string> set(names.begin(), names.end());
+    if (facet == "clear") {
+        f = {};
+    } else if (facet == "type") {
+        f.types = set;
+    } else if (facet == "country") {
+        f.countries = set;
+    } else if (facet == "actor") {
+        f.actors = set;
+    } else if (facet == "date_source") {
+        f.date_sources = set;
+    } else if (facet == "quad") {
+        f.quads.fill(false);
+        for (const auto& q : names) {
+            f.quads[static_cast<std::size_t>(q[0] - '0')] = true;
+        }
+    } else if (facet == "planned") {
+        f.planned = *planned_filter_from(value);
+    } else if (facet == "confidence") {
+        f.min_confidence = static_cast<float>(a.numbers.at(0));
+    } else if (facet == "text") {
+        std::string text;
+        for (std::size_t i = 1; i < a.args.size(); ++i) {
+            text += (i > 1 ? " " : "") + a.args[i];
+        }
+        f.text = text;
+    }
+    session.set_filters(f);
+    session.wait_until_loaded(); // a text search finishes before the next action
+}
+
+json event_json(const Session& s, Row r) {
+    const EventTable& t = s.table();
+    return {{"row", r},
+            {"id", t.id[r]},
+            {"type", t.types.text(t.type[r])},
+            {"date", format_day(t.day_start[r])},
+            {"lat", t.lat[r]},
+            {"lon", t.lon[r]},
+            {"place", t.place[r]},
+            {"corrected", t.corrected[r] != 0}};
+}
+
+// Runs one action; returns false for quit.
+bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
+    Session& s = app.session();
+    UiState& ui = app.ui();
+    const std::string& v = a.verb;
+    if (v == "window") {
+        const auto first = parse_day_range(a.args[0]);
+        const auto last = a.args.size() > 1 ? parse_day_range(a.args[1]) : first;
+        s.time.set_window(first->first, last->last);
+        out["first"] = format_day(s.time.window().first);
+        out["last"] = format_day(s.time.window().last);
+        out["in_window"] = s.count_in_window();
+    } else if (v == "mode") {
+        s.time.set_mode(*window_mode_from(a.args[0]));
+    } else if (v == "step") {
+        s.time.step(*step_unit_from(a.args[0]),
+                    a.numbers.empty() ? 1 : static_cast<int>(a.numbers[0]));
+        out["first"] = format_day(s.time.window().first);
+        out["last"] = format_day(s.time.window().last);
+    } else if (v == "zoom") {
+        app.zoom_to(a.numbers[0], a.numbers[1], a.numbers[2], a.numbers[3]);
+    } else if (v == "center") {
+        app.center_on({a.numbers[0], a.numbers[1]}, a.numbers.size() > 2 ? a.numbers[2] : 6);
+    } else if (v == "select") {
+        app.frame(0); // the view must be laid out at the window's size
+        const auto xy = app.to_pixels({a.numbers[0], a.numbers[1]});
+        s.selected = xy ? app.pick_at_pixel(xy->first, xy->second, 8 * ui.ui_scale) : std::nullopt;
+        out["selected"] = s.selected ? event_json(s, *s.selected) : json(nullptr);
+    } else if (v == "select-box") {
+        s.box_selection = s.select_box({a.numbers[0], a.numbers[1], a.numbers[2], a.numbers[3]});
+        out["count"] = s.box_selection.size();
+        json ids = json::array();
+        for (Row r : s.box_selection) {
+            ids.push_back(s.table().id[r]);
+        }
+        out["ids"] = ids;
+    } else if (v == "filter") {
+        apply_filter_action(s, a);
+        out["passing"] = s.filtered().rows.size();
+        out["in_window"] = s.count_in_window();
+    } else if (v == "layer") {
+        const bool on = a.args[1] == "on";
+        const std::string& name = a.args[0];
+        auto& o = ui.options;
+        if (name == "markers") {
+            o.markers = on;
+        } else if (name == "clusters") {
+            o.clusters = on;
+        } else if (name == "heatmap") {
+            o.heatmap = on;
+        } else if (name == "labels") {
+            o.country_labels = o.place_labels = on;
+        } else if (name == "basemap" || name == "graticule") {
+            out["note"] = "the renderer has no switch for this layer yet";
+        }
+    } else if (v == "color") {
+        ui.options.color_by = a.args[0] == "type" ? render::ColorBy::type : render::ColorBy::quad;
+    } else if (v == "correct") {
+        const auto row = s.row_of_id(a.args[0]);
+        if (!row) {
+            throw InputError("no event with id '" + a.args[0] + "'");
+        }
+        PlaceChoice to{{0, 0}, "", 0, "", ""};
+        if (a.args[1] == "candidate") {
+            const auto candidates = s.candidates(*row);
+            const auto n = static_cast<std::size_t>(a.numbers[0]);
+            if (n > candidates.size()) {
+                throw InputError("event '" + a.args[0] + "' has " +
+                                 std::to_string(candidates.size()) + " other candidates");
+            }
+            to = candidates[n - 1];
+        } else {
+            to.position = {a.numbers[0], a.numbers[1]};
+        }
+        const auto record = s.correct(*row, to);
+        out["event"] = event_json(s, *row);
+        out["who"] = record.who;
+        out["at"] = record.at;
+    } else if (v == "undo") {
+        s.undo();
+    } else if (v == "export") {
+        out["events"] = s.export_filtered(a.args[0]);
+        out["file"] = a.args[0];
+    } else if (v == "screenshot") {
+        app.frame(0);
+        app.screenshot(a.args[0]);
+        app.present();
+        out["file"] = a.args[0];
+    } else if (v == "save-image") {
+        app.frame(0);
+        const int w = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[0]);
+        const int h = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[1]);
+        app.save_image(a.args[0], w, h);
+        app.present();
+        out["file"] = a.args[0];
+    } else if (v == "save-state") {
+        write_view_state(current_view_state(ui), a.args[0]);
+    } else if (v == "frames") {
+        for (int i = 0; i < static_cast<int>(a.numbers[0]); ++i) {
+            app.frame(0);
+            app.present();
+        }
+    } else if (v == "play") {
+        s.time.play();
+        for (double t = 0; t < a.numbers[0] && s.time.playing(); t += 1.0 / 30) {
+            app.frame(1.0 / 30);
+            app.present();
+        }
+        s.time.pause();
+        out["last"] = format_day(s.time.window().last);
+    } else if (v == "quit") {
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int run_script(ViewerApp& app, const Script& script) {
+    Session& session = app.session();
+    session.wait_until_loaded();
+    app.frame(0);
+    app.present();
+    if (session.stage() == LoadStage::failed) {
+        std::cerr << "eventmap view: " << session.load_error() << "\n";
+        return static_cast<int>(ExitCode::input_error);
+    }
+    int status = 0;
+    for (const auto& action : script.actions) {
+        json out = {{"line", action.line}, {"action", action.verb}};
+        try {
+            const bool go_on = run_action(app, action, out);
+            std::cout << out.dump() << "\n" << std::flush;
+            if (!go_on) {
+                break;
+            }
+        } catch (const Error& e) {
+            // A failing action is reported and the script stops: later lines may depend on it.
+            std::cerr << "eventmap view: " << script.file << ":" << action.line << ": " << e.what()
+                      << (e.file().empty() ? "" : " (" + e.file() + ")") << "\n";
+            status = static_cast<int>(e.code());
+            break;
+        }
+    }
+    return status;
+}
+
+// -------------------------------------------------------------------------------------------
+// Bench: a scripted pan, zoom and scrub; frame times in ms (glFinish makes each frame's GPU
+// work, on llvmpipe CPU work, part of its time).
+// -------------------------------------------------------------------------------------------
+
+namespace {
+double load_average() {
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+} // namespace
+
+int run_bench(ViewerApp& app, int frames) {
+    Session& session = app.session();
+    const auto load_start = std::chrono::steady_clock::now();
+    while (!session.has_map() && session.stage() != LoadStage::failed) {
+        session.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    app.frame(0);
+    glFinish();
+    const double first_frame_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+    if (session.stage() == LoadStage::failed) {
+        std::cerr << "eventmap view: " << session.load_error() << "\n";
+        return static_cast<int>(ExitCode::input_error);
+    }
+    session.wait_until_loaded();
+    const DayRange extent = session.time.extent();
+    const int span = std::max(1, (extent.last - extent.first) / 10);
+    std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
+    app.measure_map = true;
+    UiState& ui = app.ui();
+    for (int i = 0; i < frames; ++i) {
+        const int phase = (i * 3) / frames; // pan, zoom, scrub
+        if (phase == 0) {
+            ui.map.pan_pixels(4, 2);
+        } else if (phase == 1) {
+            ui.map.zoom_at(ui.map.width / 2.0, ui.map.height / 2.0, i % 40 < 20 ? 1.03 : 1 / 1.03);
+        } else {
+            // The CPU cost of moving the window: what the slider does, plus the count it shows.
+            const std::clock_t c0 = std::clock();
+            const Day first = extent.first + (i * 7919) % std::max(1, extent.last - extent.first);
+            session.time.set_window(first, first + span);
+            volatile std::size_t shown = session.count_in_window();
+            (void)shown;
+            scrub_cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - c0) /
+                                   CLOCKS_PER_SEC);
+        }
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::clock_t cpu0 = std::clock();
+        app.frame(0);
+        app.present();
+        glFinish();
+        frame_ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+        map_ms.push_back(app.last_map_ms());
+        // Process CPU (llvmpipe's threads included): fairer than wall time on a shared machine.
+        frame_cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC);
+    }
+    auto stats = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        if (v.empty()) {
+            return json{{"median", 0}, {"p95", 0}, {"max", 0}};
+        }
+        return json{{"median", v[v.size() / 2]},
+                    {"p95", v[std::min(v.size() - 1, v.size() * 95 / 100)]},
+                    {"max", v.back()}};
+    };
+    const json report = {{"events", session.table().size()},
+                         {"width", app.ui().map.width},
+                         {"height", app.ui().map.height},
+                         {"load_to_first_frame_s", first_frame_s},
+                         {"frames", frames},
+                         {"frame_ms", stats(frame_ms)},
+                         {"frame_cpu_ms", stats(frame_cpu_ms)},
+                         {"map_draw_ms", stats(map_ms)},
+                         {"load_average", load_average()},
+                         {"scrub_cpu_ms", stats(scrub_cpu_ms)},
+                         {"gl_renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))}};
+    std::cout << report.dump() << "\n";
+    return 0;
+}
+
+} // namespace eventmap::view

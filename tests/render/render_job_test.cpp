@@ -1,0 +1,261 @@
+// Headless renders through EGL (no display): pixel probes where PROJ puts the events, the
+// overlays, a GeoTIFF read back with GDAL, the antimeridian, animations and bad input.
+#include "common/error.hpp"
+#include "render/map_view.hpp"
+#include "render/render_job.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <gdal_priv.h>
+#include <gif_lib.h>
+#include <memory>
+#include <ogr_spatialref.h>
+#include <stb_image.h>
+
+using namespace eventmap;
+using eventmap::test::fixture;
+using eventmap::test::scratch_dir;
+
+namespace {
+
+struct Png {
+    int width = 0, height = 0;
+    std::shared_ptr<unsigned char> data;
+    std::array<int, 3> at(int px, int py) const {
+        const unsigned char* p = data.get() + (static_cast<std::size_t>(py) * width + px) * 3;
+        return {p[0], p[1], p[2]};
+    }
+    // Pixels in the rectangle within `tolerance` of the colour.
+    int count(int x0, int y0, int x1, int y1, std::array<int, 3> rgb, int tolerance) const {
+        int n = 0;
+        for (int y = std::max(0, y0); y < std::min(height, y1); ++y) {
+            for (int x = std::max(0, x0); x < std::min(width, x1); ++x) {
+                const auto c = at(x, y);
+                n += std::abs(c[0] - rgb[0]) <= tolerance && std::abs(c[1] - rgb[1]) <= tolerance &&
+                     std::abs(c[2] - rgb[2]) <= tolerance;
+            }
+        }
+        return n;
+    }
+};
+
+Png read_png(const std::string& path) {
+    Png png;
+    int channels = 0;
+    png.data.reset(stbi_load(path.c_str(), &png.width, &png.height, &channels, 3), stbi_image_free);
+    REQUIRE(png.data);
+    return png;
+}
+
+constexpr std::array<int, 3> rose = {0xCC, 0x66, 0x77}; // first type slot (Tol muted)
+
+render::RenderJob damascus_job(const std::string& output) {
+    render::RenderJob job;
+    job.source = fixture("mapdata/events.geojson");
+    job.output = output;
+    job.width = 800;
+    job.height = 500;
+    job.view.kind = render::ViewSpec::Kind::bbox;
+    job.view.bbox = {30, 28, 42, 38}; // the Levant
+    job.options.title = "Probe";
+    job.settings.gazetteer_index = "-";
+    return job;
+}
+
+// Where the job's projection puts a point (the bbox view of web-mercator centred on 0).
+std::pair<double, double> pixel_of(const render::RenderJob& job, double lon, double lat) {
+    const render::Projection p(render::ProjectionKind::web_mercator, 0);
+    const auto view = render::fit_view(p, job.view.bbox, job.width, job.height, 0.0);
+    const auto xy = p.forward(lon, lat);
+    return {view.pixel_x(xy.x), view.pixel_y(xy.y)};
+}
+
+} // namespace
+
+TEST_CASE("a marker is drawn where PROJ puts Damascus, in its type's colour", "[render]") {
+    const auto dir = scratch_dir("render_damascus");
+    auto job = damascus_job(dir + "/map.png");
+    job.to = "2013-08-21"; // only the Damascus assault
+    const auto result = render::run_render_job(job);
+    CHECK(result.events_total == 5);
+    CHECK(result.events_shown == 1);
+    const auto png = read_png(job.output);
+    CHECK(png.width == 800);
+    CHECK(png.height == 500);
+    const auto [x, y] = pixel_of(job, 36.2913, 33.5138);
+    CHECK(png.count(static_cast<int>(x) - 2, static_cast<int>(y) - 2, static_cast<int>(x) + 3,
+                    static_cast<int>(y) + 3, rose, 24) >= 9);
+}
+
+TEST_CASE("no marker where the time window excludes the event", "[render]") {
+    const auto dir = scratch_dir("render_window");
+    auto job = damascus_job(dir + "/map.png");
+    job.from = "2013-09-01";
+    job.to = "2013-09-30";
+    render::run_render_job(job);
+    const auto png = read_png(job.output);
+    const auto [x, y] = pixel_of(job, 36.2913, 33.5138);
+    CHECK(png.count(static_cast<int>(x) - 6, static_cast<int>(y) - 6, static_cast<int>(x) + 7,
+                    static_cast<int>(y) + 7, rose, 24) == 0);
+}
+
+TEST_CASE("legend, scale bar and title are drawn", "[render]") {
+    const auto dir = scratch_dir("render_overlays");
+    auto job = damascus_job(dir + "/map.png");
+    const auto png = (render::run_render_job(job), read_png(job.output));
+    const std::array<int, 3> ink = {0x22, 0x22, 0x22};
+    // Legend panel bottom left: its swatch in the first type's colour and dark text.
+    CHECK(png.count(0, png.height - 220, 260, png.height, rose, 24) > 20);
+    CHECK(png.count(0, png.height - 220, 260, png.height, ink, 40) > 50);
+    // Scale bar bottom right: a dark bar.
+    CHECK(png.count(png.width - 220, png.height - 70, png.width, png.height - 15, ink, 30) > 60);
+    // Title top left.
+    CHECK(png.count(0, 0, 200, 80, ink, 40) > 40);
+    // With --no-legend the legend is gone.
+    job.options.legend = false;
+    job.output = dir + "/bare.png";
+    const auto bare = (render::run_render_job(job), read_png(job.output));
+    CHECK(bare.count(0, bare.height - 220, 260, bare.height, rose, 24) == 0);
+}
+
+TEST_CASE("a GeoTIFF carries the view's extent and projection", "[render]") {
+    const auto dir = scratch_dir("render_geotiff");
+    auto job = damascus_job(dir + "/map.tif");
+    render::run_render_job(job);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(job.output.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    CHECK(ds->GetRasterXSize() == 800);
+    CHECK(ds->GetRasterYSize() == 500);
+    CHECK(ds->GetRasterCount() == 3);
+    double gt[6];
+    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
+    const render::Projection p(render::ProjectionKind::web_mercator, 0);
+    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
+    CHECK(gt[0] == Approx(view.left()));
+    CHECK(gt[3] == Approx(view.top()));
+    CHECK(gt[1] == Approx(view.metres_per_pixel));
+    CHECK(gt[5] == Approx(-view.metres_per_pixel));
+    OGRSpatialReference expected;
+    expected.importFromEPSG(3857);
+    REQUIRE(ds->GetSpatialRef() != nullptr);
+    CHECK(ds->GetSpatialRef()->IsSame(&expected));
+    // The requested box lies inside the image's extent (the image keeps its aspect ratio).
+    const auto sw = p.forward(30, 28), ne = p.forward(42, 38);
+    CHECK(gt[0] <= sw.x + 1);
+    CHECK(gt[0] + 800 * gt[1] >= ne.x - 1);
+    CHECK(gt[3] + 500 * gt[5] <= sw.y + 1);
+    CHECK(gt[3] >= ne.y - 1);
+}
+
+TEST_CASE("a Pacific set across the antimeridian is one small map, not the world", "[render]") {
+    const auto dir = scratch_dir("render_pacific");
+    render::RenderJob job;
+    job.source = fixture("mapdata/pacific.geojson");
+    job.output = dir + "/pacific.png";
+    job.width = 800;
+    job.height = 500;
+    job.view.kind = render::ViewSpec::Kind::bbox;
+    job.view.bbox = {170, -28, -165, -8}; // west > east: across 180
+    job.settings.gazetteer_index = "-";
+    const auto result = render::run_render_job(job);
+    CHECK(result.events_shown == 3);
+    CHECK_THAT(result.projection,
+               Catch::Contains("lon_0=-177.5") || Catch::Contains("lon_0=182.5"));
+    const auto png = read_png(job.output);
+    const render::Projection p(render::ProjectionKind::web_mercator, -177.5);
+    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
+    // The map spans 35 degrees of longitude, not 360.
+    CHECK(view.metres_per_pixel * 800 < 5.0e6);
+    // Open ocean west of 180 stays water (the seam's land strips must not flood it).
+    const auto ocean = p.forward(174.0, -20.0); // between Vanuatu and Fiji
+    CHECK(png.count(static_cast<int>(view.pixel_x(ocean.x)) - 3,
+                    static_cast<int>(view.pixel_y(ocean.y)) - 3,
+                    static_cast<int>(view.pixel_x(ocean.x)) + 4,
+                    static_cast<int>(view.pixel_y(ocean.y)) + 4, {0xd6, 0xe6, 0xef}, 6) == 49);
+    const std::array<int, 3> protest = rose; // the most frequent type takes the first slot
+    for (const auto& [lon, lat] : {std::pair{178.44, -18.14}, std::pair{-171.77, -13.83}}) {
+        const auto xy = p.forward(lon, lat);
+        const int x = static_cast<int>(view.pixel_x(xy.x)),
+                  y = static_cast<int>(view.pixel_y(xy.y));
+        INFO(lon << "," << lat << " at " << x << "," << y);
+        CHECK(png.count(x - 2, y - 2, x + 3, y + 3, protest, 24) >= 9);
+    }
+}
+
+TEST_CASE("an animation over the data's dates writes one GIF frame per step", "[render]") {
+    const auto dir = scratch_dir("render_gif");
+    auto job = damascus_job(dir + "/anim.gif");
+    job.width = 320;
+    job.height = 200;
+    job.animation.enabled = true;
+    job.animation.unit = render::StepUnit::week;
+    job.animation.step = 1;
+    const auto result = render::run_render_job(job);
+    // 21 Aug .. 30 Sep 2013 in weeks: 6 frames.
+    CHECK(result.frames == 6);
+    int error = 0;
+    GifFileType* gif = DGifOpenFileName(job.output.c_str(), &error);
+    REQUIRE(gif != nullptr);
+    REQUIRE(DGifSlurp(gif) == GIF_OK);
+    CHECK(gif->ImageCount == 6);
+    CHECK(gif->SWidth == 320);
+    DGifCloseFile(gif, &error);
+}
+
+TEST_CASE("bad sizes, boxes and formats are refused before anything is written", "[render]") {
+    const auto dir = scratch_dir("render_bad");
+    auto job = damascus_job(dir + "/map.png");
+    job.width = 0;
+    CHECK_THROWS_AS(render::run_render_job(job), InputError);
+    job.width = job.height = 100000;
+    CHECK_THROWS_WITH(render::run_render_job(job), Catch::Contains("--size"));
+    job.width = 800;
+    job.height = 500;
+    CHECK_THROWS_WITH(render::parse_bbox("170,10,200,20"), Catch::Contains("outside the world"));
+    CHECK_THROWS_WITH(render::parse_bbox("1,2,3"), Catch::Contains("W,S,E,N"));
+    job.output = dir + "/map.bmp";
+    CHECK_THROWS_WITH(render::run_render_job(job), Catch::Contains(".png"));
+    job.output = dir + "/map.png";
+    job.source = fixture("mapdata/no_date.geojson");
+    CHECK_THROWS_AS(render::run_render_job(job), InputError);
+    CHECK_FALSE(std::filesystem::exists(job.output));
+    CHECK(std::filesystem::is_empty(dir));
+}
+
+TEST_CASE("eventmap render exits non-zero with a message for bad input", "[render][cli]") {
+    const auto dir = scratch_dir("render_cli");
+    const std::string source = fixture("mapdata/events.geojson");
+    auto r = test::run_eventmap("render '" + source + "' -o " + dir + "/a.png --size 0x0");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("--size"));
+    r = test::run_eventmap("render '" + source + "' -o " + dir + "/a.png --size 100000x100000");
+    CHECK(r.exit_code == 3);
+    r = test::run_eventmap("render '" + source + "' -o " + dir + "/a.png --bbox 10,95,20,99");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("outside the world"));
+    r = test::run_eventmap("render '" + fixture("mapdata/corrupt.geojson") + "' -o " + dir +
+                           "/a.png");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("corrupt.geojson"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/a.png"));
+    r = test::run_eventmap("render '" + source + "' -o " + dir + "/ok.png --size 400x300 -q");
+    CHECK(r.exit_code == 0);
+    CHECK(std::filesystem::exists(dir + "/ok.png"));
+}
+
+TEST_CASE("without OpenGL eventmap render says what is missing and exits 1", "[render][cli]") {
+    const auto dir = scratch_dir("render_no_gl");
+    // glvnd finds no EGL vendor library: as on a machine without Mesa's EGL.
+    ::setenv("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/vendor.json", 1);
+    const auto r = test::run_eventmap("render '" + fixture("mapdata/events.geojson") + "' -o " +
+                                      dir + "/map.png");
+    ::unsetenv("__EGL_VENDOR_LIBRARY_FILENAMES");
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("no OpenGL"));
+    CHECK_THAT(r.err, Catch::Contains("libegl-mesa0"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/map.png"));
+}

@@ -1,0 +1,193 @@
+#include "common/error.hpp"
+#include "gazetteer/build.hpp"
+#include "store/event_store.hpp"
+#include "store_fixture.hpp"
+#include "view/session.hpp"
+
+#include <catch2/catch.hpp>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+using namespace eventmap;
+
+namespace {
+
+std::unique_ptr<view::Session> loaded(const std::string& path) {
+    auto s = std::make_unique<view::Session>(path);
+    s->start_loading();
+    s->wait_until_loaded();
+    return s;
+}
+
+std::vector<std::string> ids_in(const std::string& path) {
+    std::vector<std::string> ids;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    for (auto& feature : *layer) {
+        ids.push_back(feature->GetFieldAsString("id"));
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("a store loads with the columns the filters need", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_load");
+    auto s = loaded(path);
+    REQUIRE(s->stage() == view::LoadStage::done);
+    const auto& t = s->table();
+    REQUIRE(t.size() == 4);
+    const auto damascus = s->row_of_id("ev-damascus");
+    REQUIRE(damascus);
+    CHECK(t.countries.text(t.country[*damascus]) == "SY");
+    CHECK(t.place[*damascus] == "Damascus");
+    CHECK(t.actor_offset[*damascus + 1] - t.actor_offset[*damascus] == 1);
+    CHECK(s->filtered().rows.size() == 4);
+    CHECK(s->count_in_window() == 4);
+
+    view::FilterState f;
+    f.countries = {"SY"};
+    s->set_filters(f);
+    CHECK(s->filtered().rows.size() == 2);
+    f.text = "MARKET"; // searched in the store, case-insensitively
+    s->set_filters(f);
+    s->wait_until_loaded();
+    REQUIRE(s->filtered().rows.size() == 1);
+    CHECK(t.id[s->filtered().rows[0]] == "ev-damascus");
+}
+
+TEST_CASE("an export holds exactly the filtered events in the window", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_export");
+    auto s = loaded(path);
+    view::FilterState f;
+    f.types = {"ASSAULT", "PROTEST"};
+    s->set_filters(f);
+    s->time.set_window(view::day_from_civil(2018, 2, 1), view::day_from_civil(2018, 3, 12));
+    const std::string dir = test::scratch_dir("view_session_export_out");
+    CHECK(s->export_filtered(dir + "/f.geojson") == 2);
+    CHECK(ids_in(dir + "/f.geojson") == std::vector<std::string>{"ev-damascus", "ev-douma"});
+    CHECK(s->export_filtered(dir + "/f.csv") == 2);
+    CHECK(ids_in(dir + "/f.csv") == std::vector<std::string>{"ev-damascus", "ev-douma"});
+    CHECK_THROWS_AS(s->export_filtered(dir + "/f.xyz"), InputError);
+}
+
+TEST_CASE("a correction is written to the store, remembered, and undone", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_correct");
+    auto s = loaded(path);
+    const auto row = s->row_of_id("ev-douma");
+    REQUIRE(row);
+    const auto record = s->correct(*row, {{34.7324, 36.7137}, "Homs", 169577, "SY", ""});
+    CHECK(record.before.position.lat == Approx(33.5711));
+    CHECK_FALSE(record.who.empty());
+    CHECK(s->table().lat[*row] == Approx(34.7324));
+    CHECK(s->table().corrected[*row] == 1);
+    {
+        store::EventStore check(path, store::OpenMode::read);
+        const auto e = check.find_event("ev-douma");
+        REQUIRE(e);
+        CHECK(e->event_loc.position.lat == Approx(34.7324));
+        CHECK(e->event_loc.resolved_place == "Homs");
+    }
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+        OGRLayer* overrides = ds->GetLayerByName("place_overrides");
+        REQUIRE(overrides);
+        CHECK(overrides->GetFeatureCount() == 1);
+        for (auto& f : *overrides) {
+            CHECK(std::string(f->GetFieldAsString("name")) == "Douma");
+            CHECK(f->GetFieldAsInteger("active") == 1);
+        }
+    }
+    view::CorrectionStore corrections(path);
+    CHECK(corrections.corrected_event_ids() == std::vector<std::string>{"ev-douma"});
+    // A later session shows it as corrected.
+    CHECK(loaded(path)->table().corrected[*row] == 1);
+    s->undo();
+    CHECK(s->table().lat[*row] == Approx(33.5711));
+    store::EventStore check(path, store::OpenMode::read);
+    CHECK(check.find_event("ev-douma")->event_loc.position.lat == Approx(33.5711));
+    CHECK(corrections.corrected_event_ids().empty());
+}
+
+TEST_CASE("bad sources end in a message, not a crash", "[view][session]") {
+    const std::string dir = test::scratch_dir("view_session_bad");
+    test::write_file(
+        dir + "/nodate.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+        R"("properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
+    test::write_file(dir + "/corrupt.gpkg", std::string("SQLite format 3\0garbage", 23));
+    for (const std::string name : {"nodate.geojson", "corrupt.gpkg", "missing.gpkg"}) {
+        auto s = loaded(dir + "/" + name);
+        CHECK(s->stage() == view::LoadStage::failed);
+        CHECK_THAT(s->load_error(), Catch::Contains(name));
+        CHECK_FALSE(s->has_map());
+    }
+    // Corrections need a store: a GeoJSON source is refused with a reason.
+    CHECK_THROWS_WITH(view::CorrectionStore(dir + "/nodate.geojson"),
+                      Catch::Contains("eventmap store"));
+}
+
+TEST_CASE("a correction survives re-ingesting its article", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_reingest");
+    auto s = loaded(path);
+    s->correct(*s->row_of_id("ev-geneva"), {{46.5197, 6.6323}, "Lausanne", 2659994, "CH", ""});
+    store::EventStore again(path, store::OpenMode::append);
+    again.begin();
+    const auto e =
+        test::fixture_event("ev-geneva", "2018-02-25", "CONSULT", 1, "Geneva", 46.2022, 6.1457,
+                            "CH", "Envoys met in Geneva to talk about a ceasefire.");
+    store::ArticleRecord a;
+    a.id = e.article_id;
+    a.content_hash = "hash-" + e.id;
+    CHECK_FALSE(again.add_article(a, {e}, {})); // same article: ingest adds nothing
+    again.commit();
+    CHECK(again.find_event("ev-geneva")->event_loc.resolved_place == "Lausanne");
+}
+
+TEST_CASE("a locked store refuses a correction with a message", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_locked");
+    auto s = loaded(path);
+    // Another process holding a write lock (an ingest in its transaction), here another handle.
+    GDALDatasetUniquePtr holder(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(holder);
+    holder->ExecuteSQL("BEGIN EXCLUSIVE", nullptr, nullptr);
+    const auto row = s->row_of_id("ev-cairo");
+    REQUIRE(row);
+    CHECK_THROWS_WITH(s->correct(*row, {{30.1, 31.3}, "", 0, "", ""}), Catch::Contains("locked"));
+    CHECK(s->table().lat[*row] == Approx(30.0444)); // nothing moved
+    holder->ExecuteSQL("ROLLBACK", nullptr, nullptr);
+}
+
+TEST_CASE("other candidate places come from the gazetteer and can be chosen", "[view][session]") {
+    gazetteer::BuildOptions options;
+    options.sources.geonames = {test::fixture("gazetteer/geonames.txt")};
+    options.sources.alternate_names = {test::fixture("gazetteer/alternateNames.txt")};
+    options.sources.countries = test::fixture("gazetteer/countries.json");
+    options.sources.country_shapes = test::fixture("gazetteer/country_shapes.geojson");
+    options.sources.admin1 = test::fixture("gazetteer/admin1CodesASCII.txt");
+    options.sources.states = test::fixture("gazetteer/states.json");
+    options.sources.admin2 = test::fixture("gazetteer/admin2Codes.txt");
+    options.sources.supplement = test::fixture("gazetteer/supplement.tsv");
+    options.sources.aliases = test::fixture("gazetteer/aliases.tsv");
+    options.index_path = test::scratch_dir("view_gazetteer") + "/gazetteer.emg";
+    REQUIRE(gazetteer::build_index(options).index_written);
+
+    const auto path = test::write_fixture_store("view_session_candidates");
+    auto s = loaded(path);
+    s->places().set_index(options.index_path);
+    const auto row = *s->row_of_id("ev-damascus");
+    const auto candidates = s->candidates(row);
+    REQUIRE(candidates.size() >= 2);
+    for (const auto& c : candidates) {
+        CHECK(c.name == "Damascus");
+        CHECK(c.country_code == "US"); // the Syrian one, where the event is, is left out
+    }
+    s->correct(row, candidates[0]);
+    store::EventStore check(path, store::OpenMode::read);
+    const auto e = check.find_event("ev-damascus");
+    CHECK(e->event_loc.country_code == "US");
+    CHECK(e->event_loc.position.lat == Approx(candidates[0].position.lat));
+    CHECK(s->places().lookup("Beirut").at(0).country_code == "LB");
+}

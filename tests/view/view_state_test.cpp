@@ -1,0 +1,57 @@
+#include "common/error.hpp"
+#include "view/view_state.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace eventmap;
+
+TEST_CASE("state round-trips through its JSON file", "[view][state]") {
+    view::ViewState s;
+    s.view.center = {33.5, 36.3};
+    s.view.zoom = 6;
+    s.view.layers["heatmap"] = true;
+    s.view.color_by = view::ColorBy::quad;
+    s.window = view::DayRange{view::day_from_civil(2018, 2, 18), view::day_from_civil(2018, 2, 25)};
+    s.mode = view::WindowMode::cumulative;
+    s.filters.types = {"ASSAULT", "PROTEST"};
+    s.filters.quads = {false, false, false, true, true};
+    s.filters.planned = view::PlannedFilter::not_planned;
+    s.filters.min_confidence = 0.5f;
+    s.filters.text = "market";
+    const auto back = view::parse_view_state(view::view_state_to_json(s), "state.json");
+    CHECK(back.view.center.lat == 33.5);
+    CHECK(back.view.zoom == 6);
+    CHECK(back.view.layers.at("heatmap"));
+    CHECK(back.view.color_by == view::ColorBy::quad);
+    REQUIRE(back.window);
+    CHECK(view::format_day(back.window->first) == "2018-02-18");
+    CHECK(back.mode == view::WindowMode::cumulative);
+    CHECK(back.filters == s.filters);
+}
+
+TEST_CASE("a partial state keeps defaults", "[view][state]") {
+    const auto s =
+        view::parse_view_state(R"({"window": {"first": "2019", "last": "2019-06"}})", "s.json");
+    REQUIRE(s.window);
+    CHECK(view::format_day(s.window->last) == "2019-06-30");
+    CHECK(s.view.zoom == 1.0);
+    CHECK(s.filters == view::FilterState{});
+}
+
+TEST_CASE("bad state files name the file, line or key", "[view][state]") {
+    try {
+        view::parse_view_state("{\n  \"view\": {\n    \"zoom\": ,\n}", "bad.json");
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.file() == "bad.json");
+        CHECK(e.line() == 3);
+    }
+    CHECK_THROWS_WITH(view::parse_view_state(R"({"view": {"center": [100, 0]}})", "s"),
+                      Catch::Contains("view.center"));
+    CHECK_THROWS_WITH(view::parse_view_state(R"({"filters": {"quads": [7]}})", "s"),
+                      Catch::Contains("filters.quads"));
+    CHECK_THROWS_WITH(view::parse_view_state(R"({"window": {"mode": "sliding"}})", "s"),
+                      Catch::Contains("window.mode"));
+    CHECK_THROWS_WITH(view::parse_view_state(R"([1, 2])", "s"), Catch::Contains("object"));
+    CHECK_THROWS_AS(view::read_view_state("/nonexistent/state.json"), InputError);
+}

@@ -1,0 +1,50 @@
+// Small event tables written in the test, for the view model's tests.
+#pragma once
+
+#include "events/event.hpp"
+#include "view/event_table.hpp"
+
+#include <string>
+#include <vector>
+
+namespace eventmap::test {
+
+struct Row {
+    std::string id, date, type;
+    double lat, lon;
+    int quad = 4;
+    std::string country = "SY";
+    std::vector<std::string> actors = {};
+    std::string date_source = "explicit";
+    bool planned = false;
+    double confidence = 0.9;
+    std::string text = "";
+    std::string enddate = "";
+    std::string precision = "day";
+};
+
+inline view::EventTable make_table(const std::vector<Row>& rows) {
+    view::EventTable table;
+    std::int64_t fid = 1;
+    for (const auto& r : rows) {
+        events::Event e;
+        e.id = r.id;
+        e.date = r.date;
+        e.enddate = r.enddate.empty() ? r.date : r.enddate;
+        e.date_precision = r.precision;
+        e.event = r.type;
+        e.quad_code = r.quad;
+        e.event_loc.position = {r.lat, r.lon};
+        e.event_loc.country_code = r.country;
+        e.event_loc.resolved_place = r.id + " place";
+        e.actor = r.actors;
+        e.date_source = r.date_source;
+        e.planned = r.planned;
+        e.confidence = r.confidence;
+        e.event_text = r.text;
+        table.append(e, true, fid++);
+    }
+    return table;
+}
+
+} // namespace eventmap::test

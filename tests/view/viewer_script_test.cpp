@@ -1,0 +1,183 @@
+// The viewer driven by a script under Xvfb: pixel probes at Damascus, selection, export,
+// correction. Skips loudly when the viewer is not built or xvfb-run is missing.
+#include "store/event_store.hpp"
+#include "store_fixture.hpp"
+#include "view/view_state.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <stb/stb_image.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace eventmap;
+
+namespace {
+
+struct Png {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgba;
+    std::array<int, 3> at(int x, int y) const {
+        const auto i = (static_cast<std::size_t>(y) * width + x) * 4;
+        return {rgba[i], rgba[i + 1], rgba[i + 2]};
+    }
+};
+
+Png read_png(const std::string& path) {
+    Png png;
+    int channels = 0;
+    unsigned char* data = stbi_load(path.c_str(), &png.width, &png.height, &channels, 4);
+    REQUIRE(data != nullptr);
+    png.rgba.assign(data, data + static_cast<std::size_t>(png.width) * png.height * 4);
+    stbi_image_free(data);
+    return png;
+}
+
+// Okabe & Ito's vermilion (material conflict, colour by quad): strong red, little blue.
+bool vermilion_near(const Png& png, int cx, int cy, int radius) {
+    for (int y = cy - radius; y <= cy + radius; ++y) {
+        for (int x = cx - radius; x <= cx + radius; ++x) {
+            const auto c = png.at(x, y);
+            if (c[0] > 170 && c[1] < 140 && c[2] < 90) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Runs the built eventmap under a wrapper (xvfb-run), capturing stdout and stderr.
+test::CommandResult run_eventmap_under(const std::string& wrapper, const std::string& args) {
+    const std::string dir = test::scratch_dir("view_run_" + std::to_string(::getpid()));
+    const std::string cmd = wrapper + " '" + EVENTMAP_TEST_BINARY + "' " + args + " >'" + dir +
+                            "/stdout' 2>'" + dir + "/stderr' </dev/null";
+    const int status = std::system(cmd.c_str());
+    test::CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = test::read_file(dir + "/stdout");
+    result.err = test::read_file(dir + "/stderr");
+    return result;
+}
+
+bool have_xvfb() {
+    return std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
+}
+
+} // namespace
+
+TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_script_store");
+    const std::string dir = test::scratch_dir("view_script_run");
+    test::write_file(dir + "/run.script", "# Damascus in the middle of the window\n"
+                                          "color quad\n"
+                                          "layer labels off\n"
+                                          "center 33.5102 36.2913 9\n"
+                                          "window 2018-02-15 2018-02-22\n"
+                                          "screenshot " +
+                                              dir +
+                                              "/with.png\n"
+                                              "select 33.5102 36.2913\n"
+                                              "window 2018-03-01 2018-03-20\n"
+                                              "screenshot " +
+                                              dir +
+                                              "/without.png\n"
+                                              "select 33.5102 36.2913\n"
+                                              "window 2018-02-01 2018-03-31\n"
+                                              "filter type ASSAULT\n"
+                                              "export " +
+                                              dir +
+                                              "/assault.geojson\n"
+                                              "filter type\n"
+                                              "filter country SY\n"
+                                              "filter country EG\n"
+                                              "window 2018-02-15 2018-02-22\n"
+                                              "screenshot " +
+                                              dir +
+                                              "/filtered.png\n"
+                                              "correct ev-cairo 30.0626 31.2497\n"
+                                              "save-state " +
+                                              dir +
+                                              "/state.json\n"
+                                              "quit\n");
+    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
+                                           "view " + store + " --script " + dir +
+                                               "/run.script --width 1280 --height 800");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 20);
+
+    const Png with = read_png(dir + "/with.png");
+    const Png without = read_png(dir + "/without.png");
+    REQUIRE(with.width == 1280);
+    CHECK(vermilion_near(with, 640, 400, 3));
+    CHECK_FALSE(vermilion_near(without, 640, 400, 6));
+
+    CHECK(lines[5]["selected"]["id"] == "ev-damascus");
+    CHECK(lines[8]["selected"].is_null());
+    CHECK(lines[10]["passing"] == 2);
+    CHECK(lines[11]["events"] == 2);
+    CHECK(lines[13]["passing"] == 2); // SY: Damascus and Douma
+    CHECK(lines[14]["passing"] == 1); // EG: Cairo
+    CHECK(lines[17]["event"]["corrected"] == true);
+    // A filter the renderer cannot express (country) hides the marker too.
+    CHECK_FALSE(vermilion_near(read_png(dir + "/filtered.png"), 640, 400, 6));
+    const auto state = view::read_view_state(dir + "/state.json");
+    REQUIRE(state.window);
+    CHECK(view::format_day(state.window->first) == "2018-02-20");
+    CHECK(state.filters.countries == std::set<std::string>{"EG"});
+    CHECK(state.view.center.lat == Approx(33.51).margin(0.05));
+    store::EventStore check(store, store::OpenMode::read);
+    CHECK(check.find_event("ev-cairo")->event_loc.position.lat == Approx(30.0626));
+#endif
+}
+
+TEST_CASE("a bad script fails before the viewer opens", "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_script_bad");
+    const std::string dir = test::scratch_dir("view_script_bad_run");
+    test::write_file(dir + "/bad.script", "window 2018-02\nteleport 1 2\n");
+    const auto result =
+        run_eventmap_under("xvfb-run -a", "view " + store + " --script " + dir + "/bad.script");
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.err, Catch::Contains("bad.script:2"));
+#endif
+}
+
+TEST_CASE("a source without dates is refused with a message, not a crash", "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string dir = test::scratch_dir("view_script_nodate");
+    test::write_file(
+        dir + "/nodate.geojson",
+        R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+        R"("properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
+    test::write_file(dir + "/s.script", "frames 2\nquit\n");
+    const auto result = run_eventmap_under(
+        "xvfb-run -a", "view " + dir + "/nodate.geojson --script " + dir + "/s.script");
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.err, Catch::Contains("no date field"));
+#endif
+}
