@@ -2,7 +2,7 @@
 
 #include "common/error.hpp"
 #include "dates/calendar.hpp"
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -20,7 +20,6 @@ const std::vector<const char*> date_field_names = {
 
 namespace {
 
-namespace gdal = store::gdal;
 
 const std::vector<const char*> end_field_names = {"enddate", "date_end", "end_date", "end"};
 const std::vector<const char*> type_field_names = {"event",    "event_type",      "type",

@@ -2,7 +2,7 @@
 
 #include "build_config.hpp"
 #include "common/error.hpp"
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
 
 #include <GL/glu.h>
 #include <array>
@@ -44,7 +44,6 @@ std::string default_world_atlas_dir() {
 
 namespace {
 
-namespace gdal = store::gdal;
 
 // GEOS's reentrant API: one handle for the build, geometries owned by unique_ptrs.
 class Geos {

@@ -2,7 +2,7 @@
 
 #include "common/error.hpp"
 #include "render/render_error.hpp"
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -133,8 +133,8 @@ class GeoTiffWriter final : public RowWriter {
     GeoTiffWriter(const std::string& path, int width, int height, const GeoTransform& transform,
                   const std::string& wkt, const Metadata& metadata)
         : path_(path), temp_(path), width_(width) {
-        store::gdal::register_drivers();
-        store::gdal::ErrorCapture errors;
+        gdal::register_drivers();
+        gdal::ErrorCapture errors;
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
         if (driver == nullptr) {
             throw RenderError("GDAL has no GTiff driver");
@@ -175,7 +175,7 @@ class GeoTiffWriter final : public RowWriter {
     TemporaryFile temp_;
     int width_;
     int row_ = 0;
-    store::gdal::DatasetPtr dataset_;
+    gdal::DatasetPtr dataset_;
 };
 
 // ---- GIF ------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 #include "view/correction_store.hpp"
 
 #include "common/error.hpp"
-#include "store/gdal.hpp"
+#include "common/gdal.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -11,7 +11,6 @@
 
 namespace eventmap::view {
 
-namespace gdal = store::gdal;
 
 std::string current_user() {
     for (const char* name : {"EVENTMAP_USER", "USER"}) {

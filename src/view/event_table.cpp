@@ -68,17 +68,20 @@ void EventTable::append(const events::Event& e, bool is_located, std::int64_t fe
     const double nan = std::numeric_limits<double>::quiet_NaN();
     lat.push_back(is_located ? e.event_loc.position.lat : nan);
     lon.push_back(is_located ? e.event_loc.position.lon : nan);
-    const auto first = parse_iso_day(e.date);
-    const auto last = parse_iso_day(e.enddate.empty() ? e.date : e.enddate);
-    day_start.push_back(first ? *first : 1);
-    day_end.push_back(first && last ? std::max(*first, *last) : (first ? *first : 0));
-    precision.push_back(e.date_precision == "year"    ? Precision::year
-                        : e.date_precision == "month" ? Precision::month
-                                                      : Precision::day);
-    type.push_back(narrow_index<std::uint16_t>(types.intern(e.event)));
-    quad.push_back(static_cast<std::uint8_t>(std::clamp(e.quad_code, 0, 4)));
+    // The model's day numbers count from 1970-01-01 like the viewer's Day.
+    const bool dated = model::has_date(e);
+    const Day first = dated ? e.date : 1;
+    const Day last = dated && e.enddate != model::no_day ? std::max(e.date, e.enddate) : first;
+    day_start.push_back(first);
+    day_end.push_back(dated ? last : 0);
+    precision.push_back(e.date_precision == model::DatePrecision::year    ? Precision::year
+                        : e.date_precision == model::DatePrecision::month ? Precision::month
+                                                                          : Precision::day);
+    type.push_back(narrow_index<std::uint16_t>(types.intern(model::to_string(e.event))));
+    quad.push_back(static_cast<std::uint8_t>(model::quad_code(e.quad_code)));
     country.push_back(narrow_index<std::uint16_t>(countries.intern(e.event_loc.country_code)));
-    date_source.push_back(narrow_index<std::uint8_t>(date_sources.intern(e.date_source)));
+    date_source.push_back(
+        narrow_index<std::uint8_t>(date_sources.intern(model::to_string(e.date_source))));
     planned.push_back(e.planned ? 1 : 0);
     confidence.push_back(static_cast<float>(e.confidence));
     corrected.push_back(0);

@@ -1,8 +1,8 @@
 #include "view/source_columns.hpp"
 
 #include "common/error.hpp"
-#include "store/event_fields.hpp"
-#include "store/gdal.hpp"
+#include "model/event_fields.hpp"
+#include "common/gdal.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +11,6 @@
 
 namespace eventmap::view {
 
-namespace gdal = store::gdal;
 
 EventTable table_from_map(const mapdata::EventTable& map) {
     EventTable t;
@@ -150,7 +149,7 @@ void read_source_columns(const std::string& source, const std::string& layer_nam
         const std::string place = text_of(*feature, resolved);
         t.place[r] = place.empty() ? text_of(*feature, extracted) : place;
         for (int column : {actor, recipient}) {
-            for (const auto& name : store::split_names(text_of(*feature, column))) {
+            for (const auto& name : model::split_names(text_of(*feature, column))) {
                 actors_of[r].push_back(t.actors.intern(name));
             }
         }

@@ -2,6 +2,7 @@
 // invented articles, at real places (so PROJ puts them where a map shows those cities).
 #pragma once
 
+#include "events/event.hpp"
 #include "store/event_store.hpp"
 #include "support/test_support.hpp"
 
@@ -16,11 +17,10 @@ inline events::Event fixture_event(const std::string& id, const std::string& dat
                                    const std::string& text) {
     events::Event e;
     e.id = id;
-    e.date = e.enddate = date;
-    e.date_precision = "day";
-    e.date_source = "explicit";
-    e.event = type;
-    e.quad_code = quad;
+    model::set_iso_dates(e, date, date, "day");
+    e.date_source = model::DateSource::explicit_date;
+    e.event = model::parse_plover_type(type).value_or(model::PloverType::none);
+    e.quad_code = model::parse_quad_code(quad).value_or(model::QuadClass::none);
     e.trigger = "struck";
     e.actor = {"Army"};
     e.confidence = 0.8;
@@ -58,7 +58,7 @@ inline std::string write_fixture_store(const std::string& name) {
         a.id = e.article_id;
         a.content_hash = "hash-" + e.id;
         a.title = e.article_title;
-        a.published = e.date;
+        a.published = model::iso_date(e);
         s.add_article(a, {e}, {});
     }
     s.commit();

@@ -29,16 +29,14 @@ inline view::EventTable make_table(const std::vector<Row>& rows) {
     for (const auto& r : rows) {
         events::Event e;
         e.id = r.id;
-        e.date = r.date;
-        e.enddate = r.enddate.empty() ? r.date : r.enddate;
-        e.date_precision = r.precision;
-        e.event = r.type;
-        e.quad_code = r.quad;
+        model::set_iso_dates(e, r.date, r.enddate.empty() ? r.date : r.enddate, r.precision);
+        e.event = model::parse_plover_type(r.type).value_or(model::PloverType::none);
+        e.quad_code = model::parse_quad_code(r.quad).value_or(model::QuadClass::none);
         e.event_loc.position = {r.lat, r.lon};
         e.event_loc.country_code = r.country;
         e.event_loc.resolved_place = r.id + " place";
         e.actor = r.actors;
-        e.date_source = r.date_source;
+        e.date_source = model::parse_date_source(r.date_source).value_or(model::DateSource::none);
         e.planned = r.planned;
         e.confidence = r.confidence;
         e.event_text = r.text;
