@@ -3,8 +3,8 @@
 // gold verb and end-to-end linking, for the dev half, the test half or both (a fixed split
 // by a hash of the sentence text: tune on dev, report test), a row per source with
 // --by-source, and the first N misses with --misses N.
-#include "cli/gazetteer_index.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/gazetteer_index.hpp"
 #include "eval/events_corpus.hpp"
 #include "eval/events_scorer.hpp"
 #include "events/extractor.hpp"
@@ -73,10 +73,10 @@ void run(const EvalEventsArgs& a) {
     if (a.split != "dev") {
         halves.emplace_back("test half", eval::read_event_corpus(a.corpus, eval::EventSplit::test));
     }
-    const gazetteer::Gazetteer g =
-        a.index.empty() ? cli::open_or_build(gazetteer::default_index_path(),
-                                                   gazetteer::default_sources(), true)
-                        : gazetteer::Gazetteer::open(a.index);
+    const gazetteer::Gazetteer g = a.index.empty()
+                                       ? cli::open_or_build(gazetteer::default_index_path(),
+                                                            gazetteer::default_sources(), true)
+                                       : gazetteer::Gazetteer::open(a.index);
     const geoparse::Geoparser parser(g);
     events::ExtractOptions options;
     options.keep_unlocated = true; // an event on the verb counts as found, placed or not

@@ -1,8 +1,8 @@
 #include "mapdata/map_source.hpp"
 
 #include "common/error.hpp"
-#include "dates/calendar.hpp"
 #include "common/gdal.hpp"
+#include "dates/calendar.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -19,7 +19,6 @@ const std::vector<const char*> date_field_names = {
     "datetime", "timestamp",  "time",       "begin",      "when"};
 
 namespace {
-
 
 const std::vector<const char*> end_field_names = {"enddate", "date_end", "end_date", "end"};
 const std::vector<const char*> type_field_names = {"event",    "event_type",      "type",

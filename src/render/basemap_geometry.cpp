@@ -44,7 +44,6 @@ std::string default_world_atlas_dir() {
 
 namespace {
 
-
 // GEOS's reentrant API: one handle for the build, geometries owned by unique_ptrs.
 class Geos {
   public:

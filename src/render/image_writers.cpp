@@ -1,8 +1,8 @@
 #include "render/image_writers.hpp"
 
 #include "common/error.hpp"
-#include "render/render_error.hpp"
 #include "common/gdal.hpp"
+#include "render/render_error.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -11,7 +11,6 @@
 
 namespace eventmap::view {
 
-
 std::string current_user() {
     for (const char* name : {"EVENTMAP_USER", "USER"}) {
         const char* value = std::getenv(name);

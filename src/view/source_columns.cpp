@@ -1,8 +1,8 @@
 #include "view/source_columns.hpp"
 
 #include "common/error.hpp"
-#include "model/event_fields.hpp"
 #include "common/gdal.hpp"
+#include "model/event_fields.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 namespace eventmap::view {
-
 
 EventTable table_from_map(const mapdata::EventTable& map) {
     EventTable t;

@@ -114,7 +114,7 @@ TEST_CASE("distance and direction before a place give an offset point", "[events
     CHECK(eventmap::distance_km(from, offset_point(from, 40, 315)) == Approx(40).margin(0.1));
 }
 
-TEST_CASE("holders and people are no unlisted places; a possessive owner is the container",
+TEST_CASE("holders and people are no unlisted places, and a possessive owner is the container",
           "[events][place_phrases]") {
     // A verb's object alone names no place ("captured" a person).
     CHECK(names(parse("Troops captured Hamdan Varoul near the border.")).empty());
