@@ -435,6 +435,15 @@ void write_atomically(const std::string& path, const Header& header,
             throw OutputError("cannot write index (disk full?)", tmp);
         }
     }
+    // What was written is read back and checked whole before it replaces anything (issue 13:
+    // checksums "verified at build"); open() itself only checks the header.
+    try {
+        Gazetteer::open(tmp).verify();
+    } catch (const Error& e) {
+        std::remove(tmp.c_str());
+        throw OutputError(std::string("index failed verification after writing: ") + e.what(),
+                          path);
+    }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         std::remove(tmp.c_str());
@@ -530,7 +539,6 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     header.format_version = index_format_version;
     header.header_size = sizeof(Header);
     header.file_size = sizeof(Header) + sections.payload.size();
-    header.checksum = index_checksum(sections.payload.data(), sections.payload.size());
     header.source_fingerprint = source_fingerprint;
     header.built_at = static_cast<std::int64_t>(std::time(nullptr));
     header.place_count = static_cast<std::uint32_t>(records.size());
@@ -542,6 +550,11 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     header.posting_count = static_cast<std::uint32_t>(trie.postings.size());
     std::copy(std::begin(sections.offsets), std::end(sections.offsets), header.offsets);
     std::copy(std::begin(sections.sizes), std::end(sections.sizes), header.sizes);
+    for (std::uint32_t s = 0; s < Section::count; ++s) {
+        header.section_checksums[s] = index_checksum(
+            sections.payload.data() + (sections.offsets[s] - sizeof(Header)), sections.sizes[s]);
+    }
+    header.header_checksum = header_checksum(header);
 
     write_atomically(path, header, sections.payload);
 
