@@ -3,8 +3,10 @@
 #include "common/error.hpp"
 #include "common/utf8.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -30,23 +32,100 @@ std::string optional_string(const nlohmann::json& obj, const char* key, const st
     return it->get<std::string>();
 }
 
+// What an input path is (issue 13, hostile input): a regular file (read up to the size it had
+// when opened), a FIFO or pipe (read as a stream, like standard input: `<(zcat a.gz)`), or a
+// directory (its files expanded by the reader). Devices and sockets are refused: /dev/zero or
+// /dev/urandom would be read forever.
+struct InputKind {
+    bool directory = false;
+    bool regular = false;
+    std::uint64_t size = 0; // regular files: bytes at open
+};
+
+InputKind classify_input(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || st.type() == fs::file_type::not_found) {
+        throw InputError("cannot open: " + (ec ? ec.message() : std::string("no such file")), path);
+    }
+    InputKind kind;
+    switch (st.type()) {
+    case fs::file_type::directory:
+        kind.directory = true;
+        break;
+    case fs::file_type::regular:
+        kind.regular = true;
+        kind.size = fs::file_size(path, ec);
+        break;
+    case fs::file_type::fifo:
+        break;
+    default:
+        throw InputError("not a file, directory or pipe (a device or socket?): give article "
+                         "files, a directory of them, or - for standard input",
+                         path);
+    }
+    return kind;
+}
+
+[[noreturn]] void grew(const std::string& path, std::uint64_t size, std::uint64_t line = 0) {
+    throw InputError("file grew while being read (it had " + std::to_string(size) +
+                         " bytes when opened); read it once it is complete",
+                     path, line);
+}
+
 } // namespace
+
+std::vector<std::string> expand_directory(const std::string& path, InputFormat format) {
+    namespace fs = std::filesystem;
+    const std::string want = format == InputFormat::jsonl ? ".jsonl" : ".txt";
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == want) {
+            files.push_back(it->path().string());
+        }
+    }
+    if (ec) {
+        throw InputError("cannot list directory: " + ec.message(), path);
+    }
+    if (files.empty()) {
+        throw InputError("directory holds no " + want + " files", path);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 std::string read_text_file(const std::string& path) {
     std::string bytes;
     if (path == "-") {
         bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
+        const InputKind kind = classify_input(path);
+        if (kind.directory) {
+            throw InputError("is a directory, not a text file", path);
+        }
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             throw InputError(std::string("cannot open: ") + std::strerror(errno), path);
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
+        if (kind.regular && kind.size > 0) { // (/proc files say 0 bytes: read those to the end)
+            // Exactly the bytes the file had when opened, then one more read to see whether it
+            // grew: a log being appended to would otherwise be read until memory runs out.
+            bytes.resize(kind.size);
+            in.read(bytes.data(), static_cast<std::streamsize>(kind.size));
+            bytes.resize(static_cast<std::size_t>(in.gcount()));
+            if (in.peek() != std::char_traits<char>::eof()) {
+                grew(path, kind.size);
+            }
+        } else {
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            bytes = std::move(ss).str();
+        }
         if (in.bad()) {
             throw InputError("read error", path);
         }
-        bytes = std::move(ss).str();
     }
     if (utf8::looks_binary(bytes)) {
         throw InputError("binary data, not a text article (NUL or control bytes near the start)",
@@ -66,6 +145,13 @@ bool ArticleReader::open_next_input() {
     if (input_index_ >= inputs_.size()) {
         return false;
     }
+    if (inputs_[input_index_] != "-" && classify_input(inputs_[input_index_]).directory) {
+        // A directory stands for its article files, in name order, in its place.
+        const auto files = expand_directory(inputs_[input_index_], options_.format);
+        inputs_.erase(inputs_.begin() + static_cast<std::ptrdiff_t>(input_index_));
+        inputs_.insert(inputs_.begin() + static_cast<std::ptrdiff_t>(input_index_), files.begin(),
+                       files.end());
+    }
     const std::string& path = inputs_[input_index_++];
     current_name_ = display_name(path);
     line_ = 0;
@@ -73,9 +159,15 @@ bool ArticleReader::open_next_input() {
         txt_pending_ = true;
         return true;
     }
+    limit_ = 0;
+    read_ = 0;
     if (path == "-") {
         stream_ = &std::cin;
     } else {
+        const InputKind kind = classify_input(path);
+        if (kind.regular) {
+            limit_ = kind.size;
+        }
         file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
         if (!*file_) {
             throw InputError(std::string("cannot open: ") + std::strerror(errno), path);
@@ -100,6 +192,10 @@ bool ArticleReader::next_jsonl(Article& out) {
     std::string line;
     while (std::getline(*stream_, line)) {
         ++line_;
+        read_ += line.size() + 1;
+        if (limit_ > 0 && read_ > limit_ + 1) { // +1: a last line without its newline
+            grew(current_name_, limit_, line_);
+        }
         if (line.find_first_not_of(" \t\r") == std::string::npos) {
             continue; // blank lines separate nothing; skip silently
         }

@@ -32,6 +32,10 @@ struct ReaderOptions {
 
 // Reads articles from files (or "-" for standard input) in order. Throws InputError naming the
 // file and line for a missing/unreadable/binary file or (without keep_going) a malformed line.
+// Hostile inputs: a directory stands for its *.txt (txt) or *.jsonl (jsonl) files in name
+// order, not recursively; a FIFO is read as a stream like standard input; a device or socket
+// is refused; a regular file that grows while read is refused (InputError) rather than read
+// without end.
 class ArticleReader {
   public:
     ArticleReader(std::vector<std::string> inputs, ReaderOptions options);
@@ -58,11 +62,18 @@ class ArticleReader {
     std::istream* stream_ = nullptr;
     bool txt_pending_ = false;
     std::uint64_t line_ = 0;
+    std::uint64_t limit_ = 0; // bytes a regular jsonl file had when opened; 0: a stream
+    std::uint64_t read_ = 0;
     std::size_t skipped_ = 0;
     std::size_t invalid_utf8_ = 0;
 };
 
-// Whole-file read with the same checks (missing, unreadable, binary); used by txt input.
+// Whole-file read with the same checks (missing, unreadable, binary, a directory or device, a
+// file growing while read); used by txt input.
 std::string read_text_file(const std::string& path);
+
+// The article files a directory stands for: its regular *.txt (or *.jsonl) files, sorted by
+// name. Throws InputError when it cannot be listed or holds none.
+std::vector<std::string> expand_directory(const std::string& path, InputFormat format);
 
 } // namespace eventmap

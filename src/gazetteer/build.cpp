@@ -127,8 +127,10 @@ BuildReport build_index(const BuildOptions& options) {
 
 bool index_is_current(const std::string& index_path, const SourcePaths& sources) {
     try {
+        // `build --if-stale` is the moment to read the whole file (open reads the header only),
+        // so a corrupt payload is rebuilt there.
         const Gazetteer g = Gazetteer::open(index_path);
-        return g.stats().source_fingerprint == sources_fingerprint(sources);
+        return g.stats().source_fingerprint == sources_fingerprint(sources) && g.verify() > 0;
     } catch (const Error&) {
         return false;
     }

@@ -55,7 +55,8 @@ BuildReport build_index(const BuildOptions& options);
 // Throws InputError naming the first missing file.
 std::uint64_t sources_fingerprint(const SourcePaths& sources);
 
-// True when `index_path` opens, passes its checks, and was built from these sources.
+// True when `index_path` opens, passes verify() (every section read), and was built from these
+// sources.
 bool index_is_current(const std::string& index_path, const SourcePaths& sources);
 
 // The index a command uses unless told otherwise: $EVENTMAP_GAZETTEER, else the build tree's.

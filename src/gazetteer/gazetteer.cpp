@@ -1,4 +1,5 @@
-// Sections: 1. hashing  2. mapping and validating the file  3. trie access  4. lookup
+// Sections: 1. hashing  2. mapping and validating the header  2b. verifying everything
+//           3. trie access  4. lookup
 #include "gazetteer/gazetteer.hpp"
 
 #include "common/error.hpp"
@@ -40,6 +41,12 @@ std::uint64_t index_checksum(const unsigned char* data, std::size_t size) {
         h = mix(h, data[i]);
     }
     return h;
+}
+
+std::uint64_t header_checksum(const Header& header) {
+    Header copy = header;
+    copy.header_checksum = 0;
+    return index_checksum(reinterpret_cast<const unsigned char*>(&copy), sizeof(copy));
 }
 
 // ---- 2. Mapping and validating the file -----------------------------------------------------
@@ -92,19 +99,19 @@ template <typename T> const T* section(const IndexFile& f, Section s, std::uint6
     return reinterpret_cast<const T*>(f.base + offset);
 }
 
-void validate_structure(const IndexFile& f) {
+// A trie node whose edge and posting ranges lie inside their sections. Checked on each use
+// rather than at open, so opening never reads the node section.
+const NodeRecord& node_record(const IndexFile& f, std::uint32_t node) {
     const Header& h = *f.header;
-    for (std::uint32_t n = 0; n < h.node_count; ++n) {
-        const NodeRecord& node = f.nodes[n];
-        if (node.first_edge > h.edge_count || node.edge_count > h.edge_count - node.first_edge ||
-            node.first_posting > h.posting_count ||
-            node.posting_count > h.posting_count - node.first_posting) {
-            corrupt(f.path, "trie node " + std::to_string(n) + " out of range");
-        }
+    if (node >= h.node_count) {
+        corrupt(f.path, "trie node " + std::to_string(node) + " out of range");
     }
-    if (h.node_count == 0) {
-        corrupt(f.path, "empty trie");
+    const NodeRecord& n = f.nodes[node];
+    if (n.first_edge > h.edge_count || n.edge_count > h.edge_count - n.first_edge ||
+        n.first_posting > h.posting_count || n.posting_count > h.posting_count - n.first_posting) {
+        corrupt(f.path, "trie node " + std::to_string(node) + " points out of range");
     }
+    return n;
 }
 
 std::unique_ptr<IndexFile> map_index(const std::string& path) {
@@ -122,7 +129,8 @@ std::unique_ptr<IndexFile> map_index(const std::string& path) {
         corrupt(path, "file shorter than its header");
     }
     f->size = static_cast<std::size_t>(st.st_size);
-    void* m = ::mmap(nullptr, f->size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
+    // No MAP_POPULATE: a lookup faults in the few pages it reads, nothing else is loaded.
+    void* m = ::mmap(nullptr, f->size, PROT_READ, MAP_SHARED, fd, 0);
     ::close(fd);
     if (m == MAP_FAILED) {
         throw DataError(std::string("cannot map gazetteer index: ") + std::strerror(errno), path);
@@ -151,8 +159,8 @@ Gazetteer Gazetteer::open(const std::string& path) {
         corrupt(path, "truncated: header says " + std::to_string(h.file_size) +
                           " bytes, file has " + std::to_string(f->size));
     }
-    if (index_checksum(f->base + sizeof(Header), f->size - sizeof(Header)) != h.checksum) {
-        corrupt(path, "checksum mismatch");
+    if (header_checksum(h) != h.header_checksum) {
+        corrupt(path, "header checksum mismatch");
     }
     f->places = section<PlaceRecord>(*f, Section::places, h.place_count);
     f->strings_size = h.sizes[Section::strings];
@@ -168,7 +176,9 @@ Gazetteer Gazetteer::open(const std::string& path) {
     f->nodes = section<NodeRecord>(*f, Section::nodes, h.node_count);
     f->edges = section<EdgeRecord>(*f, Section::edges, h.edge_count);
     f->postings = section<Posting>(*f, Section::postings, h.posting_count);
-    validate_structure(*f);
+    if (h.node_count == 0) {
+        corrupt(path, "empty trie");
+    }
     return Gazetteer(std::move(f));
 }
 
@@ -185,6 +195,9 @@ const std::string& Gazetteer::path() const {
 }
 
 PlaceView Gazetteer::place(std::uint32_t index) const {
+    if (index >= file_->header->place_count) {
+        corrupt(file_->path, "place " + std::to_string(index) + " out of range");
+    }
     const PlaceRecord& r = file_->places[index];
     PlaceView v;
     v.index = index;
@@ -225,6 +238,61 @@ IndexStats Gazetteer::stats() const {
     return s;
 }
 
+// ---- 2b. Verifying everything --------------------------------------------------------------
+
+namespace {
+
+void verify_references(const IndexFile& f) {
+    const Header& h = *f.header;
+    auto check = [&](bool ok, const char* what, std::uint64_t record) {
+        if (!ok) {
+            corrupt(f.path, std::string(what) + " " + std::to_string(record) + " out of range");
+        }
+    };
+    for (std::uint32_t i = 0; i < h.place_count; ++i) {
+        const PlaceRecord& p = f.places[i];
+        check(p.name < f.strings_size && p.admin1 < f.strings_size && p.admin2 < f.strings_size &&
+                  p.iso3166_2 < f.strings_size,
+              "place", i);
+    }
+    for (std::uint32_t i = 0; i < h.token_slots; ++i) {
+        check(f.slots[i] <= h.token_count, "token slot", i);
+    }
+    for (std::uint32_t i = 0; i < h.token_count; ++i) {
+        const TokenRecord& t = f.tokens[i];
+        check(std::uint64_t{t.string} + t.length < f.strings_size && t.root_child < h.node_count,
+              "token", i);
+    }
+    for (std::uint32_t n = 0; n < h.node_count; ++n) {
+        node_record(f, n);
+    }
+    for (std::uint32_t i = 0; i < h.edge_count; ++i) {
+        check(f.edges[i].token < h.token_count && f.edges[i].child < h.node_count, "edge", i);
+    }
+    for (std::uint32_t i = 0; i < h.posting_count; ++i) {
+        check(f.postings[i].place < h.place_count && f.postings[i].name < f.strings_size, "posting",
+              i);
+    }
+}
+
+} // namespace
+
+std::uint64_t Gazetteer::verify() const {
+    const IndexFile& f = *file_;
+    const Header& h = *f.header;
+    static const char* const names[] = {"places", "strings", "slots",   "tokens",
+                                        "nodes",  "edges",   "postings"};
+    std::uint64_t bytes = sizeof(Header);
+    for (std::uint32_t s = 0; s < Section::count; ++s) {
+        if (index_checksum(f.base + h.offsets[s], h.sizes[s]) != h.section_checksums[s]) {
+            corrupt(f.path, std::string("checksum mismatch in section ") + names[s]);
+        }
+        bytes += h.sizes[s];
+    }
+    verify_references(f);
+    return bytes;
+}
+
 // ---- 3. Trie access -------------------------------------------------------------------------
 
 std::optional<std::uint32_t> Gazetteer::token_id(std::string_view token) const {
@@ -239,7 +307,7 @@ std::optional<std::uint32_t> Gazetteer::token_id(std::string_view token) const {
         }
         const TokenRecord& t = file_->tokens[entry - 1];
         if (t.hash == static_cast<std::uint32_t>(hash) && t.length == token.size() &&
-            t.string + t.length < file_->strings_size &&
+            std::uint64_t{t.string} + t.length < file_->strings_size &&
             std::memcmp(file_->strings + t.string, token.data(), token.size()) == 0) {
             return entry - 1;
         }
@@ -257,7 +325,7 @@ std::optional<std::uint32_t> Gazetteer::child(std::uint32_t node, std::uint32_t 
         return c == 0 || c >= file_->header->node_count ? std::nullopt
                                                         : std::optional<std::uint32_t>(c);
     }
-    const NodeRecord& n = file_->nodes[node];
+    const NodeRecord& n = node_record(*file_, node);
     const EdgeRecord* first = file_->edges + n.first_edge;
     const EdgeRecord* last = first + n.edge_count;
     const EdgeRecord* it = std::lower_bound(
@@ -269,7 +337,7 @@ std::optional<std::uint32_t> Gazetteer::child(std::uint32_t node, std::uint32_t 
 }
 
 Gazetteer::PostingRange Gazetteer::postings(std::uint32_t node) const {
-    const NodeRecord& n = file_->nodes[node];
+    const NodeRecord& n = node_record(*file_, node);
     const Posting* first = file_->postings + n.first_posting;
     return PostingRange{first, first + n.posting_count};
 }

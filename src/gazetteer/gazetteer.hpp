@@ -1,7 +1,8 @@
 // The opened, memory-mapped gazetteer index: name lookup for people (`eventmap gazetteer
 // lookup`) and the token trie the geoparser walks. Opening maps the file and checks its header
-// and checksum; nothing is deserialised, so opening is cheap and the pages are shared between
-// processes.
+// only; nothing is read or deserialised, so opening costs the same for any size, only the
+// pages a lookup needs are ever read, and they are shared between processes. Every reference
+// read from the file is bounds-checked where it is followed; verify() checks everything.
 #pragma once
 
 #include "gazetteer/place.hpp"
@@ -48,9 +49,15 @@ struct IndexStats {
 
 class Gazetteer {
   public:
-    // Maps and validates the index. Throws DataError naming the file when it is missing,
-    // truncated, of another format version, or fails its checksum.
+    // Maps the index and validates its header. Throws DataError naming the file when it is
+    // missing, truncated, of another format version, or its header fails its checksum. A
+    // lookup that meets a corrupt reference later throws DataError too.
     static Gazetteer open(const std::string& path);
+
+    // Reads the whole file: every section's checksum and every reference between sections.
+    // Throws DataError naming the section and record at the first problem. Returns the bytes
+    // checked.
+    std::uint64_t verify() const;
 
     Gazetteer(Gazetteer&&) noexcept;
     Gazetteer& operator=(Gazetteer&&) noexcept;

@@ -434,6 +434,15 @@ void write_atomically(const std::string& path, const Header& header,
             throw OutputError("cannot write index (disk full?)", path);
         }
     }
+    // What was written is read back and checked whole before it replaces anything (checksums
+    // are verified at build); open() itself only checks the header. On failure AtomicFile's
+    // destructor removes the temporary file.
+    try {
+        Gazetteer::open(file.temp_path()).verify();
+    } catch (const Error& e) {
+        throw OutputError(std::string("index failed verification after writing: ") + e.what(),
+                          path);
+    }
     file.commit();
 }
 
@@ -549,7 +558,6 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     header.format_version = index_format_version;
     header.header_size = sizeof(Header);
     header.file_size = sizeof(Header) + sections.payload.size();
-    header.checksum = index_checksum(sections.payload.data(), sections.payload.size());
     header.source_fingerprint = source_fingerprint;
     header.built_at = static_cast<std::int64_t>(std::time(nullptr));
     header.place_count = static_cast<std::uint32_t>(records.size());
@@ -561,6 +569,11 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     header.posting_count = static_cast<std::uint32_t>(trie.postings.size());
     std::copy(std::begin(sections.offsets), std::end(sections.offsets), header.offsets);
     std::copy(std::begin(sections.sizes), std::end(sections.sizes), header.sizes);
+    for (std::uint32_t s = 0; s < Section::count; ++s) {
+        header.section_checksums[s] = index_checksum(
+            sections.payload.data() + (sections.offsets[s] - sizeof(Header)), sections.sizes[s]);
+    }
+    header.header_checksum = header_checksum(header);
 
     write_atomically(path, header, sections.payload);
 

@@ -11,6 +11,10 @@
 //   edges     EdgeRecord[edge_count]: each node's children, sorted by token id
 //   postings  Posting[posting_count]: the places each complete name refers to, best first
 //
+// Opening checks only the header (its own checksum, the section bounds): the pages of a
+// section are read when a lookup needs them, so opening costs the same for any size. Each
+// section has its own checksum, verified with the whole structure by Gazetteer::verify().
+//
 // Bump format_version for any change here; an index of another version is refused and
 // rebuilt.
 #pragma once
@@ -26,7 +30,8 @@
 namespace eventmap::gazetteer {
 
 inline constexpr char index_magic[8] = {'E', 'V', 'M', 'G', 'A', 'Z', '\r', '\n'};
-inline constexpr std::uint32_t index_format_version = 4; // 4: FNV-1a with its real offset basis
+inline constexpr std::uint32_t index_format_version = 5; // 4: FNV-1a with its real offset basis;
+                                                         // 5: a checksum per section
 
 enum Section : std::uint32_t { places, strings, slots, tokens, nodes, edges, postings, count };
 
@@ -35,7 +40,7 @@ struct Header {
     std::uint32_t format_version;
     std::uint32_t header_size;
     std::uint64_t file_size;
-    std::uint64_t checksum;           // index_checksum() of every byte after the header
+    std::uint64_t header_checksum;    // index_checksum() of this header with this field zero
     std::uint64_t source_fingerprint; // sources_fingerprint() of what it was built from
     std::int64_t built_at;            // Unix seconds
     std::uint32_t place_count;
@@ -48,7 +53,10 @@ struct Header {
     std::uint32_t reserved0;
     std::uint64_t offsets[Section::count]; // byte offset of each section from the file start
     std::uint64_t sizes[Section::count];   // byte size of each section
-    std::uint8_t padding[256 - 80 - 16 * Section::count];
+    // index_checksum() of each section's bytes: checked by Gazetteer::verify() (at build and by
+    // `gazetteer verify`), never by open(), which must not read the whole file.
+    std::uint64_t section_checksums[Section::count];
+    std::uint8_t padding[256 - 80 - 24 * Section::count];
 };
 static_assert(sizeof(Header) == 256, "index header must stay 256 bytes");
 
@@ -95,12 +103,15 @@ struct EdgeRecord {
 
 static_assert(sizeof(Posting) == 12, "Posting layout is part of the file format");
 
-// 64-bit hash used for the payload checksum: four independent lanes over 8-byte words so it
-// runs near memory speed (opening must stay well under 50 ms for ~100 MB).
+// 64-bit hash used for the header and section checksums: four independent lanes over 8-byte
+// words so verifying runs near memory speed.
 std::uint64_t index_checksum(const unsigned char* data, std::size_t size);
 
 // FNV-1a over a string (common/hash.hpp): token hash-table slots and stable ids of divisions
 // and supplement entries.
 using eventmap::fnv1a;
+
+// The header's own checksum: index_checksum() of the header with header_checksum zeroed.
+std::uint64_t header_checksum(const Header& header);
 
 } // namespace eventmap::gazetteer

@@ -237,7 +237,9 @@ nlohmann::json read_json(const std::string& path) {
     std::ifstream in = open_source(path);
     try {
         return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error, and out_of_range for a number too large for a double (fuzzing found
+        // "9E900" escaping as a plain std::exception).
         throw InputError(std::string("malformed JSON: ") + e.what(), path);
     }
 }

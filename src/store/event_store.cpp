@@ -17,8 +17,10 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cstdio> // renameat2
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <filesystem>
 #include <set>
 #include <unistd.h>
@@ -242,6 +244,15 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
     }
 }
 
+// Whether a killed writer left a rollback journal beside the store (SQLite's "hot journal").
+// Only a writable store can be recovered; for any other the read fails as SQLite says.
+bool has_hot_journal(const std::string& path) {
+    std::error_code ec;
+    const std::string journal = path + "-journal";
+    return fs::file_size(journal, ec) > 0 && !ec && ::access(path.c_str(), W_OK) == 0 &&
+           ::access(parent_dir(path).c_str(), W_OK) == 0;
+}
+
 // A new GeoPackage is built under a temporary name and renamed into place, so a store path
 // either does not exist or holds a complete schema.
 void create_geopackage(const std::string& path) {
@@ -276,10 +287,18 @@ void create_geopackage(const std::string& path) {
         if (errors.has_error()) {
             throw OutputError("cannot write the schema: " + errors.message());
         }
-        std::error_code ec;
-        fs::rename(temp, final_path, ec);
-        if (ec) {
-            throw OutputError("cannot move the new store into place: " + ec.message());
+        // Never over an existing store: two ingests starting on an absent store both build
+        // one, and a plain rename let the second replace the first's under its open connection
+        // (its batches lost; SQLite then refused them as "readonly database"). The loser of
+        // the race drops its copy and opens the winner's.
+        if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
+            const int err = errno;
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            if (err != EEXIST) {
+                throw OutputError(std::string("cannot move the new store into place: ") +
+                                  std::strerror(err));
+            }
         }
     } catch (const Error& e) {
         std::error_code ignored;
@@ -373,6 +392,9 @@ bool merge_sources(std::vector<model::EventSource>& sources,
                    const std::vector<model::EventSource>& extra) {
     bool added = false;
     for (const auto& source : extra) {
+        if (sources.size() >= EventStore::max_sources_per_event) {
+            break; // the report's article and mentions are stored; the event keeps its first
+        }
         const bool known = std::any_of(sources.begin(), sources.end(), [&](const auto& s) {
             return s.article_id == source.article_id && s.start == source.start &&
                    s.end == source.end;
@@ -554,6 +576,12 @@ void EventStore::Impl::open(OpenMode mode) {
         }
         if (!read_only) {
             require_writable(target);
+        } else if (has_hot_journal(target)) {
+            // A writer was killed mid-batch: its journal must be rolled back before anyone
+            // reads, and a read-only connection may not do it (SQLite: "attempt to write a
+            // readonly database"). One open for writing rolls it back, where permitted.
+            open_dataset(true);
+            ds.reset();
         }
     }
     open_dataset(!read_only);

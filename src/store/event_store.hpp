@@ -85,6 +85,10 @@ void validate_query_date(const std::string& date, const std::string& what);
 class EventStore {
   public:
     static constexpr int schema_version = 1;
+    // Source sentences kept per event (issue 13): a story repeated by every wire for months
+    // would otherwise grow one row without bound and slow each append. Later reports are still
+    // stored as articles with their mentions; the event keeps its first sentences.
+    static constexpr std::size_t max_sources_per_event = 16;
 
     // `target`: a path (GeoPackage, normally *.gpkg) or "PG:<libpq connection string>"
     // (optionally with active_schema=NAME). Throws as described at the top of this file.
@@ -111,7 +115,8 @@ class EventStore {
     // OutputError (batch rolled back) when the write fails.
     bool add_article(const ArticleRecord& article, const std::vector<model::Event>& events,
                      const std::vector<MentionRecord>& mentions);
-    // Appends to a stored event the sources it does not list yet (same article, start, end).
+    // Appends to a stored event the sources it does not list yet (same article, start, end), up
+    // to max_sources_per_event.
     // Returns false when no event has this id. Works inside a batch or on its own (then in a
     // transaction of its own).
     bool append_sources(const std::string& event_id,

@@ -6,6 +6,7 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstddef>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -160,15 +161,21 @@ TEST_CASE("the token trie walks names token by token", "[gazetteer]") {
 
 TEST_CASE("a corrupt index is refused with a clear message", "[gazetteer][corrupt]") {
     const std::string path = build_fixture_index("corrupt");
-    SECTION("payload byte flipped: checksum") {
+    SECTION("payload byte flipped: open reads no payload, verify finds the section") {
         flip_byte(path, sizeof(Header) + 100);
+        const Gazetteer g = Gazetteer::open(path);
         try {
-            Gazetteer::open(path);
+            g.verify();
             FAIL("expected DataError");
         } catch (const DataError& e) {
-            CHECK(std::string(e.what()).find("checksum") != std::string::npos);
+            CHECK(std::string(e.what()).find("checksum mismatch in section places") !=
+                  std::string::npos);
             CHECK(e.file() == path);
         }
+    }
+    SECTION("header byte flipped: header checksum") {
+        flip_byte(path, offsetof(Header, place_count));
+        CHECK_THROWS_WITH(Gazetteer::open(path), Catch::Contains("header checksum"));
     }
     SECTION("truncated") {
         std::filesystem::resize_file(path, std::filesystem::file_size(path) - 8);
@@ -214,6 +221,8 @@ TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "
     CHECK_FALSE(g.lookup("Extraplace").empty());
     CHECK(index_is_current(options.index_path, sources));
 
+    // A flipped payload byte: open reads only the header, so it is the staleness check (what
+    // `build --if-stale` runs) that reads everything and sends it for rebuilding.
     flip_byte(options.index_path, sizeof(Header) + 64);
     CHECK_FALSE(index_is_current(options.index_path, sources));
     CHECK(eventmap::cli::open_or_build(options.index_path, sources, true).lookup("Barzeh").size() ==
