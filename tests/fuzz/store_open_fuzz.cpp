@@ -5,6 +5,7 @@
 //
 //   EVENTMAP_FUZZ_WRITE_SEEDS=DIR store_open_fuzz   writes a small store made by this build
 //   into DIR and exits (scripts/fuzz does this, so the seed follows the schema).
+#include "events/event.hpp"
 #include "fuzz_support.hpp"
 #include "store/event_store.hpp"
 
@@ -20,12 +21,11 @@ namespace {
 events::Event sample_event(const std::string& article, int n) {
     events::Event e;
     e.id = article + "-e" + std::to_string(n);
-    e.date = "2014-02-1" + std::to_string(n);
-    e.enddate = e.date;
-    e.date_precision = "day";
-    e.date_source = "explicit";
-    e.event = "CONSULT";
-    e.quad_code = 1;
+    const std::string day = "2014-02-1" + std::to_string(n);
+    model::set_iso_dates(e, day, day, "day");
+    e.date_source = model::DateSource::explicit_date;
+    e.event = model::PloverType::consult;
+    e.quad_code = model::QuadClass::verbal_cooperation;
     e.trigger = "talks";
     e.actor = {"envoys"};
     e.confidence = 0.5;
