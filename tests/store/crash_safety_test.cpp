@@ -6,9 +6,9 @@
 // what an uninterrupted run holds, with no article or event twice. Then two ingests race on
 // one GeoPackage: each either succeeds or fails with a clear message, nothing is lost or
 // corrupted. The same kills run against PostGIS when EVENTMAP_TEST_PG is set.
+#include "common/gdal.hpp"
 #include "events/extractor.hpp"
 #include "geoparse/geoparse_support.hpp"
-#include "common/gdal.hpp"
 #include "store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>
