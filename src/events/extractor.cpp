@@ -209,8 +209,8 @@ constexpr std::array<std::string_view, 56> place_modifiers{
     "northwest",    "southeast",   "southwest",    "far",          "upper",
     "lower"};
 
-// Words allowed between a preposition and the place: "in the northern Barzeh district",
-// "in rebel-held Douma". Verbs are not: "aimed at ending Syria's civil war" is no place.
+// Words allowed between a preposition and the place: "in the northern Oakfield district",
+// "in rebel-held Norton". Verbs are not: "aimed at ending Freedonia's war" is no place.
 bool is_place_modifier(const Token& t) {
     if (!t.word || t.capitalized) {
         return false;
@@ -262,8 +262,8 @@ constexpr std::array<std::string_view, 14> clause_openers{
     "although", "though", "whom",  "whose", "because", "since", "when"};
 
 // Clauses: split at ; : and dashes, and at a comma followed by a conjunction or relative
-// pronoun. Commas alone do not split ("in eastern Ghouta, on the outskirts of Damascus on
-// August 21" is one clause).
+// pronoun. Commas alone do not split ("in western Brambly, on the edge of Lakeport on
+// May 3" is one clause).
 std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<Token>& tokens) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t begin = 0;
@@ -304,7 +304,7 @@ std::size_t token_at_byte(const std::vector<Token>& tokens, std::size_t byte) {
     return it == tokens.begin() ? 0 : static_cast<std::size_t>(it - tokens.begin()) - 1;
 }
 
-// Name particles that may be lowercase inside a person's name: "Bashar al-Assad".
+// Name particles that may be lowercase inside a person's name: "Karim al-Nadir".
 bool name_part(const Token& t) {
     if (!t.word) {
         return false;
@@ -607,8 +607,8 @@ class Builder {
         }
     }
 
-    // "US Secretary of State John Kerry", "Russian President Vladimir Putin", "UN special
-    // envoy Lakhdar Brahimi": a title, then capitalised name words. A demonym, country or
+    // "Freedonian Foreign Minister Ana Holt", "Ruritanian President Jan Vorel", "UN special
+    // envoy Mira Castell": a title, then capitalised name words. A demonym, country or
     // organisation right before the title gives the person's country or affiliation.
     void find_titled_people(Analysis& a) {
         const auto& tokens = a.tokens;
@@ -1138,7 +1138,7 @@ class Builder {
     // -- 5. choosing place, date and actors --
 
     // A place or time at `token` belongs to a trigger unless a trigger of another type is
-    // nearer to it: "the talks ... in response to a chemical weapons attack on August 21".
+    // nearer to it: "the talks ... in response to a raid on May 3".
     // Places and times usually follow their verb ("met Duda in Warsaw on Tuesday and urged
     // allies..."), so a trigger after the candidate counts as twice as far.
     // A coordinated verb after the candidate ("... on Tuesday and urged") never takes it.
@@ -1170,7 +1170,7 @@ class Builder {
         return true;
     }
 
-    // Whether place b lies inside place a's extent (Barzeh inside Damascus).
+    // Whether place b lies inside place a's extent (a district inside its city).
     // Or, by the gazetteer's hierarchy: a place of the country or first-level region named.
     bool inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const {
         if (!inner.country.empty() && inner.country == outer.country &&
@@ -1463,9 +1463,9 @@ class Builder {
     }
 
     // Before the trigger in its clause: actors; after it: recipients. A passive trigger
-    // followed by "by" swaps them ("a move welcomed on Friday by Russian President Putin").
+    // followed by "by" swaps them ("a plan welcomed on Monday by Ruritanian President Vorel").
     // With no actor in the clause, the nearest one before it in the sentence acts
-    // ("Lavrov and Kerry said they agreed").
+    // ("Holt and Vorel said they agreed").
     void assign_actors(const Analysis& a, const TriggerHit& hit,
                        std::pair<std::size_t, std::size_t> clause, Event& ev) const {
         std::size_t by = a.tokens.size();
@@ -1478,8 +1478,8 @@ class Builder {
         const std::string& key = a.tokens[hit.last].key;
         const bool passive =
             by < a.tokens.size() && key.size() > 2 && key.compare(key.size() - 2, 2, "ed") == 0;
-        // The subject is what stands after the last comma before the trigger ("..., Lavrov
-        // and Kerry said they agreed"); recipients follow the trigger closely.
+        // The subject is what stands after the last comma before the trigger ("..., Holt
+        // and Vorel said they agreed"); recipients follow the trigger closely.
         std::size_t subject_from = clause.first;
         for (std::size_t i = clause.first; i < hit.first; ++i) {
             if (a.tokens[i].key == ",") {

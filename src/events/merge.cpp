@@ -80,7 +80,7 @@ void merge_into(Event& into, Event&& other) {
     if (source_strength(other.date_source) > source_strength(into.date_source)) {
         into.date_source = other.date_source;
     }
-    // A finer place name for the same entry (the sentence that says "in eastern Ghouta").
+    // A finer place name for the same entry (the sentence that says "in northern Brambly").
     if (into.event_loc.extracted_place.empty()) {
         into.event_loc.extracted_place = other.event_loc.extracted_place;
     }
