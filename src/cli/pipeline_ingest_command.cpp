@@ -25,11 +25,12 @@ struct IngestArgs {
 };
 
 // A GeoPackage this run created is removed again when the run fails: a failed first ingest
-// (no gazetteer, unreadable input) must not leave an empty store that looks like a result.
+// must not leave an empty store that looks like a result. Only the process that put the store
+// in place owns it: when two ingests race to create one, the other may be writing to it, and
+// removing it (or its journal) under that writer loses its batches.
 class NewStoreGuard {
   public:
-    explicit NewStoreGuard(const std::string& target)
-        : path_(target.rfind("PG:", 0) == 0 || std::filesystem::exists(target) ? "" : target) {}
+    NewStoreGuard() = default;
     NewStoreGuard(const NewStoreGuard&) = delete;
     NewStoreGuard& operator=(const NewStoreGuard&) = delete;
     ~NewStoreGuard() {
@@ -40,6 +41,7 @@ class NewStoreGuard {
             }
         }
     }
+    void own(const std::string& path) { path_ = path; }
     void keep() { kept_ = true; }
 
   private:
@@ -54,8 +56,11 @@ void run(const IngestArgs& a) {
     const geoparse::Geoparser parser(g);
     const events::EventExtractor extractor(parser, a.common.extract_options());
 
-    NewStoreGuard guard(a.db);
+    NewStoreGuard guard;
     store::EventStore db(a.db, store::OpenMode::create); // destroyed before the guard acts
+    if (db.created()) {
+        guard.own(a.db);
+    }
     auto progress = cli::ProgressReporter::for_stderr(0, "articles");
     pipeline::IngestOptions options;
     options.batch = a.batch;

@@ -255,7 +255,8 @@ bool has_hot_journal(const std::string& path) {
 
 // A new GeoPackage is built under a temporary name and renamed into place, so a store path
 // either does not exist or holds a complete schema.
-void create_geopackage(const std::string& path) {
+// Returns whether this process put the new store in place (false: another one won the race).
+bool create_geopackage(const std::string& path) {
     gdal::ErrorCapture errors;
     const fs::path final_path(path);
     const std::string temp =
@@ -299,7 +300,9 @@ void create_geopackage(const std::string& path) {
                 throw OutputError(std::string("cannot move the new store into place: ") +
                                   std::strerror(err));
             }
+            return false;
         }
+        return true;
     } catch (const Error& e) {
         std::error_code ignored;
         fs::remove(temp, ignored);
@@ -509,6 +512,7 @@ struct EventStore::Impl {
     std::string display;
     bool postgres = false;
     bool read_only = false;
+    bool created = false; // this process made the GeoPackage (and won any creation race)
     bool batch = false;
     gdal::DatasetPtr ds;
     OGRLayer* events = nullptr;
@@ -568,7 +572,7 @@ void EventStore::Impl::open(OpenMode mode) {
             if (mode != OpenMode::create) {
                 throw InputError("no such store (eventmap ingest --db creates one)", target);
             }
-            create_geopackage(target);
+            created = create_geopackage(target);
         } else if (!fs::is_regular_file(status)) {
             throw DataError("store is not a regular file", target);
         } else if (::access(target.c_str(), R_OK) != 0) {
@@ -900,6 +904,9 @@ bool EventStore::is_postgres() const {
 }
 bool EventStore::read_only() const {
     return impl_->read_only;
+}
+bool EventStore::created() const {
+    return impl_->created;
 }
 bool EventStore::in_batch() const {
     return impl_->batch;

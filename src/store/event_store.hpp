@@ -102,6 +102,9 @@ class EventStore {
     const std::string& target() const;
     bool is_postgres() const;
     bool read_only() const;
+    // Whether opening made a new GeoPackage that this process put in place; false for an
+    // existing store, PostGIS, or a creation race another process won.
+    bool created() const;
 
     // Whether an article with this content hash is stored (including in the open batch).
     bool has_article(const std::string& content_hash);

@@ -265,14 +265,6 @@ std::string write_range(const std::string& path, int first, int last) {
 }
 
 TEST_CASE("crash safety: two concurrent ingests into one GeoPackage", "[store][gpkg][crash]") {
-    // Known bug, open in issue 13: when both writers race to create the store, the loser of a
-    // lock can remove the store it created (failed-ingest clean-up) while the other writes to
-    // it, and both fail. Until that is fixed the test shows as skipped, never as passed; set
-    // EVENTMAP_RUN_KNOWN_FAILURES=1 to run it.
-    if (std::getenv("EVENTMAP_RUN_KNOWN_FAILURES") == nullptr) {
-        test::mark_skipped("concurrent creation race of two ingests is a known open bug");
-        return;
-    }
     test::index_option();
     const std::string dir = test::scratch_dir("crash_concurrent");
     const int half = article_count / 2;
