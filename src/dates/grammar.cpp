@@ -1659,7 +1659,7 @@ bool Grammar::modified(std::size_t i, Mention& m) const {
         }
         return false;
     }
-    // about two weeks, around September 28, more than a year, at least 30 days
+    // about ten days, around March 14, more than a year, at least 30 days
     std::size_t j = kNone;
     std::string mod;
     bool durations_only = false;
@@ -2443,7 +2443,7 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         if (tense == Tense::past && i > 0 && word(i - 1) == "be") {
             return i >= 3 && negated_could(i - 3) ? Tense::past : Tense::future;
         }
-        // the present passive: "when the case is heard in May", "the polls are closed"
+        // the present passive: "when the bill is read in June", "the polls are closed"
         if (tense == Tense::past && i > 0 &&
             (word(i - 1) == "is" || word(i - 1) == "are" || word(i - 1) == "am")) {
             return Tense::present;

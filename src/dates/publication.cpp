@@ -238,7 +238,7 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
             cues.push_back({&m, nullptr, Cue::Kind::relative});
         } else if (m.kind == MentionKind::offset_reference && m.amount > 0 &&
                    (m.unit == Unit::day || m.unit == Unit::week)) {
-            // "in about two weeks, around September 28": the nearest dated expression of the
+            // "in about ten days, around March 14": the nearest dated expression of the
             // same sentence (mentions are in text order, so only neighbours need looking at).
             auto dated = [&](const Mention& p) {
                 return p.sentence == m.sentence &&

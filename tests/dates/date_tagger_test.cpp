@@ -126,7 +126,7 @@ TEST_CASE("anaphoric expressions count from the last date the text gave", "[date
 }
 
 TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
-    const auto r = tag("Sales fell 35% in January, compared to the same month a year ago. "
+    const auto r = tag("Sales fell 35% in January, measured against the same month a year ago. "
                        "Dealers whose franchises end after October of next year were told. "
                        "Shares rose 2% on the day.");
     INFO(listing(r));
@@ -178,10 +178,11 @@ TEST_CASE("sets", "[dates][set]") {
 
 TEST_CASE("anchored expressions and well-known dated events", "[dates][anchored]") {
     check_cases({
-        {"A tape was released a day after the 12th anniversary of the September 11 attacks.",
-         "a day after the 12th anniversary of the September 11 attacks", "2013-09-12", "DATE"},
-        {"Crowds marked the 12th anniversary of the September 11 attacks.",
-         "the 12th anniversary of the September 11 attacks", "2013-09-11", "DATE"},
+        {"A tape was released a day after the twelfth anniversary of the attacks of September 11.",
+         "a day after the twelfth anniversary of the attacks of September 11", "2013-09-12",
+         "DATE"},
+        {"Crowds marked the twelfth anniversary of the attacks of September 11.",
+         "the twelfth anniversary of the attacks of September 11", "2013-09-11", "DATE"},
         {"Security was tight after the September 11 attacks.", "September 11 attacks", "2001-09-11",
          "DATE"},
         {"The shops reopened the day after Christmas 2012.", "the day after Christmas 2012",

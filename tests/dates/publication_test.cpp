@@ -56,7 +56,7 @@ TEST_CASE("an undated story's publication date is inferred from its own text",
     CHECK(value_of(r, "last month") == "2013-08");
     CHECK(value_of(r, "last year") == "2012");
     CHECK(value_of(r, "2011") == "2011");
-    CHECK(value_of(r, "a day after the 12th anniversary of the September 11 attacks") ==
+    CHECK(value_of(r, "a day after the twelfth anniversary of the attacks of September 11") ==
           "2013-09-12");
     CHECK(value_of(r, "30 days") == "P30D");
 }
