@@ -14,12 +14,12 @@ inline double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Resident set size of this process in MiB (Linux /proc).
-inline double rss_mib() {
+// A memory figure of this process in MiB from /proc/self/status ("VmRSS:", "VmHWM:"...).
+inline double status_mib(const std::string& field) {
     std::ifstream status("/proc/self/status");
     std::string key;
     while (status >> key) {
-        if (key == "VmRSS:") {
+        if (key == field) {
             double kib = 0;
             status >> kib;
             return kib / 1024.0;
@@ -28,6 +28,14 @@ inline double rss_mib() {
         std::getline(status, rest);
     }
     return 0;
+}
+
+// Resident set size of this process in MiB, now and at its peak.
+inline double rss_mib() {
+    return status_mib("VmRSS:");
+}
+inline double peak_rss_mib() {
+    return status_mib("VmHWM:");
 }
 
 } // namespace eventmap::bench

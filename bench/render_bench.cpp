@@ -16,21 +16,7 @@
 namespace {
 
 using namespace eventmap;
-
-double peak_rss_mib() {
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmHWM:") {
-            double kib = 0;
-            status >> kib;
-            return kib / 1024.0;
-        }
-        std::string rest;
-        std::getline(status, rest);
-    }
-    return 0;
-}
+using bench::peak_rss_mib;
 
 // 100,000 events as a GeoJSON sequence in the project's export schema, spread over a year
 // around a few invented hot spots (clustered like news) plus background noise.
