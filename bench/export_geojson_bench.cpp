@@ -5,6 +5,8 @@
 #include "export/export.hpp"
 #include "store_synthetic.hpp"
 
+using eventmap::bench::build_store;
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,31 +17,6 @@ namespace {
 
 using eventmap::bench::Clock;
 using eventmap::bench::seconds_since;
-
-void build_store(const std::string& path, std::uint64_t events) {
-    std::filesystem::remove(path);
-    eventmap::store::EventStore s(path, eventmap::store::OpenMode::create);
-    const int per_article = 4;
-    const std::uint64_t articles = (events + per_article - 1) / per_article;
-    std::vector<eventmap::model::Event> batch;
-    const auto start = Clock::now();
-    for (std::uint64_t n = 0; n < articles; ++n) {
-        if (n % 2500 == 0) {
-            s.begin();
-        }
-        batch.clear();
-        for (int k = 0; k < per_article && n * per_article + static_cast<std::uint64_t>(k) < events;
-             ++k) {
-            batch.push_back(eventmap::bench::synthetic_event(n, k));
-        }
-        s.add_article(eventmap::bench::synthetic_article(n), batch, {});
-        if ((n + 1) % 2500 == 0 || n + 1 == articles) {
-            s.commit();
-        }
-    }
-    std::printf("built %s: %llu events in %.1f s\n", path.c_str(),
-                static_cast<unsigned long long>(events), seconds_since(start));
-}
 
 double file_mib(const std::string& path) {
     std::error_code ec;

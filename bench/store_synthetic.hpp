@@ -8,6 +8,8 @@
 #include "store/event_store.hpp"
 
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <sys/resource.h>
@@ -102,6 +104,33 @@ inline double cpu_seconds(bool children = false) {
         return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// A GeoPackage store of `events` synthetic events, four to an article, committed in batches
+// of 2,500 articles; prints how long it took.
+inline void build_store(const std::string& path, std::uint64_t events) {
+    std::filesystem::remove(path);
+    store::EventStore s(path, store::OpenMode::create);
+    const int per_article = 4;
+    const std::uint64_t articles = (events + per_article - 1) / per_article;
+    std::vector<model::Event> batch;
+    const auto start = Clock::now();
+    for (std::uint64_t n = 0; n < articles; ++n) {
+        if (n % 2500 == 0) {
+            s.begin();
+        }
+        batch.clear();
+        for (int k = 0; k < per_article && n * per_article + static_cast<std::uint64_t>(k) < events;
+             ++k) {
+            batch.push_back(synthetic_event(n, k));
+        }
+        s.add_article(synthetic_article(n), batch, {});
+        if ((n + 1) % 2500 == 0 || n + 1 == articles) {
+            s.commit();
+        }
+    }
+    std::printf("built %s: %llu events in %.1f s\n", path.c_str(),
+                static_cast<unsigned long long>(events), seconds_since(start));
 }
 
 } // namespace eventmap::bench
