@@ -21,8 +21,9 @@ enum class ExitCode : int {
 
 class Error : public std::runtime_error {
   public:
-    Error(std::string what, ExitCode code, std::string file = {}, std::uint64_t line = 0)
-        : std::runtime_error(std::move(what)), code_(code), file_(std::move(file)), line_(line) {}
+    // `what` by reference: std::runtime_error copies it into its own storage either way.
+    Error(const std::string& what, ExitCode code, std::string file = {}, std::uint64_t line = 0)
+        : std::runtime_error(what), code_(code), file_(std::move(file)), line_(line) {}
 
     ExitCode code() const noexcept { return code_; }
     const std::string& file() const noexcept { return file_; }
@@ -41,22 +42,22 @@ class Error : public std::runtime_error {
 // Input that cannot be read or parsed.
 class InputError : public Error {
   public:
-    explicit InputError(std::string what, std::string file = {}, std::uint64_t line = 0)
-        : Error(std::move(what), ExitCode::input_error, std::move(file), line) {}
+    explicit InputError(const std::string& what, std::string file = {}, std::uint64_t line = 0)
+        : Error(what, ExitCode::input_error, std::move(file), line) {}
 };
 
 // An index or store that exists but is corrupt, stale, or of another version.
 class DataError : public Error {
   public:
-    explicit DataError(std::string what, std::string file = {})
-        : Error(std::move(what), ExitCode::data_error, std::move(file), 0) {}
+    explicit DataError(const std::string& what, std::string file = {})
+        : Error(what, ExitCode::data_error, std::move(file), 0) {}
 };
 
 // Output that cannot be written (read-only target, disk full...).
 class OutputError : public Error {
   public:
-    explicit OutputError(std::string what, std::string file = {})
-        : Error(std::move(what), ExitCode::io_error, std::move(file), 0) {}
+    explicit OutputError(const std::string& what, std::string file = {})
+        : Error(what, ExitCode::io_error, std::move(file), 0) {}
 };
 
 } // namespace eventmap

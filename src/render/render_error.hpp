@@ -8,8 +8,8 @@ namespace eventmap::render {
 
 class RenderError : public Error {
   public:
-    explicit RenderError(std::string what, std::string file = {})
-        : Error(std::move(what), ExitCode::failure, std::move(file), 0) {}
+    explicit RenderError(const std::string& what, std::string file = {})
+        : Error(what, ExitCode::failure, std::move(file), 0) {}
 };
 
 } // namespace eventmap::render
