@@ -89,7 +89,7 @@ void run_build(const BuildArgs& a) {
     }
     if (!a.quiet) {
         std::cerr << "gazetteer index written: " << options.index_path << " ("
-                  << r.written.file_size / (1024 * 1024) << " MiB, " << r.written.places
+                  << r.written.file_size / (1024ULL * 1024ULL) << " MiB, " << r.written.places
                   << " places, " << r.written.names << " names, " << r.written.postings
                   << " name links) in " << std::fixed << std::setprecision(1) << r.seconds
                   << " s\n";

@@ -41,7 +41,7 @@ void check(const std::string& text, const events::ArticleEvents& r) {
         require(e.text == text.substr(e.byte_start, e.byte_end - e.byte_start), "date text");
     }
     for (const auto& ev : r.events) {
-        require(!ev.id.empty() && !ev.event.empty(), "event id and type");
+        require(!ev.id.empty() && ev.event != model::PloverType::none, "event id and type");
         require(!ev.sources.empty(), "event has a source sentence");
     }
 }
