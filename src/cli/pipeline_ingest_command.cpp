@@ -24,43 +24,8 @@ struct IngestArgs {
     std::size_t batch = 200;
 };
 
-// A GeoPackage this run created is removed again when the run fails: a failed first ingest
-// must not leave an empty store that looks like a result. Only the process that put the store
-// in place owns it: when two ingests race to create one, the other may be writing to it, and
-// removing it (or its journal) under that writer loses its batches.
-class NewStoreGuard {
-  public:
-    NewStoreGuard() = default;
-    NewStoreGuard(const NewStoreGuard&) = delete;
-    NewStoreGuard& operator=(const NewStoreGuard&) = delete;
-    ~NewStoreGuard() {
-        if (!path_.empty() && !kept_) {
-            std::error_code ignored;
-            for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-                std::filesystem::remove(path_ + suffix, ignored);
-            }
-        }
-    }
-    void own(const std::string& path) { path_ = path; }
-    void keep() { kept_ = true; }
-
-  private:
-    std::string path_;
-    bool kept_ = false;
-};
-
-void run(const IngestArgs& a) {
-    // Everything that can fail before the first article is read comes first, the store last.
-    ArticleReader reader(a.common.inputs, a.common.reader_options());
-    const gazetteer::Gazetteer g = a.common.open_gazetteer();
-    const geoparse::Geoparser parser(g);
-    const events::EventExtractor extractor(parser, a.common.extract_options());
-
-    NewStoreGuard guard;
-    store::EventStore db(a.db, store::OpenMode::create); // destroyed before the guard acts
-    if (db.created()) {
-        guard.own(a.db);
-    }
+void ingest_into(const IngestArgs& a, ArticleReader& reader,
+                 const events::EventExtractor& extractor, store::EventStore& db) {
     auto progress = cli::ProgressReporter::for_stderr(0, "articles");
     pipeline::IngestOptions options;
     options.batch = a.batch;
@@ -77,7 +42,24 @@ void run(const IngestArgs& a) {
         std::cerr << "; store " << db.target() << " now holds " << db.count_articles()
                   << " articles, " << db.count_events() << " events\n";
     }
-    guard.keep();
+}
+
+void run(const IngestArgs& a) {
+    // Everything that can fail before the first article is read comes first, the store last.
+    ArticleReader reader(a.common.inputs, a.common.reader_options());
+    const gazetteer::Gazetteer g = a.common.open_gazetteer();
+    const geoparse::Geoparser parser(g);
+    const events::EventExtractor extractor(parser, a.common.extract_options());
+
+    store::EventStore db(a.db, store::OpenMode::create);
+    // A failed first ingest must not leave an empty store that looks like a result; the store
+    // removes it under its writer lock, so never one another ingest is writing to.
+    try {
+        ingest_into(a, reader, extractor, db);
+    } catch (...) {
+        db.discard_if_created_empty();
+        throw;
+    }
 }
 
 void define(CLI::App& app) {

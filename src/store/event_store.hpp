@@ -14,6 +14,12 @@
 // of another schema version or a read fails, OutputError (exit 5) when it cannot be written;
 // each names the target, a PostgreSQL target without its password.
 //
+// Concurrency (GeoPackage): a store opened for writing holds the writer lock
+// (store/writer_lock.hpp) until it is destroyed; a second writing process waits for it, with a
+// message on stderr. Readers take no lock and wait up to 15 s for a batch being committed; a
+// writer's commit waits up to 120 s for readers to finish. Past those waits the error says the
+// store is locked (not damaged). PostGIS: the server settles concurrent writers.
+//
 // Threads: an EventStore is used by one thread at a time, reads included: its GDAL dataset
 // and layers keep a read cursor, so even the read methods are not const. A thread that reads
 // (a viewer's loader, a UI) opens its own EventStore with OpenMode::read; several stores on
@@ -105,6 +111,13 @@ class EventStore {
     // Whether opening made a new GeoPackage that this process put in place; false for an
     // existing store, PostGIS, or a creation race another process won.
     bool created() const;
+    // After a failed first ingest: removes the GeoPackage this process created when it holds
+    // no committed article, so no empty store looks like a result. An open batch is rolled
+    // back first; the store is closed afterwards either way. Returns whether it was removed.
+    // It never removes a store another process created or wrote to: the writer lock
+    // (writer_lock.hpp) is held until the file is gone, so a writer waiting for it finds no
+    // file and creates its own.
+    bool discard_if_created_empty();
 
     // Whether an article with this content hash is stored (including in the open batch).
     bool has_article(const std::string& content_hash);

@@ -315,3 +315,48 @@ TEST_CASE("crash safety: two concurrent ingests into one GeoPackage", "[store][g
         }
     }
 }
+
+// The viewer and export read while an ingest writes: every read sees whole committed batches
+// (never an error, never a half batch), and the ingest completes with every article.
+TEST_CASE("crash safety: an ingest while a reader reads one GeoPackage", "[store][gpkg][crash]") {
+    test::index_option();
+    const std::string dir = test::scratch_dir("crash_reader");
+    const int half = article_count / 2;
+    const std::string first = write_range(dir + "/first.jsonl", 0, half);
+    const std::string second = write_range(dir + "/second.jsonl", half, article_count);
+    const std::string target = dir + "/events.gpkg";
+    for (const char* side : {"", "-journal", "-wal", "-shm"}) {
+        fs::remove(target + side);
+    }
+    REQUIRE(wait_for(start_ingest(first, target, dir + "/first.log")) == 0);
+    const Child writer = start_ingest(second, target, dir + "/second.log");
+    int reads = 0;
+    std::uint64_t last = half;
+    int status = -1;
+    while (true) {
+        int raw = 0;
+        const pid_t done = waitpid(writer.pid, &raw, WNOHANG);
+        {
+            store::EventStore reader(target, store::OpenMode::read);
+            const std::uint64_t articles = reader.count_articles();
+            std::uint64_t events = 0;
+            reader.for_each_event({}, [&](const events::Event&) { ++events; });
+            INFO("read " << reads << ": " << articles << " articles, " << events << " events");
+            CHECK(articles >= last); // committed batches never disappear
+            CHECK((articles % batch_size == 0 || articles == article_count));
+            CHECK(events >= articles / 2); // the events of those articles are there with them
+            last = articles;
+            ++reads;
+        }
+        if (done == writer.pid) {
+            status = WIFSIGNALED(raw) ? 128 + WTERMSIG(raw) : WEXITSTATUS(raw);
+            break;
+        }
+    }
+    INFO("ingest: " << test::read_file(dir + "/second.log"));
+    CHECK(status == 0);
+    CHECK(reads > 1);
+    store::EventStore s(target, store::OpenMode::read);
+    CHECK(s.count_articles() == article_count);
+    REQUIRE(integrity_check(target) == "ok");
+}

@@ -1,0 +1,233 @@
+// The store's schema: the four layers and their indexes, created in one transaction (a new
+// GeoPackage in a temporary file renamed into place).
+#include "store/store_schema.hpp"
+
+#include "common/error.hpp"
+#include "model/event_fields.hpp"
+#include "store/event_store.hpp"
+#include "store/store_target.hpp"
+
+#include <cerrno>
+#include <cstdio> // renameat2
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+namespace eventmap::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Collects the events columns from visit_event_fields.
+struct SchemaVisitor {
+    struct Field {
+        const char* name;
+        OGRFieldType type;
+        OGRFieldSubType subtype;
+    };
+    std::vector<Field> fields;
+    void add(const char* name, OGRFieldType type, OGRFieldSubType subtype = OFSTNone) {
+        fields.push_back({name, type, subtype});
+    }
+    void text(const char* name, const std::string&) { add(name, OFTString); }
+    void integer(const char* name, std::int64_t) { add(name, OFTInteger64); }
+    void real(const char* name, double) { add(name, OFTReal); }
+    void boolean(const char* name, bool) { add(name, OFTInteger, OFSTBoolean); }
+    void json(const char* name, const std::string&) { add(name, OFTString, OFSTJSON); }
+};
+
+struct ColumnNames {
+    std::vector<std::string> names;
+    void text(const char* name, const std::string&) { names.emplace_back(name); }
+    void integer(const char* name, std::int64_t) { names.emplace_back(name); }
+    void real(const char* name, double) { names.emplace_back(name); }
+    void boolean(const char* name, bool) { names.emplace_back(name); }
+    void json(const char* name, const std::string&) { names.emplace_back(name); }
+};
+
+} // namespace
+
+const std::vector<std::string>& event_column_names() {
+    static const std::vector<std::string> names = [] {
+        ColumnNames visitor;
+        visit_event_fields(model::Event{}, visitor);
+        return visitor.names;
+    }();
+    return names;
+}
+
+const std::vector<Column> article_columns = {
+    {"id", OFTString, OFSTNone},          {"content_hash", OFTString, OFSTNone},
+    {"title", OFTString, OFSTNone},       {"url", OFTString, OFSTNone},
+    {"published", OFTString, OFSTNone},   {"published_inferred", OFTInteger, OFSTBoolean},
+    {"ingested_at", OFTString, OFSTNone}, {"source_path", OFTString, OFSTNone},
+};
+
+const std::vector<Column> mention_columns = {
+    {"article_id", OFTString, OFSTNone}, {"start", OFTInteger64, OFSTNone},
+    {"end", OFTInteger64, OFSTNone},     {"text", OFTString, OFSTNone},
+    {"name", OFTString, OFSTNone},       {"gazetteer_id", OFTInteger64, OFSTNone},
+    {"lat", OFTReal, OFSTNone},          {"lon", OFTReal, OFSTNone},
+    {"country", OFTString, OFSTNone},    {"feature_code", OFTString, OFSTNone},
+    {"type", OFTString, OFSTNone},       {"role", OFTString, OFSTNone},
+    {"confidence", OFTReal, OFSTNone},
+};
+
+namespace {
+
+// Indexes: the ids looked up on every add_article, and mentions by article.
+const char* const index_statements[] = {
+    R"(CREATE UNIQUE INDEX IF NOT EXISTS events_id_idx ON "events" ("id"))",
+    R"(CREATE UNIQUE INDEX IF NOT EXISTS articles_content_hash_idx ON "articles" ("content_hash"))",
+    R"(CREATE INDEX IF NOT EXISTS articles_id_idx ON "articles" ("id"))",
+    R"(CREATE INDEX IF NOT EXISTS mentions_article_id_idx ON "mentions" ("article_id"))",
+    R"(CREATE INDEX IF NOT EXISTS events_date_idx ON "events" ("date"))",
+};
+
+CPLStringList layer_options(bool postgres, bool spatial) {
+    CPLStringList options;
+    options.SetNameValue("FID", "fid");
+    if (spatial) {
+        options.SetNameValue("GEOMETRY_NAME", "geom");
+        options.SetNameValue("SPATIAL_INDEX", postgres ? "GIST" : "YES");
+    }
+    if (postgres) {
+        options.SetNameValue("PRECISION", "NO"); // plain varchar, no widths to overflow
+    }
+    return options;
+}
+
+OGRLayer* create_table(GDALDataset& ds, bool postgres, const char* name,
+                       const std::vector<Column>& columns, gdal::ErrorCapture& errors) {
+    OGRLayer* layer = ds.CreateLayer(name, nullptr, wkbNone, layer_options(postgres, false).List());
+    if (layer == nullptr) {
+        throw OutputError(std::string("cannot create table ") + name + ": " + errors.message());
+    }
+    for (const auto& column : columns) {
+        OGRFieldDefn field(column.name, column.type);
+        field.SetSubType(column.subtype);
+        if (layer->CreateField(&field) != OGRERR_NONE) {
+            throw OutputError(std::string("cannot create column ") + name + "." + column.name +
+                              ": " + errors.message());
+        }
+    }
+    return layer;
+}
+
+} // namespace
+
+// Creates the four layers and indexes. The caller holds the transaction.
+void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer* events =
+        ds.CreateLayer(events_layer, &wgs84, wkbPoint, layer_options(postgres, true).List());
+    if (events == nullptr) {
+        throw OutputError("cannot create layer events: " + errors.message());
+    }
+    SchemaVisitor schema;
+    visit_event_fields(model::Event{}, schema);
+    for (const auto& spec : schema.fields) {
+        OGRFieldDefn field(spec.name, spec.type);
+        field.SetSubType(spec.subtype);
+        if (events->CreateField(&field) != OGRERR_NONE) {
+            throw OutputError(std::string("cannot create column events.") + spec.name + ": " +
+                              errors.message());
+        }
+    }
+    create_table(ds, postgres, articles_layer, article_columns, errors);
+    create_table(ds, postgres, mentions_layer, mention_columns, errors);
+    OGRLayer* metadata =
+        create_table(ds, postgres, metadata_layer,
+                     {{"key", OFTString, OFSTNone}, {"value", OFTString, OFSTNone}}, errors);
+    for (const auto& [key, value] :
+         {std::pair<std::string, std::string>{"schema_version",
+                                              std::to_string(EventStore::schema_version)},
+          {"created_at", utc_now_iso()},
+          {"created_by", "eventmap"}}) {
+        gdal::FeaturePtr row(OGRFeature::CreateFeature(metadata->GetLayerDefn()));
+        row->SetField("key", key.c_str());
+        row->SetField("value", value.c_str());
+        if (metadata->CreateFeature(row.get()) != OGRERR_NONE) {
+            throw OutputError("cannot write metadata: " + errors.message());
+        }
+    }
+    for (const char* statement : index_statements) {
+        gdal::ResultSet result(ds, ds.ExecuteSQL(statement, nullptr, nullptr));
+        if (errors.has_error()) {
+            throw OutputError(std::string("cannot create index (") + statement +
+                              "): " + errors.message());
+        }
+    }
+}
+
+// Whether a killed writer left a rollback journal beside the store (SQLite's "hot journal").
+// Only a writable store can be recovered; for any other the read fails as SQLite says.
+bool has_hot_journal(const std::string& path) {
+    std::error_code ec;
+    const std::string journal = path + "-journal";
+    return fs::file_size(journal, ec) > 0 && !ec && ::access(path.c_str(), W_OK) == 0 &&
+           ::access(parent_dir(path).c_str(), W_OK) == 0;
+}
+
+// A new GeoPackage is built under a temporary name and renamed into place, so a store path
+// either does not exist or holds a complete schema.
+// Returns whether this process put the new store in place (false: another one won the race).
+bool create_geopackage(const std::string& path) {
+    gdal::ErrorCapture errors;
+    const fs::path final_path(path);
+    const std::string temp =
+        (final_path.parent_path() /
+         ("." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg"))
+            .string();
+    if (::access(parent_dir(path).c_str(), W_OK) != 0) {
+        throw OutputError("cannot create store: directory " + parent_dir(path) +
+                              " is not writable (" + std::strerror(errno) + ")",
+                          path);
+    }
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (driver == nullptr) {
+        throw OutputError("GDAL has no GPKG driver", path);
+    }
+    try {
+        gdal::DatasetPtr ds(driver->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) {
+            throw OutputError("cannot create store: " + errors.message());
+        }
+        if (ds->StartTransaction() != OGRERR_NONE) {
+            throw OutputError("cannot start a transaction: " + errors.message());
+        }
+        create_schema(*ds, false, errors);
+        if (ds->CommitTransaction() != OGRERR_NONE) {
+            throw OutputError("cannot write the schema: " + errors.message());
+        }
+        ds.reset();
+        if (errors.has_error()) {
+            throw OutputError("cannot write the schema: " + errors.message());
+        }
+        // Never over an existing store: two ingests starting on an absent store both build
+        // one, and a plain rename let the second replace the first's under its open connection
+        // (its batches lost; SQLite then refused them as "readonly database"). The loser of
+        // the race drops its copy and opens the winner's.
+        if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
+            const int err = errno;
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            if (err != EEXIST) {
+                throw OutputError(std::string("cannot move the new store into place: ") +
+                                  std::strerror(err));
+            }
+            return false;
+        }
+        return true;
+    } catch (const Error& e) {
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        throw OutputError(e.what(), path);
+    }
+}
+
+} // namespace eventmap::store

@@ -1,0 +1,39 @@
+// The store's schema (internal to src/store): table names, the articles and mentions columns,
+// the events columns (from model/event_fields.hpp), and creating all of it.
+#pragma once
+
+#include "common/gdal.hpp"
+
+#include <string>
+#include <vector>
+
+namespace eventmap::store {
+
+inline const char* const events_layer = "events";
+inline const char* const articles_layer = "articles";
+inline const char* const mentions_layer = "mentions";
+inline const char* const metadata_layer = "metadata";
+
+struct Column {
+    const char* name;
+    OGRFieldType type;
+    OGRFieldSubType subtype;
+};
+
+extern const std::vector<Column> article_columns;
+extern const std::vector<Column> mention_columns;
+// The events columns in visit_event_fields order.
+const std::vector<std::string>& event_column_names();
+
+// Creates the four layers and indexes. The caller holds the transaction.
+void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors);
+
+// Whether a killed writer left a rollback journal beside the store (SQLite's "hot journal")
+// that this process may roll back.
+bool has_hot_journal(const std::string& path);
+
+// Builds a new GeoPackage under a temporary name and renames it into place (never over an
+// existing file). Returns whether this process put it in place (false: another one won).
+bool create_geopackage(const std::string& path);
+
+} // namespace eventmap::store
