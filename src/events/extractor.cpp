@@ -10,6 +10,7 @@
 #include "common/assert.hpp"
 #include "common/utf8.hpp"
 #include "dates/date_tagger.hpp"
+#include "events/governance.hpp"
 #include "events/merge.hpp"
 #include "events/place_phrases.hpp"
 #include "events/sentence.hpp"
@@ -185,7 +186,7 @@ constexpr std::array<std::string_view, 16> locative_prepositions{
     "into", "within", "towards", "toward",  "between", "along",  "over",       "through"};
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
-constexpr std::array<std::string_view, 44> area_nouns{
+constexpr std::array<std::string_view, 54> area_nouns{
     "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
     "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
     "centre",       "center",    "north",     "south",         "east",         "west",
@@ -193,9 +194,10 @@ constexpr std::array<std::string_view, 44> area_nouns{
     "capital",      "heart",     "edge",      "countryside",   "stronghold",   "vicinity",
     "states",       "provinces", "districts", "regions",       "cities",       "towns",
     "villages",     "areas",     "parts",     "state",         "county",       "governorate",
-    "municipality", "third"};
+    "municipality", "third",     "square",    "roads",         "road",         "shores",
+    "coast",        "banks",     "environs",  "streets"};
 
-constexpr std::array<std::string_view, 56> place_modifiers{
+constexpr std::array<std::string_view, 62> place_modifiers{
     "the",          "a",           "an",           "northern",     "southern",
     "eastern",      "western",     "central",      "north",        "south",
     "east",         "west",        "northeastern", "northwestern", "southeastern",
@@ -207,7 +209,8 @@ constexpr std::array<std::string_view, 56> place_modifiers{
     "mountainous",  "residential", "strategic",    "key",          "small",
     "tiny",         "troubled",    "volatile",     "tense",        "northeast",
     "northwest",    "southeast",   "southwest",    "far",          "upper",
-    "lower"};
+    "lower",        "his",         "her",          "their",        "its",
+    "this",         "our"};
 
 // Words allowed between a preposition and the place: "in the northern Oakfield district",
 // "in rebel-held Norton". Verbs are not: "aimed at ending Freedonia's war" is no place.
@@ -695,9 +698,11 @@ class Builder {
     void resolve_actors(Analysis& a) {
         const auto& tokens = a.tokens;
         std::vector<bool> trigger_at(tokens.size(), false);
+        std::vector<bool> noun_at(tokens.size(), false);
         for (const TriggerHit& hit : a.triggers) {
             for (std::size_t k = hit.first; k <= hit.last; ++k) {
                 trigger_at[k] = true;
+                noun_at[k] = hit.trigger->nominal;
             }
         }
         for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -724,7 +729,7 @@ class Builder {
             }
             const bool locative =
                 (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) ||
-                 passive_subject(tokens, last)) &&
+                 passive_subject(tokens, last) || names_event(tokens, last, noun_at)) &&
                 !adjectival(tokens, last);
             if (m.type == geoparse::MentionType::demonym) {
                 a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
@@ -800,6 +805,13 @@ class Builder {
     // of attack or capture is where it happened.
     static bool passive_subject(const std::vector<Token>& tokens, std::size_t last) {
         std::size_t j = last + 1;
+        // "The Varno region was captured", "the Linz office of the group was raided": the
+        // place's own noun phrase, up to its head and an "of" phrase, is the subject.
+        for (std::size_t n = 0; n < 2 && j < tokens.size() && tokens[j].word &&
+                                !tokens[j].capitalized && !verb_like(tokens, j);
+             ++n) {
+            ++j;
+        }
         const auto is = [&](std::initializer_list<std::string_view> words) {
             return j < tokens.size() &&
                    std::find(words.begin(), words.end(), tokens[j].key) != words.end();
@@ -819,6 +831,12 @@ class Builder {
         const bool participle = (k.size() > 2 && k.compare(k.size() - 2, 2, "ed") == 0) ||
                                 k == "hit" || k == "struck" || k == "overrun" || k == "retaken";
         return participle && is_locative_verb(k);
+    }
+
+    // "the Tarvel shootout", "a Norden bombing": a place naming an event is where it was.
+    static bool names_event(const std::vector<Token>& tokens, std::size_t last,
+                            const std::vector<bool>& noun_at) {
+        return last + 1 < tokens.size() && noun_at[last + 1] && !tokens[last + 1].capitalized;
     }
 
     // "Ardenia's Velmarsh district", "Ardenia's towns": a place owning an area is where.
@@ -1188,8 +1206,18 @@ class Builder {
     const PlaceCandidate* best_place(const Analysis& a, const TriggerHit& hit,
                                      std::pair<std::size_t, std::size_t> range) const {
         const PlaceCandidate* best = nullptr;
+        std::vector<bool> same_kind(a.tokens.size(), false);
+        for (const TriggerHit& other : a.triggers) {
+            if (!other.dropped && other.trigger->type == hit.trigger->type) {
+                for (std::size_t k = other.first; k <= other.last; ++k) {
+                    same_kind[k] = true;
+                }
+            }
+        }
         for (const PlaceCandidate& c : a.places) {
-            if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit)) {
+            if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
+                other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last,
+                                        same_kind)) {
                 continue;
             }
             if (best == nullptr) {
