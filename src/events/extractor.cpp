@@ -241,6 +241,14 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
             return true;
         }
+        // "in Ardenia's Velmarsh district": the owned place is where the owner is.
+        if (t.key == "'s" && depth == 0 && i >= 2) {
+            std::size_t owner = i - 1;
+            while (owner > 0 && tokens[owner - 1].word && tokens[owner - 1].capitalized) {
+                --owner;
+            }
+            return owner < i - 1 && locative_context(tokens, owner, trigger_at, 1);
+        }
         if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
             trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"
             return true;
@@ -729,7 +737,8 @@ class Builder {
             }
             const bool locative =
                 (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) ||
-                 passive_subject(tokens, last) || names_event(tokens, last, noun_at)) &&
+                 passive_subject(tokens, last) || names_event(tokens, last, noun_at) ||
+                 names_facility(tokens, last)) &&
                 !adjectival(tokens, last);
             if (m.type == geoparse::MentionType::demonym) {
                 a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
@@ -837,6 +846,17 @@ class Builder {
     static bool names_event(const std::vector<Token>& tokens, std::size_t last,
                             const std::vector<bool>& noun_at) {
         return last + 1 < tokens.size() && noun_at[last + 1] && !tokens[last + 1].capitalized;
+    }
+
+    // "the Tarvel prison", "a Norden refugee camp": a place naming a site is where things
+    // at that site happen.
+    static bool names_facility(const std::vector<Token>& tokens, std::size_t last) {
+        static constexpr std::array<std::string_view, 22> sites{
+            "prison",   "hospital",      "camp",         "hotel",     "office",   "airport",
+            "mosque",   "church",        "market",       "residence", "home",     "suburb",
+            "refugee",  "neighbourhood", "neighborhood", "district",  "province", "stadium",
+            "township", "prefecture",    "governorate",  "compound"};
+        return last + 1 < tokens.size() && one_of(tokens[last + 1].key, sites);
     }
 
     // "Ardenia's Velmarsh district", "Ardenia's towns": a place owning an area is where.
