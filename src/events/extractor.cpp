@@ -212,6 +212,13 @@ constexpr std::array<std::string_view, 62> place_modifiers{
     "lower",        "his",         "her",          "their",        "its",
     "this",         "our"};
 
+// Words after which, with adjectives between, an event word is a noun: "launched another
+// fierce assault", "a series of raids", "carried out several attacks".
+constexpr std::array<std::string_view, 27> noun_determiners{
+    "the",     "a",       "an",      "'s",    "this", "their",   "its",      "his",      "her",
+    "our",     "another", "several", "many",  "more", "further", "multiple", "numerous", "fresh",
+    "renewed", "of",      "two",     "three", "four", "five",    "these",    "those",    "new"};
+
 // Words allowed between a preposition and the place: "in the northern Oakfield district",
 // "in rebel-held Norton". Verbs are not: "aimed at ending Freedonia's war" is no place.
 bool is_place_modifier(const Token& t) {
@@ -710,7 +717,8 @@ class Builder {
         for (const TriggerHit& hit : a.triggers) {
             for (std::size_t k = hit.first; k <= hit.last; ++k) {
                 trigger_at[k] = true;
-                noun_at[k] = hit.trigger->nominal;
+                // Only conflict nouns: "the Tarvel shootout", not "Tarvel ceasefire talks".
+                noun_at[k] = hit.trigger->nominal && lex_.types()[hit.trigger->type].quad_code >= 3;
             }
         }
         for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -999,8 +1007,7 @@ class Builder {
             bool noun_slot = false;
             for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
                 const std::string& p = tokens[k - 1].key;
-                noun_slot = p == "the" || p == "a" || p == "an" || p == "'s" || p == "this" ||
-                            p == "their" || p == "its" || p == "his" || p == "her";
+                noun_slot = one_of(p, noun_determiners);
                 if (!tokens[k - 1].word || tokens[k - 1].capitalized) {
                     break;
                 }
@@ -1063,11 +1070,16 @@ class Builder {
             return false;
         }
         static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
-            {"capture", {"title",     "titles",      "win",          "victory", "pole",  "crown",
-                         "gold",      "medal",       "championship", "trophy",  "prize", "award",
-                         "attention", "imagination", "headlines",    "moment",  "image", "images",
-                         "video",     "camera",      "film",         "footage", "seat",  "seats",
-                         "votes",     "share",       "lead",         "hearts",  "mood"}},
+            {"capture",
+             {"title",     "titles",      "win",          "victory", "pole",     "crown",
+              "gold",      "medal",       "championship", "trophy",  "prize",    "award",
+              "attention", "imagination", "headlines",    "moment",  "image",    "images",
+              "video",     "camera",      "film",         "footage", "seat",     "seats",
+              "votes",     "share",       "lead",         "hearts",  "mood",     "round",
+              "race",      "downhill",    "slalom",       "match",   "cup",      "final",
+              "finals",    "stage",       "points",       "wickets", "scalp",    "nomination",
+              "majority",  "heart",       "spirit",       "essence", "interest", "fancy",
+              "league"}},
             {"strike",
              {"deal", "agreement", "accord", "chord", "balance", "tone", "bargain", "gold", "oil",
               "compromise"}},
@@ -1391,9 +1403,11 @@ class Builder {
         // Place: the clause, the sentence, the dateline for meetings and agreements. A capital
         // standing for its government ("Damascus formally applied") is an actor, never the
         // place.
-        const PlaceCandidate* place = best_place(a, hit, clause);
+        // A verb in another sense ("captured the title") reports no event, so no event place.
+        const bool event_sense = !other_sense(a.tokens, hit);
+        const PlaceCandidate* place = event_sense ? best_place(a, hit, clause) : nullptr;
         double place_factor = 1.0;
-        if (place == nullptr) {
+        if (place == nullptr && event_sense) {
             place = best_place(a, hit, sentence);
             place_factor = 0.85;
         }
@@ -1406,13 +1420,13 @@ class Builder {
         assign_actors(a, hit, clause, ev);
         // Verbs only: a noun without a place ("blamed them for the attack") mostly refers back
         // to an event already reported.
-        if (place == nullptr && paragraph_place_ != nullptr && type.quad_code == 4 &&
+        if (event_sense && place == nullptr && paragraph_place_ != nullptr && type.quad_code == 4 &&
             !hit.trigger->nominal) {
             where = paragraph_place_; // "Two soldiers died in the attack." after "... in X"
             place_factor = 0.7;
             basis = "paragraph";
         }
-        if (where == nullptr && place == nullptr && dateline_ != nullptr &&
+        if (event_sense && where == nullptr && place == nullptr && dateline_ != nullptr &&
             (type.name == "CONSULT" || type.name == "AGREE")) {
             where = dateline_;
             place_factor = 0.6;
