@@ -1285,6 +1285,11 @@ class Builder {
                 return inner.unlisted && inner.has_mention && !outer.unlisted &&
                        inner.mention == outer.mention;
             };
+            // "X village in Y district, Z": a chain of places joined by "in", "of", commas
+            // and type words names one place, the first, and qualifies it by the rest.
+            if (qualifies(a.tokens, *best, c)) {
+                continue;
+            }
             const bool c_in_b = contains(c, *best, mc, mb);
             const bool b_in_c = contains(*best, c, mb, mc);
             if (c_in_b || (!b_in_c && reach(a, c.first, hit) < reach(a, best->first, hit))) {
@@ -1292,6 +1297,35 @@ class Builder {
             }
         }
         return best;
+    }
+
+    // Whether `later` only qualifies `earlier`: between them nothing but "in", "of", commas,
+    // brackets, articles, modifiers and place type words ("X, in the Y district of Z").
+    static bool qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
+                          const PlaceCandidate& later) {
+        if (later.first <= earlier.last) {
+            return false;
+        }
+        // "the X town of Y", "the X neighbourhood of Y": Y is the town, inside X.
+        std::size_t f = later.first;
+        while (f > earlier.last + 1 && is_place_modifier(tokens[f - 1])) {
+            --f;
+        }
+        if (f >= 2 && tokens[f - 1].key == "of" &&
+            (one_of(tokens[f - 2].key, area_nouns) || is_place_type(tokens[f - 2].key))) {
+            return false;
+        }
+        bool joined = false;
+        for (std::size_t k = earlier.last + 1; k < later.first; ++k) {
+            const std::string& key = tokens[k].key;
+            if (key == "in" || key == "of" || key == "," || key == "(") {
+                joined = true;
+            } else if (!(one_of(key, area_nouns) || is_place_type(key) ||
+                         is_place_modifier(tokens[k]) || key == "the")) {
+                return false;
+            }
+        }
+        return joined;
     }
 
     const DateCandidate* best_date(const Analysis& a, const TriggerHit& hit,

@@ -55,6 +55,17 @@ bool verb_within(const std::vector<Token>& tokens, std::size_t from, std::size_t
     return false;
 }
 
+// A present participle opening a clause after a comma: ", targeting", ", killing". Words of
+// that form that work as prepositions ("including", "according") do not.
+bool participle(const Token& t) {
+    static const std::unordered_set<std::string> prepositions{
+        "including", "according",       "during",  "following", "regarding",   "concerning",
+        "excluding", "notwithstanding", "pending", "bordering", "overlooking", "adjoining"};
+    const std::string& key = t.key;
+    return t.word && !t.capitalized && key.size() > 5 &&
+           key.compare(key.size() - 3, 3, "ing") == 0 && !in(prepositions, key);
+}
+
 } // namespace
 
 bool verb_like(const std::vector<Token>& tokens, std::size_t k) {
@@ -81,6 +92,9 @@ bool other_predicate_between(const std::vector<Token>& tokens, std::size_t first
             if (relative_pronoun(key) ||
                 (key == "that" && verb_within(tokens, k + 1, first, 4, event_word))) {
                 return true; // "detained a man who had fought in X"
+            }
+            if (key == "," && k + 1 < first && participle(tokens[k + 1])) {
+                return true; // "launched an offensive in X, targeting Y": Y is the target's
             }
             if (key == "and" && k + 1 < first &&
                 (tokens[k + 1].key == "later" || tokens[k + 1].key == "then") &&
