@@ -20,6 +20,11 @@ constexpr std::array<std::string_view, 27> noun_determiners{
     "our",     "another", "several", "many",  "more", "further", "multiple", "numerous", "fresh",
     "renewed", "of",      "two",     "three", "four", "five",    "these",    "those",    "new"};
 
+// Nouns naming who, before a verb's bare form that is then a noun: "a police patrol".
+constexpr std::array<std::string_view, 12> unit_nouns{"police",  "army",     "military", "security",
+                                                      "border",  "commando", "foot",     "naval",
+                                                      "passing", "routine",  "militia",  "troop"};
+
 } // namespace
 
 // event_at: the forced span becomes the sentence's trigger there, replacing what the
@@ -86,15 +91,21 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             });
         // "a patrol", "a Zembian patrol": a verb's bare form right after an article or a
         // demonym is a noun, and no event when the lexicon lists no noun for it.
+        // "their patrol was hit", "a passing police patrol": likewise after a possessive or a
+        // noun that names who.
         const bool bare_noun =
             i > 0 &&
-            (tokens[i - 1].key == "a" || tokens[i - 1].key == "an" || tokens[i - 1].key == "the" ||
+            (one_of(tokens[i - 1].key, noun_determiners) || one_of(tokens[i - 1].key, unit_nouns) ||
              (a.mention_at[i - 1] >= 0 &&
               mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
                   geoparse::MentionType::demonym));
         for (const std::size_t ti : *list) {
             const Trigger& t = lex_.triggers()[ti];
-            const bool base_form = !t.nominal && t.words.size() == 1 && t.lemma == t.words[0];
+            // Exact past forms ("killed", "fought") are never bare nouns.
+            const std::string& form = t.words[0];
+            const bool past = form.size() > 2 && form.compare(form.size() - 2, 2, "ed") == 0;
+            const bool base_form =
+                !t.nominal && t.words.size() == 1 && t.lemma == t.words[0] && !past;
             if (i + t.words.size() > tokens.size() ||
                 (noun_slot && has_noun && !t.nominal && t.words.size() == 1) ||
                 (bare_noun && !has_noun && base_form)) {
