@@ -1,6 +1,7 @@
 #include "eval/events_corpus.hpp"
 
 #include "common/error.hpp"
+#include "common/hash.hpp"
 #include "common/utf8.hpp"
 
 #include <fstream>
@@ -9,15 +10,6 @@
 namespace eventmap::eval {
 
 namespace {
-
-std::uint64_t fnv1a(const std::string& bytes) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : bytes) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 Span parse_span(const nlohmann::json& j, std::size_t length, const std::string& what,
                 const std::string& path, std::uint64_t number) {

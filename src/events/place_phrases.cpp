@@ -237,6 +237,10 @@ LatLon offset_point(LatLon from, double km, double bearing_deg) {
     return out;
 }
 
+bool is_place_type(const std::string& key) {
+    return place_types().count(key) > 0;
+}
+
 bool is_locative_verb(const std::string& key) {
     static const std::unordered_set<std::string> forms = [] {
         std::unordered_set<std::string> out;

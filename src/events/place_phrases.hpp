@@ -42,6 +42,9 @@ RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t pla
 // The point `km` from `from` along `bearing_deg` (great circle).
 LatLon offset_point(LatLon from, double km, double bearing_deg);
 
+// Words naming a kind of place: "village", "district", "camp", "province"...
+bool is_place_type(const std::string& key);
+
 // Verbs whose object is where the event happened: "shelled X", "stormed X", "patrolled X".
 bool is_locative_verb(const std::string& key);
 

@@ -1,0 +1,117 @@
+// One article's working state in the events stage: the sentences' analyses, the people met so
+// far, the paragraph's last place and narrative date, and the events found. The methods live
+// in files named after what they decide (article_builder.cpp, actor_finding.cpp,
+// trigger_finding.cpp, place_choice.cpp, date_choice.cpp). Internal to the events stage.
+#pragma once
+
+#include "common/article.hpp"
+#include "dates/time_expression.hpp"
+#include "events/event.hpp"
+#include "events/extractor.hpp"
+#include "events/lexicon.hpp"
+#include "events/sentence.hpp"
+#include "events/sentence_analysis.hpp"
+#include "geoparse/mention.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace eventmap::events {
+
+class ArticleBuilder {
+  public:
+    ArticleBuilder(const EventLexicon& lexicon, const ExtractOptions& options,
+                   const Article& article, const std::vector<geoparse::Mention>& mentions,
+                   const dates::DateResult& dates)
+        : lex_(lexicon), options_(options), article_(article), mentions_(mentions), dates_(dates),
+          hash_(content_hash(article.text)) {}
+
+    // Takes the words at bytes [begin, end) as the one trigger to report (event_at).
+    void force(std::size_t begin, std::size_t end);
+    std::vector<Event> run();
+
+  private:
+    // article_builder.cpp: the article, its headline and each trigger's event
+    std::size_t find_headline(const std::vector<Sentence>& sentences) const;
+    void fold_headline(std::size_t count);
+    Analysis analyse(const Sentence& s);
+    bool covered(const Analysis& a, std::size_t first, std::size_t last) const;
+    void find_dateline();
+    void events_of(const Sentence& s, const Analysis& a);
+    void event_of(const Sentence& s, const Analysis& a, const TriggerHit& hit);
+
+    // actor_finding.cpp: organisations, people, countries acting; the actors of an event
+    void find_organisations(Analysis& a) const;
+    void find_titled_people(Analysis& a);
+    void register_person(const std::string& surname, const Person& p);
+    static std::string display(const Person& p);
+    void resolve_actors(Analysis& a);
+    std::string country_name(const geoparse::Mention& m);
+    void assign_actors(const Analysis& a, const TriggerHit& hit,
+                       std::pair<std::size_t, std::size_t> clause, Event& ev) const;
+
+    // trigger_finding.cpp: triggers, their other senses, light verbs
+    void force_trigger(Analysis& a) const;
+    void find_triggers(Analysis& a) const;
+    static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit);
+    static void attach_light_verbs(Analysis& a);
+
+    // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
+    static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
+                                  std::size_t last);
+    static bool adjectival(const std::vector<Token>& tokens, std::size_t last);
+    static bool passive_subject(const std::vector<Token>& tokens, std::size_t last);
+    static bool names_event(const std::vector<Token>& tokens, std::size_t last,
+                            const std::vector<bool>& noun_at);
+    static bool names_facility(const std::vector<Token>& tokens, std::size_t last);
+    static bool possessive_area(const std::vector<Token>& tokens, std::size_t last);
+    void add_unlisted_places(Analysis& a, const std::vector<bool>& trigger_at) const;
+    bool is_qualifier(const Analysis& a, std::size_t first) const;
+    static std::size_t reach(const Analysis& a, std::size_t token, const TriggerHit& hit);
+    bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const;
+    bool inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const;
+    const PlaceCandidate* best_place(const Analysis& a, const TriggerHit& hit,
+                                     std::pair<std::size_t, std::size_t> range) const;
+    static bool qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
+                          const PlaceCandidate& later);
+    const geoparse::Mention* containing_place(const Analysis& a, const PlaceCandidate& u) const;
+    void set_place(Event& ev, const geoparse::Mention& m) const;
+
+    // date_choice.cpp: the time expressions of a sentence and the date a trigger takes (and the
+    // paragraph's narrative date, update_narrative below)
+    std::vector<const dates::TimeExpression*> expressions_of(const Analysis& a) const;
+    const DateCandidate* best_date(const Analysis& a, const TriggerHit& hit,
+                                   std::pair<std::size_t, std::size_t> range) const;
+    bool after_publication(const dates::TimeExpression& e, const DateValue& v) const;
+    bool future_in(const Analysis& a, std::pair<std::size_t, std::size_t> range) const;
+    model::DateSource source_of(const dates::TimeExpression& e) const;
+    void set_date(Event& ev, const DateValue& v) const;
+    std::size_t codepoint_of(const Sentence& s, std::size_t byte) const;
+    struct Narrative {
+        DateValue value;
+        model::DateSource source;
+    };
+    void update_narrative(const Analysis& a);
+
+    std::optional<std::pair<std::size_t, std::size_t>> forced_; // event_at's byte span
+    Trigger forced_trigger_;
+    const EventLexicon& lex_;
+    const ExtractOptions& options_;
+    const Article& article_;
+    const std::vector<geoparse::Mention>& mentions_;
+    const dates::DateResult& dates_;
+    std::string hash_;
+    std::vector<Analysis> analyses_;
+    std::unordered_map<std::string, Person> people_;
+    const geoparse::Mention* dateline_ = nullptr;
+    const geoparse::Mention* paragraph_place_ = nullptr; // last located event's, this paragraph
+    std::optional<Narrative> narrative_;
+    std::vector<std::string> last_actors_; // of the previous event, for pronoun subjects
+    std::vector<Event> events_;
+};
+
+} // namespace eventmap::events

@@ -1,0 +1,104 @@
+#include "events/locative.hpp"
+
+#include "events/place_phrases.hpp"
+#include "events/sentence_analysis.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace eventmap::events {
+
+namespace {
+
+constexpr std::array<std::string_view, 16> locative_prepositions{
+    "in",   "at",     "near",    "outside", "inside",  "across", "throughout", "around",
+    "into", "within", "towards", "toward",  "between", "along",  "over",       "through"};
+
+// Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
+constexpr std::array<std::string_view, 54> area_nouns{
+    "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
+    "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
+    "centre",       "center",    "north",     "south",         "east",         "west",
+    "northeast",    "northwest", "southeast", "southwest",     "part",         "streets",
+    "capital",      "heart",     "edge",      "countryside",   "stronghold",   "vicinity",
+    "states",       "provinces", "districts", "regions",       "cities",       "towns",
+    "villages",     "areas",     "parts",     "state",         "county",       "governorate",
+    "municipality", "third",     "square",    "roads",         "road",         "shores",
+    "coast",        "banks",     "environs",  "streets"};
+
+constexpr std::array<std::string_view, 62> place_modifiers{
+    "the",          "a",           "an",           "northern",     "southern",
+    "eastern",      "western",     "central",      "north",        "south",
+    "east",         "west",        "northeastern", "northwestern", "southeastern",
+    "southwestern", "nearby",      "neighbouring", "neighboring",  "besieged",
+    "embattled",    "restive",     "occupied",     "disputed",     "border",
+    "capital",      "town",        "city",         "village",      "port",
+    "coastal",      "downtown",    "suburban",     "rural",        "remote",
+    "seaside",      "crowded",     "busy",         "main",         "rebel",
+    "mountainous",  "residential", "strategic",    "key",          "small",
+    "tiny",         "troubled",    "volatile",     "tense",        "northeast",
+    "northwest",    "southeast",   "southwest",    "far",          "upper",
+    "lower",        "his",         "her",          "their",        "its",
+    "this",         "our"};
+
+} // namespace
+
+bool is_place_modifier(const Token& t) {
+    if (!t.word || t.capitalized) {
+        return false;
+    }
+    const std::string& k = t.key;
+    auto ends = [&k](std::string_view suffix) {
+        return k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(),
+                                                     suffix.data(), suffix.size()) == 0;
+    };
+    return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") || ends("-occupied");
+}
+
+// Whether the mention starting at token `first` is where something happens: a locative
+// preposition, "of" after an area noun, a verb like "hit" or "visit", or "on"/"against"/"of"
+// right after an event word ("strikes on Kharkiv"); at most three modifiers in between.
+// `trigger_at` marks the tokens that are event triggers.
+bool is_area_noun(const std::string& key) {
+    return one_of(key, area_nouns);
+}
+
+bool locative_context(const std::vector<Token>& tokens, std::size_t first,
+                      const std::vector<bool>& trigger_at, int depth) {
+    std::size_t i = first;
+    for (int skipped = 0; i > 0 && skipped <= 3; ++skipped) {
+        const Token& t = tokens[i - 1];
+        if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
+            return true;
+        }
+        if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
+            return true;
+        }
+        // "in Ardenia's Velmarsh district": the owned place is where the owner is.
+        if (t.key == "'s" && depth == 0 && i >= 2) {
+            std::size_t owner = i - 1;
+            while (owner > 0 && tokens[owner - 1].word && tokens[owner - 1].capitalized) {
+                --owner;
+            }
+            return owner < i - 1 && locative_context(tokens, owner, trigger_at, 1);
+        }
+        if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
+            trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"
+            return true;
+        }
+        // "at the edge of X", "seized the airfield of X": "of" after a noun that is
+        // itself where something happens.
+        if (t.key == "of" && depth == 0 && i >= 2 && tokens[i - 2].word &&
+            !tokens[i - 2].capitalized && !trigger_at[i - 2] &&
+            locative_context(tokens, i - 2, trigger_at, 1)) {
+            return true;
+        }
+        if (!is_place_modifier(t)) {
+            return false;
+        }
+        --i;
+    }
+    return false;
+}
+
+} // namespace eventmap::events

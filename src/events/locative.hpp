@@ -1,0 +1,25 @@
+// Whether a place mention stands where something happens: after a locative preposition, "of"
+// after an area noun ("the outskirts of X"), a verb like "hit" or "visit", or "on"/"against"/
+// "of" right after an event word ("strikes on X"), with at most three modifiers between.
+#pragma once
+
+#include "events/token.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace eventmap::events {
+
+// Nouns after which "of" introduces where: "the outskirts of X", "the city of Y".
+bool is_area_noun(const std::string& key);
+
+// Words allowed between a preposition and the place: "in the northern X district", "in
+// rebel-held Y". Verbs are not: "aimed at ending Z's war" is no place.
+bool is_place_modifier(const Token& t);
+
+// `trigger_at` marks the tokens that are event triggers.
+bool locative_context(const std::vector<Token>& tokens, std::size_t first,
+                      const std::vector<bool>& trigger_at, int depth = 0);
+
+} // namespace eventmap::events

@@ -1,0 +1,337 @@
+// Places: which mentions and unlisted names a phrase marks as where something happens, and
+// which of them a trigger takes (clause first, the finer of two nested places, the first of a
+// chain of qualifiers, never one another predicate governs).
+#include "events/article_builder.hpp"
+#include "events/governance.hpp"
+#include "events/locative.hpp"
+#include "events/place_phrases.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace eventmap::events {
+
+// A place mention as a candidate. "X, 20 km north of Y": Y only says where X is and is
+// no candidate; "20 km north of Y" alone: the point is moved and the precision lowered.
+void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
+                                       std::size_t last) {
+    PlaceCandidate c{mention, first, last};
+    const RelativeOffset offset = relative_offset(a.tokens, first);
+    if (offset.found) {
+        const std::size_t f = offset.first;
+        if (f >= 2 && a.tokens[f - 1].key == "," &&
+            (a.mention_at[f - 2] >= 0 || a.tokens[f - 2].capitalized)) {
+            return;
+        }
+        c.offset_km = offset.km;
+        c.bearing_deg = offset.bearing_deg;
+    }
+    // "In X, west of Y, ...": a direction without a distance after a place only says
+    // where that place is.
+    if (first >= 4 && a.tokens[first - 1].key == "of" && is_area_noun(a.tokens[first - 2].key) &&
+        a.tokens[first - 3].key == "," &&
+        (a.mention_at[first - 4] >= 0 || a.tokens[first - 4].capitalized)) {
+        const std::string& d = a.tokens[first - 2].key;
+        if (d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" ||
+            d == "northwest" || d == "southeast" || d == "southwest") {
+            return;
+        }
+    }
+    a.places.push_back(c);
+}
+
+// "handed to Zembian forces", "at Zembian army posts": a name used as an adjective of
+// people or institutions says whose, not where.
+bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t last) {
+    static constexpr std::array<std::string_view, 16> heads{
+        "forces",   "force",     "troops",   "soldiers",   "officials",   "army",
+        "military", "police",    "embassy",  "government", "authorities", "officers",
+        "navy",     "diplomats", "citizens", "nationals"};
+    static constexpr std::array<std::string_view, 10> facilities{
+        "station", "headquarters", "post",     "posts",    "checkpoint",
+        "base",    "compound",     "building", "barracks", "academy"};
+    return last + 1 < tokens.size() && one_of(tokens[last + 1].key, heads) &&
+           !(last + 2 < tokens.size() && one_of(tokens[last + 2].key, facilities));
+}
+
+// "Quorra was captured", "X is being shelled": a place as the subject of a passive verb
+// of attack or capture is where it happened.
+bool ArticleBuilder::passive_subject(const std::vector<Token>& tokens, std::size_t last) {
+    std::size_t j = last + 1;
+    // "The Varno region was captured", "the Linz office of the group was raided": the
+    // place's own noun phrase, up to its head and an "of" phrase, is the subject.
+    for (std::size_t n = 0; n < 2 && j < tokens.size() && tokens[j].word &&
+                            !tokens[j].capitalized && !verb_like(tokens, j);
+         ++n) {
+        ++j;
+    }
+    const auto is = [&](std::initializer_list<std::string_view> words) {
+        return j < tokens.size() &&
+               std::find(words.begin(), words.end(), tokens[j].key) != words.end();
+    };
+    if (!is({"was", "were", "is", "are", "has", "have", "had"})) {
+        return false;
+    }
+    ++j;
+    while (is({"been", "being", "also", "again", "repeatedly", "heavily", "reportedly",
+               "continuously", "later", "then"})) {
+        ++j;
+    }
+    if (j >= tokens.size()) {
+        return false;
+    }
+    const std::string& k = tokens[j].key;
+    const bool participle = (k.size() > 2 && k.compare(k.size() - 2, 2, "ed") == 0) || k == "hit" ||
+                            k == "struck" || k == "overrun" || k == "retaken";
+    return participle && is_locative_verb(k);
+}
+
+// "the Tarvel shootout", "a Norden bombing": a place naming an event is where it was.
+bool ArticleBuilder::names_event(const std::vector<Token>& tokens, std::size_t last,
+                                 const std::vector<bool>& noun_at) {
+    return last + 1 < tokens.size() && noun_at[last + 1] && !tokens[last + 1].capitalized;
+}
+
+// "the Tarvel prison", "a Norden refugee camp": a place naming a site is where things
+// at that site happen.
+bool ArticleBuilder::names_facility(const std::vector<Token>& tokens, std::size_t last) {
+    static constexpr std::array<std::string_view, 22> sites{
+        "prison",   "hospital",      "camp",         "hotel",     "office",   "airport",
+        "mosque",   "church",        "market",       "residence", "home",     "suburb",
+        "refugee",  "neighbourhood", "neighborhood", "district",  "province", "stadium",
+        "township", "prefecture",    "governorate",  "compound"};
+    return last + 1 < tokens.size() && one_of(tokens[last + 1].key, sites);
+}
+
+// "Ardenia's Velmarsh district", "Ardenia's towns": a place owning an area is where.
+bool ArticleBuilder::possessive_area(const std::vector<Token>& tokens, std::size_t last) {
+    if (last + 2 >= tokens.size() || tokens[last + 1].key != "'s") {
+        return false;
+    }
+    for (std::size_t j = last + 2; j < tokens.size() && j <= last + 6; ++j) {
+        if (is_area_noun(tokens[j].key) || tokens[j].key == "towns" ||
+            tokens[j].key == "villages" || tokens[j].key == "streets" ||
+            tokens[j].key == "neighbourhoods" || tokens[j].key == "neighborhoods") {
+            return true;
+        }
+        if (!tokens[j].word) {
+            return false;
+        }
+    }
+    return false;
+}
+
+// Names the gazetteer lacks that a phrase marks as places become candidates, sitting on
+// the container the phrase names ("X district of Y").
+void ArticleBuilder::add_unlisted_places(Analysis& a, const std::vector<bool>& trigger_at) const {
+    std::vector<bool> blocked = trigger_at;
+    for (const ActorRef& r : a.actors) {
+        for (std::size_t k = r.first; k <= r.last && k < blocked.size(); ++k) {
+            blocked[k] = true;
+        }
+    }
+    for (const auto* e : expressions_of(a)) {
+        for (std::size_t k = token_at_byte(a.tokens, e->byte_start);
+             k < a.tokens.size() && a.tokens[k].begin < e->byte_end; ++k) {
+            blocked[k] = true;
+        }
+    }
+    for (const UnlistedPlace& u :
+         find_unlisted_places(article_.text, a.tokens, a.mention_at, blocked)) {
+        PlaceCandidate c;
+        c.first = u.first;
+        c.last = u.last;
+        c.unlisted = true;
+        c.has_mention = u.container >= 0;
+        c.mention = u.container >= 0 ? static_cast<std::size_t>(u.container) : 0;
+        a.places.push_back(c);
+    }
+    std::sort(a.places.begin(), a.places.end(),
+              [](const PlaceCandidate& x, const PlaceCandidate& y) { return x.first < y.first; });
+}
+
+// "Damascus, Md.": the state qualifies the town before it and is not a place of its own.
+bool ArticleBuilder::is_qualifier(const Analysis& a, std::size_t first) const {
+    if (first < 2 || a.tokens[first - 1].key != "," || a.mention_at[first - 2] < 0) {
+        return false;
+    }
+    const auto& before = mentions_[static_cast<std::size_t>(a.mention_at[first - 2])];
+    const auto& self = mentions_[static_cast<std::size_t>(a.mention_at[first])];
+    return precision_rank(self.precision) < precision_rank(before.precision) &&
+           self.country == before.country;
+}
+
+// A place or time at `token` belongs to a trigger unless a trigger of another type is
+// nearer to it: "the talks ... in response to a raid on May 3".
+// Places and times usually follow their verb ("met Duda in Warsaw on Tuesday and urged
+// allies..."), so a trigger after the candidate counts as twice as far.
+// A coordinated verb after the candidate ("... on Tuesday and urged") never takes it.
+std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const TriggerHit& hit) {
+    const std::size_t d = distance(token, hit);
+    if (token >= hit.first) {
+        return d;
+    }
+    bool comma = false;
+    for (std::size_t i = token + 1; i < hit.first; ++i) {
+        if (a.tokens[i].key == "and" || a.tokens[i].key == "then") {
+            return a.tokens.size() + d;
+        }
+        comma = comma || a.tokens[i].key == ",";
+    }
+    // "was shot in X, rioting spread": a comma between a place and a later
+    // trigger leaves the place to the trigger before it.
+    return comma ? 4 * d : 2 * d;
+}
+
+bool ArticleBuilder::available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
+    const std::size_t d = reach(a, token, hit);
+    for (const TriggerHit& other : a.triggers) {
+        if (!other.dropped && other.trigger->type != hit.trigger->type &&
+            reach(a, token, other) < d) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Whether place b lies inside place a's extent (a district inside its city).
+// Or, by the gazetteer's hierarchy: a place of the country or first-level region named.
+bool ArticleBuilder::inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const {
+    if (!inner.country.empty() && inner.country == outer.country &&
+        precision_rank(inner.precision) > precision_rank(outer.precision) &&
+        (outer.precision == gazetteer::Precision::country ||
+         (outer.precision == gazetteer::Precision::admin1 && !outer.admin1.empty() &&
+          inner.admin1 == outer.admin1))) {
+        return true;
+    }
+    return outer.radius_km > inner.radius_km &&
+           distance_km(inner.position, outer.position) <= std::max(outer.radius_km, 1.0f);
+}
+
+// Better place: the one inside the other, then the nearer.
+const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const TriggerHit& hit,
+                                                 std::pair<std::size_t, std::size_t> range) const {
+    const PlaceCandidate* best = nullptr;
+    std::vector<bool> same_kind(a.tokens.size(), false);
+    for (const TriggerHit& other : a.triggers) {
+        if (!other.dropped && other.trigger->type == hit.trigger->type) {
+            for (std::size_t k = other.first; k <= other.last; ++k) {
+                same_kind[k] = true;
+            }
+        }
+    }
+    for (const PlaceCandidate& c : a.places) {
+        if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
+            other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
+            continue;
+        }
+        if (best == nullptr) {
+            best = &c;
+            continue;
+        }
+        const auto& mc = mentions_[c.mention];
+        const auto& mb = mentions_[best->mention];
+        // The place inside the other wins (a village of the district the phrase names);
+        // else the one nearer the trigger, counted as `reach` counts (places follow
+        // their verb).
+        // "the Ardenia province town of X", "the X district of Y": two places joined by a
+        // type word and "of" are one inside the other; the finer is inside.
+        const auto rank = [this](const PlaceCandidate& p) {
+            return p.unlisted ? precision_rank(gazetteer::Precision::point) + 1
+                              : precision_rank(mentions_[p.mention].precision);
+        };
+        const auto of_type = [&](const PlaceCandidate& inner, const PlaceCandidate& outer) {
+            const PlaceCandidate& left = inner.first < outer.first ? inner : outer;
+            const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
+            return right.first == left.last + 3 && is_area_noun(a.tokens[left.last + 1].key) &&
+                   a.tokens[left.last + 2].key == "of" && rank(inner) > rank(outer);
+        };
+        const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
+                                  const geoparse::Mention& mi, const geoparse::Mention& mo) {
+            if (of_type(inner, outer)) {
+                return true;
+            }
+            if (!inner.unlisted && !outer.unlisted) {
+                return inside(mi, mo);
+            }
+            return inner.unlisted && inner.has_mention && !outer.unlisted &&
+                   inner.mention == outer.mention;
+        };
+        // "X village in Y district, Z": a chain of places joined by "in", "of", commas
+        // and type words names one place, the first, and qualifies it by the rest.
+        if (qualifies(a.tokens, *best, c)) {
+            continue;
+        }
+        const bool c_in_b = contains(c, *best, mc, mb);
+        const bool b_in_c = contains(*best, c, mb, mc);
+        if (c_in_b || (!b_in_c && reach(a, c.first, hit) < reach(a, best->first, hit))) {
+            best = &c;
+        }
+    }
+    return best;
+}
+
+// Whether `later` only qualifies `earlier`: between them nothing but "in", "of", commas,
+// brackets, articles, modifiers and place type words ("X, in the Y district of Z").
+bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
+                               const PlaceCandidate& later) {
+    if (later.first <= earlier.last) {
+        return false;
+    }
+    // "the X town of Y", "the X neighbourhood of Y": Y is the town, inside X.
+    std::size_t f = later.first;
+    while (f > earlier.last + 1 && is_place_modifier(tokens[f - 1])) {
+        --f;
+    }
+    if (f >= 2 && tokens[f - 1].key == "of" &&
+        (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key))) {
+        return false;
+    }
+    bool joined = false;
+    for (std::size_t k = earlier.last + 1; k < later.first; ++k) {
+        const std::string& key = tokens[k].key;
+        if (key == "in" || key == "of" || key == "," || key == "(") {
+            joined = true;
+        } else if (!(is_area_noun(key) || is_place_type(key) || is_place_modifier(tokens[k]) ||
+                     key == "the")) {
+            return false;
+        }
+    }
+    return joined;
+}
+
+// Where a place the gazetteer lacks is put when no phrase names its container: the
+// nearest place of the sentence (news names the larger place first: "killed in X, and
+// clashes went on near the Y roundabout"), else the paragraph's. Never the dateline: it
+// says where the reporter is.
+const geoparse::Mention* ArticleBuilder::containing_place(const Analysis& a,
+                                                          const PlaceCandidate& u) const {
+    const PlaceCandidate* best = nullptr;
+    auto gap = [&u](const PlaceCandidate& c) {
+        return c.first > u.last ? c.first - u.last : u.first - c.last;
+    };
+    for (const PlaceCandidate& c : a.places) {
+        if (!c.unlisted && (best == nullptr || gap(c) < gap(*best))) {
+            best = &c;
+        }
+    }
+    return best != nullptr ? &mentions_[best->mention] : paragraph_place_;
+}
+
+void ArticleBuilder::set_place(Event& ev, const geoparse::Mention& m) const {
+    EventLocation& loc = ev.event_loc;
+    loc.extracted_place = m.text;
+    loc.resolved_place = m.name;
+    loc.geonameid = m.gazetteer_id;
+    loc.position = m.position;
+    loc.country_code = m.country;
+    loc.feature_class = std::string(1, m.feature_class);
+    loc.feature_code = m.feature_code;
+    loc.resolution = resolution_of(m.precision);
+    loc.radius_km = m.radius_km;
+    loc.start = m.start;
+    loc.end = m.end;
+}
+
+} // namespace eventmap::events

@@ -1,0 +1,256 @@
+// Triggers: lexicon words on the tokens (nouns and verbs told apart by what precedes them),
+// their modality, verbs in another sense, and light verbs that only say an event noun
+// happened ("launched an assault").
+#include "events/article_builder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace eventmap::events {
+
+namespace {
+
+// Words after which, with adjectives between, an event word is a noun: "launched another
+// fierce assault", "a series of raids", "carried out several attacks".
+constexpr std::array<std::string_view, 27> noun_determiners{
+    "the",     "a",       "an",      "'s",    "this", "their",   "its",      "his",      "her",
+    "our",     "another", "several", "many",  "more", "further", "multiple", "numerous", "fresh",
+    "renewed", "of",      "two",     "three", "four", "five",    "these",    "those",    "new"};
+
+// Nouns naming who, before a verb's bare form that is then a noun: "a police patrol".
+constexpr std::array<std::string_view, 12> unit_nouns{"police",  "army",     "military", "security",
+                                                      "border",  "commando", "foot",     "naval",
+                                                      "passing", "routine",  "militia",  "troop"};
+
+} // namespace
+
+// event_at: the forced span becomes the sentence's trigger there, replacing what the
+// lexicon found on those words but keeping its type; it is reported whatever its modality.
+void ArticleBuilder::force_trigger(Analysis& a) const {
+    if (!forced_ || a.tokens.empty() || forced_->first < a.tokens.front().begin ||
+        forced_->first >= a.tokens.back().end) {
+        return;
+    }
+    const std::size_t first = token_at_byte(a.tokens, forced_->first);
+    std::size_t last = first;
+    while (last + 1 < a.tokens.size() && a.tokens[last + 1].begin < forced_->second) {
+        ++last;
+    }
+    TriggerHit hit{first, last, &forced_trigger_};
+    hit.forced = true;
+    std::vector<TriggerHit> kept;
+    for (const TriggerHit& h : a.triggers) {
+        if (h.last < first || h.first > last) {
+            kept.push_back(h);
+        } else {
+            hit.trigger = h.trigger;
+            hit.planned = h.planned;
+        }
+    }
+    const auto at =
+        std::find_if(kept.begin(), kept.end(), [&](const TriggerHit& h) { return h.first > last; });
+    kept.insert(at, hit);
+    a.triggers = std::move(kept);
+}
+
+void ArticleBuilder::find_triggers(Analysis& a) const {
+    const auto& tokens = a.tokens;
+    // Words inside a time expression name a time, not an event ("the September 11 attacks").
+    std::vector<bool> in_time(tokens.size(), false);
+    for (const auto* e : expressions_of(a)) {
+        for (std::size_t k = token_at_byte(tokens, e->byte_start);
+             k < tokens.size() && tokens[k].begin < e->byte_end; ++k) {
+            in_time[k] = true;
+        }
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].word || (tokens[i].capitalized && i > 0) || a.mention_at[i] >= 0 ||
+            in_time[i]) {
+            continue;
+        }
+        const auto* list = lex_.triggers_starting(tokens[i].key);
+        if (list == nullptr) {
+            continue;
+        }
+        // After a determiner, and the adjectives after it, a word is a noun: "the attack",
+        // "a fierce assault" are no verbs.
+        bool noun_slot = false;
+        for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
+            const std::string& p = tokens[k - 1].key;
+            noun_slot = one_of(p, noun_determiners);
+            if (!tokens[k - 1].word || tokens[k - 1].capitalized) {
+                break;
+            }
+        }
+        const bool has_noun =
+            noun_slot && std::any_of(list->begin(), list->end(), [&](std::size_t ti) {
+                return lex_.triggers()[ti].nominal && lex_.triggers()[ti].words.size() == 1;
+            });
+        // "a patrol", "a Zembian patrol": a verb's bare form right after an article or a
+        // demonym is a noun, and no event when the lexicon lists no noun for it.
+        // "their patrol was hit", "a passing police patrol": likewise after a possessive or a
+        // noun that names who.
+        const bool bare_noun =
+            i > 0 &&
+            (one_of(tokens[i - 1].key, noun_determiners) || one_of(tokens[i - 1].key, unit_nouns) ||
+             (a.mention_at[i - 1] >= 0 &&
+              mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
+                  geoparse::MentionType::demonym));
+        for (const std::size_t ti : *list) {
+            const Trigger& t = lex_.triggers()[ti];
+            // Exact past forms ("killed", "fought") are never bare nouns.
+            const std::string& form = t.words[0];
+            const bool past = form.size() > 2 && form.compare(form.size() - 2, 2, "ed") == 0;
+            const bool base_form =
+                !t.nominal && t.words.size() == 1 && t.lemma == t.words[0] && !past;
+            if (i + t.words.size() > tokens.size() ||
+                (noun_slot && has_noun && !t.nominal && t.words.size() == 1) ||
+                (bare_noun && !has_noun && base_form)) {
+                continue;
+            }
+            bool match = true;
+            for (std::size_t w = 1; w < t.words.size() && match; ++w) {
+                match = tokens[i + w].key == t.words[w];
+            }
+            if (match && !covered(a, i, i + t.words.size() - 1)) {
+                a.triggers.push_back(TriggerHit{i, i + t.words.size() - 1, &t});
+                i += t.words.size() - 1;
+                break;
+            }
+        }
+    }
+    attach_light_verbs(a);
+    for (std::size_t h = 0; h < a.triggers.size(); ++h) {
+        TriggerHit& hit = a.triggers[h];
+        const Modality m = modality_of(a, hit, lex_.types()[hit.trigger->type]);
+        hit.dropped =
+            m == Modality::negated || m == Modality::hypothetical || other_sense(a.tokens, hit);
+        hit.planned = m == Modality::planned;
+        // "Turkey condemned the attacks": a noun after another event's verb in the same
+        // clause is what that verb is about.
+        const auto clause = clause_of(a, hit.first);
+        for (std::size_t g = 0; g < h && hit.trigger->nominal; ++g) {
+            const TriggerHit& verb = a.triggers[g];
+            if (!verb.trigger->nominal && verb.first >= clause.first &&
+                verb.trigger->type != hit.trigger->type) {
+                hit.dropped = true;
+            }
+        }
+    }
+}
+
+// Verbs of violence used in another sense, told by the object that follows closely:
+// "captured the title", "struck a deal", "demonstrated the strength of", "prices shot up".
+bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const TriggerHit& hit) {
+    if (hit.trigger->nominal || hit.first != hit.last) {
+        return false;
+    }
+    static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
+        {"capture",
+         {"title",     "titles",       "win",    "victory",  "pole",     "crown",     "gold",
+          "medal",     "championship", "trophy", "prize",    "award",    "attention", "imagination",
+          "headlines", "moment",       "image",  "images",   "video",    "camera",    "film",
+          "footage",   "seat",         "seats",  "votes",    "share",    "lead",      "hearts",
+          "mood",      "round",        "race",   "downhill", "slalom",   "match",     "cup",
+          "final",     "finals",       "stage",  "points",   "wickets",  "scalp",     "nomination",
+          "majority",  "heart",        "spirit", "essence",  "interest", "fancy",     "league"}},
+        {"strike",
+         {"deal", "agreement", "accord", "chord", "balance", "tone", "bargain", "gold", "oil",
+          "compromise"}},
+        {"demonstrate",
+         {"the", "that", "how", "its", "their", "his", "her", "what", "why", "a", "an", "strong",
+          "clear", "commitment", "support", "will"}},
+        {"shoot", {"up", "film", "video", "scenes", "footage", "episode", "episodes"}},
+        {"hit", {"record", "high", "low", "market", "shelves", "headlines", "streets"}},
+        {"launch", {"website", "campaign", "satellite", "app", "book", "album", "product"}}};
+    const auto sense = senses.find(hit.trigger->lemma);
+    if (sense == senses.end()) {
+        return false;
+    }
+    // "demonstrate" is told by the word right after it; the others by their object.
+    const std::size_t reach = hit.trigger->lemma == "demonstrate" ? 1 : 4;
+    for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
+        if (!tokens[k].word) {
+            return false;
+        }
+        if (sense->second.count(tokens[k].key) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// "launched a major assault", "carried out an air strike", "clashes took place", "fighting
+// erupted": a verb that only says an event noun happened joins the noun's trigger, so the
+// event is reported on the verb as news writes it and the verb's phrases govern it.
+void ArticleBuilder::attach_light_verbs(Analysis& a) {
+    static const std::unordered_set<std::string> before = [] {
+        std::unordered_set<std::string> forms;
+        for (const char* lemma :
+             {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
+              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start"}) {
+            for (auto& f : verb_forms(lemma)) {
+                forms.insert(std::move(f));
+            }
+        }
+        return forms;
+    }();
+    static const std::unordered_set<std::string> after = [] {
+        std::unordered_set<std::string> forms;
+        for (const char* lemma :
+             {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
+              "rock", "rip", "hit", "strike", "target", "resume"}) {
+            for (auto& f : verb_forms(lemma)) {
+                forms.insert(std::move(f));
+            }
+        }
+        return forms;
+    }();
+    const auto in = [](const std::unordered_set<std::string>& set, const std::string& k) {
+        return set.count(k) > 0;
+    };
+    const auto& tokens = a.tokens;
+    for (std::size_t h = 0; h < a.triggers.size(); ++h) {
+        TriggerHit& hit = a.triggers[h];
+        if (!hit.trigger->nominal) {
+            continue;
+        }
+        const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
+        // Back over articles and modifiers ("a powerful", "a Zembian") to the verb.
+        for (std::size_t k = hit.first, steps = 0; k > floor && steps < 5; --k, ++steps) {
+            const Token& t = tokens[k - 1];
+            if (!t.word) {
+                break;
+            }
+            if (in(before, t.key) ||
+                (t.key == "out" && k >= 2 && k - 2 >= floor && in(before, tokens[k - 2].key))) {
+                hit.first = t.key == "out" ? k - 2 : k - 1;
+                break;
+            }
+            if (a.mention_at[k - 1] < 0 && t.capitalized) {
+                break; // a name between: "the group claimed the attack" is no light verb
+            }
+        }
+        // Forward: "took place", "broke out", "erupted", "ripped through".
+        const std::size_t v = hit.last + 1;
+        const std::size_t limit =
+            h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
+        if (v < limit && in(after, tokens[v].key)) {
+            const std::string& k = tokens[v].key;
+            const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
+                                  k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0;
+            if (!particle) {
+                hit.last = v;
+            } else if (v + 1 < limit &&
+                       (tokens[v + 1].key == "place" || tokens[v + 1].key == "out" ||
+                        tokens[v + 1].key == "through")) {
+                hit.last = v + 1;
+            }
+        }
+    }
+}
+
+} // namespace eventmap::events
