@@ -121,6 +121,9 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         }
     };
     const Token& t = toks_[i];
+    if (frequency_set(i, m)) {
+        consider(m);
+    }
     if (t.kind == TokenKind::number) {
         if (clock_time(i, m)) {
             consider(m);
@@ -150,6 +153,9 @@ bool Grammar::match(std::size_t i, Mention& best) const {
             consider(m);
         }
         if (ref_word(i, m)) {
+            consider(m);
+        }
+        if ((t.lex == Lex::unit || t.lex == Lex::none) && long_adjective(i, m)) {
             consider(m);
         }
         if (t.lex == Lex::unit && year_end(i, m)) {
@@ -195,15 +201,17 @@ bool special_word(std::string_view w) {
     case 3:
         return w == "new";
     case 5:
-        return w == "final" || w == "short";
+        return w == "final" || w == "short" || w == "twice";
     case 4:
-        return w == "near";
+        return w == "near" || w == "once";
     case 6:
-        return w == "boxing" || w == "single" || w == "future";
+        return w == "boxing" || w == "single" || w == "future" || w == "thrice";
     case 7:
-        return w == "between";
+        return w == "between" || w == "daylong";
+    case 8:
+        return w == "yearlong" || w == "weeklong" || w == "hourlong";
     case 9:
-        return w == "valentine";
+        return w == "valentine" || w == "monthlong";
     case 12:
         return w == "independence";
     default:

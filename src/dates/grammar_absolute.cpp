@@ -91,7 +91,8 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
                   is(i - 1, Lex::mid) || is(i - 1, Lex::last) || is(i - 1, Lex::next) ||
                   is(i - 1, Lex::this_) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
                   is(i - 1, Lex::of) || is(i - 1, Lex::and_) || low(i - 1) == "through" ||
-                  low(i - 1) == "between" || low(i - 1) == "or" || low(i - 1) == "till");
+                  low(i - 1) == "between" || low(i - 1) == "or" || low(i - 1) == "till" ||
+                  hyphenated_after_modifier(i));
     const bool name_follows = at(j) != nullptr && toks_[j].kind == TokenKind::word &&
                               toks_[j].capitalized && toks_[j].lex == Lex::none &&
                               same_sentence(i, j);

@@ -1,9 +1,10 @@
 // Amounts of time: durations ("for 30 days", "a 12-year war", "the past decade") and sets
-// ("every Friday", "daily", "every two weeks").
+// ("every Friday", "daily", "every two weeks", "twice a week").
 #include "dates/calendar.hpp"
 #include "dates/grammar_rules.hpp"
 
 #include <cmath>
+#include <utility>
 
 namespace eventmap::dates::detail {
 
@@ -58,6 +59,15 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
         if (!plural && amount == 1 && !is(i, Lex::number_word)) {
             return false; // "a quarter" is usually a fraction
         }
+    }
+    // "a week-long strike", "a two-year-long search": the adjective is the duration, without
+    // the article
+    if (punct(k, '-') && attached(k) && low(k + 1) == "long" && attached(k + 1)) {
+        m.type = TimexType::duration;
+        m.kind = MentionKind::fixed;
+        m.fixed = duration_value(amount, unit);
+        finish(m, is(i, Lex::article) ? k - 1 : i, k + 2);
+        return true;
     }
     // "a year and a half"
     if (is(k, Lex::and_) && is(k + 1, Lex::article) && is(k + 2, Lex::half) && amount >= 0) {
@@ -218,7 +228,80 @@ bool Grammar::set_expression(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
+    // "each spring", "every winter": the season of every year
+    if (is(j, Lex::season)) {
+        static constexpr std::string_view kCodes[] = {"SP", "SU", "FA", "WI"};
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = std::string("XXXX-") +
+                  std::string(kCodes[static_cast<std::size_t>(toks_[j].lex_value) % 4]);
+        finish(m, i, j + 1);
+        return true;
+    }
     return false;
+}
+
+// "yearlong", "weeklong", "hours-long", "decades-long": a duration as an adjective, one unit or
+// an unknown number of them.
+bool Grammar::long_adjective(std::size_t i, Mention& m) const {
+    static constexpr std::pair<std::string_view, Unit> kJoined[] = {{"daylong", Unit::day},
+                                                                    {"weeklong", Unit::week},
+                                                                    {"monthlong", Unit::month},
+                                                                    {"yearlong", Unit::year},
+                                                                    {"hourlong", Unit::hour}};
+    const std::string_view w = low(i);
+    for (const auto& [word, unit] : kJoined) {
+        if (w == word) {
+            m.type = TimexType::duration;
+            m.kind = MentionKind::fixed;
+            m.fixed = duration_value(1, unit);
+            finish(m, i, i + 1);
+            return true;
+        }
+    }
+    Unit unit = Unit::day;
+    bool plural = false;
+    const std::size_t k = unit_at(i, unit, plural);
+    if (k == kNone || !plural || !(punct(k, '-') && attached(k) && attached(k + 1)) ||
+        low(k + 1) != "long") {
+        return false;
+    }
+    m.type = TimexType::duration;
+    m.kind = MentionKind::fixed;
+    m.fixed = duration_value(-1, unit);
+    finish(m, i, k + 2);
+    return true;
+}
+
+// "twice a week", "three times a year", "once per month": a SET whose value is the period
+// (P1W) and whose frequency is the count, as TimeML annotates them.
+bool Grammar::frequency_set(std::size_t i, Mention& m) const {
+    std::size_t j = kNone;
+    const std::string_view w = low(i);
+    if (w == "once" || w == "twice" || w == "thrice") {
+        j = i + 1;
+    } else {
+        double amount = 0;
+        const std::size_t k = is(i, Lex::article) ? kNone : amount_at(i, amount);
+        if (k != kNone && amount >= 1 && low(k) == "times") {
+            j = k + 1;
+        }
+    }
+    if (j == kNone ||
+        !(is(j, Lex::article) || is(j, Lex::per) || is(j, Lex::every) || is(j, Lex::each))) {
+        return false;
+    }
+    Unit unit = Unit::day;
+    bool plural = false;
+    const std::size_t k = unit_at(j + 1, unit, plural);
+    if (k == kNone || plural || !same_sentence(i, k - 1)) {
+        return false;
+    }
+    m.type = TimexType::set;
+    m.kind = MentionKind::fixed;
+    m.fixed = duration_value(1, unit);
+    finish(m, i, k);
+    return true;
 }
 
 } // namespace eventmap::dates::detail

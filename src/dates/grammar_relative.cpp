@@ -107,6 +107,17 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
+    if (is(j, Lex::part_of_day) && after_the && (l == Lex::next || l == Lex::following)) {
+        // "the next morning", "the following evening": the day after the story's last date
+        m.kind = MentionKind::offset_narrative;
+        m.unit = Unit::day;
+        m.amount = 1;
+        m.rel = 1;
+        m.type = TimexType::time;
+        m.time_suffix = day_part_code(toks_[j].lex_value);
+        finish(m, i, j + 1);
+        return true;
+    }
     if (is(j, Lex::part_of_day) && (l == Lex::this_ || l == Lex::last)) {
         // "this morning", "last night"
         m.kind = MentionKind::relative_unit;
@@ -367,7 +378,8 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
-    // (on) the day: the day the story is about
+    // (on) the day: the day the story is about, unless the day is named right after it
+    // ("during the day Friday": only the weekday is the expression)
     if (is(j, Lex::unit) && low(j) == "day" && i > 0 &&
         (is(i - 1, Lex::on) || is(i - 1, Lex::for_) || is(i - 1, Lex::during) ||
          is(i - 1, Lex::in) || is(i - 1, Lex::over) || low(i - 1) == "throughout" ||
@@ -375,7 +387,8 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
          low(i - 1) == "finish" || low(i - 1) == "finished" || low(i - 1) == "finishing" ||
          low(i - 1) == "close" || low(i - 1) == "closed" || low(i - 1) == "closing") &&
         !(is(j + 1, Lex::after) || is(j + 1, Lex::before) || is(j + 1, Lex::of) ||
-          low(j + 1) == "when" || is(j + 1, Lex::that) || punct(j + 1, '\''))) {
+          low(j + 1) == "when" || is(j + 1, Lex::that) || punct(j + 1, '\'') ||
+          names_a_day(j + 1))) {
         m.kind = MentionKind::same_narrative;
         finish(m, i, j + 1);
         return true;

@@ -88,6 +88,8 @@ class Grammar {
     bool modified(std::size_t i, Mention& m) const;
     bool amount_expression(std::size_t i, Mention& m) const;
     bool set_expression(std::size_t i, Mention& m) const;
+    bool frequency_set(std::size_t i, Mention& m) const;
+    bool long_adjective(std::size_t i, Mention& m) const;
     bool clock_time(std::size_t i, Mention& m) const;
     bool ref_word(std::size_t i, Mention& m) const;
     bool modifies_next_word(std::size_t i) const;
@@ -130,6 +132,17 @@ class Grammar {
             return true;
         }
         return m.first_token > 0 && is(m.first_token - 1, Lex::the) && modifies_next_word(next - 1);
+    }
+    // "mid-March", "early-May": a month written after early/mid/late and a hyphen
+    bool hyphenated_after_modifier(std::size_t i) const {
+        return i > 1 && punct(i - 1, '-') && attached(i - 1) && attached(i) &&
+               (is(i - 2, Lex::mid) || is(i - 2, Lex::early) || is(i - 2, Lex::late));
+    }
+    // A weekday, month or day number opening at i ("Friday", "June 3", "the 3rd")
+    bool names_a_day(std::size_t i) const {
+        return is(i, Lex::weekday) || is(i, Lex::month) || is(i, Lex::yesterday) ||
+               is(i, Lex::today) || is(i, Lex::tomorrow) ||
+               (is(i, Lex::the) && at(i + 1) != nullptr && toks_[i + 1].ordinal);
     }
     bool year_earlier_at(std::size_t i) const {
         return is(i, Lex::unit) && low(i) == "year" && punct(i + 1, '-') && attached(i + 1) &&
