@@ -378,6 +378,14 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
+    // "a high for the year", "the first nine months of the year": the reference's year
+    if (is(j, Lex::unit) && low(j) == "year" && the_year_of_reference(i)) {
+        m.kind = MentionKind::relative_unit;
+        m.unit = Unit::year;
+        m.rel = 0;
+        finish(m, i, j + 1);
+        return true;
+    }
     // (on) the day: the day the story is about, unless the day is named right after it
     // ("during the day Friday": only the weekday is the expression)
     if (is(j, Lex::unit) && low(j) == "day" && i > 0 &&
@@ -416,6 +424,51 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         return true;
     }
     return false;
+}
+
+// "the year" at i as the year of the reference: after "for", "during", "throughout", or "of"
+// after a part of a period ("the end of the year", "the first nine months of the year"); not when
+// a clause or qualifier follows that makes it another year ("the year ended June 30", "the year
+// before", "the year of the flood", "the year-earlier quarter", "the year 2000").
+bool Grammar::the_year_of_reference(std::size_t i) const {
+    if (i == 0 || toks_[i + 1].capitalized) {
+        return false;
+    }
+    const std::size_t before = i - 1;
+    bool introduced =
+        is(before, Lex::for_) || is(before, Lex::during) || low(before) == "throughout";
+    if (is(before, Lex::of) && before > 0) {
+        static constexpr std::string_view kParts[] = {"end",     "beginning", "start",     "middle",
+                                                      "half",    "rest",      "remainder", "part",
+                                                      "balance", "close"};
+        const std::string_view part = low(before - 1);
+        introduced = is(before - 1, Lex::unit) && part != "year";
+        for (std::string_view p : kParts) {
+            introduced = introduced || part == p;
+        }
+    }
+    if (!introduced) {
+        return false;
+    }
+    const std::size_t next = i + 2;
+    if (at(next) == nullptr || !same_sentence(i, next)) {
+        return true;
+    }
+    if (toks_[next].kind == TokenKind::number || (punct(next, '-') && attached(next)) ||
+        (punct(next, '\'') && attached(next)) || is(next, Lex::before) || is(next, Lex::after) ||
+        is(next, Lex::of) || is(next, Lex::earlier) || is(next, Lex::ago) || is(next, Lex::that) ||
+        is(next, Lex::in) || is(next, Lex::since) || is(next, Lex::number_word)) {
+        return false;
+    }
+    static constexpr std::string_view kClauses[] = {"ended",    "ending", "when",    "which",
+                                                    "previous", "prior",  "through", "to"};
+    const std::string_view w = low(next);
+    for (std::string_view c : kClauses) {
+        if (w == c) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace eventmap::dates::detail

@@ -173,6 +173,7 @@ class Grammar {
     }
     bool part_of_day_suffix(std::size_t j, Mention& m) const;
     bool that_unit(std::size_t i, Mention& m) const;
+    bool the_year_of_reference(std::size_t i) const;
     bool year_end(std::size_t i, Mention& m) const;
     bool match(std::size_t i, Mention& m) const;
 
