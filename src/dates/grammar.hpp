@@ -5,6 +5,7 @@
 #include "dates/known_events.hpp"
 #include "dates/lexer.hpp"
 #include "dates/mention.hpp"
+#include "dates/tense.hpp"
 
 #include <string_view>
 #include <vector>
@@ -24,14 +25,5 @@ struct GrammarOptions {
 std::vector<Mention> recognise(std::string_view text, std::string_view lower,
                                const std::vector<Token>& tokens, const KnownEvents& events,
                                const GrammarOptions& options);
-
-// Sentence index of each token (a sentence ends at . ! ? or a blank line / line break).
-std::vector<std::uint32_t> sentence_ids(std::string_view lower, const std::vector<Token>& tokens);
-
-// Tense of the clause around tokens [first, last): the nearest tense cue to the left within the
-// sentence, else to the right up to a subordinating word.
-Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
-                   const std::vector<std::uint32_t>& sentences, std::size_t first,
-                   std::size_t last);
 
 } // namespace eventmap::dates

@@ -125,6 +125,18 @@ TEST_CASE("anaphoric expressions count from the last date the text gave", "[date
     CHECK(find(r, "the same day")->value == "2013-08-23");
 }
 
+TEST_CASE("the next morning and the day of a named day follow the story", "[dates][relative]") {
+    const auto r = tag("The talks opened on March 4, 2013 and broke up at dusk. They resumed the "
+                       "following morning. During the day Friday, crowds waited outside.");
+    INFO(listing(r));
+    REQUIRE(find(r, "the following morning") != nullptr);
+    CHECK(find(r, "the following morning")->value == "2013-03-05TMO");
+    CHECK(std::string(dates::type_name(find(r, "the following morning")->type)) == "TIME");
+    // "the day" before a weekday is not an expression of its own: the weekday is
+    CHECK(find(r, "the day") == nullptr);
+    CHECK(find(r, "Friday") != nullptr);
+}
+
 TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
     const auto r = tag("Sales fell 35% in January, measured against the same month a year ago. "
                        "Dealers whose franchises end after October of next year were told. "

@@ -161,3 +161,39 @@ TEST_CASE("recent history and a later date are times", "[dates][grammar][timeml]
     check("The hearing will resume at a later date.", "a later date", "XXXX-XX-XX", "DATE");
     CHECK(tag("The talks resumed later.").expressions.empty());
 }
+
+TEST_CASE("frequencies are sets of their period", "[dates][grammar][timeml]") {
+    check("The council meets twice a week.", "twice a week", "P1W", "SET");
+    check("Inspectors call three times a year.", "three times a year", "P1Y", "SET");
+    check("The ferry runs once per month.", "once per month", "P1M", "SET");
+    check("The fair returns each spring.", "each spring", "XXXX-SP", "SET");
+    CHECK(find(tag("The fair returns each spring."), "each spring")->quant == "EVERY");
+    // a multiple of an amount and a rate are not times
+    CHECK(tag("The new hall is three times the size of the old one.").expressions.empty());
+    CHECK(find(tag("She rode 400 miles a week."), "a week") == nullptr);
+}
+
+TEST_CASE("a duration written as an adjective", "[dates][grammar][timeml]") {
+    check("The strike, a week-long protest, ended.", "week-long", "P1W", "DURATION");
+    check("A two-year-long search ended.", "two-year-long", "P2Y", "DURATION");
+    check("The yearlong dispute ended.", "yearlong", "P1Y", "DURATION");
+    check("An hours-long standoff ended.", "hours-long", "PTXH", "DURATION");
+    CHECK(tag("The long week of talks ended.").expressions.empty());
+}
+
+TEST_CASE("a month after early, mid or late and a hyphen", "[dates][grammar][timeml]") {
+    check("Prices fell in mid-March.", "mid-March", "2013-03", "DATE");
+    CHECK(find(tag("Prices fell in mid-March."), "mid-March")->mod == "MID");
+    check("Repairs ended in late-May.", "late-May", "2013-05", "DATE");
+    CHECK(tag("The Baker-May report was read aloud.").expressions.empty());
+}
+
+TEST_CASE("the year of the reference, and the years it is not", "[dates][grammar][timeml]") {
+    check("Shares hit a high for the year on Monday.", "the year", "2013", "DATE");
+    check("Rain fell throughout the year.", "the year", "2013", "DATE");
+    check("Sales rose in the first nine months of the year.", "the year", "2013", "DATE");
+    check("Profit for the year ended June 30 fell.", "the year", "P1Y", "DURATION");
+    CHECK(find(tag("It was the year of the flood."), "the year") == nullptr);
+    CHECK(find(tag("He was named Player of the Year."), "the Year") == nullptr);
+    CHECK(find(tag("Sales fell from the year-earlier quarter."), "the year") == nullptr);
+}

@@ -1,0 +1,317 @@
+// Absolute and calendar dates: month-first ("August 21, 2013"), day-first ("21 August"),
+// numeric (2013-08-21, 21/08/2013), weekdays, years, decades and centuries.
+#include "dates/calendar.hpp"
+#include "dates/grammar_rules.hpp"
+
+namespace eventmap::dates::detail {
+
+std::size_t Grammar::year_suffix(std::size_t i, int& year) const {
+    std::size_t j = punct(i, ',') ? i + 1 : i;
+    if (std::size_t k = year_at(j, year); k != kNone) {
+        // A comma-separated 4-digit number followed by more digits is a list, not a year.
+        return k;
+    }
+    if (is(i, Lex::of)) {
+        if (std::size_t k = year_at(i + 1, year); k != kNone) {
+            return k;
+        }
+    }
+    return kNone;
+}
+
+// A day and month ending at token k, in either order: with a year suffix a fixed day (an
+// impossible one, February 30, is consumed but not reported), without one a month-day the
+// resolver places in a year.
+bool Grammar::finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day) const {
+    int year = 0;
+    const std::size_t y = year_suffix(k, year);
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        m.fixed.clear();
+        if (is_valid_date(year, month, day)) {
+            m.fixed = format_day(days_from_civil(year, month, day));
+            m.explicit_day = true;
+        }
+        finish(m, i, y);
+        return true;
+    }
+    if (day > days_in_month(2000, month)) {
+        m.fixed.clear();
+        finish(m, i, k);
+        return true;
+    }
+    m.kind = MentionKind::month_day;
+    m.month = month;
+    m.day = day;
+    finish(m, i, k);
+    return true;
+}
+
+bool Grammar::month_first(std::size_t i, Mention& m) const {
+    int month = 0;
+    bool ambiguous = false;
+    std::size_t j = month_at(i, month, ambiguous);
+    if (j == kNone) {
+        return false;
+    }
+    int day = 0;
+    std::size_t k = day_at(j, day);
+    // A day must not be the hour of a clock time ("April 25:30") or the first of a number
+    // range; "April 25: the court ruled" is a day.
+    const bool clock = punct(k, ':') && attached(k) && plain_number(k + 1) && attached(k + 1);
+    if (k != kNone && !clock && !(punct(k, '-') && plain_number(k + 1))) {
+        return finish_day(m, i, k, month, day);
+    }
+    int year = 0;
+    std::size_t y = year_suffix(j, year);
+    if (y != kNone && !(punct(j, ',') && ambiguous)) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_month(year, month);
+        finish(m, i, y);
+        return true;
+    }
+    // "October of next year", "June this year"
+    {
+        std::size_t r = is(j, Lex::of) ? j + 1 : j;
+        if ((is(r, Lex::next) || is(r, Lex::last) || is(r, Lex::this_)) && is(r + 1, Lex::unit) &&
+            low(r + 1) == "year") {
+            m.kind = MentionKind::month;
+            m.month = month;
+            m.year_offset = is(r, Lex::next) ? 1 : is(r, Lex::last) ? -1 : 0;
+            finish(m, i, r + 2);
+            return true;
+        }
+    }
+    // A month name alone. "May", "March" and abbreviations need a temporal word before them;
+    // any month name right after a capitalised word ("Theresa May", "June Carter") is a name.
+    const bool after_preposition =
+        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
+                  is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::to) ||
+                  is(i - 1, Lex::during) || is(i - 1, Lex::early) || is(i - 1, Lex::late) ||
+                  is(i - 1, Lex::mid) || is(i - 1, Lex::last) || is(i - 1, Lex::next) ||
+                  is(i - 1, Lex::this_) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
+                  is(i - 1, Lex::of) || is(i - 1, Lex::and_) || low(i - 1) == "through" ||
+                  low(i - 1) == "between" || low(i - 1) == "or" || low(i - 1) == "till" ||
+                  hyphenated_after_modifier(i));
+    const bool name_follows = at(j) != nullptr && toks_[j].kind == TokenKind::word &&
+                              toks_[j].capitalized && toks_[j].lex == Lex::none &&
+                              same_sentence(i, j);
+    if (ambiguous && (!after_preposition || name_follows)) {
+        return false; // "and Jan Smit of ..." is a name even after "and"
+    }
+    if (!after_preposition && i > 0 && toks_[i - 1].kind == TokenKind::word &&
+        toks_[i - 1].capitalized && toks_[i - 1].lex == Lex::none && same_sentence(i - 1, i)) {
+        return false;
+    }
+    if (!after_preposition && name_follows) {
+        return false;
+    }
+    m.kind = MentionKind::month;
+    m.month = month;
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::day_first(std::size_t i, Mention& m) const {
+    int day = 0;
+    std::size_t j = day_at(i, day);
+    if (j == kNone) {
+        return false;
+    }
+    if (is(j, Lex::of) && (toks_[i].ordinal || toks_[i].lex == Lex::ordinal_word)) {
+        ++j;
+    } else if (toks_[i].lex == Lex::ordinal_word) {
+        return false; // "first May" is not a date; "first of May" is
+    }
+    int month = 0;
+    bool ambiguous = false;
+    std::size_t k = month_at(j, month, ambiguous);
+    if (k == kNone) {
+        return false;
+    }
+    return finish_day(m, i, k, month, day);
+}
+
+bool Grammar::numeric_date(std::size_t i, Mention& m) const {
+    if (!plain_number(i)) {
+        return false;
+    }
+    const Token& a = toks_[i];
+    // 2013-08-21 and 2013/08/21
+    if (a.digits == 4 && (punct(i + 1, '-') || punct(i + 1, '/')) && attached(i + 1) &&
+        plain_number(i + 2) && attached(i + 2) && toks_[i + 2].digits <= 2 &&
+        punct(i + 3, toks_[i + 1].punct) && attached(i + 3) && plain_number(i + 4) &&
+        attached(i + 4) && toks_[i + 4].digits <= 2) {
+        const int y = static_cast<int>(a.value);
+        const int mo = static_cast<int>(toks_[i + 2].value);
+        const int d = static_cast<int>(toks_[i + 4].value);
+        m.kind = MentionKind::fixed;
+        if (is_valid_date(y, mo, d)) {
+            m.fixed = format_day(days_from_civil(y, mo, d));
+            m.explicit_day = true;
+        }
+        finish(m, i, i + 5);
+        return true;
+    }
+    // 21/08/2013, 8/21/2013, 7/8/07 (also with '.' or '-' between, same separator twice)
+    if (a.digits <= 2 && (punct(i + 1, '/') || punct(i + 1, '-') || punct(i + 1, '.')) &&
+        attached(i + 1) && plain_number(i + 2) && attached(i + 2) && toks_[i + 2].digits <= 2 &&
+        punct(i + 3, toks_[i + 1].punct) && attached(i + 3) && plain_number(i + 4) &&
+        attached(i + 4) && (toks_[i + 4].digits == 4 || toks_[i + 4].digits == 2) &&
+        !(punct(i + 5, toks_[i + 1].punct) && attached(i + 5))) {
+        const int first = static_cast<int>(a.value);
+        const int second = static_cast<int>(toks_[i + 2].value);
+        const int y = toks_[i + 4].digits == 4 ? static_cast<int>(toks_[i + 4].value)
+                                               : expand_two_digit_year(toks_[i + 4].value);
+        int mo = first;
+        int d = second;
+        if (first > 12 || (second <= 12 && options_.numeric_order == NumericOrder::day_first)) {
+            mo = second;
+            d = first;
+        }
+        m.kind = MentionKind::fixed;
+        if (is_valid_date(y, mo, d)) {
+            m.fixed = format_day(days_from_civil(y, mo, d));
+            m.explicit_day = true;
+        }
+        finish(m, i, i + 5);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::part_of_day_suffix(std::size_t j, Mention& m) const {
+    if (is(j, Lex::part_of_day) && same_sentence(j - 1, j)) {
+        m.time_suffix = day_part_code(toks_[j].lex_value);
+        m.type = TimexType::time;
+        m.last_token = static_cast<std::uint32_t>(j + 1);
+        return true;
+    }
+    return false;
+}
+
+bool Grammar::weekday_core(std::size_t i, Mention& m) const {
+    if (!is(i, Lex::weekday)) {
+        return false;
+    }
+    std::size_t j = i + 1;
+    if (punct(j, '.') && attached(j) && low(i).size() <= 5) {
+        ++j;
+    }
+    // "Friday, August 21, 2013": the explicit date decides.
+    std::size_t k = punct(j, ',') ? j + 1 : j;
+    Mention date;
+    if (k < n_ && !toks_[k].newline_before && (month_first(k, date) || day_first(k, date)) &&
+        date.kind != MentionKind::month) {
+        date.first_token = static_cast<std::uint32_t>(i);
+        if (date.kind == MentionKind::month_day) {
+            date.weekday = toks_[i].lex_value; // "Friday, Nov. 5": the weekday picks the year
+            date.weekday_check = true;
+        }
+        m = date;
+        return true;
+    }
+    m.kind = MentionKind::weekday;
+    m.weekday = toks_[i].lex_value;
+    finish(m, i, j);
+    part_of_day_suffix(j, m);
+    return true;
+}
+
+bool Grammar::year_core(std::size_t i, Mention& m) const {
+    const Token* t = at(i);
+    if (t == nullptr) {
+        return false;
+    }
+    // Decades: 1990s, '80s, 80s
+    if (t->kind == TokenKind::number && t->decade_s) {
+        if (t->digits == 4 && t->value >= 1000 && t->value <= 2190) {
+            m.kind = MentionKind::fixed;
+            m.fixed = std::to_string(t->value / 10);
+            finish(m, i, i + 1);
+            return true;
+        }
+        if (t->digits == 2) {
+            m.kind = MentionKind::fixed;
+            m.fixed = std::to_string(expand_two_digit_year(t->value) / 10);
+            finish(m, i, i + 1);
+            return true;
+        }
+        return false;
+    }
+    if (t->kind == TokenKind::punct && t->punct == '\'' && at(i + 1) != nullptr &&
+        toks_[i + 1].kind == TokenKind::number && toks_[i + 1].decade_s &&
+        toks_[i + 1].digits == 2 && attached(i + 1)) {
+        m.kind = MentionKind::fixed;
+        m.fixed = std::to_string(expand_two_digit_year(toks_[i + 1].value) / 10);
+        finish(m, i, i + 2);
+        return true;
+    }
+    int year = 0;
+    std::size_t j = year_at(i, year);
+    if (j == kNone) {
+        return false;
+    }
+    // Not a year: $2010, 2010%, 2,010, a range 2010-11 / list 2010/11, or a count of things
+    // ("2000 people") unless a temporal preposition introduces it.
+    const bool after_preposition =
+        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
+                  is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::during) ||
+                  is(i - 1, Lex::of) || is(i - 1, Lex::early) || is(i - 1, Lex::late) ||
+                  is(i - 1, Lex::mid) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
+                  is(i - 1, Lex::to) || is(i - 1, Lex::fiscal) || is(i - 1, Lex::season) ||
+                  low(i - 1) == "through" || low(i - 1) == "between");
+    if (i > 0 && toks_[i - 1].kind == TokenKind::punct && attached(i) &&
+        (toks_[i - 1].punct == '$' || toks_[i - 1].punct == '#')) {
+        return false;
+    }
+    // Currency signs such as £ and € are multi-byte and arrive as word bytes.
+    if (i > 0 && toks_[i - 1].kind == TokenKind::word && attached(i) &&
+        static_cast<unsigned char>(text_[toks_[i - 1].end - 1]) >= 0x80) {
+        return false; // "€2010", "£2010"
+    }
+    if (punct(j, '%') || (low(j) == "percent") ||
+        (punct(j, '.') && attached(j) && plain_number(j + 1))) {
+        return false;
+    }
+    // A number between names is part of a name: "Russell 2000 Index", "iLife '11 suite".
+    auto name_word = [&](std::size_t k) {
+        return k < n_ && toks_[k].kind == TokenKind::word && toks_[k].lex == Lex::none &&
+               (toks_[k].capitalized ||
+                (toks_[k].end - toks_[k].begin >= 2 && text_[toks_[k].begin + 1] >= 'A' &&
+                 text_[toks_[k].begin + 1] <= 'Z')) &&
+               same_sentence(i, k);
+    };
+    if (!after_preposition && i > 0 && name_word(i - 1) &&
+        (name_word(j) || toks_[i].kind == TokenKind::punct)) {
+        return false;
+    }
+    // A count of things, even after a preposition: "2000 people", "by 1104 infections".
+    const Token* next = at(j);
+    if (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
+        next->lex == Lex::none && same_sentence(i, j)) {
+        const std::string_view w = low(j);
+        if (w.size() > 3 && w.back() == 's' && w != "was" && w != "has" && w != "is" &&
+            w.substr(w.size() - 2) != "ss") {
+            return false;
+        }
+    }
+    if (!after_preposition) {
+        if (year < 1900 || year > 2100) {
+            return false;
+        }
+        if (i > 0 &&
+            (is(i - 1, Lex::about) || is(i - 1, Lex::around) || is(i - 1, Lex::some) ||
+             is(i - 1, Lex::nearly) || is(i - 1, Lex::almost) || is(i - 1, Lex::than) ||
+             is(i - 1, Lex::over) || is(i - 1, Lex::approximately)) &&
+            next != nullptr && next->kind == TokenKind::word && !next->capitalized) {
+            return false;
+        }
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = format_year(year);
+    finish(m, i, j);
+    return true;
+}
+
+} // namespace eventmap::dates::detail

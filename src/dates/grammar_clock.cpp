@@ -1,0 +1,115 @@
+// Clock times: "14:30 GMT", "6 p.m.", "noon", "16:00 UTC Thursday", race times as durations.
+#include "dates/calendar.hpp"
+#include "dates/grammar_rules.hpp"
+
+namespace eventmap::dates::detail {
+
+bool Grammar::clock_time(std::size_t i, Mention& m) const {
+    int hour = -1;
+    int minute = 0;
+    std::size_t j = kNone;
+    if (is(i, Lex::noon) || is(i, Lex::midnight)) {
+        hour = is(i, Lex::noon) ? 12 : 24;
+        j = i + 1;
+    } else if (plain_number(i)) {
+        const Token& t = toks_[i];
+        if (t.digits <= 2 && t.value <= 24 && punct(i + 1, ':') && attached(i + 1) &&
+            plain_number(i + 2) && attached(i + 2) && toks_[i + 2].digits == 2 &&
+            toks_[i + 2].value <= 59) {
+            hour = static_cast<int>(t.value);
+            minute = static_cast<int>(toks_[i + 2].value);
+            j = i + 3;
+            if (punct(j, ':') && attached(j) && plain_number(j + 1) && toks_[j + 1].digits == 2) {
+                // H:MM:SS with no zone, no a.m./p.m. and no "at" is a race or record time,
+                // a duration ("won in 2:07:35"); a clock time keeps the minutes only.
+                const long seconds = toks_[j + 1].value;
+                bool pm = false;
+                if (seconds <= 59 && am_pm_at(j + 2, pm) == kNone && !is(j + 2, Lex::timezone) &&
+                    !(i > 0 && (is(i - 1, Lex::at) || is(i - 1, Lex::until) ||
+                                is(i - 1, Lex::since) || is(i - 1, Lex::by)))) {
+                    m.type = TimexType::duration;
+                    m.kind = MentionKind::fixed;
+                    m.fixed = "PT" + std::to_string(hour) + "H" + std::to_string(minute) + "M" +
+                              std::to_string(seconds) + "S";
+                    finish(m, i, j + 2);
+                    return true;
+                }
+                j += 2;
+            }
+        } else if (t.digits <= 2 && t.value >= 1 && t.value <= 12) {
+            bool pm = false;
+            std::size_t k = am_pm_at(i + 1, pm);
+            if (k != kNone) {
+                hour = static_cast<int>(t.value);
+                j = i + 1;
+            } else if (low(i + 1) == "o" && punct(i + 2, '\'') && low(i + 3) == "clock") {
+                hour = static_cast<int>(t.value);
+                j = i + 4;
+            }
+        } else if (t.digits == 4 && t.value % 100 <= 59 && t.value / 100 <= 23 &&
+                   is(i + 1, Lex::timezone) && text_[t.begin] <= '2') {
+            hour = static_cast<int>(t.value / 100);
+            minute = static_cast<int>(t.value % 100);
+            j = i + 1;
+        }
+    }
+    if (hour < 0) {
+        return false;
+    }
+    bool pm = false;
+    if (std::size_t k = am_pm_at(j, pm); k != kNone) {
+        if (hour > 12) {
+            return false;
+        }
+        if (pm && hour < 12) {
+            hour += 12;
+        } else if (!pm && hour == 12) {
+            hour = 0;
+        }
+        j = k;
+    }
+    std::string suffix = "T" + two_digits(hour) + ":" + two_digits(minute);
+    if (is(j, Lex::timezone)) {
+        suffix += "Z";
+        ++j;
+    } else if (at(j) != nullptr && toks_[j].all_caps && toks_[j].end - toks_[j].begin <= 4) {
+        const std::string_view z = low(j);
+        if (z == "est" || z == "edt" || z == "pst" || z == "pdt" || z == "cst" || z == "cdt" ||
+            z == "cet" || z == "bst" || z == "mst" || z == "mdt") {
+            ++j; // a named zone we do not convert: keep local time
+        }
+    }
+    // "12:00 UTC Monday", "16:00 UTC today", "9 a.m. on Friday"
+    std::size_t d = is(j, Lex::on) ? j + 1 : j;
+    Mention day;
+    if ((is(d, Lex::weekday) || is(d, Lex::today) || is(d, Lex::yesterday) ||
+         is(d, Lex::tomorrow)) &&
+        core(d, day) && day.type == TimexType::date) {
+        m = day;
+        m.type = TimexType::time;
+        m.time_suffix = suffix;
+        m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    // "16:15 UTC, June 1st": the day written after the clock time is its day.
+    if (punct(j, ',') && (is(j + 1, Lex::month) || plain_number(j + 1)) &&
+        (month_first(j + 1, day) || day_first(j + 1, day)) &&
+        (day.kind == MentionKind::month_day ||
+         (day.kind == MentionKind::fixed && day.explicit_day))) {
+        const std::size_t end = day.last_token;
+        m = day;
+        m.type = TimexType::time;
+        m.time_suffix = suffix;
+        finish(m, i, end);
+        return true;
+    }
+    m.type = TimexType::time;
+    m.kind = MentionKind::time_only;
+    m.time_suffix = suffix;
+    finish(m, i, j);
+    return true;
+}
+
+// Words that refer to the present, past or future as such (TIMEX3 PRESENT_REF etc.).
+
+} // namespace eventmap::dates::detail

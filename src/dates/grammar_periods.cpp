@@ -1,0 +1,314 @@
+// Named periods: quarters (Q1 2013, the third quarter, fiscal 2014), seasons, holidays,
+// well-known dated events and their anniversaries, and anchors such as "two days after X".
+#include "dates/calendar.hpp"
+#include "dates/grammar_rules.hpp"
+
+#include <array>
+
+namespace eventmap::dates::detail {
+
+bool Grammar::quarter_core(std::size_t i, Mention& m) const {
+    int q = 0;
+    std::size_t j = kNone;
+    bool half = false;
+    // Q3, H1, but not H1N1 or H5N1, where more letters or digits follow.
+    const bool code_ends =
+        at(i + 2) == nullptr || !attached(i + 2) || toks_[i + 2].kind == TokenKind::punct;
+    if (low(i) == "q" && plain_number(i + 1) && attached(i + 1) && toks_[i + 1].value >= 1 &&
+        toks_[i + 1].value <= 4 && code_ends) {
+        q = static_cast<int>(toks_[i + 1].value);
+        j = i + 2;
+    } else if (low(i) == "h" && plain_number(i + 1) && attached(i + 1) && toks_[i + 1].value >= 1 &&
+               toks_[i + 1].value <= 2 && code_ends) {
+        q = static_cast<int>(toks_[i + 1].value);
+        half = true;
+        j = i + 2;
+    } else {
+        std::size_t k = ordinal_at(i, q);
+        if (k == kNone) {
+            if (is(i, Lex::last) || low(i) == "final") {
+                q = -1; // the last quarter: resolved as the quarter before the reference
+                k = i + 1;
+            } else {
+                return false;
+            }
+        }
+        if (punct(k, '-') && attached(k)) {
+            ++k;
+        }
+        if (is(k, Lex::unit) && (low(k) == "quarter")) {
+            j = k + 1;
+        } else if (is(k, Lex::half)) {
+            half = true;
+            j = k + 1;
+        } else {
+            return false;
+        }
+        if (q > 4 || (half && q > 2)) {
+            return false;
+        }
+    }
+    int year = 0;
+    std::size_t y = kNone;
+    if (is(j, Lex::of) || punct(j, ',')) {
+        y = year_at(j + 1, year);
+    }
+    if (y == kNone) {
+        y = year_at(j, year);
+    }
+    const char* prefix = half ? "-H" : "-Q";
+    if (y != kNone && q < 0) {
+        q = half ? 2 : 4; // "the last half of 2010", "the final quarter of 2012"
+    }
+    if (y != kNone && q > 0) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_year(year) + prefix + std::to_string(q);
+        finish(m, i, y);
+        return true;
+    }
+    // "of this year", "of last year", "of the year"
+    std::size_t k = j;
+    int rel = 0;
+    bool relative_year = false;
+    if (is(k, Lex::of)) {
+        std::size_t r = k + 1;
+        if (is(r, Lex::the) && is(r + 1, Lex::unit) && low(r + 1) == "year") {
+            relative_year = true;
+            k = r + 2;
+        } else if ((is(r, Lex::this_) || is(r, Lex::last) || is(r, Lex::next)) &&
+                   is(r + 1, Lex::unit) && low(r + 1) == "year") {
+            rel = is(r, Lex::last) ? -1 : is(r, Lex::next) ? 1 : 0;
+            relative_year = true;
+            k = r + 2;
+        }
+    }
+    m.kind = MentionKind::quarter;
+    m.quarter = q;
+    m.half = half;
+    m.rel = relative_year ? rel : 3; // 3: year chosen by tense
+    finish(m, i, relative_year ? k : j);
+    return true;
+}
+
+bool Grammar::season_core(std::size_t i, Mention& m) const {
+    if (!is(i, Lex::season)) {
+        // "this season" in sports copy: the season of the reference (2013-WI in January);
+        // "each season" the recurring one (XXXX-WI)
+        if ((is(i, Lex::this_) || is(i, Lex::each) || is(i, Lex::every)) &&
+            low(i + 1) == "season" && !(punct(i + 2, '\'') || low(i + 2) == "of")) {
+            m.kind = MentionKind::season;
+            m.season = -1;
+            m.rel = 2;
+            if (!is(i, Lex::this_)) {
+                m.type = TimexType::set;
+                m.quant = "EVERY";
+            }
+            finish(m, i, i + 2);
+            return true;
+        }
+        return false;
+    }
+    const int season = toks_[i].lex_value;
+    std::size_t j = i + 1;
+    int year = 0;
+    std::size_t y = is(j, Lex::of) ? year_at(j + 1, year) : year_at(j, year);
+    static constexpr std::array<const char*, 4> codes = {"SP", "SU", "FA", "WI"};
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_year(year) + "-" + codes[static_cast<std::size_t>(season)];
+        finish(m, i, y);
+        return true;
+    }
+    const bool introduced =
+        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::during) || is(i - 1, Lex::by) ||
+                  is(i - 1, Lex::until) || is(i - 1, Lex::since) || is(i - 1, Lex::the) ||
+                  is(i - 1, Lex::early) || is(i - 1, Lex::late));
+    if (!introduced || (low(i) == "fall" && !(i > 1 && is(i - 1, Lex::the)))) {
+        return false;
+    }
+    // "the summer Olympics": a season used as an adjective before a capitalised name.
+    if (at(j) != nullptr && toks_[j].capitalized && toks_[j].lex == Lex::none) {
+        return false;
+    }
+    m.kind = MentionKind::season;
+    m.season = season;
+    m.rel = 0;
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::holiday_core(std::size_t i, Mention& m) const {
+    int month = 0;
+    int day = 0;
+    std::size_t j = kNone;
+    const std::string_view w = low(i);
+    if (is(i, Lex::holiday)) {
+        const auto h = static_cast<Holiday>(toks_[i].lex_value);
+        j = i + 1;
+        switch (h) {
+        case Holiday::christmas:
+            month = 12;
+            day = 25;
+            if (low(j) == "eve") {
+                day = 24;
+                ++j;
+            } else if (is(j, Lex::unit) && low(j) == "day") {
+                ++j;
+            }
+            break;
+        case Holiday::halloween:
+            month = 10;
+            day = 31;
+            break;
+        case Holiday::valentine:
+            month = 2;
+            day = 14;
+            break;
+        case Holiday::easter:
+        case Holiday::thanksgiving:
+            if (!toks_[i].capitalized) {
+                return false;
+            }
+            m.kind = MentionKind::holiday;
+            m.rel = static_cast<int>(h);
+            if (h == Holiday::easter && (is(j, Lex::weekday))) {
+                ++j;
+            } else if (h == Holiday::thanksgiving && is(j, Lex::unit) && low(j) == "day") {
+                ++j;
+            }
+            break;
+        }
+        if (!toks_[i].capitalized) {
+            return false;
+        }
+    } else if (w == "new" && toks_[i].capitalized && low(i + 1) == "year" && punct(i + 2, '\'') &&
+               low(i + 3) == "s" && (low(i + 4) == "day" || low(i + 4) == "eve")) {
+        month = low(i + 4) == "day" ? 1 : 12;
+        day = low(i + 4) == "day" ? 1 : 31;
+        j = i + 5;
+    } else if (w == "valentine" && punct(i + 1, '\'') && low(i + 2) == "s" && low(i + 3) == "day") {
+        month = 2;
+        day = 14;
+        j = i + 4;
+    } else if ((w == "independence" || w == "boxing") && toks_[i].capitalized &&
+               low(i + 1) == "day" && toks_[i + 1].capitalized) {
+        month = w == "boxing" ? 12 : 7;
+        day = w == "boxing" ? 26 : 4;
+        j = i + 2;
+    } else {
+        return false;
+    }
+    int year = 0;
+    std::size_t y = year_suffix(j, year);
+    if (m.kind == MentionKind::holiday) {
+        if (y != kNone) {
+            const long d = m.rel == static_cast<int>(Holiday::easter) ? easter_sunday(year) : [&] {
+                const long nov1 = days_from_civil(year, 11, 1);
+                return nov1 + (3 - weekday(nov1) + 7) % 7 + 21;
+            }();
+            m.kind = MentionKind::fixed;
+            m.fixed = format_day(d);
+            finish(m, i, y);
+            return true;
+        }
+        finish(m, i, j);
+        return true;
+    }
+    if (y != kNone) {
+        m.kind = MentionKind::fixed;
+        m.fixed = format_day(days_from_civil(year, month, day));
+        finish(m, i, y);
+        return true;
+    }
+    m.kind = MentionKind::month_day;
+    m.month = month;
+    m.day = day;
+    finish(m, i, j);
+    return true;
+}
+
+bool Grammar::known_event_core(std::size_t i, Mention& m, bool standalone) const {
+    std::size_t length = 0;
+    const KnownEvent* e = events_.match(lower_, toks_, i, length);
+    if (e == nullptr || (standalone && !e->date_like)) {
+        return false;
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = format_day(e->day);
+    m.from_known_event = true;
+    m.anchor_note = "known event '" + e->name + "' " + m.fixed;
+    finish(m, i, i + length);
+    return true;
+}
+
+// What "after"/"of" may point at: a known event, an anniversary or a date core. This is where
+// the grammar recurses ("the day after the day after ..."), so the depth is bounded here.
+bool Grammar::anchor_target(std::size_t i, Mention& m) const {
+    constexpr int kMaxDepth = 4;
+    if (depth_ >= kMaxDepth) {
+        return false;
+    }
+    struct DepthGuard {
+        int& depth;
+        explicit DepthGuard(int& d) : depth(d) { ++depth; }
+        ~DepthGuard() { --depth; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+    } guard(depth_);
+    std::size_t k = is(i, Lex::the) ? i + 1 : i;
+    if (anniversary_core(i, m) || known_event_core(k, m)) {
+        return true;
+    }
+    return core(i, m) && m.type == TimexType::date && !m.fixed.empty() &&
+           m.kind != MentionKind::offset_narrative;
+}
+
+bool Grammar::anniversary_core(std::size_t i, Mention& m) const {
+    std::size_t j = is(i, Lex::the) ? i + 1 : i;
+    int n = 0;
+    std::size_t k = ordinal_at(j, n);
+    if (k == kNone) {
+        k = j;
+        n = 0;
+    }
+    if (!is(k, Lex::anniversary) || !is(k + 1, Lex::of)) {
+        return false;
+    }
+    Mention target;
+    std::size_t t = k + 2;
+    std::size_t e = is(t, Lex::the) ? t + 1 : t;
+    if (!known_event_core(e, target)) {
+        if (!core(t, target) ||
+            (target.kind != MentionKind::fixed && target.kind != MentionKind::month_day)) {
+            return false;
+        }
+    }
+    if (target.kind == MentionKind::fixed) {
+        auto day = parse_iso_day(target.fixed);
+        if (!day) {
+            return false;
+        }
+        const CivilDate c = civil_from_days(*day);
+        if (n > 0) {
+            const int y = c.year + n;
+            const int d = std::min(c.day, days_in_month(y, c.month));
+            m.kind = MentionKind::fixed;
+            m.fixed = format_day(days_from_civil(y, c.month, d));
+            m.anchor_note = (target.anchor_note.empty() ? target.fixed : target.anchor_note) +
+                            " +" + std::to_string(n) + "Y (anniversary)";
+        } else {
+            m.kind = MentionKind::month_day;
+            m.month = c.month;
+            m.day = c.day;
+        }
+    } else {
+        m.kind = MentionKind::month_day;
+        m.month = target.month;
+        m.day = target.day;
+    }
+    m.from_known_event = target.from_known_event;
+    finish(m, i, target.last_token);
+    return true;
+}
+
+} // namespace eventmap::dates::detail

@@ -1,0 +1,153 @@
+// Reference-to-now words (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF): "now", "currently",
+// "recently", "in the past", "soon", "the future".
+#include "dates/calendar.hpp"
+#include "dates/grammar_rules.hpp"
+
+namespace eventmap::dates::detail {
+
+bool Grammar::ref_word(std::size_t i, Mention& m) const {
+    auto fixed = [&](const char* value, std::size_t last) {
+        m.kind = MentionKind::fixed;
+        m.fixed = value;
+        finish(m, i, last);
+        return true;
+    };
+    Unit unit = Unit::day;
+    bool plural = false;
+    switch (lex(i)) {
+    case Lex::now:
+        // "Now, the mayor argues, ..." opening a sentence is a discourse marker, not a time
+        if (i == 0 || !same_sentence(i - 1, i)) {
+            return false;
+        }
+        return fixed("PRESENT_REF", i + 1);
+    case Lex::nowadays:
+    case Lex::currently:
+        return fixed("PRESENT_REF", i + 1);
+    case Lex::current:
+        // "current" as the present ("the current crisis"); not "current account", nor a unit
+        // ("the current year" is this year, found elsewhere), nor a calendar name after it.
+        if (is(i + 1, Lex::unit) || is(i + 1, Lex::month) || is(i + 1, Lex::season) ||
+            is(i + 1, Lex::fiscal) || low(i + 1) == "account" || low(i + 1) == "accounts" ||
+            (i > 0 && low(i - 1) == "electric")) {
+            return false;
+        }
+        return fixed("PRESENT_REF", i + 1);
+    case Lex::recently:
+        return fixed("PAST_REF", i + 1);
+    case Lex::coming:
+    case Lex::upcoming:
+        // "in coming months" without "the": an unknown time ahead
+        if (unit_at(i + 1, unit, plural) != kNone && plural) {
+            return fixed("FUTURE_REF", i + 2);
+        }
+        return false;
+    case Lex::soon:
+        // "as soon as" is a conjunction ("as soon as the vote ends"), "soon after" a relation;
+        // only "as soon as possible" names a time.
+        if (i > 0 && low(i - 1) == "as") {
+            if (low(i + 1) == "as" && low(i + 2) == "possible") {
+                fixed("FUTURE_REF", i + 3);
+                m.first_token = static_cast<std::uint32_t>(i - 1);
+                return true;
+            }
+            return false;
+        }
+        if (is(i + 1, Lex::after) || is(i + 1, Lex::before) || low(i + 1) == "afterwards" ||
+            low(i + 1) == "thereafter") {
+            return false;
+        }
+        return fixed("FUTURE_REF", i + 1);
+    case Lex::recent:
+        // "in recent years" is an unknown stretch of years up to now (TimeBank: PXY)
+        if (unit_at(i + 1, unit, plural) != kNone && plural) {
+            m.type = TimexType::duration;
+            return fixed(duration_value(-1, unit).c_str(), i + 2);
+        }
+        // "in recent history", "in recent Dutch memory": the past as such
+        if (std::size_t k = past_as_such(i + 1); k != kNone) {
+            return fixed("PAST_REF", k);
+        }
+        if (modifies_next_word(i)) {
+            return false; // "the recent floods": an adjective of the event, not a time
+        }
+        return fixed("PAST_REF", i + 1);
+    case Lex::later:
+        // "later" alone is a relation to another time, not a time: TimeBank leaves it
+        // untagged ("later this year" is found elsewhere). "At a later date" is a date, which
+        // one unknown.
+        if (i > 0 && low(i - 1) == "a" && (low(i + 1) == "date" || low(i + 1) == "time")) {
+            fixed("XXXX-XX-XX", i + 2);
+            m.first_token = static_cast<std::uint32_t>(i - 1);
+            return true;
+        }
+        return false;
+    case Lex::at:
+        if (low(i + 1) == "present" && !(is(i + 2, Lex::of))) {
+            return fixed("PRESENT_REF", i + 2);
+        }
+        // "at the time" (of the story, before now); "at the time of X" relates to X instead
+        if (is(i + 1, Lex::the) && low(i + 2) == "time" && !is(i + 3, Lex::of) &&
+            !(is(i + 3, Lex::unit) || is(i + 3, Lex::the))) {
+            m.first_token = static_cast<std::uint32_t>(i + 1);
+            m.kind = MentionKind::fixed;
+            m.fixed = "PAST_REF";
+            m.last_token = static_cast<std::uint32_t>(i + 3);
+            return true;
+        }
+        return false;
+    case Lex::unit:
+        // "year-earlier results": the period the report is about, a year before
+        if (year_earlier_at(i)) {
+            m.kind = MentionKind::offset_narrative;
+            m.unit = Unit::quarter;
+            m.amount = 1;
+            m.rel = -1;
+            m.same_period = true;
+            finish(m, i, i + 3);
+            return true;
+        }
+        // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
+        if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
+            !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||
+                        is(i - 1, Lex::article) || is(i - 1, Lex::recent) ||
+                        low(i - 1) == "these" || low(i - 1) == "those" || low(i - 1) == "many"))) {
+            m.type = TimexType::duration;
+            m.kind = MentionKind::fixed;
+            m.fixed = duration_value(-1, unit);
+            finish(m, i, i + 1);
+            return true;
+        }
+        return false;
+    default:
+        break;
+    }
+    const std::string_view w = low(i);
+    if (w == "future" && unit_at(i + 1, unit, plural) != kNone && plural) {
+        return fixed("FUTURE_REF", i + 2); // "future quarters"
+    }
+    // "short-term loans", "near-term outlook" are adjectives of manner, not times (TimeBank
+    // leaves them untagged); "the near term" below is a time.
+    if (w == "single" && punct(i + 1, '-') && attached(i + 1) && attached(i + 2) &&
+        is(i + 2, Lex::unit) && low(i + 2) == "day") {
+        m.type = TimexType::duration;
+        return fixed("P1D", i + 3);
+    }
+    if (is(i, Lex::the)) {
+        const std::string_view a = low(i + 1);
+        const std::string_view b = low(i + 2);
+        if ((a == "near" || a == "long" || a == "short") && b == "term") {
+            return fixed("FUTURE_REF", i + 3);
+        }
+        if (a == "time" && b == "being") {
+            return fixed("PRESENT_REF", i + 3);
+        }
+    }
+    return false;
+}
+
+// "that year", "earlier that day", "for that quarter": the period of the date the text last
+// gave. Bare "that" + unit only after a preposition or opening a sentence: "redemptions that
+// day" is a generic day, "and that day one filings began" no time at all.
+
+} // namespace eventmap::dates::detail

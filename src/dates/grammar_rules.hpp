@@ -1,0 +1,195 @@
+// The date grammar's rule set, shared by the files that implement its families of expressions
+// (grammar_*.cpp). Internal to src/dates: the public entry point is recognise() in grammar.hpp.
+#pragma once
+
+#include "dates/grammar.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eventmap::dates::detail {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// "2" or "2.5" in any locale (P2.5Y, never P2,5Y)
+std::string number_text(double v);
+// The TIMEX3 duration value of an amount of a unit ("P3D", "PT30M"); a negative amount is
+// vague ("PXY").
+std::string duration_value(double amount, Unit unit);
+// "TMO", "TAF", "TEV", "TNI" for a part of the day 0..3
+const char* day_part_code(int value);
+// '82 -> 1982, '07 -> 2007 (00-49 -> 20xx)
+int expand_two_digit_year(long yy);
+
+class Grammar {
+  public:
+    Grammar(std::string_view text, std::string_view lower, const std::vector<Token>& tokens,
+            const KnownEvents& events, const GrammarOptions& options)
+        : text_(text), lower_(lower), toks_(tokens), events_(events), options_(options),
+          n_(tokens.size()), sentences_(sentence_ids(lower, tokens)) {}
+
+    std::vector<Mention> run();
+
+  private:
+    // --- token access ---
+    const Token* at(std::size_t i) const { return i < n_ ? &toks_[i] : nullptr; }
+    Lex lex(std::size_t i) const { return i < n_ ? toks_[i].lex : Lex::none; }
+    bool is(std::size_t i, Lex l) const { return i < n_ && toks_[i].lex == l; }
+    std::string_view low(std::size_t i) const {
+        return i < n_ ? lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin)
+                      : std::string_view();
+    }
+    bool punct(std::size_t i, char c) const {
+        return i < n_ && toks_[i].kind == TokenKind::punct && toks_[i].punct == c;
+    }
+    bool attached(std::size_t i) const { return i < n_ && !toks_[i].space_before; }
+    bool plain_number(std::size_t i) const {
+        const Token* t = at(i);
+        return t != nullptr && t->kind == TokenKind::number && !t->grouped && !t->decimal &&
+               !t->ordinal && !t->decade_s;
+    }
+    bool same_sentence(std::size_t a, std::size_t b) const {
+        return a < n_ && b < n_ && sentences_[a] == sentences_[b];
+    }
+
+    // --- small parsers: each returns the index after what it consumed, or kNone ---
+    std::size_t amount_at(std::size_t i, double& amount) const;
+    std::size_t unit_at(std::size_t i, Unit& unit, bool& plural) const;
+    std::size_t day_at(std::size_t i, int& day) const;
+    std::size_t year_at(std::size_t i, int& year) const;
+    std::size_t spelled_year_at(std::size_t i, int& year) const;
+    std::size_t month_at(std::size_t i, int& month, bool& ambiguous) const;
+    std::size_t ordinal_at(std::size_t i, int& n) const;
+    std::size_t am_pm_at(std::size_t i, bool& pm) const;
+
+    // --- cores ---
+    bool core(std::size_t i, Mention& m) const;
+    bool month_first(std::size_t i, Mention& m) const;
+    bool finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day) const;
+    bool day_first(std::size_t i, Mention& m) const;
+    bool numeric_date(std::size_t i, Mention& m) const;
+    bool weekday_core(std::size_t i, Mention& m) const;
+    bool year_core(std::size_t i, Mention& m) const;
+    bool relative_core(std::size_t i, Mention& m) const;
+    bool deictic_core(std::size_t i, Mention& m) const;
+    bool the_core(std::size_t i, Mention& m) const;
+    bool quarter_core(std::size_t i, Mention& m) const;
+    bool season_core(std::size_t i, Mention& m) const;
+    bool holiday_core(std::size_t i, Mention& m) const;
+    // `standalone`: the name is reported on its own, which only date-like names are.
+    bool known_event_core(std::size_t i, Mention& m, bool standalone = false) const;
+    bool anniversary_core(std::size_t i, Mention& m) const;
+    bool anchor_target(std::size_t i, Mention& m) const;
+    std::size_t year_suffix(std::size_t i, int& year) const;
+
+    // --- wrappers ---
+    bool modified(std::size_t i, Mention& m) const;
+    bool amount_expression(std::size_t i, Mention& m) const;
+    bool set_expression(std::size_t i, Mention& m) const;
+    bool frequency_set(std::size_t i, Mention& m) const;
+    bool long_adjective(std::size_t i, Mention& m) const;
+    bool clock_time(std::size_t i, Mention& m) const;
+    bool ref_word(std::size_t i, Mention& m) const;
+    bool modifies_next_word(std::size_t i) const;
+    // A lowercase word right after a count: "bikes" in "400 bikes", "cents" in "five cents"
+    bool counted_noun(std::size_t i) const {
+        return i > 0 && at(i) != nullptr && toks_[i].kind == TokenKind::word &&
+               !toks_[i].capitalized && toks_[i].lex == Lex::none &&
+               (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word));
+    }
+    // "today's teenagers", "today's society": the present age, not the publication day
+    bool generic_today(std::size_t i) const {
+        if (!(punct(i + 1, '\'') && attached(i + 1) && low(i + 2) == "s")) {
+            return false;
+        }
+        static constexpr std::string_view kGeneric[] = {
+            "world",     "youth",     "society", "generation", "children",   "young",
+            "economy",   "culture",   "media",   "politics",   "technology", "standards",
+            "consumers", "teenagers", "global",  "modern",     "digital"};
+        const std::string_view w = low(i + 3);
+        for (std::string_view g : kGeneric) {
+            if (w == g) {
+                return true;
+            }
+        }
+        return false;
+    }
+    // "as early as Monday", "as soon as Sunday": a time ahead
+    bool as_early_as(std::size_t first) const {
+        return first >= 3 && low(first - 3) == "as" && low(first - 1) == "as" &&
+               (low(first - 2) == "early" || low(first - 2) == "soon");
+    }
+    // A day named to identify an event ("Thursday's verdict", "the March 4 floods"): news
+    // names past events this way, whatever the tense of the clause around it.
+    bool attributive(const Mention& m) const {
+        if (m.kind != MentionKind::weekday && m.kind != MentionKind::month_day) {
+            return false;
+        }
+        const std::size_t next = m.last_token;
+        if (punct(next, '\'') && attached(next) && low(next + 1) == "s") {
+            return true;
+        }
+        return m.first_token > 0 && is(m.first_token - 1, Lex::the) && modifies_next_word(next - 1);
+    }
+    // "mid-March", "early-May": a month written after early/mid/late and a hyphen
+    bool hyphenated_after_modifier(std::size_t i) const {
+        return i > 1 && punct(i - 1, '-') && attached(i - 1) && attached(i) &&
+               (is(i - 2, Lex::mid) || is(i - 2, Lex::early) || is(i - 2, Lex::late));
+    }
+    // A weekday, month or day number opening at i ("Friday", "June 3", "the 3rd")
+    bool names_a_day(std::size_t i) const {
+        return is(i, Lex::weekday) || is(i, Lex::month) || is(i, Lex::yesterday) ||
+               is(i, Lex::today) || is(i, Lex::tomorrow) ||
+               (is(i, Lex::the) && at(i + 1) != nullptr && toks_[i + 1].ordinal);
+    }
+    bool year_earlier_at(std::size_t i) const {
+        return is(i, Lex::unit) && low(i) == "year" && punct(i + 1, '-') && attached(i + 1) &&
+               attached(i + 2) && (is(i + 2, Lex::earlier) || is(i + 2, Lex::ago));
+    }
+    // "Until Thursday, the police had not named him": the deadline has passed
+    bool past_perfect_after(std::size_t k) const {
+        for (std::size_t j = k; j < k + 8 && same_sentence(k, j); ++j) {
+            if (low(j) == "had") {
+                return true;
+            }
+        }
+        return false;
+    }
+    // The index after "history" or "memory" at i, perhaps after a proper adjective ("recent
+    // Dutch history"); kNone when neither follows.
+    std::size_t past_as_such(std::size_t i) const {
+        for (std::size_t j = i; j < i + 5 && same_sentence(i, j); ++j) {
+            if (low(j) == "history" || low(j) == "memory") {
+                return j + 1;
+            }
+            const bool proper = toks_[j].kind == TokenKind::word && toks_[j].capitalized;
+            if (!proper && !punct(j, '.')) {
+                return kNone;
+            }
+        }
+        return kNone;
+    }
+    bool part_of_day_suffix(std::size_t j, Mention& m) const;
+    bool that_unit(std::size_t i, Mention& m) const;
+    bool the_year_of_reference(std::size_t i) const;
+    bool year_end(std::size_t i, Mention& m) const;
+    bool match(std::size_t i, Mention& m) const;
+
+    Tense tense_of(std::size_t first, std::size_t last) const {
+        return clause_tense(lower_, toks_, sentences_, first, last);
+    }
+    void finish(Mention& m, std::size_t first, std::size_t last) const;
+
+    std::string_view text_;
+    std::string_view lower_;
+    const std::vector<Token>& toks_;
+    const KnownEvents& events_;
+    GrammarOptions options_;
+    std::size_t n_;
+    std::vector<std::uint32_t> sentences_;
+    mutable int depth_ = 0; // nesting of anchor_target, bounded against stack exhaustion
+};
+
+} // namespace eventmap::dates::detail

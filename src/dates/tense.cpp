@@ -1,0 +1,188 @@
+// Sentences and tense: sentence boundaries over tokens, and the tense of the clause around an
+// expression from the nearest cue (will/would/expected..., was/said/-ed, is/are).
+#include "dates/tense.hpp"
+
+#include <array>
+
+namespace eventmap::dates {
+
+namespace {
+
+bool is_tense_subordinator(std::string_view w) {
+    return w == "that" || w == "which" || w == "who" || w == "when" || w == "if" ||
+           w == "because" || w == "while" || w == "where" || w == "but" || w == "whether" ||
+           w == "although" || w == "unless";
+}
+
+Tense word_tense(std::string_view w, bool capitalized) {
+    // Irregular and auxiliary cues first; then the regular past "-ed".
+    static constexpr std::string_view future[] = {
+        "will",   "shall",    "would", "wo",      "expected", "expects",  "scheduled", "due",
+        "plans",  "planned",  "plan",  "intends", "intend",   "aims",     "could",     "might",
+        "should", "upcoming", "next",  "ll",      "hopes",    "tomorrow", "later"};
+    static constexpr std::string_view past[] = {
+        "was",   "were",      "had",     "did",        "said",   "told",    "came",    "went",
+        "took",  "made",      "gave",    "saw",        "met",    "left",    "held",    "won",
+        "lost",  "sold",      "bought",  "began",      "became", "fell",    "rose",    "broke",
+        "spoke", "wrote",     "ran",     "found",      "got",    "thought", "brought", "led",
+        "paid",  "sent",      "spent",   "built",      "struck", "fought",  "shot",    "ago",
+        "last",  "yesterday", "earlier", "previously", "hit",    "saw",     "knew",    "grew",
+        "drew",  "threw",     "flew",    "fled",       "wore",   "chose",   "froze",   "stood",
+        "sat",   "felt",      "kept",    "meant",      "heard",  "lay",     "rang",    "sang",
+        "sank",  "swam",      "drove",   "rode",       "ate"};
+    static constexpr std::string_view present[] = {"is", "are", "says", "am", "does", "remains"};
+    static constexpr std::string_view not_past[] = {
+        "need",     "speed",      "feed",      "seed",     "indeed",   "proceed",   "succeed",
+        "exceed",   "hundred",    "embed",     "based",    "united",   "limited",   "related",
+        "detailed", "interested", "concerned", "armed",    "advanced", "bed",       "red",
+        "shed",     "wed",        "breed",     "greed",    "steed",    "weed",      "unprecedented",
+        "expected", "scheduled",  "planned",   "supposed", "alleged",  "so-called", "reed",
+        "creed",    "bleed"};
+    for (auto f : future) {
+        if (w == f) {
+            return Tense::future;
+        }
+    }
+    for (auto p : past) {
+        if (w == p) {
+            return Tense::past;
+        }
+    }
+    for (auto p : present) {
+        if (w == p) {
+            return Tense::present;
+        }
+    }
+    if (!capitalized && w.size() >= 5 && w.substr(w.size() - 2) == "ed") {
+        for (auto n : not_past) {
+            if (w == n) {
+                return Tense::unknown;
+            }
+        }
+        return Tense::past;
+    }
+    return Tense::unknown;
+}
+
+} // namespace
+
+std::vector<std::uint32_t> sentence_ids(std::string_view lower, const std::vector<Token>& tokens) {
+    std::vector<std::uint32_t> ids(tokens.size());
+    std::uint32_t current = 0;
+    bool end_pending = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (end_pending || (t.newline_before && i > 0)) {
+            // A '.' after an abbreviation or a single letter does not end the sentence unless
+            // a line break follows.
+            ++current;
+            end_pending = false;
+        }
+        ids[i] = current;
+        if (t.kind == TokenKind::punct &&
+            (t.punct == '.' || t.punct == '!' || t.punct == '?' || t.punct == ';')) {
+            bool abbreviation = false;
+            if (t.punct == '.' && i > 0 && tokens[i - 1].kind == TokenKind::word &&
+                tokens[i - 1].end == t.begin) {
+                const std::string_view w =
+                    lower.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
+                abbreviation = w.size() == 1 || tokens[i - 1].lex == Lex::month || w == "mr" ||
+                               w == "mrs" || w == "ms" || w == "dr" || w == "st" || w == "gen" ||
+                               w == "sen" || w == "rep" || w == "gov" || w == "lt" || w == "col" ||
+                               w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "jr" ||
+                               w == "sr" || w == "no" || w == "vs" || w == "prof" || w == "sgt" ||
+                               w == "capt";
+            }
+            if (t.punct == '.' && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::word &&
+                !tokens[i + 1].capitalized && !tokens[i + 1].newline_before) {
+                abbreviation = true;
+            }
+            end_pending = !abbreviation;
+        }
+    }
+    return ids;
+}
+
+Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
+                   const std::vector<std::uint32_t>& sentences, std::size_t first,
+                   std::size_t last) {
+    if (first >= tokens.size()) {
+        return Tense::unknown;
+    }
+    const std::uint32_t sentence = sentences[first];
+    auto word = [&](std::size_t i) {
+        return lower.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    };
+    auto cue = [&](std::size_t i) {
+        const Token& t = tokens[i];
+        if (t.kind != TokenKind::word) {
+            return Tense::unknown;
+        }
+        // 'll (we'll) arrives as a quote then "ll"
+        if (word(i) == "ll" && i > 0 && tokens[i - 1].kind == TokenKind::punct &&
+            tokens[i - 1].punct == '\'') {
+            return Tense::future;
+        }
+        const bool to_next = i + 1 < tokens.size() && word(i + 1) == "to";
+        const std::string_view w = word(i);
+        if (to_next && (w == "set" || w == "planning" || w == "preparing" || w == "going")) {
+            return Tense::future; // "is set to begin", "were planning to march on Monday"
+        }
+        // "the bank is to resume trading Tuesday": be + to + verb is an arrangement ahead
+        if (to_next && (w == "is" || w == "are" || w == "was" || w == "were") &&
+            i + 2 < tokens.size() && tokens[i + 2].kind == TokenKind::word) {
+            return Tense::future;
+        }
+        // "the plan", "a plan", "its plans": a noun, not "plans to" looking ahead
+        if ((w == "plan" || w == "plans") && i > 0) {
+            static constexpr std::string_view kDeterminers[] = {"the", "a",     "its", "his",
+                                                                "her", "their", "our"};
+            for (std::string_view d : kDeterminers) {
+                if (word(i - 1) == d) {
+                    return Tense::unknown;
+                }
+            }
+        }
+        // "could not" is the past of "cannot": "could not be reached Wednesday"
+        auto negated_could = [&](std::size_t k) {
+            return k + 1 < tokens.size() && word(k) == "could" &&
+                   (word(k + 1) == "not" || word(k + 1) == "n't");
+        };
+        if (negated_could(i)) {
+            return Tense::past;
+        }
+        const Tense tense = word_tense(w, t.capitalized);
+        // A participle after a bare "be" follows a modal or "to": "will be finalized", "to be
+        // held", "may be signed" all look ahead.
+        if (tense == Tense::past && i > 0 && word(i - 1) == "be") {
+            return i >= 3 && negated_could(i - 3) ? Tense::past : Tense::future;
+        }
+        // the present passive: "when the bill is read in June", "the polls are closed"
+        if (tense == Tense::past && i > 0 &&
+            (word(i - 1) == "is" || word(i - 1) == "are" || word(i - 1) == "am")) {
+            return Tense::present;
+        }
+        return tense;
+    };
+    constexpr std::size_t kReach = 12;
+    for (std::size_t k = 1; k <= kReach && k <= first; ++k) {
+        const std::size_t i = first - k;
+        if (sentences[i] != sentence) {
+            break;
+        }
+        if (Tense t = cue(i); t != Tense::unknown) {
+            return t;
+        }
+    }
+    for (std::size_t i = last; i < tokens.size() && i < last + kReach; ++i) {
+        if (sentences[i] != sentence || is_tense_subordinator(word(i))) {
+            break;
+        }
+        if (Tense t = cue(i); t != Tense::unknown) {
+            return t;
+        }
+    }
+    return Tense::unknown;
+}
+
+} // namespace eventmap::dates
