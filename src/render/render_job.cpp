@@ -169,7 +169,12 @@ std::uint64_t count_in_window(const mapdata::EventTable& table, mapdata::DayRang
 // Draws the view tile by tile, a strip of rows at a time, into `sink`.
 int render_tiled(MapRenderer& renderer, const MapView& view, const MapOptions& options,
                  RowWriter& sink) {
-    const int tile = max_tile_size();
+    // One tile when the image fits the GPU; beyond that 2048 px tiles, so the strip of rows
+    // waiting for the file (width x 2048 x 4 bytes) and the multisampled target stay small:
+    // a 16384 px wide image holds 128 MiB of strip instead of 256 MiB with 4096 px tiles.
+    const int max_tile = max_tile_size();
+    const int tile =
+        view.width <= max_tile && view.height <= max_tile ? max_tile : std::min(max_tile, 2048);
     std::map<std::pair<int, int>, std::unique_ptr<OffscreenTarget>> targets;
     std::vector<std::uint8_t> strip, pixels;
     int tiles = 0;
