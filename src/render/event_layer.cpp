@@ -35,6 +35,23 @@ void EventLayer::upload(const std::vector<EventInstance>& instances) {
     count_ = instances.size();
 }
 
+void EventLayer::upload_chunked(
+    std::size_t count, const std::function<void(std::size_t, std::size_t, EventInstance*)>& make) {
+    constexpr std::size_t chunk = 1 << 18; // 9 MiB of instances
+    std::vector<EventInstance> part(std::min(count, chunk));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(count * sizeof(EventInstance)), nullptr,
+                 GL_STATIC_DRAW);
+    for (std::size_t first = 0; first < count; first += chunk) {
+        const std::size_t n = std::min(chunk, count - first);
+        make(first, n, part.data());
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first * sizeof(EventInstance)),
+                        static_cast<GLsizeiptr>(n * sizeof(EventInstance)), part.data());
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    count_ = count;
+}
+
 namespace {
 
 void set_common(ShaderProgram& p, const ClipTransform& clip, const float window[2],

@@ -181,21 +181,23 @@ struct MapRenderer::Impl {
         slots = assign_type_slots(*table, types);
         slots_for = types;
         const auto origin = table->day_range().first;
-        std::vector<EventInstance> instances(table->size());
-        for (std::size_t i = 0; i < table->size(); ++i) {
-            const bool area = radius_m[i] > 0;
-            instances[i] = {
-                xs[i],
-                ys[i],
-                static_cast<float>(table->day_start[i] - origin),
-                static_cast<float>(table->day_end[i] - origin),
-                static_cast<float>(shown(i) ? slots.slot_of_type[table->type[i]] : hidden_slot),
-                static_cast<float>(table->quad[i]),
-                static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
-                static_cast<float>(table->sources[i]),
-                radius_m[i]};
-        }
-        events.upload(instances);
+        events.upload_chunked(table->size(), [&](std::size_t first, std::size_t n,
+                                                 EventInstance* out) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::size_t i = first + k;
+                const bool area = radius_m[i] > 0;
+                out[k] = {
+                    xs[i],
+                    ys[i],
+                    static_cast<float>(table->day_start[i] - origin),
+                    static_cast<float>(table->day_end[i] - origin),
+                    static_cast<float>(shown(i) ? slots.slot_of_type[table->type[i]] : hidden_slot),
+                    static_cast<float>(table->quad[i]),
+                    static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
+                    static_cast<float>(table->sources[i]),
+                    radius_m[i]};
+            }
+        });
         instances_valid = true;
     }
 
