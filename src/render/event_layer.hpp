@@ -52,6 +52,9 @@ class EventLayer {
                       const MarkerStyle& style, float radius_px, float max_density);
 
   private:
+    void point_attributes_at(std::size_t first) const;
+    void draw_batched() const;
+
     ShaderProgram& markers_;
     ShaderProgram& splats_;
     ShaderProgram& heat_;
