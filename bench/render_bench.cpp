@@ -7,6 +7,7 @@
 #include "render/render_job.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -65,13 +66,20 @@ double cpu_seconds() {
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
+// The machine's 1-minute load average: on a shared machine the wall clock is only
+// comparable between runs at similar load.
+double load_average() {
+    double load[1] = {0};
+    return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
 void run(const std::string& label, render::RenderJob job) {
     const double cpu = cpu_seconds();
     const auto r = render::run_render_job(job);
     std::printf("%-34s wall %6.2f s, CPU %6.2f s (wall: load %.2f, basemap %.2f, draw+encode "
-                "%.2f)  %d tile(s)  peak RSS %.0f MiB\n",
+                "%.2f)  %d tile(s)  peak RSS %.0f MiB  load avg %.1f\n",
                 label.c_str(), r.total_seconds, cpu_seconds() - cpu, r.load_seconds,
-                r.basemap_seconds, r.render_seconds, r.tiles, peak_rss_mib());
+                r.basemap_seconds, r.render_seconds, r.tiles, peak_rss_mib(), load_average());
     std::fflush(stdout);
 }
 

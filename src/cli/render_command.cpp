@@ -27,7 +27,8 @@ struct RenderCommandOptions {
     std::string title, subtitle;
     std::string color_by = "type";
     bool no_legend = false, heatmap = false, clusters = false, no_markers = false;
-    bool world_file = false;
+    bool world_file = false, graticule = false;
+    std::string basemap;
     bool animate = false, cumulative = false;
     std::string step = "1w";
     std::string window;
@@ -91,11 +92,13 @@ void run(const RenderCommandOptions& o) {
     opt.heatmap = o.heatmap;
     opt.clusters = o.clusters;
     opt.markers = !o.no_markers;
+    opt.graticule = o.graticule;
     if (o.color_by != "type" && o.color_by != "quad") {
         throw InputError("--color-by must be type or quad");
     }
     opt.color_by = o.color_by == "quad" ? render::ColorBy::quad : render::ColorBy::type;
     job.settings.gazetteer_index = o.index;
+    job.settings.basemap_raster = o.basemap;
     if (o.animate) {
         job.animation.enabled = true;
         std::tie(job.animation.unit, job.animation.step) = render::parse_step(o.step);
@@ -156,6 +159,10 @@ void define(CLI::App& app) {
     cmd->add_flag("--heatmap", o->heatmap, "Draw a density heatmap under the markers");
     cmd->add_flag("--clusters", o->clusters, "Group nearby events into counted circles");
     cmd->add_flag("--no-markers", o->no_markers, "No event markers (with --heatmap)");
+    cmd->add_flag("--graticule", o->graticule, "Draw meridians and parallels (1-30 degrees apart)");
+    cmd->add_option("--basemap", o->basemap,
+                    "A georeferenced raster (GeoTIFF, MBTiles, PNG with world file) drawn as the "
+                    "basemap, reprojected to the map");
     cmd->add_flag("--world-file", o->world_file, "Write a .pgw world file next to a PNG");
     auto* animate =
         cmd->add_flag("--animate", o->animate, "Animate over the data's dates (to .gif or .mp4)");

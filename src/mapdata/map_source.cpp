@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -385,6 +386,34 @@ std::optional<ParsedDate> parse_date(const std::string& text) {
     return ParsedDate{{d, d}, DatePrecision::day};
 }
 
+// Rows of a one-feature-a-line file (CSV, GeoJSONSeq), estimated from the lines in its first
+// 64 KiB, for formats whose layer cannot count them cheaply: the columns are reserved once
+// instead of doubling (at ten million rows doubling holds up to 1.7x the table). 0 when
+// unknown.
+std::size_t estimate_rows(const std::string& source) {
+    const std::string low = lower(source);
+    if (!ends_with(low, ".csv") && !ends_with(low, ".geojsonl") && !ends_with(low, ".geojsons") &&
+        !ends_with(low, ".jsonl") && !ends_with(low, ".ndjson")) {
+        return 0;
+    }
+    std::FILE* f = std::fopen(source.c_str(), "rb");
+    if (f == nullptr) {
+        return 0;
+    }
+    std::vector<char> head(1 << 16);
+    const std::size_t got = std::fread(head.data(), 1, head.size(), f);
+    std::fseek(f, 0, SEEK_END);
+    const long size = std::ftell(f);
+    std::fclose(f);
+    const auto lines = static_cast<std::size_t>(std::count(head.begin(), head.begin() + got, '\n'));
+    if (lines == 0 || size <= 0) {
+        return 0;
+    }
+    return static_cast<std::size_t>(static_cast<double>(size) / static_cast<double>(got) *
+                                    static_cast<double>(lines) * 1.02) +
+           16;
+}
+
 EventTable load_events(const std::string& source, const LoadOptions& options) {
     auto ds = open_source(source);
     OGRLayer& layer = choose_layer(*ds, source, options.layer);
@@ -399,6 +428,8 @@ EventTable load_events(const std::string& source, const LoadOptions& options) {
     const GIntBig expected = layer.GetFeatureCount(FALSE);
     if (expected > 0) {
         table.reserve(static_cast<std::size_t>(expected));
+    } else if (const auto estimate = estimate_rows(source); estimate > 0) {
+        table.reserve(estimate);
     }
     TableBuilder builder(table, columns);
     gdal::ErrorCapture errors;

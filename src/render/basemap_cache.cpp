@@ -1,5 +1,7 @@
 #include "render/basemap_cache.hpp"
 
+#include "mapdata/event_cache.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -122,16 +124,7 @@ void store(const std::string& path, const BasemapGeometry& g) {
 } // namespace
 
 std::string basemap_cache_dir() {
-    if (const char* dir = std::getenv("EVENTMAP_CACHE_DIR"); dir != nullptr && *dir != 0) {
-        return dir;
-    }
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != 0) {
-        return std::string(xdg) + "/eventmap";
-    }
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home != 0) {
-        return std::string(home) + "/.cache/eventmap";
-    }
-    return {};
+    return mapdata::cache_dir();
 }
 
 BasemapGeometry cached_basemap(const Projection& projection, Detail detail,

@@ -46,7 +46,15 @@ void BasemapLayer::draw_lines(const Lines& lines, const ClipTransform& clip, flo
     glBindVertexArray(0);
 }
 
-void BasemapLayer::draw(const ClipTransform& clip, float scale) const {
+void BasemapLayer::draw(const ClipTransform& clip, float scale, bool fill_land) const {
+    if (fill_land) {
+        draw_land(clip);
+    }
+    draw_lines(borders_, clip, 0.8F * scale, colors::border);
+    draw_lines(coasts_, clip, 0.9F * scale, colors::coast);
+}
+
+void BasemapLayer::draw_land(const ClipTransform& clip) const {
     fill_.use();
     glUniform2fv(fill_.uniform("u_scale"), 1, clip.scale);
     glUniform2fv(fill_.uniform("u_offset"), 1, clip.offset);
@@ -55,8 +63,6 @@ void BasemapLayer::draw(const ClipTransform& clip, float scale) const {
     glBindVertexArray(land_vao_.get());
     glDrawArrays(GL_TRIANGLES, 0, land_vertices_);
     glBindVertexArray(0);
-    draw_lines(borders_, clip, 0.8F * scale, colors::border);
-    draw_lines(coasts_, clip, 0.9F * scale, colors::coast);
 }
 
 } // namespace eventmap::render

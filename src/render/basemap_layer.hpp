@@ -13,7 +13,8 @@ namespace eventmap::render {
 class BasemapLayer {
   public:
     BasemapLayer(ShaderProgram& fill, ShaderProgram& line, const BasemapGeometry& geometry);
-    void draw(const ClipTransform& clip, float scale) const;
+    // `fill_land` false when a raster basemap stands in for the land fill.
+    void draw(const ClipTransform& clip, float scale, bool fill_land = true) const;
 
     struct Lines {
         VertexArray vao;
@@ -22,6 +23,7 @@ class BasemapLayer {
     };
 
   private:
+    void draw_land(const ClipTransform& clip) const;
     Lines upload_lines(const std::vector<float>& segments) const;
     void draw_lines(const Lines& lines, const ClipTransform& clip, float width, Rgba color) const;
 

@@ -2,6 +2,7 @@
 
 #include "render/render_error.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace eventmap::render {
@@ -11,19 +12,47 @@ EventLayer::EventLayer(ShaderProgram& markers, ShaderProgram& splats, ShaderProg
       vbo_(make_buffer()), empty_vao_(make_vertex_array()) {
     glBindVertexArray(vao_.get());
     glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
-    const auto stride = static_cast<GLsizei>(sizeof(EventInstance));
-    const auto at = [](std::size_t offset) { return reinterpret_cast<const void*>(offset); };
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, x)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, day0)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, slot)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, radius_m)));
     for (GLuint i = 0; i < 4; ++i) {
+        glEnableVertexAttribArray(i);
         glVertexAttribDivisor(i, 1);
     }
+    point_attributes_at(0);
+    glBindVertexArray(0);
+}
+
+void EventLayer::point_attributes_at(std::size_t first) const {
+    // Called with the VAO and the instance buffer bound.
+    const auto stride = static_cast<GLsizei>(sizeof(EventInstance));
+    const auto at = [&](std::size_t offset) {
+        return reinterpret_cast<const void*>(first * sizeof(EventInstance) + offset);
+    };
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, x)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, day0)));
+    glVertexAttribPointer(2, 4, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, slot)));
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, radius_m)));
+}
+
+void EventLayer::draw_batched() const {
+    // llvmpipe bins every triangle of a frame (about 320 bytes a marker) until the scene is
+    // flushed: a million markers held 320 MB, ten million 3 GB. A flush after each batch
+    // rasterises it and frees its bins, bounding that to ~80 MB.
+    constexpr std::size_t batch = 1 << 16;
+    glBindVertexArray(vao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
+    for (std::size_t first = 0; first < count_; first += batch) {
+        if (count_ > batch) {
+            point_attributes_at(first);
+        }
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4,
+                              static_cast<GLsizei>(std::min(batch, count_ - first)));
+        if (count_ > batch) {
+            glFinish();
+        }
+    }
+    if (count_ > batch) {
+        point_attributes_at(0);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindVertexArray(0);
 }
 
@@ -33,6 +62,23 @@ void EventLayer::upload(const std::vector<EventInstance>& instances) {
                  instances.data(), GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     count_ = instances.size();
+}
+
+void EventLayer::upload_chunked(
+    std::size_t count, const std::function<void(std::size_t, std::size_t, EventInstance*)>& make) {
+    constexpr std::size_t chunk = 1 << 18; // 9 MiB of instances
+    std::vector<EventInstance> part(std::min(count, chunk));
+    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(count * sizeof(EventInstance)), nullptr,
+                 GL_STATIC_DRAW);
+    for (std::size_t first = 0; first < count; first += chunk) {
+        const std::size_t n = std::min(chunk, count - first);
+        make(first, n, part.data());
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first * sizeof(EventInstance)),
+                        static_cast<GLsizeiptr>(n * sizeof(EventInstance)), part.data());
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    count_ = count;
 }
 
 namespace {
@@ -66,9 +112,7 @@ void EventLayer::draw_markers(const ClipTransform& clip, const float window[2],
         quads[static_cast<std::size_t>(q)] = quad_color(static_cast<mapdata::QuadClass>(q));
     }
     glUniform4fv(markers_.uniform("u_quad_colors"), 5, &quads[0].r);
-    glBindVertexArray(vao_.get());
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
-    glBindVertexArray(0);
+    draw_batched();
 }
 
 void EventLayer::draw_heatmap(const ClipTransform& clip, const Tile& tile, const float window[2],
@@ -104,8 +148,7 @@ void EventLayer::draw_heatmap(const ClipTransform& clip, const Tile& tile, const
     splats_.use();
     set_common(splats_, clip, window, style);
     glUniform1f(splats_.uniform("u_radius"), radius_px);
-    glBindVertexArray(vao_.get());
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count_));
+    draw_batched();
 
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
     glViewport(0, 0, tile.width, tile.height);

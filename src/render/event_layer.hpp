@@ -9,6 +9,7 @@
 #include "render/shader_program.hpp"
 
 #include <array>
+#include <functional>
 #include <vector>
 
 namespace eventmap::render {
@@ -36,6 +37,10 @@ class EventLayer {
     EventLayer(ShaderProgram& markers, ShaderProgram& splats, ShaderProgram& heat);
 
     void upload(const std::vector<EventInstance>& instances);
+    // Uploads `count` instances made by `make(first, n, out)` a chunk at a time, so only one
+    // chunk (not ten million instances, 360 MB) is held besides the GPU's copy.
+    void upload_chunked(std::size_t count,
+                        const std::function<void(std::size_t, std::size_t, EventInstance*)>& make);
     std::size_t size() const noexcept { return count_; }
 
     // window: inclusive day offsets.
@@ -47,6 +52,9 @@ class EventLayer {
                       const MarkerStyle& style, float radius_px, float max_density);
 
   private:
+    void point_attributes_at(std::size_t first) const;
+    void draw_batched() const;
+
     ShaderProgram& markers_;
     ShaderProgram& splats_;
     ShaderProgram& heat_;

@@ -5,8 +5,10 @@
 #include "render/basemap_cache.hpp"
 #include "render/basemap_layer.hpp"
 #include "render/event_layer.hpp"
+#include "render/graticule_layer.hpp"
 #include "render/overlays.hpp"
 #include "render/place_labels.hpp"
+#include "render/raster_basemap.hpp"
 #include "render/render_error.hpp"
 #include "render/ui_layer.hpp"
 
@@ -64,6 +66,9 @@ struct MapRenderer::Impl {
     ShaderProgram splat{"splat.vert", "splat.frag"};
     ShaderProgram heat{"heatmap.vert", "heatmap.frag"};
     ShaderProgram ui{"ui.vert", "ui.frag"};
+    ShaderProgram raster_program{"raster.vert", "raster.frag"};
+    GraticuleLayer graticule{line};
+    std::unique_ptr<RasterLayer> raster;
 
     std::unique_ptr<Projection> projection;
     std::shared_ptr<const mapdata::EventTable> table;
@@ -107,6 +112,16 @@ struct MapRenderer::Impl {
             found = fonts.emplace(scale, std::move(set)).first;
         }
         return found->second;
+    }
+
+    // The projection as WKT for GDAL's warper, made once per projection.
+    std::string wkt, wkt_for;
+    const std::string& projection_wkt() {
+        if (wkt_for != projection->cache_key()) {
+            wkt = projection->wkt();
+            wkt_for = projection->cache_key();
+        }
+        return wkt;
     }
 
     PlaceLabels& place_labels() {
@@ -166,21 +181,23 @@ struct MapRenderer::Impl {
         slots = assign_type_slots(*table, types);
         slots_for = types;
         const auto origin = table->day_range().first;
-        std::vector<EventInstance> instances(table->size());
-        for (std::size_t i = 0; i < table->size(); ++i) {
-            const bool area = radius_m[i] > 0;
-            instances[i] = {
-                xs[i],
-                ys[i],
-                static_cast<float>(table->day_start[i] - origin),
-                static_cast<float>(table->day_end[i] - origin),
-                static_cast<float>(shown(i) ? slots.slot_of_type[table->type[i]] : hidden_slot),
-                static_cast<float>(table->quad[i]),
-                static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
-                static_cast<float>(table->sources[i]),
-                radius_m[i]};
-        }
-        events.upload(instances);
+        events.upload_chunked(table->size(), [&](std::size_t first, std::size_t n,
+                                                 EventInstance* out) {
+            for (std::size_t k = 0; k < n; ++k) {
+                const std::size_t i = first + k;
+                const bool area = radius_m[i] > 0;
+                out[k] = {
+                    xs[i],
+                    ys[i],
+                    static_cast<float>(table->day_start[i] - origin),
+                    static_cast<float>(table->day_end[i] - origin),
+                    static_cast<float>(shown(i) ? slots.slot_of_type[table->type[i]] : hidden_slot),
+                    static_cast<float>(table->quad[i]),
+                    static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
+                    static_cast<float>(table->sources[i]),
+                    radius_m[i]};
+            }
+        });
         instances_valid = true;
     }
 
@@ -424,6 +441,10 @@ MapRenderer::MapRenderer(RendererSettings settings) {
     }
     impl_ = std::make_unique<Impl>();
     impl_->settings = std::move(settings);
+    if (!impl_->settings.basemap_raster.empty()) {
+        impl_->raster = std::make_unique<RasterLayer>(
+            impl_->raster_program, std::make_shared<RasterSource>(impl_->settings.basemap_raster));
+    }
     impl_->projection = std::make_unique<Projection>(ProjectionKind::web_mercator, 0.0);
 }
 
@@ -470,7 +491,13 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
     const auto clip = clip_transform(view, tile);
     const float scale = options.scale;
     auto& basemap = m.basemap(detail_for(view.metres_per_pixel * scale));
-    basemap.layer->draw(clip, scale);
+    if (m.raster) {
+        m.raster->draw(m.projection_wkt(), raster_window(view, tile));
+    }
+    basemap.layer->draw(clip, scale, !m.raster);
+    if (options.graticule) {
+        m.graticule.draw(*m.projection, view, clip, scale);
+    }
 
     FontSet& font = m.font(scale);
     UiBatch labels(*font.atlas);
@@ -488,7 +515,9 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
     }
     // Overlays are laid out first so that labels keep clear of the panels.
     const auto content = m.overlay_content(options, view);
-    draw_overlays(overlays, content, view, *m.projection, scale, taken);
+    m.frame.overlay_area = free_area(view, options.overlay_insets);
+    draw_overlays(overlays, content, view, m.frame.overlay_area, *m.projection, scale, taken);
+    m.frame.overlay_rects = taken;
     m.draw_labels(labels, view, options, basemap, taken);
     font.layer->draw(labels, clip);
 

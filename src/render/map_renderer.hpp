@@ -18,6 +18,7 @@
 #include "mapdata/event_table.hpp"
 #include "render/clip_transform.hpp"
 #include "render/map_view.hpp"
+#include "render/overlays.hpp"
 #include "render/projection.hpp"
 
 #include <memory>
@@ -30,6 +31,10 @@ namespace eventmap::render {
 struct RendererSettings {
     std::string world_atlas_dir; // empty: default_world_atlas_dir()
     std::string gazetteer_index; // empty: the build's default index when present; "-": none
+    // A georeferenced raster (GeoTIFF, MBTiles, PNG with a world file) drawn instead of the
+    // Natural Earth land fill, reprojected to the map's projection; empty for none. Opened
+    // by the constructor (InputError when unreadable or not georeferenced).
+    std::string basemap_raster;
 };
 
 enum class ColorBy { type, quad };
@@ -50,6 +55,10 @@ struct MapOptions {
     bool caption = true;
     bool country_labels = true;
     bool place_labels = true;
+    bool graticule = false; // meridians and parallels every 1-30 degrees, by scale
+    // Image pixels covered by the viewer's own panels (ImGui windows drawn over the map):
+    // title, legend, scale bar, north arrow and attribution are laid out in the rest.
+    PixelInsets overlay_insets;
     std::vector<std::string> types; // only these event types; empty = all
     mapdata::DayRange window;       // inclusive days; empty = the data's whole range
     float scale = 1;                // DPI factor: symbols, lines and text sizes
@@ -59,6 +68,8 @@ struct MapOptions {
 struct FrameInfo {
     std::uint64_t events_in_window = 0;
     mapdata::DayRange window;
+    PixelRect overlay_area;               // the image less MapOptions::overlay_insets
+    std::vector<PixelRect> overlay_rects; // panels drawn there (title, legend, scale bar...)
 };
 
 class MapRenderer {

@@ -62,15 +62,19 @@ void OffscreenTarget::read(std::uint8_t* out) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, resolve_fbo_.get());
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     const auto row = static_cast<std::size_t>(width_) * 4;
-    std::vector<std::uint8_t> flipped(row * static_cast<std::size_t>(height_));
-    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, out);
     if (glGetError() != GL_NO_ERROR) {
         throw RenderError("reading the rendered image back failed");
     }
-    // GL's rows run bottom-up; images top-down.
-    for (int y = 0; y < height_; ++y) {
-        std::memcpy(out + static_cast<std::size_t>(y) * row,
-                    flipped.data() + static_cast<std::size_t>(height_ - 1 - y) * row, row);
+    // GL's rows run bottom-up, images top-down: flipped in place, one row of scratch (no
+    // second copy of a 4096 px tile's 64 MiB).
+    std::vector<std::uint8_t> scratch(row);
+    for (int y = 0; y < height_ / 2; ++y) {
+        std::uint8_t* top = out + static_cast<std::size_t>(y) * row;
+        std::uint8_t* bottom = out + static_cast<std::size_t>(height_ - 1 - y) * row;
+        std::memcpy(scratch.data(), top, row);
+        std::memcpy(top, bottom, row);
+        std::memcpy(bottom, scratch.data(), row);
     }
     bind();
 }

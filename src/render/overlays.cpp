@@ -49,9 +49,10 @@ namespace {
 struct Layout {
     UiBatch& batch;
     const FontAtlas& font;
-    float s;      // DPI scale
-    float margin; // from the image edge
-    float pad;    // inside panels
+    float s;        // DPI scale
+    float margin;   // from the free area's edge
+    float pad;      // inside panels
+    PixelRect area; // where the overlays may go (the image less the viewer's panels)
 };
 
 void panel(Layout& l, const PixelRect& r, std::vector<PixelRect>& taken) {
@@ -85,19 +86,18 @@ void title_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& tak
         width = std::max(width, l.font.measure(line.face, *line.text));
         height += l.font.pixel_size(line.face) * 1.3F;
     }
-    const PixelRect r{l.margin, l.margin, l.margin + width + 2 * l.pad,
-                      l.margin + height + 1.4F * l.pad};
+    const float x0 = l.area.x0 + l.margin, y0 = l.area.y0 + l.margin;
+    const PixelRect r{x0, y0, x0 + width + 2 * l.pad, y0 + height + 1.4F * l.pad};
     panel(l, r, taken);
-    float y = l.margin + l.pad * 0.7F;
+    float y = y0 + l.pad * 0.7F;
     for (const auto& line : lines) {
         y += l.font.pixel_size(line.face) * 1.3F;
-        l.batch.text(line.face, *line.text, l.margin + l.pad,
-                     y - l.font.pixel_size(line.face) * 0.3F, line.color);
+        l.batch.text(line.face, *line.text, x0 + l.pad, y - l.font.pixel_size(line.face) * 0.3F,
+                     line.color);
     }
 }
 
-void legend_block(Layout& l, const OverlayContent& c, const MapView& view,
-                  std::vector<PixelRect>& taken) {
+void legend_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& taken) {
     const float row = l.font.pixel_size(Face::body) * 1.55F;
     const float sym = 5.0F * l.s;
     std::vector<std::pair<std::string, std::string>> texts; // name, count
@@ -133,8 +133,8 @@ void legend_block(Layout& l, const OverlayContent& c, const MapView& view,
     int rows = static_cast<int>(c.legend.size()) + 1 + (c.show_planned_symbol ? 1 : 0) +
                (c.show_area_symbol ? 1 : 0) + (c.heatmap ? 1 : 0) + (caption.empty() ? 0 : 1);
     const float height = static_cast<float>(rows) * row + 1.2F * l.pad;
-    const float x = l.margin;
-    const float y = static_cast<float>(view.height) - l.margin - height;
+    const float x = l.area.x0 + l.margin;
+    const float y = l.area.y1 - l.margin - height;
     panel(l, {x, y, x + width, y + height}, taken);
     float baseline = y + l.pad * 0.6F + row * 0.75F;
     l.batch.text(Face::body_bold, c.legend_heading, x + l.pad, baseline, colors::text);
@@ -177,10 +177,10 @@ void legend_block(Layout& l, const OverlayContent& c, const MapView& view,
     }
 }
 
-void north_arrow(Layout& l, const MapView& view, std::vector<PixelRect>& taken) {
+void north_arrow(Layout& l, std::vector<PixelRect>& taken) {
     const float h = 26 * l.s, w = 10 * l.s;
-    const float cx = static_cast<float>(view.width) - l.margin - w;
-    const float top = l.margin + l.font.pixel_size(Face::body_bold) * 1.2F;
+    const float cx = l.area.x1 - l.margin - w;
+    const float top = l.area.y0 + l.margin + l.font.pixel_size(Face::body_bold) * 1.2F;
     l.batch.disc(cx, top + h * 0.55F, h * 0.75F, colors::panel);
     l.batch.triangle(cx, top, cx - w / 2 - 2 * l.s, top + h, cx, top + h * 0.75F, colors::text);
     l.batch.triangle(cx, top, cx, top + h * 0.75F, cx + w / 2 + 2 * l.s, top + h,
@@ -188,13 +188,13 @@ void north_arrow(Layout& l, const MapView& view, std::vector<PixelRect>& taken) 
     const float nw = l.font.measure(Face::body_bold, "N");
     l.batch.text_with_halo(Face::body_bold, "N", cx - nw / 2, top - 2 * l.s, colors::text,
                            colors::halo);
-    taken.push_back({cx - h, l.margin, cx + h, top + h * 1.4F});
+    taken.push_back({cx - h, l.area.y0 + l.margin, cx + h, top + h * 1.4F});
 }
 
 void scale_and_attribution(Layout& l, const OverlayContent& c, const MapView& view,
                            const Projection& projection, std::vector<PixelRect>& taken) {
-    const float right = static_cast<float>(view.width) - l.margin;
-    float bottom = static_cast<float>(view.height) - l.margin * 0.6F;
+    const float right = l.area.x1 - l.margin;
+    float bottom = l.area.y1 - l.margin * 0.6F;
     if (c.attribution) {
         std::string text = "Basemap: Natural Earth \xC2\xB7 Places: GeoNames";
         if (!c.data_source.empty()) {
@@ -229,31 +229,41 @@ void scale_and_attribution(Layout& l, const OverlayContent& c, const MapView& vi
     taken.push_back({x0 - 4 * l.s, y - thick * 2.2F, right, y + thick * 1.4F});
 }
 
-void stamp_block(Layout& l, const OverlayContent& c, const MapView& view,
-                 std::vector<PixelRect>& taken) {
+void stamp_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& taken) {
     if (c.stamp.empty()) {
         return;
     }
     const float w = l.font.measure(Face::title, c.stamp);
     const float h = l.font.pixel_size(Face::title);
-    const float x = static_cast<float>(view.width) - l.margin - 40 * l.s - w - 2 * l.pad;
-    const PixelRect r{x, l.margin, x + w + 2 * l.pad, l.margin + h * 1.3F + l.pad};
+    const float x = l.area.x1 - l.margin - 40 * l.s - w - 2 * l.pad;
+    const float y = l.area.y0 + l.margin;
+    const PixelRect r{x, y, x + w + 2 * l.pad, y + h * 1.3F + l.pad};
     panel(l, r, taken);
-    l.batch.text(Face::title, c.stamp, x + l.pad, l.margin + l.pad * 0.5F + h, colors::text);
+    l.batch.text(Face::title, c.stamp, x + l.pad, y + l.pad * 0.5F + h, colors::text);
 }
 
 } // namespace
 
+PixelRect free_area(const MapView& view, const PixelInsets& insets) {
+    const auto w = static_cast<float>(view.width), h = static_cast<float>(view.height);
+    PixelRect r{std::clamp(insets.left, 0.0F, w - 1), std::clamp(insets.top, 0.0F, h - 1),
+                w - std::max(insets.right, 0.0F), h - std::max(insets.bottom, 0.0F)};
+    r.x1 = std::max(r.x1, r.x0 + 1);
+    r.y1 = std::max(r.y1, r.y0 + 1);
+    return r;
+}
+
 void draw_overlays(UiBatch& batch, const OverlayContent& content, const MapView& view,
-                   const Projection& projection, float scale, std::vector<PixelRect>& taken) {
-    Layout l{batch, batch.font(), scale, 14 * scale, 10 * scale};
+                   const PixelRect& area, const Projection& projection, float scale,
+                   std::vector<PixelRect>& taken) {
+    Layout l{batch, batch.font(), scale, 14 * scale, 10 * scale, area};
     title_block(l, content, taken);
-    stamp_block(l, content, view, taken);
+    stamp_block(l, content, taken);
     if (content.north_arrow) {
-        north_arrow(l, view, taken);
+        north_arrow(l, taken);
     }
     if (content.legend_panel && (!content.legend.empty() || content.caption)) {
-        legend_block(l, content, view, taken);
+        legend_block(l, content, taken);
     }
     scale_and_attribution(l, content, view, projection, taken);
 }

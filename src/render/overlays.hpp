@@ -36,9 +36,20 @@ struct OverlayContent {
          caption = true;
 };
 
-// Draws them into `batch`; `taken` receives the panels' rectangles (labels avoid them).
+// Image pixels that something drawn over the map covers (the viewer's panels), measured
+// from each edge; the overlays are laid out in the rest.
+struct PixelInsets {
+    float left = 0, top = 0, right = 0, bottom = 0;
+};
+
+// The free part of a view's image: all of it less the insets (never less than 1 px a side).
+PixelRect free_area(const MapView& view, const PixelInsets& insets);
+
+// Draws them into `batch` inside `area` (image pixels); `taken` receives the panels'
+// rectangles (labels avoid them, the viewer reads them from FrameInfo).
 void draw_overlays(UiBatch& batch, const OverlayContent& content, const MapView& view,
-                   const Projection& projection, float scale, std::vector<PixelRect>& taken);
+                   const PixelRect& area, const Projection& projection, float scale,
+                   std::vector<PixelRect>& taken);
 
 // The scale bar's length: a round distance (1, 2 or 5 x 10^k metres) at most `max_px` long
 // at the view's centre, with its length in pixels. {0, 0} where the centre is off the globe.

@@ -50,6 +50,7 @@ inline const Rgba muted_text = rgb_hex(0x5a5a5a);
 inline const Rgba halo = rgb_hex(0xffffff, 0.85F);
 inline const Rgba panel = rgb_hex(0xffffff, 0.88F);
 inline const Rgba panel_edge = rgb_hex(0x9a9a9a);
+inline const Rgba graticule = rgb_hex(0x6f8797, 0.45F); // faint blue-grey on land and water
 } // namespace colors
 
 } // namespace eventmap::render

@@ -3,6 +3,7 @@
 #include "build_config.hpp"
 #include "common/error.hpp"
 #include "dates/calendar.hpp"
+#include "mapdata/event_cache.hpp"
 #include "mapdata/map_source.hpp"
 #include "render/image_writers.hpp"
 #include "render/offscreen_context.hpp"
@@ -78,12 +79,12 @@ mapdata::DayRange requested_window(const RenderJob& job, mapdata::DayRange data)
     return w;
 }
 
-double choose_lon_0(const RenderJob& job, const mapdata::EventTable& table) {
+// `events`: the table's event_bounds(), computed once (it sorts every longitude).
+double choose_lon_0(const RenderJob& job, const mapdata::GeoBox& events) {
     if (job.view.kind == ViewSpec::Kind::center) {
         return job.projection == "local" ? job.view.lon : 0.0;
     }
-    const mapdata::GeoBox box =
-        job.view.kind == ViewSpec::Kind::bbox ? job.view.bbox : mapdata::event_bounds(table);
+    const mapdata::GeoBox box = job.view.kind == ViewSpec::Kind::bbox ? job.view.bbox : events;
     const bool crosses = box.west > box.east;
     if (crosses || job.projection == "local") {
         const double east = crosses ? box.east + 360 : box.east;
@@ -93,17 +94,16 @@ double choose_lon_0(const RenderJob& job, const mapdata::EventTable& table) {
     return 0.0; // the registered CRS (EPSG:3857, 8857) where the data allows it
 }
 
-double choose_lat_0(const RenderJob& job, const mapdata::EventTable& table) {
+double choose_lat_0(const RenderJob& job, const mapdata::GeoBox& events) {
     if (job.view.kind == ViewSpec::Kind::center) {
         return job.view.lat;
     }
-    const auto box =
-        job.view.kind == ViewSpec::Kind::bbox ? job.view.bbox : mapdata::event_bounds(table);
+    const auto box = job.view.kind == ViewSpec::Kind::bbox ? job.view.bbox : events;
     return (box.south + box.north) / 2;
 }
 
 MapView make_view(const RenderJob& job, const Projection& projection,
-                  const mapdata::EventTable& table) {
+                  const mapdata::GeoBox& events) {
     switch (job.view.kind) {
     case ViewSpec::Kind::bbox:
         return fit_view(projection, job.view.bbox, job.width, job.height, 0.0);
@@ -114,8 +114,7 @@ MapView make_view(const RenderJob& job, const Projection& projection,
         break;
     }
     // Room for the title above and the legend below the events.
-    auto box = mapdata::event_bounds(table);
-    return fit_view(projection, box, job.width, job.height, 0.16);
+    return fit_view(projection, events, job.width, job.height, 0.16);
 }
 
 Metadata metadata_for(const RenderJob& job, const RenderResult& r) {
@@ -169,7 +168,12 @@ std::uint64_t count_in_window(const mapdata::EventTable& table, mapdata::DayRang
 // Draws the view tile by tile, a strip of rows at a time, into `sink`.
 int render_tiled(MapRenderer& renderer, const MapView& view, const MapOptions& options,
                  RowWriter& sink) {
-    const int tile = max_tile_size();
+    // One tile when the image fits the GPU; beyond that 2048 px tiles, so the strip of rows
+    // waiting for the file (width x 2048 x 4 bytes) and the multisampled target stay small:
+    // a 16384 px wide image holds 128 MiB of strip instead of 256 MiB with 4096 px tiles.
+    const int max_tile = max_tile_size();
+    const int tile =
+        view.width <= max_tile && view.height <= max_tile ? max_tile : std::min(max_tile, 2048);
     std::map<std::pair<int, int>, std::unique_ptr<OffscreenTarget>> targets;
     std::vector<std::uint8_t> strip, pixels;
     int tiles = 0;
@@ -367,8 +371,8 @@ RenderResult run_render_job(const RenderJob& job) {
     result.width = job.width;
     result.height = job.height;
 
-    auto table = std::make_shared<mapdata::EventTable>(
-        mapdata::load_events(job.source, mapdata::LoadOptions{job.layer}));
+    auto table = std::make_shared<mapdata::EventTable>(mapdata::load_events_cached(
+        job.source, mapdata::LoadOptions{job.layer}, &result.events_from_cache));
     result.load_seconds = since(started);
     result.events_total = table->size();
 
@@ -377,8 +381,9 @@ RenderResult run_render_job(const RenderJob& job) {
     MapRenderer renderer(job.settings);
     renderer.set_events(table);
     const auto kind = *projection_from_name(job.projection);
-    renderer.set_projection(kind, choose_lon_0(job, *table), choose_lat_0(job, *table));
-    const MapView view = make_view(job, renderer.projection(), *table);
+    const auto events_box = mapdata::event_bounds(*table);
+    renderer.set_projection(kind, choose_lon_0(job, events_box), choose_lat_0(job, events_box));
+    const MapView view = make_view(job, renderer.projection(), events_box);
     result.projection = renderer.projection().proj_string();
     result.bounds = view_bounds(renderer.projection(), view);
 

@@ -52,9 +52,10 @@ struct RenderResult {
     std::uint64_t events_total = 0;
     std::uint64_t events_shown = 0; // in the (last) frame's window
     mapdata::DayRange window;
-    mapdata::GeoBox bounds; // what the image shows
-    std::string projection; // PROJ string or EPSG code
-    std::string gl;         // the OpenGL renderer used
+    mapdata::GeoBox bounds;         // what the image shows
+    std::string projection;         // PROJ string or EPSG code
+    std::string gl;                 // the OpenGL renderer used
+    bool events_from_cache = false; // the table came from mapdata's on-disk cache
     double load_seconds = 0, basemap_seconds = 0, render_seconds = 0, total_seconds = 0;
 };
 

@@ -17,10 +17,11 @@ if(EVENTMAP_BUILD_TESTS)
     target_compile_definitions(eventmap_render_tests PRIVATE
         EVENTMAP_TEST_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures"
         EVENTMAP_TEST_BINARY="$<TARGET_FILE:eventmap>"
-        EVENTMAP_TEST_TMP="${CMAKE_BINARY_DIR}/tests/tmp")
+        EVENTMAP_TEST_TMP="${CMAKE_BINARY_DIR}/tests/tmp"
+        EVENTMAP_TEST_GOLDEN="${PROJECT_SOURCE_DIR}/tests/render/golden")
     add_dependencies(eventmap_render_tests eventmap)
     catch_discover_tests(eventmap_render_tests EXTRA_ARGS --warn NoTests
-        PROPERTIES TIMEOUT 600)
+        PROPERTIES TIMEOUT 600 SKIP_REGULAR_EXPRESSION "EVENTMAP-SKIPPED:")
 endif()
 if(EVENTMAP_BUILD_BENCH AND EXISTS "${PROJECT_SOURCE_DIR}/bench/render_bench.cpp")
     add_executable(render_bench "${PROJECT_SOURCE_DIR}/bench/render_bench.cpp")

@@ -34,7 +34,7 @@ struct Frame {
 
 TEST_CASE("a visibility mask hides events and highlight rings mark a selection", "[render]") {
     render::OffscreenContext context;
-    render::MapRenderer renderer({"", "-"});
+    render::MapRenderer renderer({"", "-", ""});
     auto table = std::make_shared<mapdata::EventTable>(
         mapdata::load_events(test::fixture("mapdata/events.geojson")));
     renderer.set_events(table);

@@ -2,6 +2,7 @@
 // overlays, a GeoTIFF read back with GDAL, the antimeridian, animations and bad input.
 #include "common/error.hpp"
 #include "render/map_view.hpp"
+#include "render/png_probe.hpp"
 #include "render/render_job.hpp"
 #include "support/test_support.hpp"
 
@@ -12,42 +13,13 @@
 #include <gif_lib.h>
 #include <memory>
 #include <ogr_spatialref.h>
-#include <stb_image.h>
 
 using namespace eventmap;
 using eventmap::test::fixture;
+using eventmap::test::read_png;
 using eventmap::test::scratch_dir;
 
 namespace {
-
-struct Png {
-    int width = 0, height = 0;
-    std::shared_ptr<unsigned char> data;
-    std::array<int, 3> at(int px, int py) const {
-        const unsigned char* p = data.get() + (static_cast<std::size_t>(py) * width + px) * 3;
-        return {p[0], p[1], p[2]};
-    }
-    // Pixels in the rectangle within `tolerance` of the colour.
-    int count(int x0, int y0, int x1, int y1, std::array<int, 3> rgb, int tolerance) const {
-        int n = 0;
-        for (int y = std::max(0, y0); y < std::min(height, y1); ++y) {
-            for (int x = std::max(0, x0); x < std::min(width, x1); ++x) {
-                const auto c = at(x, y);
-                n += std::abs(c[0] - rgb[0]) <= tolerance && std::abs(c[1] - rgb[1]) <= tolerance &&
-                     std::abs(c[2] - rgb[2]) <= tolerance;
-            }
-        }
-        return n;
-    }
-};
-
-Png read_png(const std::string& path) {
-    Png png;
-    int channels = 0;
-    png.data.reset(stbi_load(path.c_str(), &png.width, &png.height, &channels, 3), stbi_image_free);
-    REQUIRE(png.data);
-    return png;
-}
 
 constexpr std::array<int, 3> rose = {0xCC, 0x66, 0x77}; // first type slot (Tol muted)
 
