@@ -9,12 +9,32 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <spawn.h>
 #include <string>
+#include <sys/wait.h>
 #include <vector>
 
 using namespace eventmap::gazetteer;
 using eventmap::bench::Clock;
 using eventmap::bench::seconds_since;
+
+extern char** environ;
+
+namespace {
+
+bool run_self_rss(const char* self, const std::string& index) {
+    std::string rss_flag = "--rss";
+    std::string path = index;
+    char* args[] = {const_cast<char*>(self), rss_flag.data(), path.data(), nullptr};
+    pid_t pid = 0;
+    if (::posix_spawn(&pid, self, nullptr, nullptr, args, environ) != 0) {
+        return false;
+    }
+    int status = 0;
+    return ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--rss") {
@@ -48,10 +68,10 @@ int main(int argc, char** argv) {
     std::printf("open:   %.2f ms median (min %.2f, max %.2f)\n", opens[opens.size() / 2],
                 opens.front(), opens.back());
 
-    // Resident memory of a process that only opens the index, as the geoparser does.
+    // Resident memory of a process that only opens the index, as the geoparser does: this
+    // program again, given its arguments as a vector (no shell sees the index path).
     std::fflush(stdout);
-    const std::string measure = std::string(argv[0]) + " --rss " + index;
-    if (std::system(measure.c_str()) != 0) {
+    if (!run_self_rss(argv[0], index)) {
         std::printf("memory: measurement failed\n");
     }
     const Gazetteer g = Gazetteer::open(index);

@@ -1,6 +1,7 @@
 #include "common/article.hpp"
 
 #include "common/error.hpp"
+#include "common/input_file.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
@@ -30,48 +31,6 @@ std::string optional_string(const nlohmann::json& obj, const char* key, const st
         throw InputError(std::string("field \"") + key + "\" must be a string", file, line);
     }
     return it->get<std::string>();
-}
-
-// What an input path is (issue 13, hostile input): a regular file (read up to the size it had
-// when opened), a FIFO or pipe (read as a stream, like standard input: `<(zcat a.gz)`), or a
-// directory (its files expanded by the reader). Devices and sockets are refused: /dev/zero or
-// /dev/urandom would be read forever.
-struct InputKind {
-    bool directory = false;
-    bool regular = false;
-    std::uint64_t size = 0; // regular files: bytes at open
-};
-
-InputKind classify_input(const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || st.type() == fs::file_type::not_found) {
-        throw InputError("cannot open: " + (ec ? ec.message() : std::string("no such file")), path);
-    }
-    InputKind kind;
-    switch (st.type()) {
-    case fs::file_type::directory:
-        kind.directory = true;
-        break;
-    case fs::file_type::regular:
-        kind.regular = true;
-        kind.size = fs::file_size(path, ec);
-        break;
-    case fs::file_type::fifo:
-        break;
-    default:
-        throw InputError("not a file, directory or pipe (a device or socket?): give article "
-                         "files, a directory of them, or - for standard input",
-                         path);
-    }
-    return kind;
-}
-
-[[noreturn]] void grew(const std::string& path, std::uint64_t size, std::uint64_t line = 0) {
-    throw InputError("file grew while being read (it had " + std::to_string(size) +
-                         " bytes when opened); read it once it is complete",
-                     path, line);
 }
 
 } // namespace
@@ -116,7 +75,7 @@ std::string read_text_file(const std::string& path) {
             in.read(bytes.data(), static_cast<std::streamsize>(kind.size));
             bytes.resize(static_cast<std::size_t>(in.gcount()));
             if (in.peek() != std::char_traits<char>::eof()) {
-                grew(path, kind.size);
+                input_grew(path, kind.size);
             }
         } else {
             std::ostringstream ss;
@@ -194,7 +153,7 @@ bool ArticleReader::next_jsonl(Article& out) {
         ++line_;
         read_ += line.size() + 1;
         if (limit_ > 0 && read_ > limit_ + 1) { // +1: a last line without its newline
-            grew(current_name_, limit_, line_);
+            input_grew(current_name_, limit_, line_);
         }
         if (line.find_first_not_of(" \t\r") == std::string::npos) {
             continue; // blank lines separate nothing; skip silently

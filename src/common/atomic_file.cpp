@@ -2,11 +2,13 @@
 
 #include "common/error.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <random>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace eventmap {
@@ -14,6 +16,8 @@ namespace eventmap {
 namespace fs = std::filesystem;
 
 namespace {
+
+std::atomic<bool> links_replaceable{false};
 
 fs::path folder_of(const fs::path& target) {
     return target.parent_path().empty() ? fs::path(".") : target.parent_path();
@@ -27,6 +31,35 @@ std::string temp_name_for(const fs::path& target) {
     return (target.parent_path() / ("." + stem + ".tmp-" + std::to_string(::getpid()) + "-" +
                                     std::to_string(random()) + extension))
         .string();
+}
+
+// Refuses a target that is a symbolic link (unless --force) or exists as something other than a
+// regular file: replacing /dev/null or a FIFO by a file is never what a user asked for.
+void check_target(const std::string& target) {
+    struct stat st {};
+    if (::lstat(target.c_str(), &st) != 0) {
+        return; // nothing there yet (or not reachable: the write itself will say why)
+    }
+    if (S_ISLNK(st.st_mode)) {
+        if (replacing_links_allowed()) {
+            return;
+        }
+        std::error_code ec;
+        const fs::path points_to = fs::read_symlink(target, ec);
+        throw OutputError("output path is a symbolic link" +
+                              (ec ? std::string() : " (to " + points_to.string() + ")") +
+                              "; refusing to replace it without --force (--force replaces the "
+                              "link itself, never the file it points to)",
+                          target);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        throw OutputError("output path is a directory", target);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        throw OutputError("output path exists and is not a regular file (a device, FIFO or "
+                          "socket); choose another path",
+                          target);
+    }
 }
 
 // fsync of a file, or of a folder so that a rename in it is durable.
@@ -54,10 +87,8 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
     if (path.filename().empty()) {
         throw OutputError("output path names a directory", target_);
     }
+    check_target(target_);
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-        throw OutputError("output path is a directory", target_);
-    }
     if (!fs::is_directory(folder_of(path), ec)) {
         throw OutputError("output directory " + folder_of(path).string() + " does not exist",
                           target_);
@@ -66,6 +97,9 @@ AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
 }
 
 AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+    }
     if (!committed_) {
         std::error_code ignored;
         fs::remove_all(temp_, ignored);
@@ -78,8 +112,37 @@ AtomicFile::~AtomicFile() {
     }
 }
 
+int AtomicFile::create_temp() {
+    if (fd_ >= 0) {
+        return fd_;
+    }
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd_ < 0) {
+        throw OutputError(std::string("cannot create output: ") + std::strerror(errno), target_);
+    }
+    return fd_;
+}
+
 void AtomicFile::commit() {
-    sync_path(temp_, target_, false);
+    if (fd_ >= 0) {
+        const int rc = ::fsync(fd_);
+        const int error = errno;
+        const int closed = ::close(fd_);
+        fd_ = -1;
+        if (rc != 0 || closed != 0) {
+            throw OutputError(std::string("cannot sync output: ") +
+                                  std::strerror(rc != 0 ? error : errno),
+                              target_);
+        }
+    } else {
+        sync_path(temp_, target_, false);
+    }
+    // A writer that was handed only the path (GDAL) must have made a file or folder there; a
+    // link in its place was planted, and renaming it would publish the attacker's target.
+    struct stat st {};
+    if (::lstat(temp_.c_str(), &st) != 0 || S_ISLNK(st.st_mode)) {
+        throw OutputError("the temporary output vanished or was replaced by a link", target_);
+    }
     std::error_code ec;
     fs::rename(temp_, target_, ec);
     if (ec) {
@@ -89,12 +152,17 @@ void AtomicFile::commit() {
     sync_path(folder_of(target_).string(), target_, true);
 }
 
+void allow_replacing_links(bool allow) noexcept {
+    links_replaceable = allow;
+}
+
+bool replacing_links_allowed() noexcept {
+    return links_replaceable;
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
     AtomicFile file(path);
-    const int fd = ::open(file.temp_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
-        throw OutputError(std::string("cannot create output: ") + std::strerror(errno), path);
-    }
+    const int fd = file.create_temp();
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -102,14 +170,9 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
             continue;
         }
         if (n <= 0) {
-            const int error = errno;
-            ::close(fd);
-            throw OutputError(std::string("write failed: ") + std::strerror(error), path);
+            throw OutputError(std::string("write failed: ") + std::strerror(errno), path);
         }
         done += static_cast<std::size_t>(n);
-    }
-    if (::close(fd) != 0) {
-        throw OutputError(std::string("write failed: ") + std::strerror(errno), path);
     }
     file.commit();
 }

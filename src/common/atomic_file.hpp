@@ -4,8 +4,16 @@
 // loss the target is either the old file or the complete new one. Without commit() (an
 // exception on the way) the temporary file is removed and an existing target stays as it was.
 //
+// Planted links: an output path that is a symbolic link is refused unless the user passed
+// --force (allow_replacing_links), and then the link itself is replaced: rename(2) never
+// writes through a link, so the file it points to is never touched. An existing output that is
+// not a regular file (a device, a FIFO, a socket) is always refused. The temporary file is
+// created with O_CREAT | O_EXCL | O_NOFOLLOW (create_temp), so a link or file planted under its
+// name makes the write fail instead of being followed.
+//
 //   AtomicFile out("events.geojson");          // for writers that want a path (GDAL drivers)
 //   write(out.temp_path()); out.commit();
+//   AtomicFile out("x.bin"); int fd = out.create_temp(); write(fd...); out.commit();
 //   write_file_atomically("report.json", text); // for a finished buffer
 //   OutputFile (output_file.hpp)                // a stream, "-" for standard output
 #pragma once
@@ -15,9 +23,15 @@
 
 namespace eventmap {
 
+// Process-wide: whether an output path that is a symbolic link may be replaced (the global
+// --force option of the command line). Off by default.
+void allow_replacing_links(bool allow) noexcept;
+bool replacing_links_allowed() noexcept;
+
 class AtomicFile {
   public:
-    // Throws OutputError when the target is a directory or its folder does not exist.
+    // Throws OutputError when the target is a directory, a symbolic link (without --force),
+    // another non-regular file, or its folder does not exist.
     explicit AtomicFile(std::string target);
     ~AtomicFile(); // removes the temporary path (and SQLite/GDAL side files) unless committed
     AtomicFile(const AtomicFile&) = delete;
@@ -28,6 +42,10 @@ class AtomicFile {
     const std::string& temp_path() const noexcept { return temp_; }
     const std::string& target() const noexcept { return target_; }
 
+    // Creates the temporary file exclusively, never following a link, and returns its
+    // descriptor (owned here: closed by commit() or the destructor). Throws OutputError.
+    int create_temp();
+
     // fsyncs the temporary file, renames it to the target, fsyncs the folder. Throws
     // OutputError naming the target.
     void commit();
@@ -35,6 +53,7 @@ class AtomicFile {
   private:
     std::string target_;
     std::string temp_;
+    int fd_ = -1;
     bool committed_ = false;
 };
 

@@ -6,10 +6,11 @@
 
 #include "common/atomic_file.hpp"
 
-#include <fstream>
 #include <memory>
 #include <ostream>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 namespace eventmap {
 
@@ -28,9 +29,28 @@ class OutputFile {
     void commit();
 
   private:
+    // A stream buffer over the descriptor AtomicFile::create_temp() made (O_EXCL|O_NOFOLLOW):
+    // std::ofstream could only reopen the path.
+    class FdBuffer : public std::streambuf {
+      public:
+        void attach(int fd);
+        bool failed() const { return failed_; }
+
+      protected:
+        int_type overflow(int_type c) override;
+        int sync() override;
+
+      private:
+        bool drain();
+        int fd_ = -1;
+        bool failed_ = false;
+        std::vector<char> buffer_;
+    };
+
     std::string path_;
     std::unique_ptr<AtomicFile> file_;
-    std::ofstream out_;
+    FdBuffer buffer_;
+    std::ostream out_{nullptr};
 };
 
 } // namespace eventmap

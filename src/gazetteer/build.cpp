@@ -88,6 +88,7 @@ BuildReport build_index(const BuildOptions& options) {
 
     BuildReport report;
     IndexBuilder builder;
+    builder.set_sort_budget(options.sort_budget);
     SourceIndex index;
     Diagnostics& diag = report.diagnostics;
     for (const auto& path : src.geonames) {
@@ -116,6 +117,7 @@ BuildReport build_index(const BuildOptions& options) {
     if (!src.aliases.empty()) {
         report.names_added += read_aliases(src.aliases, builder, index, diag);
     }
+    index = SourceIndex(); // 12 million GeoNames ids are not needed to write the index
     if (diag.count() <= options.max_errors) {
         report.written = builder.write(options.index_path, fingerprint);
         report.index_written = true;

@@ -35,6 +35,9 @@ struct BuildOptions {
     std::string index_path;
     // Malformed rows tolerated before the build fails (and leaves any old index in place).
     std::size_t max_errors = 1000;
+    // Memory the name sort holds before it spills a sorted run to a scratch folder beside the
+    // index (the full GeoNames dump: ~3 GB of names, a few runs).
+    std::size_t sort_budget = std::size_t{512} << 20;
 };
 
 struct BuildReport {

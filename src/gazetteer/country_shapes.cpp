@@ -1,12 +1,11 @@
 #include "gazetteer/country_shapes.hpp"
 
 #include "common/error.hpp"
+#include "common/gdal.hpp"
+#include "common/input_file.hpp"
 
 #include <cmath>
-#include <gdal.h>
 #include <geos_c.h>
-#include <memory>
-#include <ogr_api.h>
 #include <optional>
 #include <vector>
 
@@ -14,17 +13,7 @@ namespace eventmap::gazetteer {
 
 namespace {
 
-// ---- C handles ------------------------------------------------------------------------------
-
-struct DatasetCloser {
-    void operator()(void* ds) const noexcept { GDALClose(ds); }
-};
-using Dataset = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDestroyer {
-    void operator()(OGRFeatureH f) const noexcept { OGR_F_Destroy(f); }
-};
-using Feature = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
+// ---- GEOS handles (GDAL's are common/gdal.hpp's) -----------------------------------------
 
 // One GEOS context for the whole read (the _r API: no global state).
 class GeosContext {
@@ -120,33 +109,48 @@ std::optional<CountryShape> shape_of(GEOSContextHandle_t ctx, const GEOSGeometry
 
 } // namespace
 
-std::unordered_map<std::string, CountryShape> read_country_shapes(const std::string& path,
-                                                                  Diagnostics& diag) {
-    GDALAllRegister();
-    Dataset ds(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) {
-        throw InputError("cannot open country shapes: " + std::string(CPLGetLastErrorMsg()) +
-                             "; run scripts/setup to fetch the pinned sources",
-                         path);
-    }
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds.get(), "countries");
-    if (layer == nullptr) {
-        layer = GDALDatasetGetLayer(ds.get(), 0);
+namespace {
+
+// The world-atlas layer of countries (by name, else the file's first layer).
+OGRLayer& country_layer(GDALDataset& dataset, const std::string& path) {
+    OGRLayer* layer = dataset.GetLayerByName("countries");
+    if (layer == nullptr && dataset.GetLayerCount() > 0) {
+        layer = dataset.GetLayer(0);
     }
     if (layer == nullptr) {
         throw InputError("no country layer", path);
     }
+    return *layer;
+}
+
+} // namespace
+
+std::unordered_map<std::string, CountryShape> read_country_shapes(const std::string& path,
+                                                                  Diagnostics& diag) {
+    // GDAL reads a regular file; a directory, FIFO or device is refused by name first.
+    if (!classify_input(path).regular) {
+        throw InputError("country shapes must be a regular file (a TopoJSON or GeoJSON file)",
+                         path);
+    }
+    gdal::register_drivers();
+    gdal::ErrorCapture errors;
+    const gdal::DatasetPtr dataset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset) {
+        throw InputError("cannot open country shapes: " + errors.message("not a vector file") +
+                             "; run scripts/setup to fetch the pinned sources",
+                         path);
+    }
+    OGRLayer& layer = country_layer(*dataset, path);
     const GeosContext geos;
     std::unordered_map<std::string, CountryShape> out;
-    OGR_L_ResetReading(layer);
+    layer.ResetReading();
     std::uint64_t record = 0;
-    while (Feature feature{OGR_L_GetNextFeature(layer)}) {
+    while (const gdal::FeaturePtr feature{layer.GetNextFeature()}) {
         ++record;
-        const int id_field = OGR_F_GetFieldIndex(feature.get(), "id");
-        const std::string id =
-            id_field >= 0 ? OGR_F_GetFieldAsString(feature.get(), id_field) : std::string();
-        OGRGeometryH g = OGR_F_GetGeometryRef(feature.get());
+        const int id_field = feature->GetFieldIndex("id");
+        const std::string id = id_field >= 0 ? feature->GetFieldAsString(id_field) : std::string();
+        const OGRGeometry* g = feature->GetGeometryRef();
         if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) {
             continue; // disputed areas without an ISO numeric code
         }
@@ -154,8 +158,11 @@ std::unordered_map<std::string, CountryShape> read_country_shapes(const std::str
             diag.error(path, record, "country " + id + " has no geometry");
             continue;
         }
-        std::vector<unsigned char> wkb(static_cast<std::size_t>(OGR_G_WkbSize(g)));
-        OGR_G_ExportToWkb(g, wkbNDR, wkb.data());
+        std::vector<unsigned char> wkb(g->WkbSize());
+        if (g->exportToWkb(wkbNDR, wkb.data()) != OGRERR_NONE) {
+            diag.error(path, record, "country " + id + ": unusable geometry");
+            continue;
+        }
         Geometry geometry(geos.get(), GEOSGeomFromWKB_buf_r(geos.get(), wkb.data(), wkb.size()));
         const auto shape = geometry ? shape_of(geos.get(), geometry.get()) : std::nullopt;
         if (!shape || !is_valid(shape->point)) {
@@ -166,6 +173,9 @@ std::unordered_map<std::string, CountryShape> read_country_shapes(const std::str
         if (!inserted && shape->part_area > it->second.part_area) {
             it->second = *shape;
         }
+    }
+    if (errors.has_error()) {
+        throw InputError("cannot read country shapes: " + errors.message(), path);
     }
     return out;
 }

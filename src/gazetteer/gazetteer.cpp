@@ -19,28 +19,61 @@ namespace eventmap::gazetteer {
 
 // ---- 1. Hashing -----------------------------------------------------------------------------
 
-std::uint64_t index_checksum(const unsigned char* data, std::size_t size) {
-    constexpr std::uint64_t prime1 = 0x9E3779B185EBCA87ULL;
-    constexpr std::uint64_t prime2 = 0xC2B2AE3D27D4EB4FULL;
-    std::uint64_t lanes[4] = {prime1, prime2, prime1 ^ prime2, ~prime1};
-    auto mix = [](std::uint64_t h, std::uint64_t w) {
-        h ^= w * prime2;
-        h = (h << 31) | (h >> 33);
-        return h * prime1;
-    };
-    std::size_t i = 0;
-    for (; i + 32 <= size; i += 32) {
+namespace {
+
+constexpr std::uint64_t checksum_prime1 = 0x9E3779B185EBCA87ULL;
+constexpr std::uint64_t checksum_prime2 = 0xC2B2AE3D27D4EB4FULL;
+
+std::uint64_t checksum_mix(std::uint64_t h, std::uint64_t w) {
+    h ^= w * checksum_prime2;
+    h = (h << 31) | (h >> 33);
+    return h * checksum_prime1;
+}
+
+void checksum_blocks(std::uint64_t (&lanes)[4], const unsigned char* data, std::size_t blocks) {
+    for (std::size_t b = 0; b < blocks; ++b) {
         for (int lane = 0; lane < 4; ++lane) {
             std::uint64_t w;
-            std::memcpy(&w, data + i + 8 * lane, 8);
-            lanes[lane] = mix(lanes[lane], w);
+            std::memcpy(&w, data + 32 * b + 8 * lane, 8);
+            lanes[lane] = checksum_mix(lanes[lane], w);
         }
     }
-    std::uint64_t h = lanes[0] ^ (lanes[1] << 1) ^ (lanes[2] << 2) ^ (lanes[3] << 3) ^ size;
-    for (; i < size; ++i) {
-        h = mix(h, data[i]);
+}
+
+} // namespace
+
+void IndexChecksum::update(const unsigned char* data, std::size_t size) {
+    total_ += size;
+    if (pending_size_ > 0) {
+        const std::size_t take = std::min(size, sizeof(pending_) - pending_size_);
+        std::memcpy(pending_ + pending_size_, data, take);
+        pending_size_ += take;
+        data += take;
+        size -= take;
+        if (pending_size_ < sizeof(pending_)) {
+            return;
+        }
+        checksum_blocks(lanes_, pending_, 1);
+        pending_size_ = 0;
+    }
+    const std::size_t blocks = size / 32;
+    checksum_blocks(lanes_, data, blocks);
+    std::memcpy(pending_, data + 32 * blocks, size - 32 * blocks);
+    pending_size_ = size - 32 * blocks;
+}
+
+std::uint64_t IndexChecksum::finish() const {
+    std::uint64_t h = lanes_[0] ^ (lanes_[1] << 1) ^ (lanes_[2] << 2) ^ (lanes_[3] << 3) ^ total_;
+    for (std::size_t i = 0; i < pending_size_; ++i) {
+        h = checksum_mix(h, pending_[i]);
     }
     return h;
+}
+
+std::uint64_t index_checksum(const unsigned char* data, std::size_t size) {
+    IndexChecksum checksum;
+    checksum.update(data, size);
+    return checksum.finish();
 }
 
 std::uint64_t header_checksum(const Header& header) {

@@ -1,21 +1,21 @@
-// Sections: 1. ranking prior and extents  2. collecting names  3. the token trie
-//           4. string pool and token hash  5. writing the file
+// Sections: 1. ranking prior and extents  2. collecting names  3. ranking postings
+//           4. writing the file (the trie, pool and section writer are index_writer.cpp's)
 #include "gazetteer/index_builder.hpp"
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "gazetteer/index_format.hpp"
+#include "gazetteer/index_writer.hpp"
+#include "gazetteer/name_sort.hpp"
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/place_store.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
+#include <filesystem>
 #include <numeric>
-#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -114,13 +114,28 @@ float default_radius_km(const PlaceEntry& p) {
 
 // ---- 2. Collecting names --------------------------------------------------------------------
 
-std::uint32_t IndexBuilder::add_place(PlaceEntry entry) {
-    places_.push_back(std::move(entry));
-    return static_cast<std::uint32_t>(places_.size() - 1);
+IndexBuilder::IndexBuilder() : store_(std::make_unique<PlaceStore>()) {}
+IndexBuilder::~IndexBuilder() = default;
+IndexBuilder::IndexBuilder(const IndexBuilder& other)
+    : store_(std::make_unique<PlaceStore>(*other.store_)), sort_budget_(other.sort_budget_) {}
+
+std::uint32_t IndexBuilder::add_place(const PlaceEntry& entry) {
+    if (store_->size() >= 0xFFFFFFFFULL) {
+        throw DataError("more places than the index format holds (2^32 - 1)");
+    }
+    return store_->add(entry);
 }
 
 void IndexBuilder::add_name(std::uint32_t place, std::string_view name, NameKind kind) {
-    extra_names_.push_back(NameRef{place, kind, std::string(name)});
+    store_->add_name(place, name, kind);
+}
+
+PlaceEntry IndexBuilder::place(std::uint32_t index) const {
+    return store_->entry(index);
+}
+
+std::size_t IndexBuilder::size() const {
+    return store_->size();
 }
 
 namespace {
@@ -179,80 +194,92 @@ bool is_latin_text(std::string_view name) {
     return true;
 }
 
-// A posting while building: the surface name is kept as a string until the pool exists.
-struct BuildPosting {
-    std::uint32_t place;
-    NameKind kind;
-    std::string surface;
-};
-
-struct NameTable {
-    std::unordered_map<std::string, std::uint32_t> token_ids;
-    std::vector<std::string> tokens;
-    std::unordered_map<std::string, std::uint32_t> key_ids;
-    std::vector<std::vector<std::uint32_t>> name_tokens;
-    std::vector<std::string> keys;
-    std::vector<std::vector<BuildPosting>> name_postings;
-
-    void add(std::string_view name, std::uint32_t place, NameKind kind) {
-        std::vector<std::string> toks = normalize_tokens(name);
-        if (toks.empty()) {
-            return;
+std::string join_tokens(const std::vector<std::string>& tokens) {
+    std::string key;
+    for (const auto& t : tokens) {
+        if (!key.empty()) {
+            key += ' ';
         }
-        add_tokens(toks, place, kind, name);
+        key += t;
     }
-
-    void add_tokens(const std::vector<std::string>& toks, std::uint32_t place, NameKind kind,
-                    std::string_view surface) {
-        std::string key;
-        for (const auto& t : toks) {
-            if (!key.empty()) {
-                key += ' ';
-            }
-            key += t;
-        }
-        auto [it, inserted] = key_ids.try_emplace(std::move(key), name_tokens.size());
-        if (inserted) {
-            std::vector<std::uint32_t> ids;
-            ids.reserve(toks.size());
-            for (const auto& t : toks) {
-                auto [tit, tnew] = token_ids.try_emplace(t, tokens.size());
-                if (tnew) {
-                    tokens.push_back(t);
-                }
-                ids.push_back(tit->second);
-            }
-            name_tokens.push_back(std::move(ids));
-            keys.push_back(it->first);
-            name_postings.emplace_back();
-        }
-        name_postings[it->second].push_back(BuildPosting{place, kind, std::string(surface)});
-    }
-};
-
-void add_place_names(NameTable& table, const PlaceEntry& p, std::uint32_t index) {
-    auto add_one = [&](const std::string& name) {
-        if (name.empty() || !is_latin_text(name)) {
-            return;
-        }
-        std::vector<std::string> toks = normalize_tokens(name);
-        if (toks.empty()) {
-            return;
-        }
-        table.add_tokens(toks, index, NameKind::name, name);
-        // "Al-Ghouta" is also indexed as "Ghouta": news drops and varies the article.
-        if (toks.size() >= 2 && is_arabic_article(toks[0]) && arabic_article_country(p.country)) {
-            toks.erase(toks.begin());
-            table.add_tokens(toks, index, NameKind::name, name);
-        }
-    };
-    add_one(p.name);
-    for (const auto& alt : p.alternate_names) {
-        if (!is_code_like(alt)) {
-            add_one(alt);
-        }
-    }
+    return key;
 }
+
+// Feeds every name of every place to the sorter and remembers each distinct token. A place's
+// own names come first, in the order given (its name, then its alternate names; each also
+// without an Arabic article where that applies), then the names added later: among the names
+// of one place that normalise alike, the first given is the one the index keeps.
+class NameCollector {
+  public:
+    NameCollector(NameSorter& sorter, std::unordered_set<std::string>& tokens)
+        : sorter_(sorter), tokens_(tokens) {}
+
+    // Returns the key of the place's own name (normalize_name(name)), for ranking.
+    std::string add_place(const PlaceStore& store, std::uint32_t index) {
+        const StoredPlace& p = store[index];
+        order_ = 0;
+        const bool arabic = arabic_article_country(store.code(p.country));
+        std::vector<std::string> own = normalize_tokens(store.name(p));
+        std::string own_key = join_tokens(own);
+        if (is_latin_text(store.name(p))) {
+            add_variants(std::move(own), index, arabic, store.name(p));
+        }
+        store.for_each_alternate(p, [&](std::string_view alt) {
+            if (!alt.empty() && !is_code_like(alt) && is_latin_text(alt)) {
+                add_variants(normalize_tokens(alt), index, arabic, alt);
+            }
+        });
+        return own_key;
+    }
+
+    void add_extra(const StoredName& name, std::string_view text) {
+        // After every place's own names (order >= 2^31), in the order they were added.
+        if (extra_order_ == 0xFFFFFFFFU) {
+            throw DataError("more added names than the index builder can order (2^31)");
+        }
+        order_ = extra_order_++;
+        add(normalize_tokens(text), name.place, name.kind, text);
+    }
+
+  private:
+    void add_variants(std::vector<std::string> toks, std::uint32_t place, bool arabic,
+                      std::string_view surface) {
+        if (toks.empty()) {
+            return;
+        }
+        const bool strip = toks.size() >= 2 && is_arabic_article(toks[0]) && arabic;
+        add(toks, place, NameKind::name, surface);
+        // "Al-Ghouta" is also indexed as "Ghouta": news drops and varies the article.
+        if (strip) {
+            toks.erase(toks.begin());
+            add(toks, place, NameKind::name, surface);
+        }
+    }
+
+    void add(const std::vector<std::string>& toks, std::uint32_t place, NameKind kind,
+             std::string_view surface) {
+        if (toks.empty()) {
+            return;
+        }
+        for (const auto& t : toks) {
+            if (tokens_.count(t) == 0) {
+                tokens_.insert(t);
+            }
+        }
+        const std::string key = join_tokens(toks);
+        sorter_.add(NameRecord{key, place, kind, order_, surface});
+        if (order_ < 0x7FFFFFFFU) {
+            ++order_;
+        }
+    }
+
+    NameSorter& sorter_;
+    std::unordered_set<std::string>& tokens_;
+    std::uint32_t order_ = 0;
+    std::uint32_t extra_order_ = 0x80000000U;
+};
+
+// ---- 3. Ranking postings --------------------------------------------------------------------
 
 // Orders one name's postings best first. A first- or second-level division named like a
 // large city of the same country in it (Geneva, New York, São Paulo) ranks after that city:
@@ -261,35 +288,33 @@ void add_place_names(NameTable& table, const PlaceEntry& p, std::uint32_t index)
 // the same tier ("Santa Ana" the city over a district once called Santa Ana).
 constexpr double own_name_bonus = 0.5;
 
-void rank_postings(std::vector<BuildPosting>& postings, const std::string& key,
-                   const std::vector<PlaceEntry>& places, const std::vector<double>& prior,
-                   const std::vector<std::string>& own_keys) {
-    // One posting per place; the plainest kind wins (a name over an abbreviation), then the
-    // first name added (a place's own name before its alternates).
-    std::stable_sort(postings.begin(), postings.end(),
-                     [](const BuildPosting& a, const BuildPosting& b) {
-                         return a.place != b.place ? a.place < b.place : a.kind < b.kind;
-                     });
-    postings.erase(std::unique(postings.begin(), postings.end(),
-                               [](const BuildPosting& a, const BuildPosting& b) {
-                                   return a.place == b.place;
-                               }),
-                   postings.end());
+// `records` arrive sorted by place, kind and order (record_less); the first of each place is
+// the one kept: the plainest kind, then the name given first.
+std::vector<const NameRecord*> rank_postings(const std::vector<NameRecord>& records,
+                                             std::uint64_t key_hash, const PlaceStore& store,
+                                             const std::vector<double>& prior,
+                                             const std::vector<std::uint64_t>& own_key_hash) {
+    std::vector<const NameRecord*> postings;
+    for (const NameRecord& r : records) {
+        if (postings.empty() || postings.back()->place != r.place) {
+            postings.push_back(&r);
+        }
+    }
     std::vector<double> score(postings.size());
     for (std::size_t i = 0; i < postings.size(); ++i) {
-        score[i] =
-            prior[postings[i].place] + (own_keys[postings[i].place] == key ? own_name_bonus : 0.0);
+        const std::uint32_t place = postings[i]->place;
+        score[i] = prior[place] + (own_key_hash[place] == key_hash ? own_name_bonus : 0.0);
     }
     for (std::size_t i = 0; i < postings.size(); ++i) {
-        const PlaceEntry& admin = places[postings[i].place];
+        const StoredPlace& admin = store[postings[i]->place];
         if (admin.precision != Precision::admin1 && admin.precision != Precision::admin2) {
             continue;
         }
         for (std::size_t j = 0; j < postings.size(); ++j) {
-            const PlaceEntry& city = places[postings[j].place];
+            const StoredPlace& city = store[postings[j]->place];
             if (city.feature_class == 'P' && city.country == admin.country &&
                 city.population >= 100000 && score[j] < score[i] &&
-                (admin.admin1.empty() || city.admin1 == admin.admin1)) {
+                (admin.admin1 == 0 || city.admin1 == admin.admin1)) {
                 score[i] = score[j] - 0.01;
             }
         }
@@ -298,96 +323,51 @@ void rank_postings(std::vector<BuildPosting>& postings, const std::string& key,
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-    std::vector<BuildPosting> sorted;
+    std::vector<const NameRecord*> sorted;
     sorted.reserve(postings.size());
-    for (std::size_t i : order) {
-        sorted.push_back(std::move(postings[i]));
+    for (const std::size_t i : order) {
+        sorted.push_back(postings[i]);
     }
-    postings = std::move(sorted);
+    return sorted;
 }
 
-// ---- 3. The token trie ----------------------------------------------------------------------
+// ---- 4. Writing the file --------------------------------------------------------------------
 
-class StringPool {
-  public:
-    StringPool() { bytes_.push_back('\0'); }
-    std::uint32_t add(const std::string& s) {
-        if (s.empty()) {
-            return 0;
-        }
-        auto [it, inserted] = offsets_.try_emplace(s, static_cast<std::uint32_t>(bytes_.size()));
-        if (inserted) {
-            bytes_.insert(bytes_.end(), s.begin(), s.end());
-            bytes_.push_back('\0');
-        }
-        return it->second;
+// Ids name places in every output, so two places may never share one. Hashed ids (divisions
+// without a GeoNames id, supplement rows) can collide, and sources can repeat a row: either
+// would make one place answer for another, so the build stops and names both.
+void require_unique_ids(const PlaceStore& store) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ids(store.size());
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        ids[i] = {store[i].id, static_cast<std::uint32_t>(i)};
     }
-    const std::vector<char>& bytes() const { return bytes_; }
-
-  private:
-    std::vector<char> bytes_;
-    std::unordered_map<std::string, std::uint32_t> offsets_;
-};
-
-struct Trie {
-    std::vector<NodeRecord> nodes;
-    std::vector<EdgeRecord> edges;
-    std::vector<Posting> postings;
-};
-
-void build_trie_node(Trie& trie, std::uint32_t node, const std::vector<std::uint32_t>& order,
-                     std::size_t lo, std::size_t hi, std::size_t depth, const NameTable& names,
-                     StringPool& pool) {
-    if (lo < hi && names.name_tokens[order[lo]].size() == depth) {
-        const auto& p = names.name_postings[order[lo]];
-        trie.nodes[node].first_posting = static_cast<std::uint32_t>(trie.postings.size());
-        trie.nodes[node].posting_count = static_cast<std::uint32_t>(p.size());
-        for (const BuildPosting& b : p) {
-            trie.postings.push_back(Posting{b.place, pool.add(b.surface), b.kind});
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+        if (ids[i].first == ids[i - 1].first) {
+            const StoredPlace& first = store[ids[i - 1].second];
+            const StoredPlace& second = store[ids[i].second];
+            throw DataError("two places share the id " + std::to_string(ids[i].first) + ": '" +
+                            std::string(store.name(first)) + "' (" + store.code(first.country) +
+                            ") and '" + std::string(store.name(second)) + "' (" +
+                            store.code(second.country) +
+                            "); change the key of one (a hashed id collided, or a source "
+                            "lists a place twice)");
         }
-        ++lo;
-    }
-    // Children: one per distinct token at this depth, contiguous in the edge array.
-    struct Group {
-        std::uint32_t token;
-        std::size_t lo, hi;
-    };
-    std::vector<Group> groups;
-    for (std::size_t i = lo; i < hi;) {
-        const std::uint32_t token = names.name_tokens[order[i]][depth];
-        std::size_t j = i + 1;
-        while (j < hi && names.name_tokens[order[j]][depth] == token) {
-            ++j;
-        }
-        groups.push_back(Group{token, i, j});
-        i = j;
-    }
-    trie.nodes[node].first_edge = static_cast<std::uint32_t>(trie.edges.size());
-    trie.nodes[node].edge_count = static_cast<std::uint32_t>(groups.size());
-    const std::size_t first_edge = trie.edges.size();
-    for (const auto& g : groups) {
-        trie.edges.push_back(EdgeRecord{g.token, static_cast<std::uint32_t>(trie.nodes.size())});
-        trie.nodes.push_back(NodeRecord{0, 0, 0, 0});
-    }
-    for (std::size_t k = 0; k < groups.size(); ++k) {
-        build_trie_node(trie, trie.edges[first_edge + k].child, order, groups[k].lo, groups[k].hi,
-                        depth + 1, names, pool);
     }
 }
 
-Trie build_trie(const NameTable& names, StringPool& pool) {
-    std::vector<std::uint32_t> order(names.name_tokens.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return names.name_tokens[a] < names.name_tokens[b];
-    });
-    Trie trie;
-    trie.nodes.push_back(NodeRecord{0, 0, 0, 0});
-    build_trie_node(trie, 0, order, 0, order.size(), 0, names, pool);
-    return trie;
+// Token ids in ascending order of the token strings: then names sorted as strings (tokens
+// joined by a space, which sorts below every token byte) come in ascending order of their
+// token-id sequences, the order the trie's edges are searched in.
+std::vector<std::string> sorted_tokens(std::unordered_set<std::string>& set) {
+    std::vector<std::string> tokens;
+    tokens.reserve(set.size());
+    for (auto it = set.begin(); it != set.end();) {
+        tokens.push_back(std::move(set.extract(it++).value()));
+    }
+    std::sort(tokens.begin(), tokens.end());
+    return tokens;
 }
-
-// ---- 4. String pool and token hash ----------------------------------------------------------
 
 std::uint32_t next_power_of_two(std::uint32_t n) {
     std::uint32_t p = 1;
@@ -397,185 +377,147 @@ std::uint32_t next_power_of_two(std::uint32_t n) {
     return p;
 }
 
-// ---- 5. Writing the file --------------------------------------------------------------------
+PlaceRecord place_record(const PlaceStore& store, const StoredPlace& p, double prior,
+                         StringPool& pool) {
+    PlaceRecord r;
+    std::memset(&r, 0, sizeof(r));
+    r.id = p.id;
+    r.population = p.population;
+    r.lat = static_cast<float>(p.lat);
+    r.lon = static_cast<float>(p.lon);
+    r.radius_km = p.radius_km;
+    r.importance = static_cast<float>(prior);
+    r.name = pool.add(store.name(p));
+    r.admin1 = pool.add(store.code(p.admin1));
+    r.admin2 = pool.add(store.code(p.admin2));
+    r.iso3166_2 = pool.add(store.code(p.iso3166_2));
+    const std::string& code = store.code(p.feature_code);
+    std::memcpy(r.feature_code, code.data(), std::min(code.size(), sizeof(r.feature_code) - 1));
+    const std::string& country = store.code(p.country);
+    r.country[0] = country.size() == 2 ? country[0] : ' ';
+    r.country[1] = country.size() == 2 ? country[1] : ' ';
+    r.feature_class = p.feature_class;
+    r.precision = static_cast<std::uint8_t>(p.precision);
+    r.source = static_cast<std::uint8_t>(p.source);
+    return r;
+}
 
-class SectionWriter {
-  public:
-    template <typename T> void add(Section s, const std::vector<T>& items) {
-        align();
-        offsets[s] = sizeof(Header) + payload.size();
-        sizes[s] = items.size() * sizeof(T);
-        const auto* p = reinterpret_cast<const unsigned char*>(items.data());
-        payload.insert(payload.end(), p, p + sizes[s]);
-    }
-    void align() {
-        while (payload.size() % 8 != 0) {
-            payload.push_back(0);
-        }
-    }
-    std::vector<unsigned char> payload;
-    std::uint64_t offsets[Section::count] = {};
-    std::uint64_t sizes[Section::count] = {};
+// What ranking and the importance prior read of a place (no names: they are not needed).
+PlaceEntry ranking_entry(const PlaceStore& store, const StoredPlace& p) {
+    PlaceEntry e;
+    e.feature_class = p.feature_class;
+    e.feature_code = store.code(p.feature_code);
+    e.population = p.population;
+    e.precision = p.precision;
+    e.source = p.source;
+    e.area_km2 = p.area_km2;
+    return e;
+}
+
+struct Built {
+    ChunkedVector<PostingRecord> postings;
+    TrieWriter trie;
+    std::vector<std::string> tokens;
+    std::uint32_t names = 0;
 };
 
-void write_atomically(const std::string& path, const Header& header,
-                      const std::vector<unsigned char>& payload) {
-    AtomicFile file(path);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw OutputError(std::string("cannot create index: ") + std::strerror(errno), path);
-        }
-        out.write(reinterpret_cast<const char*>(&header), sizeof(header));
-        out.write(reinterpret_cast<const char*>(payload.data()),
-                  static_cast<std::streamsize>(payload.size()));
-        out.flush();
-        if (!out) {
-            throw OutputError("cannot write index (disk full?)", path);
-        }
+std::vector<TokenRecord> token_records(const Built& built, StringPool& pool) {
+    std::vector<TokenRecord> records(built.tokens.size(), TokenRecord{0, 0, 0, 0});
+    for (std::size_t t = 0; t < built.tokens.size(); ++t) {
+        records[t].string = pool.add(built.tokens[t]);
+        records[t].length = static_cast<std::uint32_t>(built.tokens[t].size());
+        records[t].hash = static_cast<std::uint32_t>(fnv1a(built.tokens[t]));
     }
-    // What was written is read back and checked whole before it replaces anything (checksums
-    // are verified at build); open() itself only checks the header. On failure AtomicFile's
-    // destructor removes the temporary file.
-    try {
-        Gazetteer::open(file.temp_path()).verify();
-    } catch (const Error& e) {
-        throw OutputError(std::string("index failed verification after writing: ") + e.what(),
-                          path);
-    }
-    file.commit();
-}
-
-} // namespace
-
-namespace {
-
-// Ids name places in every output, so two places may never share one. Hashed ids (divisions
-// without a GeoNames id, supplement rows) can collide, and sources can repeat a row: either
-// would make one place answer for another, so the build stops and names both.
-void require_unique_ids(const std::vector<PlaceEntry>& places) {
-    std::unordered_map<std::uint64_t, std::size_t> seen;
-    seen.reserve(places.size());
-    for (std::size_t i = 0; i < places.size(); ++i) {
-        const auto [it, fresh] = seen.emplace(places[i].id, i);
-        if (!fresh) {
-            const PlaceEntry& first = places[it->second];
-            throw DataError("two places share the id " + std::to_string(places[i].id) + ": '" +
-                            first.name + "' (" + first.country + ") and '" + places[i].name +
-                            "' (" + places[i].country +
-                            "); change the key of one (a hashed id collided, or a source "
-                            "lists a place twice)");
-        }
-    }
-}
-
-} // namespace
-
-WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_fingerprint) {
-    require_unique_ids(places_);
-    std::vector<double> prior(places_.size());
-    for (std::size_t i = 0; i < places_.size(); ++i) {
-        if (places_[i].radius_km <= 0) {
-            places_[i].radius_km = default_radius_km(places_[i]);
-        }
-        prior[i] = importance(places_[i]);
-    }
-
-    NameTable names;
-    for (std::size_t i = 0; i < places_.size(); ++i) {
-        add_place_names(names, places_[i], static_cast<std::uint32_t>(i));
-    }
-    for (const auto& extra : extra_names_) {
-        names.add(extra.name, extra.place, extra.kind);
-    }
-    std::vector<std::string> own_keys(places_.size());
-    for (std::size_t i = 0; i < places_.size(); ++i) {
-        own_keys[i] = normalize_name(places_[i].name);
-    }
-    for (std::size_t n = 0; n < names.name_postings.size(); ++n) {
-        rank_postings(names.name_postings[n], names.keys[n], places_, prior, own_keys);
-    }
-    StringPool pool;
-    const Trie trie = build_trie(names, pool);
-
-    std::vector<PlaceRecord> records(places_.size());
-    for (std::size_t i = 0; i < places_.size(); ++i) {
-        const PlaceEntry& p = places_[i];
-        PlaceRecord& r = records[i];
-        std::memset(&r, 0, sizeof(r));
-        r.id = p.id;
-        r.population = p.population;
-        r.lat = static_cast<float>(p.position.lat);
-        r.lon = static_cast<float>(p.position.lon);
-        r.radius_km = p.radius_km;
-        r.importance = static_cast<float>(prior[i]);
-        r.name = pool.add(p.name);
-        r.admin1 = pool.add(p.admin1);
-        r.admin2 = pool.add(p.admin2);
-        r.iso3166_2 = pool.add(p.iso3166_2);
-        std::memcpy(r.feature_code, p.feature_code.data(),
-                    std::min(p.feature_code.size(), sizeof(r.feature_code) - 1));
-        r.country[0] = p.country.size() == 2 ? p.country[0] : ' ';
-        r.country[1] = p.country.size() == 2 ? p.country[1] : ' ';
-        r.feature_class = p.feature_class;
-        r.precision = static_cast<std::uint8_t>(p.precision);
-        r.source = static_cast<std::uint8_t>(p.source);
-    }
-    std::vector<TokenRecord> token_records(names.tokens.size(), TokenRecord{0, 0, 0, 0});
-    for (std::size_t t = 0; t < names.tokens.size(); ++t) {
-        token_records[t].string = pool.add(names.tokens[t]);
-        token_records[t].length = static_cast<std::uint32_t>(names.tokens[t].size());
-        token_records[t].hash = static_cast<std::uint32_t>(fnv1a(names.tokens[t]));
-    }
-    const NodeRecord& root = trie.nodes[0];
+    const NodeRecord& root = built.trie.nodes[0];
     for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edge_count; ++e) {
-        token_records[trie.edges[e].token].root_child = trie.edges[e].child;
+        records[built.trie.edges[e].token].root_child = built.trie.edges[e].child;
     }
+    return records;
+}
+
+std::vector<std::uint32_t> token_slots(const std::vector<std::string>& tokens) {
     const std::uint32_t slot_count =
-        next_power_of_two(static_cast<std::uint32_t>(names.tokens.size()) * 2 + 2);
+        next_power_of_two(static_cast<std::uint32_t>(tokens.size()) * 2 + 2);
     std::vector<std::uint32_t> slots(slot_count, 0);
-    for (std::size_t t = 0; t < names.tokens.size(); ++t) {
-        std::uint64_t h = fnv1a(names.tokens[t]) & (slot_count - 1);
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+        std::uint64_t h = fnv1a(tokens[t]) & (slot_count - 1);
         while (slots[h] != 0) {
             h = (h + 1) & (slot_count - 1);
         }
         slots[h] = static_cast<std::uint32_t>(t + 1);
     }
+    return slots;
+}
 
-    SectionWriter sections;
-    sections.add(Section::places, records);
-    sections.add(Section::strings, pool.bytes());
-    sections.add(Section::slots, slots);
-    sections.add(Section::tokens, token_records);
-    sections.add(Section::nodes, trie.nodes);
-    sections.add(Section::edges, trie.edges);
-    sections.add(Section::postings, trie.postings);
-    sections.align();
+// Streams every section to the temporary index (created O_EXCL | O_NOFOLLOW by AtomicFile),
+// then reads it back and checks it whole before it replaces anything; on failure AtomicFile's
+// destructor removes it.
+WriteSummary write_sections(AtomicFile& file, const Built& built, const PlaceStore& store,
+                            const std::vector<double>& prior, StringPool& pool,
+                            std::uint64_t source_fingerprint) {
+    const std::vector<TokenRecord> tokens = token_records(built, pool);
+    const std::vector<std::uint32_t> slots = token_slots(built.tokens);
+    // Every place's strings enter the pool before the places section is written; the second
+    // add() while writing finds them again.
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        place_record(store, store[i], prior[i], pool);
+    }
+
+    SectionFileWriter out(file.create_temp(), file.target());
+    out.begin(Section::places);
+    std::vector<PlaceRecord> chunk;
+    chunk.reserve(65536);
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        chunk.push_back(place_record(store, store[i], prior[i], pool));
+        if (chunk.size() == 65536 || i + 1 == store.size()) {
+            out.write(chunk.data(), chunk.size() * sizeof(PlaceRecord));
+            chunk.clear();
+        }
+    }
+    out.end();
+    out.begin(Section::strings);
+    out.write_all(pool.bytes());
+    out.end();
+    out.begin(Section::slots);
+    out.write(slots.data(), slots.size() * sizeof(std::uint32_t));
+    out.end();
+    out.begin(Section::tokens);
+    out.write(tokens.data(), tokens.size() * sizeof(TokenRecord));
+    out.end();
+    out.begin(Section::nodes);
+    out.write_all(built.trie.nodes);
+    out.end();
+    out.begin(Section::edges);
+    out.write_all(built.trie.edges);
+    out.end();
+    out.begin(Section::postings);
+    out.write_all(built.postings);
+    out.end();
 
     Header header;
     std::memset(&header, 0, sizeof(header));
     std::memcpy(header.magic, index_magic, sizeof(index_magic));
     header.format_version = index_format_version;
     header.header_size = sizeof(Header);
-    header.file_size = sizeof(Header) + sections.payload.size();
     header.source_fingerprint = source_fingerprint;
     header.built_at = static_cast<std::int64_t>(std::time(nullptr));
-    header.place_count = static_cast<std::uint32_t>(records.size());
-    header.token_count = static_cast<std::uint32_t>(names.tokens.size());
-    header.token_slots = slot_count;
-    header.node_count = static_cast<std::uint32_t>(trie.nodes.size());
-    header.edge_count = static_cast<std::uint32_t>(trie.edges.size());
-    header.name_count = static_cast<std::uint32_t>(names.name_tokens.size());
-    header.posting_count = static_cast<std::uint32_t>(trie.postings.size());
-    std::copy(std::begin(sections.offsets), std::end(sections.offsets), header.offsets);
-    std::copy(std::begin(sections.sizes), std::end(sections.sizes), header.sizes);
-    for (std::uint32_t s = 0; s < Section::count; ++s) {
-        header.section_checksums[s] = index_checksum(
-            sections.payload.data() + (sections.offsets[s] - sizeof(Header)), sections.sizes[s]);
-    }
-    header.header_checksum = header_checksum(header);
+    header.place_count = static_cast<std::uint32_t>(store.size());
+    header.token_count = static_cast<std::uint32_t>(built.tokens.size());
+    header.token_slots = static_cast<std::uint32_t>(slots.size());
+    header.node_count = static_cast<std::uint32_t>(built.trie.nodes.size());
+    header.edge_count = static_cast<std::uint32_t>(built.trie.edges.size());
+    header.name_count = built.names;
+    header.posting_count = static_cast<std::uint32_t>(built.postings.size());
+    out.finish(header);
 
-    write_atomically(path, header, sections.payload);
+    // Checked whole before it replaces anything (open() itself only checks the header).
+    try {
+        Gazetteer::open(file.temp_path()).verify();
+    } catch (const Error& e) {
+        throw OutputError(std::string("index failed verification after writing: ") + e.what(),
+                          file.target());
+    }
+    file.commit();
 
     WriteSummary summary;
     summary.places = header.place_count;
@@ -584,6 +526,73 @@ WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_f
     summary.tokens = header.token_count;
     summary.file_size = header.file_size;
     return summary;
+}
+
+} // namespace
+
+WriteSummary IndexBuilder::write(const std::string& path, std::uint64_t source_fingerprint) {
+    PlaceStore& store = *store_;
+    require_unique_ids(store);
+    std::vector<double> prior(store.size());
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        StoredPlace& p = store[i];
+        const PlaceEntry e = ranking_entry(store, p);
+        if (p.radius_km <= 0) {
+            p.radius_km = default_radius_km(e);
+        }
+        prior[i] = importance(e);
+    }
+
+    AtomicFile file(path);
+    const std::string folder = std::filesystem::path(file.temp_path()).parent_path().string();
+    NameSorter sorter(folder.empty() ? "." : folder, sort_budget_);
+    std::unordered_set<std::string> token_set;
+    std::vector<std::uint64_t> own_key_hash(store.size());
+    {
+        NameCollector collect(sorter, token_set);
+        for (std::size_t i = 0; i < store.size(); ++i) {
+            own_key_hash[i] = fnv1a(collect.add_place(store, static_cast<std::uint32_t>(i)));
+        }
+        const auto& extra = store.extra_names();
+        for (std::size_t i = 0; i < extra.size(); ++i) {
+            collect.add_extra(extra[i], store.text(extra[i].text));
+        }
+        store.release_extra_names();
+    }
+
+    Built built;
+    built.tokens = sorted_tokens(token_set);
+    std::unordered_map<std::string_view, std::uint32_t> token_ids;
+    token_ids.reserve(built.tokens.size());
+    for (std::size_t t = 0; t < built.tokens.size(); ++t) {
+        token_ids.emplace(built.tokens[t], static_cast<std::uint32_t>(t));
+    }
+
+    StringPool pool;
+    std::vector<std::uint32_t> ids;
+    sorter.for_each_group([&](std::string_view key, const std::vector<NameRecord>& records) {
+        const auto ranked = rank_postings(records, fnv1a(key), store, prior, own_key_hash);
+        const auto first = static_cast<std::uint32_t>(built.postings.size());
+        for (const NameRecord* r : ranked) {
+            // Padding bytes zeroed, so the same index has the same checksum.
+            PostingRecord posting;
+            std::memset(&posting, 0, sizeof(posting));
+            posting.place = r->place;
+            posting.name = pool.add(r->surface);
+            posting.kind = static_cast<std::uint8_t>(r->kind);
+            built.postings.push_back(posting);
+        }
+        ids.clear();
+        for (std::size_t start = 0; start <= key.size();) {
+            const std::size_t space = std::min(key.find(' ', start), key.size());
+            ids.push_back(token_ids.at(key.substr(start, space - start)));
+            start = space + 1;
+        }
+        built.trie.add(ids, first, static_cast<std::uint32_t>(ranked.size()));
+        ++built.names;
+    });
+    built.trie.finish();
+    return write_sections(file, built, store, prior, pool, source_fingerprint);
 }
 
 } // namespace eventmap::gazetteer

@@ -1,11 +1,15 @@
-// Collects places and names from every source in memory, ranks them, and writes the compiled
-// index file (index_format.hpp). Sources add to it through gazetteer/sources.hpp.
+// Collects places and names from every source, ranks them, and writes the compiled index file
+// (index_format.hpp). Sources add to it through gazetteer/sources.hpp. Places are kept compact
+// in memory (place_store.hpp); the name postings, the bulk of the work, go through an external
+// sort (name_sort.hpp) whose runs live in a scratch folder beside the index, so the full
+// GeoNames dump builds in a few GB.
 #pragma once
 
 #include "common/geo.hpp"
 #include "gazetteer/place.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,30 +42,38 @@ struct WriteSummary {
     std::uint64_t file_size = 0;
 };
 
+class PlaceStore;
+
 class IndexBuilder {
   public:
+    IndexBuilder();
+    ~IndexBuilder();
+    IndexBuilder(const IndexBuilder& other); // a deep copy (fuzz targets start from a base)
+    IndexBuilder& operator=(const IndexBuilder&) = delete;
+
     // Adds a place; its name and alternate names are indexed as NameKind::name. Returns its
     // index, usable with add_name() and place().
-    std::uint32_t add_place(PlaceEntry entry);
+    std::uint32_t add_place(const PlaceEntry& entry);
 
     // Indexes one more name for an existing place (aliases, demonyms, alternateNames rows).
     void add_name(std::uint32_t place, std::string_view name, NameKind kind);
 
-    PlaceEntry& place(std::uint32_t index) { return places_[index]; }
-    const std::vector<PlaceEntry>& places() const { return places_; }
+    // A copy of what was added (places are stored compactly, not as PlaceEntry).
+    PlaceEntry place(std::uint32_t index) const;
+    std::size_t size() const;
+    // The compact records, for readers that scan every place (division centres).
+    const PlaceStore& store() const { return *store_; }
+
+    // Memory the name sort may hold before it writes a run to disk (default 512 MiB).
+    void set_sort_budget(std::size_t bytes) { sort_budget_ = bytes; }
 
     // Ranks, builds the token trie and writes the index to `path` atomically (temporary file
     // then rename). Throws OutputError when the file cannot be written.
     WriteSummary write(const std::string& path, std::uint64_t source_fingerprint);
 
   private:
-    struct NameRef {
-        std::uint32_t place;
-        NameKind kind;
-        std::string name;
-    };
-    std::vector<PlaceEntry> places_;
-    std::vector<NameRef> extra_names_;
+    std::unique_ptr<PlaceStore> store_;
+    std::size_t sort_budget_ = std::size_t{512} << 20;
 };
 
 // The ranking prior: countries > macro-regions > capitals > first-level divisions > admin

@@ -1,6 +1,6 @@
-// The on-disk layout of a compiled gazetteer index (.emg). Written by index_writer.cpp, mapped
-// read-only by gazetteer.cpp. Everything is little-endian, fixed-size and 8-byte aligned so
-// the file can be used in place without parsing.
+// The on-disk layout of a compiled gazetteer index (.emg). Written by index_builder.cpp with
+// index_writer.cpp, mapped read-only by gazetteer.cpp. Everything is little-endian, fixed-size and
+// 8-byte aligned so the file can be used in place without parsing.
 //
 //   Header (256 bytes)
 //   places    PlaceRecord[place_count]
@@ -103,9 +103,36 @@ struct EdgeRecord {
 
 static_assert(sizeof(Posting) == 12, "Posting layout is part of the file format");
 
+// Posting as the builder writes it: a trivial type, so its padding can be zeroed.
+struct PostingRecord {
+    std::uint32_t place;
+    std::uint32_t name;
+    std::uint8_t kind;
+    std::uint8_t padding[3];
+};
+static_assert(sizeof(PostingRecord) == sizeof(Posting) &&
+                  offsetof(PostingRecord, kind) == offsetof(Posting, kind),
+              "PostingRecord is Posting's layout");
+
 // 64-bit hash used for the header and section checksums: four independent lanes over 8-byte
 // words so verifying runs near memory speed.
 std::uint64_t index_checksum(const unsigned char* data, std::size_t size);
+
+// The same checksum over data given in pieces, so a section can be checked as it is streamed
+// to the file: update() in any split, then finish() equals index_checksum() of the whole.
+class IndexChecksum {
+  public:
+    void update(const unsigned char* data, std::size_t size);
+    std::uint64_t finish() const;
+
+  private:
+    std::uint64_t lanes_[4] = {0x9E3779B185EBCA87ULL, 0xC2B2AE3D27D4EB4FULL,
+                               0x9E3779B185EBCA87ULL ^ 0xC2B2AE3D27D4EB4FULL,
+                               ~0x9E3779B185EBCA87ULL};
+    unsigned char pending_[32] = {}; // bytes short of a whole 32-byte block
+    std::size_t pending_size_ = 0;
+    std::uint64_t total_ = 0;
+};
 
 // FNV-1a over a string (common/hash.hpp): token hash-table slots and stable ids of divisions
 // and supplement entries.

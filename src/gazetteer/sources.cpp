@@ -2,11 +2,14 @@
 //           3. countries  4. first- and second-level divisions  5. supplement and aliases
 #include "gazetteer/sources.hpp"
 
+#include "common/assert.hpp"
 #include "common/error.hpp"
+#include "common/input_file.hpp"
 #include "common/utf8.hpp"
 #include "gazetteer/country_shapes.hpp"
 #include "gazetteer/index_format.hpp"
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/place_store.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -32,14 +35,10 @@ void Diagnostics::error(const std::string& file, std::uint64_t line, std::string
 
 namespace {
 
-std::ifstream open_source(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError(std::string("cannot open gazetteer source: ") + std::strerror(errno) +
-                             "; run scripts/setup to fetch the pinned sources",
-                         path);
-    }
-    return in;
+// Sources are regular files or FIFOs (`--geonames <(unzip -p allCountries.zip)`); a directory,
+// a device or a file that grows while read is refused with its name (common/input_file.hpp).
+LineInput open_source(const std::string& path) {
+    return LineInput(path, "gazetteer source", "; run scripts/setup to fetch the pinned sources");
 }
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
@@ -91,11 +90,10 @@ void strip_cr(std::string& line) {
 // nor a '#' comment; lines that are not valid UTF-8 are reported and skipped.
 template <typename Row>
 void for_each_tsv_row(const std::string& path, Diagnostics& diag, Row&& row) {
-    std::ifstream in = open_source(path);
+    LineInput in = open_source(path);
     std::string line;
-    std::uint64_t line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
+    while (in.getline(line)) {
+        const std::uint64_t line_no = in.line_number();
         strip_cr(line);
         if (line.empty() || line[0] == '#') {
             continue;
@@ -144,6 +142,51 @@ bool valid_position(double lat, double lon) {
 } // namespace
 
 // ---- 2. GeoNames table and alternate names --------------------------------------------------
+
+std::size_t IdMap::slot_of(std::uint64_t id) const {
+    // Fibonacci hashing: consecutive ids spread over the table.
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t h = static_cast<std::size_t>((id * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+    while (slots_[h].first != 0 && slots_[h].first != id) {
+        h = (h + 1) & mask;
+    }
+    return h;
+}
+
+std::uint32_t& IdMap::operator[](std::uint64_t id) {
+    EVENTMAP_ASSERT(id != 0, "GeoNames id 0 marks a free slot");
+    if ((used_ + 1) * 4 > slots_.size() * 3) {
+        std::vector<Entry> old(std::max<std::size_t>(1024, slots_.size() * 2));
+        old.swap(slots_);
+        for (const Entry& e : old) {
+            if (e.first != 0) {
+                slots_[slot_of(e.first)] = e;
+            }
+        }
+    }
+    Entry& e = slots_[slot_of(id)];
+    if (e.first == 0) {
+        e.first = id;
+        ++used_;
+    }
+    return e.second;
+}
+
+const IdMap::Entry* IdMap::find(std::uint64_t id) const {
+    if (slots_.empty() || id == 0) {
+        return end();
+    }
+    const Entry& e = slots_[slot_of(id)];
+    return e.first == id ? &e : end();
+}
+
+std::uint32_t IdMap::at(std::uint64_t id) const {
+    const Entry* e = find(id);
+    if (e == end()) {
+        throw std::out_of_range("GeoNames id " + std::to_string(id) + " not loaded");
+    }
+    return e->second;
+}
 
 std::size_t read_geonames_table(const std::string& path, IndexBuilder& builder, SourceIndex& index,
                                 Diagnostics& diag) {
@@ -234,9 +277,10 @@ std::size_t read_geonames_alternate_names(const std::string& path, IndexBuilder&
 namespace {
 
 nlohmann::json read_json(const std::string& path) {
-    std::ifstream in = open_source(path);
+    LineInput in = open_source(path);
+    const std::string text = in.read_rest();
     try {
-        return nlohmann::json::parse(in);
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         // parse_error, and out_of_range for a number too large for a double (fuzzing found
         // "9E900" escaping as a plain std::exception).
@@ -418,16 +462,18 @@ float spread_km(const Membership& m, LatLon c) {
 
 std::unordered_map<std::string, Membership> memberships(const IndexBuilder& builder, bool admin2) {
     std::unordered_map<std::string, Membership> out;
-    for (const auto& p : builder.places()) {
-        if (p.feature_class != 'P' || p.country.empty() || p.admin1.empty() ||
-            (admin2 && p.admin2.empty())) {
+    const PlaceStore& store = builder.store();
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        const StoredPlace& p = store[i];
+        if (p.feature_class != 'P' || p.country == 0 || p.admin1 == 0 ||
+            (admin2 && p.admin2 == 0)) {
             continue;
         }
-        std::string key = p.country + "." + p.admin1;
+        std::string key = store.code(p.country) + "." + store.code(p.admin1);
         if (admin2) {
-            key += "." + p.admin2;
+            key += "." + store.code(p.admin2);
         }
-        add_member(out[key], p.position, p.population);
+        add_member(out[key], LatLon{p.lat, p.lon}, p.population);
     }
     return out;
 }
@@ -516,9 +562,11 @@ namespace {
 // Cities of 100,000 or more per country: state.json often places a division at its capital.
 std::unordered_map<std::string, std::vector<LatLon>> big_cities(const IndexBuilder& builder) {
     std::unordered_map<std::string, std::vector<LatLon>> out;
-    for (const auto& p : builder.places()) {
+    const PlaceStore& store = builder.store();
+    for (std::size_t i = 0; i < store.size(); ++i) {
+        const StoredPlace& p = store[i];
         if (p.feature_class == 'P' && p.population >= 100000) {
-            out[p.country].push_back(p.position);
+            out[store.code(p.country)].push_back(LatLon{p.lat, p.lon});
         }
     }
     return out;
@@ -583,8 +631,11 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
                 }
                 const auto city_list = cities.find(cc);
                 const auto country = index.countries.find(cc);
-                const PlaceEntry* country_entry =
-                    country != index.countries.end() ? &builder.place(country->second) : nullptr;
+                const std::optional<PlaceEntry> country_place =
+                    country != index.countries.end()
+                        ? std::optional<PlaceEntry>(builder.place(country->second))
+                        : std::nullopt;
+                const PlaceEntry* country_entry = country_place ? &*country_place : nullptr;
                 const bool judged_by_places = m != members.end() && m->second.members.size() >= 3;
                 if (st.has_position &&
                     (judged_by_places || inside_country(st.position, country_entry)) &&
@@ -616,10 +667,14 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
     for (auto& [cc, list] : states) {
         for (auto& st : list) {
             const auto country = index.countries.find(cc);
-            if (st.used || !st.has_position ||
-                (country != index.countries.end() &&
-                 !inside_country(st.position, &builder.place(country->second)))) {
+            if (st.used || !st.has_position) {
                 continue;
+            }
+            if (country != index.countries.end()) {
+                const PlaceEntry country_place = builder.place(country->second);
+                if (!inside_country(st.position, &country_place)) {
+                    continue;
+                }
             }
             PlaceEntry p;
             p.id = admin1_id_base + fnv1a(st.iso.empty() ? cc + st.name : st.iso) % 1'000'000'000;

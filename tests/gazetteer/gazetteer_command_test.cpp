@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 using eventmap::test::fixture;
 using eventmap::test::run_eventmap;
@@ -96,4 +97,35 @@ TEST_CASE("gazetteer info counts places per source and class", "[cli][gazetteer]
     CHECK_THAT(r.out, Catch::Contains("supplement  3"));
     CHECK_THAT(r.out, Catch::Contains("countries   5"));
     CHECK_THAT(r.out, Catch::Contains("geonames    12"));
+}
+
+TEST_CASE("a directory or device given as a gazetteer source exits 3 naming it",
+          "[cli][gazetteer][hostile]") {
+    const std::string dir = eventmap::test::scratch_dir("cli_source_kinds");
+    const std::string index = dir + "/g.emg";
+    auto r = run_eventmap("gazetteer --index " + index + " build" + fixture_source_args() +
+                          " --alternate-names " + dir);
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains(dir + ": gazetteer source is a directory"));
+    r = run_eventmap("gazetteer --index " + index + " build" + fixture_source_args() +
+                     " --alternate-names /dev/zero");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("/dev/zero"));
+    CHECK_THAT(r.err, Catch::Contains("device"));
+}
+
+TEST_CASE("gazetteer build does not replace an index path planted as a link without --force",
+          "[cli][gazetteer][atomic]") {
+    const std::string dir = eventmap::test::scratch_dir("cli_index_link");
+    eventmap::test::write_file(dir + "/precious", "keep me");
+    REQUIRE(::symlink((dir + "/precious").c_str(), (dir + "/g.emg").c_str()) == 0);
+    auto r = run_eventmap("gazetteer --index " + dir + "/g.emg build" + fixture_source_args());
+    CHECK(r.exit_code == 5);
+    CHECK_THAT(r.err, Catch::Contains("symbolic link"));
+    CHECK(eventmap::test::read_file(dir + "/precious") == "keep me");
+    r = run_eventmap("gazetteer --index " + dir + "/g.emg build --force" + fixture_source_args());
+    CHECK(r.exit_code == 0);
+    CHECK(eventmap::test::read_file(dir + "/precious") == "keep me");
+    r = run_eventmap("gazetteer --index " + dir + "/g.emg lookup Damascus");
+    CHECK(r.exit_code == 0);
 }

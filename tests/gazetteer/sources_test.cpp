@@ -4,6 +4,9 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace eventmap;
 using namespace eventmap::gazetteer;
@@ -127,12 +130,13 @@ TEST_CASE("second-level divisions sit at the centre of their places", "[sources]
     SourceIndex index;
     Diagnostics diag;
     read_geonames_table(fixture("gazetteer/geonames.txt"), builder, index, diag);
-    const std::size_t before = builder.places().size();
+    const std::size_t before = builder.size();
     Diagnostics d;
     const std::size_t added = read_admin2(fixture("gazetteer/admin2Codes.txt"), builder, d);
     CHECK(added == 1); // Montgomery County (Damascus, Md. is in it); the others have no places
-    CHECK(builder.places()[before].name == "Montgomery County");
-    CHECK(builder.places()[before].position.lat == Approx(39.28844).margin(0.001));
+    CHECK(builder.place(static_cast<std::uint32_t>(before)).name == "Montgomery County");
+    CHECK(builder.place(static_cast<std::uint32_t>(before)).position.lat ==
+          Approx(39.28844).margin(0.001));
 }
 
 TEST_CASE("supplement and aliases rows import and bad rows are reported", "[sources]") {
@@ -182,4 +186,49 @@ TEST_CASE("country points come from the largest part of their Natural Earth shap
     CHECK(builder.place(index.countries.at("SY")).position.lon == Approx(38.5));
     // A shape far from the table's point (a wrong or wrapped polygon) is not trusted.
     CHECK(builder.place(index.countries.at("CH")).position.lat == Approx(47.0));
+}
+
+TEST_CASE("a directory or a device as a gazetteer source is refused by name",
+          "[sources][hostile]") {
+    const std::string dir = test::scratch_dir("sources_hostile");
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    auto refusal = [&](const std::string& path) {
+        try {
+            read_geonames_table(path, builder, index, diag);
+        } catch (const InputError& e) {
+            CHECK(e.file() == path);
+            return std::string(e.what());
+        }
+        FAIL("expected InputError for " + path);
+        return std::string();
+    };
+    CHECK(refusal(dir).find("is a directory") != std::string::npos);
+    CHECK(refusal("/dev/zero").find("device") != std::string::npos);
+    CHECK_THROWS_AS(read_world_countries("/dev/urandom", builder, index, diag), InputError);
+    CHECK_THROWS_AS(read_country_shapes(dir, diag), InputError);
+
+    // A file growing while read: the sources read through LineInput, tested with it in
+    // tests/common/input_file_test.cpp.
+}
+
+TEST_CASE("a gazetteer source given as a FIFO is read as a stream", "[sources][hostile]") {
+    const std::string dir = test::scratch_dir("sources_fifo");
+    const std::string fifo = dir + "/cities.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] {
+        std::ofstream out(fifo);
+        out << "5\tKaro\tKaro\t\t10.0\t20.0\tP\tPPL\tSY\t\t01\t\t\t\t100\t\t5\tAsia\t2020-01-01\n";
+        out << "6\tVosel\tVosel\t\t11.0\t21.0\tP\tPPL\tSY\t\t01\t\t\t\t100\t\t5\tAsia\t2020-01-"
+               "01\n";
+    });
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    const std::size_t added = read_geonames_table(fifo, builder, index, diag);
+    writer.join();
+    CHECK(added == 2);
+    CHECK(diag.count() == 0);
+    CHECK(builder.place(index.geonames.at(6)).name == "Vosel");
 }

@@ -1,0 +1,125 @@
+#include "gazetteer/place_store.hpp"
+
+#include "common/assert.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace eventmap::gazetteer {
+
+namespace {
+
+constexpr std::size_t block_bytes = std::size_t{64} << 20;
+constexpr std::size_t length_bytes = sizeof(std::uint32_t);
+
+} // namespace
+
+std::uint64_t TextArena::add(std::string_view text) {
+    const std::size_t need = length_bytes + text.size();
+    if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
+        // A string longer than a block (a hostile row) gets a block of its own.
+        Block block;
+        block.size = std::max(block_bytes, need);
+        block.bytes.reset(new char[block.size]); // not zeroed: untouched pages stay unmapped
+        blocks_.push_back(std::move(block));
+    }
+    Block& block = blocks_.back();
+    const auto length = static_cast<std::uint32_t>(text.size());
+    std::memcpy(block.bytes.get() + block.used, &length, length_bytes);
+    std::memcpy(block.bytes.get() + block.used + length_bytes, text.data(), text.size());
+    const std::uint64_t ref = (static_cast<std::uint64_t>(blocks_.size() - 1) << 32) | block.used;
+    block.used += need;
+    return ref;
+}
+
+TextArena::TextArena(const TextArena& other) {
+    for (const Block& b : other.blocks_) {
+        Block copy;
+        copy.size = b.used; // full: later strings start a new block
+        copy.used = b.used;
+        copy.bytes.reset(new char[std::max<std::size_t>(b.used, 1)]);
+        std::memcpy(copy.bytes.get(), b.bytes.get(), b.used);
+        blocks_.push_back(std::move(copy));
+    }
+}
+
+std::string_view TextArena::at(std::uint64_t ref) const {
+    const Block& block = blocks_[ref >> 32];
+    const std::size_t offset = ref & 0xFFFFFFFFULL;
+    std::uint32_t length = 0;
+    std::memcpy(&length, block.bytes.get() + offset, length_bytes);
+    return std::string_view(block.bytes.get() + offset + length_bytes, length);
+}
+
+std::uint64_t TextArena::next(std::uint64_t ref) const {
+    const std::size_t block = ref >> 32;
+    const std::size_t end = (ref & 0xFFFFFFFFULL) + length_bytes + at(ref).size();
+    // Strings added together may continue in the next block when this one was full.
+    return end < blocks_[block].used ? (ref & ~0xFFFFFFFFULL) | end
+                                     : static_cast<std::uint64_t>(block + 1) << 32;
+}
+
+std::uint32_t StringInterner::add(std::string_view s) {
+    if (s.empty()) {
+        return 0;
+    }
+    const auto [it, inserted] =
+        ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(strings_.size()));
+    if (inserted) {
+        strings_.emplace_back(s);
+    }
+    return it->second;
+}
+
+std::uint32_t PlaceStore::add(const PlaceEntry& e) {
+    StoredPlace p;
+    p.id = e.id;
+    p.population = e.population;
+    p.lat = e.position.lat;
+    p.lon = e.position.lon;
+    p.area_km2 = e.area_km2;
+    p.name = text_.add(e.name);
+    for (const auto& alternate : e.alternate_names) {
+        text_.add(alternate);
+    }
+    p.alternate_count = static_cast<std::uint32_t>(e.alternate_names.size());
+    p.radius_km = e.radius_km;
+    p.feature_code = codes_.add(e.feature_code);
+    p.country = codes_.add(e.country);
+    p.admin1 = codes_.add(e.admin1);
+    p.admin2 = codes_.add(e.admin2);
+    p.iso3166_2 = codes_.add(e.iso3166_2);
+    p.feature_class = e.feature_class;
+    p.precision = e.precision;
+    p.source = e.source;
+    places_.push_back(p);
+    return static_cast<std::uint32_t>(places_.size() - 1);
+}
+
+void PlaceStore::add_name(std::uint32_t place, std::string_view name, NameKind kind) {
+    EVENTMAP_ASSERT(place < places_.size(), "a name for a place that was never added");
+    names_.push_back(StoredName{text_.add(name), place, kind});
+}
+
+PlaceEntry PlaceStore::entry(std::uint32_t index) const {
+    const StoredPlace& p = places_[index];
+    PlaceEntry e;
+    e.id = p.id;
+    e.name = std::string(name(p));
+    for_each_alternate(p, [&](std::string_view alt) { e.alternate_names.emplace_back(alt); });
+    e.feature_class = p.feature_class;
+    e.feature_code = code(p.feature_code);
+    e.country = code(p.country);
+    e.admin1 = code(p.admin1);
+    e.admin2 = code(p.admin2);
+    e.iso3166_2 = code(p.iso3166_2);
+    e.population = p.population;
+    e.position = LatLon{p.lat, p.lon};
+    e.radius_km = p.radius_km;
+    e.precision = p.precision;
+    e.source = p.source;
+    e.area_km2 = p.area_km2;
+    return e;
+}
+
+} // namespace eventmap::gazetteer
