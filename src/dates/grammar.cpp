@@ -137,6 +137,11 @@ bool Grammar::match(std::size_t i, Mention& best) const {
                 consider(m);
             }
         }
+        if ((t.lex == Lex::the || t.lex == Lex::early || t.lex == Lex::mid || t.lex == Lex::late ||
+             t.lex == Lex::part_of_day) &&
+            part_of_day_alone(i, m)) {
+            consider(m);
+        }
         if (t.lex == Lex::noon || t.lex == Lex::midnight) {
             if (clock_time(i, m)) {
                 consider(m);

@@ -1,4 +1,5 @@
-// Clock times: "14:30 GMT", "6 p.m.", "noon", "16:00 UTC Thursday", race times as durations.
+// Clock times: "14:30 GMT", "6 p.m.", "noon", "16:00 UTC Thursday", race times as durations;
+// parts of the day on their own ("in the late afternoon").
 #include "dates/calendar.hpp"
 #include "dates/grammar_rules.hpp"
 
@@ -111,5 +112,48 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
 }
 
 // Words that refer to the present, past or future as such (TIMEX3 PRESENT_REF etc.).
+
+// A part of the day on its own, after a preposition: "in the late afternoon", "by
+// mid-afternoon", "during the morning", "in the early evening". TIME on the date of its sentence
+// (the story's day, else the reference), like a bare clock time; early/mid/late give mod
+// START/MID/END. Not "the morning of March 3" (that day's morning is another rule's), "the
+// evening news" (a modifier), "the Morning Star" (a name), nor "night" without a modifier or
+// "at" ("spent the night").
+bool Grammar::part_of_day_alone(std::size_t i, Mention& m) const {
+    if (i == 0) {
+        return false;
+    }
+    const std::string_view before = low(i - 1);
+    const bool preposition = is(i - 1, Lex::in) || is(i - 1, Lex::during) || is(i - 1, Lex::by) ||
+                             is(i - 1, Lex::until) || is(i - 1, Lex::since) ||
+                             before == "throughout" || before == "at";
+    if (!preposition) {
+        return false;
+    }
+    std::size_t j = is(i, Lex::the) ? i + 1 : i;
+    std::string mod;
+    if (is(j, Lex::early) || is(j, Lex::mid) || is(j, Lex::late)) {
+        mod = is(j, Lex::early) ? "START" : is(j, Lex::mid) ? "MID" : "END";
+        j = punct(j + 1, '-') && attached(j + 1) ? j + 2 : j + 1;
+    }
+    if (!is(j, Lex::part_of_day) || toks_[j].capitalized || !same_sentence(i, j)) {
+        return false;
+    }
+    const bool night = toks_[j].lex_value == 3;
+    if ((night && mod.empty() && before != "at" && !is(i - 1, Lex::during)) ||
+        (before == "at" && !night) || is(j + 1, Lex::of) || modifies_next_word(j) ||
+        (punct(j + 1, '\'') && attached(j + 1))) {
+        return false;
+    }
+    if (j == i && mod.empty() && before != "at") {
+        return false; // "in morning" is not English; "at night" is
+    }
+    m.type = TimexType::time;
+    m.kind = MentionKind::time_only;
+    m.time_suffix = day_part_code(toks_[j].lex_value);
+    m.mod = mod;
+    finish(m, i, j + 1);
+    return true;
+}
 
 } // namespace eventmap::dates::detail

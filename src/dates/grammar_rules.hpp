@@ -91,6 +91,7 @@ class Grammar {
     bool frequency_set(std::size_t i, Mention& m) const;
     bool long_adjective(std::size_t i, Mention& m) const;
     bool clock_time(std::size_t i, Mention& m) const;
+    bool part_of_day_alone(std::size_t i, Mention& m) const;
     bool ref_word(std::size_t i, Mention& m) const;
     bool modifies_next_word(std::size_t i) const;
     // A lowercase word right after a count: "bikes" in "400 bikes", "cents" in "five cents"

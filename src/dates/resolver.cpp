@@ -1,6 +1,7 @@
 #include "dates/resolver.hpp"
 
 #include "dates/calendar.hpp"
+#include "dates/reference_arithmetic.hpp"
 
 #include <array>
 #include <cctype>
@@ -9,153 +10,13 @@
 
 namespace eventmap::dates {
 
-namespace {
-
-constexpr std::array<const char*, 4> kSeasonCodes = {"SP", "SU", "FA", "WI"};
-
-int season_of_month(int month) {
-    if (month == 12 || month <= 2) {
-        return 3;
-    }
-    return (month - 3) / 3;
-}
-
-// The last full quarter before `day`: what an earnings report's "the quarter" is about.
-std::string previous_quarter(long day) {
-    const CivilDate c = civil_from_days(day);
-    const int q = (c.month - 1) / 3; // 0..3, the current quarter's index; the previous is q
-    return q == 0 ? format_year(c.year - 1) + "-Q4"
-                  : format_year(c.year) + "-Q" + std::to_string(q);
-}
-
-long round_amount(double amount) {
-    return static_cast<long>(std::llround(amount));
-}
-
-// The day `amount` units after `base` (before it when negative), for a duration's far end.
-long shifted_day(long base, Unit unit, double amount) {
-    const long n = round_amount(amount);
-    switch (unit) {
-    case Unit::second:
-    case Unit::minute:
-    case Unit::hour:
-        return base + static_cast<long>(amount / (unit == Unit::hour ? 24 : 1440)); // whole days
-    case Unit::day:
-        return base + n;
-    case Unit::week:
-    case Unit::weekend:
-        return base + 7 * n;
-    case Unit::fortnight:
-        return base + 14 * n;
-    default:
-        break;
-    }
-    const long months = unit == Unit::month     ? n
-                        : unit == Unit::quarter ? 3 * n
-                        : unit == Unit::year    ? 12 * n
-                        : unit == Unit::decade  ? 120 * n
-                                                : 1200 * n;
-    const CivilDate c = civil_from_days(base);
-    int y = c.year;
-    int mo = c.month;
-    add_months(y, mo, static_cast<int>(months));
-    return days_from_civil(y, mo, std::min(c.day, days_in_month(y, mo)));
-}
-
-// The day `m` months/years away from `day` at the given unit, as a value of that granularity.
-std::string shifted_value(long base, Unit unit, double amount, int sign, bool weeks_as_days,
-                          long& first) {
-    const CivilDate c = civil_from_days(base);
-    const long n = round_amount(amount) * sign;
-    switch (unit) {
-    case Unit::second:
-    case Unit::minute:
-    case Unit::hour:
-        first = base;
-        return format_day(base);
-    case Unit::day:
-        first = base + n;
-        return format_day(first);
-    case Unit::week:
-    case Unit::weekend:
-    case Unit::fortnight: {
-        const long days = n * (unit == Unit::fortnight ? 14 : 7);
-        first = base + days;
-        if (weeks_as_days) {
-            return format_day(first);
-        }
-        first -= weekday(first);
-        return format_week(base + days) + (unit == Unit::weekend ? "-WE" : "");
-    }
-    case Unit::month: {
-        int y = c.year;
-        int mo = c.month;
-        add_months(y, mo, static_cast<int>(n));
-        first = days_from_civil(y, mo, 1);
-        return format_month(y, mo);
-    }
-    case Unit::quarter: {
-        int y = c.year;
-        int mo = (c.month - 1) / 3 * 3 + 1;
-        add_months(y, mo, static_cast<int>(3 * n));
-        first = days_from_civil(y, mo, 1);
-        return format_year(y) + "-Q" + std::to_string((mo - 1) / 3 + 1);
-    }
-    case Unit::year:
-        first = days_from_civil(c.year + static_cast<int>(n), 1, 1);
-        return format_year(c.year + static_cast<int>(n));
-    case Unit::decade: // "the following decade" names a decade: 202, not 2023
-        first = days_from_civil((c.year / 10 + static_cast<int>(n)) * 10, 1, 1);
-        return std::to_string(c.year / 10 + static_cast<int>(n));
-    case Unit::century:
-        first = days_from_civil((c.year / 100 + static_cast<int>(n)) * 100, 1, 1);
-        return two_digits(c.year / 100 + static_cast<int>(n));
-    }
-    first = base;
-    return format_day(base);
-}
-
-// How far on the "wrong" side of the reference a tensed day or month may lie and keep its year.
-constexpr long kTenseSlackDays = 45;
-
-// How far ahead an untensed month and day may lie in the reference's year.
-constexpr long kUntensedAheadDays = 150;
-
-// The year in which (month, day) falls for a mention with this tense around `ref`.
-long month_day_in_context(long ref, int month, int day, Tense tense, int rel) {
-    const int y = civil_from_days(ref).year;
-    auto at_year = [&](int year) {
-        const int d = std::min(day, days_in_month(year, month));
-        return days_from_civil(year, month, d);
-    };
-    const long same = at_year(y);
-    if (rel < 0) {
-        return same <= ref ? same : at_year(y - 1);
-    }
-    if (rel > 0) {
-        return same >= ref ? same : at_year(y + 1);
-    }
-    // A past-tense clause moves a day to last year only when it lies clearly after the
-    // reference: wire copy reports arrangements for the days just ahead in the past tense
-    // ("said the vote was set for Dec. 2"). A future clause has no such excuse.
-    if (tense == Tense::past) {
-        return same <= ref + kTenseSlackDays ? same : at_year(y - 1);
-    }
-    if (tense == Tense::future) {
-        return same >= ref ? same : at_year(y + 1);
-    }
-    // Untensed, the nearer year; news looks back far more often than ahead, so a day half a
-    // year ahead is last year's ("the record set on Aug. 6" written in February).
-    if (same - ref > kUntensedAheadDays) {
-        return at_year(y - 1);
-    }
-    if (ref - same > 183) {
-        return at_year(y + 1);
-    }
-    return same;
-}
-
-} // namespace
+using detail::kSeasonCodes;
+using detail::month_day_in_context;
+using detail::previous_quarter;
+using detail::round_amount;
+using detail::season_of_month;
+using detail::shifted_day;
+using detail::shifted_value;
 
 std::optional<long> period_start(const std::string& value) {
     if (value.size() < 4) {

@@ -197,3 +197,16 @@ TEST_CASE("the year of the reference, and the years it is not", "[dates][grammar
     CHECK(find(tag("He was named Player of the Year."), "the Year") == nullptr);
     CHECK(find(tag("Sales fell from the year-earlier quarter."), "the year") == nullptr);
 }
+
+TEST_CASE("a part of the day on its own after a preposition", "[dates][grammar][timeml]") {
+    check("The quake struck in the late afternoon.", "the late afternoon", "2013-09-13TAF", "TIME");
+    CHECK(find(tag("The quake struck in the late afternoon."), "the late afternoon")->mod == "END");
+    check("Rescuers arrived by mid-afternoon.", "mid-afternoon", "2013-09-13TAF", "TIME");
+    check("Patrols go out at night.", "night", "2013-09-13TNI", "TIME");
+    // the day of the story, as for a bare clock time
+    check("On March 3, 2010 the dam broke. In the evening the water fell.", "the evening",
+          "2010-03-03TEV", "TIME");
+    CHECK(tag("She read it in the evening news.").expressions.empty());
+    CHECK(tag("They stayed the night.").expressions.empty());
+    CHECK(tag("He sang in the Morning Choir.").expressions.empty());
+}

@@ -1,0 +1,35 @@
+// Calendar arithmetic of the resolver: the season and quarter of a day, days and values a number
+// of units away, and the year a month and day fall in for a clause's tense. Internal to
+// src/dates (resolver.cpp); days are counts since 1970-01-01 (calendar.hpp).
+#pragma once
+
+#include "dates/lexicon.hpp"
+#include "dates/mention.hpp"
+
+#include <array>
+#include <string>
+
+namespace eventmap::dates::detail {
+
+constexpr std::array<const char*, 4> kSeasonCodes = {"SP", "SU", "FA", "WI"};
+
+// How far on the "wrong" side of the reference a tensed day or month may lie and keep its year.
+constexpr long kTenseSlackDays = 45;
+
+// How far ahead an untensed month and day may lie in the reference's year.
+constexpr long kUntensedAheadDays = 150;
+
+// 0 spring, 1 summer, 2 fall, 3 winter (December to February)
+int season_of_month(int month);
+// The last full quarter before `day`: what an earnings report's "the quarter" is about.
+std::string previous_quarter(long day);
+long round_amount(double amount);
+// The day `amount` units after `base` (before it when negative), for a duration's far end.
+long shifted_day(long base, Unit unit, double amount);
+// The day `m` months/years away from `day` at the given unit, as a value of that granularity.
+std::string shifted_value(long base, Unit unit, double amount, int sign, bool weeks_as_days,
+                          long& first);
+// The year in which (month, day) falls for a mention with this tense around `ref`.
+long month_day_in_context(long ref, int month, int day, Tense tense, int rel);
+
+} // namespace eventmap::dates::detail
