@@ -77,7 +77,7 @@ bool verb_like(const std::vector<Token>& tokens, std::size_t k) {
     if (in(auxiliaries(), key) || in(irregular_pasts(), key)) {
         return true;
     }
-    const bool past = key.size() >= 5 && key.compare(key.size() - 2, 2, "ed") == 0 &&
+    const bool past = key.size() >= 4 && key.compare(key.size() - 2, 2, "ed") == 0 &&
                       key.find('-') == std::string::npos;
     // "the armed men", "two wounded soldiers": after a determiner it is an adjective.
     return past && !(k > 0 && in(determiners(), tokens[k - 1].key));

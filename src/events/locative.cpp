@@ -74,6 +74,18 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
             return true;
         }
+        // "in several towns, including X": a member of a list of places.
+        if (t.key == "including" || (t.key == "as" && i >= 2 && tokens[i - 2].key == "such")) {
+            for (std::size_t k = i - 1, n = 0; k > 0 && n < 6; --k, ++n) {
+                const std::string& w = tokens[k - 1].key;
+                if (w == "cities" || w == "towns" || w == "villages" || w == "areas" ||
+                    w == "provinces" || w == "districts" || w == "regions" ||
+                    w == "neighbourhoods" || w == "neighborhoods") {
+                    return true;
+                }
+            }
+            return false;
+        }
         // "in Ardenia's Velmarsh district": the owned place is where the owner is.
         if (t.key == "'s" && depth == 0 && i >= 2) {
             std::size_t owner = i - 1;
