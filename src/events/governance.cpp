@@ -98,8 +98,8 @@ bool other_predicate_between(const std::vector<Token>& tokens, std::size_t first
             }
             if (key == "and" && k + 1 < first &&
                 (tokens[k + 1].key == "later" || tokens[k + 1].key == "then") &&
-                verb_within(tokens, k + 2, first, 2, event_word)) {
-                return true; // "was shot and later died in X"
+                verb_within(tokens, k + 2, first, 2, std::vector<bool>(tokens.size(), false))) {
+                return true; // "was shot and later died in X": a later event, even of a kind
             }
         }
         return false;
