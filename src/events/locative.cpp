@@ -10,12 +10,13 @@ namespace eventmap::events {
 
 namespace {
 
-constexpr std::array<std::string_view, 16> locative_prepositions{
-    "in",   "at",     "near",    "outside", "inside",  "across", "throughout", "around",
-    "into", "within", "towards", "toward",  "between", "along",  "over",       "through"};
+constexpr std::array<std::string_view, 21> locative_prepositions{
+    "in",     "at",      "near",   "outside",   "inside", "across",  "throughout",
+    "around", "into",    "within", "towards",   "toward", "between", "along",
+    "over",   "through", "off",    "alongside", "beyond", "behind",  "opposite"};
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
-constexpr std::array<std::string_view, 54> area_nouns{
+constexpr std::array<std::string_view, 60> area_nouns{
     "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
     "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
     "centre",       "center",    "north",     "south",         "east",         "west",
@@ -24,7 +25,8 @@ constexpr std::array<std::string_view, 54> area_nouns{
     "states",       "provinces", "districts", "regions",       "cities",       "towns",
     "villages",     "areas",     "parts",     "state",         "county",       "governorate",
     "municipality", "third",     "square",    "roads",         "road",         "shores",
-    "coast",        "banks",     "environs",  "streets"};
+    "coast",        "banks",     "environs",  "streets",       "half",         "much",
+    "most",         "rest",      "swathes",   "swaths",        "corner",       "side"};
 
 constexpr std::array<std::string_view, 62> place_modifiers{
     "the",          "a",           "an",           "northern",     "southern",
