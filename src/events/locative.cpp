@@ -89,7 +89,9 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             return false;
         }
         // "in Ardenia's Velmarsh district": the owned place is where the owner is.
-        if (t.key == "'s" && depth == 0 && i >= 2) {
+        // "in Y - Z" (district notation) likewise: Z is where Y is.
+        const bool dash = t.key == "-" && i >= 2 && tokens[i - 1].begin > tokens[i - 2].end;
+        if ((t.key == "'s" || dash) && depth == 0 && i >= 2) {
             std::size_t owner = i - 1;
             while (owner > 0 && tokens[owner - 1].word && tokens[owner - 1].capitalized) {
                 --owner;

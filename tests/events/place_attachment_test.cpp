@@ -59,6 +59,15 @@ TEST_CASE("a chain of places names its first place", "[events][attachment]") {
     CHECK(place_of("Artillery shelled the Barzeh district of Damascus.", "shelled") == "Barzeh");
 }
 
+TEST_CASE("district notation, countryside, area of, outskirts", "[events][attachment]") {
+    CHECK(place_of("Troops raided homes in Damascus - Barzeh on Monday.", "raided") == "Barzeh");
+    CHECK(place_of("Rebels shelled the Idlib countryside on Monday.", "shelled") == "Idlib");
+    CHECK(place_of("Clashes broke out in the Jobar area of Damascus.", "Clashes") == "Jobar");
+    CHECK(place_of("Artillery pounded the outskirts of Hama on Monday.", "pounded") == "Hama");
+    // A dash between clauses still splits them: the second clause's place is not the first's.
+    CHECK(place_of("Police detained three men - a raid followed in Mosul.", "detained").empty());
+}
+
 TEST_CASE("an owned place and a place naming an event", "[events][attachment]") {
     CHECK(place_of("Protesters marched in Baghdad's Karrada district on Friday.", "marched") ==
           "Karrada");
