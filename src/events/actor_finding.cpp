@@ -157,8 +157,10 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
             continue; // part of a person's introduction ("Russian Foreign Minister")
         }
         const bool locative =
+            // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) ||
-             passive_subject(tokens, last) || names_event(tokens, last, noun_at) ||
+             passive_subject(tokens, last) ||
+             (names_event(tokens, last, noun_at) && m.precision != gazetteer::Precision::country) ||
              names_facility(tokens, last)) &&
             !adjectival(tokens, last);
         if (m.type == geoparse::MentionType::demonym) {

@@ -119,7 +119,6 @@ Analysis ArticleBuilder::analyse(const Sentence& s) {
     Analysis a;
     a.tokens = tokenize(article_.text, s.byte_begin, s.byte_end);
     a.mention_at.assign(a.tokens.size(), -1);
-    a.clauses = find_clauses(a.tokens);
     if (a.tokens.empty()) {
         return a;
     }
@@ -138,6 +137,7 @@ Analysis ArticleBuilder::analyse(const Sentence& s) {
             a.mention_at[k] = static_cast<int>(mi);
         }
     }
+    a.clauses = find_clauses(a.tokens, a.mention_at);
     find_organisations(a);
     find_titled_people(a);
     find_triggers(a);

@@ -77,7 +77,7 @@ bool verb_like(const std::vector<Token>& tokens, std::size_t k) {
     if (in(auxiliaries(), key) || in(irregular_pasts(), key)) {
         return true;
     }
-    const bool past = key.size() >= 5 && key.compare(key.size() - 2, 2, "ed") == 0 &&
+    const bool past = key.size() >= 4 && key.compare(key.size() - 2, 2, "ed") == 0 &&
                       key.find('-') == std::string::npos;
     // "the armed men", "two wounded soldiers": after a determiner it is an adjective.
     return past && !(k > 0 && in(determiners(), tokens[k - 1].key));
@@ -98,8 +98,8 @@ bool other_predicate_between(const std::vector<Token>& tokens, std::size_t first
             }
             if (key == "and" && k + 1 < first &&
                 (tokens[k + 1].key == "later" || tokens[k + 1].key == "then") &&
-                verb_within(tokens, k + 2, first, 2, event_word)) {
-                return true; // "was shot and later died in X"
+                verb_within(tokens, k + 2, first, 2, std::vector<bool>(tokens.size(), false))) {
+                return true; // "was shot and later died in X": a later event, even of a kind
             }
         }
         return false;

@@ -10,12 +10,13 @@ namespace eventmap::events {
 
 namespace {
 
-constexpr std::array<std::string_view, 16> locative_prepositions{
-    "in",   "at",     "near",    "outside", "inside",  "across", "throughout", "around",
-    "into", "within", "towards", "toward",  "between", "along",  "over",       "through"};
+constexpr std::array<std::string_view, 21> locative_prepositions{
+    "in",     "at",      "near",   "outside",   "inside", "across",  "throughout",
+    "around", "into",    "within", "towards",   "toward", "between", "along",
+    "over",   "through", "off",    "alongside", "beyond", "behind",  "opposite"};
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
-constexpr std::array<std::string_view, 54> area_nouns{
+constexpr std::array<std::string_view, 60> area_nouns{
     "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
     "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
     "centre",       "center",    "north",     "south",         "east",         "west",
@@ -24,7 +25,8 @@ constexpr std::array<std::string_view, 54> area_nouns{
     "states",       "provinces", "districts", "regions",       "cities",       "towns",
     "villages",     "areas",     "parts",     "state",         "county",       "governorate",
     "municipality", "third",     "square",    "roads",         "road",         "shores",
-    "coast",        "banks",     "environs",  "streets"};
+    "coast",        "banks",     "environs",  "streets",       "half",         "much",
+    "most",         "rest",      "swathes",   "swaths",        "corner",       "side"};
 
 constexpr std::array<std::string_view, 62> place_modifiers{
     "the",          "a",           "an",           "northern",     "southern",
@@ -74,8 +76,22 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
             return true;
         }
+        // "in several towns, including X": a member of a list of places.
+        if (t.key == "including" || (t.key == "as" && i >= 2 && tokens[i - 2].key == "such")) {
+            for (std::size_t k = i - 1, n = 0; k > 0 && n < 6; --k, ++n) {
+                const std::string& w = tokens[k - 1].key;
+                if (w == "cities" || w == "towns" || w == "villages" || w == "areas" ||
+                    w == "provinces" || w == "districts" || w == "regions" ||
+                    w == "neighbourhoods" || w == "neighborhoods") {
+                    return true;
+                }
+            }
+            return false;
+        }
         // "in Ardenia's Velmarsh district": the owned place is where the owner is.
-        if (t.key == "'s" && depth == 0 && i >= 2) {
+        // "in Y - Z" (district notation) likewise: Z is where Y is.
+        const bool dash = t.key == "-" && i >= 2 && tokens[i - 1].begin > tokens[i - 2].end;
+        if ((t.key == "'s" || dash) && depth == 0 && i >= 2) {
             std::size_t owner = i - 1;
             while (owner > 0 && tokens[owner - 1].word && tokens[owner - 1].capitalized) {
                 --owner;

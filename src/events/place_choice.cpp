@@ -263,6 +263,11 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
         if (qualifies(a.tokens, *best, c)) {
             continue;
         }
+        // "Y - Z": district notation names Z, inside Y.
+        if (c.first == best->last + 2 && a.tokens[best->last + 1].key == "-") {
+            best = &c;
+            continue;
+        }
         const bool c_in_b = contains(c, *best, mc, mb);
         const bool b_in_c = contains(*best, c, mb, mc);
         if (c_in_b || (!b_in_c && reach(a, c.first, hit) < reach(a, best->first, hit))) {

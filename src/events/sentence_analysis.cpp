@@ -23,7 +23,8 @@ constexpr std::array<std::string_view, 32> futures{
 
 } // namespace
 
-std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<Token>& tokens) {
+std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<Token>& tokens,
+                                                              const std::vector<int>& mention_at) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
     std::size_t begin = 0;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -31,6 +32,11 @@ std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<
         // A hyphen splits only as a spaced dash ("a ban - a move welcomed"), not in
         // "U.S.-backed".
         const bool spaced = i > 0 && tokens[i].begin > tokens[i - 1].end;
+        const bool district = i > 0 && i + 1 < tokens.size() && mention_at[i - 1] >= 0 &&
+                              mention_at[i + 1] >= 0 && k == "-";
+        if (district) {
+            continue;
+        }
         const bool hard = !tokens[i].word && (k == ";" || k == ":" || (k == "-" && spaced) ||
                                               k == "\xE2\x80\x94" || k == "\xE2\x80\x93");
         const bool soft = !tokens[i].word && k == "," && i + 1 < tokens.size() &&

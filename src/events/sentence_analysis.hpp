@@ -76,8 +76,10 @@ struct Analysis {
 
 // Clauses: split at ; : and dashes, and at a comma followed by a conjunction or relative
 // pronoun. Commas alone do not split ("in western Brambly, on the edge of Lakeport on
-// May 3" is one clause).
-std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<Token>& tokens);
+// May 3" is one clause). A dash between two place names is district notation ("Y - Z": the
+// Z district of Y), no boundary; `mention_at` marks the place mentions.
+std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<Token>& tokens,
+                                                              const std::vector<int>& mention_at);
 std::pair<std::size_t, std::size_t> clause_of(const Analysis& a, std::size_t token);
 std::size_t token_at_byte(const std::vector<Token>& tokens, std::size_t byte);
 // Name particles that may be lowercase inside a person's name: "Karim al-Nadir".

@@ -165,7 +165,11 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
           "clear", "commitment", "support", "will"}},
         {"shoot", {"up", "film", "video", "scenes", "footage", "episode", "episodes"}},
         {"hit", {"record", "high", "low", "market", "shelves", "headlines", "streets"}},
-        {"launch", {"website", "campaign", "satellite", "app", "book", "album", "product"}}};
+        {"launch", {"website", "campaign", "satellite", "app", "book", "album", "product"}},
+        {"enter",
+         {"phase", "talks", "negotiations", "force", "market", "year", "race", "politics", "office",
+          "agreement", "competition", "tournament", "stage", "round"}},
+        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}}};
     const auto sense = senses.find(hit.trigger->lemma);
     if (sense == senses.end()) {
         return false;

@@ -1,0 +1,92 @@
+// Place attachment given the event word (EventExtractor::event_at, what `eval events` scores):
+// which place of a sentence an event takes, following the sentence's syntax. Invented
+// sentences, real gazetteer.
+#include "events/events_support.hpp"
+#include "events/extractor.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace eventmap::test;
+using eventmap::events::Event;
+
+namespace {
+
+// The place event_at gives the first occurrence of `verb` in `text`, as written ("" when none).
+std::string place_of(const std::string& text, const std::string& verb) {
+    const eventmap::Article article = text_article(text, "2021-04-10");
+    const auto& extractor = default_extractor();
+    const auto found = extractor.process(article);
+    const std::size_t at = text.find(verb);
+    REQUIRE(at != std::string::npos);
+    const auto event =
+        extractor.event_at(article, found.mentions, found.dates, at, at + verb.size());
+    REQUIRE(event.has_value());
+    return event->event_loc.extracted_place;
+}
+
+} // namespace
+
+TEST_CASE("a place inside a relative clause belongs to that clause", "[events][attachment]") {
+    CHECK(place_of("Troops detained a man who had fought in Mosul.", "detained").empty());
+    CHECK(place_of("Troops detained a man in Basra who had fought in Mosul.", "detained") ==
+          "Basra");
+    // Before the trigger, closed by a comma: where the man was born, not where he was shot.
+    CHECK(place_of("The trader, who was born in Basra, was shot on Monday.", "shot").empty());
+}
+
+TEST_CASE("a place after 'and later <verb>' is that verb's", "[events][attachment]") {
+    CHECK(place_of("A trader was shot on Monday and later died in a Basra hospital.", "shot")
+              .empty());
+    // Coordinated triggers of one event share the place.
+    CHECK(place_of("Gunmen shot and wounded two guards in Basra.", "shot") == "Basra");
+}
+
+TEST_CASE("a participle after a comma opens its own predicate", "[events][attachment]") {
+    CHECK(place_of("Rebels launched an offensive in Hama on Sunday, targeting Mosul.",
+                   "launched") == "Hama");
+    CHECK(place_of("Rebels launched an offensive in Hama on Sunday, targeting Mosul.",
+                   "targeting") == "Mosul");
+    // "including" is no predicate.
+    CHECK(place_of("Protests spread across several cities on Friday, including Basra.",
+                   "Protests") == "Basra");
+}
+
+TEST_CASE("a chain of places names its first place", "[events][attachment]") {
+    // The finer place is the event's, the ones after it only say where it is.
+    CHECK(place_of("Guards shot two inmates fleeing the Basra prison in southern Iraq.", "shot") ==
+          "Basra");
+    // "the X district of Y" names the district, inside Y.
+    CHECK(place_of("Artillery shelled the Barzeh district of Damascus.", "shelled") == "Barzeh");
+}
+
+TEST_CASE("district notation, countryside, area of, outskirts", "[events][attachment]") {
+    CHECK(place_of("Troops raided homes in Damascus - Barzeh on Monday.", "raided") == "Barzeh");
+    CHECK(place_of("Rebels shelled the Idlib countryside on Monday.", "shelled") == "Idlib");
+    CHECK(place_of("Clashes broke out in the Jobar area of Damascus.", "Clashes") == "Jobar");
+    CHECK(place_of("Artillery pounded the outskirts of Hama on Monday.", "pounded") == "Hama");
+    // A dash between clauses still splits them: the second clause's place is not the first's.
+    CHECK(place_of("Police detained three men - a raid followed in Mosul.", "detained").empty());
+}
+
+TEST_CASE("an owned place and a place naming an event", "[events][attachment]") {
+    CHECK(place_of("Protesters marched in Baghdad's Karrada district on Friday.", "marched") ==
+          "Karrada");
+    CHECK(place_of("Two officers were hurt in the Basra shootout on Friday.", "hurt") == "Basra");
+}
+
+TEST_CASE("a verb in another sense reports no event place", "[events][attachment]") {
+    CHECK(place_of("The champion captured her third title in Doha on Sunday.", "captured").empty());
+    CHECK(place_of("Rebels captured the airport in Doha on Sunday.", "captured") == "Doha");
+}
+
+TEST_CASE("a light verb joins the event noun after 'another' and 'several'", "[events][triggers]") {
+    const auto events = default_extractor().extract(
+        text_article("Rebels launched another fierce assault in Hama on Monday.", "2021-04-10"));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].trigger.rfind("launched", 0) == 0);
+    const auto patrol = default_extractor().extract(
+        text_article("A roadside bomb hit their patrol in Mosul on Monday.", "2021-04-10"));
+    for (const Event& e : patrol) {
+        CHECK(e.event != eventmap::model::PloverType::mobilize); // the patrol is who was hit
+    }
+}
