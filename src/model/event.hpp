@@ -140,7 +140,16 @@ struct Event {
     std::string article_url;
     std::string published;            // the article's publication date
     std::vector<EventSource> sources; // every sentence reporting it, after merging
+    // How many sentences reported it, `sources` included. A store keeps a capped list of
+    // sources per event (the rest are in its mentions table), and counts all; 0 means
+    // sources.size() (an event not read from a store).
+    std::uint64_t source_count = 0;
 };
+
+// The sentences that reported it: source_count, or sources.size() when that is not set.
+inline std::uint64_t reports_of(const Event& e) noexcept {
+    return e.source_count != 0 ? e.source_count : e.sources.size();
+}
 
 inline bool has_date(const Event& e) noexcept {
     return e.date != no_day;

@@ -66,6 +66,13 @@ template <class Visitor> void visit_event_fields(const model::Event& e, Visitor&
     v.text("url", e.article_url);
     v.text("published", e.published);
     v.json("sources", sources_to_json(e.sources));
+    // Added later (schema 2): after every earlier column, so exports only gain fields.
+    v.integer("source_count", static_cast<std::int64_t>(reports_of(e)));
+    v.text("mode", e.mode);
+    v.integer("trigger_start", static_cast<std::int64_t>(e.trigger_start));
+    v.integer("trigger_end", static_cast<std::int64_t>(e.trigger_end));
+    v.text("place_basis", loc.basis);
+    v.text("unresolved_place", loc.unresolved);
 }
 
 } // namespace eventmap::model

@@ -3,10 +3,7 @@
 #include "common/utf8.hpp"
 #include "events/merge.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-#include <optional>
-#include <unordered_map>
+#include <utility>
 
 namespace eventmap::pipeline {
 
@@ -28,59 +25,47 @@ store::MentionRecord to_record(const geoparse::Mention& m) {
     return r;
 }
 
-// Which stored event each merge key went to in this run. Keys and ids are kept as 64-bit
-// numbers in two generations of at most `generation_size` entries each: when the current one
-// fills up it becomes the previous one and the oldest is dropped. Duplicate reports come from
-// the same news cycle, so merging looks back over the last few hundred thousand events, and
-// memory stays flat however long the ingest.
-class RunMerger {
-  public:
-    static constexpr std::size_t generation_size = 250000;
+// The events module's merge rule, applied by the store against what it holds (issue 11), so
+// one run, many small runs and a killed and resumed run give the same events.
+store::MergeRule merge_rule() {
+    store::MergeRule rule;
+    rule.key = [](const Event& e) {
+        // Events without a resolved place never merge (merge_key gives each its own key).
+        return e.event_loc.geonameid == 0 ? std::string() : events::merge_key(e);
+    };
+    rule.compatible = [](const Event& stored, const Event& report) {
+        return events::compatible(stored, report);
+    };
+    rule.merge = [](Event& stored, Event&& report) {
+        events::merge_into(stored, std::move(report));
+    };
+    return rule;
+}
 
-    // Splits `found` into events to store and reports of events stored earlier in the run,
-    // whose sources are appended to them.
-    std::vector<Event> route(std::vector<Event> found, store::EventStore& db) {
-        std::vector<Event> fresh;
-        for (auto& e : found) {
-            const std::uint64_t key = std::hash<std::string>{}(events::merge_key(e));
-            const std::optional<std::uint64_t> earlier = find(key);
-            if (earlier && db.append_sources(hex_id(*earlier), e.sources)) {
+// The viewer's corrections (store::PlaceOverride) before the store merges: a name corrected in
+// an article means the corrected place in a later report of that article (an override without
+// an article: everywhere). The latest override of a name wins.
+void apply_overrides(std::vector<Event>& found, const std::vector<store::PlaceOverride>& rules) {
+    for (auto& e : found) {
+        auto& loc = e.event_loc;
+        if (loc.extracted_place.empty()) {
+            continue;
+        }
+        for (auto rule = rules.rbegin(); rule != rules.rend(); ++rule) {
+            if (rule->name != loc.extracted_place ||
+                (!rule->article_id.empty() && rule->article_id != e.article_id)) {
                 continue;
             }
-            remember(key, e.id);
-            fresh.push_back(std::move(e));
+            loc.resolved_place = rule->place;
+            loc.geonameid = rule->geonameid;
+            loc.position = rule->position;
+            loc.country_code = rule->country_code;
+            loc.basis = "override";
+            loc.unresolved.clear();
+            break;
         }
-        return fresh;
     }
-
-  private:
-    std::optional<std::uint64_t> find(std::uint64_t key) const {
-        for (const auto* generation : {&current_, &previous_}) {
-            const auto it = generation->find(key);
-            if (it != generation->end()) {
-                return it->second;
-            }
-        }
-        return std::nullopt;
-    }
-
-    void remember(std::uint64_t key, const std::string& id) {
-        if (current_.size() >= generation_size) {
-            previous_.swap(current_);
-            current_.clear();
-        }
-        current_[key] = std::strtoull(id.c_str(), nullptr, 16);
-    }
-
-    static std::string hex_id(std::uint64_t id) {
-        char buf[17];
-        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(id));
-        return buf;
-    }
-
-    std::unordered_map<std::uint64_t, std::uint64_t> current_;
-    std::unordered_map<std::uint64_t, std::uint64_t> previous_;
-};
+}
 
 } // namespace
 
@@ -123,7 +108,8 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
                               const events::EventExtractor& extractor, const IngestOptions& options,
                               const std::function<void(std::uint64_t)>& progress) {
     IngestSummary summary;
-    RunMerger merger;
+    db.set_merge_rule(merge_rule());
+    const std::vector<store::PlaceOverride> overrides = db.place_overrides();
     Article article;
     std::size_t in_batch = 0;
     db.begin();
@@ -137,8 +123,7 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
         } else {
             events::ArticleEvents found = extractor.process(article);
             summary.reports += found.events.size();
-            std::vector<Event> fresh = merger.route(std::move(found.events), db);
-            summary.add(fresh);
+            apply_overrides(found.events, overrides);
             store::ArticleRecord record;
             record.id = article.id;
             record.content_hash = found.content_hash;
@@ -152,7 +137,9 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
             for (const auto& m : found.mentions) {
                 mentions.push_back(to_record(m));
             }
-            db.add_article(record, fresh, mentions);
+            std::vector<Event> fresh;
+            db.add_article(record, found.events, mentions, &fresh);
+            summary.add(fresh);
         }
         if (++in_batch >= options.batch) {
             db.commit();

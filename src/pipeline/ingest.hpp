@@ -1,8 +1,11 @@
 // The ingest loop behind `eventmap ingest` (and bench/events_ingest_bench.cpp): articles in,
 // events and mentions into an EventStore, one transaction per batch. Articles whose text is
-// already stored are skipped (idempotent); an event reported again by a later article of the
-// same run gets the new sentences appended rather than a second row. Memory stays flat: one
-// article at a time plus a 64-bit key per stored event of the run.
+// already stored are skipped (idempotent). A report of an event the store already holds, from
+// this run or an earlier one, is merged into it by the events module's rule (store::MergeRule):
+// the same events whether the articles come in one run, many runs, or a killed and resumed
+// one. The viewer's place corrections stored in the store (place_overrides) are applied to the
+// events of later reports before they merge. Memory stays flat: one article at a time; the store
+// keeps a capped list of sources per event and counts the rest.
 #pragma once
 
 #include "common/article.hpp"

@@ -21,6 +21,9 @@ struct EventColumnSetter {
     std::size_t next = 0;
     void text(const char*, const std::string& value) {
         const int i = index[next++];
+        if (i < 0) {
+            return; // a column the target lacks (a schema-1 store read as it is)
+        }
         if (!value.empty()) {
             feature.SetField(i, value.c_str());
         } else if (null_empty) {
@@ -28,7 +31,10 @@ struct EventColumnSetter {
         }
     }
     void integer(const char*, std::int64_t value) {
-        feature.SetField(index[next++], static_cast<GIntBig>(value));
+        const int i = index[next++];
+        if (i >= 0) {
+            feature.SetField(i, static_cast<GIntBig>(value));
+        }
     }
     void real(const char*, double value) { feature.SetField(index[next++], value); }
     void boolean(const char*, bool value) { feature.SetField(index[next++], value ? 1 : 0); }

@@ -25,8 +25,15 @@ model::Event read_event(const OGRFeature& f, const std::vector<int>& index,
                         const std::string& where) {
     model::Event e;
     std::size_t i = 0;
-    auto text = [&] { return field_text(f, index[i++]); };
-    auto integer = [&] { return f.GetFieldAsInteger64(index[i++]); };
+    // A column a schema-1 store lacks has index -1 and reads as empty or 0.
+    auto text = [&] {
+        const int at = index[i++];
+        return at < 0 ? std::string() : field_text(f, at);
+    };
+    auto integer = [&]() -> std::int64_t {
+        const int at = index[i++];
+        return at < 0 ? 0 : f.GetFieldAsInteger64(at);
+    };
     auto real = [&] { return f.GetFieldAsDouble(index[i++]); };
     auto& loc = e.event_loc;
     e.id = text();
@@ -71,6 +78,12 @@ model::Event read_event(const OGRFeature& f, const std::vector<int>& index,
     e.article_url = text();
     e.published = text();
     e.sources = sources_from_json(text(), where);
+    e.source_count = static_cast<std::uint64_t>(integer());
+    e.mode = text();
+    e.trigger_start = static_cast<std::size_t>(integer());
+    e.trigger_end = static_cast<std::size_t>(integer());
+    loc.basis = text();
+    loc.unresolved = text();
     if (const OGRGeometry* geometry = f.GetGeometryRef();
         geometry != nullptr && wkbFlatten(geometry->getGeometryType()) == wkbPoint &&
         !geometry->IsEmpty()) {

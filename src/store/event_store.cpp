@@ -32,24 +32,6 @@ gdal::FeaturePtr EventStore::Impl::find_one(OGRLayer* table, const std::string& 
     return found;
 }
 
-bool EventStore::Impl::append_sources(const std::string& id,
-                                      const std::vector<model::EventSource>& sources,
-                                      gdal::ErrorCapture& errors) {
-    gdal::FeaturePtr feature = find_one(events, "\"id\" = " + gdal::sql_literal(id), errors);
-    if (!feature) {
-        return false;
-    }
-    const int column = event_index.back(); // sources is the last field visited
-    auto stored = sources_from_json(field_text(*feature, column), display);
-    if (merge_sources(stored, sources)) {
-        feature->SetField(column, sources_to_json(stored).c_str());
-        if (events->SetFeature(feature.get()) != OGRERR_NONE) {
-            fail_write("updating event " + id, errors);
-        }
-    }
-    return true;
-}
-
 // Which of these events' ids are stored already: one query per article, reading the id column
 // only. (A plain attribute filter per event prepares a 28-column SELECT each time, which took
 // most of the ingest time; ExecuteSQL on a GeoPackage syncs every layer first, slower still.)
@@ -71,6 +53,7 @@ EventStore::Impl::stored_event_ids(const std::vector<model::Event>& candidates,
             ignored.AddString(name.c_str());
         }
     }
+    ignored.AddString(merge_key_column);
     ignored.AddString("OGR_GEOMETRY");
     const int id_column = event_index.front();
     events->SetIgnoredFields(const_cast<const char**>(ignored.List()));
@@ -89,15 +72,10 @@ EventStore::Impl::stored_event_ids(const std::vector<model::Event>& candidates,
     return found;
 }
 
-void EventStore::Impl::write_event(const model::Event& event, gdal::ErrorCapture& errors) {
-    gdal::FeaturePtr feature(OGRFeature::CreateFeature(events->GetLayerDefn()));
-    visit_event_fields(event, EventColumnSetter{*feature, event_index, true});
-    if (has_location(event)) {
-        feature->SetGeometryDirectly(
-            new OGRPoint(event.event_loc.position.lon, event.event_loc.position.lat));
-    }
-    if (events->CreateFeature(feature.get()) != OGRERR_NONE) {
-        fail_write("adding event " + event.id, errors);
+void EventStore::set_merge_rule(MergeRule rule) {
+    impl_->merge_rule = std::move(rule);
+    if (!impl_->read_only && impl_->merge_rule.key) {
+        impl_->fill_merge_keys();
     }
 }
 
@@ -216,7 +194,8 @@ bool EventStore::has_article(const std::string& content_hash) {
 }
 
 bool EventStore::add_article(const ArticleRecord& article, const std::vector<model::Event>& events,
-                             const std::vector<MentionRecord>& mentions) {
+                             const std::vector<MentionRecord>& mentions,
+                             std::vector<model::Event>* fresh) {
     impl_->require_open();
     impl_->require_writable_store();
     // Validate everything before the first write: bad records never leave half an article.
@@ -233,7 +212,7 @@ bool EventStore::add_article(const ArticleRecord& article, const std::vector<mod
     if (!impl_->batch) {
         begin();
         try {
-            const bool added = add_article(article, events, mentions);
+            const bool added = add_article(article, events, mentions, fresh);
             commit();
             return added;
         } catch (...) {
@@ -258,15 +237,7 @@ bool EventStore::add_article(const ArticleRecord& article, const std::vector<mod
     if (impl_->articles->CreateFeature(row.get()) != OGRERR_NONE) {
         impl_->fail_write("adding article " + article.id, errors);
     }
-    std::set<std::string> stored = impl_->stored_event_ids(events, errors);
-    for (const auto& event : events) {
-        if (stored.count(event.id) > 0) {
-            impl_->append_sources(event.id, event.sources, errors);
-        } else {
-            impl_->write_event(event, errors);
-            stored.insert(event.id); // a second event with this id in the list merges into it
-        }
-    }
+    impl_->store_events(events, fresh, errors);
     for (const auto& mention : mentions) {
         gdal::FeaturePtr m(OGRFeature::CreateFeature(impl_->mentions->GetLayerDefn()));
         set_text(*m, "article_id", mention.article_id.empty() ? article.id : mention.article_id);

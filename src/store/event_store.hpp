@@ -77,6 +77,18 @@ struct BoundingBox {
     double west = -180, south = -90, east = 180, north = 90; // WGS84 degrees
 };
 
+// A user's correction of a place, written by the viewer (view/correction_store.hpp) to the
+// store's place_overrides table: "this name, in this article, means this place". Ingest applies
+// it to later reports (an empty article_id: the name anywhere).
+struct PlaceOverride {
+    std::string name;       // the place as written in the text
+    std::string article_id; // the article it was corrected in
+    LatLon position;
+    std::string place; // gazetteer name; empty for a point clicked on the map
+    std::uint64_t geonameid = 0;
+    std::string country_code;
+};
+
 // Which events to read. Empty strings and nullopt mean no restriction.
 struct EventQuery {
     std::string from; // YYYY[-MM[-DD]]: events ending on or after it
@@ -88,12 +100,28 @@ struct EventQuery {
 // Throws InputError for a date that is not YYYY, YYYY-MM or YYYY-MM-DD (what = option name).
 void validate_query_date(const std::string& date, const std::string& what);
 
+// How add_article merges a new article's events into the stored ones (issue 11): the rule the
+// pipeline merges by within a run, applied against the store, so a store fed daily holds the
+// events one ingest of everything gives, whether the articles came in one run, many small
+// runs, or a run killed and resumed. The pipeline sets it (the store does not know the events
+// module); without one, only an event whose id is stored already is merged.
+struct MergeRule {
+    // The identity a stored event must share (same type, place and precision, dates...);
+    // empty: never merge (an event without a resolved place).
+    std::function<std::string(const model::Event&)> key;
+    // Whether a report with that key can be this stored event (compatible actors).
+    std::function<bool(const model::Event& stored, const model::Event& report)> compatible;
+    // Folds the report into the stored event (sources, actors, confidence...).
+    std::function<void(model::Event& stored, model::Event&& report)> merge;
+};
+
 class EventStore {
   public:
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
     // Source sentences kept per event (issue 13): a story repeated by every wire for months
     // would otherwise grow one row without bound and slow each append. Later reports are still
-    // stored as articles with their mentions; the event keeps its first sentences.
+    // stored as articles with their mentions, and counted in the event's source_count; the
+    // event keeps its first sentences.
     static constexpr std::size_t max_sources_per_event = 16;
 
     // `target`: a path (GeoPackage, normally *.gpkg) or "PG:<libpq connection string>"
@@ -124,13 +152,20 @@ class EventStore {
 
     // --- Writing (not in read mode) ---
     void begin();
+    // The merge rule of later add_article calls. On a store whose events have no merge keys
+    // yet (one upgraded from schema 1) it fills them in first, in a transaction of its own.
+    void set_merge_rule(MergeRule rule);
+
     // Adds the article with its events and mentions. Returns false, writing nothing, when its
     // content hash is already stored. An event whose id is already stored is not duplicated:
-    // its sources not yet listed are appended to the stored event (see append_sources).
-    // Throws DataError (nothing written, batch still open) for a record missing its id or hash,
-    // OutputError (batch rolled back) when the write fails.
+    // its sources not yet listed are appended to the stored event (see append_sources). With a
+    // merge rule, an event that matches a stored one (the batch's included) is merged into it,
+    // the first stored keeping its id. `fresh`, when given, receives the events stored as new
+    // rows. Throws DataError (nothing written, batch still open) for a record missing its id
+    // or hash, OutputError (batch rolled back) when the write fails.
     bool add_article(const ArticleRecord& article, const std::vector<model::Event>& events,
-                     const std::vector<MentionRecord>& mentions);
+                     const std::vector<MentionRecord>& mentions,
+                     std::vector<model::Event>* fresh = nullptr);
     // Appends to a stored event the sources it does not list yet (same article, start, end), up
     // to max_sources_per_event.
     // Returns false when no event has this id. Works inside a batch or on its own (then in a
@@ -162,6 +197,8 @@ class EventStore {
     EventPage read_events(const EventQuery& query, std::uint64_t offset, std::size_t limit,
                           const std::atomic<bool>* cancel = nullptr);
     std::uint64_t count_events(const EventQuery& query = {});
+    // The active place overrides (none when the viewer never wrote one), oldest first.
+    std::vector<PlaceOverride> place_overrides();
     std::uint64_t count_articles();
     std::uint64_t count_mentions();
 

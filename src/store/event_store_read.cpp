@@ -181,6 +181,38 @@ std::uint64_t EventStore::count_events(const EventQuery& query) {
     return static_cast<std::uint64_t>(count);
 }
 
+std::vector<PlaceOverride> EventStore::place_overrides() {
+    impl_->require_open();
+    gdal::ErrorCapture errors;
+    std::vector<PlaceOverride> out;
+    OGRLayer* table = impl_->ds->GetLayerByName("place_overrides");
+    if (table == nullptr) {
+        errors.clear(); // no table: no correction was ever made
+        return out;
+    }
+    if (table->SetAttributeFilter("\"active\" = 1") != OGRERR_NONE) {
+        read_failed(impl_->display, "filtering place overrides", errors);
+    }
+    table->ResetReading();
+    while (gdal::FeaturePtr row{table->GetNextFeature()}) {
+        PlaceOverride o;
+        o.name = field_text(*row, "name");
+        o.article_id = field_text(*row, "article_id");
+        o.position = LatLon{row->GetFieldAsDouble("lat"), row->GetFieldAsDouble("lon")};
+        o.place = field_text(*row, "place");
+        o.geonameid = static_cast<std::uint64_t>(row->GetFieldAsInteger64("geonameid"));
+        o.country_code = field_text(*row, "country_code");
+        if (!o.name.empty()) {
+            out.push_back(std::move(o));
+        }
+    }
+    table->SetAttributeFilter(nullptr);
+    if (errors.has_error()) {
+        read_failed(impl_->display, "reading place overrides", errors);
+    }
+    return out;
+}
+
 std::uint64_t EventStore::count_articles() {
     impl_->require_open();
     gdal::ErrorCapture errors;

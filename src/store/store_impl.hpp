@@ -26,13 +26,16 @@ struct EventStore::Impl {
     OGRLayer* events = nullptr;
     OGRLayer* articles = nullptr;
     OGRLayer* mentions = nullptr;
-    std::vector<int> event_index; // column index of each event field, visit order
+    std::vector<int> event_index; // column index of each event field, visit order (-1: absent)
+    int merge_key_index = -1;
+    MergeRule merge_rule;
 
     void open(OpenMode mode);
     void prepare_file_for_reading();
     void lock_and_prepare_file(OpenMode mode);
     void open_dataset(bool update);
     void validate_schema();
+    void upgrade(OGRLayer& metadata);
     void require_pg_write_privileges();
     OGRLayer* layer(const char* name);
 
@@ -45,7 +48,14 @@ struct EventStore::Impl {
 
     gdal::FeaturePtr find_one(OGRLayer* layer, const std::string& where,
                               gdal::ErrorCapture& errors);
-    void write_event(const model::Event& event, gdal::ErrorCapture& errors);
+    gdal::FeaturePtr write_event(const model::Event& event, const std::string& key,
+                                 gdal::ErrorCapture& errors);
+    void update_event(OGRFeature& feature, const model::Event& event, gdal::ErrorCapture& errors);
+    void store_events(const std::vector<model::Event>& events, std::vector<model::Event>* fresh,
+                      gdal::ErrorCapture& errors);
+    std::vector<gdal::FeaturePtr> events_with_keys(const std::set<std::string>& keys,
+                                                   gdal::ErrorCapture& errors);
+    void fill_merge_keys();
     std::set<std::string> stored_event_ids(const std::vector<model::Event>& candidates,
                                            gdal::ErrorCapture& errors);
     bool append_sources(const std::string& id, const std::vector<model::EventSource>& sources,

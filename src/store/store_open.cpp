@@ -200,12 +200,17 @@ void EventStore::Impl::validate_schema() {
         throw DataError("not an eventmap store: metadata has no schema_version", display);
     }
     const std::string version = field_text(*row, "value");
-    if (version != std::to_string(EventStore::schema_version)) {
+    const bool older = version == "1";
+    if (version != std::to_string(EventStore::schema_version) && !older) {
         throw DataError("store has schema version " + (version.empty() ? "(empty)" : version) +
-                            "; this eventmap reads version " +
+                            "; this eventmap reads versions 1 to " +
                             std::to_string(EventStore::schema_version) +
                             " (re-ingest into a new store)",
                         display);
+    }
+    if (older && !read_only) {
+        upgrade(*metadata);
+        return;
     }
     events = layer(events_layer);
     articles = layer(articles_layer);
@@ -214,11 +219,12 @@ void EventStore::Impl::validate_schema() {
     event_index.clear();
     for (const auto& name : event_column_names()) {
         const int index = definition->GetFieldIndex(name.c_str());
-        if (index < 0) {
+        if (index < 0 && !(older && added_in_schema_2(name))) {
             throw DataError("events table has no column '" + name + "'", display);
         }
         event_index.push_back(index);
     }
+    merge_key_index = definition->GetFieldIndex(merge_key_column);
     for (const auto* columns : {&article_columns, &mention_columns}) {
         OGRLayer* table = columns == &article_columns ? articles : mentions;
         for (const auto& column : *columns) {
@@ -229,6 +235,26 @@ void EventStore::Impl::validate_schema() {
             }
         }
     }
+}
+
+// Schema 1 -> 2 in one transaction (store_schema.hpp), then validated as any store.
+void EventStore::Impl::upgrade(OGRLayer& metadata) {
+    gdal::ErrorCapture errors;
+    start_transaction(errors);
+    try {
+        upgrade_schema_1(*ds, *layer(events_layer), metadata, errors);
+    } catch (const Error& e) {
+        ds->RollbackTransaction();
+        throw OutputError(std::string("cannot upgrade the store to schema ") +
+                              std::to_string(EventStore::schema_version) + ": " + e.what(),
+                          display);
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) {
+        throw OutputError("cannot upgrade the store: " + errors.message(), display);
+    }
+    ds.reset();
+    open_dataset(true); // the driver lists the new columns
+    validate_schema();
 }
 
 namespace {

@@ -7,11 +7,13 @@
 #include "store/event_store.hpp"
 #include "store/store_target.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio> // renameat2
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <iterator>
 #include <unistd.h>
 
 namespace eventmap::store {
@@ -84,6 +86,7 @@ const char* const index_statements[] = {
     R"(CREATE INDEX IF NOT EXISTS articles_id_idx ON "articles" ("id"))",
     R"(CREATE INDEX IF NOT EXISTS mentions_article_id_idx ON "mentions" ("article_id"))",
     R"(CREATE INDEX IF NOT EXISTS events_date_idx ON "events" ("date"))",
+    R"(CREATE INDEX IF NOT EXISTS events_merge_key_idx ON "events" ("merge_key"))",
 };
 
 CPLStringList layer_options(bool postgres, bool spatial) {
@@ -138,6 +141,7 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
                               errors.message());
         }
     }
+    add_merge_key_column(*events, errors);
     create_table(ds, postgres, articles_layer, article_columns, errors);
     create_table(ds, postgres, mentions_layer, mention_columns, errors);
     OGRLayer* metadata =
@@ -147,6 +151,7 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
          {std::pair<std::string, std::string>{"schema_version",
                                               std::to_string(EventStore::schema_version)},
           {"created_at", utc_now_iso()},
+          {"merge_keys", "complete"},
           {"created_by", "eventmap"}}) {
         gdal::FeaturePtr row(OGRFeature::CreateFeature(metadata->GetLayerDefn()));
         row->SetField("key", key.c_str());
@@ -155,6 +160,10 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
             throw OutputError("cannot write metadata: " + errors.message());
         }
     }
+    create_indexes(ds, errors);
+}
+
+void create_indexes(GDALDataset& ds, gdal::ErrorCapture& errors) {
     for (const char* statement : index_statements) {
         gdal::ResultSet result(ds, ds.ExecuteSQL(statement, nullptr, nullptr));
         if (errors.has_error()) {
@@ -162,6 +171,53 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
                               "): " + errors.message());
         }
     }
+}
+
+void add_merge_key_column(OGRLayer& events, gdal::ErrorCapture& errors) {
+    OGRFieldDefn field(merge_key_column, OFTString);
+    if (events.CreateField(&field) != OGRERR_NONE) {
+        throw OutputError(std::string("cannot create column events.") + merge_key_column + ": " +
+                          errors.message());
+    }
+}
+
+bool added_in_schema_2(const std::string& column) {
+    static const char* const added[] = {"source_count", "mode",        "trigger_start",
+                                        "trigger_end",  "place_basis", "unresolved_place"};
+    return std::any_of(std::begin(added), std::end(added),
+                       [&](const char* name) { return column == name; });
+}
+
+void upgrade_schema_1(GDALDataset& ds, OGRLayer& events, OGRLayer& metadata,
+                      gdal::ErrorCapture& errors) {
+    SchemaVisitor schema;
+    visit_event_fields(model::Event{}, schema);
+    for (const auto& spec : schema.fields) {
+        if (events.GetLayerDefn()->GetFieldIndex(spec.name) >= 0) {
+            continue;
+        }
+        OGRFieldDefn field(spec.name, spec.type);
+        field.SetSubType(spec.subtype);
+        if (events.CreateField(&field) != OGRERR_NONE) {
+            throw OutputError(std::string("cannot add column events.") + spec.name + ": " +
+                              errors.message());
+        }
+    }
+    if (events.GetLayerDefn()->GetFieldIndex(merge_key_column) < 0) {
+        add_merge_key_column(events, errors);
+    }
+    metadata.SetAttributeFilter("\"key\" = 'schema_version'");
+    metadata.ResetReading();
+    gdal::FeaturePtr row(metadata.GetNextFeature());
+    metadata.SetAttributeFilter(nullptr);
+    if (!row) {
+        throw OutputError("metadata has no schema_version: " + errors.message());
+    }
+    row->SetField("value", std::to_string(EventStore::schema_version).c_str());
+    if (metadata.SetFeature(row.get()) != OGRERR_NONE) {
+        throw OutputError("cannot update the schema version: " + errors.message());
+    }
+    create_indexes(ds, errors);
 }
 
 // Whether a killed writer left a rollback journal beside the store (SQLite's "hot journal").

@@ -36,8 +36,8 @@ constexpr int batch_size = 4;
 
 // Invented reports, each a distinct event (own place and day) so no two articles merge and
 // the events of any prefix of the input are known from the uninterrupted run. (Reports of one
-// event split across two runs are not merged: the merge table lives for one run; see the
-// report of issue 13. This test pins down what a kill may and may not leave.)
+// event split across runs merge into the stored event: tests/pipeline/ingest_merge_test.cpp.
+// This test pins down what a kill may and may not leave.)
 std::string article_line(int i) {
     static const char* const places[] = {"Damascus", "Aleppo", "Homs",   "Geneva",
                                          "Cairo",    "Paris",  "Vienna", "Amman"};
