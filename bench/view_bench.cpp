@@ -56,22 +56,28 @@ int main(int argc, char** argv) {
     }
 
     view::Session session(path);
+    double load[1] = {0};
+    getloadavg(load, 1);
     const auto start = Clock::now();
+    const double cpu0 = eventmap::bench::cpu_seconds();
     session.start_loading();
     while (!session.has_map() && session.stage() != view::LoadStage::failed) {
         session.poll();
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     const double map_s = seconds_since(start);
+    const double map_cpu_s = eventmap::bench::cpu_seconds() - cpu0;
     session.wait_until_loaded();
     const double all_s = seconds_since(start);
+    const double all_cpu_s = eventmap::bench::cpu_seconds() - cpu0;
     if (session.stage() == view::LoadStage::failed) {
         std::printf("load failed: %s\n", session.load_error().c_str());
         return 1;
     }
     std::printf("view_bench: %zu events from %s\n", session.table().size(), path.c_str());
-    std::printf("  load: map table ready in %.2f s; filter columns in %.2f s (background)\n", map_s,
-                all_s);
+    std::printf("  load (machine load %.1f): map table ready in %.2f s wall, %.2f s CPU; filter "
+                "columns in %.2f s wall, %.2f s CPU (background); peak RSS %.0f MiB\n",
+                load[0], map_s, map_cpu_s, all_s, all_cpu_s, eventmap::bench::peak_rss_mib());
 
     const view::DayRange extent = session.time.extent();
     const int span = std::max(1, (extent.last - extent.first) / 5);
