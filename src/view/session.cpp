@@ -203,7 +203,7 @@ bool Session::poll() {
     std::unique_ptr<EventTable> table, columns;
     std::shared_ptr<mapdata::EventTable> map, reports_map;
     std::unique_ptr<std::vector<std::uint8_t>> text_mask;
-    std::uint64_t ticket = 0;
+    std::uint64_t ticket = 0, failed = 0;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         table = std::move(ready_table_);
@@ -212,6 +212,7 @@ bool Session::poll() {
         reports_map = std::move(ready_reports_map_);
         text_mask = std::move(ready_text_mask_);
         ticket = ready_search_ticket_;
+        failed = failed_search_ticket_;
     }
     bool changed = false;
     if (map && table) {
@@ -231,6 +232,13 @@ bool Session::poll() {
         grid_.build(table_);
         stage_ = LoadStage::done;
         ++data_generation_;
+        refilter();
+        changed = true;
+    }
+    // The source could not answer (a PostGIS server gone): the events stay as they were,
+    // the text unapplied, and the error says so.
+    if (failed != 0 && failed == search_ticket_ && text_failed_for_ != filters_.text) {
+        text_failed_for_ = filters_.text;
         refilter();
         changed = true;
     }
@@ -288,13 +296,15 @@ void Session::search_worker(std::string text, std::uint64_t ticket) {
         }
     } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(mutex_);
-        error_ = std::string("text search: ") + e.what();
+        error_ = std::string("text search: ") + e.what() + " (the text filter is not applied)";
+        failed_search_ticket_ = ticket;
     }
     text_search_running_ = false;
 }
 
 void Session::refilter() {
-    const bool use_mask = !filters_.text.empty() && table_.search_text.empty();
+    const bool use_mask =
+        !filters_.text.empty() && table_.search_text.empty() && filters_.text != text_failed_for_;
     // Until the source's answer for this text arrives, the previous text's matches stand in
     // (an empty mask while none has arrived: nothing passes rather than everything flashing).
     std::vector<std::uint8_t> none;

@@ -150,10 +150,11 @@ class Session {
     std::string error_, notice_;
     std::atomic<bool> text_search_running_{false};
     std::atomic<bool> search_cancel_{false};
-    std::uint64_t search_ticket_ = 0, ready_search_ticket_ = 0;
+    std::uint64_t search_ticket_ = 0, ready_search_ticket_ = 0, failed_search_ticket_ = 0;
     std::unique_ptr<std::vector<std::uint8_t>> ready_text_mask_;
     std::vector<std::uint8_t> text_mask_;
     std::string text_mask_for_;
+    std::string text_failed_for_; // a text the source could not search (not applied)
 };
 
 } // namespace eventmap::view
