@@ -17,8 +17,8 @@ namespace {
 // The fixture's events and three more that differ in what the map table keeps: a month's
 // precision with a range, a planned event merged from two articles' reports, an event
 // located only to a region (radius).
-std::string write_varied_store() {
-    const std::string path = test::write_fixture_store("view_store_loader");
+std::string write_varied_store(const std::string& name) {
+    const std::string path = test::write_fixture_store(name);
     store::EventStore s(path, store::OpenMode::append);
     s.begin();
     auto month = test::fixture_event("ev-month", "2018-03-01", "AID", 2, "Aleppo", 36.2, 37.15,
@@ -47,7 +47,8 @@ std::string write_varied_store() {
 } // namespace
 
 TEST_CASE("the store reader gives the generic loader's map table", "[view][store_loader]") {
-    const std::string path = write_varied_store();
+    // Each test its own store: CTest runs them in parallel.
+    const std::string path = write_varied_store("view_store_loader_values");
     const auto generic = mapdata::load_events(path);
     const auto fast = view::load_store_map(path, {});
     REQUIRE(fast);
@@ -92,7 +93,7 @@ TEST_CASE("the store reader gives the generic loader's map table", "[view][store
 
 TEST_CASE("the store reader loads at most max_events rows and says how many there are",
           "[view][store_loader]") {
-    const std::string path = write_varied_store();
+    const std::string path = write_varied_store("view_store_loader_cap");
     view::StoreLoadOptions options;
     options.max_events = 3;
     std::uint64_t parts = 0;
