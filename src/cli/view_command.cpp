@@ -33,6 +33,10 @@ void define(CLI::App& app) {
                   "scripted pan, zoom and scrub");
     cmd->add_option("--bench-frames", o->bench_frames, "Frames in the bench")
         ->capture_default_str();
+    cmd->add_option("--max-events", o->max_events,
+                    "Load at most this many events (the first by feature id; 0: no limit); a "
+                    "larger source says so in the window")
+        ->capture_default_str();
     cmd->add_option("--width", o->width, "Window width")->capture_default_str();
     cmd->add_option("--height", o->height, "Window height")->capture_default_str();
     cmd->callback([o] {

@@ -120,12 +120,14 @@ void row(const char* label, const std::string& value) {
 
 void draw_details_panel(UiState& ui) {
     static Details d;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 430 * ui.ui_scale, 300 * ui.ui_scale),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(420 * ui.ui_scale, 300 * ui.ui_scale), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.9f);
-    if (!ImGui::Begin("Details", &ui.show_details)) {
+    const PanelLayout& l = ui.layout;
+    // Docked right, below the event list (alone: the whole column).
+    const float top = ui.show_list ? l.map_h * 0.45f : 0;
+    ImGui::SetNextWindowPos(ImVec2(l.map_x + l.map_w, l.menu + top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(l.right, l.map_h - top), ImGuiCond_Always);
+    if (!ImGui::Begin("Details", &ui.show_details,
+                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                          ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }

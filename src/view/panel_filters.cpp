@@ -60,10 +60,12 @@ bool facet(const char* label, const StringTable& names, const std::vector<std::u
 } // namespace
 
 void draw_filter_panel(UiState& ui) {
-    ImGui::SetNextWindowPos(ImVec2(10, 30 * ui.ui_scale), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(280 * ui.ui_scale, 420 * ui.ui_scale), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    if (!ImGui::Begin("Filters", &ui.show_filters)) {
+    const PanelLayout& l = ui.layout;
+    ImGui::SetNextWindowPos(ImVec2(0, l.menu), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(l.left, l.map_h), ImGuiCond_Always);
+    if (!ImGui::Begin("Filters", &ui.show_filters,
+                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                          ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }

@@ -8,12 +8,14 @@
 namespace eventmap::view {
 
 void draw_list_panel(UiState& ui) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 430 * ui.ui_scale, 30 * ui.ui_scale),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(420 * ui.ui_scale, 260 * ui.ui_scale), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    if (!ImGui::Begin("Events", &ui.show_list)) {
+    const PanelLayout& l = ui.layout;
+    // Docked right, above the details (alone: the whole column).
+    const float h = ui.show_details ? l.map_h * 0.45f : l.map_h;
+    ImGui::SetNextWindowPos(ImVec2(l.map_x + l.map_w, l.menu), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(l.right, h), ImGuiCond_Always);
+    if (!ImGui::Begin("Events", &ui.show_list,
+                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                          ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }

@@ -169,12 +169,11 @@ void draw_controls(UiState& ui) {
 void draw_time_panel(UiState& ui) {
     static HistogramView hv;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float height = 150 * ui.ui_scale;
-    const float status = ImGui::GetFrameHeight() + 4;
+    const float height = ui.layout.time;
+    const float status = ui.layout.status;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height - status),
                             ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.85f);
     if (ImGui::Begin("Time", &ui.show_time,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar)) {

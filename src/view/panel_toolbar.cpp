@@ -138,7 +138,7 @@ void draw_toolbar(UiState& ui) {
 
 void draw_status_bar(UiState& ui) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float height = ImGui::GetFrameHeight() + 4;
+    const float height = ui.layout.status;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
     ImGui::Begin("##status", nullptr,
@@ -148,8 +148,8 @@ void draw_status_bar(UiState& ui) {
     const LoadStage stage = s.stage();
     if (stage == LoadStage::map || stage == LoadStage::columns) {
         const char* what = stage == LoadStage::map ? "loading events" : "loading filter columns";
-        if (stage == LoadStage::map) {
-            // The map loader reports no progress: an indeterminate bar.
+        if (stage == LoadStage::map && s.progress() <= 0) {
+            // Sources read by the generic loader report no progress: an indeterminate bar.
             ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(160, 0), what);
         } else {
             ImGui::ProgressBar(s.progress(), ImVec2(160, 0), what);
@@ -185,6 +185,9 @@ void draw_help_panel(UiState& ui) {
         {"Left / Right", "step the window back / forward (day, week or month)"},
         {"Drag", "pan the map"},
         {"Wheel", "zoom at the cursor"},
+        {"Two-finger scroll", "zoom (up/down) and pan (sideways) on a trackpad"},
+        {"Pinch / Ctrl+wheel", "zoom at the cursor (where the platform sends a pinch as "
+                               "Ctrl+wheel; GLFW has no pinch event)"},
         {"+ / -", "zoom in / out"},
         {"F", "fit the map to the events"},
         {"Click", "select the event under the cursor"},

@@ -5,6 +5,7 @@
 #include "mapdata/map_source.hpp"
 #include "store/event_store.hpp"
 #include "view/source_columns.hpp"
+#include "view/store_loader.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -41,16 +42,70 @@ void Session::start_loading() {
     }
     stage_ = LoadStage::map;
     progress_ = 0;
+    load_start_ = std::chrono::steady_clock::now();
     loader_ = std::thread([this] { load_worker(); });
+}
+
+namespace {
+
+// Rows a source may hold before the viewer shows only the first max_events of them: about
+// 400 bytes a row between the map table, the view's columns and the GPU's copy.
+std::string too_many_rows(std::uint64_t rows, std::uint64_t shown) {
+    return "the source holds " + std::to_string(rows) + " events; the viewer shows the first " +
+           std::to_string(shown) + " (--max-events N changes the limit, `eventmap render` " +
+           "draws them all)";
+}
+
+} // namespace
+
+std::shared_ptr<mapdata::EventTable> Session::load_map_table() {
+    const auto progress = [this](std::uint64_t done, std::uint64_t all) {
+        progress_ = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
+        return !stop_.load();
+    };
+    StoreLoadOptions store_options;
+    store_options.layer = layer_;
+    store_options.max_events = max_events_;
+    // Progressive display: the first rows are drawn while the rest is read.
+    store_options.first_part = first_part_rows;
+    store_options.on_first_part = [this](const mapdata::EventTable& part) {
+        auto map = std::make_shared<mapdata::EventTable>(part);
+        auto table = std::make_unique<EventTable>(table_from_map(*map));
+        std::lock_guard<std::mutex> lock(mutex_);
+        ready_map_ = std::move(map);
+        ready_table_ = std::move(table);
+    };
+    // Eventmap stores: one SQL query into columns. Anything else: OGR feature by feature.
+    if (auto store = load_store_map(source_, store_options, progress)) {
+        if (max_events_ > 0 && store->rows_in_source > max_events_) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            notice_ = too_many_rows(store->rows_in_source, max_events_);
+        }
+        return std::make_shared<mapdata::EventTable>(std::move(store->table));
+    }
+    const std::uint64_t rows = quick_row_count(source_, layer_);
+    if (max_events_ > 0 && rows > max_events_) {
+        throw InputError("the source holds " + std::to_string(rows) +
+                             " rows, more than the viewer loads from a file that is not an "
+                             "eventmap store (" +
+                             std::to_string(max_events_) +
+                             "); open a subset (ogr2ogr -where/-limit), raise --max-events, "
+                             "or draw it with `eventmap render`",
+                         source_);
+    }
+    mapdata::LoadOptions options;
+    options.layer = layer_;
+    return std::make_shared<mapdata::EventTable>(mapdata::load_events(source_, options));
 }
 
 void Session::load_worker() {
     // Everything thrown here is reported through load_error(): no exception leaves the thread.
     try {
         const auto start = std::chrono::steady_clock::now();
-        mapdata::LoadOptions options;
-        options.layer = layer_;
-        auto map = std::make_shared<mapdata::EventTable>(mapdata::load_events(source_, options));
+        auto map = load_map_table();
+        if (stop_) {
+            return;
+        }
         auto table = std::make_unique<EventTable>(table_from_map(*map));
         const std::string layer = map->layer;
         {
@@ -62,12 +117,26 @@ void Session::load_worker() {
         }
         stage_ = LoadStage::columns;
         progress_ = 0;
-        read_source_columns(source_, layer, *table, [this](std::uint64_t done, std::uint64_t all) {
+        const auto progress = [this](std::uint64_t done, std::uint64_t all) {
             progress_ = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
             return !stop_.load();
-        });
+        };
+        StoreReports reports;
+        std::shared_ptr<mapdata::EventTable> with_reports;
+        if (read_store_columns(source_, layer, *table, progress, &reports)) {
+            // The map table again, now with the reports per event (marker sizes) and the
+            // article count (caption): the renderer takes it as new data.
+            with_reports = std::make_shared<mapdata::EventTable>(*map);
+            with_reports->sources = std::move(reports.sources);
+            with_reports->article_count = reports.article_count;
+        } else {
+            read_source_columns(source_, layer, *table, progress);
+        }
         std::lock_guard<std::mutex> lock(mutex_);
+        columns_seconds_ =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         ready_columns_ = std::move(table);
+        ready_reports_map_ = std::move(with_reports);
     } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(mutex_);
         const auto* located = dynamic_cast<const Error*>(&e);
@@ -104,13 +173,26 @@ std::string Session::load_error() const {
     return error_;
 }
 
+double Session::seconds_since_load_start() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start_).count();
+}
+
+std::string Session::load_notice() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return notice_;
+}
+
 void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTable table) {
     map_ = std::move(map);
     table_ = std::move(table);
     grid_.build(table_);
+    const DayRange before = time.extent();
+    const DayRange window = time.window();
     const DayRange extent = table_.day_extent();
     time.set_extent(extent.first, extent.last);
-    if (data_generation_ == 0) {
+    // The first data shows all of itself; later data (the rest of a progressive load, a
+    // reload) keeps the user's window unless it was the whole extent, which then grows.
+    if (data_generation_ == 0 || (window.first == before.first && window.last == before.last)) {
         time.set_window(extent.first, extent.last);
     }
     ++data_generation_;
@@ -119,16 +201,18 @@ void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTabl
 
 bool Session::poll() {
     std::unique_ptr<EventTable> table, columns;
-    std::shared_ptr<mapdata::EventTable> map;
+    std::shared_ptr<mapdata::EventTable> map, reports_map;
     std::unique_ptr<std::vector<std::uint8_t>> text_mask;
-    std::uint64_t ticket = 0;
+    std::uint64_t ticket = 0, failed = 0;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         table = std::move(ready_table_);
         columns = std::move(ready_columns_);
         map = std::move(ready_map_);
+        reports_map = std::move(ready_reports_map_);
         text_mask = std::move(ready_text_mask_);
         ticket = ready_search_ticket_;
+        failed = failed_search_ticket_;
     }
     bool changed = false;
     if (map && table) {
@@ -136,6 +220,9 @@ bool Session::poll() {
         changed = true;
     }
     if (columns) {
+        if (reports_map && map_ && reports_map->size() == map_->size()) {
+            map_ = std::move(reports_map);
+        }
         // Same rows, more columns: keep the grid, refilter with countries and actors known.
         columns->corrected = table_.corrected;
         columns->lat = table_.lat;
@@ -145,6 +232,13 @@ bool Session::poll() {
         grid_.build(table_);
         stage_ = LoadStage::done;
         ++data_generation_;
+        refilter();
+        changed = true;
+    }
+    // The source could not answer (a PostGIS server gone): the events stay as they were,
+    // the text unapplied, and the error says so.
+    if (failed != 0 && failed == search_ticket_ && text_failed_for_ != filters_.text) {
+        text_failed_for_ = filters_.text;
         refilter();
         changed = true;
     }
@@ -202,13 +296,15 @@ void Session::search_worker(std::string text, std::uint64_t ticket) {
         }
     } catch (const std::exception& e) {
         std::lock_guard<std::mutex> lock(mutex_);
-        error_ = std::string("text search: ") + e.what();
+        error_ = std::string("text search: ") + e.what() + " (the text filter is not applied)";
+        failed_search_ticket_ = ticket;
     }
     text_search_running_ = false;
 }
 
 void Session::refilter() {
-    const bool use_mask = !filters_.text.empty() && table_.search_text.empty();
+    const bool use_mask =
+        !filters_.text.empty() && table_.search_text.empty() && filters_.text != text_failed_for_;
     // Until the source's answer for this text arrives, the previous text's matches stand in
     // (an empty mask while none has arrived: nothing passes rather than everything flashing).
     std::vector<std::uint8_t> none;

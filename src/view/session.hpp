@@ -20,6 +20,7 @@
 #include "view/time_model.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -50,10 +51,22 @@ class Session {
     LoadStage stage() const { return stage_.load(); }
     float progress() const { return progress_.load(); } // 0..1 within the current stage
     std::string load_error() const;
+    // Something the user should know about the data that is not an error (a source larger
+    // than max_events, shown in part); empty when none.
+    std::string load_notice() const;
+    // At most this many events are loaded (0: no limit); set before start_loading().
+    void set_max_events(std::uint64_t n) { max_events_ = n; }
+    static constexpr std::uint64_t default_max_events = 3000000;
+    // A store's first rows are shown on their own while the rest loads.
+    static constexpr std::uint64_t first_part_rows = 131072;
     bool has_map() const { return map_ != nullptr; }
     std::shared_ptr<const mapdata::EventTable> map() const { return map_; }
     const EventTable& table() const { return table_; }
     double load_seconds() const { return load_seconds_; }
+    // Seconds since start_loading() was last called.
+    double seconds_since_load_start() const;
+    // Seconds from start_loading() until the filter columns were read too.
+    double columns_seconds() const { return columns_seconds_; }
     // Replaces the data with a table built in memory (tests, benches); no worker involved.
     void set_data(std::shared_ptr<const mapdata::EventTable> map, EventTable table);
 
@@ -101,6 +114,7 @@ class Session {
   private:
     void refilter();
     void load_worker();
+    std::shared_ptr<mapdata::EventTable> load_map_table();
     void search_worker(std::string text, std::uint64_t ticket);
     void move_row(Row row, LatLon to);
     void mark_corrected_from_store();
@@ -120,7 +134,9 @@ class Session {
     std::vector<CorrectionRecord> undo_stack_;
     std::unique_ptr<CorrectionStore> corrections_;
     PlaceFinder finder_;
-    double load_seconds_ = 0;
+    double load_seconds_ = 0, columns_seconds_ = 0;
+    std::chrono::steady_clock::time_point load_start_;
+    std::uint64_t max_events_ = default_max_events;
 
     // Worker hand-off: guarded by mutex_.
     mutable std::mutex mutex_;
@@ -128,16 +144,17 @@ class Session {
     std::atomic<LoadStage> stage_{LoadStage::idle};
     std::atomic<float> progress_{0};
     std::atomic<bool> stop_{false};
-    std::shared_ptr<mapdata::EventTable> ready_map_;
+    std::shared_ptr<mapdata::EventTable> ready_map_, ready_reports_map_;
     std::unique_ptr<EventTable> ready_table_;
     std::unique_ptr<EventTable> ready_columns_;
-    std::string error_;
+    std::string error_, notice_;
     std::atomic<bool> text_search_running_{false};
     std::atomic<bool> search_cancel_{false};
-    std::uint64_t search_ticket_ = 0, ready_search_ticket_ = 0;
+    std::uint64_t search_ticket_ = 0, ready_search_ticket_ = 0, failed_search_ticket_ = 0;
     std::unique_ptr<std::vector<std::uint8_t>> ready_text_mask_;
     std::vector<std::uint8_t> text_mask_;
     std::string text_mask_for_;
+    std::string text_failed_for_; // a text the source could not search (not applied)
 };
 
 } // namespace eventmap::view

@@ -101,6 +101,19 @@ std::string text_of(OGRFeature& feature, int index) {
 
 } // namespace
 
+std::uint64_t quick_row_count(const std::string& source, const std::string& layer_name) {
+    try {
+        auto ds = open_source(source);
+        OGRLayer* layer = !layer_name.empty() ? ds->GetLayerByName(layer_name.c_str())
+                          : ds->GetLayerByName("events") != nullptr ? ds->GetLayerByName("events")
+                                                                    : ds->GetLayer(0);
+        const GIntBig count = layer != nullptr ? layer->GetFeatureCount(FALSE) : -1;
+        return count > 0 ? static_cast<std::uint64_t>(count) : 0;
+    } catch (const Error&) {
+        return 0; // the loader opens it again and says what is wrong
+    }
+}
+
 void read_source_columns(const std::string& source, const std::string& layer_name, EventTable& t,
                          const std::function<bool(std::uint64_t, std::uint64_t)>& progress) {
     auto ds = open_source(source);

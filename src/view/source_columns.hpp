@@ -33,6 +33,10 @@ std::vector<std::uint8_t> search_source_text(const std::string& source, const st
                                              const EventTable& table, const std::string& text,
                                              const std::atomic<bool>* cancel = nullptr);
 
+// Rows in the source's layer when the format knows it without a scan (GeoPackage, FlatGeobuf,
+// PostGIS estimates aside: exact counts only); 0 when it does not, or cannot be opened.
+std::uint64_t quick_row_count(const std::string& source, const std::string& layer);
+
 // Row of a feature id; -1 when absent. Rows are in the source's order, usually ascending fids.
 std::int64_t row_of_fid(const EventTable& table, std::int64_t fid);
 

@@ -107,6 +107,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
 
     renderer_ = std::make_unique<render::MapRenderer>();
     session_ = std::make_unique<Session>(options.source, options.layer);
+    session_->set_max_events(options.max_events);
     ui_.session = session_.get();
     if (!options.gazetteer_index.empty()) {
         session_->places().set_index(options.gazetteer_index);
@@ -122,6 +123,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
         }
     }
     session_->start_loading();
+    show_world();
     last_time_ = glfwGetTime();
 }
 
@@ -134,7 +136,8 @@ ViewerApp::~ViewerApp() {
         }
     }
     session_.reset();
-    renderer_.reset(); // GL objects go while the context is current
+    surface_ = MapSurface{}; // GL objects go while the context is current
+    renderer_.reset();
     if (imgui_ready_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -185,23 +188,22 @@ void ViewerApp::on_data_changed() {
     if (!map) {
         return;
     }
-    if (projection_in_use_ != ui_.projection || !have_view_) {
-        const auto kind = render::projection_from_name(ui_.projection);
-        renderer_->set_projection(kind ? *kind : render::ProjectionKind::web_mercator,
-                                  mapdata::central_longitude(*map));
-        projection_in_use_ = ui_.projection;
+    if (!data_fitted_) {
+        use_projection(mapdata::central_longitude(*map));
     }
     upload_events();
     if (ui_.pending_window) {
         session_->time.set_window(ui_.pending_window->first, ui_.pending_window->last);
         ui_.pending_window.reset();
     }
-    if (!have_view_) {
-        have_view_ = true;
+    // Fit to the events (the first part of a progressive load, then all of them) until the
+    // user moves the map or a --state view is to be restored.
+    if (!data_fitted_ && !view_touched_) {
         if (!ui_.fly_to) {
             ui_.fit_requested = true;
         }
     }
+    data_fitted_ = data_fitted_ || session_->stage() != LoadStage::map;
 }
 
 // The map follows the store: when the GeoPackage file changes (an ingest committed), the
@@ -229,8 +231,8 @@ void ViewerApp::apply_requests() {
     if (ui_.projection_changed) {
         ui_.projection_changed = false;
         const auto centre = renderer_->projection().inverse(ui_.map.center_x, ui_.map.center_y);
-        projection_in_use_.clear();
-        on_data_changed();
+        const auto map = session_->map();
+        use_projection(map ? mapdata::central_longitude(*map) : 0.0);
         if (centre) {
             center_on({centre->second, centre->first}, 3);
         }
@@ -239,15 +241,8 @@ void ViewerApp::apply_requests() {
         ui_.fit_requested = false;
         const auto box = mapdata::event_bounds(*session_->map());
         try {
-            // Fit into the part the menu bar and the time panel leave free, not under them.
-            const double top = 24 * ui_.ui_scale * ui_.pixel_ratio;
-            const double bottom = (ui_.show_time ? 180 : 30) * ui_.ui_scale * ui_.pixel_ratio;
-            const int free_height = std::max(64, static_cast<int>(ui_.map.height - top - bottom));
-            render::MapView view =
-                render::fit_view(renderer_->projection(), box, ui_.map.width, free_height);
-            view.height = ui_.map.height;
-            view.center_y -= (bottom - top) / 2.0 * view.metres_per_pixel;
-            ui_.map = view;
+            // The map's rectangle is what the panels leave free: fit the events into it.
+            ui_.map = render::fit_view(renderer_->projection(), box, ui_.map.width, ui_.map.height);
         } catch (const Error& e) {
             ui_.report_error(e.located());
         }
@@ -255,6 +250,7 @@ void ViewerApp::apply_requests() {
     if (ui_.fly_to && have_view_) {
         center_on(*ui_.fly_to, ui_.fly_zoom);
         ui_.fly_to.reset();
+        view_touched_ = true; // a restored or chosen view is not fitted over
     }
 }
 
@@ -264,23 +260,21 @@ void ViewerApp::frame(double dt) {
     const double elapsed = dt >= 0 ? dt : now - last_time_;
     last_time_ = now;
 
-    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
-    glfwGetFramebufferSize(window_, &fb_w, &fb_h);
-    glfwGetWindowSize(window_, &win_w, &win_h);
-    ui_.pixel_ratio = win_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
-    if (fb_w != ui_.map.width || fb_h != ui_.map.height) {
-        // Keep the centre and scale; only the size changes.
-        ui_.map.width = std::max(fb_w, 1);
-        ui_.map.height = std::max(fb_h, 1);
-    }
+    lay_out();
 
     if (session_->poll() || session_->data_generation() != seen_data_) {
         seen_data_ = session_->data_generation();
         on_data_changed();
     }
     const std::string error = session_->load_error();
-    if (!error.empty() && error != ui_.error) {
+    if (!error.empty() && error != ui_.error && error != reported_load_error_) {
+        reported_load_error_ = error;
         ui_.report_error(error);
+    }
+    const std::string notice = session_->load_notice();
+    if (!notice.empty() && notice != reported_notice_) {
+        reported_notice_ = notice;
+        ui_.report_error(notice); // kept on the status bar until dismissed, and on stderr
     }
     apply_requests();
     if (session_->filter_generation() != seen_filters_) {
@@ -334,28 +328,6 @@ void ViewerApp::frame(double dt) {
     }
 }
 
-void ViewerApp::draw_map() {
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, ui_.map.width, ui_.map.height);
-    glClearColor(0.11f, 0.13f, 0.16f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (!have_view_) {
-        return;
-    }
-    const DayRange w = session_->time.window();
-    ui_.options.window = {w.first, w.last};
-    try {
-        const double t0 = glfwGetTime();
-        renderer_->draw(ui_.map, ui_.options, {0, 0, ui_.map.width, ui_.map.height});
-        if (measure_map) {
-            glFinish();
-        }
-        last_map_ms_ = (glfwGetTime() - t0) * 1000.0;
-    } catch (const Error& e) {
-        ui_.report_error(e.located());
-    }
-}
-
 // -------------------------------------------------------------------------------------------
 // 3. Map input
 // -------------------------------------------------------------------------------------------
@@ -365,13 +337,14 @@ std::optional<std::pair<double, double>> ViewerApp::to_pixels(LatLon p) const {
     if (!std::isfinite(xy.x) || !std::isfinite(xy.y)) {
         return std::nullopt;
     }
-    return std::make_pair(ui_.map.pixel_x(xy.x), ui_.map.pixel_y(xy.y));
+    return std::make_pair(ui_.map.pixel_x(xy.x) + ui_.map_x0, ui_.map.pixel_y(xy.y) + ui_.map_y0);
 }
 
-std::optional<Row> ViewerApp::pick_at_pixel(double px, double py, double radius) {
+std::optional<Row> ViewerApp::pick_at_pixel(double window_px, double window_py, double radius) {
     if (!have_view_) {
         return std::nullopt;
     }
+    const double px = window_px - ui_.map_x0, py = window_py - ui_.map_y0;
     // The lon/lat box the pick radius covers: the inverse of its corners and edge midpoints.
     LonLatBox box{180, 90, -180, -90};
     bool any = false;
@@ -394,7 +367,7 @@ std::optional<Row> ViewerApp::pick_at_pixel(double px, double py, double radius)
     const EventTable& t = session_->table();
     return session_->pick(box, [&](Row r) {
         const auto xy = to_pixels({t.lat[r], t.lon[r]});
-        const double d = xy ? std::hypot(xy->first - px, xy->second - py) : 1e300;
+        const double d = xy ? std::hypot(xy->first - window_px, xy->second - window_py) : 1e300;
         return d <= radius ? d : 1e300;
     });
 }
@@ -414,10 +387,20 @@ void ViewerApp::handle_map_input() {
     if (!have_view_) {
         return;
     }
-    const double px = io.MousePos.x * ui_.pixel_ratio, py = io.MousePos.y * ui_.pixel_ratio;
-    const bool over_map = !io.WantCaptureMouse;
+    // Map-local pixels: the map's rectangle starts at (map_x0, map_y0) in the window.
+    const double px = io.MousePos.x * ui_.pixel_ratio - ui_.map_x0;
+    const double py = io.MousePos.y * ui_.pixel_ratio - ui_.map_y0;
+    const bool over_map =
+        !io.WantCaptureMouse && px >= 0 && py >= 0 && px < ui_.map.width && py < ui_.map.height;
+    // GLFW delivers no pinch gesture. A wheel notch, a trackpad's two-finger scroll (small
+    // fractional steps) and the Ctrl+wheel that several platforms send for a pinch all zoom at
+    // the cursor; a sideways scroll pans.
     if (over_map && io.MouseWheel != 0) {
         ui_.map.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
+        view_touched_ = true;
+    }
+    if (over_map && io.MouseWheelH != 0) {
+        ui_.map.pan_pixels(-io.MouseWheelH * 40.0 * ui_.pixel_ratio, 0);
     }
     if (over_map && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         dragging_ = !io.KeyShift;
@@ -426,14 +409,15 @@ void ViewerApp::handle_map_input() {
         drag_y_ = box_y_ = py;
     }
     if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        view_touched_ = view_touched_ || px != drag_x_ || py != drag_y_;
         ui_.map.pan_pixels(-(px - drag_x_), -(py - drag_y_));
         drag_x_ = px;
         drag_y_ = py;
     }
     if (boxing_) {
         ImGui::GetForegroundDrawList()->AddRect(
-            ImVec2(static_cast<float>(box_x_ / ui_.pixel_ratio),
-                   static_cast<float>(box_y_ / ui_.pixel_ratio)),
+            ImVec2(static_cast<float>((box_x_ + ui_.map_x0) / ui_.pixel_ratio),
+                   static_cast<float>((box_y_ + ui_.map_y0) / ui_.pixel_ratio)),
             io.MousePos, IM_COL32(255, 220, 80, 255), 0, 0, 2);
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
@@ -464,13 +448,14 @@ void ViewerApp::handle_map_input() {
                     }
                 }
             } else {
-                session_->selected = pick_at_pixel(px, py, 8 * ui_.ui_scale);
+                session_->selected =
+                    pick_at_pixel(px + ui_.map_x0, py + ui_.map_y0, 8 * ui_.ui_scale);
             }
         }
         dragging_ = boxing_ = false;
     }
     if (over_map && !dragging_) {
-        if (const auto hover = pick_at_pixel(px, py, 6 * ui_.ui_scale)) {
+        if (const auto hover = pick_at_pixel(px + ui_.map_x0, py + ui_.map_y0, 6 * ui_.ui_scale)) {
             const EventTable& t = session_->table();
             ImGui::BeginTooltip();
             ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),
@@ -499,6 +484,7 @@ void ViewerApp::update_rings() {
     if (highlight != highlighted_) {
         highlighted_ = highlight;
         renderer_->set_highlight(highlight);
+        ++rings_generation_;
     }
     if (corrected_for_ != session_->data_generation()) {
         corrected_for_ = session_->data_generation();
@@ -509,6 +495,7 @@ void ViewerApp::update_rings() {
             }
         }
         renderer_->set_corrected(corrected);
+        ++rings_generation_;
     }
 }
 

@@ -4,6 +4,7 @@
 // the panels, draw the map, draw the panels' triangles, swap; it sleeps when nothing moves.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace eventmap::view {
@@ -16,6 +17,7 @@ struct ViewerOptions {
     std::string script_file;     // run it and exit
     bool bench = false;          // run the built-in pan/zoom/scrub sequence and print frame times
     int bench_frames = 240;
+    std::uint64_t max_events = 3000000; // Session::default_max_events; 0: no limit
     int width = 1280, height = 800;
 };
 

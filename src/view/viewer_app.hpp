@@ -5,6 +5,7 @@
 
 #include "view/script.hpp"
 #include "view/viewer.hpp"
+#include "view/viewer_surface.hpp"
 #include "view/viewer_ui.hpp"
 
 #include <memory>
@@ -36,6 +37,11 @@ class ViewerApp {
     // Milliseconds the last frame spent in the renderer's draw (finished with glFinish when
     // measuring), for the bench's split between map and panels.
     double last_map_ms() const { return last_map_ms_; }
+    // How many times the map was drawn (a frame where nothing on the map changed copies the
+    // last image instead).
+    std::uint64_t map_draws() const { return map_draws_; }
+    int framebuffer_width() const { return fb_w_; }
+    int framebuffer_height() const { return fb_h_; }
     bool measure_map = false;
     // The framebuffer's pixels as PNG (after the last frame's drawing).
     void screenshot(const std::string& path);
@@ -44,7 +50,8 @@ class ViewerApp {
     // Sets the map to show a lon/lat box / a centre and zoom.
     void zoom_to(double west, double south, double east, double north);
     void center_on(LatLon centre, double zoom);
-    // Screen position (framebuffer pixels) of a lat/lon; nullopt outside the projection.
+    // Screen position (framebuffer pixels from the window's top-left, panels included) of a
+    // lat/lon; nullopt outside the projection. pick_at_pixel takes the same coordinates.
     std::optional<std::pair<double, double>> to_pixels(LatLon p) const;
     // The event nearest to the screen pixel within `radius` pixels.
     std::optional<Row> pick_at_pixel(double px, double py, double radius);
@@ -54,6 +61,10 @@ class ViewerApp {
     void handle_map_input();
     void handle_keys();
     void draw_map();
+    void lay_out();
+    void show_world();
+    void use_projection(double lon_0);
+    std::string map_key() const;
     void apply_requests();
     void follow_store(double now);
     void upload_events();
@@ -65,11 +76,20 @@ class ViewerApp {
     std::unique_ptr<render::MapRenderer> renderer_;
     UiState ui_;
     bool imgui_ready_ = false;
-    bool have_view_ = false;
+    bool have_view_ = false;   // a view exists (the world until the events arrive)
+    bool data_fitted_ = false; // fitted to the whole data (not only a first part)
+    bool view_touched_ = false;
+    double lon_0_in_use_ = 0;
     std::uint64_t seen_data_ = 0;
     std::string projection_in_use_;
+    std::string reported_load_error_, reported_notice_;
+    MapSurface surface_;
+    std::string drawn_key_;
+    std::uint64_t rings_generation_ = 0;
+    int fb_w_ = 1, fb_h_ = 1;
     double last_time_ = 0;
     double last_map_ms_ = 0;
+    std::uint64_t map_draws_ = 0;
     std::uint64_t seen_filters_ = 0, uploaded_filters_ = 0;
     std::uint64_t corrected_for_ = ~0ULL, uploaded_data_ = ~0ULL;
     std::vector<std::size_t> highlighted_;

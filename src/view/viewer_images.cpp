@@ -10,7 +10,7 @@
 namespace eventmap::view {
 
 void ViewerApp::screenshot(const std::string& path) {
-    const int w = ui_.map.width, h = ui_.map.height;
+    const int w = fb_w_, h = fb_h_;
     std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h * 4);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glReadBuffer(GL_BACK);

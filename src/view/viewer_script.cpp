@@ -167,6 +167,8 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         app.screenshot(a.args[0]);
         app.present();
         out["file"] = a.args[0];
+        // Where the map sits in the picture (the docked panels around it), for pixel probes.
+        out["map"] = {ui.map_x0, ui.map_y0, ui.map.width, ui.map.height};
     } else if (v == "save-image") {
         app.frame(0);
         const int w = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[0]);
@@ -238,27 +240,29 @@ double load_average() {
 }
 } // namespace
 
-int run_bench(ViewerApp& app, int frames) {
+namespace {
+
+json stats_json(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    if (v.empty()) {
+        return json{{"median", 0}, {"p95", 0}, {"max", 0}};
+    }
+    return json{{"median", v[v.size() / 2]},
+                {"p95", v[std::min(v.size() - 1, v.size() * 95 / 100)]},
+                {"max", v.back()}};
+}
+
+double cpu_ms_now() {
+    return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
+
+// One phase of the bench: `frames` frames of pan, then zoom, then scrub (a third each).
+json bench_phase(ViewerApp& app, int frames, int span) {
     Session& session = app.session();
-    const auto load_start = std::chrono::steady_clock::now();
-    while (!session.has_map() && session.stage() != LoadStage::failed) {
-        session.poll();
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    app.frame(0);
-    glFinish();
-    const double first_frame_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
-    if (session.stage() == LoadStage::failed) {
-        std::cerr << "eventmap view: " << session.load_error() << "\n";
-        return static_cast<int>(ExitCode::input_error);
-    }
-    session.wait_until_loaded();
-    const DayRange extent = session.time.extent();
-    const int span = std::max(1, (extent.last - extent.first) / 10);
-    std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
-    app.measure_map = true;
     UiState& ui = app.ui();
+    const DayRange extent = session.time.extent();
+    std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
+    const auto draws_before = app.map_draws();
     for (int i = 0; i < frames; ++i) {
         const int phase = (i * 3) / frames; // pan, zoom, scrub
         if (phase == 0) {
@@ -267,16 +271,15 @@ int run_bench(ViewerApp& app, int frames) {
             ui.map.zoom_at(ui.map.width / 2.0, ui.map.height / 2.0, i % 40 < 20 ? 1.03 : 1 / 1.03);
         } else {
             // The CPU cost of moving the window: what the slider does, plus the count it shows.
-            const std::clock_t c0 = std::clock();
+            const double c0 = cpu_ms_now();
             const Day first = extent.first + (i * 7919) % std::max(1, extent.last - extent.first);
             session.time.set_window(first, first + span);
             volatile std::size_t shown = session.count_in_window();
             (void)shown;
-            scrub_cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - c0) /
-                                   CLOCKS_PER_SEC);
+            scrub_cpu_ms.push_back(cpu_ms_now() - c0);
         }
         const auto t0 = std::chrono::steady_clock::now();
-        const std::clock_t cpu0 = std::clock();
+        const double cpu0 = cpu_ms_now();
         app.frame(0);
         app.present();
         glFinish();
@@ -285,27 +288,99 @@ int run_bench(ViewerApp& app, int frames) {
                 .count());
         map_ms.push_back(app.last_map_ms());
         // Process CPU (llvmpipe's threads included): fairer than wall time on a shared machine.
-        frame_cpu_ms.push_back(1000.0 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC);
+        frame_cpu_ms.push_back(cpu_ms_now() - cpu0);
     }
-    auto stats = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        if (v.empty()) {
-            return json{{"median", 0}, {"p95", 0}, {"max", 0}};
+    // Frames where nothing moved: the map image is copied, not drawn.
+    std::vector<double> idle_ms;
+    for (int i = 0; i < 20; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        app.frame(0);
+        app.present();
+        glFinish();
+        idle_ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
+    }
+    return {{"map_width", ui.map.width},
+            {"map_height", ui.map.height},
+            {"events_in_window_last", session.count_in_window()},
+            {"frame_ms", stats_json(frame_ms)},
+            {"frame_cpu_ms", stats_json(frame_cpu_ms)},
+            {"map_draw_ms", stats_json(map_ms)},
+            {"map_draws", app.map_draws() - draws_before},
+            {"unchanged_frame_ms", stats_json(idle_ms)},
+            {"scrub_cpu_ms", stats_json(scrub_cpu_ms)}};
+}
+
+} // namespace
+
+int run_bench(ViewerApp& app, int frames) {
+    Session& session = app.session();
+    const double cpu_start = cpu_ms_now();
+    // Three moments: the first frame (basemap drawn, the map can be moved; events still
+    // loading), the first events drawn (a store's first part), and every event drawn.
+    app.frame(0);
+    app.present();
+    glFinish();
+    const double basemap_s = session.seconds_since_load_start();
+    const auto drawn = [&](auto&& ready) {
+        while (!ready() && session.stage() != LoadStage::failed) {
+            session.poll();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         }
-        return json{{"median", v[v.size() / 2]},
-                    {"p95", v[std::min(v.size() - 1, v.size() * 95 / 100)]},
-                    {"max", v.back()}};
+        app.frame(0);
+        app.present();
+        glFinish();
+        return std::make_pair(session.seconds_since_load_start(),
+                              (cpu_ms_now() - cpu_start) / 1000.0);
     };
+    const auto first_events = drawn([&] { return session.has_map(); });
+    const std::size_t first_rows = session.table().size();
+    const auto all_events =
+        drawn([&] { return session.has_map() && session.stage() != LoadStage::map; });
+    if (session.stage() == LoadStage::failed) {
+        std::cerr << "eventmap view: " << session.load_error() << "\n";
+        return static_cast<int>(ExitCode::input_error);
+    }
+    session.wait_until_loaded();
+    app.frame(0);
+    const double columns_s = session.columns_seconds();
+    app.measure_map = true;
+    UiState& ui = app.ui();
+    // A window holding about 100,000 events (all of a smaller source), scrubbed with that
+    // length; markers, panels docked around the map.
+    const DayRange extent = session.time.extent();
+    const double share = std::min(1.0, 100000.0 / std::max<double>(1, session.table().size()));
+    const int span = std::max(0, static_cast<int>((extent.last - extent.first) * share));
+    session.time.set_window(extent.first, extent.first + span);
+    json phases;
+    phases["markers_panels"] = bench_phase(app, frames, span);
+    // The same with every side panel hidden: the map takes the window's width.
+    const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details;
+    ui.show_filters = ui.show_list = ui.show_details = false;
+    session.time.set_window(extent.first, extent.first + span);
+    phases["markers_full_width"] = bench_phase(app, frames, span);
+    ui.show_filters = filters;
+    ui.show_list = list;
+    ui.show_details = details;
+    // Clusters over every event (the whole extent in the window).
+    ui.options.clusters = true;
+    session.time.set_window(extent.first, extent.last);
+    phases["clusters_panels"] = bench_phase(app, frames, extent.last - extent.first);
+    ui.options.clusters = false;
     const json report = {{"events", session.table().size()},
-                         {"width", app.ui().map.width},
-                         {"height", app.ui().map.height},
-                         {"load_to_first_frame_s", first_frame_s},
-                         {"frames", frames},
-                         {"frame_ms", stats(frame_ms)},
-                         {"frame_cpu_ms", stats(frame_cpu_ms)},
-                         {"map_draw_ms", stats(map_ms)},
+                         {"window_width", app.framebuffer_width()},
+                         {"window_height", app.framebuffer_height()},
+                         {"first_frame_basemap_s", basemap_s},
+                         {"first_events_drawn_s", first_events.first},
+                         {"first_events_drawn_cpu_s", first_events.second},
+                         {"first_events_rows", first_rows},
+                         {"all_events_drawn_s", all_events.first},
+                         {"all_events_drawn_cpu_s", all_events.second},
+                         {"filter_columns_s", columns_s},
+                         {"frames_per_phase", frames},
+                         {"phases", phases},
                          {"load_average", load_average()},
-                         {"scrub_cpu_ms", stats(scrub_cpu_ms)},
                          {"gl_renderer", reinterpret_cast<const char*>(glGetString(GL_RENDERER))}};
     std::cout << report.dump() << "\n";
     return 0;

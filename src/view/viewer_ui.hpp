@@ -13,10 +13,21 @@
 
 namespace eventmap::view {
 
+// The window's layout in window coordinates (ImGui's): the menu bar on top, the status bar and
+// the time panel at the bottom, the filters docked left, the list and details docked right;
+// the map is the rectangle between them.
+struct PanelLayout {
+    float menu = 0, status = 0, time = 0, left = 0, right = 0;
+    float map_x = 0, map_y = 0, map_w = 0, map_h = 0;
+};
+
 struct UiState {
     Session* session = nullptr;
     render::MapRenderer* renderer = nullptr;
-    render::MapView map; // in framebuffer pixels
+    render::MapView map; // in framebuffer pixels, the map's rectangle only
+    PanelLayout layout;  // this frame's, in window coordinates
+    // The map rectangle's top-left corner in framebuffer pixels (from the window's top-left).
+    int map_x0 = 0, map_y0 = 0;
     render::MapOptions options;
     std::string projection = "web-mercator";
     float ui_scale = 1;    // content scale (hi-DPI)
@@ -41,6 +52,9 @@ struct UiState {
     void report_error(const std::string& message);
     void report(const std::string& message);
 };
+
+// The layout for a window of width x height (window coordinates), panel_layout.cpp.
+PanelLayout panel_layout(const UiState& ui, float width, float height);
 
 // The panels (panel_*.cpp).
 void draw_time_panel(UiState& ui);

@@ -3,6 +3,7 @@
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 #include "view/session.hpp"
+#include "view_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
@@ -190,4 +191,53 @@ TEST_CASE("other candidate places come from the gazetteer and can be chosen", "[
     CHECK(e->event_loc.country_code == "US");
     CHECK(e->event_loc.position.lat == Approx(candidates[0].position.lat));
     CHECK(s->places().lookup("Beirut").at(0).country_code == "LB");
+}
+
+TEST_CASE("data that grows widens a whole-extent window and keeps a chosen one",
+          "[view][session]") {
+    // A progressive load hands the session its first part, then everything.
+    const auto part = test::make_table(
+        {{"a", "2018-02-20", "ASSAULT", 33.5, 36.3}, {"b", "2018-02-25", "CONSULT", 46.2, 6.1}});
+    const auto all = test::make_table({{"a", "2018-02-20", "ASSAULT", 33.5, 36.3},
+                                       {"b", "2018-02-25", "CONSULT", 46.2, 6.1},
+                                       {"c", "2018-03-15", "PROTEST", 30.0, 31.2}});
+    const auto map = std::make_shared<const mapdata::EventTable>();
+    view::Session untouched("memory");
+    untouched.set_data(map, part);
+    CHECK(view::format_day(untouched.time.window().last) == "2018-02-25");
+    untouched.set_data(map, all);
+    CHECK(view::format_day(untouched.time.window().last) == "2018-03-15");
+    CHECK(untouched.count_in_window() == 3);
+
+    view::Session chosen("memory");
+    chosen.set_data(map, part);
+    const auto day = *view::parse_iso_day("2018-02-20");
+    chosen.time.set_window(day, day);
+    chosen.set_data(map, all);
+    CHECK(chosen.time.window().first == day);
+    CHECK(chosen.time.window().last == day);
+    CHECK(view::format_day(chosen.time.extent().last) == "2018-03-15");
+}
+
+TEST_CASE("a loaded store's map table carries reports and articles after the columns step",
+          "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_reports");
+    auto s = loaded(path);
+    REQUIRE(s->stage() == view::LoadStage::done);
+    REQUIRE(s->map());
+    CHECK(s->map()->article_count == 4);
+    CHECK(s->map()->sources.size() == 4);
+    CHECK(s->load_notice().empty());
+}
+
+TEST_CASE("a store larger than max_events is shown in part, with a notice", "[view][session]") {
+    const auto path = test::write_fixture_store("view_session_cap");
+    view::Session s(path);
+    s.set_max_events(2);
+    s.start_loading();
+    s.wait_until_loaded();
+    REQUIRE(s.stage() == view::LoadStage::done);
+    CHECK(s.table().size() == 2);
+    CHECK_THAT(s.load_notice(),
+               Catch::Contains("holds 4 events") && Catch::Contains("shows the first 2"));
 }

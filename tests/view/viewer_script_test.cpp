@@ -119,8 +119,13 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     const Png with = read_png(dir + "/with.png");
     const Png without = read_png(dir + "/without.png");
     REQUIRE(with.width == 1280);
-    CHECK(vermilion_near(with, 640, 400, 3));
-    CHECK_FALSE(vermilion_near(without, 640, 400, 6));
+    // The map's centre (where `center` put Damascus) inside its rectangle between the panels.
+    const auto& map = lines[4]["map"];
+    REQUIRE(map.size() == 4);
+    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
+    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    CHECK(vermilion_near(with, cx, cy, 3));
+    CHECK_FALSE(vermilion_near(without, cx, cy, 6));
 
     CHECK(lines[5]["selected"]["id"] == "ev-damascus");
     CHECK(lines[8]["selected"].is_null());
@@ -130,7 +135,7 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     CHECK(lines[14]["passing"] == 1); // EG: Cairo
     CHECK(lines[17]["event"]["corrected"] == true);
     // A filter the renderer cannot express (country) hides the marker too.
-    CHECK_FALSE(vermilion_near(read_png(dir + "/filtered.png"), 640, 400, 6));
+    CHECK_FALSE(vermilion_near(read_png(dir + "/filtered.png"), cx, cy, 6));
     const auto state = view::read_view_state(dir + "/state.json");
     REQUIRE(state.window);
     CHECK(view::format_day(state.window->first) == "2018-02-20");

@@ -1,0 +1,38 @@
+// Where the panels sit: docked around the map, never over it. The renderer lays out its own
+// overlays (legend and caption bottom-left, scale bar and attribution bottom-right, north
+// arrow top-right) at the edges of the image it is given; the map gets the rectangle the
+// panels leave free, so those overlays stay visible whatever panels are open. Hiding a panel
+// (Panels menu) gives its room back to the map.
+#include "view/viewer_ui.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+
+namespace eventmap::view {
+
+PanelLayout panel_layout(const UiState& ui, float width, float height) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImFont* font =
+        ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    const float line = (font != nullptr ? font->FontSize : 13.0f) + 2 * style.FramePadding.y;
+    PanelLayout l;
+    l.menu = line;
+    l.status = line + 4;
+    l.time = ui.show_time ? 150 * ui.ui_scale : 0;
+    l.left = ui.show_filters ? 270 * ui.ui_scale : 0;
+    l.right = ui.show_list || ui.show_details ? 400 * ui.ui_scale : 0;
+    // Side columns never take more than half the width: the map keeps the rest.
+    const float sides = l.left + l.right;
+    if (sides > width * 0.5f && sides > 0) {
+        const float k = width * 0.5f / sides;
+        l.left *= k;
+        l.right *= k;
+    }
+    l.map_x = l.left;
+    l.map_y = l.menu;
+    l.map_w = std::max(16.0f, width - l.left - l.right);
+    l.map_h = std::max(16.0f, height - l.menu - l.status - l.time);
+    return l;
+}
+
+} // namespace eventmap::view

@@ -1,0 +1,119 @@
+// The map's part of the window: the rectangle the docked panels leave free (lay_out), the
+// world shown before any event arrives (show_world), the renderer's projection, and the map
+// image drawn only when what it shows changed (map_key, draw_map; viewer_surface.hpp).
+#include "common/error.hpp"
+#include "view/viewer_app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <algorithm>
+#include <epoxy/gl.h>
+#include <imgui.h>
+
+namespace eventmap::view {
+
+// Sets the renderer's projection for the menu's choice, centred on `lon_0`; only when either
+// changed, since it projects every event again.
+void ViewerApp::use_projection(double lon_0) {
+    if (projection_in_use_ == ui_.projection && lon_0 == lon_0_in_use_) {
+        return;
+    }
+    const auto kind = render::projection_from_name(ui_.projection);
+    renderer_->set_projection(kind ? *kind : render::ProjectionKind::web_mercator, lon_0);
+    projection_in_use_ = ui_.projection;
+    lon_0_in_use_ = lon_0;
+}
+
+// Before any event has arrived the map shows the world, so the basemap is there (and can be
+// panned) from the first frame while the events load.
+void ViewerApp::show_world() {
+    use_projection(0);
+    lay_out();
+    try {
+        ui_.map = render::fit_view(renderer_->projection(), {-180, -58, 180, 78}, ui_.map.width,
+                                   ui_.map.height, 0.01);
+        have_view_ = true;
+    } catch (const Error& e) {
+        ui_.report_error(e.located());
+    }
+}
+
+// The map gets the rectangle the docked panels leave free (panel_layout.cpp); its view keeps
+// its centre and scale when that rectangle changes size.
+void ViewerApp::lay_out() {
+    int win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_, &fb_w_, &fb_h_);
+    glfwGetWindowSize(window_, &win_w, &win_h);
+    ui_.pixel_ratio = win_w > 0 ? static_cast<float>(fb_w_) / static_cast<float>(win_w) : 1.0f;
+    ui_.layout = panel_layout(ui_, static_cast<float>(win_w), static_cast<float>(win_h));
+    const float r = ui_.pixel_ratio;
+    ui_.map_x0 = static_cast<int>(ui_.layout.map_x * r);
+    ui_.map_y0 = static_cast<int>(ui_.layout.map_y * r);
+    ui_.map.width =
+        std::max(1, std::min(fb_w_ - ui_.map_x0, static_cast<int>(ui_.layout.map_w * r)));
+    ui_.map.height =
+        std::max(1, std::min(fb_h_ - ui_.map_y0, static_cast<int>(ui_.layout.map_h * r)));
+}
+
+// What the map image depends on: when none of it changed, the last image is copied again.
+std::string ViewerApp::map_key() const {
+    const auto& o = ui_.options;
+    const auto& v = ui_.map;
+    std::string key;
+    key.reserve(256);
+    for (double d : {v.center_x, v.center_y, v.metres_per_pixel, static_cast<double>(v.width),
+                     static_cast<double>(v.height), static_cast<double>(o.window.first),
+                     static_cast<double>(o.window.last), static_cast<double>(o.scale),
+                     static_cast<double>(session_->data_generation()),
+                     static_cast<double>(session_->filter_generation()),
+                     static_cast<double>(rings_generation_)}) {
+        key.append(reinterpret_cast<const char*>(&d), sizeof d);
+    }
+    for (bool b : {o.markers, o.clusters, o.heatmap, o.legend, o.time_range, o.scale_bar,
+                   o.north_arrow, o.attribution, o.caption, o.country_labels, o.place_labels,
+                   o.color_by == render::ColorBy::quad}) {
+        key += b ? '1' : '0';
+    }
+    key += projection_in_use_ + '\n' + o.title + '\n' + o.subtitle + '\n' + o.stamp;
+    for (const auto& t : o.types) {
+        key += '\n' + t;
+    }
+    return key;
+}
+
+void ViewerApp::draw_map() {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, fb_w_, fb_h_);
+    glClearColor(0.11f, 0.13f, 0.16f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (!have_view_) {
+        return;
+    }
+    const DayRange w = session_->time.window();
+    ui_.options.window = {w.first, w.last};
+    last_map_ms_ = 0;
+    try {
+        std::string key = map_key();
+        // A click or key anywhere may have flipped a switch the key does not know of.
+        const ImGuiIO& io = ImGui::GetIO();
+        const bool input =
+            io.MouseClicked[0] || io.MouseReleased[0] || io.InputQueueCharacters.Size > 0;
+        if (surface_.resize(ui_.map.width, ui_.map.height) || key != drawn_key_ || input) {
+            const double t0 = glfwGetTime();
+            surface_.bind();
+            renderer_->draw(ui_.map, ui_.options, {0, 0, ui_.map.width, ui_.map.height});
+            if (measure_map) {
+                glFinish();
+            }
+            last_map_ms_ = (glfwGetTime() - t0) * 1000.0;
+            drawn_key_ = std::move(key);
+            ++map_draws_;
+        }
+        surface_.blit(ui_.map_x0, ui_.map_y0, fb_h_);
+        glViewport(0, 0, fb_w_, fb_h_);
+    } catch (const Error& e) {
+        ui_.report_error(e.located());
+        drawn_key_.clear();
+    }
+}
+
+} // namespace eventmap::view
