@@ -135,17 +135,25 @@ GeoBox event_bounds(const EventTable& table) {
     if (table.size() == 0) {
         return box;
     }
-    const auto lons = sorted_longitudes(table);
-    const auto [gap_start, gap] = widest_gap(lons);
-    box.west = wrap180(gap_start + gap);
-    box.east = gap_start;
+    // The sample finds the empty side of the globe; the extent itself is measured over every
+    // event around the occupied arc's centre. (A sample alone missed whole clusters: rows
+    // that cycle through places in step with the sampling stride were never sampled.)
+    const double centre = central_longitude(table);
+    double low = 0, high = 0;
+    for (const double lon : table.lon) {
+        const double offset = wrap180(lon - centre);
+        low = std::min(low, offset);
+        high = std::max(high, offset);
+    }
+    if (high - low >= 359.999) {
+        box.west = -180;
+        box.east = 180;
+    } else {
+        box.west = wrap180(centre + low);
+        box.east = wrap180(centre + high);
+    }
     box.south = *std::min_element(table.lat.begin(), table.lat.end());
     box.north = *std::max_element(table.lat.begin(), table.lat.end());
-    // Every event must be inside even when sampling skipped the extreme ones.
-    if (table.size() > centre_sample) {
-        box.west = wrap180(box.west - 0.5);
-        box.east = wrap180(box.east + 0.5);
-    }
     return box;
 }
 

@@ -16,11 +16,11 @@ EventLayer::EventLayer(ShaderProgram& markers, ShaderProgram& splats, ShaderProg
         glEnableVertexAttribArray(i);
         glVertexAttribDivisor(i, 1);
     }
-    point_attributes_at(0);
+    instance_attributes_at(0);
     glBindVertexArray(0);
 }
 
-void EventLayer::point_attributes_at(std::size_t first) const {
+void EventLayer::instance_attributes_at(std::size_t first) const {
     // Called with the VAO and the instance buffer bound.
     const auto stride = static_cast<GLsizei>(sizeof(EventInstance));
     const auto at = [&](std::size_t offset) {
@@ -41,7 +41,7 @@ void EventLayer::draw_batched() const {
     glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
     for (std::size_t first = 0; first < count_; first += batch) {
         if (count_ > batch) {
-            point_attributes_at(first);
+            instance_attributes_at(first);
         }
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4,
                               static_cast<GLsizei>(std::min(batch, count_ - first)));
@@ -50,7 +50,7 @@ void EventLayer::draw_batched() const {
         }
     }
     if (count_ > batch) {
-        point_attributes_at(0);
+        instance_attributes_at(0);
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindVertexArray(0);

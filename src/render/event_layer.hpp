@@ -52,7 +52,7 @@ class EventLayer {
                       const MarkerStyle& style, float radius_px, float max_density);
 
   private:
-    void point_attributes_at(std::size_t first) const;
+    void instance_attributes_at(std::size_t first) const;
     void draw_batched() const;
 
     ShaderProgram& markers_;

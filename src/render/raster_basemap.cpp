@@ -74,7 +74,8 @@ RasterSource::RasterSource(const std::string& path)
     : state_(std::make_unique<State>()), path_(path) {
     gdal::register_drivers();
     gdal::ErrorCapture errors;
-    state_->file.reset(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    state_->file.reset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!state_->file || state_->file->GetRasterCount() < 1) {
         throw InputError("cannot read the basemap raster: " + errors.message("no raster found"),
                          path);

@@ -125,3 +125,19 @@ TEST_CASE("details of one event come back by feature id", "[mapdata]") {
     }
     CHECK(found);
 }
+
+TEST_CASE("the bounds of a large set hold every event, whatever the row order", "[mapdata]") {
+    // 400,000 rows cycling through four places: the centre's sample takes every second row,
+    // so it sees only two of them; the box must still hold all four.
+    mapdata::EventTable t;
+    const double places[4][2] = {{36.3, 33.5}, {30.5, 50.4}, {-77.0, 38.9}, {100.5, 13.7}};
+    for (std::size_t i = 0; i < 400000; ++i) {
+        t.lon.push_back(places[i % 4][0]);
+        t.lat.push_back(places[i % 4][1]);
+    }
+    const auto box = mapdata::event_bounds(t);
+    CHECK(box.west == Approx(-77.0));
+    CHECK(box.east == Approx(100.5));
+    CHECK(box.south == Approx(13.7));
+    CHECK(box.north == Approx(50.4));
+}

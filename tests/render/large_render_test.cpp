@@ -1,6 +1,7 @@
 // Large inputs and outputs with bounded memory, run as a child `eventmap render` whose peak
 // resident memory wait4() reports: a ten-million-point source written by the test, and a
 // 16384x16384 image drawn in tiles. Each takes tens of seconds on llvmpipe.
+#include "render/png_probe.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -91,6 +92,16 @@ TEST_CASE("a ten-million-point source is drawn with bounded memory", "[render][l
     // llvmpipe's instance buffer (uploaded a chunk at a time): ~1.0 GiB, plus GDAL and Mesa.
     WARN("10M points: peak RSS " << m.peak_rss_mib << " MiB, CPU " << m.cpu_seconds << " s");
     CHECK(m.peak_rss_mib < 2048);
+    // The fitted map shows all four clusters: each type's colour (Tol muted, equal counts)
+    // covers a good part of the image.
+    const auto png = eventmap::test::read_png(dir + "/map.png");
+    for (const std::array<int, 3> colour : {std::array<int, 3>{0xCC, 0x66, 0x77},
+                                            {0x33, 0x22, 0x88},
+                                            {0xDD, 0xCC, 0x77},
+                                            {0x11, 0x77, 0x33}}) {
+        INFO("colour " << colour[0] << "," << colour[1] << "," << colour[2]);
+        CHECK(png.count(0, 0, png.width, png.height, colour, 20) > 2000);
+    }
     std::filesystem::remove(dir + "/points.csv");
 }
 

@@ -231,3 +231,18 @@ TEST_CASE("without OpenGL eventmap render says what is missing and exits 1", "[r
     CHECK_THAT(r.err, Catch::Contains("libegl-mesa0"));
     CHECK_FALSE(std::filesystem::exists(dir + "/map.png"));
 }
+
+TEST_CASE("overlays are laid out in the area the viewer's panels leave free", "[render]") {
+    const auto dir = scratch_dir("render_insets");
+    auto job = damascus_job(dir + "/map.png");
+    // A 300 px side panel on the left and a 120 px timeline at the bottom cover the map.
+    job.options.overlay_insets = {300, 0, 0, 120};
+    const auto png = (render::run_render_job(job), read_png(job.output));
+    const std::array<int, 3> ink = {0x22, 0x22, 0x22};
+    // Nothing of the legend or title under the panels...
+    CHECK(png.count(0, 0, 300, png.height, rose, 24) == 0);
+    CHECK(png.count(0, png.height - 120, png.width, png.height, ink, 40) == 0);
+    // ...and both right of the side panel, the legend above the timeline.
+    CHECK(png.count(300, png.height - 340, 560, png.height - 120, rose, 24) > 20);
+    CHECK(png.count(300, 0, 500, 80, ink, 40) > 40);
+}
