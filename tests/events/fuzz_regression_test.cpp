@@ -12,8 +12,10 @@ TEST_CASE("an event dated by a bare year spans that year", "[events][extractor][
     // text_pipeline_fuzz (tests/fuzz/regressions/text_pipeline_fuzz/year-only-event-date): a
     // year value reached the model as "1991", which is no day, so the event lost its date (and
     // an assertion fired in sanitizer builds). A year is its first day to its last.
+    // The input as found, its control bytes as spaces (it fails the same way with them).
     const auto events = default_extractor().extract(
-        text_article("Refugees fled across the border to Texas in 1991."));
+        text_article("Protesters marched throu        gfield, Ill., on Friday.          embassy "
+                     "in Damascus said Syrians had fled to Texas since the 1991s.\n"));
     int dated_by_year = 0;
     for (const auto& e : events) {
         if (e.date_precision == DatePrecision::year) {
