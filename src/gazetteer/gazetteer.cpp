@@ -30,7 +30,7 @@ std::uint64_t index_checksum(const unsigned char* data, std::size_t size) {
     };
     std::size_t i = 0;
     for (; i + 32 <= size; i += 32) {
-        for (int lane = 0; lane < 4; ++lane) {
+        for (std::size_t lane = 0; lane < 4; ++lane) {
             std::uint64_t w;
             std::memcpy(&w, data + i + 8 * lane, 8);
             lanes[lane] = mix(lanes[lane], w);
