@@ -34,7 +34,8 @@ std::optional<DateValue> parse_value(const std::string& v) {
     }
     const std::string year = v.substr(0, 4);
     if (v.size() == 4) {
-        return DateValue{year, year + "-12-31", "year", 1};
+        // The model's boundary form is a day: a year runs from its first day to its last.
+        return DateValue{year + "-01-01", year + "-12-31", "year", 1};
     }
     if (v[4] != '-' || !digits(v, 5, 2)) {
         return std::nullopt;

@@ -230,8 +230,9 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             best = &c;
             continue;
         }
-        const auto& mc = mentions_[c.mention];
-        const auto& mb = mentions_[best->mention];
+        // An unlisted name whose container the text omits has no mention to look up.
+        const geoparse::Mention* mc = c.has_mention ? &mentions_[c.mention] : nullptr;
+        const geoparse::Mention* mb = best->has_mention ? &mentions_[best->mention] : nullptr;
         // The place inside the other wins (a village of the district the phrase names);
         // else the one nearer the trigger, counted as `reach` counts (places follow
         // their verb).
@@ -248,12 +249,12 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
                    a.tokens[left.last + 2].key == "of" && rank(inner) > rank(outer);
         };
         const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
-                                  const geoparse::Mention& mi, const geoparse::Mention& mo) {
+                                  const geoparse::Mention* mi, const geoparse::Mention* mo) {
             if (of_type(inner, outer)) {
                 return true;
             }
             if (!inner.unlisted && !outer.unlisted) {
-                return inside(mi, mo);
+                return mi != nullptr && mo != nullptr && inside(*mi, *mo);
             }
             return inner.unlisted && inner.has_mention && !outer.unlisted &&
                    inner.mention == outer.mention;

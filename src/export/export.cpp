@@ -82,6 +82,7 @@ store::BoundingBox parse_bbox(const std::string& text, const std::string& what) 
     while (std::getline(in, part, ',')) {
         const std::optional<double> value = parse_number(part);
         if (!value) {
+            // NOLINTNEXTLINE(performance-inefficient-string-concatenation): built once, to throw
             throw InputError(what + " '" + text + "': '" + part + "' is not a number");
         }
         values.push_back(*value);

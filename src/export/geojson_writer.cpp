@@ -87,7 +87,7 @@ std::string iso_8601(const std::string& value) {
     if (t == std::string::npos) {
         return value;
     }
-    std::string out = value;
+    const std::string& out = value;
     std::size_t zone = out.find_first_of("Z+-", t);
     std::string time =
         out.substr(t + 1, zone == std::string::npos ? std::string::npos : zone - t - 1);
@@ -109,7 +109,7 @@ std::string date_end(const model::Event& event) {
 
 GeoJsonWriter::GeoJsonWriter(std::ostream& out, std::string name, Layout layout)
     : out_(out), name_(std::move(name)), layout_(layout) {
-    buffer_.reserve(flush_threshold + 64 * 1024);
+    buffer_.reserve(flush_threshold + std::size_t{64} * 1024);
 }
 
 void GeoJsonWriter::flush_buffer() {

@@ -32,7 +32,7 @@ std::uint64_t checksum_mix(std::uint64_t h, std::uint64_t w) {
 
 void checksum_blocks(std::uint64_t (&lanes)[4], const unsigned char* data, std::size_t blocks) {
     for (std::size_t b = 0; b < blocks; ++b) {
-        for (int lane = 0; lane < 4; ++lane) {
+        for (std::size_t lane = 0; lane < 4; ++lane) {
             std::uint64_t w;
             std::memcpy(&w, data + 32 * b + 8 * lane, 8);
             lanes[lane] = checksum_mix(lanes[lane], w);

@@ -520,6 +520,7 @@ std::unordered_map<std::string, std::vector<State>> read_states(const std::strin
             diag.error(path, record, "state without name or countryCode");
             continue;
         }
+        // NOLINTNEXTLINE(performance-inefficient-string-concatenation): one short code a record
         st.iso = code.empty() ? std::string() : cc + "-" + code;
         double lat = 0;
         double lon = 0;

@@ -85,7 +85,7 @@ bool name_like_end(const Document& doc, std::size_t j) {
     }
     const std::string_view s = doc.surface(j);
     const auto apostrophe = s.find_first_of("'\xE2");
-    return apostrophe != std::string_view::npos && apostrophe <= 2 &&
+    return apostrophe <= 2 && // npos is larger: no apostrophe fails here too
            std::any_of(s.begin() + static_cast<std::ptrdiff_t>(apostrophe), s.end(),
                        [](char c) { return c >= 'A' && c <= 'Z'; });
 }

@@ -161,6 +161,7 @@ struct Columns {
             }
         }
         std::vector<const char*> list;
+        list.reserve(names.size() + 1);
         for (const auto& n : names) {
             list.push_back(n.c_str());
         }

@@ -342,6 +342,7 @@ CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const 
     std::vector<Geos::Ptr> parts;
     std::vector<const GEOSGeometry*> source_parts;
     collect_polygons(geos, source.get(), source_parts);
+    parts.reserve(source_parts.size());
     for (const GEOSGeometry* part : source_parts) {
         parts.push_back(geos.own(GEOSisValid_r(geos.get(), part) == 1
                                      ? GEOSGeom_clone_r(geos.get(), part)

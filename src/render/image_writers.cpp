@@ -54,6 +54,7 @@ class PngWriter final : public RowWriter {
         }
         png_ = png_create_write_struct(PNG_LIBPNG_VER_STRING, this, on_error, on_warning);
         info_ = png_create_info_struct(png_);
+        // NOLINTNEXTLINE(cert-err52-cpp): libpng reports its errors only by longjmp to here
         if (setjmp(png_jmpbuf(png_))) {
             throw OutputError("libpng failed: " + message_, path_);
         }
@@ -83,19 +84,22 @@ class PngWriter final : public RowWriter {
     }
 
     void write_rows(const std::uint8_t* rgba, int rows) override {
+        // NOLINTNEXTLINE(cert-err52-cpp): libpng reports its errors only by longjmp to here
         if (setjmp(png_jmpbuf(png_))) {
             throw OutputError("libpng failed: " + message_, path_);
         }
         for (int r = 0; r < rows; ++r) {
             const std::uint8_t* src = rgba + static_cast<std::size_t>(r) * width_ * 4;
             for (int x = 0; x < width_; ++x) {
-                std::memcpy(&row_[static_cast<std::size_t>(x) * 3], src + x * 4, 3);
+                std::memcpy(&row_[static_cast<std::size_t>(x) * 3],
+                            src + static_cast<std::size_t>(x) * 4, 3);
             }
             png_write_row(png_, row_.data());
         }
     }
 
     void finish() override {
+        // NOLINTNEXTLINE(cert-err52-cpp): libpng reports its errors only by longjmp to here
         if (setjmp(png_jmpbuf(png_))) {
             throw OutputError("libpng failed: " + message_, path_);
         }
@@ -247,8 +251,8 @@ class GifWriter final : public FrameWriter {
         for (int y = 0; y < height_; ++y) {
             const std::uint8_t* src = rgba + static_cast<std::size_t>(y) * width_ * 4;
             for (int x = 0; x < width_; ++x) {
-                line[static_cast<std::size_t>(x)] =
-                    lut[bin_of(src[x * 4], src[x * 4 + 1], src[x * 4 + 2])];
+                const std::size_t p = static_cast<std::size_t>(x) * 4;
+                line[static_cast<std::size_t>(x)] = lut[bin_of(src[p], src[p + 1], src[p + 2])];
             }
             if (EGifPutLine(gif_, line.data(), width_) == GIF_ERROR) {
                 fail();

@@ -31,7 +31,7 @@ Histogram build_histogram(const EventTable& t, const std::vector<std::uint8_t>& 
     }
     h.first = range.first;
     h.bin_days = choose_bin_days(range, max_bins);
-    const auto bins = static_cast<std::size_t>((range.last - range.first) / h.bin_days + 1);
+    const auto bins = static_cast<std::size_t>((range.last - range.first) / h.bin_days) + 1;
     h.all.assign(bins, 0);
     h.filtered.assign(bins, 0);
     const bool masked = mask.size() == t.size();

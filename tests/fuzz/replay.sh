@@ -6,7 +6,7 @@
 # every target (tests/fuzz/CMakeLists.txt) in the plain and the sanitizer build alike.
 #   replay.sh BINARY SOURCE.cpp WORK_DIR
 set -euo pipefail
-binary="$1" source="$2" work="$3"
+binary="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" source="$2" work="$3"
 here="$(cd "$(dirname "$0")" && pwd)"
 target="$(basename "$source" .cpp)"
 
