@@ -305,15 +305,23 @@ std::vector<const NameRecord*> rank_postings(const std::vector<NameRecord>& reco
         const std::uint32_t place = postings[i]->place;
         score[i] = prior[place] + (own_key_hash[place] == key_hash ? own_name_bonus : 0.0);
     }
-    for (std::size_t i = 0; i < postings.size(); ++i) {
+    // Only large cities can push a division down: collect them once, in posting order, so a
+    // name shared by thousands of places costs divisions x large cities, not its square.
+    std::vector<std::size_t> big_cities;
+    for (std::size_t j = 0; j < postings.size(); ++j) {
+        const StoredPlace& city = store[postings[j]->place];
+        if (city.feature_class == 'P' && city.population >= 100000) {
+            big_cities.push_back(j);
+        }
+    }
+    for (std::size_t i = 0; i < postings.size() && !big_cities.empty(); ++i) {
         const StoredPlace& admin = store[postings[i]->place];
         if (admin.precision != Precision::admin1 && admin.precision != Precision::admin2) {
             continue;
         }
-        for (std::size_t j = 0; j < postings.size(); ++j) {
+        for (const std::size_t j : big_cities) {
             const StoredPlace& city = store[postings[j]->place];
-            if (city.feature_class == 'P' && city.country == admin.country &&
-                city.population >= 100000 && score[j] < score[i] &&
+            if (city.country == admin.country && score[j] < score[i] &&
                 (admin.admin1 == 0 || city.admin1 == admin.admin1)) {
                 score[i] = score[j] - 0.01;
             }
