@@ -8,11 +8,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <gif_lib.h>
 #include <png.h>
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace eventmap::render {
 
@@ -347,44 +351,92 @@ bool on_path(const std::string& program) {
     return false;
 }
 
+// ffmpeg runs as a child with an argument vector (posix_spawnp), never through a shell, so no
+// character of the output path (a quote, a semicolon) can change the command.
 class Mp4Writer final : public FrameWriter {
   public:
     Mp4Writer(const std::string& path, int width, int height, int fps)
         : path_(path), temp_(path), bytes_(static_cast<std::size_t>(width) * height * 4) {
-        const std::string command =
-            "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) +
-            "x" + std::to_string(height) + " -r " + std::to_string(fps) +
-            " -i - -c:v libx264 -pix_fmt yuv420p -vf pad=ceil(iw/2)*2:ceil(ih/2)*2 -f mp4 '" +
-            temp_.path() + "'";
-        pipe_ = popen(command.c_str(), "w");
-        if (pipe_ == nullptr) {
-            throw RenderError("cannot start ffmpeg for " + path);
-        }
+        const std::vector<std::string> args = {
+            "ffmpeg",    "-loglevel",
+            "error",     "-y",
+            "-f",        "rawvideo",
+            "-pix_fmt",  "rgba",
+            "-s",        std::to_string(width) + "x" + std::to_string(height),
+            "-r",        std::to_string(fps),
+            "-i",        "-",
+            "-c:v",      "libx264",
+            "-pix_fmt",  "yuv420p",
+            "-vf",       "pad=ceil(iw/2)*2:ceil(ih/2)*2",
+            "-f",        "mp4",
+            temp_.path()};
+        start(args);
     }
-    ~Mp4Writer() override {
-        if (pipe_ != nullptr) {
-            pclose(pipe_);
-        }
-    }
+    Mp4Writer(const Mp4Writer&) = delete;
+    Mp4Writer& operator=(const Mp4Writer&) = delete;
+    ~Mp4Writer() override { close_and_wait(); }
     void add_frame(const std::uint8_t* rgba) override {
         if (std::fwrite(rgba, 1, bytes_, pipe_) != bytes_) {
             throw OutputError("ffmpeg stopped reading frames", path_);
         }
     }
     void finish() override {
-        const int status = pclose(pipe_);
-        pipe_ = nullptr;
-        if (status != 0) {
+        if (close_and_wait() != 0) {
             throw OutputError("ffmpeg failed to encode the video", path_);
         }
         temp_.commit();
     }
 
   private:
+    void start(const std::vector<std::string>& args) {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0) {
+            throw RenderError("cannot start ffmpeg for " + path_ + ": " + std::strerror(errno));
+        }
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
+        std::vector<char*> argv;
+        for (const std::string& a : args) {
+            argv.push_back(const_cast<char*>(a.c_str())); // posix_spawn's signature; not written
+        }
+        argv.push_back(nullptr);
+        const int err = ::posix_spawnp(&child_, "ffmpeg", &actions, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(fds[0]);
+        if (err != 0) {
+            ::close(fds[1]);
+            child_ = -1;
+            throw RenderError("cannot start ffmpeg for " + path_ + ": " + std::strerror(err));
+        }
+        pipe_ = ::fdopen(fds[1], "w");
+        if (pipe_ == nullptr) {
+            ::close(fds[1]);
+            close_and_wait();
+            throw RenderError("cannot start ffmpeg for " + path_);
+        }
+    }
+    // Closes ffmpeg's input (its end of stream) and waits for it; its exit status, or -1.
+    int close_and_wait() {
+        if (pipe_ != nullptr) {
+            std::fclose(pipe_);
+            pipe_ = nullptr;
+        }
+        if (child_ <= 0) {
+            return -1;
+        }
+        int status = 0;
+        while (::waitpid(child_, &status, 0) < 0 && errno == EINTR) {
+        }
+        child_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
     std::string path_;
     TemporaryFile temp_;
     std::size_t bytes_;
     std::FILE* pipe_ = nullptr;
+    pid_t child_ = -1;
 };
 
 } // namespace

@@ -8,7 +8,9 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <gdal_priv.h>
 #include <gif_lib.h>
 #include <memory>
@@ -245,4 +247,68 @@ TEST_CASE("overlays are laid out in the area the viewer's panels leave free", "[
     // ...and both right of the side panel, the legend above the timeline.
     CHECK(png.count(300, png.height - 340, 560, png.height - 120, rose, 24) > 20);
     CHECK(png.count(300, 0, 500, 80, ink, 40) > 40);
+}
+
+namespace {
+
+// A stand-in for ffmpeg on PATH: it records its arguments and copies its input to the last
+// one, or fails when asked to; the real encoder is not needed to check how it is started.
+std::string fake_ffmpeg(const std::string& dir, bool fail) {
+    const std::string script = dir + "/ffmpeg";
+    std::ofstream out(script);
+    out << "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" << dir << "/args.txt'\n";
+    out << (fail ? "cat > /dev/null; exit 1\n" : "for a; do last=\"$a\"; done\ncat > \"$last\"\n");
+    out.close();
+    std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+    return dir;
+}
+
+// Puts a folder first on PATH for one scope.
+class PathPrefix {
+  public:
+    explicit PathPrefix(const std::string& dir) : old_(std::getenv("PATH")) {
+        ::setenv("PATH", (dir + ":" + old_).c_str(), 1);
+    }
+    PathPrefix(const PathPrefix&) = delete;
+    PathPrefix& operator=(const PathPrefix&) = delete;
+    ~PathPrefix() { ::setenv("PATH", old_.c_str(), 1); }
+
+  private:
+    std::string old_;
+};
+
+} // namespace
+
+TEST_CASE("MP4 frames go to ffmpeg as arguments, never through a shell", "[render]") {
+    const auto dir = scratch_dir("render_mp4");
+    const PathPrefix path(fake_ffmpeg(dir, false));
+    // A quote and a semicolon in the name: through a shell this would run `touch` in the
+    // working folder.
+    std::filesystem::remove("pwned");
+    const std::string output = dir + "/a'; touch pwned; 'b.mp4";
+    auto job = damascus_job(output);
+    job.width = 320;
+    job.height = 200;
+    job.animation.enabled = true;
+    job.animation.unit = render::StepUnit::week;
+    job.animation.step = 1;
+    const auto result = render::run_render_job(job);
+    CHECK(result.frames == 6);
+    CHECK_FALSE(std::filesystem::exists("pwned"));
+    REQUIRE(std::filesystem::exists(output));
+    CHECK(std::filesystem::file_size(output) == 6u * 320u * 200u * 4u); // the raw frames
+    CHECK(test::read_file(dir + "/args.txt").find("320x200\n") != std::string::npos);
+}
+
+TEST_CASE("an MP4 whose encoder fails leaves no file and says so", "[render]") {
+    const auto dir = scratch_dir("render_mp4_fail");
+    const PathPrefix path(fake_ffmpeg(dir, true));
+    auto job = damascus_job(dir + "/clip.mp4");
+    job.width = 320;
+    job.height = 200;
+    job.animation.enabled = true;
+    job.animation.unit = render::StepUnit::week;
+    job.animation.step = 1;
+    CHECK_THROWS_WITH(render::run_render_job(job), Catch::Contains("ffmpeg failed"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
 }
