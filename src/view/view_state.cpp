@@ -1,5 +1,6 @@
 #include "view/view_state.hpp"
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 #include <algorithm>
@@ -224,21 +225,10 @@ std::string view_state_to_json(const ViewState& s) {
     return doc.dump(2) + "\n";
 }
 
+// Through the project's one atomic writer: a crash leaves the old state or the new one, and a
+// state path planted as a link is refused (replaced only with --force), never written through.
 void write_view_state(const ViewState& state, const std::string& path) {
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-        file << view_state_to_json(state);
-        file.close();
-        if (!file) {
-            std::remove(temp.c_str());
-            throw OutputError("cannot write state file", path);
-        }
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        std::remove(temp.c_str());
-        throw OutputError(std::string("cannot write state file: ") + std::strerror(errno), path);
-    }
+    write_file_atomically(path, view_state_to_json(state));
 }
 
 } // namespace eventmap::view

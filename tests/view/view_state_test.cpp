@@ -1,7 +1,10 @@
 #include "common/error.hpp"
+#include "support/test_support.hpp"
 #include "view/view_state.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 using namespace eventmap;
 
@@ -54,4 +57,20 @@ TEST_CASE("bad state files name the file, line or key", "[view][state]") {
                       Catch::Contains("window.mode"));
     CHECK_THROWS_WITH(view::parse_view_state(R"([1, 2])", "s"), Catch::Contains("object"));
     CHECK_THROWS_AS(view::read_view_state("/nonexistent/state.json"), InputError);
+}
+
+TEST_CASE("a state file planted as a link is refused, the file it points to untouched",
+          "[view][state]") {
+    const std::string dir = test::scratch_dir("view_state_link");
+    const std::string victim = dir + "/victim.txt";
+    const std::string state = dir + "/state.json";
+    { std::ofstream(victim) << "keep me\n"; }
+    std::filesystem::create_symlink(victim, state);
+    CHECK_THROWS_AS(view::write_view_state(view::ViewState{}, state), OutputError);
+    CHECK(test::read_file(victim) == "keep me\n");
+    CHECK(std::filesystem::is_symlink(state));
+    // A plain path is written whole and reads back.
+    const std::string plain = dir + "/plain.json";
+    view::write_view_state(view::ViewState{}, plain);
+    CHECK_NOTHROW(view::parse_view_state(test::read_file(plain), plain));
 }
