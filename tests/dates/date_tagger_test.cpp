@@ -148,7 +148,7 @@ TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
     CHECK(find(r, "October of next year")->value == "2014-10");
     REQUIRE(find(r, "the day") != nullptr);
     CHECK(find(r, "the day")->value == "2013-09-13");
-    const auto t = tag("At a press conference at 16:15 UTC, June 1st, the chief spoke.");
+    const auto t = tag("The briefing began at 16:15 UTC, June 1st, and ended early.");
     INFO(listing(t));
     REQUIRE(find(t, "16:15 UTC, June 1st") != nullptr);
     CHECK(find(t, "16:15 UTC, June 1st")->value == "2013-06-01T16:15Z");
