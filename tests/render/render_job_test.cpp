@@ -38,6 +38,17 @@ render::RenderJob damascus_job(const std::string& output) {
     return job;
 }
 
+// A small weekly animation of the Levant job: 21 Aug .. 30 Sep 2013 gives 6 frames.
+render::RenderJob weekly_animation_job(const std::string& output) {
+    auto job = damascus_job(output);
+    job.width = 320;
+    job.height = 200;
+    job.animation.enabled = true;
+    job.animation.unit = render::StepUnit::week;
+    job.animation.step = 1;
+    return job;
+}
+
 // Where the job's projection puts a point (the bbox view of web-mercator centred on 0).
 std::pair<double, double> pixel_of(const render::RenderJob& job, double lon, double lat) {
     const render::Projection p(render::ProjectionKind::web_mercator, 0);
@@ -162,12 +173,7 @@ TEST_CASE("a Pacific set across the antimeridian is one small map, not the world
 
 TEST_CASE("an animation over the data's dates writes one GIF frame per step", "[render]") {
     const auto dir = scratch_dir("render_gif");
-    auto job = damascus_job(dir + "/anim.gif");
-    job.width = 320;
-    job.height = 200;
-    job.animation.enabled = true;
-    job.animation.unit = render::StepUnit::week;
-    job.animation.step = 1;
+    const auto job = weekly_animation_job(dir + "/anim.gif");
     const auto result = render::run_render_job(job);
     // 21 Aug .. 30 Sep 2013 in weeks: 6 frames.
     CHECK(result.frames == 6);
@@ -286,12 +292,7 @@ TEST_CASE("MP4 frames go to ffmpeg as arguments, never through a shell", "[rende
     // working folder.
     std::filesystem::remove("pwned");
     const std::string output = dir + "/a'; touch pwned; 'b.mp4";
-    auto job = damascus_job(output);
-    job.width = 320;
-    job.height = 200;
-    job.animation.enabled = true;
-    job.animation.unit = render::StepUnit::week;
-    job.animation.step = 1;
+    const auto job = weekly_animation_job(output);
     const auto result = render::run_render_job(job);
     CHECK(result.frames == 6);
     CHECK_FALSE(std::filesystem::exists("pwned"));
@@ -303,12 +304,7 @@ TEST_CASE("MP4 frames go to ffmpeg as arguments, never through a shell", "[rende
 TEST_CASE("an MP4 whose encoder fails leaves no file and says so", "[render]") {
     const auto dir = scratch_dir("render_mp4_fail");
     const PathPrefix path(fake_ffmpeg(dir, true));
-    auto job = damascus_job(dir + "/clip.mp4");
-    job.width = 320;
-    job.height = 200;
-    job.animation.enabled = true;
-    job.animation.unit = render::StepUnit::week;
-    job.animation.step = 1;
+    const auto job = weekly_animation_job(dir + "/clip.mp4");
     CHECK_THROWS_WITH(render::run_render_job(job), Catch::Contains("ffmpeg failed"));
     CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
 }
