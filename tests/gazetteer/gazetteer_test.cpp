@@ -1,6 +1,7 @@
 #include "cli/gazetteer_index.hpp"
 #include "common/error.hpp"
 #include "gazetteer/build.hpp"
+#include "gazetteer/fixture_sources.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index_format.hpp"
 #include "support/test_support.hpp"
@@ -14,22 +15,9 @@
 using namespace eventmap;
 using namespace eventmap::gazetteer;
 using eventmap::test::fixture;
+using eventmap::test::fixture_sources;
 
 namespace {
-
-SourcePaths fixture_sources() {
-    SourcePaths s;
-    s.geonames = {fixture("gazetteer/geonames.txt")};
-    s.alternate_names = {fixture("gazetteer/alternateNames.txt")};
-    s.countries = fixture("gazetteer/countries.json");
-    s.country_shapes = fixture("gazetteer/country_shapes.geojson");
-    s.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
-    s.states = fixture("gazetteer/states.json");
-    s.admin2 = fixture("gazetteer/admin2Codes.txt");
-    s.supplement = fixture("gazetteer/supplement.tsv");
-    s.aliases = fixture("gazetteer/aliases.tsv");
-    return s;
-}
 
 std::string build_fixture_index(const std::string& name) {
     BuildOptions options;

@@ -1,6 +1,7 @@
 // The index builder's external sort and streaming writer: a build whose names go through many
 // sorted runs on disk writes the same index as one that sorts them in memory.
 #include "gazetteer/build.hpp"
+#include "gazetteer/fixture_sources.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/index_builder.hpp"
 #include "gazetteer/index_format.hpp"
@@ -17,22 +18,9 @@
 using namespace eventmap;
 using namespace eventmap::gazetteer;
 using eventmap::test::fixture;
+using eventmap::test::fixture_sources;
 
 namespace {
-
-SourcePaths fixture_sources() {
-    SourcePaths s;
-    s.geonames = {fixture("gazetteer/geonames.txt")};
-    s.alternate_names = {fixture("gazetteer/alternateNames.txt")};
-    s.countries = fixture("gazetteer/countries.json");
-    s.country_shapes = fixture("gazetteer/country_shapes.geojson");
-    s.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
-    s.states = fixture("gazetteer/states.json");
-    s.admin2 = fixture("gazetteer/admin2Codes.txt");
-    s.supplement = fixture("gazetteer/supplement.tsv");
-    s.aliases = fixture("gazetteer/aliases.tsv");
-    return s;
-}
 
 Header read_header(const std::string& path) {
     Header h;
