@@ -1,7 +1,7 @@
 // The fast way in for eventmap stores: one SQL query per loading step, run in the database
-// (SQLite for a GeoPackage, PostgreSQL for PostGIS), reading only the columns the viewer
-// needs straight into column arrays. The generic loader (mapdata::load_events) reads feature
-// by feature through OGR, parsing every geometry and the whole sources JSON of each event;
+// by the store's bulk column reader (store/event_columns_read.hpp), reading only the columns
+// the viewer needs straight into its column arrays. The generic loader (mapdata::load_events) reads
+// feature by feature through OGR, parsing every geometry and the whole sources JSON of each event;
 // on a million events that is the difference between seconds and tens of seconds.
 //
 // Sources that are not eventmap stores (GeoJSON, CSV, foreign GeoPackages) are not handled

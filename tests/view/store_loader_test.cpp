@@ -1,14 +1,13 @@
 // The viewer's bulk store reader against the generic map loader: same rows, same values, the
-// reports and article count from the second step, the row cap, and the GeoPackage point decoder.
+// reports and article count from the second step and the row cap (the GeoPackage point
+// decoder is the store's: tests/store/event_columns_read_test.cpp).
 #include "mapdata/map_source.hpp"
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
-#include "view/gpkg_rows.hpp"
 #include "view/source_columns.hpp"
 #include "view/store_loader.hpp"
 
 #include <catch2/catch.hpp>
-#include <cstring>
 
 using namespace eventmap;
 
@@ -122,43 +121,4 @@ TEST_CASE("sources that are not eventmap stores are left to the generic loader",
                      R"("geometry":{"type":"Point","coordinates":[1,2]}}]})");
     CHECK_FALSE(view::load_store_map(dir + "/points.geojson", {}));
     CHECK_FALSE(view::load_store_map(dir + "/missing.gpkg", {}));
-}
-
-TEST_CASE("GeoPackage point blobs decode with and without an envelope", "[view][store_loader]") {
-    // "GP", version 0, flags, srs_id 4326, then the envelope and little-endian WKB.
-    const auto blob = [](unsigned char flags, int envelope_doubles, bool big_endian,
-                         std::uint32_t type) {
-        std::vector<unsigned char> b = {'G', 'P', 0, flags, 0xE6, 0x10, 0, 0};
-        b.resize(b.size() + static_cast<std::size_t>(envelope_doubles) * 8, 0);
-        b.push_back(big_endian ? 0 : 1);
-        for (int i = 0; i < 4; ++i) {
-            b.push_back(static_cast<unsigned char>(type >> (8 * (big_endian ? 3 - i : i))));
-        }
-        for (double v : {36.2913, 33.5102}) {
-            unsigned char bytes[8];
-            std::memcpy(bytes, &v, 8);
-            for (int i = 0; i < 8; ++i) {
-                b.push_back(bytes[big_endian ? 7 - i : i]);
-            }
-        }
-        return b;
-    };
-    const auto plain = blob(0x01, 0, false, 1);
-    auto p = view::gpkg_point(plain.data(), plain.size());
-    REQUIRE(p);
-    CHECK(p->first == 36.2913);
-    CHECK(p->second == 33.5102);
-    const auto with_envelope = blob(0x03, 4, false, 1); // envelope code 1: minx maxx miny maxy
-    p = view::gpkg_point(with_envelope.data(), with_envelope.size());
-    REQUIRE(p);
-    CHECK(p->second == 33.5102);
-    const auto big = blob(0x01, 0, true, 1001); // big-endian WKB, a Z point's type code
-    p = view::gpkg_point(big.data(), big.size());
-    REQUIRE(p);
-    CHECK(p->first == 36.2913);
-    const auto empty = blob(0x11, 0, false, 1);
-    CHECK_FALSE(view::gpkg_point(empty.data(), empty.size()));
-    const auto line = blob(0x01, 0, false, 2);
-    CHECK_FALSE(view::gpkg_point(line.data(), line.size()));
-    CHECK_FALSE(view::gpkg_point(plain.data(), 12)); // cut short
 }

@@ -13,7 +13,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace eventmap::view {
+namespace eventmap::store {
 
 // A point from a GeoPackage geometry blob (header, optional envelope, WKB point or the first
 // point of a multipoint); nullopt for anything else, an empty geometry or a short blob.
@@ -47,4 +47,4 @@ class SqliteRows {
     std::unique_ptr<sqlite3_stmt, Close> statement_;
 };
 
-} // namespace eventmap::view
+} // namespace eventmap::store

@@ -1,11 +1,11 @@
-#include "view/gpkg_rows.hpp"
+#include "store/gpkg_rows.hpp"
 
 #include "common/error.hpp"
 
 #include <cstring>
 #include <sqlite3.h>
 
-namespace eventmap::view {
+namespace eventmap::store {
 
 namespace {
 
@@ -130,4 +130,4 @@ std::int64_t SqliteRows::integer(std::size_t column) const {
     return sqlite3_column_int64(statement_.get(), static_cast<int>(column));
 }
 
-} // namespace eventmap::view
+} // namespace eventmap::store
