@@ -3,6 +3,7 @@
 #include "store/event_query.hpp"
 #include "store/event_record.hpp"
 #include "store/event_store.hpp"
+#include "store/place_overrides.hpp"
 #include "store/store_impl.hpp"
 #include "store/store_target.hpp"
 
@@ -190,23 +191,11 @@ std::vector<PlaceOverride> EventStore::place_overrides() {
         errors.clear(); // no table: no correction was ever made
         return out;
     }
-    if (table->SetAttributeFilter("\"active\" = 1") != OGRERR_NONE) {
+    auto active = active_place_overrides(*table);
+    if (!active) {
         read_failed(impl_->display, "filtering place overrides", errors);
     }
-    table->ResetReading();
-    while (gdal::FeaturePtr row{table->GetNextFeature()}) {
-        PlaceOverride o;
-        o.name = field_text(*row, "name");
-        o.article_id = field_text(*row, "article_id");
-        o.position = LatLon{row->GetFieldAsDouble("lat"), row->GetFieldAsDouble("lon")};
-        o.place = field_text(*row, "place");
-        o.geonameid = static_cast<std::uint64_t>(row->GetFieldAsInteger64("geonameid"));
-        o.country_code = field_text(*row, "country_code");
-        if (!o.name.empty()) {
-            out.push_back(std::move(o));
-        }
-    }
-    table->SetAttributeFilter(nullptr);
+    out = std::move(*active);
     if (errors.has_error()) {
         read_failed(impl_->display, "reading place overrides", errors);
     }

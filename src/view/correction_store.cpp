@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/gdal.hpp"
+#include "store/place_overrides.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -109,17 +110,12 @@ struct Writer {
     }
 
     OGRLayer& overrides() {
-        return table("place_overrides", {{"name", OFTString},
-                                         {"article_id", OFTString},
-                                         {"event_id", OFTString},
-                                         {"lat", OFTReal},
-                                         {"lon", OFTReal},
-                                         {"place", OFTString},
-                                         {"geonameid", OFTInteger64},
-                                         {"country_code", OFTString},
-                                         {"who", OFTString},
-                                         {"created_at", OFTString},
-                                         {"active", OFTInteger}});
+        std::string failed;
+        OGRLayer* layer = store::place_override_table(*ds, failed);
+        if (layer == nullptr) {
+            fail(failed);
+        }
+        return *layer;
     }
 
     gdal::FeaturePtr find_event(OGRLayer& events, const std::string& id) {
@@ -245,19 +241,17 @@ CorrectionRecord CorrectionStore::apply(const std::string& event_id, const Place
         w.fail("cannot record the correction");
     }
     record.record = row->GetFID();
-    gdal::FeaturePtr rule(OGRFeature::CreateFeature(overrides.GetLayerDefn()));
-    rule->SetField("name", record.extracted_place.c_str());
-    rule->SetField("article_id", record.article_id.c_str());
-    rule->SetField("event_id", event_id.c_str());
-    rule->SetField("lat", to.position.lat);
-    rule->SetField("lon", to.position.lon);
-    rule->SetField("place", to.name.c_str());
-    rule->SetField("geonameid", static_cast<GIntBig>(to.geonameid));
-    rule->SetField("country_code", to.country_code.c_str());
-    rule->SetField("who", who.c_str());
-    rule->SetField("created_at", record.at.c_str());
-    rule->SetField("active", 1);
-    if (overrides.CreateFeature(rule.get()) != OGRERR_NONE) {
+    store::PlaceOverrideRow rule;
+    rule.place.name = record.extracted_place;
+    rule.place.article_id = record.article_id;
+    rule.place.position = to.position;
+    rule.place.place = to.name;
+    rule.place.geonameid = to.geonameid;
+    rule.place.country_code = to.country_code;
+    rule.event_id = event_id;
+    rule.who = who;
+    rule.created_at = record.at;
+    if (!store::add_place_override(overrides, rule)) {
         w.fail("cannot record the override");
     }
     transaction.commit();
@@ -285,20 +279,8 @@ void CorrectionStore::undo(const CorrectionRecord& record) {
             w.fail("cannot mark the correction undone");
         }
     }
-    overrides.SetAttributeFilter(("event_id = " + gdal::sql_literal(record.event_id) +
-                                  " AND created_at = " + gdal::sql_literal(record.at))
-                                     .c_str());
-    overrides.ResetReading();
-    std::vector<gdal::FeaturePtr> rules;
-    while (gdal::FeaturePtr rule{overrides.GetNextFeature()}) {
-        rules.push_back(std::move(rule));
-    }
-    overrides.SetAttributeFilter(nullptr);
-    for (auto& rule : rules) {
-        rule->SetField("active", 0);
-        if (overrides.SetFeature(rule.get()) != OGRERR_NONE) {
-            w.fail("cannot deactivate the override");
-        }
+    if (!store::deactivate_place_overrides(overrides, record.event_id, record.at)) {
+        w.fail("cannot deactivate the override");
     }
     transaction.commit();
 }

@@ -1,10 +1,10 @@
 // The viewer's place corrections reach later ingests: a place_overrides row ("this name, in
 // this article, means this place", as view/correction_store.cpp writes it) moves the events of
 // a later report of that article naming that place; other articles are left alone.
-#include "common/gdal.hpp"
 #include "events/extractor.hpp"
 #include "geoparse/geoparse_support.hpp"
 #include "pipeline/ingest.hpp"
+#include "store/place_overrides.hpp"
 #include "store/store_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -36,39 +36,20 @@ Article article(const std::string& id, const std::string& text) {
     return a;
 }
 
-// What the viewer writes when a user moves an event whose place was written `name`.
+// What the viewer writes when a user moves an event whose place was written `name`: a row
+// through the store's own override writer (store/place_overrides.hpp), the one the viewer's
+// correction store calls.
 void write_override(const std::string& path, const std::string& name, const std::string& article_id,
                     double lat, double lon) {
-    GDALAllRegister();
-    gdal::DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-    REQUIRE(ds != nullptr);
-    OGRLayer* table = ds->CreateLayer("place_overrides", nullptr, wkbNone, nullptr);
-    REQUIRE(table != nullptr);
-    for (const auto& [column, type] :
-         std::vector<std::pair<const char*, OGRFieldType>>{{"name", OFTString},
-                                                           {"article_id", OFTString},
-                                                           {"event_id", OFTString},
-                                                           {"lat", OFTReal},
-                                                           {"lon", OFTReal},
-                                                           {"place", OFTString},
-                                                           {"geonameid", OFTInteger64},
-                                                           {"country_code", OFTString},
-                                                           {"who", OFTString},
-                                                           {"created_at", OFTString},
-                                                           {"active", OFTInteger}}) {
-        OGRFieldDefn field(column, type);
-        REQUIRE(table->CreateField(&field) == OGRERR_NONE);
-    }
-    gdal::FeaturePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
-    row->SetField("name", name.c_str());
-    row->SetField("article_id", article_id.c_str());
-    row->SetField("lat", lat);
-    row->SetField("lon", lon);
-    row->SetField("place", "Corrected Place");
-    row->SetField("geonameid", static_cast<GIntBig>(0));
-    row->SetField("country_code", "XX");
-    row->SetField("active", 1);
-    REQUIRE(table->CreateFeature(row.get()) == OGRERR_NONE);
+    store::PlaceOverrideRow row;
+    row.place.name = name;
+    row.place.article_id = article_id;
+    row.place.position = LatLon{lat, lon};
+    row.place.place = "Corrected Place";
+    row.place.country_code = "XX";
+    row.who = "tester";
+    row.created_at = "2014-03-09T10:00:00Z";
+    store::write_place_override(path, row);
 }
 
 } // namespace
