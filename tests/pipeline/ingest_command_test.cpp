@@ -1,11 +1,12 @@
 // `eventmap ingest` failure paths: a failed run leaves no new store, a connection string's
-// password never reaches the terminal, a damaged store is a read error (exit 4).
+// password never reaches the terminal, a damaged or unreadable store is a read error (exit 4).
 #include "common/gdal.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <unistd.h>
 
 using namespace eventmap::test;
 namespace fs = std::filesystem;
@@ -90,4 +91,37 @@ TEST_CASE("a store whose rows cannot be read is a read error, exit 4", "[pipelin
     CHECK(r.exit_code == 4);
     CHECK(r.err.find("malformed date 'soon'") != std::string::npos);
     CHECK_FALSE(fs::exists(dir + "/out.geojson"));
+}
+
+// Root reads any file, so a store without read permission is tried by an unprivileged user:
+// as root the command runs under setpriv as `nobody` (the test skips loudly where neither
+// works); otherwise it runs as the user it is.
+TEST_CASE("a store the user may not read is a read error, exit 4", "[pipeline][cli]") {
+    const std::string dir = scratch_dir("ingest_unreadable");
+    const std::string db = dir + "/events.gpkg";
+    REQUIRE(run_eventmap("ingest '" + article_path() + "' -q --db '" + db + "'").exit_code == 0);
+    std::string as_user;
+    if (::geteuid() == 0) {
+        if (run_command("setpriv --reuid=65534 --regid=65534 --clear-groups true").exit_code != 0) {
+            mark_skipped("setpriv cannot drop to nobody here: unreadable store not tried");
+            return;
+        }
+        as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    }
+    // The folder is open to all (the output could be written); only the store is closed.
+    fs::permissions(dir, fs::perms::all);
+    fs::permissions(db, fs::perms::none);
+    const auto r = run_command(as_user + "'" + EVENTMAP_TEST_BINARY + "' export --db '" + db +
+                               "' -o '" + dir + "/out.geojson'");
+    fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write);
+    INFO(r.err);
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find("not readable") != std::string::npos);
+    CHECK(r.err.find(db) != std::string::npos);
+    CHECK_FALSE(fs::exists(dir + "/out.geojson"));
+
+    // A folder where the store should be: the same kind of error, as any user.
+    const auto folder = run_eventmap("export --db '" + dir + "' -o '" + dir + "/out.geojson'");
+    CHECK(folder.exit_code == 4);
+    CHECK(folder.err.find("not a regular file") != std::string::npos);
 }
