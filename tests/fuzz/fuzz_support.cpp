@@ -1,6 +1,7 @@
 #include "fuzz_support.hpp"
 
 #include "gazetteer/build.hpp"
+#include "gazetteer/fixture_sources.hpp" // tests/gazetteer: the tests' fixture index sources
 
 #include <cstdio>
 #include <cstdlib>
@@ -58,16 +59,7 @@ gazetteer::Gazetteer open_fuzz_gazetteer() {
         return gazetteer::Gazetteer::open(env);
     }
     gazetteer::BuildOptions options;
-    auto& s = options.sources;
-    s.geonames = {fixture("gazetteer/geonames.txt")};
-    s.alternate_names = {fixture("gazetteer/alternateNames.txt")};
-    s.countries = fixture("gazetteer/countries.json");
-    s.country_shapes = fixture("gazetteer/country_shapes.geojson");
-    s.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
-    s.states = fixture("gazetteer/states.json");
-    s.admin2 = fixture("gazetteer/admin2Codes.txt");
-    s.supplement = fixture("gazetteer/supplement.tsv");
-    s.aliases = fixture("gazetteer/aliases.tsv");
+    options.sources = test::fixture_sources_in(fixture("gazetteer"));
     options.index_path = scratch_dir() + "/fixture-gazetteer.emg";
     gazetteer::build_index(options);
     return gazetteer::Gazetteer::open(options.index_path);

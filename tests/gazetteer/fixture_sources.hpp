@@ -1,5 +1,6 @@
 // The small hand-written gazetteer sources under tests/fixtures/gazetteer, as one SourcePaths:
-// what the gazetteer and index-builder tests build their indexes from.
+// what the gazetteer and index-builder tests and the fuzz targets' fixture gazetteer
+// (tests/fuzz/fuzz_support.cpp, which has its own fixture root) build their indexes from.
 #pragma once
 
 #include "gazetteer/build.hpp"
@@ -7,18 +8,23 @@
 
 namespace eventmap::test {
 
-inline gazetteer::SourcePaths fixture_sources() {
+// The sources in `dir` (a copy of tests/fixtures/gazetteer).
+inline gazetteer::SourcePaths fixture_sources_in(const std::string& dir) {
     gazetteer::SourcePaths s;
-    s.geonames = {fixture("gazetteer/geonames.txt")};
-    s.alternate_names = {fixture("gazetteer/alternateNames.txt")};
-    s.countries = fixture("gazetteer/countries.json");
-    s.country_shapes = fixture("gazetteer/country_shapes.geojson");
-    s.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
-    s.states = fixture("gazetteer/states.json");
-    s.admin2 = fixture("gazetteer/admin2Codes.txt");
-    s.supplement = fixture("gazetteer/supplement.tsv");
-    s.aliases = fixture("gazetteer/aliases.tsv");
+    s.geonames = {dir + "/geonames.txt"};
+    s.alternate_names = {dir + "/alternateNames.txt"};
+    s.countries = dir + "/countries.json";
+    s.country_shapes = dir + "/country_shapes.geojson";
+    s.admin1 = dir + "/admin1CodesASCII.txt";
+    s.states = dir + "/states.json";
+    s.admin2 = dir + "/admin2Codes.txt";
+    s.supplement = dir + "/supplement.tsv";
+    s.aliases = dir + "/aliases.tsv";
     return s;
+}
+
+inline gazetteer::SourcePaths fixture_sources() {
+    return fixture_sources_in(fixture("gazetteer"));
 }
 
 } // namespace eventmap::test
