@@ -1,5 +1,6 @@
 // The viewer driven by a script under Xvfb: pixel probes at Damascus, selection, export,
 // correction. Skips loudly when the viewer is not built or xvfb-run is missing.
+#include "render/png_probe.hpp"
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 #include "view/view_state.hpp"
@@ -7,32 +8,12 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <stb/stb_image.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 using namespace eventmap;
+using test::Png;
+using test::read_png;
 
 namespace {
-
-struct Png {
-    int width = 0, height = 0;
-    std::vector<unsigned char> rgba;
-    std::array<int, 3> at(int x, int y) const {
-        const auto i = (static_cast<std::size_t>(y) * width + x) * 4;
-        return {rgba[i], rgba[i + 1], rgba[i + 2]};
-    }
-};
-
-Png read_png(const std::string& path) {
-    Png png;
-    int channels = 0;
-    unsigned char* data = stbi_load(path.c_str(), &png.width, &png.height, &channels, 4);
-    REQUIRE(data != nullptr);
-    png.rgba.assign(data, data + static_cast<std::size_t>(png.width) * png.height * 4);
-    stbi_image_free(data);
-    return png;
-}
 
 // Okabe & Ito's vermilion (material conflict, colour by quad): strong red, little blue.
 bool vermilion_near(const Png& png, int cx, int cy, int radius) {
@@ -49,15 +30,7 @@ bool vermilion_near(const Png& png, int cx, int cy, int radius) {
 
 // Runs the built eventmap under a wrapper (xvfb-run), capturing stdout and stderr.
 test::CommandResult run_eventmap_under(const std::string& wrapper, const std::string& args) {
-    const std::string dir = test::scratch_dir("view_run_" + std::to_string(::getpid()));
-    const std::string cmd = wrapper + " '" + EVENTMAP_TEST_BINARY + "' " + args + " >'" + dir +
-                            "/stdout' 2>'" + dir + "/stderr' </dev/null";
-    const int status = std::system(cmd.c_str());
-    test::CommandResult result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = test::read_file(dir + "/stdout");
-    result.err = test::read_file(dir + "/stderr");
-    return result;
+    return test::run_command(wrapper + " '" + EVENTMAP_TEST_BINARY + "' " + args);
 }
 
 bool have_xvfb() {
