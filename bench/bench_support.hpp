@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 
 namespace eventmap::bench {
 
@@ -36,6 +37,17 @@ inline double rss_mib() {
 }
 inline double peak_rss_mib() {
     return status_mib("VmHWM:");
+}
+
+// CPU seconds (user + system) used so far by this process, or by its waited-for children: on a
+// shared machine, work per CPU second is the figure that does not depend on the neighbours.
+inline double cpu_seconds(bool children = false) {
+    rusage usage{};
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 } // namespace eventmap::bench

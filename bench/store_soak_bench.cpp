@@ -3,10 +3,13 @@
 // every wire repeats for months) beside two events of its own. Prints, per tenth of the run,
 // the articles/s of that tenth and the resident set size: with a capped source list and a
 // count per event they stay flat, so the last article costs what the first did.
-//   store_soak_bench [ARTICLES] [DIR]
+//   store_soak_bench [ARTICLES] [DIR] [REPORTS]
+// REPORTS (default 10): how many progress lines, evenly spaced; each also gives the CPU
+// seconds of that stretch, the figure that stays comparable while other work shares the CPU.
 #include "bench_support.hpp"
 #include "store_synthetic.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -50,14 +53,17 @@ int main(int argc, char** argv) {
     const std::string path = dir + "/eventmap_soak_bench.gpkg";
     std::filesystem::remove(path);
     const std::uint64_t batch_size = 1000;
-    const std::uint64_t chunk = std::max<std::uint64_t>(articles / 10, 1);
+    const std::uint64_t reports = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 10;
+    const std::uint64_t chunk =
+        std::max<std::uint64_t>(articles / std::max<std::uint64_t>(reports, 1), 1);
     std::printf("soak bench: %llu articles x (1 repeated story + 2 own events) into %s\n",
                 static_cast<unsigned long long>(articles), path.c_str());
-    std::printf("%10s %10s %12s %10s %14s\n", "articles", "seconds", "articles/s", "RSS MiB",
-                "story reports");
+    std::printf("%10s %10s %12s %10s %14s %10s %14s\n", "articles", "seconds", "articles/s",
+                "RSS MiB", "story reports", "CPU s", "articles/CPU s");
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     auto last = start;
+    double last_cpu = bench::cpu_seconds();
     try {
         store::EventStore s(path, store::OpenMode::create);
         s.set_merge_rule(by_place_and_day());
@@ -73,15 +79,19 @@ int main(int argc, char** argv) {
             }
             if ((n + 1) % chunk == 0) {
                 const auto now = Clock::now();
+                const double cpu = bench::cpu_seconds();
                 const auto story = s.find_event("story-0");
-                std::printf(
-                    "%10llu %10.1f %12.0f %10.1f %14llu\n", static_cast<unsigned long long>(n + 1),
-                    std::chrono::duration<double>(now - start).count(),
-                    static_cast<double>(chunk) / std::chrono::duration<double>(now - last).count(),
-                    bench::rss_mib(),
-                    static_cast<unsigned long long>(story ? story->source_count : 0));
+                std::printf("%10llu %10.1f %12.0f %10.1f %14llu %10.1f %14.0f\n",
+                            static_cast<unsigned long long>(n + 1),
+                            std::chrono::duration<double>(now - start).count(),
+                            static_cast<double>(chunk) /
+                                std::chrono::duration<double>(now - last).count(),
+                            bench::rss_mib(),
+                            static_cast<unsigned long long>(story ? story->source_count : 0), cpu,
+                            static_cast<double>(chunk) / std::max(cpu - last_cpu, 1e-9));
                 std::fflush(stdout);
                 last = now;
+                last_cpu = cpu;
             }
         }
         std::printf("store: %llu events, %.1f MiB\n",

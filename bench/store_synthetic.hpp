@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/resource.h>
 #include <vector>
 
 namespace eventmap::bench {
@@ -93,17 +92,6 @@ inline store::MentionRecord synthetic_mention(std::uint64_t article, int k) {
     m.role = "location";
     m.confidence = 0.8;
     return m;
-}
-
-// CPU seconds (user + system) used so far by this process, or by its waited-for children: on a
-// shared machine, work per CPU second is the figure that does not depend on the neighbours.
-inline double cpu_seconds(bool children = false) {
-    rusage usage{};
-    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
-    auto seconds = [](const timeval& t) {
-        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-    };
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 // A GeoPackage store of `events` synthetic events, four to an article, committed in batches
