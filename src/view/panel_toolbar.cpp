@@ -2,11 +2,15 @@
 // the status bar (loading progress, counts, messages), the help window, and the conversion
 // between the window's settings and a --state file.
 #include "common/error.hpp"
+#include "common/numbers.hpp"
 #include "view/place_finder.hpp"
 #include "view/viewer_ui.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <imgui.h>
+#include <optional>
+#include <string_view>
 
 namespace eventmap::view {
 
@@ -41,16 +45,41 @@ void image_menu(UiState& ui) {
     }
 }
 
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// "LAT,LON" typed into the search box, spaces around either number allowed; nullopt for
+// anything else (a place name, "12,abc", "12,34junk"). Each half must be a whole number
+// (parse_number: checked, and the same in every locale, which sscanf is not).
+std::optional<LatLon> typed_coordinates(std::string_view text) {
+    const auto comma = text.find(',');
+    if (comma == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const auto lat = parse_number(trim_spaces(text.substr(0, comma)));
+    const auto lon = parse_number(trim_spaces(text.substr(comma + 1)));
+    if (!lat || !lon || !is_valid({*lat, *lon})) {
+        return std::nullopt;
+    }
+    return LatLon{*lat, *lon};
+}
+
 void place_search(UiState& ui) {
     // Flies to a lat,lon typed in, or to an event's place of that name in the data.
     static char query[256] = "";
     ImGui::SetNextItemWidth(180 * ui.ui_scale);
     if (ImGui::InputTextWithHint("##place", "fly to place or lat,lon", query, sizeof query,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
-        double lat = 0, lon = 0;
         const std::string text = query;
-        if (std::sscanf(query, "%lf,%lf", &lat, &lon) == 2 && is_valid({lat, lon})) {
-            ui.fly_to = LatLon{lat, lon};
+        if (const auto typed = typed_coordinates(text)) {
+            ui.fly_to = *typed;
             return;
         }
         try {

@@ -5,11 +5,14 @@
 
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 namespace eventmap::view {
 
@@ -54,6 +57,26 @@ std::vector<std::string> split_words(const std::string& line, const std::string&
 }
 
 namespace {
+
+// "WIDTHxHEIGHT", each 16..16384 and nothing else around them; nullopt otherwise. from_chars
+// reports what it could not convert (sscanf's %d does not, and takes signs and spaces).
+std::optional<std::pair<int, int>> parse_size(const std::string& word) {
+    const char* const end = word.data() + word.size();
+    int width = 0, height = 0;
+    const auto w = std::from_chars(word.data(), end, width);
+    if (w.ec != std::errc() || w.ptr == end || *w.ptr != 'x') {
+        return std::nullopt;
+    }
+    const auto h = std::from_chars(w.ptr + 1, end, height);
+    if (h.ec != std::errc() || h.ptr != end) {
+        return std::nullopt;
+    }
+    const auto in_range = [](int n) { return n >= 16 && n <= 16384; };
+    if (!in_range(width) || !in_range(height)) {
+        return std::nullopt;
+    }
+    return std::make_pair(width, height);
+}
 
 struct Checker {
     const std::string& file;
@@ -197,13 +220,11 @@ void check(Checker& c) {
     } else if (v == "save-image") {
         c.count(1, 2, "save-image FILE [WIDTHxHEIGHT]");
         if (a.args.size() == 2) {
-            int w = 0, h = 0;
-            char x = 0, rest = 0;
-            if (std::sscanf(a.args[1].c_str(), "%d%c%d%c", &w, &x, &h, &rest) != 3 || x != 'x' ||
-                w < 16 || h < 16 || w > 16384 || h > 16384) {
+            const auto size = parse_size(a.args[1]);
+            if (!size) {
                 c.fail("size '" + a.args[1] + "': expected WIDTHxHEIGHT, 16..16384");
             }
-            a.numbers = {static_cast<double>(w), static_cast<double>(h)};
+            a.numbers = {static_cast<double>(size->first), static_cast<double>(size->second)};
         }
     } else if (v == "frames") {
         c.count(1, 1, "frames N");

@@ -285,7 +285,8 @@ void Session::set_filters(const FilterState& filters) {
     refilter();
 }
 
-void Session::search_worker(std::string text, std::uint64_t ticket) {
+// `text` is the thread lambda's own copy (set_filters), alive until this returns.
+void Session::search_worker(const std::string& text, std::uint64_t ticket) {
     try {
         auto mask = std::make_unique<std::vector<std::uint8_t>>(search_source_text(
             source_, map_ ? map_->layer : layer_, table_, text, &search_cancel_));

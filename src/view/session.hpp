@@ -115,7 +115,7 @@ class Session {
     void refilter();
     void load_worker();
     std::shared_ptr<mapdata::EventTable> load_map_table();
-    void search_worker(std::string text, std::uint64_t ticket);
+    void search_worker(const std::string& text, std::uint64_t ticket);
     void move_row(Row row, LatLon to);
     void mark_corrected_from_store();
 

@@ -9,6 +9,7 @@
 #include "fuzz_support.hpp"
 #include "store/event_store.hpp"
 
+#include <cpl_error.h>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -58,12 +59,38 @@ void add_batch(store::EventStore& s, const std::string& id) {
     s.commit();
 }
 
+// SQLite's smallest pages, the file rewritten: the same store in 42 KB instead of 160 KB. Every
+// execution writes the input out and opens it, and libFuzzer's inputs grow to the largest
+// seed, so this one change took an execution from 7.2 to 2.7 CPU ms (README, "What CI runs").
+// The store code never sets a page size, so the seed is as valid a store as the one written.
+void compact(const std::string& path) {
+    CPLErrorReset();
+    const char* const gpkg_only[] = {"GPKG", nullptr};
+    GDALDatasetH ds =
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, gpkg_only, nullptr, nullptr);
+    if (ds == nullptr) {
+        fuzz::escaped("the seed store does not reopen");
+    }
+    for (const char* sql : {"PRAGMA page_size = 512", "VACUUM"}) {
+        if (OGRLayerH result = GDALDatasetExecuteSQL(ds, sql, nullptr, nullptr)) {
+            GDALDatasetReleaseResultSet(ds, result);
+        }
+    }
+    GDALClose(ds);
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        fuzz::escaped(CPLGetLastErrorMsg());
+    }
+}
+
 void write_seeds(const std::string& dir) {
     const std::string path = dir + "/store.gpkg";
     std::filesystem::remove(path);
-    store::EventStore s(path, store::OpenMode::create);
-    add_batch(s, "a1");
-    add_batch(s, "a2");
+    {
+        store::EventStore s(path, store::OpenMode::create);
+        add_batch(s, "a1");
+        add_batch(s, "a2");
+    }
+    compact(path);
 }
 
 void exercise(const std::string& path) {

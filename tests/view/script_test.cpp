@@ -49,6 +49,14 @@ TEST_CASE("script errors name the file and line", "[view][script]") {
     CHECK(line_of("frames ten\n") == 1);
     CHECK(line_of("filter text \"unclosed\n") == 1);
     CHECK(line_of("save-image a.png 10x10\n") == 1);
+    // The size is WIDTHxHEIGHT exactly: no trailing text, signs, spaces or third number.
+    CHECK(line_of("save-image a.png 640x400px\n") == 1);
+    CHECK(line_of("save-image a.png 640x\n") == 1);
+    CHECK(line_of("save-image a.png x400\n") == 1);
+    CHECK(line_of("save-image a.png 640x-400\n") == 1);
+    CHECK(line_of("save-image a.png \"640x 400\"\n") == 1);
+    CHECK(line_of("save-image a.png 640x400x2\n") == 1);
+    CHECK(line_of("save-image a.png 99999999999x400\n") == 1);
     CHECK_THROWS_WITH(view::parse_script("teleport\n", "x"), Catch::Contains("unknown action"));
     CHECK_THROWS_AS(view::read_script("/nonexistent.script"), InputError);
 }
