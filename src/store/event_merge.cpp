@@ -35,7 +35,9 @@ gdal::FeaturePtr EventStore::Impl::write_event(const model::Event& event, const 
         feature->SetGeometryDirectly(
             new OGRPoint(event.event_loc.position.lon, event.event_loc.position.lat));
     }
-    if (events->CreateFeature(feature.get()) != OGRERR_NONE) {
+    if (pg) {
+        pg->insert_event(*feature);
+    } else if (events->CreateFeature(feature.get()) != OGRERR_NONE) {
         fail_write("adding event " + event.id, errors);
     }
     return feature;
@@ -45,7 +47,9 @@ gdal::FeaturePtr EventStore::Impl::write_event(const model::Event& event, const 
 void EventStore::Impl::update_event(OGRFeature& feature, const model::Event& event,
                                     gdal::ErrorCapture& errors) {
     visit_event_fields(event, EventColumnSetter{feature, event_index, true});
-    if (events->SetFeature(&feature) != OGRERR_NONE) {
+    if (pg) {
+        pg->update_event(feature);
+    } else if (events->SetFeature(&feature) != OGRERR_NONE) {
         fail_write("updating event " + event.id, errors);
     }
 }
@@ -53,7 +57,8 @@ void EventStore::Impl::update_event(OGRFeature& feature, const model::Event& eve
 bool EventStore::Impl::append_sources(const std::string& id,
                                       const std::vector<model::EventSource>& sources,
                                       gdal::ErrorCapture& errors) {
-    gdal::FeaturePtr feature = find_one(events, "\"id\" = " + gdal::sql_literal(id), errors);
+    gdal::FeaturePtr feature =
+        pg ? pg->event_by_id(id) : find_one(events, "\"id\" = " + gdal::sql_literal(id), errors);
     if (!feature) {
         return false;
     }
@@ -81,6 +86,9 @@ std::vector<gdal::FeaturePtr> EventStore::Impl::events_with_keys(const std::set<
     std::vector<gdal::FeaturePtr> found;
     if (keys.empty() || merge_key_index < 0) {
         return found;
+    }
+    if (pg) {
+        return pg->events_with_keys(keys);
     }
     std::string where = "\"" + std::string(merge_key_column) + "\" IN (";
     bool first = true;
