@@ -81,14 +81,16 @@ bool EventStore::Impl::append_sources(const std::string& id,
 
 // The stored events (the open batch's included) whose merge key is one of `keys`, in storage
 // order: one query per article.
-std::vector<gdal::FeaturePtr> EventStore::Impl::events_with_keys(const std::set<std::string>& keys,
-                                                                 gdal::ErrorCapture& errors) {
+std::vector<gdal::FeaturePtr>
+EventStore::Impl::events_with_keys(const std::set<std::string>& keys,
+                                   const std::vector<std::string>& days,
+                                   gdal::ErrorCapture& errors) {
     std::vector<gdal::FeaturePtr> found;
     if (keys.empty() || merge_key_index < 0) {
         return found;
     }
     if (pg) {
-        return pg->events_with_keys(keys);
+        return pg->events_with_keys(keys, days);
     }
     std::string where = "\"" + std::string(merge_key_column) + "\" IN (";
     bool first = true;
@@ -116,11 +118,13 @@ void EventStore::Impl::store_events(const std::vector<model::Event>& list,
     std::set<std::string> stored = stored_event_ids(list, errors);
     std::vector<std::string> keys(list.size());
     std::set<std::string> wanted;
+    std::vector<std::string> days; // of the wanted keys (a key holds its event's day)
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (merge_rule.key && stored.count(list[i].id) == 0) {
             keys[i] = merge_rule.key(list[i]);
             if (!keys[i].empty()) {
                 wanted.insert(keys[i]);
+                days.push_back(model::iso_date(list[i]));
             }
         }
     }
@@ -130,7 +134,7 @@ void EventStore::Impl::store_events(const std::vector<model::Event>& list,
         model::Event event;
     };
     std::map<std::string, std::vector<Candidate>> candidates;
-    for (auto& feature : events_with_keys(wanted, errors)) {
+    for (auto& feature : events_with_keys(wanted, days, errors)) {
         const std::string key = field_text(*feature, merge_key_index);
         model::Event event = read_event(*feature, event_index, display + " (event to merge)");
         candidates[key].push_back({std::move(feature), std::move(event)});

@@ -44,11 +44,13 @@ EventStore::Impl::stored_event_ids(const std::vector<model::Event>& candidates,
     }
     if (pg) {
         std::vector<std::string> ids;
+        std::vector<std::string> days;
         ids.reserve(candidates.size());
         for (const auto& e : candidates) {
             ids.push_back(e.id);
+            days.push_back(model::iso_date(e));
         }
-        return pg->event_ids(ids);
+        return pg->event_ids(ids, days);
     }
     std::string where = R"("id" IN ()";
     for (std::size_t i = 0; i < candidates.size(); ++i) {

@@ -78,7 +78,14 @@ bool EventStore::Impl::pg_apply(const PgOp& op, std::vector<model::Event>* fresh
             }
         }
     }
-    pg->lock(locks);
+    if (!pg->try_lock(locks)) {
+        // Another writer holds one: commit what this batch did (so it holds no lock while it
+        // waits), then wait for this article's locks in order (pg_writer.hpp).
+        pg->commit();
+        pg_batch.clear();
+        pg->begin();
+        pg->lock(locks);
+    }
     if (!pg->insert_article(*article_row(op.article))) {
         return false; // another writer stored it first: skipped
     }
@@ -105,8 +112,20 @@ bool EventStore::Impl::pg_run(const PgOp& op, std::vector<model::Event>* fresh,
                 // The batch so far, again: what another writer committed meanwhile is now
                 // skipped or merged into (the caller's counts of it are not revised).
                 pg->begin();
-                for (const auto& done : pg_batch) {
-                    pg_apply(done, nullptr);
+                // pg_apply may commit early (and clear the list) as it goes.
+                std::vector<PgOp> done = std::move(pg_batch);
+                pg_batch.clear();
+                std::size_t i = 0;
+                try {
+                    for (; i < done.size(); ++i) {
+                        pg_apply(done[i], nullptr);
+                        pg_batch.push_back(done[i]);
+                    }
+                } catch (const PgError&) {
+                    // Rolled back below: what is not committed is replayed next time.
+                    pg_batch.insert(pg_batch.end(), done.begin() + static_cast<std::ptrdiff_t>(i),
+                                    done.end());
+                    throw;
                 }
             }
             const bool result = pg_apply(op, fresh);

@@ -9,9 +9,12 @@
 //   rule. Instead each article's transaction takes a transaction-scoped advisory lock per
 //   merge key (and one for its content hash) before it reads the stored events it may merge
 //   into; a second writer with the same key waits for the first to commit and then, READ
-//   COMMITTED, sees its event and merges into it. Locks are taken in one sorted statement;
-//   a deadlock between batches of several articles is resolved by the server aborting one,
-//   which EventStore replays (PgError::retryable).
+//   COMMITTED, sees its event and merges into it. An article first tries its locks without
+//   waiting; when one is held, the batch so far is committed (releasing every lock) and the
+//   article's locks are then waited for in ascending order. A writer that waits thus holds
+//   only smaller locks of one article, so writers never wait for each other in a circle. A
+//   deadlock from elsewhere is resolved by the server aborting one transaction, which
+//   EventStore replays (PgError::retryable).
 // - partitions (a store created with monthly partitions, docs/store.md): the partition of a
 //   month is created when its first event arrives, on a connection of its own (serialized by
 //   an advisory lock, committed at once: ATTACH PARTITION takes a lock that lets other
@@ -37,7 +40,10 @@ class PgWriter {
     void commit();
     void rollback(); // ignores a failure (the connection may be gone)
 
-    // Transaction-scoped advisory locks on these names (merge keys, content hashes).
+    // Transaction-scoped advisory locks on these names (merge keys, content hashes): try_lock
+    // takes the free ones without waiting and says whether it got all; lock waits for each,
+    // in a fixed order.
+    bool try_lock(const std::vector<std::string>& names);
     void lock(const std::vector<std::string>& names);
 
     // Before an article's events are looked up or written: the partitions of their days exist
@@ -49,8 +55,12 @@ class PgWriter {
     bool insert_article(const OGRFeature& row);
     void insert_mention(const OGRFeature& row);
 
-    std::set<std::string> event_ids(const std::vector<std::string>& ids);
-    std::vector<gdal::FeaturePtr> events_with_keys(const std::set<std::string>& keys);
+    // `days`: the days (event_fields' "date", "" when undated) of the events looked for, which
+    // on a partitioned store limit the lookup to their partitions.
+    std::set<std::string> event_ids(const std::vector<std::string>& ids,
+                                    const std::vector<std::string>& days);
+    std::vector<gdal::FeaturePtr> events_with_keys(const std::set<std::string>& keys,
+                                                   const std::vector<std::string>& days);
     gdal::FeaturePtr event_by_id(const std::string& id);
     // Inserts the event (its point from the feature's geometry) and sets the feature's FID.
     void insert_event(OGRFeature& row);
@@ -61,6 +71,7 @@ class PgWriter {
 
   private:
     void create_partition(const std::string& name, const std::string& month);
+    std::string in_days(std::size_t param) const;
     std::vector<gdal::FeaturePtr> select_events(const std::string& where, const PgParams& params);
 
     PgConnection conn_;

@@ -68,6 +68,7 @@ struct EventStore::Impl {
     void store_events(const std::vector<model::Event>& events, std::vector<model::Event>* fresh,
                       gdal::ErrorCapture& errors);
     std::vector<gdal::FeaturePtr> events_with_keys(const std::set<std::string>& keys,
+                                                   const std::vector<std::string>& days,
                                                    gdal::ErrorCapture& errors);
     void fill_merge_keys();
     std::set<std::string> stored_event_ids(const std::vector<model::Event>& candidates,

@@ -185,6 +185,8 @@ TEST_CASE("four ingest processes into one PostGIS database all succeed, nothing 
         store::EventStore db(backend->target, store::OpenMode::read);
         CHECK(db.count_articles() == article_lines().size());
         CHECK(db.count_mentions() == expected_mentions);
-        CHECK(events_by_key(backend->target) == expected);
+        const auto got = events_by_key(backend->target);
+        CHECK(got.size() == expected.size()); // a duplicate event shows here first
+        CHECK(got == expected);
     }
 }
