@@ -3,8 +3,8 @@
 // once, as on several machines sharing a server: the whole `eventmap ingest` loop (extraction,
 // merge lookups, the locks writers take: store/pg_writer.hpp, transactions). Generating the
 // articles and opening the gazetteer happen before the clock starts. Prints wall time,
-// articles/s and the writers' CPU time (user+sys; the server's not included) with the load
-// average, since the development machine is shared.
+// articles/s, the writers' CPU time (user+sys) and the local server's (all its processes; read
+// from /proc, so 0 for a server elsewhere) with the load average: the machine is shared.
 //   pipeline_pg_writers_bench PG:CONNINFO [ARTICLES_PER_WRITER] [BATCH]
 //   (default $EVENTMAP_TEST_PG, 300 articles per writer, 200 articles per transaction)
 #include "bench_support.hpp"
@@ -17,8 +17,12 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <gdal_priv.h>
+#include <iterator>
 #include <ogrsf_frmts.h>
+#include <sstream>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -45,6 +49,33 @@ bool execute(const std::string& base, const std::string& sql) {
     const bool ok = CPLGetLastErrorType() != CE_Failure;
     GDALClose(ds);
     return ok;
+}
+
+// CPU seconds of the PostgreSQL server(s) on this machine: every "postgres" process, the
+// postmaster counting the backends it has reaped (cutime, cstime).
+double server_cpu_seconds() {
+    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+    double total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) {
+            continue;
+        }
+        std::ifstream in(entry.path() / "stat");
+        std::string line;
+        if (!std::getline(in, line) || line.find("(postgres)") == std::string::npos) {
+            continue;
+        }
+        std::istringstream fields(line.substr(line.rfind(')') + 2));
+        std::vector<std::string> f{std::istream_iterator<std::string>(fields), {}};
+        if (f.size() < 15) {
+            continue;
+        }
+        // After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14); a
+        // backend's own time, the postmaster's with that of the backends it reaped.
+        total += (std::stod(f[11]) + std::stod(f[12]) + std::stod(f[13]) + std::stod(f[14])) / tick;
+    }
+    return total;
 }
 
 double cpu_seconds(const rusage& r) {
@@ -100,7 +131,8 @@ int main(int argc, char** argv) {
     std::printf("pipeline_pg_writers_bench: %zu synthetic articles per writer, %zu per "
                 "transaction\n",
                 n, batch);
-    std::printf("  writers  articles  wall s  articles/s  writers' CPU s  load (1 min)\n");
+    std::printf(
+        "  writers  articles  wall s  articles/s  writers' CPU s  server CPU s  load (1 min)\n");
     for (const int writers : {1, 2, 4}) {
         const std::string schema = "bench_pg_writers_" + std::to_string(writers);
         const std::string target = base + " active_schema=" + schema;
@@ -134,6 +166,7 @@ int main(int argc, char** argv) {
         sleep(static_cast<unsigned>(2 + n / 100));
         rusage before{};
         getrusage(RUSAGE_CHILDREN, &before);
+        const double server_before = server_cpu_seconds();
         const auto t0 = Clock::now();
         const std::string go(static_cast<std::size_t>(writers), 'g');
         if (write(pipe_fds[1], go.data(), go.size()) != static_cast<ssize_t>(go.size())) {
@@ -147,14 +180,16 @@ int main(int argc, char** argv) {
             ok = ok && WIFEXITED(status) && WEXITSTATUS(status) == 0;
         }
         const double wall = eventmap::bench::seconds_since(t0);
+        sleep(1); // the writers' backends exit and are reaped
+        const double server = server_cpu_seconds() - server_before;
         rusage after{};
         getrusage(RUSAGE_CHILDREN, &after);
         double load[1] = {0};
         getloadavg(load, 1);
         const std::size_t total = n * static_cast<std::size_t>(writers);
-        std::printf("  %7d  %8zu  %6.1f  %10.0f  %14.1f  %.1f%s\n", writers, total, wall,
+        std::printf("  %7d  %8zu  %6.1f  %10.1f  %14.1f  %12.1f  %.1f%s\n", writers, total, wall,
                     static_cast<double>(total) / wall, cpu_seconds(after) - cpu_seconds(before),
-                    load[0], ok ? "" : "  (a writer FAILED)");
+                    server, load[0], ok ? "" : "  (a writer FAILED)");
         std::fflush(stdout);
         eventmap::store::EventStore check(target, eventmap::store::OpenMode::read);
         if (check.count_articles() != total) {
