@@ -8,6 +8,12 @@ namespace eventmap::gdal {
 void register_drivers() {
     static const bool registered = [] {
         GDALAllRegister();
+        // A partitioned table (the PostGIS store's events, docs/store.md) can have no
+        // primary key on fid alone; this names the column GDAL's PostgreSQL driver then takes
+        // as the feature id, so updates by feature id work there too (unless the user set it).
+        if (CPLGetConfigOption("PGSQL_OGR_FID", nullptr) == nullptr) {
+            CPLSetConfigOption("PGSQL_OGR_FID", "fid");
+        }
         return true;
     }();
     (void)registered;

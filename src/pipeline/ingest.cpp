@@ -122,7 +122,6 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
             ++summary.skipped;
         } else {
             events::ArticleEvents found = extractor.process(article);
-            summary.reports += found.events.size();
             apply_overrides(found.events, overrides);
             store::ArticleRecord record;
             record.id = article.id;
@@ -138,8 +137,12 @@ IngestSummary ingest_articles(const std::function<bool(Article&)>& next, store::
                 mentions.push_back(to_record(m));
             }
             std::vector<Event> fresh;
-            db.add_article(record, found.events, mentions, &fresh);
-            summary.add(fresh);
+            if (db.add_article(record, found.events, mentions, &fresh)) {
+                summary.reports += found.events.size();
+                summary.add(fresh);
+            } else {
+                ++summary.skipped; // another writer stored it after has_article looked
+            }
         }
         if (++in_batch >= options.batch) {
             db.commit();

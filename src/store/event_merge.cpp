@@ -35,7 +35,9 @@ gdal::FeaturePtr EventStore::Impl::write_event(const model::Event& event, const 
         feature->SetGeometryDirectly(
             new OGRPoint(event.event_loc.position.lon, event.event_loc.position.lat));
     }
-    if (events->CreateFeature(feature.get()) != OGRERR_NONE) {
+    if (pg) {
+        pg->insert_event(*feature);
+    } else if (events->CreateFeature(feature.get()) != OGRERR_NONE) {
         fail_write("adding event " + event.id, errors);
     }
     return feature;
@@ -45,7 +47,9 @@ gdal::FeaturePtr EventStore::Impl::write_event(const model::Event& event, const 
 void EventStore::Impl::update_event(OGRFeature& feature, const model::Event& event,
                                     gdal::ErrorCapture& errors) {
     visit_event_fields(event, EventColumnSetter{feature, event_index, true});
-    if (events->SetFeature(&feature) != OGRERR_NONE) {
+    if (pg) {
+        pg->update_event(feature);
+    } else if (events->SetFeature(&feature) != OGRERR_NONE) {
         fail_write("updating event " + event.id, errors);
     }
 }
@@ -53,7 +57,8 @@ void EventStore::Impl::update_event(OGRFeature& feature, const model::Event& eve
 bool EventStore::Impl::append_sources(const std::string& id,
                                       const std::vector<model::EventSource>& sources,
                                       gdal::ErrorCapture& errors) {
-    gdal::FeaturePtr feature = find_one(events, "\"id\" = " + gdal::sql_literal(id), errors);
+    gdal::FeaturePtr feature =
+        pg ? pg->event_by_id(id) : find_one(events, "\"id\" = " + gdal::sql_literal(id), errors);
     if (!feature) {
         return false;
     }
@@ -76,11 +81,16 @@ bool EventStore::Impl::append_sources(const std::string& id,
 
 // The stored events (the open batch's included) whose merge key is one of `keys`, in storage
 // order: one query per article.
-std::vector<gdal::FeaturePtr> EventStore::Impl::events_with_keys(const std::set<std::string>& keys,
-                                                                 gdal::ErrorCapture& errors) {
+std::vector<gdal::FeaturePtr>
+EventStore::Impl::events_with_keys(const std::set<std::string>& keys,
+                                   const std::vector<std::string>& days,
+                                   gdal::ErrorCapture& errors) {
     std::vector<gdal::FeaturePtr> found;
     if (keys.empty() || merge_key_index < 0) {
         return found;
+    }
+    if (pg) {
+        return pg->events_with_keys(keys, days);
     }
     std::string where = "\"" + std::string(merge_key_column) + "\" IN (";
     bool first = true;
@@ -108,11 +118,13 @@ void EventStore::Impl::store_events(const std::vector<model::Event>& list,
     std::set<std::string> stored = stored_event_ids(list, errors);
     std::vector<std::string> keys(list.size());
     std::set<std::string> wanted;
+    std::vector<std::string> days; // of the wanted keys (a key holds its event's day)
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (merge_rule.key && stored.count(list[i].id) == 0) {
             keys[i] = merge_rule.key(list[i]);
             if (!keys[i].empty()) {
                 wanted.insert(keys[i]);
+                days.push_back(model::iso_date(list[i]));
             }
         }
     }
@@ -122,7 +134,7 @@ void EventStore::Impl::store_events(const std::vector<model::Event>& list,
         model::Event event;
     };
     std::map<std::string, std::vector<Candidate>> candidates;
-    for (auto& feature : events_with_keys(wanted, errors)) {
+    for (auto& feature : events_with_keys(wanted, days, errors)) {
         const std::string key = field_text(*feature, merge_key_index);
         model::Event event = read_event(*feature, event_index, display + " (event to merge)");
         candidates[key].push_back({std::move(feature), std::move(event)});

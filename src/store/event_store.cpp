@@ -42,6 +42,16 @@ EventStore::Impl::stored_event_ids(const std::vector<model::Event>& candidates,
     if (candidates.empty()) {
         return found;
     }
+    if (pg) {
+        std::vector<std::string> ids;
+        std::vector<std::string> days;
+        ids.reserve(candidates.size());
+        for (const auto& e : candidates) {
+            ids.push_back(e.id);
+            days.push_back(model::iso_date(e));
+        }
+        return pg->event_ids(ids, days);
+    }
     std::string where = R"("id" IN ()";
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         where += (i == 0 ? "" : ",") + gdal::sql_literal(candidates[i].id);
@@ -143,6 +153,16 @@ void EventStore::begin() {
     if (impl_->batch) {
         throw OutputError("begin() inside an open batch", impl_->display);
     }
+    if (impl_->pg) {
+        impl_->pg_batch.clear();
+        try {
+            impl_->pg->begin();
+        } catch (const PgError& e) {
+            impl_->pg_fail("starting a transaction", e);
+        }
+        impl_->batch = true;
+        return;
+    }
     gdal::ErrorCapture errors;
     impl_->start_transaction(errors);
     impl_->batch = true;
@@ -151,6 +171,16 @@ void EventStore::begin() {
 void EventStore::commit() {
     if (!impl_->batch) {
         throw OutputError("commit() without begin()", impl_->display);
+    }
+    if (impl_->pg) {
+        try {
+            impl_->pg->commit();
+        } catch (const PgError& e) {
+            impl_->pg_fail("committing the batch", e);
+        }
+        impl_->pg_batch.clear();
+        impl_->batch = false;
+        return;
     }
     gdal::ErrorCapture errors;
     if (impl_->ds->CommitTransaction() != OGRERR_NONE || errors.has_error()) {
@@ -169,6 +199,13 @@ void EventStore::rollback() {
 
 bool EventStore::has_article(const std::string& content_hash) {
     impl_->require_open();
+    if (impl_->pg) {
+        try {
+            return impl_->pg->has_article(content_hash); // the open batch's included
+        } catch (const PgError& e) {
+            impl_->pg_fail("looking up an article", e, true);
+        }
+    }
     gdal::ErrorCapture errors;
     // Existence only: read the hash column alone (see stored_event_ids for why it matters).
     CPLStringList ignored;
@@ -220,11 +257,33 @@ bool EventStore::add_article(const ArticleRecord& article, const std::vector<mod
             throw;
         }
     }
+    if (impl_->pg) {
+        Impl::PgOp op;
+        op.article = article;
+        op.events = events;
+        op.mentions = mentions;
+        return impl_->pg_run(op, fresh, "adding article " + article.id);
+    }
     gdal::ErrorCapture errors;
     if (has_article(article.content_hash)) {
         return false;
     }
-    gdal::FeaturePtr row(OGRFeature::CreateFeature(impl_->articles->GetLayerDefn()));
+    gdal::FeaturePtr row = impl_->article_row(article);
+    if (impl_->articles->CreateFeature(row.get()) != OGRERR_NONE) {
+        impl_->fail_write("adding article " + article.id, errors);
+    }
+    impl_->store_events(events, fresh, errors);
+    for (const auto& mention : mentions) {
+        gdal::FeaturePtr m = impl_->mention_row(mention, article.id);
+        if (impl_->mentions->CreateFeature(m.get()) != OGRERR_NONE) {
+            impl_->fail_write("adding a mention of article " + article.id, errors);
+        }
+    }
+    return true;
+}
+
+gdal::FeaturePtr EventStore::Impl::article_row(const ArticleRecord& article) const {
+    gdal::FeaturePtr row(OGRFeature::CreateFeature(articles->GetLayerDefn()));
     set_text(*row, "id", article.id);
     set_text(*row, "content_hash", article.content_hash);
     set_text(*row, "title", article.title);
@@ -234,30 +293,26 @@ bool EventStore::add_article(const ArticleRecord& article, const std::vector<mod
     set_text(*row, "ingested_at",
              article.ingested_at.empty() ? utc_now_iso() : article.ingested_at);
     set_text(*row, "source_path", article.source_path);
-    if (impl_->articles->CreateFeature(row.get()) != OGRERR_NONE) {
-        impl_->fail_write("adding article " + article.id, errors);
-    }
-    impl_->store_events(events, fresh, errors);
-    for (const auto& mention : mentions) {
-        gdal::FeaturePtr m(OGRFeature::CreateFeature(impl_->mentions->GetLayerDefn()));
-        set_text(*m, "article_id", mention.article_id.empty() ? article.id : mention.article_id);
-        m->SetField("start", static_cast<GIntBig>(mention.start));
-        m->SetField("end", static_cast<GIntBig>(mention.end));
-        set_text(*m, "text", mention.text);
-        set_text(*m, "name", mention.name);
-        m->SetField("gazetteer_id", static_cast<GIntBig>(mention.gazetteer_id));
-        m->SetField("lat", mention.position.lat);
-        m->SetField("lon", mention.position.lon);
-        set_text(*m, "country", mention.country);
-        set_text(*m, "feature_code", mention.feature_code);
-        set_text(*m, "type", mention.type);
-        set_text(*m, "role", mention.role);
-        m->SetField("confidence", mention.confidence);
-        if (impl_->mentions->CreateFeature(m.get()) != OGRERR_NONE) {
-            impl_->fail_write("adding a mention of article " + article.id, errors);
-        }
-    }
-    return true;
+    return row;
+}
+
+gdal::FeaturePtr EventStore::Impl::mention_row(const MentionRecord& mention,
+                                               const std::string& article_id) const {
+    gdal::FeaturePtr m(OGRFeature::CreateFeature(mentions->GetLayerDefn()));
+    set_text(*m, "article_id", mention.article_id.empty() ? article_id : mention.article_id);
+    m->SetField("start", static_cast<GIntBig>(mention.start));
+    m->SetField("end", static_cast<GIntBig>(mention.end));
+    set_text(*m, "text", mention.text);
+    set_text(*m, "name", mention.name);
+    m->SetField("gazetteer_id", static_cast<GIntBig>(mention.gazetteer_id));
+    m->SetField("lat", mention.position.lat);
+    m->SetField("lon", mention.position.lon);
+    set_text(*m, "country", mention.country);
+    set_text(*m, "feature_code", mention.feature_code);
+    set_text(*m, "type", mention.type);
+    set_text(*m, "role", mention.role);
+    m->SetField("confidence", mention.confidence);
+    return m;
 }
 
 bool EventStore::append_sources(const std::string& event_id,
@@ -274,6 +329,12 @@ bool EventStore::append_sources(const std::string& event_id,
             rollback();
             throw;
         }
+    }
+    if (impl_->pg) {
+        Impl::PgOp op;
+        op.event_id = event_id;
+        op.sources = sources;
+        return impl_->pg_run(op, nullptr, "adding sources to event " + event_id);
     }
     gdal::ErrorCapture errors;
     return impl_->append_sources(event_id, sources, errors);

@@ -4,9 +4,11 @@
 
 #include "common/gdal.hpp"
 #include "store/event_store.hpp"
+#include "store/pg_writer.hpp"
 #include "store/writer_lock.hpp"
 
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +31,18 @@ struct EventStore::Impl {
     std::vector<int> event_index; // column index of each event field, visit order (-1: absent)
     int merge_key_index = -1;
     MergeRule merge_rule;
+    // PostGIS opened for writing: batches run on this connection with bound parameters
+    // (pg_writer.hpp), GDAL's connection reads. What the open batch did is kept so that a batch
+    // the server aborted to settle a deadlock with another writer can be run again.
+    std::unique_ptr<PgWriter> pg;
+    struct PgOp {
+        ArticleRecord article; // add_article (empty id: append_sources)
+        std::vector<model::Event> events;
+        std::vector<MentionRecord> mentions;
+        std::string event_id; // append_sources
+        std::vector<model::EventSource> sources;
+    };
+    std::vector<PgOp> pg_batch;
 
     void open(OpenMode mode);
     void prepare_file_for_reading();
@@ -54,12 +68,23 @@ struct EventStore::Impl {
     void store_events(const std::vector<model::Event>& events, std::vector<model::Event>* fresh,
                       gdal::ErrorCapture& errors);
     std::vector<gdal::FeaturePtr> events_with_keys(const std::set<std::string>& keys,
+                                                   const std::vector<std::string>& days,
                                                    gdal::ErrorCapture& errors);
     void fill_merge_keys();
     std::set<std::string> stored_event_ids(const std::vector<model::Event>& candidates,
                                            gdal::ErrorCapture& errors);
     bool append_sources(const std::string& id, const std::vector<model::EventSource>& sources,
                         gdal::ErrorCapture& errors);
+
+    // Article and mention rows as both backends write them.
+    gdal::FeaturePtr article_row(const ArticleRecord& article) const;
+    gdal::FeaturePtr mention_row(const MentionRecord& mention, const std::string& article_id) const;
+
+    // PostGIS (event_store_pg.cpp).
+    void create_pg_schema_once();
+    bool pg_apply(const PgOp& op, std::vector<model::Event>* fresh);
+    bool pg_run(const PgOp& op, std::vector<model::Event>* fresh, const std::string& doing);
+    [[noreturn]] void pg_fail(const std::string& doing, const PgError& error, bool reading = false);
 };
 
 // A hint for the failures users can act on ("write failed" when none applies).

@@ -141,17 +141,7 @@ void EventStore::Impl::open(OpenMode mode) {
     open_dataset(!read_only);
     if (postgres && mode == OpenMode::create && ds->GetLayerByName(events_layer) == nullptr &&
         ds->GetLayerByName(metadata_layer) == nullptr) {
-        gdal::ErrorCapture errors;
-        start_transaction(errors);
-        try {
-            create_schema(*ds, true, errors);
-        } catch (const Error& e) {
-            ds->RollbackTransaction();
-            throw OutputError(e.what(), display);
-        }
-        if (ds->CommitTransaction() != OGRERR_NONE) {
-            throw OutputError("cannot create the schema: " + errors.message(), display);
-        }
+        create_pg_schema_once();
         // Reopen so the driver lists the new tables with their final definitions.
         ds.reset();
         open_dataset(true);
@@ -159,6 +149,12 @@ void EventStore::Impl::open(OpenMode mode) {
     validate_schema();
     if (postgres && !read_only) {
         require_pg_write_privileges();
+        try {
+            pg = std::make_unique<PgWriter>(target, *events, *articles, *mentions);
+        } catch (const PgError& e) {
+            throw InputError(std::string("cannot connect to the PostgreSQL store: ") + e.what(),
+                             display);
+        }
     }
 }
 
@@ -336,6 +332,10 @@ void EventStore::Impl::fail_read(const std::string& doing, gdal::ErrorCapture& e
 // transaction; after a rollback that cache no longer matches the file, so the dataset is
 // reopened. A PostgreSQL connection keeps nothing of the sort (and may be gone).
 void EventStore::Impl::roll_back_and_reopen() {
+    if (pg) {
+        pg->rollback(); // the batch (a GDAL transaction below is fill_merge_keys')
+        pg_batch.clear();
+    }
     {
         gdal::ErrorCapture ignored; // the rollback of a dead connection fails too; nothing to add
         ds->RollbackTransaction();

@@ -89,6 +89,63 @@ const char* const index_statements[] = {
     R"(CREATE INDEX IF NOT EXISTS events_merge_key_idx ON "events" ("merge_key"))",
 };
 
+// PostGIS: the events table is partitioned by month (docs/store.md). Its indexes are made on
+// the parent, so every partition gets them. No unique index on id: a partitioned table's
+// unique indexes must include the partition key, and the key is an expression of the date.
+// Writers keep ids unique under their advisory locks (pg_writer.hpp).
+const char* const partitioned_event_indexes[] = {
+    R"(CREATE INDEX IF NOT EXISTS events_id_idx ON "events" ("id"))",
+    R"(CREATE INDEX IF NOT EXISTS events_fid_idx ON "events" ("fid"))",
+    R"(CREATE INDEX IF NOT EXISTS events_date_idx ON "events" ("date"))",
+    R"(CREATE INDEX IF NOT EXISTS events_merge_key_idx ON "events" ("merge_key"))",
+    R"(CREATE INDEX IF NOT EXISTS events_geom_idx ON "events" USING GIST ("geom"))",
+};
+
+bool is_events_index(const char* statement) {
+    return std::strstr(statement, R"(ON "events")") != nullptr;
+}
+
+const char* pg_type(OGRFieldType type, OGRFieldSubType subtype) {
+    switch (type) {
+    case OFTInteger:
+        return subtype == OFSTBoolean ? "boolean" : "integer";
+    case OFTInteger64:
+        return "bigint";
+    case OFTReal:
+        return "double precision";
+    default:
+        return subtype == OFSTJSON ? "json" : "varchar";
+    }
+}
+
+// The events columns as GDAL would make them (fid, the event fields, merge_key, geom),
+// partitioned by the event's day as text in the C collation: a month is the range
+// ['YYYY-MM', 'YYYY-MM~'), and undated events (NULL) fall in events_undated. Partitions of
+// months are made as events of them arrive (PgWriter::prepare_dates).
+void create_partitioned_events(GDALDataset& ds, gdal::ErrorCapture& errors) {
+    SchemaVisitor schema;
+    visit_event_fields(model::Event{}, schema);
+    std::string sql = R"(CREATE TABLE "events" ("fid" bigserial NOT NULL)";
+    for (const auto& spec : schema.fields) {
+        sql += std::string(", \"") + spec.name + "\" " + pg_type(spec.type, spec.subtype);
+    }
+    sql += std::string(", \"") + merge_key_column + "\" varchar";
+    sql +=
+        R"(, "geom" geometry(Point, 4326)) PARTITION BY RANGE ((coalesce("date", '')) COLLATE "C"))";
+    std::vector<std::string> statements = {
+        sql,
+        R"(CREATE TABLE "events_undated" PARTITION OF "events" FOR VALUES FROM (MINVALUE) TO ('0'))"};
+    statements.insert(statements.end(), std::begin(partitioned_event_indexes),
+                      std::end(partitioned_event_indexes));
+    for (const auto& statement : statements) {
+        gdal::ResultSet result(ds, ds.ExecuteSQL(statement.c_str(), nullptr, nullptr));
+        if (errors.has_error()) {
+            throw OutputError("cannot create the events table (" + statement +
+                              "): " + errors.message());
+        }
+    }
+}
+
 CPLStringList layer_options(bool postgres, bool spatial) {
     CPLStringList options;
     options.SetNameValue("FID", "fid");
@@ -123,25 +180,29 @@ OGRLayer* create_table(GDALDataset& ds, bool postgres, const char* name,
 
 // Creates the four layers and indexes. The caller holds the transaction.
 void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayer* events =
-        ds.CreateLayer(events_layer, &wgs84, wkbPoint, layer_options(postgres, true).List());
-    if (events == nullptr) {
-        throw OutputError("cannot create layer events: " + errors.message());
-    }
-    SchemaVisitor schema;
-    visit_event_fields(model::Event{}, schema);
-    for (const auto& spec : schema.fields) {
-        OGRFieldDefn field(spec.name, spec.type);
-        field.SetSubType(spec.subtype);
-        if (events->CreateField(&field) != OGRERR_NONE) {
-            throw OutputError(std::string("cannot create column events.") + spec.name + ": " +
-                              errors.message());
+    if (postgres) {
+        create_partitioned_events(ds, errors);
+    } else {
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        OGRLayer* events =
+            ds.CreateLayer(events_layer, &wgs84, wkbPoint, layer_options(postgres, true).List());
+        if (events == nullptr) {
+            throw OutputError("cannot create layer events: " + errors.message());
         }
+        SchemaVisitor schema;
+        visit_event_fields(model::Event{}, schema);
+        for (const auto& spec : schema.fields) {
+            OGRFieldDefn field(spec.name, spec.type);
+            field.SetSubType(spec.subtype);
+            if (events->CreateField(&field) != OGRERR_NONE) {
+                throw OutputError(std::string("cannot create column events.") + spec.name + ": " +
+                                  errors.message());
+            }
+        }
+        add_merge_key_column(*events, errors);
     }
-    add_merge_key_column(*events, errors);
     create_table(ds, postgres, articles_layer, article_columns, errors);
     create_table(ds, postgres, mentions_layer, mention_columns, errors);
     OGRLayer* metadata =
@@ -160,11 +221,14 @@ void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors) {
             throw OutputError("cannot write metadata: " + errors.message());
         }
     }
-    create_indexes(ds, errors);
+    create_indexes(ds, errors, postgres);
 }
 
-void create_indexes(GDALDataset& ds, gdal::ErrorCapture& errors) {
+void create_indexes(GDALDataset& ds, gdal::ErrorCapture& errors, bool partitioned_events) {
     for (const char* statement : index_statements) {
+        if (partitioned_events && is_events_index(statement)) {
+            continue; // made with the partitioned table
+        }
         gdal::ResultSet result(ds, ds.ExecuteSQL(statement, nullptr, nullptr));
         if (errors.has_error()) {
             throw OutputError(std::string("cannot create index (") + statement +

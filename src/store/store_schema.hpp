@@ -29,10 +29,12 @@ extern const std::vector<Column> mention_columns;
 // The events columns in visit_event_fields order.
 const std::vector<std::string>& event_column_names();
 
-// Creates the four layers and indexes. The caller holds the transaction.
+// Creates the four layers and indexes. The caller holds the transaction. On PostGIS the events
+// table is partitioned by month (create_partitioned_events in store_schema.cpp).
 void create_schema(GDALDataset& ds, bool postgres, gdal::ErrorCapture& errors);
 
-void create_indexes(GDALDataset& ds, gdal::ErrorCapture& errors);
+// `partitioned_events`: a new PostGIS store, whose events table has its own indexes.
+void create_indexes(GDALDataset& ds, gdal::ErrorCapture& errors, bool partitioned_events = false);
 void add_merge_key_column(OGRLayer& events, gdal::ErrorCapture& errors);
 
 // Schema 2 added event columns (source_count, mode, trigger span, place basis, unresolved
