@@ -100,10 +100,13 @@ void basemap_figures() {
     std::printf("== basemap build (read TopoJSON, project, triangulate), Web Mercator\n");
     const render::Projection mercator(render::ProjectionKind::web_mercator, 0);
     for (const auto d : {render::Detail::coarse, render::Detail::medium, render::Detail::fine}) {
+        const double cpu = cpu_seconds();
         const auto g = render::build_basemap(mercator, d, render::default_world_atlas_dir());
-        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall\n",
+        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall, "
+                    "%.2f s CPU  load avg %.1f\n",
                     render::detail_scale(d), g.land_triangles.size() / 6, g.borders.size() / 4,
-                    g.coastlines.size() / 4, g.build_seconds);
+                    g.coastlines.size() / 4, g.build_seconds, cpu_seconds() - cpu, load_average());
+        std::fflush(stdout);
     }
     std::printf("== basemap from the disk cache (%s), Web Mercator\n",
                 render::basemap_cache_dir().c_str());
@@ -118,14 +121,23 @@ void basemap_figures() {
 } // namespace
 
 int main(int argc, char** argv) {
-    bool big = false, renders_only = false; // --big: add 16384x16384; --renders: no basemap builds
+    // --big: add 16384x16384; --renders: no basemap builds; --basemap: only those;
+    // --dir DIR: where the events and images go (default /tmp)
+    bool big = false, renders_only = false, basemap_only = false;
+    std::string dir = "/tmp";
     for (int i = 1; i < argc; ++i) {
         big |= std::strcmp(argv[i], "--big") == 0;
         renders_only |= std::strcmp(argv[i], "--renders") == 0;
+        basemap_only |= std::strcmp(argv[i], "--basemap") == 0;
+        if (std::strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
+            dir = argv[++i];
+        }
     }
-    const std::string dir = "/tmp";
     if (!renders_only) {
         basemap_figures();
+    }
+    if (basemap_only) {
+        return 0;
     }
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
