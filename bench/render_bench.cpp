@@ -4,16 +4,24 @@
 // file is written afresh, so the first render reads it through OGR and the later ones from
 // the event cache (each line says which). Prints figures, asserts nothing.
 #include "bench_support.hpp"
+#include "mapdata/map_source.hpp"
 #include "render/basemap_cache.hpp"
+#include "render/offscreen_context.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/render_job.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <epoxy/gl.h>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <string>
 #include <sys/resource.h>
+#include <vector>
 
 namespace {
 
@@ -91,7 +99,7 @@ void run(const std::string& label, render::RenderJob job) {
                 "basemap %.2f, draw+encode %.2f)  %d tile(s)  peak RSS %.0f MiB  load avg %.1f\n",
                 label.c_str(), r.total_seconds, cpu_seconds() - cpu,
                 thread_cpu_seconds() - main_cpu, r.load_seconds,
-                r.events_from_cache ? " from the event cache" : " through OGR", r.basemap_seconds,
+                r.events_from_cache ? " from the event cache" : " from the file", r.basemap_seconds,
                 r.render_seconds, r.tiles, peak_rss_mib(), load_average());
     std::fflush(stdout);
 }
@@ -100,10 +108,13 @@ void basemap_figures() {
     std::printf("== basemap build (read TopoJSON, project, triangulate), Web Mercator\n");
     const render::Projection mercator(render::ProjectionKind::web_mercator, 0);
     for (const auto d : {render::Detail::coarse, render::Detail::medium, render::Detail::fine}) {
+        const double cpu = cpu_seconds();
         const auto g = render::build_basemap(mercator, d, render::default_world_atlas_dir());
-        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall\n",
+        std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall, "
+                    "%.2f s CPU  load avg %.1f\n",
                     render::detail_scale(d), g.land_triangles.size() / 6, g.borders.size() / 4,
-                    g.coastlines.size() / 4, g.build_seconds);
+                    g.coastlines.size() / 4, g.build_seconds, cpu_seconds() - cpu, load_average());
+        std::fflush(stdout);
     }
     std::printf("== basemap from the disk cache (%s), Web Mercator\n",
                 render::basemap_cache_dir().c_str());
@@ -115,17 +126,61 @@ void basemap_figures() {
     std::fflush(stdout);
 }
 
+// What the viewer pays per frame: MapRenderer::draw of every marker into a 1280x800 target
+// (multisampled, as the viewer's), finished with glFinish, no read-back or encoding. Median
+// of 7 frames after one warm-up.
+void frame_figures(const std::string& source) {
+    render::OffscreenContext context;
+    render::MapRenderer renderer(render::RendererSettings{"", "-", ""});
+    auto table = std::make_shared<mapdata::EventTable>(mapdata::load_events(source));
+    renderer.set_events(table);
+    renderer.set_projection(render::ProjectionKind::web_mercator, 0);
+    const auto view =
+        render::fit_view(renderer.projection(), mapdata::event_bounds(*table), 1280, 800, 0.05);
+    render::OffscreenTarget target(1280, 800);
+    render::MapOptions options;
+    std::vector<double> walls, cpus;
+    for (int i = 0; i < 8; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const double c0 = cpu_seconds();
+        target.bind();
+        renderer.draw(view, options, {0, 0, 1280, 800});
+        glFinish();
+        if (i > 0) {
+            walls.push_back(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            cpus.push_back(cpu_seconds() - c0);
+        }
+    }
+    std::sort(walls.begin(), walls.end());
+    std::sort(cpus.begin(), cpus.end());
+    std::printf("1280x800 frame, %zu markers: median %.0f ms wall, %.0f ms CPU (all threads)  "
+                "load avg %.1f\n",
+                table->size(), walls[walls.size() / 2] * 1000, cpus[cpus.size() / 2] * 1000,
+                load_average());
+    std::fflush(stdout);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    bool big = false, renders_only = false; // --big: add 16384x16384; --renders: no basemap builds
+    // --big: add 16384x16384; --renders: no basemap builds; --basemap: only those;
+    // --dir DIR: where the events and images go (default /tmp)
+    bool big = false, renders_only = false, basemap_only = false;
+    std::string dir = "/tmp";
     for (int i = 1; i < argc; ++i) {
         big |= std::strcmp(argv[i], "--big") == 0;
         renders_only |= std::strcmp(argv[i], "--renders") == 0;
+        basemap_only |= std::strcmp(argv[i], "--basemap") == 0;
+        if (std::strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
+            dir = argv[++i];
+        }
     }
-    const std::string dir = "/tmp";
     if (!renders_only) {
         basemap_figures();
+    }
+    if (basemap_only) {
+        return 0;
     }
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
@@ -137,6 +192,7 @@ int main(int argc, char** argv) {
     job.height = 1080;
     job.output = dir + "/render_bench_1080p.png";
     run("1920x1080 PNG, markers (first)", job);
+    frame_figures(source);
     run("1920x1080 PNG, markers (again)", job);
     job.options.heatmap = true;
     job.output = dir + "/render_bench_1080p_heat.png";

@@ -3,6 +3,8 @@
 #include "common/error.hpp"
 #include "common/gdal.hpp"
 #include "dates/calendar.hpp"
+#include "mapdata/field_rules.hpp"
+#include "mapdata/geojson_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -19,7 +21,7 @@ const std::vector<const char*> date_field_names = {
     "date",     "date_start", "start_date", "event_date", "start", "day",
     "datetime", "timestamp",  "time",       "begin",      "when"};
 
-namespace {
+namespace detail {
 
 const std::vector<const char*> end_field_names = {"enddate", "date_end", "end_date", "end"};
 const std::vector<const char*> type_field_names = {"event",    "event_type",      "type",
@@ -27,6 +29,13 @@ const std::vector<const char*> type_field_names = {"event",    "event_type",    
 const std::vector<const char*> quad_field_names = {"quad_code", "quad_class", "quadclass", "quad"};
 const std::vector<const char*> count_field_names = {"num_sources",  "source_count", "sources_count",
                                                     "num_articles", "num_mentions", "count"};
+const std::vector<const char*> precision_field_names = {"date_precision", "precision"};
+
+} // namespace detail
+
+namespace {
+
+using namespace detail;
 
 std::string lower(std::string text) {
     for (auto& c : text) {
@@ -143,7 +152,7 @@ struct Columns {
 
     explicit Columns(OGRFeatureDefn& defn)
         : date(find_date_field(defn)), end(find_field(defn, end_field_names)),
-          precision(find_field(defn, {"date_precision", "precision"})),
+          precision(find_field(defn, precision_field_names)),
           type(find_field(defn, type_field_names)), quad(find_field(defn, quad_field_names)),
           planned(find_field(defn, {"planned"})), confidence(find_field(defn, {"confidence"})),
           radius(find_field(defn, {"radius_km"})), sources_json(find_field(defn, {"sources"})),
@@ -186,41 +195,6 @@ std::optional<ParsedDate> read_date(OGRFeature& feature, int field) {
         return ParsedDate{{day, day}, DatePrecision::day};
     }
     return parse_date(feature.GetFieldAsString(field));
-}
-
-DatePrecision precision_from_text(const char* text, DatePrecision fallback) {
-    const std::string p = lower(text);
-    if (p == "day") {
-        return DatePrecision::day;
-    }
-    if (p == "month") {
-        return DatePrecision::month;
-    }
-    if (p == "year") {
-        return DatePrecision::year;
-    }
-    return fallback;
-}
-
-// The store's sources column is a JSON array of {"article_id", ...}: counting its keys gives
-// the number of reports without parsing sentences; the ids feed the article count.
-std::uint16_t count_sources(const char* json, std::vector<std::uint64_t>& article_hashes) {
-    static const char key[] = "\"article_id\"";
-    std::uint32_t n = 0;
-    for (const char* at = std::strstr(json, key); at != nullptr;
-         at = std::strstr(at + sizeof key - 1, key)) {
-        const char* id = at + sizeof key - 1;
-        while (*id == ' ' || *id == ':') { // GDAL writes JSON back as "key": "value"
-            ++id;
-        }
-        ++n;
-        const char* close = (*id == '"') ? std::strchr(id + 1, '"') : nullptr;
-        if (close != nullptr) {
-            article_hashes.push_back(std::hash<std::string_view>{}(
-                std::string_view(id + 1, static_cast<std::size_t>(close - id - 1))));
-        }
-    }
-    return static_cast<std::uint16_t>(std::clamp<std::uint32_t>(n, 1, 65535));
 }
 
 class TableBuilder {
@@ -328,10 +302,53 @@ class TableBuilder {
     std::vector<std::uint64_t> article_hashes_;
 };
 
+} // namespace
+
+namespace detail {
+
+DatePrecision precision_from_text(const char* text, DatePrecision fallback) {
+    const std::string p = lower(text);
+    if (p == "day") {
+        return DatePrecision::day;
+    }
+    if (p == "month") {
+        return DatePrecision::month;
+    }
+    if (p == "year") {
+        return DatePrecision::year;
+    }
+    return fallback;
+}
+
+// The store's sources column is a JSON array of {"article_id", ...}: counting its keys gives
+// the number of reports without parsing sentences; the ids feed the article count.
+std::uint16_t count_sources(const char* json, std::vector<std::uint64_t>& article_hashes) {
+    static const char key[] = "\"article_id\"";
+    std::uint32_t n = 0;
+    for (const char* at = std::strstr(json, key); at != nullptr;
+         at = std::strstr(at + sizeof key - 1, key)) {
+        const char* id = at + sizeof key - 1;
+        while (*id == ' ' || *id == ':') { // GDAL writes JSON back as "key": "value"
+            ++id;
+        }
+        ++n;
+        const char* close = (*id == '"') ? std::strchr(id + 1, '"') : nullptr;
+        if (close != nullptr) {
+            article_hashes.push_back(std::hash<std::string_view>{}(
+                std::string_view(id + 1, static_cast<std::size_t>(close - id - 1))));
+        }
+    }
+    return static_cast<std::uint16_t>(std::clamp<std::uint32_t>(n, 1, 65535));
+}
+
 std::uint64_t distinct(std::vector<std::uint64_t>& hashes) {
     std::sort(hashes.begin(), hashes.end());
     return static_cast<std::uint64_t>(std::unique(hashes.begin(), hashes.end()) - hashes.begin());
 }
+
+} // namespace detail
+
+namespace {
 
 std::string data_source_name(const std::string& source, const Columns& columns) {
     if (columns.sources_json >= 0) {
@@ -416,6 +433,11 @@ std::size_t estimate_rows(const std::string& source) {
 }
 
 EventTable load_events(const std::string& source, const LoadOptions& options) {
+    if (options.layer.empty() && !options.through_ogr) {
+        if (auto direct = read_geojson_directly(source)) {
+            return std::move(*direct);
+        }
+    }
     auto ds = open_source(source);
     OGRLayer& layer = choose_layer(*ds, source, options.layer);
     check_layer(layer, source);
@@ -469,6 +491,9 @@ std::vector<std::pair<std::string, std::string>> load_details(const EventTable& 
                                                               std::int64_t fid) {
     auto ds = open_source(table.source);
     OGRLayer* layer = ds->GetLayerByName(table.layer.c_str());
+    if (layer == nullptr && ds->GetLayerCount() == 1) {
+        layer = ds->GetLayer(0); // a GeoJSON file's one layer, named by the direct reader
+    }
     std::vector<std::pair<std::string, std::string>> out;
     if (layer == nullptr) {
         return out;

@@ -19,6 +19,9 @@ namespace eventmap::mapdata {
 
 struct LoadOptions {
     std::string layer; // empty: "events" when present, else the first layer with points
+    // GeoJSON and GeoJSONSeq files are read directly (geojson_reader.hpp) unless a layer is
+    // named or this is set (tests compare both paths).
+    bool through_ogr = false;
 };
 
 // Throws InputError naming the source (and the row where one is at fault) for: a missing or

@@ -1,5 +1,7 @@
 #include "render/basemap_cache.hpp"
 
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
 #include "mapdata/event_cache.hpp"
 
 #include <chrono>
@@ -7,7 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
+#include <sstream>
 
 namespace eventmap::render {
 
@@ -47,7 +49,7 @@ std::string cache_path(const Projection& projection, Detail detail, const std::s
     return dir + "/" + name;
 }
 
-template <class T> void write_vector(std::ofstream& out, const std::vector<T>& v) {
+template <class T> void write_vector(std::ostream& out, const std::vector<T>& v) {
     const std::uint64_t n = v.size();
     out.write(reinterpret_cast<const char*>(&n), sizeof n);
     out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
@@ -93,31 +95,28 @@ bool load(const std::string& path, BasemapGeometry& g) {
     return true;
 }
 
+// Through AtomicFile: a reader sees the old entry or the whole new one, and a link planted
+// under the entry's name (the folder may be shared) is refused, never written through. A
+// cache that cannot be written is skipped: the map is drawn all the same.
 void store(const std::string& path, const BasemapGeometry& g) {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    const std::string temp = path + ".tmp-" + std::to_string(static_cast<long>(getpid()));
-    {
-        std::ofstream out(temp, std::ios::binary);
-        out.write(magic, sizeof magic);
-        write_vector(out, g.land_triangles);
-        write_vector(out, g.borders);
-        write_vector(out, g.coastlines);
-        const std::uint64_t labels = g.labels.size();
-        out.write(reinterpret_cast<const char*>(&labels), sizeof labels);
-        for (const auto& label : g.labels) {
-            write_vector(out, std::vector<char>(label.name.begin(), label.name.end()));
-            const double xya[3] = {label.x, label.y, label.area};
-            out.write(reinterpret_cast<const char*>(xya), sizeof xya);
-        }
-        if (!out) {
-            std::filesystem::remove(temp, ec);
-            return;
-        }
+    std::ostringstream out(std::ios::binary);
+    out.write(magic, sizeof magic);
+    write_vector(out, g.land_triangles);
+    write_vector(out, g.borders);
+    write_vector(out, g.coastlines);
+    const std::uint64_t labels = g.labels.size();
+    out.write(reinterpret_cast<const char*>(&labels), sizeof labels);
+    for (const auto& label : g.labels) {
+        write_vector(out, std::vector<char>(label.name.begin(), label.name.end()));
+        const double xya[3] = {label.x, label.y, label.area};
+        out.write(reinterpret_cast<const char*>(xya), sizeof xya);
     }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
+    try {
+        write_file_atomically(path, out.str());
+    } catch (const OutputError&) {
+        return;
     }
 }
 

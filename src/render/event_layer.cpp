@@ -3,24 +3,24 @@
 #include "render/render_error.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 namespace eventmap::render {
 
-EventLayer::EventLayer(ShaderProgram& markers, ShaderProgram& splats, ShaderProgram& heat)
-    : markers_(markers), splats_(splats), heat_(heat), vao_(make_vertex_array()),
-      vbo_(make_buffer()), empty_vao_(make_vertex_array()) {
-    glBindVertexArray(vao_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
+EventLayer::Instances::Instances() {
+    glBindVertexArray(vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.get());
     for (GLuint i = 0; i < 4; ++i) {
         glEnableVertexAttribArray(i);
         glVertexAttribDivisor(i, 1);
     }
-    instance_attributes_at(0);
+    attributes_at(0);
     glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
-void EventLayer::instance_attributes_at(std::size_t first) const {
+void EventLayer::Instances::attributes_at(std::size_t first) const {
     // Called with the VAO and the instance buffer bound.
     const auto stride = static_cast<GLsizei>(sizeof(EventInstance));
     const auto at = [&](std::size_t offset) {
@@ -32,53 +32,107 @@ void EventLayer::instance_attributes_at(std::size_t first) const {
     glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, at(offsetof(EventInstance, radius_m)));
 }
 
-void EventLayer::draw_batched() const {
-    // llvmpipe bins every triangle of a frame (about 320 bytes a marker) until the scene is
+void EventLayer::Instances::draw(bool as_points) const {
+    if (count == 0) {
+        return;
+    }
+    // llvmpipe bins every primitive of a frame (about 320 bytes a marker) until the scene is
     // flushed: a million markers held 320 MB, ten million 3 GB. A flush after each batch
     // rasterises it and frees its bins, bounding that to ~80 MB.
     constexpr std::size_t batch = 1 << 16;
-    glBindVertexArray(vao_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
-    for (std::size_t first = 0; first < count_; first += batch) {
-        if (count_ > batch) {
-            instance_attributes_at(first);
+    glBindVertexArray(vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.get());
+    // Points read the instance columns as plain per-vertex attributes: one vertex an event.
+    const GLuint divisor = as_points ? 0 : 1;
+    for (GLuint i = 0; i < 4; ++i) {
+        glVertexAttribDivisor(i, divisor);
+    }
+    for (std::size_t first = 0; first < count; first += batch) {
+        const auto n = static_cast<GLsizei>(std::min(batch, count - first));
+        if (as_points) {
+            glDrawArrays(GL_POINTS, static_cast<GLint>(first), n);
+        } else {
+            if (count > batch) {
+                attributes_at(first);
+            }
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, n);
         }
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4,
-                              static_cast<GLsizei>(std::min(batch, count_ - first)));
-        if (count_ > batch) {
+        if (count > batch) {
             glFinish();
         }
     }
-    if (count_ > batch) {
-        instance_attributes_at(0);
+    if (count > batch && !as_points) {
+        attributes_at(0);
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindVertexArray(0);
 }
 
-void EventLayer::upload(const std::vector<EventInstance>& instances) {
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
+void EventLayer::Instances::upload(const std::vector<EventInstance>& instances) {
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(instances.size() * sizeof(EventInstance)),
                  instances.data(), GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    count_ = instances.size();
+    count = instances.size();
+    max_sources = 1;
+    for (const auto& e : instances) {
+        max_sources = std::max(max_sources, e.sources);
+    }
+}
+
+EventLayer::EventLayer(ShaderProgram& markers, ShaderProgram& points, ShaderProgram& splats,
+                       ShaderProgram& heat)
+    : markers_(markers), points_program_(points), splats_(splats), heat_(heat),
+      empty_vao_(make_vertex_array()) {}
+
+namespace {
+
+bool is_area(const EventInstance& e) {
+    return std::fmod(e.flags, 4.0F) >= 2.0F;
+}
+
+} // namespace
+
+void EventLayer::upload(const std::vector<EventInstance>& instances) {
+    std::vector<EventInstance> points, areas;
+    points.reserve(instances.size());
+    for (const auto& e : instances) {
+        (is_area(e) ? areas : points).push_back(e);
+    }
+    points_.upload(points);
+    areas_.upload(areas);
 }
 
 void EventLayer::upload_chunked(
     std::size_t count, const std::function<void(std::size_t, std::size_t, EventInstance*)>& make) {
     constexpr std::size_t chunk = 1 << 18; // 9 MiB of instances
     std::vector<EventInstance> part(std::min(count, chunk));
-    glBindBuffer(GL_ARRAY_BUFFER, vbo_.get());
+    std::vector<EventInstance> areas; // few: events located only to a region or country
+    glBindBuffer(GL_ARRAY_BUFFER, points_.vbo.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(count * sizeof(EventInstance)), nullptr,
                  GL_STATIC_DRAW);
+    std::size_t points = 0;
+    float max_sources = 1;
     for (std::size_t first = 0; first < count; first += chunk) {
         const std::size_t n = std::min(chunk, count - first);
         make(first, n, part.data());
-        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first * sizeof(EventInstance)),
-                        static_cast<GLsizeiptr>(n * sizeof(EventInstance)), part.data());
+        // Areas move to their own list; the points close up, in their order.
+        const auto end =
+            std::stable_partition(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(n),
+                                  [](const EventInstance& e) { return !is_area(e); });
+        const auto kept = static_cast<std::size_t>(end - part.begin());
+        areas.insert(areas.end(), end, part.begin() + static_cast<std::ptrdiff_t>(n));
+        for (std::size_t k = 0; k < kept; ++k) {
+            max_sources = std::max(max_sources, part[k].sources);
+        }
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(points * sizeof(EventInstance)),
+                        static_cast<GLsizeiptr>(kept * sizeof(EventInstance)), part.data());
+        points += kept;
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    count_ = count;
+    points_.count = points;
+    points_.max_sources = max_sources;
+    areas_.upload(areas);
 }
 
 namespace {
@@ -93,31 +147,74 @@ void set_common(ShaderProgram& p, const ClipTransform& clip, const float window[
                  style.slot_visible.data());
 }
 
-} // namespace
-
-void EventLayer::draw_markers(const ClipTransform& clip, const float window[2],
-                              const MarkerStyle& style) const {
-    if (count_ == 0) {
-        return;
-    }
-    markers_.use();
-    set_common(markers_, clip, window, style);
-    glUniform1f(markers_.uniform("u_size"), style.size_px);
-    glUniform1f(markers_.uniform("u_outline"), style.outline_px);
-    glUniform1i(markers_.uniform("u_color_by"), style.color_by_quad ? 1 : 0);
-    glUniform4fv(markers_.uniform("u_slot_colors"), static_cast<GLsizei>(slot_count),
+void set_marker_uniforms(ShaderProgram& p, const ClipTransform& clip, const float window[2],
+                         const MarkerStyle& style) {
+    p.use();
+    set_common(p, clip, window, style);
+    glUniform1f(p.uniform("u_size"), style.size_px);
+    glUniform1f(p.uniform("u_outline"), style.outline_px);
+    glUniform1i(p.uniform("u_color_by"), style.color_by_quad ? 1 : 0);
+    glUniform4fv(p.uniform("u_slot_colors"), static_cast<GLsizei>(slot_count),
                  &style.slot_colors[0].r);
     std::array<Rgba, 5> quads;
     for (int q = 0; q < 5; ++q) {
         quads[static_cast<std::size_t>(q)] = quad_color(static_cast<mapdata::QuadClass>(q));
     }
-    glUniform4fv(markers_.uniform("u_quad_colors"), 5, &quads[0].r);
-    draw_batched();
+    glUniform4fv(p.uniform("u_quad_colors"), 5, &quads[0].r);
+}
+
+// A point marker's radius in pixels, as the shaders compute it.
+float marker_radius(const MarkerStyle& style, float sources) {
+    return style.size_px * (1.0F + 0.35F * std::log2(std::max(sources, 1.0F)));
+}
+
+} // namespace
+
+void EventLayer::draw_markers(const ClipTransform& clip, const Tile& tile, const float window[2],
+                              const MarkerStyle& style) const {
+    if (size() == 0) {
+        return;
+    }
+    set_marker_uniforms(markers_, clip, window, style);
+    areas_.draw(false);
+    // The largest marker (most reports) must fit the driver's largest point.
+    GLfloat range[2] = {1, 1};
+    glGetFloatv(GL_POINT_SIZE_RANGE, range);
+    const float largest = 2 * (marker_radius(style, points_.max_sources) + 1.5F);
+    if (largest > range[1]) {
+        points_.draw(false);
+        return;
+    }
+    set_marker_uniforms(points_program_, clip, window, style);
+    draw_points(clip, tile, style);
+}
+
+void EventLayer::draw_points(const ClipTransform& clip, const Tile& tile,
+                             const MarkerStyle& style) const {
+    // A viewport `margin` pixels wider on each side, with the transform shrunk to match, keeps
+    // the image where it was while markers centred in the margin are no longer clipped away.
+    const int margin =
+        static_cast<int>(std::ceil(marker_radius(style, points_.max_sources) + 1.5F)) + 1;
+    const float kx = static_cast<float>(tile.width) / static_cast<float>(tile.width + 2 * margin);
+    const float ky = static_cast<float>(tile.height) / static_cast<float>(tile.height + 2 * margin);
+    const float scale[2] = {clip.scale[0] * kx, clip.scale[1] * ky};
+    const float offset[2] = {clip.offset[0] * kx, clip.offset[1] * ky};
+    glUniform2fv(points_program_.uniform("u_scale"), 1, scale);
+    glUniform2fv(points_program_.uniform("u_offset"), 1, offset);
+    const float viewport[4] = {static_cast<float>(-margin), static_cast<float>(-margin),
+                               static_cast<float>(tile.width + 2 * margin),
+                               static_cast<float>(tile.height + 2 * margin)};
+    glUniform4fv(points_program_.uniform("u_viewport"), 1, viewport);
+    glViewport(-margin, -margin, tile.width + 2 * margin, tile.height + 2 * margin);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    points_.draw(true);
+    glDisable(GL_PROGRAM_POINT_SIZE);
+    glViewport(0, 0, tile.width, tile.height);
 }
 
 void EventLayer::draw_heatmap(const ClipTransform& clip, const Tile& tile, const float window[2],
                               const MarkerStyle& style, float radius_px, float max_density) {
-    if (count_ == 0) {
+    if (size() == 0) {
         return;
     }
     GLint target = 0;
@@ -148,7 +245,8 @@ void EventLayer::draw_heatmap(const ClipTransform& clip, const Tile& tile, const
     splats_.use();
     set_common(splats_, clip, window, style);
     glUniform1f(splats_.uniform("u_radius"), radius_px);
-    draw_batched();
+    points_.draw(false);
+    areas_.draw(false);
 
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
     glViewport(0, 0, tile.width, tile.height);

@@ -1,6 +1,13 @@
 // Events on the GPU, one instance each: markers (disc, ring for planned, soft disc for events
 // located only to a region) and the heatmap's density splats. The time window and the visible
 // type slots are uniforms, so moving the window over millions of events uploads nothing.
+//
+// Point events are drawn as point sprites (one vertex each: llvmpipe's vertex stage was most
+// of a frame's cost with four per instanced quad); events located only to an area keep the
+// instanced quad, because their soft discs can be larger than the largest point, and are
+// drawn first, under the points. Points are clipped by their centre, so the point draw uses a
+// viewport wider than the target by the largest marker: a marker whose centre lies just off a
+// tile or the image still draws its visible part.
 #pragma once
 
 #include "render/clip_transform.hpp"
@@ -34,17 +41,19 @@ struct MarkerStyle {
 
 class EventLayer {
   public:
-    EventLayer(ShaderProgram& markers, ShaderProgram& splats, ShaderProgram& heat);
+    // `markers` draws instanced quads (marker.vert), `points` point sprites (point_marker.vert).
+    EventLayer(ShaderProgram& markers, ShaderProgram& points, ShaderProgram& splats,
+               ShaderProgram& heat);
 
     void upload(const std::vector<EventInstance>& instances);
     // Uploads `count` instances made by `make(first, n, out)` a chunk at a time, so only one
     // chunk (not ten million instances, 360 MB) is held besides the GPU's copy.
     void upload_chunked(std::size_t count,
                         const std::function<void(std::size_t, std::size_t, EventInstance*)>& make);
-    std::size_t size() const noexcept { return count_; }
+    std::size_t size() const noexcept { return points_.count + areas_.count; }
 
     // window: inclusive day offsets.
-    void draw_markers(const ClipTransform& clip, const float window[2],
+    void draw_markers(const ClipTransform& clip, const Tile& tile, const float window[2],
                       const MarkerStyle& style) const;
     // Accumulates density into an offscreen float texture, then colours it over the current
     // framebuffer; `max_density` normalises so that tiles of one image agree.
@@ -52,15 +61,27 @@ class EventLayer {
                       const MarkerStyle& style, float radius_px, float max_density);
 
   private:
-    void instance_attributes_at(std::size_t first) const;
-    void draw_batched() const;
+    // One buffer of instances with its vertex array.
+    struct Instances {
+        VertexArray vao = make_vertex_array();
+        Buffer vbo = make_buffer();
+        std::size_t count = 0;
+        float max_sources = 1; // for the largest marker: the point size limit and the margin
+
+        Instances();
+        void attributes_at(std::size_t first) const;
+        // Instanced quads (`as_points` false) or points, in batches with a flush between.
+        void draw(bool as_points) const;
+        void upload(const std::vector<EventInstance>& instances);
+    };
+    void draw_points(const ClipTransform& clip, const Tile& tile, const MarkerStyle& style) const;
 
     ShaderProgram& markers_;
+    ShaderProgram& points_program_;
     ShaderProgram& splats_;
     ShaderProgram& heat_;
-    VertexArray vao_;
-    Buffer vbo_;
-    std::size_t count_ = 0;
+    Instances points_; // events at a point: sprites
+    Instances areas_;  // events located only to an area: soft discs, quads
     Framebuffer density_fbo_;
     Texture density_;
     VertexArray empty_vao_;

@@ -1,5 +1,6 @@
 #include "render/image_writers.hpp"
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/gdal.hpp"
 #include "render/render_error.hpp"
@@ -20,29 +21,23 @@
 
 namespace eventmap::render {
 
-TemporaryFile::TemporaryFile(std::string final_path)
-    : final_(std::move(final_path)),
-      temp_(final_ + ".tmp-" + std::to_string(static_cast<long>(getpid()))) {}
+namespace {
 
-TemporaryFile::~TemporaryFile() {
-    if (!committed_) {
-        std::error_code ec;
-        std::filesystem::remove(temp_, ec);
+// A stream over a duplicate of the AtomicFile's descriptor: closing the stream leaves the
+// AtomicFile's own descriptor open for its fsync in commit().
+std::FILE* open_stream(AtomicFile& file, const std::string& path) {
+    const int fd = ::dup(file.create_temp());
+    std::FILE* stream = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
+    if (stream == nullptr) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        throw OutputError(std::string("cannot write: ") + std::strerror(errno), path);
     }
+    return stream;
 }
 
-void TemporaryFile::commit() {
-    // giflib creates its file 0600; an image is as readable as any file the user makes.
-    const mode_t mask = umask(0);
-    umask(mask);
-    chmod(temp_.c_str(), 0666 & ~mask);
-    std::error_code ec;
-    std::filesystem::rename(temp_, final_, ec);
-    if (ec) {
-        throw OutputError("cannot move the finished image into place: " + ec.message(), final_);
-    }
-    committed_ = true;
-}
+} // namespace
 
 namespace {
 
@@ -52,10 +47,7 @@ class PngWriter final : public RowWriter {
   public:
     PngWriter(const std::string& path, int width, int height, const Metadata& metadata)
         : path_(path), temp_(path), width_(width) {
-        file_ = std::fopen(temp_.path().c_str(), "wb");
-        if (file_ == nullptr) {
-            throw OutputError(std::string("cannot write: ") + std::strerror(errno), path);
-        }
+        file_ = open_stream(temp_, path);
         png_ = png_create_write_struct(PNG_LIBPNG_VER_STRING, this, on_error, on_warning);
         info_ = png_create_info_struct(png_);
         // NOLINTNEXTLINE(cert-err52-cpp): libpng reports its errors only by longjmp to here
@@ -125,7 +117,7 @@ class PngWriter final : public RowWriter {
     static void on_warning(png_structp, png_const_charp) {}
 
     std::string path_;
-    TemporaryFile temp_;
+    AtomicFile temp_;
     int width_;
     std::FILE* file_ = nullptr;
     png_structp png_ = nullptr;
@@ -149,7 +141,7 @@ class GeoTiffWriter final : public RowWriter {
         }
         const char* options[] = {"COMPRESS=DEFLATE", "PHOTOMETRIC=RGB", "TILED=NO",
                                  "BIGTIFF=IF_SAFER", nullptr};
-        dataset_.reset(driver->Create(temp_.path().c_str(), width, height, 3, GDT_Byte,
+        dataset_.reset(driver->Create(temp_.temp_path().c_str(), width, height, 3, GDT_Byte,
                                       const_cast<char**>(options)));
         if (!dataset_) {
             throw OutputError("cannot write: " + errors.message(), path);
@@ -180,7 +172,7 @@ class GeoTiffWriter final : public RowWriter {
 
   private:
     std::string path_;
-    TemporaryFile temp_;
+    AtomicFile temp_;
     int width_;
     int row_ = 0;
     gdal::DatasetPtr dataset_;
@@ -200,8 +192,13 @@ class GifWriter final : public FrameWriter {
         : path_(path), temp_(path), width_(width), height_(height),
           delay_cs_(std::max(2, 100 / std::max(1, fps))), reserved_(std::move(reserved)) {
         int error = 0;
-        gif_ = EGifOpenFileName(temp_.path().c_str(), false, &error);
+        // giflib owns (and closes) its descriptor: a duplicate of the AtomicFile's.
+        const int fd = ::dup(temp_.create_temp());
+        gif_ = fd >= 0 ? EGifOpenFileHandle(fd, &error) : nullptr;
         if (gif_ == nullptr) {
+            if (fd >= 0) { // giflib keeps no descriptor it failed to open with
+                ::close(fd);
+            }
             throw OutputError(std::string("cannot write GIF: ") + GifErrorString(error), path);
         }
         EGifSetGifVersion(gif_, true);
@@ -328,7 +325,7 @@ class GifWriter final : public FrameWriter {
     }
 
     std::string path_;
-    TemporaryFile temp_;
+    AtomicFile temp_;
     int width_, height_, delay_cs_;
     std::vector<std::uint32_t> reserved_;
     GifFileType* gif_ = nullptr;
@@ -357,19 +354,29 @@ class Mp4Writer final : public FrameWriter {
   public:
     Mp4Writer(const std::string& path, int width, int height, int fps)
         : path_(path), temp_(path), bytes_(static_cast<std::size_t>(width) * height * 4) {
-        const std::vector<std::string> args = {
-            "ffmpeg",    "-loglevel",
-            "error",     "-y",
-            "-f",        "rawvideo",
-            "-pix_fmt",  "rgba",
-            "-s",        std::to_string(width) + "x" + std::to_string(height),
-            "-r",        std::to_string(fps),
-            "-i",        "-",
-            "-c:v",      "libx264",
-            "-pix_fmt",  "yuv420p",
-            "-vf",       "pad=ceil(iw/2)*2:ceil(ih/2)*2",
-            "-f",        "mp4",
-            temp_.path()};
+        const std::vector<std::string> args = {"ffmpeg",
+                                               "-loglevel",
+                                               "error",
+                                               "-y",
+                                               "-f",
+                                               "rawvideo",
+                                               "-pix_fmt",
+                                               "rgba",
+                                               "-s",
+                                               std::to_string(width) + "x" + std::to_string(height),
+                                               "-r",
+                                               std::to_string(fps),
+                                               "-i",
+                                               "-",
+                                               "-c:v",
+                                               "libx264",
+                                               "-pix_fmt",
+                                               "yuv420p",
+                                               "-vf",
+                                               "pad=ceil(iw/2)*2:ceil(ih/2)*2",
+                                               "-f",
+                                               "mp4",
+                                               temp_.temp_path()};
         start(args);
     }
     Mp4Writer(const Mp4Writer&) = delete;
@@ -433,7 +440,7 @@ class Mp4Writer final : public FrameWriter {
     }
 
     std::string path_;
-    TemporaryFile temp_;
+    AtomicFile temp_;
     std::size_t bytes_;
     std::FILE* pipe_ = nullptr;
     pid_t child_ = -1;
@@ -455,20 +462,11 @@ std::unique_ptr<RowWriter> geotiff_writer(const std::string& path, int width, in
 void write_world_file(const std::string& image_path, const GeoTransform& t) {
     const auto dot = image_path.find_last_of('.');
     const std::string path = image_path.substr(0, dot) + ".pgw";
-    TemporaryFile temp(path);
-    std::FILE* f = std::fopen(temp.path().c_str(), "w");
-    if (f == nullptr) {
-        throw OutputError(std::string("cannot write the world file: ") + std::strerror(errno),
-                          path);
-    }
     // World files name the centre of the top-left pixel, GDAL's geotransform its corner.
-    std::fprintf(f, "%.10f\n%.10f\n%.10f\n%.10f\n%.10f\n%.10f\n", t[1], t[4], t[2], t[5],
-                 t[0] + t[1] / 2, t[3] + t[5] / 2);
-    const bool failed = std::fclose(f) != 0;
-    if (failed) {
-        throw OutputError("cannot write the world file", path);
-    }
-    temp.commit();
+    char text[256];
+    const int n = std::snprintf(text, sizeof text, "%.10f\n%.10f\n%.10f\n%.10f\n%.10f\n%.10f\n",
+                                t[1], t[4], t[2], t[5], t[0] + t[1] / 2, t[3] + t[5] / 2);
+    write_file_atomically(path, std::string_view(text, static_cast<std::size_t>(std::max(n, 0))));
 }
 
 std::unique_ptr<FrameWriter> gif_writer(const std::string& path, int width, int height, int fps,

@@ -3,8 +3,9 @@
 //   GeoTIFF  GDAL's GTiff driver, with the projection (WKT) and the extent as geotransform
 //   GIF      giflib, animated: one palette per frame that keeps the map's own colours
 //   MP4      ffmpeg through a pipe, when it is installed
-// Each writes to a temporary file renamed into place on finish(): a failed render leaves
-// nothing behind.
+// Each writes through common/atomic_file.hpp (a temporary file created exclusively, never
+// through a link, fsynced and renamed into place on finish()): a failed render leaves nothing
+// behind, and an output path planted as a link is refused without --force.
 #pragma once
 
 #include <array>
@@ -50,22 +51,5 @@ std::unique_ptr<FrameWriter> gif_writer(const std::string& path, int width, int 
                                         const std::vector<std::uint32_t>& reserved);
 // Throws RenderError saying how to install ffmpeg when it is not on PATH.
 std::unique_ptr<FrameWriter> mp4_writer(const std::string& path, int width, int height, int fps);
-
-// Removes a file on scope exit unless released: the temporary of an unfinished output.
-class TemporaryFile {
-  public:
-    explicit TemporaryFile(std::string final_path);
-    ~TemporaryFile();
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const noexcept { return temp_; }
-    // Renames the temporary onto the final path; throws OutputError when it cannot.
-    void commit();
-
-  private:
-    std::string final_;
-    std::string temp_;
-    bool committed_ = false;
-};
 
 } // namespace eventmap::render

@@ -4,6 +4,7 @@
 #include "dates/calendar.hpp"
 #include "render/basemap_cache.hpp"
 #include "render/basemap_layer.hpp"
+#include "render/cluster_labels.hpp"
 #include "render/event_layer.hpp"
 #include "render/graticule_layer.hpp"
 #include "render/overlays.hpp"
@@ -63,6 +64,7 @@ struct MapRenderer::Impl {
     ShaderProgram fill{"fill.vert", "fill.frag"};
     ShaderProgram line{"line.vert", "line.frag"};
     ShaderProgram marker{"marker.vert", "marker.frag"};
+    ShaderProgram point_marker{"point_marker.vert", "point_marker.frag"};
     ShaderProgram splat{"splat.vert", "splat.frag"};
     ShaderProgram heat{"heatmap.vert", "heatmap.frag"};
     ShaderProgram ui{"ui.vert", "ui.frag"};
@@ -72,8 +74,8 @@ struct MapRenderer::Impl {
 
     std::unique_ptr<Projection> projection;
     std::shared_ptr<const mapdata::EventTable> table;
-    EventLayer events{marker, splat, heat};
-    EventLayer clusters{marker, splat, heat};
+    EventLayer events{marker, point_marker, splat, heat};
+    EventLayer clusters{marker, point_marker, splat, heat};
     std::vector<float> xs, ys, radius_m; // projected positions for picking and clustering
     TypeSlots slots;
     std::vector<std::string> slots_for; // the type filter the instances were built with
@@ -250,21 +252,22 @@ struct MapRenderer::Impl {
         return style;
     }
 
-    void draw_labels(UiBatch& batch, const MapView& view, const MapOptions& options,
-                     const CachedBasemap& basemap, std::vector<PixelRect>& taken);
+    // Returns the number of gazetteer places labelled.
+    std::size_t draw_labels(UiBatch& batch, const MapView& view, const MapOptions& options,
+                            const CachedBasemap& basemap, std::vector<PixelRect>& taken);
     void draw_clusters(const MapView& view, const MapOptions& options, const ClipTransform& clip,
-                       const MarkerStyle& style, UiBatch& counts);
+                       const Tile& tile, const MarkerStyle& style, UiBatch& counts);
     float heat_max(const MapView& view, float radius_px) const;
     OverlayContent overlay_content(const MapOptions& options, const MapView& view) const;
 };
 
-void MapRenderer::Impl::draw_labels(UiBatch& batch, const MapView& view, const MapOptions& options,
-                                    const CachedBasemap& basemap, std::vector<PixelRect>& taken) {
-    if (options.place_labels) {
-        place_labels().draw(batch, view, options.scale, taken);
-    }
+std::size_t MapRenderer::Impl::draw_labels(UiBatch& batch, const MapView& view,
+                                           const MapOptions& options, const CachedBasemap& basemap,
+                                           std::vector<PixelRect>& taken) {
+    const std::size_t labelled =
+        options.place_labels ? place_labels().draw(batch, view, options.scale, taken) : 0;
     if (!options.country_labels) {
-        return;
+        return labelled;
     }
     const FontAtlas& font = batch.font();
     const double px_area = view.metres_per_pixel * view.metres_per_pixel;
@@ -292,19 +295,14 @@ void MapRenderer::Impl::draw_labels(UiBatch& batch, const MapView& view, const M
         taken.push_back(box);
         batch.text_with_halo(Face::body, label->name, x, y, rgb_hex(0x6b6b6b), colors::halo);
     }
+    return labelled;
 }
 
 void MapRenderer::Impl::draw_clusters(const MapView& view, const MapOptions& options,
-                                      const ClipTransform& clip, const MarkerStyle& style,
-                                      UiBatch& counts) {
-    struct Cell {
-        std::uint32_t count = 0;
-        double sx = 0, sy = 0;
-        std::size_t first = 0;
-        std::array<std::uint32_t, slot_count> per_slot{};
-    };
+                                      const ClipTransform& clip, const Tile& tile,
+                                      const MarkerStyle& style, UiBatch& counts) {
     const double cell = 56.0 * options.scale;
-    std::unordered_map<std::uint64_t, Cell> cells;
+    std::unordered_map<std::uint64_t, Cluster> cells;
     for (std::size_t i = 0; i < table->size(); ++i) {
         if (!in_window(i, frame.window)) {
             continue;
@@ -316,20 +314,26 @@ void MapRenderer::Impl::draw_clusters(const MapView& view, const MapOptions& opt
         const auto key =
             (static_cast<std::uint64_t>(static_cast<std::uint32_t>(px / cell + 1e6)) << 32) |
             static_cast<std::uint32_t>(py / cell + 1e6);
-        Cell& c = cells[key];
+        Cluster& c = cells[key];
         if (c.count == 0) {
             c.first = i;
         }
         ++c.count;
-        c.sx += px;
-        c.sy += py;
+        c.px += px; // sums until divided below
+        c.py += py;
         ++c.per_slot[slots.slot_of_type[table->type[i]]];
     }
+    std::vector<Cluster> list;
+    list.reserve(cells.size());
+    for (auto& [key, c] : cells) {
+        c.px /= c.count;
+        c.py /= c.count;
+        list.push_back(c);
+    }
+    merge_overlapping_labels(list, counts.font(), options.scale);
     std::vector<EventInstance> instances;
-    instances.reserve(cells.size());
-    for (const auto& [key, c] : cells) {
-        const double px = c.sx / c.count, py = c.sy / c.count;
-        const auto x = static_cast<float>(view.x_at(px)), y = static_cast<float>(view.y_at(py));
+    instances.reserve(list.size());
+    for (const auto& c : list) {
         const auto slot = static_cast<float>(
             std::max_element(c.per_slot.begin(), c.per_slot.end()) - c.per_slot.begin());
         if (c.count == 1) {
@@ -339,18 +343,21 @@ void MapRenderer::Impl::draw_clusters(const MapView& view, const MapOptions& opt
                                  static_cast<float>(table->sources[i]), 0});
             continue;
         }
-        instances.push_back({x, y, 0, 0, slot, static_cast<float>(table->quad[c.first]), 0,
-                             static_cast<float>(c.count), 0});
-        const std::string text = format_count(c.count);
+        instances.push_back(
+            {static_cast<float>(view.x_at(c.px)), static_cast<float>(view.y_at(c.py)), 0, 0, slot,
+             static_cast<float>(table->quad[c.first]), 0, static_cast<float>(c.count), 0});
+        const std::string text = cluster_label(c);
         const float w = counts.font().measure(Face::body_bold, text);
-        counts.text_with_halo(Face::body_bold, text, static_cast<float>(px) - w / 2,
-                              static_cast<float>(py) +
+        counts.text_with_halo(Face::body_bold, text, static_cast<float>(c.px) - w / 2,
+                              static_cast<float>(c.py) +
                                   counts.font().pixel_size(Face::body_bold) * 0.4F,
                               rgb_hex(0xffffff), rgb_hex(0x1f1f24, 0.9F));
     }
+    // Larger clusters last, on top.
+    std::reverse(instances.begin(), instances.end());
     clusters.upload(instances);
     const float window[2] = {-1.0F, 1.0F};
-    clusters.draw_markers(clip, window, style);
+    clusters.draw_markers(clip, tile, window, style);
 }
 
 float MapRenderer::Impl::heat_max(const MapView& view, float radius_px) const {
@@ -513,12 +520,25 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
             m.frame.events_in_window += m.in_window(i, m.frame.window) ? 1 : 0;
         }
     }
-    // Overlays are laid out first so that labels keep clear of the panels.
-    const auto content = m.overlay_content(options, view);
+    // Overlays are laid out first so that labels keep clear of the panels. The attribution
+    // credits GeoNames for events the gazetteer located, and for place labels: claimed while
+    // they may be drawn, and the overlays laid out again without it when none was (the
+    // shorter line only frees room, so the labels placed stay clear).
+    auto content = m.overlay_content(options, view);
+    const bool located_by_gazetteer = content.data_source == "eventmap events";
+    content.credit_geonames = located_by_gazetteer || options.place_labels;
     m.frame.overlay_area = free_area(view, options.overlay_insets);
     draw_overlays(overlays, content, view, m.frame.overlay_area, *m.projection, scale, taken);
     m.frame.overlay_rects = taken;
-    m.draw_labels(labels, view, options, basemap, taken);
+    const std::size_t places = m.draw_labels(labels, view, options, basemap, taken);
+    if (content.credit_geonames && !located_by_gazetteer && places == 0) {
+        content.credit_geonames = false;
+        overlays.clear();
+        m.frame.overlay_rects.clear();
+        draw_overlays(overlays, content, view, m.frame.overlay_area, *m.projection, scale,
+                      m.frame.overlay_rects);
+    }
+    m.frame.attribution = options.attribution ? attribution_text(content) : std::string();
     font.layer->draw(labels, clip);
 
     if (m.table && m.table->size() > 0) {
@@ -534,10 +554,10 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
         }
         if (options.clusters) {
             UiBatch counts(*font.atlas);
-            m.draw_clusters(view, options, clip, style, counts);
+            m.draw_clusters(view, options, clip, tile, style, counts);
             font.layer->draw(counts, clip);
         } else if (options.markers) {
-            m.events.draw_markers(clip, window, style);
+            m.events.draw_markers(clip, tile, window, style);
         }
     }
     UiBatch rings(*font.atlas);

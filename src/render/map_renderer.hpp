@@ -70,6 +70,7 @@ struct FrameInfo {
     mapdata::DayRange window;
     PixelRect overlay_area;               // the image less MapOptions::overlay_insets
     std::vector<PixelRect> overlay_rects; // panels drawn there (title, legend, scale bar...)
+    std::string attribution;              // the credit line drawn; empty when none
 };
 
 class MapRenderer {

@@ -196,10 +196,7 @@ void scale_and_attribution(Layout& l, const OverlayContent& c, const MapView& vi
     const float right = l.area.x1 - l.margin;
     float bottom = l.area.y1 - l.margin * 0.6F;
     if (c.attribution) {
-        std::string text = "Basemap: Natural Earth \xC2\xB7 Places: GeoNames";
-        if (!c.data_source.empty()) {
-            text += " \xC2\xB7 Data: " + c.data_source;
-        }
+        const std::string text = attribution_text(c);
         const float w = l.font.measure(Face::small, text);
         const float h = l.font.pixel_size(Face::small);
         l.batch.rect(right - w - l.pad * 0.6F, bottom - h * 1.25F, w + l.pad * 0.6F, h * 1.5F,
@@ -243,6 +240,17 @@ void stamp_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& tak
 }
 
 } // namespace
+
+std::string attribution_text(const OverlayContent& c) {
+    std::string text = "Basemap: Natural Earth";
+    if (c.credit_geonames) {
+        text += " \xC2\xB7 Places: GeoNames";
+    }
+    if (!c.data_source.empty()) {
+        text += " \xC2\xB7 Data: " + c.data_source;
+    }
+    return text;
+}
 
 PixelRect free_area(const MapView& view, const PixelInsets& insets) {
     const auto w = static_cast<float>(view.width), h = static_cast<float>(view.height);

@@ -32,6 +32,9 @@ struct OverlayContent {
     std::uint64_t shown = 0;    // events in the window and the view
     std::uint64_t articles = 0; // 0: unknown
     std::string data_source;
+    // GeoNames is credited only where its data is on the map: the gazetteer's place labels, or
+    // events that eventmap located with the gazetteer.
+    bool credit_geonames = false;
     bool legend_panel = true, scale_bar = true, north_arrow = true, attribution = true,
          caption = true;
 };
@@ -58,6 +61,9 @@ struct ScaleBar {
     double pixels = 0;
 };
 ScaleBar scale_bar_for(const MapView& view, const Projection& projection, double max_px);
+
+// "Basemap: Natural Earth · Places: GeoNames · Data: ..." as the overlay draws it.
+std::string attribution_text(const OverlayContent& content);
 
 std::string format_distance(double metres); // "500 m", "20 km", "1,000 km"
 std::string format_count(std::uint64_t n);  // "12,345"

@@ -47,13 +47,13 @@ void PlaceLabels::project(const Projection& projection) {
     }
 }
 
-void PlaceLabels::draw(UiBatch& batch, const MapView& view, float scale,
-                       std::vector<PixelRect>& taken) const {
+std::size_t PlaceLabels::draw(UiBatch& batch, const MapView& view, float scale,
+                              std::vector<PixelRect>& taken) const {
     // Ground metres per pixel at scale 1 decide how small a place may be and still be named:
     // about 1.6 M people on a continent, 200k on a country, a few thousand in a city.
     const double ground = view.metres_per_pixel * scale;
     if (ground > 12000) {
-        return; // world maps: country names are enough
+        return 0; // world maps: country names are enough
     }
     const auto min_population = static_cast<std::uint64_t>(std::clamp(ground * 200.0, 2000.0, 2e6));
     const std::size_t max_labels =
@@ -89,6 +89,7 @@ void PlaceLabels::draw(UiBatch& batch, const MapView& view, float scale,
                              colors::halo);
         ++placed;
     }
+    return placed;
 }
 
 } // namespace eventmap::render

@@ -26,9 +26,10 @@ class PlaceLabels {
     bool empty() const noexcept { return places_.empty(); }
 
     void project(const Projection& projection);
-    // Adds labels for the view, avoiding `taken` (and extending it with what it places).
-    void draw(UiBatch& batch, const MapView& view, float scale,
-              std::vector<PixelRect>& taken) const;
+    // Adds labels for the view, avoiding `taken` (and extending it with what it places);
+    // returns how many it placed.
+    std::size_t draw(UiBatch& batch, const MapView& view, float scale,
+                     std::vector<PixelRect>& taken) const;
 
   private:
     std::vector<ReferencePlace> places_; // most important first

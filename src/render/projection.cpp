@@ -140,6 +140,18 @@ void Projection::forward_many(double* x, double* y, std::size_t n, bool wrap) co
         x[i] = wrap ? wrap_longitude(x[i]) : x[i];
         y[i] = std::clamp(y[i], -limit, limit);
     }
+    if (kind_ == ProjectionKind::web_mercator) {
+        // PROJ's webmerc is the sphere's Mercator on WGS84's semi-major axis; in closed form it
+        // is the same arithmetic without proj_trans' per-point dispatch, which was a fifth of
+        // the 1:10m basemap's build.
+        constexpr double a = 6378137.0;
+        constexpr double radians = 3.14159265358979323846 / 180.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            x[i] = a * (x[i] - lon_0_) * radians;
+            y[i] = a * std::log(std::tan(3.14159265358979323846 / 4 + y[i] * radians / 2));
+        }
+        return;
+    }
     proj_trans_generic(state_->pj, PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0,
                        0, nullptr, 0, 0);
     proj_errno_reset(state_->pj);

@@ -9,10 +9,12 @@
 #include "render/offscreen_context.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/palette.hpp"
+#include "render/render_error.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <future>
 #include <map>
 #include <sstream>
 
@@ -371,14 +373,29 @@ RenderResult run_render_job(const RenderJob& job) {
     result.width = job.width;
     result.height = job.height;
 
-    auto table = std::make_shared<mapdata::EventTable>(mapdata::load_events_cached(
-        job.source, mapdata::LoadOptions{job.layer}, &result.events_from_cache));
+    // The events load on a second thread while EGL starts and the shaders compile (a few
+    // hundred ms on llvmpipe): the two share nothing.
+    auto loading = std::async(std::launch::async, [&] {
+        bool hit = false;
+        auto loaded = std::make_shared<mapdata::EventTable>(
+            mapdata::load_events_cached(job.source, mapdata::LoadOptions{job.layer}, &hit));
+        return std::pair{std::move(loaded), hit};
+    });
+    std::unique_ptr<OffscreenContext> context;
+    std::unique_ptr<MapRenderer> made;
+    try {
+        context = std::make_unique<OffscreenContext>();
+        made = std::make_unique<MapRenderer>(job.settings);
+    } catch (const RenderError&) {
+        loading.get(); // a bad source is reported as such (exit 3) before a missing OpenGL
+        throw;
+    }
+    MapRenderer& renderer = *made;
+    auto [table, from_cache] = loading.get();
+    result.events_from_cache = from_cache;
     result.load_seconds = since(started);
     result.events_total = table->size();
-
-    OffscreenContext context;
-    result.gl = context.description();
-    MapRenderer renderer(job.settings);
+    result.gl = context->description();
     renderer.set_events(table);
     const auto kind = *projection_from_name(job.projection);
     const auto events_box = mapdata::event_bounds(*table);

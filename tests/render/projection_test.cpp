@@ -46,3 +46,22 @@ TEST_CASE("the scale bar is a round geodesic distance", "[render][overlays]") {
     CHECK(render::format_distance(500) == "500 m");
     CHECK(render::format_count(1234567) == "1,234,567");
 }
+
+TEST_CASE("Web Mercator in bulk (closed form) agrees with PROJ point by point", "[render]") {
+    for (const double lon_0 : {0.0, 150.0, -179.5}) {
+        const render::Projection p(render::ProjectionKind::web_mercator, lon_0);
+        std::vector<double> lon = {0.0, 36.29, -122.4, 179.9, lon_0 + 170, -33.3, 12.5};
+        std::vector<double> lat = {0.0, 33.51, 37.77, -16.5, 84.9, -85.0, 89.0};
+        for (auto& l : lon) {
+            l = p.wrap_longitude(l);
+        }
+        auto x = lon, y = lat;
+        p.forward_many(x.data(), y.data(), x.size());
+        for (std::size_t i = 0; i < lon.size(); ++i) {
+            INFO("lon_0 " << lon_0 << " point " << lon[i] << "," << lat[i]);
+            const auto q = p.forward(lon[i], lat[i]);
+            CHECK(x[i] == Approx(q.x).margin(1e-6));
+            CHECK(y[i] == Approx(q.y).margin(1e-6));
+        }
+    }
+}
