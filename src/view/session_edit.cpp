@@ -138,10 +138,13 @@ const Histogram& Session::histogram(DayRange range, int max_bins) {
 // -------------------------------------------------------------------------------------------
 
 std::optional<Row> Session::pick(const LonLatBox& box, const std::function<double(Row)>& distance) {
+    // Events at the same spot: the one drawn last (on top: a later row, a higher layer) wins,
+    // by a nudge far below a pixel (a million rows: a thousandth of one).
+    const double rows = static_cast<double>(table_.size());
     return grid_.nearest(
         box,
         [&](Row r) { return r < filtered_.mask.size() && filtered_.mask[r] != 0 && in_window(r); },
-        distance);
+        [&](Row r) { return distance(r) + (rows - r) * 1e-9; });
 }
 
 std::vector<Row> Session::select_box(const LonLatBox& box) {
