@@ -22,7 +22,7 @@ std::string layer_status(const LayerInfo& layer) {
     case LoadStage::done:
         break;
     }
-    return std::to_string(layer.rows) + " events";
+    return std::to_string(layer.rows) + (layer.rows == 1 ? " event" : " events");
 }
 
 // One layer's row; returns the move asked for (+1 up the list = drawn later, -1 down).

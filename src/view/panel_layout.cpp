@@ -36,7 +36,7 @@ PanelLayout panel_layout(const UiState& ui, float width, float height) {
     // (or the whole column when the filters are hidden).
     if (ui.show_layers) {
         const std::size_t rows = ui.session != nullptr ? ui.session->layer_count() : 1;
-        const float wanted = line * (static_cast<float>(rows) + 2.6f) + 2 * style.WindowPadding.y;
+        const float wanted = line * (static_cast<float>(rows) + 3.2f) + 2 * style.WindowPadding.y;
         l.layers = ui.show_filters ? std::min(wanted, l.map_h * 0.5f) : l.map_h;
     }
     return l;

@@ -461,6 +461,18 @@ void Session::set_layer_visible(std::size_t layer, bool visible) {
         std::lock_guard<std::mutex> lock(mutex_);
         layers_[layer]->info.visible = visible;
     }
+    // What is hidden is not selected any more.
+    const LayerInfo& info = layers_[layer]->info;
+    const auto in_layer = [&](Row r) {
+        return r >= info.first_row && r < info.first_row + info.rows;
+    };
+    if (!visible && selected && in_layer(*selected)) {
+        selected.reset();
+    }
+    if (!visible) {
+        box_selection.erase(std::remove_if(box_selection.begin(), box_selection.end(), in_layer),
+                            box_selection.end());
+    }
     refilter();
 }
 

@@ -182,7 +182,10 @@ void ViewerApp::upload_events() {
                                                  : map);
         uploaded_data_ = session_->data_generation();
         uploaded_by_layer_ = ui_.color_by_layer;
-        highlighted_.clear(); // new rows: the rings are sent again
+        // New rows: the rings are sent again (the old rows' rings would mark other events).
+        highlighted_.clear();
+        renderer_->set_highlight({});
+        ++rings_generation_;
         corrected_for_ = ~0ULL;
     }
     const auto& mask = session_->filtered().mask;

@@ -5,6 +5,7 @@
 #include "view/view_state.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <stb/stb_image.h>
@@ -275,6 +276,21 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     CHECK_FALSE(sky_blue_near(store_only, cx, cy, 6));
     CHECK(lines[9]["selected"]["id"] == "ev-damascus");
     CHECK(lines[9]["selected"]["layer"] == "events");
+    // The selection ring of the hidden layer's event is gone with it: no dark ring pixels
+    // around the marker (the ring sits 9-12 px from the centre).
+    const auto dark_ring = [&](const Png& png) {
+        int n = 0;
+        for (int y = cy - 13; y <= cy + 13; ++y) {
+            for (int x = cx - 13; x <= cx + 13; ++x) {
+                const double r = std::hypot(x - cx, y - cy);
+                const auto c = png.at(x, y);
+                n += r > 9 && r < 12.5 && c[0] < 80 && c[1] < 80 && c[2] < 80 ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    CHECK(dark_ring(both) == 0);
+    CHECK(dark_ring(store_only) == 0);
 
     const Png none = read_png(dir + "/none.png");
     CHECK_FALSE(vermilion_near(none, cx, cy, 6));
@@ -286,6 +302,7 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     const Png reordered = read_png(dir + "/reordered.png");
     CHECK(vermilion_near(reordered, cx, cy, 2));
     CHECK_FALSE(sky_blue_near(reordered, cx, cy, 2));
+    CHECK(dark_ring(reordered) == 0);
 
     // Without the land fill the land around Damascus is the water's colour; markers stay.
     const Png bare = read_png(dir + "/no_basemap.png");
