@@ -121,9 +121,12 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table(LayerSlot& slot) {
     store_options.on_first_part = [this, &slot](const mapdata::EventTable& part) {
         auto map = std::make_shared<mapdata::EventTable>(part);
         auto table = std::make_unique<EventTable>(table_from_map(*map));
-        std::lock_guard<std::mutex> lock(mutex_);
-        slot.ready_map = std::move(map);
-        slot.ready_table = std::move(table);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            slot.ready_map = std::move(map);
+            slot.ready_table = std::move(table);
+        }
+        wake();
     };
     // Eventmap stores: one SQL query into columns. Anything else: OGR feature by feature.
     if (auto store = load_store_map(source, store_options, progress)) {
@@ -169,6 +172,7 @@ void Session::load_worker(LayerSlot& slot) {
             slot.worker_stage = LoadStage::columns;
             update_stage();
         }
+        wake();
         slot.progress = 0;
         const auto progress = [this, &slot](std::uint64_t done, std::uint64_t all) {
             slot.progress = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
@@ -185,20 +189,26 @@ void Session::load_worker(LayerSlot& slot) {
         } else {
             read_source_columns(source, layer, *table, progress);
         }
-        std::lock_guard<std::mutex> lock(mutex_);
-        columns_seconds_ = std::max(
-            columns_seconds_,
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-        slot.ready_columns = std::move(table);
-        slot.ready_reports_map = std::move(with_reports);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            columns_seconds_ = std::max(
+                columns_seconds_,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            slot.ready_columns = std::move(table);
+            slot.ready_reports_map = std::move(with_reports);
+        }
+        wake();
     } catch (const std::exception& e) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        const auto* located = dynamic_cast<const Error*>(&e);
-        const std::string what = located != nullptr ? located->located() : e.what();
-        const std::string message = several_layers_ ? slot.info.name + ": " + what : what;
-        error_ = error_.empty() ? message : error_ + "; " + message;
-        slot.worker_stage = LoadStage::failed;
-        update_stage();
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            const auto* located = dynamic_cast<const Error*>(&e);
+            const std::string what = located != nullptr ? located->located() : e.what();
+            const std::string message = several_layers_ ? slot.info.name + ": " + what : what;
+            error_ = error_.empty() ? message : error_ + "; " + message;
+            slot.worker_stage = LoadStage::failed;
+            update_stage();
+        }
+        wake();
     }
 }
 

@@ -80,6 +80,10 @@ class Session {
     // Something the user should know about the data that is not an error (a source larger
     // than max_events, shown in part); empty when none.
     std::string load_notice() const;
+    // Called on a worker thread each time a loading step or a text search has a result for
+    // poll() (the window wakes its event loop with it instead of drawing frames while it
+    // waits); set before start_loading().
+    void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
     // At most this many events are loaded (0: no limit); set before start_loading().
     void set_max_events(std::uint64_t n) { max_events_ = n; }
     static constexpr std::uint64_t default_max_events = 3000000;
@@ -179,6 +183,12 @@ class Session {
     std::vector<std::unique_ptr<LayerSlot>> layers_;
     std::string layer_;
     bool several_layers_ = false; // fixed at construction (workers read it)
+    std::function<void()> wake_;  // set before the workers start (they call it)
+    void wake() const {
+        if (wake_) {
+            wake_();
+        }
+    }
     std::shared_ptr<const mapdata::EventTable> map_;
     EventTable table_;
     SpatialGrid grid_;

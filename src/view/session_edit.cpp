@@ -84,6 +84,7 @@ void Session::search_worker(std::string text, std::uint64_t ticket,
         failed_search_ticket_ = ticket;
     }
     text_search_running_ = false;
+    wake();
 }
 
 void Session::refilter() {

@@ -113,6 +113,8 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     renderer_ = std::make_unique<render::MapRenderer>(settings);
     session_ = std::make_unique<Session>(options.sources, options.layer);
     session_->set_max_events(options.max_events);
+    // The loop sleeps while the workers read; a finished step wakes it (thread-safe call).
+    session_->set_wake([] { glfwPostEmptyEvent(); });
     ui_.session = session_.get();
     if (!options.gazetteer_index.empty()) {
         session_->places().set_index(options.gazetteer_index);
@@ -583,12 +585,14 @@ void ViewerApp::handle_keys() {
 
 void ViewerApp::run() {
     while (!should_close()) {
-        const bool busy = session_->time.playing() || session_->stage() == LoadStage::map ||
-                          session_->stage() == LoadStage::columns ||
-                          session_->text_search_pending();
-        if (!busy) {
-            // Nothing moves: sleep until input (or a second passes, for the store follower).
-            glfwWaitEventsTimeout(1.0);
+        const bool loading = session_->stage() == LoadStage::map ||
+                             session_->stage() == LoadStage::columns ||
+                             session_->text_search_pending();
+        if (!session_->time.playing()) {
+            // Nothing moves: sleep until input, a finished loading step (the workers wake the
+            // loop), a progress-bar tick while loading, or a second (the store follower).
+            // Drawing frames while waiting would take a core from the loader on small machines.
+            glfwWaitEventsTimeout(loading ? 0.25 : 1.0);
         }
         frame();
         glfwSwapBuffers(window_);
