@@ -399,13 +399,15 @@ int run_bench(ViewerApp& app, int frames) {
     json phases;
     phases["markers_panels"] = bench_phase(app, frames, span);
     // The same with every side panel hidden: the map takes the window's width.
-    const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details;
-    ui.show_filters = ui.show_list = ui.show_details = false;
+    const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details,
+               layers = ui.show_layers;
+    ui.show_filters = ui.show_list = ui.show_details = ui.show_layers = false;
     session.time.set_window(extent.first, extent.first + span);
     phases["markers_full_width"] = bench_phase(app, frames, span);
     ui.show_filters = filters;
     ui.show_list = list;
     ui.show_details = details;
+    ui.show_layers = layers;
     // Clusters over every event (the whole extent in the window).
     ui.options.clusters = true;
     session.time.set_window(extent.first, extent.last);
