@@ -157,7 +157,7 @@ class Session {
         std::string source, layer;
         EventTable rows; // feature ids only
     };
-    void search_worker(std::string text, std::uint64_t ticket,
+    void search_worker(const std::string& text, std::uint64_t ticket,
                        const std::vector<SearchPart>& parts);
     void move_row(Row row, LatLon to);
     void set_corrected(Row row, std::uint8_t flag);

@@ -56,7 +56,9 @@ void Session::start_text_search() {
     });
 }
 
-void Session::search_worker(std::string text, std::uint64_t ticket,
+// `text` and `parts` are the thread lambda's own copies (start_text_search), alive until this
+// returns.
+void Session::search_worker(const std::string& text, std::uint64_t ticket,
                             const std::vector<SearchPart>& parts) {
     try {
         std::unique_ptr<std::vector<std::uint8_t>> mask;
