@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     view::ViewerOptions options;
-    options.source = path;
+    options.sources = {path};
     options.bench = true;
     std::printf("  frames (window --bench, JSON):\n  ");
     std::fflush(stdout);

@@ -14,19 +14,24 @@ void define(CLI::App& app) {
     auto o = std::make_shared<view::ViewerOptions>();
     auto* cmd = app.add_subcommand(
         "view", "Interactive event map with a time slider (needs a display; see `render`)");
-    cmd->add_option("source", o->source,
-                    "Events: a store (.gpkg or PG:...) or a GeoJSON/CSV/FlatGeobuf file "
-                    "(default: out/events.gpkg, what scripts/run fills)");
+    cmd->add_option("sources", o->sources,
+                    "Events: stores (.gpkg or PG:...) or GeoJSON/CSV/FlatGeobuf files, each "
+                    "shown as its own layer, the first at the bottom (default: "
+                    "out/events.gpkg, what scripts/run fills)");
     cmd->add_option("--layer", o->layer,
                     "Layer to read (default: events, else the first with points)");
     cmd->add_option("--index", o->gazetteer_index,
                     "Gazetteer index for place search and candidate places (default: "
                     "$EVENTMAP_GAZETTEER, else the build's)");
+    cmd->add_option("--basemap", o->basemap_raster,
+                    "A georeferenced raster (GeoTIFF, MBTiles, PNG with a world file) drawn "
+                    "instead of the land fill (View menu: Land / raster basemap)");
+    cmd->add_flag("--graticule", o->graticule, "Start with meridians and parallels drawn");
     cmd->add_option("--state", o->state_file,
                     "JSON file with the view, filters and window: read at start, written at exit");
     cmd->add_option("--script", o->script_file,
                     "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
-                    "select-box, filter, layer, color, correct, undo, export, screenshot, "
+                    "select-box, filter, layer, layers, color, correct, undo, export, screenshot, "
                     "save-image, save-state, frames, play, quit); one JSON line per action");
     cmd->add_flag("--bench", o->bench,
                   "Print load-to-first-frame and frame times (median, p95, max ms) over a "
@@ -40,8 +45,8 @@ void define(CLI::App& app) {
     cmd->add_option("--width", o->width, "Window width")->capture_default_str();
     cmd->add_option("--height", o->height, "Window height")->capture_default_str();
     cmd->callback([o] {
-        if (o->source.empty()) {
-            o->source = "out/events.gpkg";
+        if (o->sources.empty()) {
+            o->sources = {"out/events.gpkg"};
         }
         cli::pending_exit_code() = view::run_viewer(*o);
     });

@@ -498,10 +498,10 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
     const auto clip = clip_transform(view, tile);
     const float scale = options.scale;
     auto& basemap = m.basemap(detail_for(view.metres_per_pixel * scale));
-    if (m.raster) {
+    if (m.raster && options.basemap) {
         m.raster->draw(m.projection_wkt(), raster_window(view, tile));
     }
-    basemap.layer->draw(clip, scale, !m.raster);
+    basemap.layer->draw(clip, scale, !m.raster && options.basemap);
     if (options.graticule) {
         m.graticule.draw(*m.projection, view, clip, scale);
     }

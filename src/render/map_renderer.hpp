@@ -56,6 +56,7 @@ struct MapOptions {
     bool country_labels = true;
     bool place_labels = true;
     bool graticule = false; // meridians and parallels every 1-30 degrees, by scale
+    bool basemap = true;    // false: no land fill and no raster (water, borders, coasts only)
     // Image pixels covered by the viewer's own panels (ImGui windows drawn over the map):
     // title, legend, scale bar, north arrow and attribution are laid out in the rest.
     PixelInsets overlay_insets;

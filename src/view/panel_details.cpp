@@ -149,7 +149,7 @@ void draw_details_panel(UiState& ui) {
         d.error.clear();
         d.candidates.reset();
         try {
-            for (auto& [name, value] : mapdata::load_details(*s.map(), t.fid[r])) {
+            for (auto& [name, value] : s.details(r)) {
                 d.fields[name] = value;
             }
         } catch (const Error& e) {
@@ -157,6 +157,9 @@ void draw_details_panel(UiState& ui) {
         }
     }
     ImGui::Text("%s  %s", t.types.text(t.type[r]).c_str(), format_day(t.day_start[r]).c_str());
+    if (s.layer_count() > 1) {
+        ImGui::TextDisabled("layer: %s", s.layer_name_of(r).c_str());
+    }
     if (t.corrected[r] != 0) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "corrected");

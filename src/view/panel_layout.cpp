@@ -19,7 +19,7 @@ PanelLayout panel_layout(const UiState& ui, float width, float height) {
     l.menu = line;
     l.status = line + 4;
     l.time = ui.show_time ? 150 * ui.ui_scale : 0;
-    l.left = ui.show_filters ? 270 * ui.ui_scale : 0;
+    l.left = ui.show_filters || ui.show_layers ? 270 * ui.ui_scale : 0;
     l.right = ui.show_list || ui.show_details ? 400 * ui.ui_scale : 0;
     // Side columns never take more than half the width: the map keeps the rest.
     const float sides = l.left + l.right;
@@ -32,6 +32,13 @@ PanelLayout panel_layout(const UiState& ui, float width, float height) {
     l.map_y = l.menu;
     l.map_w = std::max(16.0f, width - l.left - l.right);
     l.map_h = std::max(16.0f, height - l.menu - l.status - l.time);
+    // The Layers panel: a title, a row per layer and the colour switch; the filters below it
+    // (or the whole column when the filters are hidden).
+    if (ui.show_layers) {
+        const std::size_t rows = ui.session != nullptr ? ui.session->layer_count() : 1;
+        const float wanted = line * (static_cast<float>(rows) + 3.2f) + 2 * style.WindowPadding.y;
+        l.layers = ui.show_filters ? std::min(wanted, l.map_h * 0.5f) : l.map_h;
+    }
     return l;
 }
 

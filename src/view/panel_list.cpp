@@ -24,7 +24,9 @@ void draw_list_panel(UiState& ui) {
     EventList& list = s.list();
     const auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                        ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-    if (ImGui::BeginTable("events", 5, flags)) {
+    // Several sources: a column names each row's layer.
+    const bool layered = s.layer_count() > 1;
+    if (ImGui::BeginTable(layered ? "events by layer" : "events", layered ? 6 : 5, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_DefaultSort, 0,
                                 static_cast<ImGuiID>(SortKey::date));
@@ -32,6 +34,9 @@ void draw_list_panel(UiState& ui) {
         ImGui::TableSetupColumn("place", 0, 0, static_cast<ImGuiID>(SortKey::place));
         ImGui::TableSetupColumn("cc", 0, 0, static_cast<ImGuiID>(SortKey::country));
         ImGui::TableSetupColumn("conf", 0, 0, static_cast<ImGuiID>(SortKey::confidence));
+        if (layered) {
+            ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_NoSort);
+        }
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
             if (sort->SpecsCount > 0) {
@@ -70,6 +75,10 @@ void draw_list_panel(UiState& ui) {
                 ImGui::TextUnformatted(t.countries.text(t.country[r]).c_str());
                 ImGui::TableNextColumn();
                 ImGui::Text("%.2f", static_cast<double>(t.confidence[r]));
+                if (layered) {
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(s.layer_name_of(r).c_str());
+                }
             }
         }
         ImGui::EndTable();

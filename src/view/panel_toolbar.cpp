@@ -30,6 +30,37 @@ void export_menu(UiState& ui) {
     }
 }
 
+// What the map draws: the basemap's layers, the events' layers, and their colours.
+void view_menu(UiState& ui) {
+    auto& o = ui.options;
+    ImGui::TextDisabled("Basemap");
+    ImGui::MenuItem("Land / raster basemap", nullptr, &o.basemap);
+    ImGui::MenuItem("Graticule", nullptr, &o.graticule);
+    ImGui::MenuItem("Country labels", nullptr, &o.country_labels);
+    ImGui::MenuItem("Place labels", nullptr, &o.place_labels);
+    ImGui::Separator();
+    ImGui::TextDisabled("Events");
+    ImGui::MenuItem("Markers", nullptr, &o.markers);
+    ImGui::MenuItem("Clusters", nullptr, &o.clusters);
+    ImGui::MenuItem("Heatmap", nullptr, &o.heatmap);
+    ImGui::MenuItem("Legend", nullptr, &o.legend);
+    ImGui::Separator();
+    const bool by_layer = ui.color_by_layer;
+    const bool by_type = !by_layer && o.color_by == render::ColorBy::type;
+    if (ImGui::MenuItem("Colour by type", nullptr, by_type)) {
+        o.color_by = render::ColorBy::type;
+        ui.color_by_layer = false;
+    }
+    if (ImGui::MenuItem("Colour by quad class", nullptr, !by_layer && !by_type)) {
+        o.color_by = render::ColorBy::quad;
+        ui.color_by_layer = false;
+    }
+    if (ImGui::MenuItem("Colour by layer", nullptr, by_layer)) {
+        o.color_by = render::ColorBy::type; // the layers stand in for the types
+        ui.color_by_layer = true;
+    }
+}
+
 void image_menu(UiState& ui) {
     static char path[512] = "map.png";
     ImGui::InputText("png", path, sizeof path);
@@ -116,6 +147,7 @@ void draw_toolbar(UiState& ui) {
         return;
     }
     if (ImGui::BeginMenu("Panels")) {
+        ImGui::MenuItem("Layers", nullptr, &ui.show_layers);
         ImGui::MenuItem("Time slider", nullptr, &ui.show_time);
         ImGui::MenuItem("Filters", nullptr, &ui.show_filters);
         ImGui::MenuItem("Event list", nullptr, &ui.show_list);
@@ -123,22 +155,8 @@ void draw_toolbar(UiState& ui) {
         ImGui::MenuItem("Help", "H", &ui.show_help);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Layers")) {
-        auto& o = ui.options;
-        ImGui::MenuItem("Markers", nullptr, &o.markers);
-        ImGui::MenuItem("Clusters", nullptr, &o.clusters);
-        ImGui::MenuItem("Heatmap", nullptr, &o.heatmap);
-        ImGui::MenuItem("Country labels", nullptr, &o.country_labels);
-        ImGui::MenuItem("Place labels", nullptr, &o.place_labels);
-        ImGui::MenuItem("Legend", nullptr, &o.legend);
-        ImGui::Separator();
-        bool by_type = o.color_by == render::ColorBy::type;
-        if (ImGui::MenuItem("Colour by type", nullptr, by_type)) {
-            o.color_by = render::ColorBy::type;
-        }
-        if (ImGui::MenuItem("Colour by quad class", nullptr, !by_type)) {
-            o.color_by = render::ColorBy::quad;
-        }
+    if (ImGui::BeginMenu("View")) {
+        view_menu(ui);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Projection")) {
@@ -252,10 +270,9 @@ ViewState current_view_state(const UiState& ui) {
         s.view.zoom = std::clamp(z, 0.5, 20.0);
     }
     s.view.projection = ui.projection;
-    s.view.layers = {{"markers", ui.options.markers},
-                     {"clusters", ui.options.clusters},
-                     {"heatmap", ui.options.heatmap},
-                     {"labels", ui.options.country_labels}};
+    s.view.layers = {{"markers", ui.options.markers},     {"clusters", ui.options.clusters},
+                     {"heatmap", ui.options.heatmap},     {"labels", ui.options.country_labels},
+                     {"graticule", ui.options.graticule}, {"basemap", ui.options.basemap}};
     s.view.color_by = ui.options.color_by == render::ColorBy::type ? ColorBy::type : ColorBy::quad;
     s.window = ui.session->time.window();
     s.mode = ui.session->time.mode();
@@ -274,6 +291,8 @@ void apply_view_state(UiState& ui, const ViewState& s) {
     ui.options.clusters = layer("clusters", false);
     ui.options.heatmap = layer("heatmap", false);
     ui.options.country_labels = ui.options.place_labels = layer("labels", true);
+    ui.options.graticule = layer("graticule", false);
+    ui.options.basemap = layer("basemap", true);
     ui.options.color_by =
         s.view.color_by == ColorBy::type ? render::ColorBy::type : render::ColorBy::quad;
     ui.fly_to = s.view.center;

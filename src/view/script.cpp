@@ -203,8 +203,17 @@ void check(Checker& c) {
         c.one_of(0, {"basemap", "markers", "clusters", "heatmap", "labels", "graticule"});
         c.one_of(1, {"on", "off"});
     } else if (v == "color") {
-        c.count(1, 1, "color type|quad");
-        c.one_of(0, {"type", "quad"});
+        c.count(1, 1, "color type|quad|layer");
+        c.one_of(0, {"type", "quad", "layer"});
+    } else if (v == "layers") {
+        // The sources' layers: the layer is named at run time (it may be a number).
+        c.count(0, 2, "layers [NAME show|hide|up|down|top|bottom]");
+        if (a.args.size() == 1) {
+            c.fail("expected layers NAME show|hide|up|down|top|bottom");
+        }
+        if (a.args.size() == 2) {
+            c.one_of(1, {"show", "hide", "up", "down", "top", "bottom"});
+        }
     } else if (v == "correct") {
         c.count(3, 3, "correct EVENT_ID LAT LON | correct EVENT_ID candidate N");
         if (a.args[1] == "candidate") {

@@ -12,7 +12,10 @@
 //   filter type|country|actor|date_source NAME[,NAME...]   (an empty list clears the facet)
 //   filter quad 3,4 | planned any|planned|not_planned | confidence 0.5 | text WORDS... | clear
 //   layer basemap|markers|clusters|heatmap|labels|graticule on|off
-//   color type|quad
+//   color type|quad|layer
+//   layers [NAME show|hide|up|down|top|bottom]   a source's layer (by name or 1-based number
+//                                     in drawing order): shown, hidden, moved up (drawn later)
+//                                     or down the drawing order; prints every layer, top first
 //   correct EVENT_ID LAT LON          move an event to a point (written to the store)
 //   correct EVENT_ID candidate N      ... to the N-th other candidate place (1-based)
 //   undo                              undo the last correction

@@ -1,49 +1,98 @@
 #include "view/session.hpp"
 
 #include "common/error.hpp"
-#include "export/export.hpp"
 #include "mapdata/map_source.hpp"
-#include "store/event_store.hpp"
+#include "view/layer_merge.hpp"
 #include "view/source_columns.hpp"
 #include "view/store_loader.hpp"
 
+#include <algorithm>
 #include <chrono>
-#include <cmath>
-#include <filesystem>
-#include <map>
-#include <unistd.h>
 #include <unordered_map>
 
 namespace eventmap::view {
 
-namespace fs = std::filesystem;
-
 Session::Session(std::string source, std::string layer)
-    : source_(std::move(source)), layer_(std::move(layer)) {}
+    : Session(std::vector<std::string>{std::move(source)}, std::move(layer)) {}
+
+Session::Session(const std::vector<std::string>& sources, std::string layer)
+    : layer_(std::move(layer)) {
+    std::vector<std::string> names;
+    for (const auto& source : sources) {
+        auto slot = std::make_unique<LayerSlot>();
+        slot->info.source = source;
+        slot->info.name = layer_name(source, names);
+        names.push_back(slot->info.name);
+        layers_.push_back(std::move(slot));
+    }
+    if (layers_.empty()) {
+        layers_.push_back(std::make_unique<LayerSlot>()); // set_data() fills it
+    }
+    several_layers_ = layers_.size() > 1;
+}
 
 Session::~Session() {
     stop_ = true;
     search_cancel_ = true;
-    if (loader_.joinable()) {
-        loader_.join();
+    for (auto& slot : layers_) {
+        if (slot->loader.joinable()) {
+            slot->loader.join();
+        }
     }
     if (searcher_.joinable()) {
         searcher_.join();
     }
 }
 
+const std::string& Session::source() const {
+    return layers_.front()->info.source;
+}
+
 // -------------------------------------------------------------------------------------------
-// Loading
+// Loading: one worker per layer
 // -------------------------------------------------------------------------------------------
 
 void Session::start_loading() {
-    if (loader_.joinable()) {
-        loader_.join();
+    for (auto& slot : layers_) {
+        if (slot->loader.joinable()) {
+            slot->loader.join();
+        }
     }
-    stage_ = LoadStage::map;
-    progress_ = 0;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (auto& slot : layers_) {
+            slot->worker_stage = LoadStage::map;
+            slot->info.stage = LoadStage::map;
+            slot->progress = 0;
+        }
+        stage_ = LoadStage::map;
+    }
     load_start_ = std::chrono::steady_clock::now();
-    loader_ = std::thread([this] { load_worker(); });
+    for (auto& slot : layers_) {
+        LayerSlot* s = slot.get(); // slots never move: the vector holds pointers
+        s->loader = std::thread([this, s] { load_worker(*s); });
+    }
+}
+
+float Session::progress() const {
+    float sum = 0;
+    for (const auto& slot : layers_) {
+        sum += slot->progress.load();
+    }
+    return sum / static_cast<float>(layers_.size());
+}
+
+void Session::update_stage() {
+    bool any_map = false, any_columns = false, all_failed = true;
+    for (const auto& slot : layers_) {
+        any_map |= slot->worker_stage == LoadStage::map;
+        any_columns |= slot->worker_stage == LoadStage::columns;
+        all_failed &= slot->worker_stage == LoadStage::failed;
+    }
+    stage_ = any_map       ? LoadStage::map
+             : any_columns ? LoadStage::columns
+             : all_failed  ? LoadStage::failed
+                           : LoadStage::done;
 }
 
 namespace {
@@ -58,9 +107,10 @@ std::string too_many_rows(std::uint64_t rows, std::uint64_t shown) {
 
 } // namespace
 
-std::shared_ptr<mapdata::EventTable> Session::load_map_table() {
-    const auto progress = [this](std::uint64_t done, std::uint64_t all) {
-        progress_ = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
+std::shared_ptr<mapdata::EventTable> Session::load_map_table(LayerSlot& slot) {
+    const std::string& source = slot.info.source;
+    const auto progress = [this, &slot](std::uint64_t done, std::uint64_t all) {
+        slot.progress = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
         return !stop_.load();
     };
     StoreLoadOptions store_options;
@@ -68,22 +118,25 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table() {
     store_options.max_events = max_events_;
     // Progressive display: the first rows are drawn while the rest is read.
     store_options.first_part = first_part_rows;
-    store_options.on_first_part = [this](const mapdata::EventTable& part) {
+    store_options.on_first_part = [this, &slot](const mapdata::EventTable& part) {
         auto map = std::make_shared<mapdata::EventTable>(part);
         auto table = std::make_unique<EventTable>(table_from_map(*map));
-        std::lock_guard<std::mutex> lock(mutex_);
-        ready_map_ = std::move(map);
-        ready_table_ = std::move(table);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            slot.ready_map = std::move(map);
+            slot.ready_table = std::move(table);
+        }
+        wake();
     };
     // Eventmap stores: one SQL query into columns. Anything else: OGR feature by feature.
-    if (auto store = load_store_map(source_, store_options, progress)) {
+    if (auto store = load_store_map(source, store_options, progress)) {
         if (max_events_ > 0 && store->rows_in_source > max_events_) {
             std::lock_guard<std::mutex> lock(mutex_);
             notice_ = too_many_rows(store->rows_in_source, max_events_);
         }
         return std::make_shared<mapdata::EventTable>(std::move(store->table));
     }
-    const std::uint64_t rows = quick_row_count(source_, layer_);
+    const std::uint64_t rows = quick_row_count(source, layer_);
     if (max_events_ > 0 && rows > max_events_) {
         throw InputError("the source holds " + std::to_string(rows) +
                              " rows, more than the viewer loads from a file that is not an "
@@ -91,18 +144,19 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table() {
                              std::to_string(max_events_) +
                              "); open a subset (ogr2ogr -where/-limit), raise --max-events, "
                              "or draw it with `eventmap render`",
-                         source_);
+                         source);
     }
     mapdata::LoadOptions options;
     options.layer = layer_;
-    return std::make_shared<mapdata::EventTable>(mapdata::load_events(source_, options));
+    return std::make_shared<mapdata::EventTable>(mapdata::load_events(source, options));
 }
 
-void Session::load_worker() {
+void Session::load_worker(LayerSlot& slot) {
     // Everything thrown here is reported through load_error(): no exception leaves the thread.
+    const std::string& source = slot.info.source;
     try {
         const auto start = std::chrono::steady_clock::now();
-        auto map = load_map_table();
+        auto map = load_map_table(slot);
         if (stop_) {
             return;
         }
@@ -110,61 +164,51 @@ void Session::load_worker() {
         const std::string layer = map->layer;
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            ready_map_ = map;
-            ready_table_ = std::make_unique<EventTable>(*table);
-            load_seconds_ =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            slot.ready_map = map;
+            slot.ready_table = std::make_unique<EventTable>(*table);
+            load_seconds_ = std::max(
+                load_seconds_,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            slot.worker_stage = LoadStage::columns;
+            update_stage();
         }
-        stage_ = LoadStage::columns;
-        progress_ = 0;
-        const auto progress = [this](std::uint64_t done, std::uint64_t all) {
-            progress_ = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
+        wake();
+        slot.progress = 0;
+        const auto progress = [this, &slot](std::uint64_t done, std::uint64_t all) {
+            slot.progress = all == 0 ? 1.0f : static_cast<float>(done) / static_cast<float>(all);
             return !stop_.load();
         };
         StoreReports reports;
         std::shared_ptr<mapdata::EventTable> with_reports;
-        if (read_store_columns(source_, layer, *table, progress, &reports)) {
+        if (read_store_columns(source, layer, *table, progress, &reports)) {
             // The map table again, now with the reports per event (marker sizes) and the
             // article count (caption): the renderer takes it as new data.
             with_reports = std::make_shared<mapdata::EventTable>(*map);
             with_reports->sources = std::move(reports.sources);
             with_reports->article_count = reports.article_count;
         } else {
-            read_source_columns(source_, layer, *table, progress);
+            read_source_columns(source, layer, *table, progress);
         }
-        std::lock_guard<std::mutex> lock(mutex_);
-        columns_seconds_ =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        ready_columns_ = std::move(table);
-        ready_reports_map_ = std::move(with_reports);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            columns_seconds_ = std::max(
+                columns_seconds_,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            slot.ready_columns = std::move(table);
+            slot.ready_reports_map = std::move(with_reports);
+        }
+        wake();
     } catch (const std::exception& e) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        const auto* located = dynamic_cast<const Error*>(&e);
-        error_ = located != nullptr ? located->located() : e.what();
-        stage_ = LoadStage::failed;
-    }
-}
-
-// Events corrected in earlier sessions (or before a reload) show as corrected. Sources that
-// are not stores have no corrections table: nothing to mark.
-void Session::mark_corrected_from_store() {
-    std::vector<std::string> ids;
-    try {
-        ids = CorrectionStore(source_).corrected_event_ids();
-    } catch (const Error&) {
-        return;
-    }
-    if (ids.empty()) {
-        return;
-    }
-    std::unordered_map<std::string, Row> row_of;
-    for (std::size_t r = 0; r < table_.size(); ++r) {
-        row_of.emplace(table_.id[r], static_cast<Row>(r));
-    }
-    for (const auto& id : ids) {
-        if (const auto it = row_of.find(id); it != row_of.end()) {
-            table_.corrected[it->second] = 1;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            const auto* located = dynamic_cast<const Error*>(&e);
+            const std::string what = located != nullptr ? located->located() : e.what();
+            const std::string message = several_layers_ ? slot.info.name + ": " + what : what;
+            error_ = error_.empty() ? message : error_ + "; " + message;
+            slot.worker_stage = LoadStage::failed;
+            update_stage();
         }
+        wake();
     }
 }
 
@@ -182,16 +226,154 @@ std::string Session::load_notice() const {
     return notice_;
 }
 
-void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTable table) {
-    map_ = std::move(map);
-    table_ = std::move(table);
+// -------------------------------------------------------------------------------------------
+// The layers' rows as one table
+// -------------------------------------------------------------------------------------------
+
+namespace {
+
+// Events corrected in earlier sessions (or before a reload) show as corrected. Sources that
+// are not stores have no corrections table: nothing to mark.
+void mark_corrected_from_store(const std::string& source, EventTable& table) {
+    std::vector<std::string> ids;
+    try {
+        ids = CorrectionStore(source).corrected_event_ids();
+    } catch (const Error&) {
+        return;
+    }
+    if (ids.empty()) {
+        return;
+    }
+    std::unordered_map<std::string, Row> row_of;
+    for (std::size_t r = 0; r < table.size(); ++r) {
+        row_of.emplace(table.id[r], static_cast<Row>(r));
+    }
+    for (const auto& id : ids) {
+        if (const auto it = row_of.find(id); it != row_of.end()) {
+            table.corrected[it->second] = 1;
+        }
+    }
+}
+
+} // namespace
+
+EventTable& Session::slot_table(LayerSlot& slot) {
+    return slot.table_in_merged ? table_ : slot.table;
+}
+
+// Takes a layer's finished steps from its worker; true when its rows changed.
+bool Session::take_layer_results(LayerSlot& slot) {
+    std::unique_ptr<EventTable> table, columns;
+    std::shared_ptr<mapdata::EventTable> map, reports_map;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        table = std::move(slot.ready_table);
+        columns = std::move(slot.ready_columns);
+        map = std::move(slot.ready_map);
+        reports_map = std::move(slot.ready_reports_map);
+        slot.info.stage = slot.worker_stage;
+    }
+    bool changed = false;
+    if (map && table) {
+        slot.map = std::move(map);
+        slot.table = std::move(*table);
+        slot.table_in_merged = false;
+        slot.has_data = true;
+        changed = true;
+    }
+    if (columns) {
+        if (reports_map && slot.map && reports_map->size() == slot.map->size()) {
+            slot.map = std::move(reports_map);
+        }
+        // Same rows, more columns: keep what a correction changed since the first step.
+        const EventTable& before = slot_table(slot);
+        if (before.size() == columns->size()) {
+            columns->corrected = before.corrected;
+            columns->lat = before.lat;
+            columns->lon = before.lon;
+        }
+        mark_corrected_from_store(slot.info.source, *columns);
+        slot.table = std::move(*columns);
+        slot.table_in_merged = false;
+        std::lock_guard<std::mutex> lock(mutex_);
+        slot.worker_stage = LoadStage::done;
+        slot.info.stage = LoadStage::done;
+        update_stage();
+        changed = true;
+    }
+    return changed;
+}
+
+// The session's table: the loaded layers' rows in drawing order. A single layer's table is
+// moved, not copied (a million rows cost nothing extra).
+void Session::rebuild_merged() {
+    // The selection keeps its events across the rebuild: (layer, row within it).
+    const auto locate = [this](Row r) {
+        const LayerSlot& s = slot_of(r);
+        return std::make_pair(&s, r - s.info.first_row);
+    };
+    std::optional<std::pair<const LayerSlot*, Row>> selected_at;
+    if (selected && *selected < table_.size()) {
+        selected_at = locate(*selected);
+    }
+    std::vector<std::pair<const LayerSlot*, Row>> box_at;
+    for (Row r : box_selection) {
+        if (r < table_.size()) {
+            box_at.push_back(locate(r));
+        }
+    }
+    Row at = 0;
+    std::vector<const mapdata::EventTable*> maps;
+    std::vector<const EventTable*> tables;
+    for (auto& slot : layers_) {
+        const EventTable& t = slot_table(*slot);
+        slot->info.first_row = at;
+        slot->info.rows = slot->has_data ? t.size() : 0;
+        at += static_cast<Row>(slot->info.rows);
+        if (slot->has_data) {
+            maps.push_back(slot->map.get());
+            tables.push_back(&t);
+        }
+    }
+    if (layers_.size() == 1) {
+        LayerSlot& only = *layers_.front();
+        map_ = only.map;
+        if (!only.table_in_merged) {
+            table_ = std::move(only.table);
+            only.table = EventTable{};
+            only.table_in_merged = true;
+        }
+    } else {
+        map_ =
+            maps.empty() ? nullptr : std::make_shared<const mapdata::EventTable>(concat_maps(maps));
+        table_ = concat_tables(tables);
+    }
+    const auto restore = [](const std::pair<const LayerSlot*, Row>& p) -> std::optional<Row> {
+        if (!p.first->has_data || p.second >= p.first->info.rows) {
+            return std::nullopt;
+        }
+        return p.first->info.first_row + p.second;
+    };
+    selected = selected_at ? restore(*selected_at) : std::nullopt;
+    box_selection.clear();
+    for (const auto& p : box_at) {
+        if (const auto r = restore(p)) {
+            box_selection.push_back(*r);
+        }
+    }
+    std::sort(box_selection.begin(), box_selection.end());
+}
+
+// New rows: the grid, the time extent and the filter result follow.
+void Session::adopt_merged() {
     grid_.build(table_);
     const DayRange before = time.extent();
     const DayRange window = time.window();
     const DayRange extent = table_.day_extent();
     time.set_extent(extent.first, extent.last);
     // The first data shows all of itself; later data (the rest of a progressive load, a
-    // reload) keeps the user's window unless it was the whole extent, which then grows.
+    // reload, another layer) keeps the user's window unless it was the whole extent, which
+    // then grows.
     if (data_generation_ == 0 || (window.first == before.first && window.last == before.last)) {
         time.set_window(extent.first, extent.last);
     }
@@ -199,41 +381,32 @@ void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTabl
     refilter();
 }
 
+void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTable table) {
+    LayerSlot& only = *layers_.front();
+    only.map = std::move(map);
+    only.table = std::move(table);
+    only.table_in_merged = false;
+    only.has_data = true;
+    rebuild_merged();
+    adopt_merged();
+}
+
 bool Session::poll() {
-    std::unique_ptr<EventTable> table, columns;
-    std::shared_ptr<mapdata::EventTable> map, reports_map;
+    bool changed = false;
+    for (auto& slot : layers_) {
+        changed |= take_layer_results(*slot);
+    }
+    if (changed) {
+        rebuild_merged();
+        adopt_merged();
+    }
     std::unique_ptr<std::vector<std::uint8_t>> text_mask;
     std::uint64_t ticket = 0, failed = 0;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        table = std::move(ready_table_);
-        columns = std::move(ready_columns_);
-        map = std::move(ready_map_);
-        reports_map = std::move(ready_reports_map_);
         text_mask = std::move(ready_text_mask_);
         ticket = ready_search_ticket_;
         failed = failed_search_ticket_;
-    }
-    bool changed = false;
-    if (map && table) {
-        set_data(map, std::move(*table));
-        changed = true;
-    }
-    if (columns) {
-        if (reports_map && map_ && reports_map->size() == map_->size()) {
-            map_ = std::move(reports_map);
-        }
-        // Same rows, more columns: keep the grid, refilter with countries and actors known.
-        columns->corrected = table_.corrected;
-        columns->lat = table_.lat;
-        columns->lon = table_.lon;
-        table_ = std::move(*columns);
-        mark_corrected_from_store();
-        grid_.build(table_);
-        stage_ = LoadStage::done;
-        ++data_generation_;
-        refilter();
-        changed = true;
     }
     // The source could not answer (a PostGIS server gone): the events stay as they were,
     // the text unapplied, and the error says so.
@@ -264,233 +437,112 @@ void Session::wait_until_loaded() {
 }
 
 // -------------------------------------------------------------------------------------------
-// Filters, window, histogram
+// Layers
 // -------------------------------------------------------------------------------------------
 
-void Session::set_filters(const FilterState& filters) {
-    const bool text_changed = filters.text != filters_.text;
-    filters_ = filters;
-    // A table from a source searches in the source; a table built in memory carries its text.
-    if (text_changed && !filters_.text.empty() && table_.search_text.empty()) {
-        search_cancel_ = true;
-        if (searcher_.joinable()) {
-            searcher_.join();
+std::vector<LayerInfo> Session::layers() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<LayerInfo> out;
+    for (const auto& slot : layers_) {
+        out.push_back(slot->info);
+    }
+    return out;
+}
+
+std::optional<std::size_t> Session::find_layer(const std::string& name_or_number) const {
+    for (std::size_t i = 0; i < layers_.size(); ++i) {
+        if (layers_[i]->info.name == name_or_number) {
+            return i;
         }
-        search_cancel_ = false;
-        text_search_running_ = true;
-        const std::uint64_t ticket = ++search_ticket_;
-        searcher_ =
-            std::thread([this, text = filters_.text, ticket] { search_worker(text, ticket); });
     }
-    refilter();
-}
-
-// `text` is the thread lambda's own copy (set_filters), alive until this returns.
-void Session::search_worker(const std::string& text, std::uint64_t ticket) {
-    try {
-        auto mask = std::make_unique<std::vector<std::uint8_t>>(search_source_text(
-            source_, map_ ? map_->layer : layer_, table_, text, &search_cancel_));
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!search_cancel_) {
-            ready_text_mask_ = std::move(mask);
-            ready_search_ticket_ = ticket;
-        }
-    } catch (const std::exception& e) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        error_ = std::string("text search: ") + e.what() + " (the text filter is not applied)";
-        failed_search_ticket_ = ticket;
-    }
-    text_search_running_ = false;
-}
-
-void Session::refilter() {
-    const bool use_mask =
-        !filters_.text.empty() && table_.search_text.empty() && filters_.text != text_failed_for_;
-    // Until the source's answer for this text arrives, the previous text's matches stand in
-    // (an empty mask while none has arrived: nothing passes rather than everything flashing).
-    std::vector<std::uint8_t> none;
-    const std::vector<std::uint8_t>* mask = nullptr;
-    if (use_mask) {
-        mask = text_mask_.size() == table_.size() ? &text_mask_ : &none;
-    }
-    filtered_ = apply_filter(table_, filters_, mask);
-    list_.set_rows(table_, filtered_.rows);
-    ++filter_generation_;
-}
-
-bool Session::in_window(Row r) const {
-    const DayRange w = time.window();
-    return table_.day_start[r] <= w.last && table_.day_end[r] >= w.first &&
-           table_.day_start[r] <= table_.day_end[r];
-}
-
-const Histogram& Session::histogram(DayRange range, int max_bins) {
-    if (range.first != histogram_range_.first || range.last != histogram_range_.last ||
-        max_bins != histogram_bins_ || histogram_generation_ != filter_generation_) {
-        histogram_ = build_histogram(table_, filtered_.mask, range, max_bins);
-        histogram_range_ = range;
-        histogram_bins_ = max_bins;
-        histogram_generation_ = filter_generation_;
-    }
-    return histogram_;
-}
-
-// -------------------------------------------------------------------------------------------
-// Selection
-// -------------------------------------------------------------------------------------------
-
-std::optional<Row> Session::pick(const LonLatBox& box, const std::function<double(Row)>& distance) {
-    return grid_.nearest(
-        box,
-        [&](Row r) { return r < filtered_.mask.size() && filtered_.mask[r] != 0 && in_window(r); },
-        distance);
-}
-
-std::vector<Row> Session::select_box(const LonLatBox& box) {
-    std::vector<Row> rows;
-    grid_.query(box, [&](Row r) {
-        if (r < filtered_.mask.size() && filtered_.mask[r] != 0 && in_window(r)) {
-            rows.push_back(r);
-        }
-    });
-    std::sort(rows.begin(), rows.end());
-    return rows;
-}
-
-std::optional<Row> Session::row_of_id(const std::string& id) const {
-    for (std::size_t r = 0; r < table_.id.size(); ++r) {
-        if (table_.id[r] == id) {
-            return static_cast<Row>(r);
+    for (std::size_t i = 0; i < layers_.size(); ++i) {
+        if (std::to_string(i + 1) == name_or_number) {
+            return i;
         }
     }
     return std::nullopt;
 }
 
-// -------------------------------------------------------------------------------------------
-// Corrections
-// -------------------------------------------------------------------------------------------
-
-void Session::move_row(Row row, LatLon to) {
-    table_.lat[row] = to.lat;
-    table_.lon[row] = to.lon;
-    if (map_) {
-        auto copy = std::make_shared<mapdata::EventTable>(*map_);
-        copy->lat[row] = to.lat;
-        copy->lon[row] = to.lon;
-        map_ = copy;
-    }
-    grid_.build(table_);
-    ++data_generation_;
-}
-
-CorrectionRecord Session::correct(Row row, const PlaceChoice& to) {
-    if (row >= table_.size() || table_.id[row].empty()) {
-        throw InputError("correction: the event has no id (is the source an eventmap store?)",
-                         source_);
-    }
-    if (!corrections_) {
-        corrections_ = std::make_unique<CorrectionStore>(source_);
-    }
-    CorrectionRecord record = corrections_->apply(table_.id[row], to, current_user());
-    move_row(row, to.position);
-    table_.corrected[row] = 1;
-    undo_stack_.push_back(record);
-    return record;
-}
-
-std::vector<PlaceChoice> Session::candidates(Row row) {
-    std::string written;
-    if (map_ && row < table_.size()) {
-        for (const auto& [name, value] : mapdata::load_details(*map_, table_.fid[row])) {
-            if (name == "extracted_place") {
-                written = value;
-            }
-        }
-    }
-    if (written.empty()) {
-        written = table_.place[row];
-    }
-    std::vector<PlaceChoice> out;
-    for (auto& place : finder_.lookup(written, 12)) {
-        const bool same = std::abs(place.position.lat - table_.lat[row]) < 1e-4 &&
-                          std::abs(place.position.lon - table_.lon[row]) < 1e-4;
-        if (!same) {
-            out.push_back(std::move(place));
-        }
-    }
-    return out;
-}
-
-void Session::undo() {
-    if (undo_stack_.empty() || !corrections_) {
+void Session::set_layer_visible(std::size_t layer, bool visible) {
+    if (layer >= layers_.size() || layers_[layer]->info.visible == visible) {
         return;
     }
-    const CorrectionRecord record = undo_stack_.back();
-    corrections_->undo(record);
-    undo_stack_.pop_back();
-    if (const auto row = row_of_id(record.event_id)) {
-        move_row(*row, record.before.position);
-        table_.corrected[*row] = 0;
-        for (const auto& other : undo_stack_) {
-            table_.corrected[*row] |= other.event_id == record.event_id ? 1 : 0;
-        }
-    }
-}
-
-// -------------------------------------------------------------------------------------------
-// Export
-// -------------------------------------------------------------------------------------------
-
-std::vector<Row> Session::rows_to_export() {
-    std::vector<Row> rows;
-    for (Row r : filtered_.rows) {
-        if (in_window(r)) {
-            rows.push_back(r);
-        }
-    }
-    return rows;
-}
-
-std::uint64_t Session::export_filtered(const std::string& path) {
-    if (!exporter::format_from_path(path)) {
-        throw InputError("unknown export format; use .geojson, .geojsonl, .csv, .kml, .fgb or "
-                         ".gpkg",
-                         path);
-    }
-    store::EventStore source(source_, store::OpenMode::read);
-    // The project's exporter reads from a store: the chosen events go into a scratch store
-    // (grouped by article, as the store keeps them) and are exported from there, so every
-    // format is written by the one export code path.
-    std::map<std::string, std::vector<events::Event>> by_article;
-    for (Row r : rows_to_export()) {
-        if (auto event = source.find_event(table_.id[r])) {
-            by_article[event->article_id].push_back(std::move(*event));
-        }
-    }
-    const fs::path scratch = fs::temp_directory_path() /
-                             ("eventmap-view-export-" + std::to_string(::getpid()) + ".gpkg");
-    fs::remove(scratch);
-    struct Remove {
-        fs::path path;
-        ~Remove() {
-            std::error_code ec;
-            fs::remove(path, ec);
-        }
-    } cleanup{scratch};
     {
-        store::EventStore temp(scratch.string(), store::OpenMode::create);
-        temp.begin();
-        for (const auto& [article, events] : by_article) {
-            store::ArticleRecord record;
-            record.id = article;
-            record.content_hash = "view-export:" + article;
-            temp.add_article(record, events, {});
-        }
-        temp.commit();
-        exporter::ExportOptions options;
-        options.output = path;
-        return exporter::export_events(temp, options).events;
+        std::lock_guard<std::mutex> lock(mutex_);
+        layers_[layer]->info.visible = visible;
     }
+    // What is hidden is not selected any more.
+    const LayerInfo& info = layers_[layer]->info;
+    const auto in_layer = [&](Row r) {
+        return r >= info.first_row && r < info.first_row + info.rows;
+    };
+    if (!visible && selected && in_layer(*selected)) {
+        selected.reset();
+    }
+    if (!visible) {
+        box_selection.erase(std::remove_if(box_selection.begin(), box_selection.end(), in_layer),
+                            box_selection.end());
+    }
+    refilter();
+}
+
+void Session::move_layer(std::size_t from, std::size_t to) {
+    if (from >= layers_.size() || to >= layers_.size() || from == to) {
+        return;
+    }
+    // A search running over the old order is dropped (asked again below).
+    search_cancel_ = true;
+    if (searcher_.joinable()) {
+        searcher_.join();
+    }
+    search_cancel_ = false;
+    // Each slot holds its rows as they are now (corrections reach both), so the blocks are
+    // simply laid out again.
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto moved = std::move(layers_[from]);
+        layers_.erase(layers_.begin() + static_cast<std::ptrdiff_t>(from));
+        layers_.insert(layers_.begin() + static_cast<std::ptrdiff_t>(to), std::move(moved));
+    }
+    rebuild_merged();
+    adopt_merged();
+    // A text search's answer is per row: ask again for the new order.
+    if (!filters_.text.empty() && table_.search_text.empty()) {
+        text_mask_.clear();
+        start_text_search();
+        refilter();
+    }
+}
+
+Session::LayerSlot& Session::slot_of(Row row) const {
+    for (const auto& slot : layers_) {
+        if (row >= slot->info.first_row && row < slot->info.first_row + slot->info.rows) {
+            return *slot;
+        }
+    }
+    return *layers_.front();
+}
+
+std::size_t Session::layer_of(Row row) const {
+    const LayerSlot* s = &slot_of(row);
+    for (std::size_t i = 0; i < layers_.size(); ++i) {
+        if (layers_[i].get() == s) {
+            return i;
+        }
+    }
+    return 0;
+}
+
+const std::string& Session::layer_name_of(Row row) const {
+    return slot_of(row).info.name;
+}
+
+std::vector<std::pair<std::string, std::string>> Session::details(Row row) const {
+    const LayerSlot& s = slot_of(row);
+    if (!s.map || row >= table_.size()) {
+        return {};
+    }
+    return mapdata::load_details(*s.map, table_.fid[row]);
 }
 
 } // namespace eventmap::view

@@ -7,6 +7,12 @@
 // Loading runs on a worker thread in two steps: the map table (positions, days, types: enough
 // to draw), then the columns the filters need (ids, countries, actors, places). poll() on the
 // main thread takes each step's result when it is ready, so the map is usable after step one.
+//
+// Several sources open as layers: each has its own worker (they load in parallel), its own
+// tables and its own store for corrections. The session's table is every loaded layer's rows,
+// one block after another in drawing order (layer 0 at the bottom); filters and the time
+// window apply to all of them, a hidden layer's rows pass no filter, and reordering rebuilds
+// the blocks (layer_merge.hpp).
 #pragma once
 
 #include "mapdata/event_table.hpp"
@@ -15,6 +21,7 @@
 #include "view/event_table.hpp"
 #include "view/filter.hpp"
 #include "view/histogram.hpp"
+#include "view/layer_merge.hpp"
 #include "view/place_finder.hpp"
 #include "view/spatial_grid.hpp"
 #include "view/time_model.hpp"
@@ -31,16 +38,35 @@
 
 namespace eventmap::view {
 
-enum class LoadStage { idle, map, columns, done, failed };
-
 class Session {
   public:
     explicit Session(std::string source, std::string layer = {});
+    // One layer per source, in drawing order (the first at the bottom). `layer`: the OGR layer
+    // to read from each (empty: each source's default).
+    Session(const std::vector<std::string>& sources, std::string layer);
     ~Session(); // stops the workers
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
-    const std::string& source() const { return source_; }
+    // The first layer's source (the only one, usually).
+    const std::string& source() const;
+
+    // --- Layers ---
+    // In drawing order: index 0 is drawn first (at the bottom).
+    std::vector<LayerInfo> layers() const;
+    std::size_t layer_count() const { return layers_.size(); }
+    // A layer by name or by 1-based number in drawing order; nullopt when none.
+    std::optional<std::size_t> find_layer(const std::string& name_or_number) const;
+    // Hiding a layer filters its rows out (map, list, counts, histogram); nothing is reloaded.
+    void set_layer_visible(std::size_t layer, bool visible);
+    // Moves a layer to position `to` of the drawing order (rows are rebuilt in the new order;
+    // the selection follows its event).
+    void move_layer(std::size_t from, std::size_t to);
+    // The layer a row of table() belongs to.
+    std::size_t layer_of(Row row) const;
+    const std::string& layer_name_of(Row row) const;
+    // The source's own attributes of a row (sentence, title, URL...), read by feature id.
+    std::vector<std::pair<std::string, std::string>> details(Row row) const;
 
     // --- Loading ---
     void start_loading();
@@ -49,11 +75,15 @@ class Session {
     // Blocks until loading (and a pending text search) is finished; for scripts and tests.
     void wait_until_loaded();
     LoadStage stage() const { return stage_.load(); }
-    float progress() const { return progress_.load(); } // 0..1 within the current stage
+    float progress() const; // 0..1 within the current stage (the layers' mean)
     std::string load_error() const;
     // Something the user should know about the data that is not an error (a source larger
     // than max_events, shown in part); empty when none.
     std::string load_notice() const;
+    // Called on a worker thread each time a loading step or a text search has a result for
+    // poll() (the window wakes its event loop with it instead of drawing frames while it
+    // waits); set before start_loading().
+    void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
     // At most this many events are loaded (0: no limit); set before start_loading().
     void set_max_events(std::uint64_t n) { max_events_ = n; }
     static constexpr std::uint64_t default_max_events = 3000000;
@@ -114,12 +144,51 @@ class Session {
   private:
     void refilter();
     void load_worker();
-    std::shared_ptr<mapdata::EventTable> load_map_table();
-    void search_worker(const std::string& text, std::uint64_t ticket);
+    struct LayerSlot;
+    std::shared_ptr<mapdata::EventTable> load_map_table(LayerSlot& slot);
+    void load_worker(LayerSlot& slot);
+    void update_stage(); // with mutex_ held
+    bool take_layer_results(LayerSlot& slot);
+    void rebuild_merged();
+    void adopt_merged();
+    EventTable& slot_table(LayerSlot& slot);
+    void start_text_search();
+    struct SearchPart {
+        std::string source, layer;
+        EventTable rows; // feature ids only
+    };
+    void search_worker(const std::string& text, std::uint64_t ticket,
+                       const std::vector<SearchPart>& parts);
     void move_row(Row row, LatLon to);
-    void mark_corrected_from_store();
+    void set_corrected(Row row, std::uint8_t flag);
+    LayerSlot& slot_of(Row row) const;
+    std::optional<Row> row_of_id_in(const LayerSlot& slot, const std::string& id) const;
 
-    std::string source_, layer_;
+    // One source: its tables while loading and, with several layers, its own copy of its rows
+    // (the session's table is rebuilt from them when the order changes).
+    struct LayerSlot {
+        LayerInfo info;
+        std::shared_ptr<const mapdata::EventTable> map;
+        EventTable table;
+        bool has_data = false;
+        bool table_in_merged = false; // a single layer's rows live in table_, not copied
+        std::unique_ptr<CorrectionStore> corrections;
+        std::atomic<float> progress{0};
+        std::thread loader;
+        // Worker hand-off: guarded by mutex_.
+        std::shared_ptr<mapdata::EventTable> ready_map, ready_reports_map;
+        std::unique_ptr<EventTable> ready_table, ready_columns;
+        LoadStage worker_stage = LoadStage::idle;
+    };
+    std::vector<std::unique_ptr<LayerSlot>> layers_;
+    std::string layer_;
+    bool several_layers_ = false; // fixed at construction (workers read it)
+    std::function<void()> wake_;  // set before the workers start (they call it)
+    void wake() const {
+        if (wake_) {
+            wake_();
+        }
+    }
     std::shared_ptr<const mapdata::EventTable> map_;
     EventTable table_;
     SpatialGrid grid_;
@@ -131,8 +200,7 @@ class Session {
     DayRange histogram_range_{1, 0};
     int histogram_bins_ = 0;
     std::uint64_t histogram_generation_ = ~0ULL;
-    std::vector<CorrectionRecord> undo_stack_;
-    std::unique_ptr<CorrectionStore> corrections_;
+    std::vector<std::pair<LayerSlot*, CorrectionRecord>> undo_stack_;
     PlaceFinder finder_;
     double load_seconds_ = 0, columns_seconds_ = 0;
     std::chrono::steady_clock::time_point load_start_;
@@ -140,13 +208,9 @@ class Session {
 
     // Worker hand-off: guarded by mutex_.
     mutable std::mutex mutex_;
-    std::thread loader_, searcher_;
+    std::thread searcher_;
     std::atomic<LoadStage> stage_{LoadStage::idle};
-    std::atomic<float> progress_{0};
     std::atomic<bool> stop_{false};
-    std::shared_ptr<mapdata::EventTable> ready_map_, ready_reports_map_;
-    std::unique_ptr<EventTable> ready_table_;
-    std::unique_ptr<EventTable> ready_columns_;
     std::string error_, notice_;
     std::atomic<bool> text_search_running_{false};
     std::atomic<bool> search_cancel_{false};

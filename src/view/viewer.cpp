@@ -82,8 +82,11 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    window_ = glfwCreateWindow(options.width, options.height,
-                               ("eventmap — " + options.source).c_str(), nullptr, nullptr);
+    std::string title = "eventmap —";
+    for (const auto& source : options.sources) {
+        title += " " + source;
+    }
+    window_ = glfwCreateWindow(options.width, options.height, title.c_str(), nullptr, nullptr);
     if (window_ == nullptr) {
         const std::string why = glfw_error();
         glfwTerminate();
@@ -105,9 +108,13 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     ImGui_ImplOpenGL3_Init("#version 330");
     imgui_ready_ = true;
 
-    renderer_ = std::make_unique<render::MapRenderer>();
-    session_ = std::make_unique<Session>(options.source, options.layer);
+    render::RendererSettings settings;
+    settings.basemap_raster = options.basemap_raster; // unreadable: InputError, exit 3
+    renderer_ = std::make_unique<render::MapRenderer>(settings);
+    session_ = std::make_unique<Session>(options.sources, options.layer);
     session_->set_max_events(options.max_events);
+    // The loop sleeps while the workers read; a finished step wakes it (thread-safe call).
+    session_->set_wake([] { glfwPostEmptyEvent(); });
     ui_.session = session_.get();
     if (!options.gazetteer_index.empty()) {
         session_->places().set_index(options.gazetteer_index);
@@ -115,6 +122,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     ui_.renderer = renderer_.get();
     ui_.options.scale = ui_.ui_scale;
     ui_.options.title.clear();
+    ui_.options.graticule = options.graticule;
     if (!options.state_file.empty() && std::filesystem::exists(options.state_file)) {
         try {
             apply_view_state(ui_, read_view_state(options.state_file));
@@ -168,10 +176,18 @@ void ViewerApp::upload_events() {
     if (!map) {
         return;
     }
-    if (uploaded_data_ != session_->data_generation()) {
-        renderer_->set_events(map);
+    if (uploaded_data_ != session_->data_generation() || uploaded_by_layer_ != ui_.color_by_layer) {
+        // Colour by layer: the renderer is handed the rows with their layer as their "type",
+        // so its palette and legend name the layers.
+        renderer_->set_events(ui_.color_by_layer ? std::make_shared<const mapdata::EventTable>(
+                                                       layer_typed(*map, session_->layers()))
+                                                 : map);
         uploaded_data_ = session_->data_generation();
-        highlighted_.clear(); // new rows: the rings are sent again
+        uploaded_by_layer_ = ui_.color_by_layer;
+        // New rows: the rings are sent again (the old rows' rings would mark other events).
+        highlighted_.clear();
+        renderer_->set_highlight({});
+        ++rings_generation_;
         corrected_for_ = ~0ULL;
     }
     const auto& mask = session_->filtered().mask;
@@ -214,12 +230,18 @@ void ViewerApp::follow_store(double now) {
         return;
     }
     last_follow_check_ = now;
-    std::error_code ec;
-    const auto stamp = std::filesystem::last_write_time(options_.source, ec);
-    if (ec) {
-        return; // PG: sources and vanished files: nothing to compare
+    // Every layer's file: a change in any of them reloads (each layer in its own worker).
+    long long ticks = 0;
+    for (const auto& source : options_.sources) {
+        std::error_code ec;
+        const auto stamp = std::filesystem::last_write_time(source, ec);
+        if (!ec) {
+            ticks += static_cast<long long>(stamp.time_since_epoch().count() % 1000000000000LL);
+        } // PG: sources and vanished files: nothing to compare
     }
-    const auto ticks = stamp.time_since_epoch().count();
+    if (ticks == 0) {
+        return;
+    }
     if (store_stamp_ != 0 && ticks != store_stamp_ && session_->stage() == LoadStage::done) {
         ui_.report("the store changed: reloading");
         session_->start_loading();
@@ -280,11 +302,19 @@ void ViewerApp::frame(double dt) {
     if (session_->filter_generation() != seen_filters_) {
         // The renderer filters by type itself; the other facets narrow list and counts.
         seen_filters_ = session_->filter_generation();
-        const auto& types = session_->filters().types;
-        ui_.options.types.assign(types.begin(), types.end());
         if (uploaded_filters_ != seen_filters_ && have_view_) {
             upload_events();
         }
+    }
+    // By layer, the renderer's "types" are the layers: the type filter goes by the mask.
+    const auto& types = session_->filters().types;
+    if (ui_.color_by_layer) {
+        ui_.options.types.clear();
+    } else {
+        ui_.options.types.assign(types.begin(), types.end());
+    }
+    if (uploaded_by_layer_ != ui_.color_by_layer && have_view_) {
+        upload_events();
     }
     follow_store(now);
     session_->time.advance(elapsed);
@@ -295,6 +325,9 @@ void ViewerApp::frame(double dt) {
     draw_toolbar(ui_);
     if (ui_.show_time) {
         draw_time_panel(ui_);
+    }
+    if (ui_.show_layers) {
+        draw_layers_panel(ui_);
     }
     if (ui_.show_filters) {
         draw_filter_panel(ui_);
@@ -461,6 +494,9 @@ void ViewerApp::handle_map_input() {
             ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),
                         format_day(t.day_start[*hover]).c_str());
             ImGui::TextUnformatted(t.place[*hover].c_str());
+            if (session_->layer_count() > 1) {
+                ImGui::TextDisabled("layer: %s", session_->layer_name_of(*hover).c_str());
+            }
             ImGui::EndTooltip();
         }
     }
@@ -549,12 +585,14 @@ void ViewerApp::handle_keys() {
 
 void ViewerApp::run() {
     while (!should_close()) {
-        const bool busy = session_->time.playing() || session_->stage() == LoadStage::map ||
-                          session_->stage() == LoadStage::columns ||
-                          session_->text_search_pending();
-        if (!busy) {
-            // Nothing moves: sleep until input (or a second passes, for the store follower).
-            glfwWaitEventsTimeout(1.0);
+        const bool loading = session_->stage() == LoadStage::map ||
+                             session_->stage() == LoadStage::columns ||
+                             session_->text_search_pending();
+        if (!session_->time.playing()) {
+            // Nothing moves: sleep until input, a finished loading step (the workers wake the
+            // loop), a progress-bar tick while loading, or a second (the store follower).
+            // Drawing frames while waiting would take a core from the loader on small machines.
+            glfwWaitEventsTimeout(loading ? 0.25 : 1.0);
         }
         frame();
         glfwSwapBuffers(window_);

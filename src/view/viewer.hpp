@@ -6,14 +6,17 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace eventmap::view {
 
 struct ViewerOptions {
-    std::string source;
+    std::vector<std::string> sources; // one layer each, the first drawn at the bottom
     std::string layer;
     std::string gazetteer_index; // empty: $EVENTMAP_GAZETTEER, else the build's
     std::string state_file;      // read at start (when it exists) and written at exit
+    std::string basemap_raster;  // a georeferenced raster drawn instead of the land fill
+    bool graticule = false;      // meridians and parallels from the start
     std::string script_file;     // run it and exit
     bool bench = false;          // run the built-in pan/zoom/scrub sequence and print frame times
     int bench_frames = 240;

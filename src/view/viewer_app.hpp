@@ -92,6 +92,7 @@ class ViewerApp {
     std::uint64_t map_draws_ = 0;
     std::uint64_t seen_filters_ = 0, uploaded_filters_ = 0;
     std::uint64_t corrected_for_ = ~0ULL, uploaded_data_ = ~0ULL;
+    bool uploaded_by_layer_ = false;
     std::vector<std::size_t> highlighted_;
     double last_follow_check_ = 0;
     long long store_stamp_ = 0;

@@ -41,8 +41,12 @@ void ViewerApp::save_image(const std::string& path, int width, int height) {
     std::vector<std::uint8_t> rgba(static_cast<std::size_t>(view.width) * view.height * 4);
     target.read(rgba.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    std::string sources;
+    for (const auto& source : options_.sources) {
+        sources += (sources.empty() ? "" : ", ") + source;
+    }
     auto writer = render::png_writer(path, view.width, view.height,
-                                     {{"Software", "eventmap view"}, {"Source", options_.source}});
+                                     {{"Software", "eventmap view"}, {"Source", sources}});
     writer->write_rows(rgba.data(), view.height);
     writer->finish();
 }

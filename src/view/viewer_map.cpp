@@ -68,9 +68,10 @@ std::string ViewerApp::map_key() const {
                      static_cast<double>(rings_generation_)}) {
         key.append(reinterpret_cast<const char*>(&d), sizeof d);
     }
-    for (bool b : {o.markers, o.clusters, o.heatmap, o.legend, o.time_range, o.scale_bar,
-                   o.north_arrow, o.attribution, o.caption, o.country_labels, o.place_labels,
-                   o.color_by == render::ColorBy::quad}) {
+    for (bool b :
+         {o.markers, o.clusters, o.heatmap, o.legend, o.time_range, o.scale_bar, o.north_arrow,
+          o.attribution, o.caption, o.country_labels, o.place_labels,
+          o.color_by == render::ColorBy::quad, o.graticule, o.basemap, ui_.color_by_layer}) {
         key += b ? '1' : '0';
     }
     key += projection_in_use_ + '\n' + o.title + '\n' + o.subtitle + '\n' + o.stamp;

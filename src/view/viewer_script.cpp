@@ -67,6 +67,40 @@ void apply_filter_action(Session& session, const ScriptAction& a) {
     session.wait_until_loaded(); // a text search finishes before the next action
 }
 
+// Shows, hides or moves a source's layer (`layers NAME ACTION`).
+void change_layer(Session& s, const std::string& name, const std::string& action) {
+    const auto found = s.find_layer(name);
+    if (!found) {
+        throw InputError("no layer named '" + name + "'");
+    }
+    const std::size_t i = *found, top = s.layer_count() - 1;
+    if (action == "show" || action == "hide") {
+        s.set_layer_visible(i, action == "show");
+    } else if (action == "up") {
+        s.move_layer(i, std::min(top, i + 1));
+    } else if (action == "down") {
+        s.move_layer(i, i == 0 ? 0 : i - 1);
+    } else if (action == "top") {
+        s.move_layer(i, top);
+    } else {
+        s.move_layer(i, 0);
+    }
+    s.wait_until_loaded(); // a text search asked again for the new order
+}
+
+// The layers, topmost (drawn last) first, as the Layers panel lists them.
+json layers_json(const Session& s) {
+    json out = json::array();
+    const auto layers = s.layers();
+    for (std::size_t k = layers.size(); k-- > 0;) {
+        out.push_back({{"name", layers[k].name},
+                       {"source", layers[k].source},
+                       {"visible", layers[k].visible},
+                       {"events", layers[k].rows}});
+    }
+    return out;
+}
+
 json event_json(const Session& s, Row r) {
     const EventTable& t = s.table();
     return {{"row", r},
@@ -76,6 +110,7 @@ json event_json(const Session& s, Row r) {
             {"lat", t.lat[r]},
             {"lon", t.lon[r]},
             {"place", t.place[r]},
+            {"layer", s.layer_name_of(r)},
             {"corrected", t.corrected[r] != 0}};
 }
 
@@ -131,11 +166,19 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
             o.heatmap = on;
         } else if (name == "labels") {
             o.country_labels = o.place_labels = on;
-        } else if (name == "basemap" || name == "graticule") {
-            out["note"] = "the renderer has no switch for this layer yet";
+        } else if (name == "graticule") {
+            o.graticule = on;
+        } else if (name == "basemap") {
+            o.basemap = on;
         }
     } else if (v == "color") {
-        ui.options.color_by = a.args[0] == "type" ? render::ColorBy::type : render::ColorBy::quad;
+        ui.options.color_by = a.args[0] == "quad" ? render::ColorBy::quad : render::ColorBy::type;
+        ui.color_by_layer = a.args[0] == "layer";
+    } else if (v == "layers") {
+        if (!a.args.empty()) {
+            change_layer(s, a.args[0], a.args[1]);
+        }
+        out["layers"] = layers_json(s);
     } else if (v == "correct") {
         const auto row = s.row_of_id(a.args[0]);
         if (!row) {
@@ -356,13 +399,15 @@ int run_bench(ViewerApp& app, int frames) {
     json phases;
     phases["markers_panels"] = bench_phase(app, frames, span);
     // The same with every side panel hidden: the map takes the window's width.
-    const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details;
-    ui.show_filters = ui.show_list = ui.show_details = false;
+    const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details,
+               layers = ui.show_layers;
+    ui.show_filters = ui.show_list = ui.show_details = ui.show_layers = false;
     session.time.set_window(extent.first, extent.first + span);
     phases["markers_full_width"] = bench_phase(app, frames, span);
     ui.show_filters = filters;
     ui.show_list = list;
     ui.show_details = details;
+    ui.show_layers = layers;
     // Clusters over every event (the whole extent in the window).
     ui.options.clusters = true;
     session.time.set_window(extent.first, extent.last);

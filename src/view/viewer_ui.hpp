@@ -18,6 +18,7 @@ namespace eventmap::view {
 // the map is the rectangle between them.
 struct PanelLayout {
     float menu = 0, status = 0, time = 0, left = 0, right = 0;
+    float layers = 0; // the Layers panel's height, at the top of the left column
     float map_x = 0, map_y = 0, map_w = 0, map_h = 0;
 };
 
@@ -33,7 +34,9 @@ struct UiState {
     float ui_scale = 1;    // content scale (hi-DPI)
     float pixel_ratio = 1; // framebuffer pixels per window coordinate
     bool show_filters = true, show_list = true, show_details = true, show_help = false,
-         show_time = true;
+         show_time = true, show_layers = true;
+    // Markers coloured by their layer (source) instead of their type or quad class.
+    bool color_by_layer = false;
     StepUnit step_unit = StepUnit::day;
     // "Pick a point on the map" mode for a correction.
     bool placing_correction = false;
@@ -59,6 +62,7 @@ PanelLayout panel_layout(const UiState& ui, float width, float height);
 // The panels (panel_*.cpp).
 void draw_time_panel(UiState& ui);
 void draw_filter_panel(UiState& ui);
+void draw_layers_panel(UiState& ui);
 void draw_list_panel(UiState& ui);
 void draw_details_panel(UiState& ui);
 void draw_help_panel(UiState& ui);

@@ -241,3 +241,106 @@ TEST_CASE("a store larger than max_events is shown in part, with a notice", "[vi
     CHECK_THAT(s.load_notice(),
                Catch::Contains("holds 4 events") && Catch::Contains("shows the first 2"));
 }
+
+namespace {
+
+// A second source for the layer tests: one event at Damascus (as the store's) and one in
+// Beirut, in a GeoJSON file read by the generic loader.
+std::string write_extra_layer(const std::string& name) {
+    const std::string path = test::scratch_dir(name) + "/extra.geojson";
+    const auto feature = [](const char* id, double lon, double lat, const char* type, int quad) {
+        return std::string(R"({"type":"Feature","geometry":{"type":"Point","coordinates":[)") +
+               std::to_string(lon) + "," + std::to_string(lat) + R"(]},"properties":{"id":")" + id +
+               R"(","date":"2018-02-20","event":")" + type + R"(","quad_code":)" +
+               std::to_string(quad) + "}}";
+    };
+    test::write_file(path, R"({"type":"FeatureCollection","features":[)" +
+                               feature("x-damascus", 36.2913, 33.5102, "CONSULT", 1) + "," +
+                               feature("x-beirut", 35.5018, 33.8938, "CONSULT", 1) + "]}");
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("several sources load as layers that can be hidden and reordered", "[view][session]") {
+    const auto store = test::write_fixture_store("view_session_layers");
+    const auto extra = write_extra_layer("view_session_layers_extra");
+    view::Session s(std::vector<std::string>{store, extra}, "");
+    s.start_loading();
+    s.wait_until_loaded();
+    REQUIRE(s.stage() == view::LoadStage::done);
+    REQUIRE(s.layer_count() == 2);
+    auto layers = s.layers();
+    CHECK(layers[0].name == "events");
+    CHECK(layers[1].name == "extra");
+    CHECK(layers[0].rows == 4);
+    CHECK(layers[1].rows == 2);
+    REQUIRE(s.table().size() == 6);
+    // The store's rows first (drawn first, at the bottom), then the file's.
+    const auto damascus = s.row_of_id("ev-damascus");
+    const auto beirut = s.row_of_id("x-beirut");
+    REQUIRE(damascus);
+    REQUIRE(beirut);
+    CHECK(*damascus < 4);
+    CHECK(*beirut >= 4);
+    CHECK(s.layer_name_of(*beirut) == "extra");
+    CHECK(s.layer_name_of(*damascus) == "events");
+    CHECK(s.table().countries.text(s.table().country[*damascus]) == "SY");
+    CHECK(s.map()->size() == 6);
+    CHECK(s.filtered().rows.size() == 6);
+
+    // Filters apply to every layer.
+    view::FilterState f;
+    f.types = {"CONSULT"};
+    s.set_filters(f);
+    CHECK(s.filtered().rows.size() == 3); // Geneva and the file's two
+    s.set_filters({});
+
+    // Hidden: its rows pass nothing; the other layer's are untouched.
+    s.set_layer_visible(*s.find_layer("extra"), false);
+    CHECK(s.filtered().rows.size() == 4);
+    CHECK(s.filtered().mask[*beirut] == 0);
+    s.set_layer_visible(*s.find_layer("2"), true);
+    CHECK(s.filtered().rows.size() == 6);
+
+    // Reordered: the file's rows come first; the selection follows its event.
+    s.selected = damascus;
+    s.move_layer(1, 0);
+    layers = s.layers();
+    CHECK(layers[0].name == "extra");
+    CHECK(layers[1].first_row == 2);
+    REQUIRE(s.selected);
+    CHECK(s.table().id[*s.selected] == "ev-damascus");
+    CHECK(*s.row_of_id("x-beirut") < 2);
+    CHECK(s.map()->lat[*s.selected] == Approx(33.5102));
+
+    // A text search runs in each layer's source and lands on the right rows.
+    f = {};
+    f.text = "market";
+    s.set_filters(f);
+    s.wait_until_loaded();
+    REQUIRE(s.filtered().rows.size() == 2); // Damascus and Cairo in the store
+    CHECK(s.layer_name_of(s.filtered().rows[0]) == "events");
+
+    // A correction goes to the event's own store and survives a reordering.
+    const auto douma = *s.row_of_id("ev-douma");
+    s.correct(douma, {{34.7324, 36.7137}, "Homs", 169577, "SY", ""});
+    s.move_layer(0, 1);
+    const auto moved = s.row_of_id("ev-douma");
+    REQUIRE(moved);
+    CHECK(s.table().lat[*moved] == Approx(34.7324));
+    CHECK(s.table().corrected[*moved] == 1);
+    s.undo();
+    CHECK(s.table().lat[*s.row_of_id("ev-douma")] == Approx(33.5711));
+}
+
+TEST_CASE("a layer that cannot be read leaves the others on the map", "[view][session]") {
+    const auto store = test::write_fixture_store("view_session_layers_bad");
+    view::Session s(std::vector<std::string>{store, "/nonexistent/nothing.geojson"}, "");
+    s.start_loading();
+    s.wait_until_loaded();
+    CHECK(s.stage() == view::LoadStage::done);
+    CHECK(s.table().size() == 4);
+    CHECK_THAT(s.load_error(), Catch::Contains("nothing"));
+    CHECK(s.layers()[1].stage == view::LoadStage::failed);
+}

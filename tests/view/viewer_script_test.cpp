@@ -159,3 +159,137 @@ TEST_CASE("a source without dates is refused with a message, not a crash", "[vie
     CHECK_THAT(result.err, Catch::Contains("no date field"));
 #endif
 }
+
+namespace {
+
+// Okabe & Ito's sky blue (verbal cooperation, colour by quad): strong blue, little red.
+bool sky_blue_near(const Png& png, int cx, int cy, int radius) {
+    for (int y = cy - radius; y <= cy + radius; ++y) {
+        for (int x = cx - radius; x <= cx + radius; ++x) {
+            const auto c = png.at(x, y);
+            if (c[2] > 200 && c[0] < 130 && c[1] > 150) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_layers_store");
+    const std::string dir = test::scratch_dir("view_layers_run");
+    // The second layer: a verbal-cooperation event at Damascus (the store's is material
+    // conflict), so the colour at Damascus says which layer is drawn on top.
+    test::write_file(dir + "/extra.geojson",
+                     R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                     R"("geometry":{"type":"Point","coordinates":[36.2913,33.5102]},)"
+                     R"("properties":{"id":"x-damascus","date":"2018-02-20",)"
+                     R"("event":"CONSULT","quad_code":1}}]})");
+    const std::string shot = "screenshot " + dir;
+    test::write_file(dir + "/run.script", "color quad\n"
+                                          "layer labels off\n"
+                                          "center 33.5102 36.2913 9\n"
+                                          "window 2018-02-15 2018-02-22\n"
+                                          "layers\n" +
+                                              shot + "/both.png\n" +
+                                              "select 33.5102 36.2913\n"
+                                              "layers extra hide\n" +
+                                              shot + "/store_only.png\n" +
+                                              "select 33.5102 36.2913\n"
+                                              "layers events hide\n" +
+                                              shot + "/none.png\n" +
+                                              "select 33.5102 36.2913\n"
+                                              "layers extra show\n"
+                                              "layers events show\n"
+                                              "layers extra bottom\n" +
+                                              shot +
+                                              "/reordered.png\n"
+                                              "layer graticule on\n"
+                                              "layer basemap off\n" +
+                                              shot +
+                                              "/no_basemap.png\n"
+                                              "quit\n");
+    const auto result =
+        run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
+                           "view " + store + " " + dir + "/extra.geojson --script " + dir +
+                               "/run.script --width 1280 --height 800");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 21);
+    // Listed topmost first: the file (second on the command line) is drawn over the store.
+    const auto& listed = lines[4]["layers"];
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0]["name"] == "extra");
+    CHECK(listed[0]["events"] == 1);
+    CHECK(listed[1]["name"] == "events");
+    CHECK(listed[1]["events"] == 4);
+
+    const auto& map = lines[5]["map"];
+    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
+    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    const Png both = read_png(dir + "/both.png");
+    CHECK(sky_blue_near(both, cx, cy, 2)); // the top layer's marker covers the store's
+    CHECK(lines[6]["selected"]["layer"] == "extra");
+
+    const Png store_only = read_png(dir + "/store_only.png");
+    CHECK(lines[7]["layers"][0]["visible"] == false);
+    CHECK(vermilion_near(store_only, cx, cy, 3));
+    CHECK_FALSE(sky_blue_near(store_only, cx, cy, 6));
+    CHECK(lines[9]["selected"]["id"] == "ev-damascus");
+    CHECK(lines[9]["selected"]["layer"] == "events");
+    // The selection ring of the hidden layer's event is gone with it: no dark ring pixels
+    // around the marker (the ring sits 9-12 px from the centre).
+    const auto dark_ring = [&](const Png& png) {
+        int n = 0;
+        for (int y = cy - 13; y <= cy + 13; ++y) {
+            for (int x = cx - 13; x <= cx + 13; ++x) {
+                const int r2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+                const auto c = png.at(x, y);
+                n += r2 > 81 && r2 < 156 && c[0] < 80 && c[1] < 80 && c[2] < 80 ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    CHECK(dark_ring(both) == 0);
+    CHECK(dark_ring(store_only) == 0);
+
+    const Png none = read_png(dir + "/none.png");
+    CHECK_FALSE(vermilion_near(none, cx, cy, 6));
+    CHECK_FALSE(sky_blue_near(none, cx, cy, 6));
+    CHECK(lines[12]["selected"].is_null());
+
+    // The file moved to the bottom: the store's marker is drawn over it.
+    CHECK(lines[15]["layers"][0]["name"] == "events");
+    const Png reordered = read_png(dir + "/reordered.png");
+    CHECK(vermilion_near(reordered, cx, cy, 2));
+    CHECK_FALSE(sky_blue_near(reordered, cx, cy, 2));
+    CHECK(dark_ring(reordered) == 0);
+
+    // Without the land fill the land around Damascus is the water's colour; markers stay.
+    const Png bare = read_png(dir + "/no_basemap.png");
+    CHECK(vermilion_near(bare, cx, cy, 2));
+    const auto land_pixels = [&](const Png& png) {
+        int n = 0;
+        for (int y = cy + 60; y < cy + 90; ++y) {
+            for (int x = cx + 60; x < cx + 90; ++x) {
+                const auto c = png.at(x, y);
+                n += c[0] > 236 && c[1] > 232 && c[2] > 222 && c[2] < 238 ? 1 : 0;
+            }
+        }
+        return n;
+    };
+    CHECK(land_pixels(reordered) > 600);
+    CHECK(land_pixels(bare) == 0);
+#endif
+}
