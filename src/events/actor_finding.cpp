@@ -165,7 +165,10 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
             !adjectival(tokens, last);
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
-        } else if (m.role == geoparse::Role::actor) {
+        } else if (m.role == geoparse::Role::actor &&
+                   !(m.type == geoparse::MentionType::place && passive_subject(tokens, last))) {
+            // "X was shelled": the subject of a passive attack is where it happened, even
+            // when the geoparser read the subject as a government acting.
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country, static_cast<int>(mi)});
         } else if (locative || m.dateline) {
             if (!m.dateline && !is_qualifier(a, i)) {

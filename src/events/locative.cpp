@@ -98,6 +98,14 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             }
             return owner < i - 1 && locative_context(tokens, owner, trigger_at, 1);
         }
+        // "in X's capital, Y", "in the region's main town, Y": an apposition to an owned
+        // place noun that is itself where ("X, outside the capital, Y" only qualifies X).
+        if (t.key == "," && depth == 0 && i >= 4 &&
+            (is_area_noun(tokens[i - 2].key) || tokens[i - 2].key == "capital") &&
+            (tokens[i - 3].key == "'s" || tokens[i - 4].key == "'s") &&
+            locative_context(tokens, i - 2, trigger_at, 0)) { // ends: the index decreases
+            return true;
+        }
         if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
             trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"
             return true;

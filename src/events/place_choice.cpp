@@ -167,11 +167,17 @@ bool ArticleBuilder::is_qualifier(const Analysis& a, std::size_t first) const {
 // Places and times usually follow their verb ("met Duda in Warsaw on Tuesday and urged
 // allies..."), so a trigger after the candidate counts as twice as far.
 // A coordinated verb after the candidate ("... on Tuesday and urged") never takes it.
-std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const TriggerHit& hit) {
+std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const TriggerHit& hit,
+                                  bool infinitive) {
     const std::size_t d = distance(token, hit);
     if (token >= hit.first) {
         return d;
     }
+    // "marched in X to demand ...": an infinitive's phrases follow it; X is the march's.
+    if (infinitive && hit.first > 0 && a.tokens[hit.first - 1].key == "to") {
+        return a.tokens.size() + d;
+    }
+
     bool comma = false;
     for (std::size_t i = token + 1; i < hit.first; ++i) {
         if (a.tokens[i].key == "and" || a.tokens[i].key == "then") {
@@ -185,7 +191,9 @@ std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const Tr
 }
 
 bool ArticleBuilder::available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
-    const std::size_t d = reach(a, token, hit);
+    // The trigger's own reach: an infinitive still takes the place of the verb it completes
+    // when no other predicate is nearer ("demonstrated across X to protest").
+    const std::size_t d = reach(a, token, hit, false);
     for (const TriggerHit& other : a.triggers) {
         if (!other.dropped && other.trigger->type != hit.trigger->type &&
             reach(a, token, other) < d) {
@@ -193,6 +201,59 @@ bool ArticleBuilder::available(const Analysis& a, std::size_t token, const Trigg
         }
     }
     return true;
+}
+
+// Verbs of saying: "said", "told", "reported". Their place is the speaker's.
+bool ArticleBuilder::speech_verb(const std::string& key) {
+    static constexpr std::array<std::string_view, 16> verbs{
+        "said",  "says",     "say",      "told",      "tells",  "reported", "reports", "stated",
+        "added", "declared", "insisted", "explained", "quoted", "wrote",    "states",  "adds"};
+    return one_of(key, verbs);
+}
+
+// Where a speaker's place may stand: the subject after the last comma before the verb
+// ("officials in X said") and a locative phrase right after it ("said in X"); what was said
+// ("said a bomb hit X", "A bomb hit X, officials said") is another event's.
+std::pair<std::size_t, std::size_t>
+ArticleBuilder::speaker_range(const Analysis& a, const TriggerHit& hit,
+                              std::pair<std::size_t, std::size_t> clause) {
+    std::size_t from = clause.first;
+    for (std::size_t i = clause.first; i < hit.first; ++i) {
+        const std::string& k = a.tokens[i].key;
+        if (k == "," || k == "\"" || k == "that") {
+            from = i + 1;
+        }
+    }
+    // "said in X", "told reporters in X": a locative phrase within a few words of the verb.
+    for (std::size_t k = hit.last + 1; k < clause.second && k <= hit.last + 4; ++k) {
+        const std::string& key = a.tokens[k].key;
+        if (key == "," || key == "that" || key == "\"") {
+            break;
+        }
+        if (key == "in" || key == "at" || key == "from" || key == "outside") {
+            return {from, std::min(clause.second, k + 6)};
+        }
+    }
+    return {from, hit.first};
+}
+
+// The main clause's trigger a participle after a comma continues: ", killing six" after
+// "a bomb exploded in X". Null when the trigger is no such participle or none precedes, and
+// for verbal acts (", accusing them of ..."): those happen where the speaker is.
+const TriggerHit* ArticleBuilder::main_predicate(const Analysis& a, const TriggerHit& hit,
+                                                 int quad_code) {
+    const std::string& k = a.tokens[hit.first].key;
+    if (quad_code < 4 || hit.first < 2 || a.tokens[hit.first - 1].key != "," || k.size() < 6 ||
+        k.compare(k.size() - 3, 3, "ing") != 0) {
+        return nullptr;
+    }
+    const TriggerHit* main = nullptr;
+    for (const TriggerHit& other : a.triggers) {
+        if (!other.dropped && other.last + 1 < hit.first) {
+            main = &other;
+        }
+    }
+    return main;
 }
 
 // Whether place b lies inside place a's extent (a district inside its city).
@@ -259,6 +320,12 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             return inner.unlisted && inner.has_mention && !outer.unlisted &&
                    inner.mention == outer.mention;
         };
+        // "in X's Y district", "X's northern suburb of Y", "X's capital, Y": the owned place
+        // is inside its owner.
+        if (owned_by(a.tokens, *best, c)) {
+            best = &c;
+            continue;
+        }
         // "X village in Y district, Z": a chain of places joined by "in", "of", commas
         // and type words names one place, the first, and qualifies it by the rest.
         if (qualifies(a.tokens, *best, c)) {
@@ -276,6 +343,24 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
         }
     }
     return best;
+}
+
+// Whether `owned` is a place its owner's possessive introduces: "X's Y", "X's eastern
+// district of Y", "X's capital, Y" (modifiers, area and type words, "of" and a comma between).
+bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
+                              const PlaceCandidate& owned) {
+    if (owned.first <= owner.last + 2 || tokens[owner.last + 1].key != "'s" ||
+        tokens[owner.last + 2].key == "," || owned.first > owner.last + 6) {
+        return false;
+    }
+    for (std::size_t k = owner.last + 2; k < owned.first; ++k) {
+        const std::string& key = tokens[k].key;
+        if (!(key == "of" || key == "," || is_area_noun(key) || is_place_type(key) ||
+              is_place_modifier(tokens[k]))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Whether `later` only qualifies `earlier`: between them nothing but "in", "of", commas,

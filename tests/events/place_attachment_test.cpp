@@ -90,3 +90,43 @@ TEST_CASE("a light verb joins the event noun after 'another' and 'several'", "[e
         CHECK(e.event != eventmap::model::PloverType::mobilize); // the patrol is who was hit
     }
 }
+
+TEST_CASE("the subject of a passive attack is where, even read as a government",
+          "[events][attachment]") {
+    CHECK(place_of("Damascus was shelled again on Tuesday.", "shelled") == "Damascus");
+    CHECK(place_of("Kosovo is patrolled by foreign troops.", "patrolled") == "Kosovo");
+}
+
+TEST_CASE("a place its owner introduces is inside the owner", "[events][attachment]") {
+    CHECK(place_of("A bomb exploded in Baghdad's eastern district of Sadr City.", "exploded") ==
+          "Sadr City");
+    CHECK(place_of("Gunmen shot a judge in Kenya's capital, Nairobi, on Friday.", "shot") ==
+          "Nairobi");
+    // A capital after a comma that only qualifies another place is no place of its own.
+    CHECK(place_of("Villagers of Kakamega, outside the capital, Nairobi, captured a thief.",
+                   "captured") != "Nairobi");
+}
+
+TEST_CASE("a place before an infinitive belongs to the verb it completes", "[events][attachment]") {
+    CHECK(place_of("Students marched in the Iraqi city of Basra to demand jobs.", "marched") ==
+          "Basra");
+}
+
+TEST_CASE("a verb of saying takes the speaker's place, not what was said", "[events][attachment]") {
+    CHECK(
+        place_of("A mine killed four herders in Basra on Monday, officials said.", "said").empty());
+    CHECK(place_of("The governor said that rockets hit Mosul overnight.", "said").empty());
+    CHECK(place_of("Aid workers in Mosul said the road was closed.", "said") == "Mosul");
+    CHECK(place_of("The minister told reporters in Amman that talks would resume.", "told") ==
+          "Amman");
+}
+
+TEST_CASE("a participle of force after a comma is where its main clause is",
+          "[events][attachment]") {
+    CHECK(place_of("A car bomb exploded near a market in Kirkuk on Monday, killing nine people.",
+                   "killing") == "Kirkuk");
+    // A verbal act is where its speaker is.
+    CHECK(place_of("Thousands protested in Basra on Friday, accusing the council of theft.",
+                   "accusing")
+              .empty());
+}
