@@ -73,7 +73,9 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
             return true;
         }
-        if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
+        // "the outskirts of X"; "the refugee camp of X", "the market of X": a kind of place.
+        if (t.key == "of" && i >= 2 &&
+            (one_of(tokens[i - 2].key, area_nouns) || is_place_type(tokens[i - 2].key))) {
             return true;
         }
         // "in several towns, including X": a member of a list of places.

@@ -364,7 +364,8 @@ bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandi
 }
 
 // Whether `later` only qualifies `earlier`: between them nothing but "in", "of", commas,
-// brackets, articles, modifiers and place type words ("X, in the Y district of Z").
+// brackets, articles, modifiers, place type words and names of the chain ("X, in the Y
+// district of Z", "X village of Y LGA of Z State").
 bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                                const PlaceCandidate& later) {
     if (later.first <= earlier.last) {
@@ -375,8 +376,19 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
     while (f > earlier.last + 1 && is_place_modifier(tokens[f - 1])) {
         --f;
     }
+    // Only after an article: "X village of Y LGA" names X, the village, inside Y.
+    bool article = false;
+    for (std::size_t k = earlier.first; k > 0 && k + 3 > earlier.first; --k) {
+        article = article || tokens[k - 1].key == "the";
+    }
+    // A name between continues the chain: "X village in Y LGA of Z State" names X.
+    bool name_between = false;
+    for (std::size_t k = earlier.last + 1; k + 2 < f; ++k) {
+        name_between = name_between || (tokens[k].word && tokens[k].capitalized);
+    }
     if (f >= 2 && tokens[f - 1].key == "of" &&
-        (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key))) {
+        (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key)) &&
+        (f - 2 == earlier.last + 1 ? article : !name_between)) {
         return false;
     }
     bool joined = false;
@@ -385,7 +397,7 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
         if (key == "in" || key == "of" || key == "," || key == "(") {
             joined = true;
         } else if (!(is_area_noun(key) || is_place_type(key) || is_place_modifier(tokens[k]) ||
-                     key == "the")) {
+                     key == "the" || (tokens[k].capitalized && tokens[k].word))) {
             return false;
         }
     }

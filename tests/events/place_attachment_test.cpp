@@ -130,3 +130,16 @@ TEST_CASE("a participle of force after a comma is where its main clause is",
                    "accusing")
               .empty());
 }
+
+TEST_CASE("a creed before a place word names no place", "[events][attachment]") {
+    CHECK(place_of("Gunmen shot two guards at a Sunni mosque in Basra.", "shot") == "Basra");
+}
+
+TEST_CASE("unlisted villages: an apposition and a chain of divisions", "[events][attachment]") {
+    CHECK(place_of("Troops killed five herders in Dandaro, a village in Borno State.", "killed") ==
+          "Dandaro");
+    CHECK(place_of("Gunmen raided Dandaro village in Gwoza LGA of Borno State on Monday.",
+                   "raided") == "Dandaro");
+    CHECK(place_of("Nine people died in fighting at the refugee camp of Dandaro near Mosul.",
+                   "died") == "Dandaro");
+}
