@@ -75,6 +75,7 @@ class ArticleBuilder {
                              bool infinitive = true);
     bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const;
     static bool speech_verb(const std::string& key);
+    bool protest_target(const Analysis& a, const TriggerHit& hit, std::size_t token) const;
     static std::pair<std::size_t, std::size_t>
     speaker_range(const Analysis& a, const TriggerHit& hit,
                   std::pair<std::size_t, std::size_t> clause);

@@ -44,10 +44,10 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
 // "handed to Zembian forces", "at Zembian army posts": a name used as an adjective of
 // people or institutions says whose, not where.
 bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t last) {
-    static constexpr std::array<std::string_view, 16> heads{
-        "forces",   "force",     "troops",   "soldiers",   "officials",   "army",
-        "military", "police",    "embassy",  "government", "authorities", "officers",
-        "navy",     "diplomats", "citizens", "nationals"};
+    static constexpr std::array<std::string_view, 19> heads{
+        "forces",   "force",     "troops",     "soldiers",    "officials", "army", "military",
+        "police",   "embassy",   "government", "authorities", "officers",  "navy", "diplomats",
+        "citizens", "nationals", "consulate",  "embassies",   "mission"};
     static constexpr std::array<std::string_view, 10> facilities{
         "station", "headquarters", "post",     "posts",    "checkpoint",
         "base",    "compound",     "building", "barracks", "academy"};
@@ -203,6 +203,33 @@ bool ArticleBuilder::available(const Analysis& a, std::size_t token, const Trigg
     return true;
 }
 
+// "protested against X's policy", "demonstrated against the war in Y", "protesting the
+// closure of Z": what a protest is against is no place of it; a locative phrase after that
+// ("... in Toronto") is.
+bool ArticleBuilder::protest_target(const Analysis& a, const TriggerHit& hit,
+                                    std::size_t token) const {
+    if (token <= hit.last || lex_.types()[hit.trigger->type].name != "PROTEST") {
+        return false;
+    }
+    const std::string& verb = a.tokens[hit.first].key;
+    bool target = verb.rfind("protest", 0) == 0; // transitive: its object is the target
+    for (std::size_t k = hit.last + 1; k < token; ++k) {
+        const std::string& key = a.tokens[k].key;
+        const bool after_event = std::any_of(a.triggers.begin(), a.triggers.end(),
+                                             [k](const TriggerHit& t) { return t.last + 1 == k; });
+        if (key == "against") {
+            target = true;
+        } else if (key == "on" && after_event) {
+            continue; // "strikes on X": still the target
+        } else if (key == "," || key == "in" || key == "at" || key == "on" || key == "outside" ||
+                   key == "near" || key == "across" || key == "through" || key == "throughout" ||
+                   key == "inside" || key == "along" || key == "from" || key == "into") {
+            target = false;
+        }
+    }
+    return target;
+}
+
 // Verbs of saying: "said", "told", "reported". Their place is the speaker's.
 bool ArticleBuilder::speech_verb(const std::string& key) {
     static constexpr std::array<std::string_view, 16> verbs{
@@ -284,6 +311,7 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     }
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
+            protest_target(a, hit, c.first) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }
@@ -349,6 +377,18 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
 // district of Y", "X's capital, Y" (modifiers, area and type words, "of" and a comma between).
 bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
                               const PlaceCandidate& owned) {
+    // "the Ardenian capital Velmar", "the capital of Ardenia, Velmar": a capital named after
+    // its country.
+    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "capital") {
+        return true;
+    }
+    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "," && owner.first >= 2 &&
+        tokens[owner.first - 1].key == "of" &&
+        (tokens[owner.first - 2].key == "capital" ||
+         (owner.first >= 3 && tokens[owner.first - 2].key == "the" &&
+          tokens[owner.first - 3].key == "capital"))) {
+        return true;
+    }
     if (owned.first <= owner.last + 2 || tokens[owner.last + 1].key != "'s" ||
         tokens[owner.last + 2].key == "," || owned.first > owner.last + 6) {
         return false;
@@ -397,7 +437,8 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
         if (key == "in" || key == "of" || key == "," || key == "(") {
             joined = true;
         } else if (!(is_area_noun(key) || is_place_type(key) || is_place_modifier(tokens[k]) ||
-                     key == "the" || (tokens[k].capitalized && tokens[k].word))) {
+                     key == "the" || key == "near" || key == "outside" ||
+                     (tokens[k].capitalized && tokens[k].word))) {
             return false;
         }
     }

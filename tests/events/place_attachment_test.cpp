@@ -103,8 +103,9 @@ TEST_CASE("a place its owner introduces is inside the owner", "[events][attachme
     CHECK(place_of("Gunmen shot a judge in Kenya's capital, Nairobi, on Friday.", "shot") ==
           "Nairobi");
     // A capital after a comma that only qualifies another place is no place of its own.
-    CHECK(place_of("Villagers of Kakamega, outside the capital, Nairobi, captured a thief.",
-                   "captured") != "Nairobi");
+    CHECK(place_of("Villagers in Kakamega district, outside the capital, Nairobi, captured a "
+                   "thief.",
+                   "captured") == "Kakamega");
 }
 
 TEST_CASE("a place before an infinitive belongs to the verb it completes", "[events][attachment]") {
@@ -142,4 +143,26 @@ TEST_CASE("unlisted villages: an apposition and a chain of divisions", "[events]
                    "raided") == "Dandaro");
     CHECK(place_of("Nine people died in fighting at the refugee camp of Dandaro near Mosul.",
                    "died") == "Dandaro");
+}
+
+TEST_CASE("what a protest is against is no place of it", "[events][attachment]") {
+    CHECK(place_of("Students protested against the bombing of Mosul.", "protested").empty());
+    CHECK(place_of("Students protested against the new law in Amman on Friday.", "protested") ==
+          "Amman");
+    CHECK(place_of("Workers were protesting the closure of Basra's port.", "protesting").empty());
+    CHECK(place_of("Farmers demonstrated on a square of Amman against new taxes.",
+                   "demonstrated") == "Amman");
+}
+
+TEST_CASE("a capital named in apposition and a mission's owner", "[events][attachment]") {
+    CHECK(place_of("Police patrolled the streets of the capital, Nairobi, on Sunday.",
+                   "patrolled") == "Nairobi");
+    CHECK(place_of("Thousands marched in the Kenya capital Nairobi on Sunday.", "marched") ==
+          "Nairobi");
+    CHECK(place_of("Troops patrolled the capital of Kenya, Nairobi, on Sunday.", "patrolled") ==
+          "Nairobi");
+    CHECK(place_of("Students protested outside the embassy of Kenya in Amman.", "protested") ==
+          "Amman");
+    CHECK(place_of("Peacekeepers are patrolling the war-torn Mogadishu.", "patrolling") ==
+          "Mogadishu");
 }
