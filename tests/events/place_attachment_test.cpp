@@ -76,6 +76,11 @@ TEST_CASE("an owned place and a place naming an event", "[events][attachment]") 
 
 TEST_CASE("a verb in another sense reports no event place", "[events][attachment]") {
     CHECK(place_of("The champion captured her third title in Doha on Sunday.", "captured").empty());
+    // The object's head may come late.
+    CHECK(place_of("The champion captured her second career singles title in Doha.", "captured")
+              .empty());
+    // "died in the town of X" is no death "of" an illness.
+    CHECK(place_of("Nine people died in the town of Mosul on Monday.", "died") == "Mosul");
     CHECK(place_of("Rebels captured the airport in Doha on Sunday.", "captured") == "Doha");
 }
 
