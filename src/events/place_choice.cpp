@@ -20,8 +20,11 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
     const RelativeOffset offset = relative_offset(a.tokens, first);
     if (offset.found) {
         const std::size_t f = offset.first;
+        // "X town, 30 km north of Y": likewise after a place's type word.
+        const bool typed = f >= 3 && is_place_type(a.tokens[f - 2].key) &&
+                           (a.mention_at[f - 3] >= 0 || a.tokens[f - 3].capitalized);
         if (f >= 2 && a.tokens[f - 1].key == "," &&
-            (a.mention_at[f - 2] >= 0 || a.tokens[f - 2].capitalized)) {
+            (a.mention_at[f - 2] >= 0 || a.tokens[f - 2].capitalized || typed)) {
             return;
         }
         c.offset_km = offset.km;
@@ -173,8 +176,12 @@ std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const Tr
     if (token >= hit.first) {
         return d;
     }
-    // "marched in X to demand ...": an infinitive's phrases follow it; X is the march's.
-    if (infinitive && hit.first > 0 && a.tokens[hit.first - 1].key == "to") {
+    // "marched in X to demand ...", "marched in X demanding ...": an infinitive's or an
+    // adjunct participle's phrases follow it; X is the march's.
+    const std::string& verb = a.tokens[hit.first].key;
+    const bool adjunct =
+        verb.size() > 5 && verb.compare(verb.size() - 3, 3, "ing") == 0 && !hit.trigger->nominal;
+    if (infinitive && ((hit.first > 0 && a.tokens[hit.first - 1].key == "to") || adjunct)) {
         return a.tokens.size() + d;
     }
 

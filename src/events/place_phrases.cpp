@@ -191,7 +191,7 @@ RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t pla
     RelativeOffset out;
     std::size_t k = place_first;
     while (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "city" ||
-                     tokens[k - 1].key == "town")) {
+                     tokens[k - 1].key == "town" || tokens[k - 1].key == "capital")) {
         --k; // "north of the town of X" is rare; "north of the capital" is no name
     }
     if (k < 3 || tokens[k - 1].key != "of") {

@@ -46,8 +46,12 @@ void ArticleBuilder::force_trigger(Analysis& a) const {
         if (h.last < first || h.first > last) {
             kept.push_back(h);
         } else {
+            // "staged the assault": the light verb keeps its event noun, and the noun's
+            // phrases ("the assault on X") stay the event's.
             hit.trigger = h.trigger;
             hit.planned = h.planned;
+            hit.first = std::min(hit.first, h.first);
+            hit.last = std::max(hit.last, h.last);
         }
     }
     const auto at =

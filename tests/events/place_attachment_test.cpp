@@ -171,3 +171,17 @@ TEST_CASE("a capital named in apposition and a mission's owner", "[events][attac
     CHECK(place_of("Peacekeepers are patrolling the war-torn Mogadishu.", "patrolling") ==
           "Mogadishu");
 }
+
+TEST_CASE("an adjunct participle leaves the place before it to the main verb",
+          "[events][attachment]") {
+    CHECK(place_of("Thousands marched in Basra on Friday demanding jobs.", "marched") == "Basra");
+}
+
+TEST_CASE("a light verb given as the event keeps its noun's phrases", "[events][attachment]") {
+    CHECK(place_of("Gunmen staged an assault on Mosul before dawn.", "staged") == "Mosul");
+}
+
+TEST_CASE("a distance after a typed place only says where it is", "[events][attachment]") {
+    CHECK(place_of("Fighting killed six in Dandaro town, 40 km north of the capital Nairobi.",
+                   "killed") == "Dandaro");
+}
