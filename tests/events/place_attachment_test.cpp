@@ -77,7 +77,7 @@ TEST_CASE("an owned place and a place naming an event", "[events][attachment]") 
 TEST_CASE("a verb in another sense reports no event place", "[events][attachment]") {
     CHECK(place_of("The champion captured her third title in Doha on Sunday.", "captured").empty());
     // The object's head may come late.
-    CHECK(place_of("The champion captured her second career singles title in Doha.", "captured")
+    CHECK(place_of("The champion captured her fourth straight doubles title in Doha.", "captured")
               .empty());
     // "died in the town of X" is no death "of" an illness.
     CHECK(place_of("Nine people died in the town of Mosul on Monday.", "died") == "Mosul");
@@ -160,8 +160,8 @@ TEST_CASE("what a protest is against is no place of it", "[events][attachment]")
 }
 
 TEST_CASE("a capital named in apposition and a mission's owner", "[events][attachment]") {
-    CHECK(place_of("Police patrolled the streets of the capital, Nairobi, on Sunday.",
-                   "patrolled") == "Nairobi");
+    CHECK(place_of("Police patrolled markets in the capital, Nairobi, on Sunday.", "patrolled") ==
+          "Nairobi");
     CHECK(place_of("Thousands marched in the Kenya capital Nairobi on Sunday.", "marched") ==
           "Nairobi");
     CHECK(place_of("Troops patrolled the capital of Kenya, Nairobi, on Sunday.", "patrolled") ==
