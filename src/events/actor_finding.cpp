@@ -156,16 +156,23 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         if (covered(a, i, last)) {
             continue; // part of a person's introduction ("Russian Foreign Minister")
         }
+        // "Varga was captured": a lone name before a passive is a person more often than a
+        // hamlet of the same name; a town of some size or a region is a place.
+        const bool sized = m.precision < gazetteer::Precision::city || m.population >= 10000 ||
+                           last > i || (i > 0 && tokens[i - 1].key == "the");
+        const bool passive = passive_subject(tokens, last) && sized;
         const bool locative =
             // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
-            (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) ||
-             passive_subject(tokens, last) ||
+            (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
              (names_event(tokens, last, noun_at) && m.precision != gazetteer::Precision::country) ||
              names_facility(tokens, last)) &&
             !adjectival(tokens, last);
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
-        } else if (m.role == geoparse::Role::actor) {
+        } else if (m.role == geoparse::Role::actor &&
+                   !(m.type == geoparse::MentionType::place && passive)) {
+            // "X was shelled": the subject of a passive attack is where it happened, even
+            // when the geoparser read the subject as a government acting.
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country, static_cast<int>(mi)});
         } else if (locative || m.dateline) {
             if (!m.dateline && !is_qualifier(a, i)) {

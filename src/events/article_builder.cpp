@@ -184,9 +184,20 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     // place.
     // A verb in another sense ("captured the title") reports no event, so no event place.
     const bool event_sense = !other_sense(a.tokens, hit);
-    const PlaceCandidate* place = event_sense ? best_place(a, hit, clause) : nullptr;
+    // A verb of saying happens where the speaker is, never where what is said happened.
+    const bool saying = speech_verb(a.tokens[hit.first].key);
+    const PlaceCandidate* place =
+        event_sense ? best_place(a, hit, saying ? speaker_range(a, hit, clause) : clause) : nullptr;
     double place_factor = 1.0;
-    if (place == nullptr && event_sense) {
+    // "A bomb exploded in X on Monday, killing six": the participle's event is where the
+    // main clause's was.
+    const TriggerHit* main =
+        place == nullptr && event_sense ? main_predicate(a, hit, type.quad_code) : nullptr;
+    if (main != nullptr) {
+        place = best_place(a, *main, {0, hit.first});
+        place_factor = 0.85;
+    }
+    if (place == nullptr && event_sense && !saying) {
         place = best_place(a, hit, sentence);
         place_factor = 0.85;
     }
@@ -199,8 +210,8 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     assign_actors(a, hit, clause, ev);
     // Verbs only: a noun without a place ("blamed them for the attack") mostly refers back
     // to an event already reported.
-    if (event_sense && place == nullptr && paragraph_place_ != nullptr && type.quad_code == 4 &&
-        !hit.trigger->nominal) {
+    if (event_sense && !saying && place == nullptr && paragraph_place_ != nullptr &&
+        type.quad_code == 4 && !hit.trigger->nominal) {
         where = paragraph_place_; // "Two soldiers died in the attack." after "... in X"
         place_factor = 0.7;
         basis = "paragraph";

@@ -71,11 +71,21 @@ class ArticleBuilder {
     static bool possessive_area(const std::vector<Token>& tokens, std::size_t last);
     void add_unlisted_places(Analysis& a, const std::vector<bool>& trigger_at) const;
     bool is_qualifier(const Analysis& a, std::size_t first) const;
-    static std::size_t reach(const Analysis& a, std::size_t token, const TriggerHit& hit);
+    static std::size_t reach(const Analysis& a, std::size_t token, const TriggerHit& hit,
+                             bool infinitive = true);
     bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const;
+    static bool speech_verb(const std::string& key);
+    bool protest_target(const Analysis& a, const TriggerHit& hit, std::size_t token) const;
+    static std::pair<std::size_t, std::size_t>
+    speaker_range(const Analysis& a, const TriggerHit& hit,
+                  std::pair<std::size_t, std::size_t> clause);
+    static const TriggerHit* main_predicate(const Analysis& a, const TriggerHit& hit,
+                                            int quad_code);
     bool inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const;
     const PlaceCandidate* best_place(const Analysis& a, const TriggerHit& hit,
                                      std::pair<std::size_t, std::size_t> range) const;
+    static bool owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
+                         const PlaceCandidate& owned);
     static bool qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                           const PlaceCandidate& later);
     const geoparse::Mention* containing_place(const Analysis& a, const PlaceCandidate& u) const;

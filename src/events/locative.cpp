@@ -43,6 +43,10 @@ constexpr std::array<std::string_view, 62> place_modifiers{
     "lower",        "his",         "her",          "their",        "its",
     "this",         "our"};
 
+// Diplomatic missions: "the embassy of X" names whose, not where.
+constexpr std::array<std::string_view, 7> missions{
+    "embassy", "embassies", "consulate", "consulates", "mission", "missions", "legation"};
+
 } // namespace
 
 bool is_place_modifier(const Token& t) {
@@ -54,7 +58,9 @@ bool is_place_modifier(const Token& t) {
         return k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(),
                                                      suffix.data(), suffix.size()) == 0;
     };
-    return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") || ends("-occupied");
+    return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") ||
+           ends("-occupied") || ends("-torn") || ends("-riven") || ends("-hit") ||
+           ends("-stricken") || ends("-ravaged");
 }
 
 // Whether the mention starting at token `first` is where something happens: a locative
@@ -73,7 +79,9 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
             return true;
         }
-        if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, area_nouns)) {
+        // "the outskirts of X"; "the refugee camp of X", "the market of X": a kind of place.
+        if (t.key == "of" && i >= 2 &&
+            (one_of(tokens[i - 2].key, area_nouns) || is_place_type(tokens[i - 2].key))) {
             return true;
         }
         // "in several towns, including X": a member of a list of places.
@@ -98,12 +106,49 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             }
             return owner < i - 1 && locative_context(tokens, owner, trigger_at, 1);
         }
+        // "in X's capital, Y", "in the region's main town, Y": an apposition to an owned
+        // place noun that is itself where ("X, outside the capital, Y" only qualifies X).
+        if (t.key == "," && depth == 0 && i >= 4 &&
+            (is_area_noun(tokens[i - 2].key) || tokens[i - 2].key == "capital") &&
+            (tokens[i - 3].key == "'s" || tokens[i - 4].key == "'s" ||
+             tokens[i - 3].key == "the") &&
+            locative_context(tokens, i - 2, trigger_at, 0)) { // ends: the index decreases
+            return true;
+        }
+        // "in the Ardenia capital X": a capital named after its country.
+        if (t.key == "capital" && depth == 0 && i >= 2 && tokens[i - 2].capitalized) {
+            std::size_t owner = i - 1;
+            while (owner > 0 && tokens[owner - 1].word && tokens[owner - 1].capitalized) {
+                --owner;
+            }
+            return locative_context(tokens, owner, trigger_at, 1);
+        }
+        // "the capital of X, Y": Y is the capital.
+        if (t.key == "," && depth == 0 && i >= 4) {
+            std::size_t name = i - 1;
+            while (name > 0 && tokens[name - 1].word && tokens[name - 1].capitalized) {
+                --name;
+            }
+            std::size_t of = name;
+            if (of >= 2 && tokens[of - 1].key == "the") {
+                --of;
+            }
+            if (name < i - 1 && of >= 2 && tokens[of - 1].key == "of" &&
+                tokens[of - 2].key == "capital" &&
+                locative_context(tokens, of - 2, trigger_at, 0)) {
+                return true;
+            }
+        }
         if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
             trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"
             return true;
         }
         // "at the edge of X", "seized the airfield of X": "of" after a noun that is
         // itself where something happens.
+        // "outside the embassies of X": the owner of a mission is no place.
+        if (t.key == "of" && i >= 2 && one_of(tokens[i - 2].key, missions)) {
+            return false;
+        }
         if (t.key == "of" && depth == 0 && i >= 2 && tokens[i - 2].word &&
             !tokens[i - 2].capitalized && !trigger_at[i - 2] &&
             locative_context(tokens, i - 2, trigger_at, 1)) {

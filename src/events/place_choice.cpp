@@ -20,8 +20,11 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
     const RelativeOffset offset = relative_offset(a.tokens, first);
     if (offset.found) {
         const std::size_t f = offset.first;
+        // "X town, 30 km north of Y": likewise after a place's type word.
+        const bool typed = f >= 3 && is_place_type(a.tokens[f - 2].key) &&
+                           (a.mention_at[f - 3] >= 0 || a.tokens[f - 3].capitalized);
         if (f >= 2 && a.tokens[f - 1].key == "," &&
-            (a.mention_at[f - 2] >= 0 || a.tokens[f - 2].capitalized)) {
+            (a.mention_at[f - 2] >= 0 || a.tokens[f - 2].capitalized || typed)) {
             return;
         }
         c.offset_km = offset.km;
@@ -44,10 +47,10 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
 // "handed to Zembian forces", "at Zembian army posts": a name used as an adjective of
 // people or institutions says whose, not where.
 bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t last) {
-    static constexpr std::array<std::string_view, 16> heads{
-        "forces",   "force",     "troops",   "soldiers",   "officials",   "army",
-        "military", "police",    "embassy",  "government", "authorities", "officers",
-        "navy",     "diplomats", "citizens", "nationals"};
+    static constexpr std::array<std::string_view, 19> heads{
+        "forces",   "force",     "troops",     "soldiers",    "officials", "army", "military",
+        "police",   "embassy",   "government", "authorities", "officers",  "navy", "diplomats",
+        "citizens", "nationals", "consulate",  "embassies",   "mission"};
     static constexpr std::array<std::string_view, 10> facilities{
         "station", "headquarters", "post",     "posts",    "checkpoint",
         "base",    "compound",     "building", "barracks", "academy"};
@@ -167,11 +170,21 @@ bool ArticleBuilder::is_qualifier(const Analysis& a, std::size_t first) const {
 // Places and times usually follow their verb ("met Duda in Warsaw on Tuesday and urged
 // allies..."), so a trigger after the candidate counts as twice as far.
 // A coordinated verb after the candidate ("... on Tuesday and urged") never takes it.
-std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const TriggerHit& hit) {
+std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const TriggerHit& hit,
+                                  bool infinitive) {
     const std::size_t d = distance(token, hit);
     if (token >= hit.first) {
         return d;
     }
+    // "marched in X to demand ...", "marched in X demanding ...": an infinitive's or an
+    // adjunct participle's phrases follow it; X is the march's.
+    const std::string& verb = a.tokens[hit.first].key;
+    const bool adjunct =
+        verb.size() > 5 && verb.compare(verb.size() - 3, 3, "ing") == 0 && !hit.trigger->nominal;
+    if (infinitive && ((hit.first > 0 && a.tokens[hit.first - 1].key == "to") || adjunct)) {
+        return a.tokens.size() + d;
+    }
+
     bool comma = false;
     for (std::size_t i = token + 1; i < hit.first; ++i) {
         if (a.tokens[i].key == "and" || a.tokens[i].key == "then") {
@@ -185,7 +198,9 @@ std::size_t ArticleBuilder::reach(const Analysis& a, std::size_t token, const Tr
 }
 
 bool ArticleBuilder::available(const Analysis& a, std::size_t token, const TriggerHit& hit) const {
-    const std::size_t d = reach(a, token, hit);
+    // The trigger's own reach: an infinitive still takes the place of the verb it completes
+    // when no other predicate is nearer ("demonstrated across X to protest").
+    const std::size_t d = reach(a, token, hit, false);
     for (const TriggerHit& other : a.triggers) {
         if (!other.dropped && other.trigger->type != hit.trigger->type &&
             reach(a, token, other) < d) {
@@ -193,6 +208,86 @@ bool ArticleBuilder::available(const Analysis& a, std::size_t token, const Trigg
         }
     }
     return true;
+}
+
+// "protested against X's policy", "demonstrated against the war in Y", "protesting the
+// closure of Z": what a protest is against is no place of it; a locative phrase after that
+// ("... in Toronto") is.
+bool ArticleBuilder::protest_target(const Analysis& a, const TriggerHit& hit,
+                                    std::size_t token) const {
+    if (token <= hit.last || lex_.types()[hit.trigger->type].name != "PROTEST") {
+        return false;
+    }
+    const std::string& verb = a.tokens[hit.first].key;
+    bool target = verb.rfind("protest", 0) == 0; // transitive: its object is the target
+    for (std::size_t k = hit.last + 1; k < token; ++k) {
+        const std::string& key = a.tokens[k].key;
+        const bool after_event = std::any_of(a.triggers.begin(), a.triggers.end(),
+                                             [k](const TriggerHit& t) { return t.last + 1 == k; });
+        if (key == "against") {
+            target = true;
+        } else if (key == "on" && after_event) {
+            continue; // "strikes on X": still the target
+        } else if (key == "," || key == "in" || key == "at" || key == "on" || key == "outside" ||
+                   key == "near" || key == "across" || key == "through" || key == "throughout" ||
+                   key == "inside" || key == "along" || key == "from" || key == "into") {
+            target = false;
+        }
+    }
+    return target;
+}
+
+// Verbs of saying: "said", "told", "reported". Their place is the speaker's.
+bool ArticleBuilder::speech_verb(const std::string& key) {
+    static constexpr std::array<std::string_view, 16> verbs{
+        "said",  "says",     "say",      "told",      "tells",  "reported", "reports", "stated",
+        "added", "declared", "insisted", "explained", "quoted", "wrote",    "states",  "adds"};
+    return one_of(key, verbs);
+}
+
+// Where a speaker's place may stand: the subject after the last comma before the verb
+// ("officials in X said") and a locative phrase right after it ("said in X"); what was said
+// ("said a bomb hit X", "A bomb hit X, officials said") is another event's.
+std::pair<std::size_t, std::size_t>
+ArticleBuilder::speaker_range(const Analysis& a, const TriggerHit& hit,
+                              std::pair<std::size_t, std::size_t> clause) {
+    std::size_t from = clause.first;
+    for (std::size_t i = clause.first; i < hit.first; ++i) {
+        const std::string& k = a.tokens[i].key;
+        if (k == "," || k == "\"" || k == "that") {
+            from = i + 1;
+        }
+    }
+    // "said in X", "told reporters in X": a locative phrase within a few words of the verb.
+    for (std::size_t k = hit.last + 1; k < clause.second && k <= hit.last + 4; ++k) {
+        const std::string& key = a.tokens[k].key;
+        if (key == "," || key == "that" || key == "\"") {
+            break;
+        }
+        if (key == "in" || key == "at" || key == "from" || key == "outside") {
+            return {from, std::min(clause.second, k + 6)};
+        }
+    }
+    return {from, hit.first};
+}
+
+// The main clause's trigger a participle after a comma continues: ", killing six" after
+// "a bomb exploded in X". Null when the trigger is no such participle or none precedes, and
+// for verbal acts (", accusing them of ..."): those happen where the speaker is.
+const TriggerHit* ArticleBuilder::main_predicate(const Analysis& a, const TriggerHit& hit,
+                                                 int quad_code) {
+    const std::string& k = a.tokens[hit.first].key;
+    if (quad_code < 4 || hit.first < 2 || a.tokens[hit.first - 1].key != "," || k.size() < 6 ||
+        k.compare(k.size() - 3, 3, "ing") != 0) {
+        return nullptr;
+    }
+    const TriggerHit* main = nullptr;
+    for (const TriggerHit& other : a.triggers) {
+        if (!other.dropped && other.last + 1 < hit.first) {
+            main = &other;
+        }
+    }
+    return main;
 }
 
 // Whether place b lies inside place a's extent (a district inside its city).
@@ -223,6 +318,7 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     }
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
+            protest_target(a, hit, c.first) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }
@@ -259,6 +355,12 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             return inner.unlisted && inner.has_mention && !outer.unlisted &&
                    inner.mention == outer.mention;
         };
+        // "in X's Y district", "X's northern suburb of Y", "X's capital, Y": the owned place
+        // is inside its owner.
+        if (owned_by(a.tokens, *best, c)) {
+            best = &c;
+            continue;
+        }
         // "X village in Y district, Z": a chain of places joined by "in", "of", commas
         // and type words names one place, the first, and qualifies it by the rest.
         if (qualifies(a.tokens, *best, c)) {
@@ -278,8 +380,39 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     return best;
 }
 
+// Whether `owned` is a place its owner's possessive introduces: "X's Y", "X's eastern
+// district of Y", "X's capital, Y" (modifiers, area and type words, "of" and a comma between).
+bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
+                              const PlaceCandidate& owned) {
+    // "the Ardenian capital Velmar", "the capital of Ardenia, Velmar": a capital named after
+    // its country.
+    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "capital") {
+        return true;
+    }
+    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "," && owner.first >= 2 &&
+        tokens[owner.first - 1].key == "of" &&
+        (tokens[owner.first - 2].key == "capital" ||
+         (owner.first >= 3 && tokens[owner.first - 2].key == "the" &&
+          tokens[owner.first - 3].key == "capital"))) {
+        return true;
+    }
+    if (owned.first <= owner.last + 2 || tokens[owner.last + 1].key != "'s" ||
+        tokens[owner.last + 2].key == "," || owned.first > owner.last + 6) {
+        return false;
+    }
+    for (std::size_t k = owner.last + 2; k < owned.first; ++k) {
+        const std::string& key = tokens[k].key;
+        if (!(key == "of" || key == "," || is_area_noun(key) || is_place_type(key) ||
+              is_place_modifier(tokens[k]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // Whether `later` only qualifies `earlier`: between them nothing but "in", "of", commas,
-// brackets, articles, modifiers and place type words ("X, in the Y district of Z").
+// brackets, articles, modifiers, place type words and names of the chain ("X, in the Y
+// district of Z", "X village of Y LGA of Z State").
 bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                                const PlaceCandidate& later) {
     if (later.first <= earlier.last) {
@@ -290,8 +423,19 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
     while (f > earlier.last + 1 && is_place_modifier(tokens[f - 1])) {
         --f;
     }
+    // Only after an article: "X village of Y LGA" names X, the village, inside Y.
+    bool article = false;
+    for (std::size_t k = earlier.first; k > 0 && k + 3 > earlier.first; --k) {
+        article = article || tokens[k - 1].key == "the";
+    }
+    // A name between continues the chain: "X village in Y LGA of Z State" names X.
+    bool name_between = false;
+    for (std::size_t k = earlier.last + 1; k + 2 < f; ++k) {
+        name_between = name_between || (tokens[k].word && tokens[k].capitalized);
+    }
     if (f >= 2 && tokens[f - 1].key == "of" &&
-        (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key))) {
+        (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key)) &&
+        (f - 2 == earlier.last + 1 ? article : !name_between)) {
         return false;
     }
     bool joined = false;
@@ -300,7 +444,8 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
         if (key == "in" || key == "of" || key == "," || key == "(") {
             joined = true;
         } else if (!(is_area_noun(key) || is_place_type(key) || is_place_modifier(tokens[k]) ||
-                     key == "the")) {
+                     key == "the" || key == "near" || key == "outside" ||
+                     (tokens[k].capitalized && tokens[k].word))) {
             return false;
         }
     }

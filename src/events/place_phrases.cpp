@@ -62,6 +62,15 @@ bool name_word(std::string_view text, const Token& t) {
                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; })) {
         return false;
     }
+    // "a Sunni mosque", "the Christian quarter": creeds and communities, no places.
+    static const std::unordered_set<std::string> creeds{
+        "sunni",      "sunnis",   "shia",      "shiia",    "muslim",     "muslims",     "christian",
+        "christians", "catholic", "catholics", "hindu",    "hindus",     "sikh",        "sikhs",
+        "druze",      "coptic",   "copts",     "orthodox", "protestant", "arab",        "arabs",
+        "yazidi",     "yazidis",  "bedouin",   "turkmen",  "islamic",    "evangelical", "maronite"};
+    if (creeds.count(t.key) > 0) {
+        return false;
+    }
     // "Jewish", "Shiite", "Shiites", "Islamist": peoples and creeds, no places.
     for (const char* suffix : {"ish", "ite", "ites", "ist", "ists", "ese"}) {
         const std::size_t n = std::char_traits<char>::length(suffix);
@@ -182,7 +191,7 @@ RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t pla
     RelativeOffset out;
     std::size_t k = place_first;
     while (k > 0 && (tokens[k - 1].key == "the" || tokens[k - 1].key == "city" ||
-                     tokens[k - 1].key == "town")) {
+                     tokens[k - 1].key == "town" || tokens[k - 1].key == "capital")) {
         --k; // "north of the town of X" is rare; "north of the capital" is no name
     }
     if (k < 3 || tokens[k - 1].key != "of") {
@@ -297,7 +306,17 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             before >= 2 &&
             (tokens[before - 1].key == "of" || tokens[before - 1].key == "called" ||
              tokens[before - 1].key == "named") &&
-            (is_type(tokens[before - 2]) || noun_in_place_phrase(tokens, before - 2));
+            (is_type(tokens[before - 2]) || tokens[before - 2].key == "capital" ||
+             noun_in_place_phrase(tokens, before - 2));
+        // "X, a small village in Y": an apposition of a type word.
+        const std::size_t apposed = next + 1 < n ? skip_modifiers(tokens, next + 1) : n;
+        const bool apposition =
+            next + 1 < n && tokens[next].key == "," &&
+            (tokens[next + 1].key == "a" || tokens[next + 1].key == "the") && apposed < n &&
+            is_type(tokens[apposed]) && !tokens[apposed].capitalized &&
+            (apposed + 1 == n || tokens[apposed + 1].key == "in" ||
+             tokens[apposed + 1].key == "of" || tokens[apposed + 1].key == "near" ||
+             tokens[apposed + 1].key == "," || tokens[apposed + 1].key == ".");
         const bool type_after =
             next < n && is_type(tokens[next]) && !(next + 1 < n && tokens[next + 1].key == "'s");
         const bool facility = is_type(tokens[last]) && last > i; // "X Airport", "X Hill"
@@ -327,7 +346,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || type_after || facility ||
+        const bool marked = type_of || type_after || facility || apposition ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0); // "captured Varoul" names no place
         if (marked && !(sentence_start && !type_after && !facility)) {

@@ -102,10 +102,19 @@ Modality modality_of(const Analysis& a, const TriggerHit& hit, const EventType& 
         if (k == "," || k == "and" || k == "but" || k == "or") {
             break; // "failed to reach a deal on Friday and agreed to keep negotiating"
         }
-        if (one_of(k, negations) || (k.size() > 3 && k.compare(k.size() - 3, 3, "n't") == 0)) {
+        // "no fewer than 30 were killed" and "the failed assault killed" state facts.
+        const std::string& next = a.tokens[i].key;
+        const bool comparative =
+            k == "no" && (next == "fewer" || next == "less" || next == "more" || next == "longer");
+        const bool failed_attempt = k == "failed" && next != "to";
+        if ((one_of(k, negations) && !comparative && !failed_attempt) ||
+            (k.size() > 3 && k.compare(k.size() - 3, 3, "n't") == 0)) {
             return Modality::negated;
         }
-        if (one_of(k, hypotheticals) && !(type.name == "THREATEN" && k.rfind("threat", 0) == 0)) {
+        // "in May": a month, no modal.
+        const bool month = t.capitalized && k == "may" && i - 1 > clause.first;
+        if (one_of(k, hypotheticals) && !month &&
+            !(type.name == "THREATEN" && k.rfind("threat", 0) == 0)) {
             return Modality::hypothetical;
         }
         if (found == Modality::factual && one_of(k, futures)) {

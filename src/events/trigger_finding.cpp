@@ -46,8 +46,12 @@ void ArticleBuilder::force_trigger(Analysis& a) const {
         if (h.last < first || h.first > last) {
             kept.push_back(h);
         } else {
+            // "staged the assault": the light verb keeps its event noun, and the noun's
+            // phrases ("the assault on X") stay the event's.
             hit.trigger = h.trigger;
             hit.planned = h.planned;
+            hit.first = std::min(hit.first, h.first);
+            hit.last = std::max(hit.last, h.last);
         }
     }
     const auto at =
@@ -150,13 +154,17 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
     }
     static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
         {"capture",
-         {"title",     "titles",       "win",    "victory",  "pole",     "crown",     "gold",
-          "medal",     "championship", "trophy", "prize",    "award",    "attention", "imagination",
-          "headlines", "moment",       "image",  "images",   "video",    "camera",    "film",
-          "footage",   "seat",         "seats",  "votes",    "share",    "lead",      "hearts",
-          "mood",      "round",        "race",   "downhill", "slalom",   "match",     "cup",
-          "final",     "finals",       "stage",  "points",   "wickets",  "scalp",     "nomination",
-          "majority",  "heart",        "spirit", "essence",  "interest", "fancy",     "league"}},
+         {"title",     "titles",      "win",          "victory",    "pole",         "crown",
+          "gold",      "medal",       "championship", "trophy",     "prize",        "award",
+          "attention", "imagination", "headlines",    "moment",     "image",        "images",
+          "video",     "camera",      "film",         "footage",    "seat",         "seats",
+          "votes",     "share",       "lead",         "hearts",     "mood",         "round",
+          "race",      "downhill",    "slalom",       "match",      "cup",          "final",
+          "finals",    "stage",       "points",       "wickets",    "scalp",        "nomination",
+          "majority",  "heart",       "spirit",       "essence",    "interest",     "fancy",
+          "league",    "golds",       "medals",       "tournament", "governorship", "presidency",
+          "coverage",  "vibe",        "hat-trick",    "crowns",     "trophies",     "championships",
+          "open",      "singles",     "doubles",      "silver",     "bronze"}},
         {"strike",
          {"deal", "agreement", "accord", "chord", "balance", "tone", "bargain", "gold", "oil",
           "compromise"}},
@@ -175,7 +183,12 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
         return false;
     }
     // "demonstrate" is told by the word right after it; the others by their object.
-    const std::size_t reach = hit.trigger->lemma == "demonstrate" ? 1 : 4;
+    // "captured her second career singles title": the object's head may come late.
+    const std::string& lemma = hit.trigger->lemma;
+    const std::size_t reach = lemma == "demonstrate" ? 1
+                              : lemma == "die"       ? 2
+                              : lemma == "capture"   ? 6
+                                                     : 4;
     for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
         if (!tokens[k].word) {
             return false;

@@ -92,6 +92,19 @@ TEST_CASE("negated and hypothetical triggers are not events", "[events][extracto
     CHECK(events_at(events, "ASSAULT", "Idlib").empty());
 }
 
+TEST_CASE("comparatives, failed attacks and the month of May are no modality",
+          "[events][extractor]") {
+    const auto events = extract("No fewer than nine people were killed in Aleppo on Monday. In "
+                                "May rebels shelled Idlib. A failed assault killed two guards "
+                                "in Homs.",
+                                "2016-06-02");
+    CHECK(events_at(events, "ASSAULT", "Aleppo").size() == 1);
+    CHECK(events_at(events, "ASSAULT", "Idlib").size() == 1);
+    CHECK_FALSE(events_at(events, "ASSAULT", "Homs").empty());
+    // A real negation still drops the event.
+    CHECK(extract("No civilians were killed in Hama on Monday.", "2016-06-02").empty());
+}
+
 TEST_CASE("a qualified name is the qualified place, the relative date resolves",
           "[events][extractor]") {
     const auto events = extract(

@@ -76,6 +76,11 @@ TEST_CASE("an owned place and a place naming an event", "[events][attachment]") 
 
 TEST_CASE("a verb in another sense reports no event place", "[events][attachment]") {
     CHECK(place_of("The champion captured her third title in Doha on Sunday.", "captured").empty());
+    // The object's head may come late.
+    CHECK(place_of("The champion captured her fourth straight doubles title in Doha.", "captured")
+              .empty());
+    // "died in the town of X" is no death "of" an illness.
+    CHECK(place_of("Nine people died in the town of Mosul on Monday.", "died") == "Mosul");
     CHECK(place_of("Rebels captured the airport in Doha on Sunday.", "captured") == "Doha");
 }
 
@@ -89,4 +94,94 @@ TEST_CASE("a light verb joins the event noun after 'another' and 'several'", "[e
     for (const Event& e : patrol) {
         CHECK(e.event != eventmap::model::PloverType::mobilize); // the patrol is who was hit
     }
+}
+
+TEST_CASE("the subject of a passive attack is where, even read as a government",
+          "[events][attachment]") {
+    CHECK(place_of("Damascus was shelled again on Tuesday.", "shelled") == "Damascus");
+    CHECK(place_of("Kosovo is patrolled by foreign troops.", "patrolled") == "Kosovo");
+}
+
+TEST_CASE("a place its owner introduces is inside the owner", "[events][attachment]") {
+    CHECK(place_of("A bomb exploded in Baghdad's eastern district of Sadr City.", "exploded") ==
+          "Sadr City");
+    CHECK(place_of("Gunmen shot a judge in Kenya's capital, Nairobi, on Friday.", "shot") ==
+          "Nairobi");
+    // A capital after a comma that only qualifies another place is no place of its own.
+    CHECK(place_of("Villagers in Kakamega district, outside the capital, Nairobi, captured a "
+                   "thief.",
+                   "captured") == "Kakamega");
+}
+
+TEST_CASE("a place before an infinitive belongs to the verb it completes", "[events][attachment]") {
+    CHECK(place_of("Students marched in the Iraqi city of Basra to demand jobs.", "marched") ==
+          "Basra");
+}
+
+TEST_CASE("a verb of saying takes the speaker's place, not what was said", "[events][attachment]") {
+    CHECK(
+        place_of("A mine killed four herders in Basra on Monday, officials said.", "said").empty());
+    CHECK(place_of("The governor said that rockets hit Mosul overnight.", "said").empty());
+    CHECK(place_of("Aid workers in Mosul said the road was closed.", "said") == "Mosul");
+    CHECK(place_of("The minister told reporters in Amman that talks would resume.", "told") ==
+          "Amman");
+}
+
+TEST_CASE("a participle of force after a comma is where its main clause is",
+          "[events][attachment]") {
+    CHECK(place_of("A car bomb exploded near a market in Kirkuk on Monday, killing nine people.",
+                   "killing") == "Kirkuk");
+    // A verbal act is where its speaker is.
+    CHECK(place_of("Thousands protested in Basra on Friday, accusing the council of theft.",
+                   "accusing")
+              .empty());
+}
+
+TEST_CASE("a creed before a place word names no place", "[events][attachment]") {
+    CHECK(place_of("Gunmen shot two guards at a Sunni mosque in Basra.", "shot") == "Basra");
+}
+
+TEST_CASE("unlisted villages: an apposition and a chain of divisions", "[events][attachment]") {
+    CHECK(place_of("Troops killed five herders in Dandaro, a village in Borno State.", "killed") ==
+          "Dandaro");
+    CHECK(place_of("Gunmen raided Dandaro village in Gwoza LGA of Borno State on Monday.",
+                   "raided") == "Dandaro");
+    CHECK(place_of("Nine people died in fighting at the refugee camp of Dandaro near Mosul.",
+                   "died") == "Dandaro");
+}
+
+TEST_CASE("what a protest is against is no place of it", "[events][attachment]") {
+    CHECK(place_of("Students protested against the bombing of Mosul.", "protested").empty());
+    CHECK(place_of("Students protested against the new law in Amman on Friday.", "protested") ==
+          "Amman");
+    CHECK(place_of("Workers were protesting the closure of Basra's port.", "protesting").empty());
+    CHECK(place_of("Farmers demonstrated on a square of Amman against new taxes.",
+                   "demonstrated") == "Amman");
+}
+
+TEST_CASE("a capital named in apposition and a mission's owner", "[events][attachment]") {
+    CHECK(place_of("Police patrolled markets in the capital, Nairobi, on Sunday.", "patrolled") ==
+          "Nairobi");
+    CHECK(place_of("Thousands marched in the Kenya capital Nairobi on Sunday.", "marched") ==
+          "Nairobi");
+    CHECK(place_of("Troops patrolled the capital of Kenya, Nairobi, on Sunday.", "patrolled") ==
+          "Nairobi");
+    CHECK(place_of("Students protested outside the embassy of Kenya in Amman.", "protested") ==
+          "Amman");
+    CHECK(place_of("Peacekeepers are patrolling the war-torn Mogadishu.", "patrolling") ==
+          "Mogadishu");
+}
+
+TEST_CASE("an adjunct participle leaves the place before it to the main verb",
+          "[events][attachment]") {
+    CHECK(place_of("Thousands marched in Basra on Friday demanding jobs.", "marched") == "Basra");
+}
+
+TEST_CASE("a light verb given as the event keeps its noun's phrases", "[events][attachment]") {
+    CHECK(place_of("Gunmen staged an assault on Mosul before dawn.", "staged") == "Mosul");
+}
+
+TEST_CASE("a distance after a typed place only says where it is", "[events][attachment]") {
+    CHECK(place_of("Fighting killed six in Dandaro town, 40 km north of the capital Nairobi.",
+                   "killed") == "Dandaro");
 }
