@@ -93,6 +93,18 @@ TEST_CASE("months and weekdays follow the tense of their clause", "[dates][relat
         {"The summit was held on September 2.", "September 2", "2013-09-02", "DATE"},
         {"The summit will be held on September 2.", "September 2", "2014-09-02", "DATE"},
         {"They would meet again around September 28.", "around September 28", "2013-09-28", "DATE"},
+        // a plan's participle as a modifier: the main verb after the date decides
+        {"A parade planned for Sunday was called off.", "Sunday", "2013-09-08", "DATE"},
+        {"A parade planned for Sunday will close the festival.", "Sunday", "2013-09-15", "DATE"},
+        {"A parade planned for Sunday drew a crowd.", "Sunday", "2013-09-08", "DATE"},
+        {"Crowds are expected on Sunday.", "Sunday", "2013-09-15", "DATE"},
+        // the past perfect of a plan is past
+        {"The permit had been due to lapse on Wednesday.", "Wednesday", "2013-09-11", "DATE"},
+        {"The clubs had planned to merge on Wednesday.", "Wednesday", "2013-09-11", "DATE"},
+        // last/next with a month and day: the nearest such day before or after the reference
+        {"The ferry sank last Oct. 12 off the cape.", "last Oct. 12", "2012-10-12", "DATE"},
+        {"The fair opens next March 3.", "next March 3", "2014-03-03", "DATE"},
+        {"The fair opened last March.", "last March", "2013-03", "DATE"},
     });
 }
 
@@ -162,6 +174,11 @@ TEST_CASE("times of day", "[dates][time]") {
         {"The market closed at 16:00 UTC Thursday.", "16:00 UTC Thursday", "2013-09-12T16:00Z",
          "TIME"},
         {"Fighting broke out on Thursday night.", "Thursday night", "2013-09-12TNI", "TIME"},
+        // a date written after the clock time (and its zone) is its day
+        {"The tender closes at 4 p.m. EST Nov. 12.", "4 p.m. EST Nov. 12", "2013-11-12T16:00",
+         "TIME"},
+        {"Bids closed at 10 a.m. on Sept. 2.", "10 a.m. on Sept. 2", "2013-09-02T10:00", "TIME"},
+        {"At 5 p.m. 12 riders were still out.", "5 p.m.", "2013-09-13T17:00", "TIME"},
     });
 }
 
