@@ -16,8 +16,9 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
     bool plural = false;
     switch (lex(i)) {
     case Lex::now:
-        // "Now, the mayor argues, ..." opening a sentence is a discourse marker, not a time
-        if (i == 0 || !same_sentence(i - 1, i)) {
+        // "Now, the mayor argues, ..." opening a sentence (or a quotation) with its comma is a
+        // discourse marker, not a time; "Now with the plant open, ..." is the present.
+        if (punct(i + 1, ',') && (i == 0 || !same_sentence(i - 1, i) || toks_[i].capitalized)) {
             return false;
         }
         return fixed("PRESENT_REF", i + 1);
