@@ -59,6 +59,11 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
         if (!plural && amount == 1 && !is(i, Lex::number_word)) {
             return false; // "a quarter" is usually a fraction
         }
+        // "three-quarters of the grain": a fraction of something, written with a hyphen
+        if (unit == Unit::quarter && plural && punct(k - 2, '-') && attached(k - 1) &&
+            is(k, Lex::of)) {
+            return false;
+        }
     }
     // "a week-long strike", "a two-year-long search": the adjective is the duration, without
     // the article

@@ -109,7 +109,9 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             return true;
         }
         // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
+        // "quarters" alone is lodging ("the officers' quarters") far more often than time.
         if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
+            unit != Unit::quarter &&
             !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||
                         is(i - 1, Lex::article) || is(i - 1, Lex::recent) ||
                         low(i - 1) == "these" || low(i - 1) == "those" || low(i - 1) == "many"))) {

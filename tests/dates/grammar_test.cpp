@@ -74,6 +74,13 @@ TEST_CASE("references to the present, past and future", "[dates][grammar][timeml
     check("Until now, the bridge was shut.", "now", "PRESENT_REF", "DATE");
 }
 
+TEST_CASE("quarters as a fraction or as lodging are no time", "[dates][grammar][timeml]") {
+    CHECK(tag("The town buys about three-quarters of its grain abroad.").expressions.empty());
+    CHECK(tag("Inspectors searched the guards' quarters.").expressions.empty());
+    check("Sales fell for three quarters.", "three quarters", "P3Q", "DURATION");
+    check("Sales fell in recent quarters.", "recent quarters", "PXQ", "DURATION");
+}
+
 TEST_CASE("a century written without its article", "[dates][grammar][timeml]") {
     check("She is a 20th century poet.", "20th century", "19", "DATE");
     check("They teach 21st-century skills.", "21st-century", "20", "DATE");
