@@ -264,6 +264,13 @@ std::vector<Mention> Grammar::run() {
                     is(m.first_token - 1, Lex::until) && !past_perfect_after(m.last_token)) {
                     m.tense = Tense::future;
                 }
+                // "to repay the loan by February": a month after "by" or "until" in a clause
+                // that is not past is a deadline ahead
+                if (m.kind == MentionKind::month && m.rel == 0 && m.first_token > 0 &&
+                    (is(m.first_token - 1, Lex::by) || is(m.first_token - 1, Lex::until)) &&
+                    (m.tense == Tense::unknown || m.tense == Tense::present)) {
+                    m.tense = Tense::future;
+                }
                 // "a new board, effective Feb. 1": the date of a change, whatever the tense
                 // of the announcement; the nearest such day
                 if (m.first_token > 0 && low(m.first_token - 1) == "effective") {

@@ -105,6 +105,11 @@ TEST_CASE("months and weekdays follow the tense of their clause", "[dates][relat
         {"The ferry sank last Oct. 12 off the cape.", "last Oct. 12", "2012-10-12", "DATE"},
         {"The fair opens next March 3.", "next March 3", "2014-03-03", "DATE"},
         {"The fair opened last March.", "last March", "2013-03", "DATE"},
+        // a month after "by" or "until" in a clause that is not past: a deadline ahead
+        {"The plan is to repay the loan by June.", "June", "2014-06", "DATE"},
+        {"The loan was repaid by June.", "June", "2013-06", "DATE"},
+        {"Such loans are repaid by June.", "June", "2014-06", "DATE"},
+        {"Such loans are repaid in June.", "June", "2013-06", "DATE"},
     });
 }
 
