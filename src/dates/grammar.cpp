@@ -279,8 +279,20 @@ std::vector<Mention> Grammar::run() {
             }
             const bool suppressed = m.kind == MentionKind::fixed && m.fixed.empty();
             i = m.last_token;
+            Mention second;
+            const bool pair = !suppressed && coordinated_day(m, second);
+            if (pair) {
+                second.byte_begin = toks_[second.first_token].begin;
+                second.byte_end = toks_[second.last_token - 1].end;
+                second.sentence = m.sentence;
+                second.tense = m.tense;
+                i = second.last_token;
+            }
             if (!suppressed) {
                 out.push_back(std::move(m));
+            }
+            if (pair) {
+                out.push_back(std::move(second));
             }
             continue;
         }

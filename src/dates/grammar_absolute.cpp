@@ -63,6 +63,36 @@ bool Grammar::finish_day(Mention& m, std::size_t i, std::size_t k, int month, in
     return true;
 }
 
+bool Grammar::coordinated_day(const Mention& first, Mention& second) const {
+    const std::size_t k = first.last_token;
+    CivilDate on{0, first.month, first.day};
+    if (first.kind == MentionKind::fixed && first.explicit_day && first.shift_days == 0) {
+        if (const auto d = parse_iso_day(first.fixed)) {
+            on = civil_from_days(*d);
+        }
+    } else if (first.kind != MentionKind::month_day || !first.mod.empty()) {
+        return false;
+    }
+    if (on.month == 0 || !(is(k, Lex::and_) || low(k) == "or") || !plain_number(k + 1) ||
+        toks_[k + 1].digits > 2 || !same_sentence(k, k + 1)) {
+        return false;
+    }
+    const int day = static_cast<int>(toks_[k + 1].value);
+    // Only a number that ends the phrase is a day: "on May 3 and 4 people died" is a count.
+    const std::size_t after = k + 2;
+    const bool ends = at(after) == nullptr || !same_sentence(k + 1, after) ||
+                      (toks_[after].kind == TokenKind::punct && toks_[after].punct != '%' &&
+                       toks_[after].punct != ':' && toks_[after].punct != '-');
+    if (day < 1 || day > days_in_month(2000, on.month) || day == on.day || !ends) {
+        return false;
+    }
+    second = Mention{};
+    if (on.year != 0) {
+        return fixed_day(second, k + 1, after, {on.year, on.month, day}, true);
+    }
+    return finish_day(second, k + 1, after, on.month, day);
+}
+
 bool Grammar::month_first(std::size_t i, Mention& m) const {
     int month = 0;
     bool ambiguous = false;

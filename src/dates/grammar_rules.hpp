@@ -79,6 +79,8 @@ class Grammar {
     bool finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day,
                     bool written = true) const;
     bool fixed_day(Mention& m, std::size_t i, std::size_t end, CivilDate date, bool written) const;
+    // "May 3 and 4": the second day of a pair after a written day (`first`), in its month.
+    bool coordinated_day(const Mention& first, Mention& second) const;
     // `standalone`: the name is reported on its own, which only date-like names are.
     bool known_event_core(std::size_t i, Mention& m, bool standalone = false) const;
     std::size_t year_suffix(std::size_t i, int& year) const;

@@ -171,6 +171,19 @@ TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
     CHECK(find(t, "16:15 UTC, June 1st")->value == "2013-06-01T16:15Z");
 }
 
+TEST_CASE("the second day of a pair", "[dates][absolute]") {
+    check_cases({
+        {"The fair ran on August 3 and 4.", "4", "2013-08-04", "DATE"},
+        {"The fair ran on August 3 and 4.", "August 3", "2013-08-03", "DATE"},
+        {"Talks resume on Oct. 7 or 8, 2014.", "8, 2014", "2014-10-08", "DATE"},
+        {"The fair ran on 3 August 2012 and 5.", "5", "2012-08-05", "DATE"},
+    });
+    // a count after "and" is no day
+    const DateResult r = tag("On August 3 and 4 people were hurt.");
+    INFO(listing(r));
+    CHECK(r.expressions.size() == 1);
+}
+
 TEST_CASE("times of day", "[dates][time]") {
     check_cases({
         {"The blast came at 14:30 GMT.", "14:30 GMT", "2013-09-13T14:30Z", "TIME"},
