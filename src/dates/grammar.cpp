@@ -16,6 +16,16 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         return false;
     }
     if (t->kind == TokenKind::number || (t->kind == TokenKind::punct && t->punct == '\'')) {
+        // "a 20th century democrat", "21st-century skills": the century without "the"
+        if (int n = 0; t->ordinal && ordinal_at(i, n) != kNone && n >= 1 && n <= 30) {
+            const std::size_t u = punct(i + 1, '-') && attached(i + 1) ? i + 2 : i + 1;
+            if (is(u, Lex::unit) && low(u) == "century") {
+                m.kind = MentionKind::fixed;
+                m.fixed = two_digits(n - 1);
+                finish(m, i, u + 1);
+                return true;
+            }
+        }
         if (numeric_date(i, m) || day_first(i, m) || year_core(i, m)) {
             return true;
         }
@@ -254,6 +264,13 @@ std::vector<Mention> Grammar::run() {
                     is(m.first_token - 1, Lex::until) && !past_perfect_after(m.last_token)) {
                     m.tense = Tense::future;
                 }
+                // "to repay the loan by February": a month after "by" or "until" in a clause
+                // that is not past is a deadline ahead
+                if (m.kind == MentionKind::month && m.rel == 0 && m.first_token > 0 &&
+                    (is(m.first_token - 1, Lex::by) || is(m.first_token - 1, Lex::until)) &&
+                    (m.tense == Tense::unknown || m.tense == Tense::present)) {
+                    m.tense = Tense::future;
+                }
                 // "a new board, effective Feb. 1": the date of a change, whatever the tense
                 // of the announcement; the nearest such day
                 if (m.first_token > 0 && low(m.first_token - 1) == "effective") {
@@ -262,8 +279,20 @@ std::vector<Mention> Grammar::run() {
             }
             const bool suppressed = m.kind == MentionKind::fixed && m.fixed.empty();
             i = m.last_token;
+            Mention second;
+            const bool pair = !suppressed && coordinated_day(m, second);
+            if (pair) {
+                second.byte_begin = toks_[second.first_token].begin;
+                second.byte_end = toks_[second.last_token - 1].end;
+                second.sentence = m.sentence;
+                second.tense = m.tense;
+                i = second.last_token;
+            }
             if (!suppressed) {
                 out.push_back(std::move(m));
+            }
+            if (pair) {
+                out.push_back(std::move(second));
             }
             continue;
         }

@@ -19,21 +19,37 @@ std::size_t Grammar::year_suffix(std::size_t i, int& year) const {
     return kNone;
 }
 
-// A day and month ending at token k, in either order: with a year suffix a fixed day (an
-// impossible one, February 30, is consumed but not reported), without one a month-day the
-// resolver places in a year.
-bool Grammar::finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day) const {
+bool Grammar::temporal_word_before(std::size_t i) const {
+    return i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
+                     is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::to) ||
+                     is(i - 1, Lex::during) || is(i - 1, Lex::of) || is(i - 1, Lex::early) ||
+                     is(i - 1, Lex::late) || is(i - 1, Lex::mid) || is(i - 1, Lex::before) ||
+                     is(i - 1, Lex::after) || low(i - 1) == "through" || low(i - 1) == "between");
+}
+
+// A fixed day spanning tokens [i, end); an impossible one (February 30) is consumed but not
+// reported (an empty value).
+bool Grammar::fixed_day(Mention& m, std::size_t i, std::size_t end, CivilDate date,
+                        bool written) const {
+    m.kind = MentionKind::fixed;
+    m.fixed.clear();
+    if (is_valid_date(date.year, date.month, date.day)) {
+        m.fixed = format_day(days_from_civil(date.year, date.month, date.day));
+        m.explicit_day = written;
+    }
+    finish(m, i, end);
+    return true;
+}
+
+// A day and month ending at token k, in either order (or named by a holiday): with a year
+// suffix a fixed day (an impossible one, February 30, is consumed but not reported), without
+// one a month-day the resolver places in a year.
+bool Grammar::finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day,
+                         bool written) const {
     int year = 0;
     const std::size_t y = year_suffix(k, year);
     if (y != kNone) {
-        m.kind = MentionKind::fixed;
-        m.fixed.clear();
-        if (is_valid_date(year, month, day)) {
-            m.fixed = format_day(days_from_civil(year, month, day));
-            m.explicit_day = true;
-        }
-        finish(m, i, y);
-        return true;
+        return fixed_day(m, i, y, {year, month, day}, written);
     }
     if (day > days_in_month(2000, month)) {
         m.fixed.clear();
@@ -45,6 +61,36 @@ bool Grammar::finish_day(Mention& m, std::size_t i, std::size_t k, int month, in
     m.day = day;
     finish(m, i, k);
     return true;
+}
+
+bool Grammar::coordinated_day(const Mention& first, Mention& second) const {
+    const std::size_t k = first.last_token;
+    CivilDate on{0, first.month, first.day};
+    if (first.kind == MentionKind::fixed && first.explicit_day && first.shift_days == 0) {
+        if (const auto d = parse_iso_day(first.fixed)) {
+            on = civil_from_days(*d);
+        }
+    } else if (first.kind != MentionKind::month_day || !first.mod.empty()) {
+        return false;
+    }
+    if (on.month == 0 || !(is(k, Lex::and_) || low(k) == "or") || !plain_number(k + 1) ||
+        toks_[k + 1].digits > 2 || !same_sentence(k, k + 1)) {
+        return false;
+    }
+    const int day = static_cast<int>(toks_[k + 1].value);
+    // Only a number that ends the phrase is a day: "on May 3 and 4 people died" is a count.
+    const std::size_t after = k + 2;
+    const bool ends = at(after) == nullptr || !same_sentence(k + 1, after) ||
+                      (toks_[after].kind == TokenKind::punct && toks_[after].punct != '%' &&
+                       toks_[after].punct != ':' && toks_[after].punct != '-');
+    if (day < 1 || day > days_in_month(2000, on.month) || day == on.day || !ends) {
+        return false;
+    }
+    second = Mention{};
+    if (on.year != 0) {
+        return fixed_day(second, k + 1, after, {on.year, on.month, day}, true);
+    }
+    return finish_day(second, k + 1, after, on.month, day);
 }
 
 bool Grammar::month_first(std::size_t i, Mention& m) const {
@@ -85,14 +131,10 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
     // A month name alone. "May", "March" and abbreviations need a temporal word before them;
     // any month name right after a capitalised word ("Theresa May", "June Carter") is a name.
     const bool after_preposition =
-        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
-                  is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::to) ||
-                  is(i - 1, Lex::during) || is(i - 1, Lex::early) || is(i - 1, Lex::late) ||
-                  is(i - 1, Lex::mid) || is(i - 1, Lex::last) || is(i - 1, Lex::next) ||
-                  is(i - 1, Lex::this_) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
-                  is(i - 1, Lex::of) || is(i - 1, Lex::and_) || low(i - 1) == "through" ||
-                  low(i - 1) == "between" || low(i - 1) == "or" || low(i - 1) == "till" ||
-                  hyphenated_after_modifier(i));
+        temporal_word_before(i) ||
+        (i > 0 && (is(i - 1, Lex::last) || is(i - 1, Lex::next) || is(i - 1, Lex::this_) ||
+                   is(i - 1, Lex::and_) || low(i - 1) == "or" || low(i - 1) == "till")) ||
+        hyphenated_after_modifier(i);
     const bool name_follows = at(j) != nullptr && toks_[j].kind == TokenKind::word &&
                               toks_[j].capitalized && toks_[j].lex == Lex::none &&
                               same_sentence(i, j);
@@ -145,13 +187,7 @@ bool Grammar::numeric_date(std::size_t i, Mention& m) const {
         const int y = static_cast<int>(a.value);
         const int mo = static_cast<int>(toks_[i + 2].value);
         const int d = static_cast<int>(toks_[i + 4].value);
-        m.kind = MentionKind::fixed;
-        if (is_valid_date(y, mo, d)) {
-            m.fixed = format_day(days_from_civil(y, mo, d));
-            m.explicit_day = true;
-        }
-        finish(m, i, i + 5);
-        return true;
+        return fixed_day(m, i, i + 5, {y, mo, d}, true);
     }
     // 21/08/2013, 8/21/2013, 7/8/07 (also with '.' or '-' between, same separator twice)
     if (a.digits <= 2 && (punct(i + 1, '/') || punct(i + 1, '-') || punct(i + 1, '.')) &&
@@ -169,13 +205,7 @@ bool Grammar::numeric_date(std::size_t i, Mention& m) const {
             mo = second;
             d = first;
         }
-        m.kind = MentionKind::fixed;
-        if (is_valid_date(y, mo, d)) {
-            m.fixed = format_day(days_from_civil(y, mo, d));
-            m.explicit_day = true;
-        }
-        finish(m, i, i + 5);
-        return true;
+        return fixed_day(m, i, i + 5, {y, mo, d}, true);
     }
     return false;
 }
@@ -255,12 +285,7 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
     // Not a year: $2010, 2010%, 2,010, a range 2010-11 / list 2010/11, or a count of things
     // ("2000 people") unless a temporal preposition introduces it.
     const bool after_preposition =
-        i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
-                  is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::during) ||
-                  is(i - 1, Lex::of) || is(i - 1, Lex::early) || is(i - 1, Lex::late) ||
-                  is(i - 1, Lex::mid) || is(i - 1, Lex::before) || is(i - 1, Lex::after) ||
-                  is(i - 1, Lex::to) || is(i - 1, Lex::fiscal) || is(i - 1, Lex::season) ||
-                  low(i - 1) == "through" || low(i - 1) == "between");
+        temporal_word_before(i) || (i > 0 && (is(i - 1, Lex::fiscal) || is(i - 1, Lex::season)));
     if (i > 0 && toks_[i - 1].kind == TokenKind::punct && attached(i) &&
         (toks_[i - 1].punct == '$' || toks_[i - 1].punct == '#')) {
         return false;

@@ -59,6 +59,11 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
         if (!plural && amount == 1 && !is(i, Lex::number_word)) {
             return false; // "a quarter" is usually a fraction
         }
+        // "three-quarters of the grain": a fraction of something, written with a hyphen
+        if (unit == Unit::quarter && plural && punct(k - 2, '-') && attached(k - 1) &&
+            is(k, Lex::of)) {
+            return false;
+        }
     }
     // "a week-long strike", "a two-year-long search": the adjective is the duration, without
     // the article
@@ -162,8 +167,11 @@ bool Grammar::set_expression(std::size_t i, Mention& m) const {
         if ((low(i) == "annual" || low(i) == "quarterly") && modifies_next_word(i)) {
             return false;
         }
-        // "the annual Harvest Fair": part of an event's name, untagged in both dev golds
-        if (low(i) == "annual" && at(i + 1) != nullptr && toks_[i + 1].capitalized &&
+        // "the annual Harvest Fair", "the party daily Pravda", "the weekly Die Zeit": part of
+        // a name, or a newspaper named as a daily or weekly; no recurring time ("annual" even
+        // before a month's name: "the annual May Day parade")
+        if (at(i + 1) != nullptr && toks_[i + 1].kind == TokenKind::word &&
+            toks_[i + 1].capitalized && (toks_[i + 1].lex == Lex::none || low(i) == "annual") &&
             !toks_[i + 1].newline_before) {
             return false;
         }

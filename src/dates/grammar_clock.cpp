@@ -92,9 +92,11 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
         m.first_token = static_cast<std::uint32_t>(i);
         return true;
     }
-    // "16:15 UTC, June 1st": the day written after the clock time is its day.
-    if (punct(j, ',') && (is(j + 1, Lex::month) || plain_number(j + 1)) &&
-        (month_first(j + 1, day) || day_first(j + 1, day)) &&
+    // "16:15 UTC, June 1st", "4 p.m. EST Nov. 12": the day written after the clock time is its
+    // day (a count after it, "at 5 p.m. 12 people", is no day: a month must come with it).
+    d = punct(j, ',') ? j + 1 : d;
+    if ((is(d, Lex::month) || plain_number(d)) && same_sentence(j, d) &&
+        (month_first(d, day) || day_first(d, day)) &&
         (day.kind == MentionKind::month_day ||
          (day.kind == MentionKind::fixed && day.explicit_day))) {
         const std::size_t end = day.last_token;

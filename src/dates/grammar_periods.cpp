@@ -198,10 +198,9 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
     } else {
         return false;
     }
-    int year = 0;
-    std::size_t y = year_suffix(j, year);
     if (m.kind == MentionKind::holiday) {
-        if (y != kNone) {
+        int year = 0;
+        if (const std::size_t y = year_suffix(j, year); y != kNone) {
             const long d = m.rel == static_cast<int>(Holiday::easter) ? easter_sunday(year) : [&] {
                 const long nov1 = days_from_civil(year, 11, 1);
                 return nov1 + (3 - weekday(nov1) + 7) % 7 + 21;
@@ -214,17 +213,7 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
         finish(m, i, j);
         return true;
     }
-    if (y != kNone) {
-        m.kind = MentionKind::fixed;
-        m.fixed = format_day(days_from_civil(year, month, day));
-        finish(m, i, y);
-        return true;
-    }
-    m.kind = MentionKind::month_day;
-    m.month = month;
-    m.day = day;
-    finish(m, i, j);
-    return true;
+    return finish_day(m, i, j, month, day, false);
 }
 
 bool Grammar::known_event_core(std::size_t i, Mention& m, bool standalone) const {

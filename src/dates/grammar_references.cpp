@@ -16,8 +16,9 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
     bool plural = false;
     switch (lex(i)) {
     case Lex::now:
-        // "Now, the mayor argues, ..." opening a sentence is a discourse marker, not a time
-        if (i == 0 || !same_sentence(i - 1, i)) {
+        // "Now, the mayor argues, ..." opening a sentence (or a quotation) with its comma is a
+        // discourse marker, not a time; "Now with the plant open, ..." is the present.
+        if (punct(i + 1, ',') && (i == 0 || !same_sentence(i - 1, i) || toks_[i].capitalized)) {
             return false;
         }
         return fixed("PRESENT_REF", i + 1);
@@ -108,7 +109,9 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             return true;
         }
         // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
+        // "quarters" alone is lodging ("the officers' quarters") far more often than time.
         if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
+            unit != Unit::quarter &&
             !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||
                         is(i - 1, Lex::article) || is(i - 1, Lex::recent) ||
                         low(i - 1) == "these" || low(i - 1) == "those" || low(i - 1) == "many"))) {

@@ -94,6 +94,19 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
     int month = 0;
     bool ambiguous = false;
     if (std::size_t k = month_at(j, month, ambiguous); k != kNone) {
+        // "last Oct. 23", "next June 5": the nearest such day before or after the reference
+        int day = 0;
+        if (const std::size_t d = day_at(k, day); d != kNone && l != Lex::this_ &&
+                                                  day <= days_in_month(2000, month) &&
+                                                  !(punct(d, ':') && attached(d))) {
+            m.kind = MentionKind::month_day;
+            m.month = month;
+            m.day = day;
+            m.tense = rel < 0 ? Tense::past : Tense::future;
+            m.rel = rel; // strictly before or after: no slack for a day just ahead
+            finish(m, i, d);
+            return true;
+        }
         m.kind = MentionKind::month;
         m.month = month;
         m.rel = l == Lex::this_ ? 2 : rel;

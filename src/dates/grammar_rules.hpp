@@ -2,6 +2,7 @@
 // (grammar_*.cpp). Internal to src/dates: the public entry point is recognise() in grammar.hpp.
 #pragma once
 
+#include "dates/calendar.hpp"
 #include "dates/grammar.hpp"
 
 #include <cstddef>
@@ -64,35 +65,32 @@ class Grammar {
     std::size_t ordinal_at(std::size_t i, int& n) const;
     std::size_t am_pm_at(std::size_t i, bool& pm) const;
 
+    // Every rule has one shape: try to match an expression opening at token i, fill m with it
+    // (its end in m.last_token) and say whether one was found. Declared through one alias.
+    using Rule = bool(std::size_t i, Mention& m) const;
+
     // --- cores ---
-    bool core(std::size_t i, Mention& m) const;
-    bool month_first(std::size_t i, Mention& m) const;
-    bool finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day) const;
-    bool day_first(std::size_t i, Mention& m) const;
-    bool numeric_date(std::size_t i, Mention& m) const;
-    bool weekday_core(std::size_t i, Mention& m) const;
-    bool year_core(std::size_t i, Mention& m) const;
-    bool relative_core(std::size_t i, Mention& m) const;
-    bool deictic_core(std::size_t i, Mention& m) const;
-    bool the_core(std::size_t i, Mention& m) const;
-    bool quarter_core(std::size_t i, Mention& m) const;
-    bool season_core(std::size_t i, Mention& m) const;
-    bool holiday_core(std::size_t i, Mention& m) const;
+    Rule core, month_first, day_first, numeric_date, weekday_core, year_core, relative_core,
+        deictic_core, the_core, quarter_core, season_core, holiday_core, anniversary_core,
+        anchor_target;
+    // A day and month ending at token k (see grammar_absolute.cpp); `written`: the day was
+    // written in digits or words, not implied by a name ("Christmas"): a written day with its
+    // year is an explicit day for the publication-date inference.
+    bool finish_day(Mention& m, std::size_t i, std::size_t k, int month, int day,
+                    bool written = true) const;
+    bool fixed_day(Mention& m, std::size_t i, std::size_t end, CivilDate date, bool written) const;
+    // "May 3 and 4": the second day of a pair after a written day (`first`), in its month.
+    bool coordinated_day(const Mention& first, Mention& second) const;
     // `standalone`: the name is reported on its own, which only date-like names are.
     bool known_event_core(std::size_t i, Mention& m, bool standalone = false) const;
-    bool anniversary_core(std::size_t i, Mention& m) const;
-    bool anchor_target(std::size_t i, Mention& m) const;
     std::size_t year_suffix(std::size_t i, int& year) const;
+    // A preposition or modifier before i that introduces a month or a year as a time ("in",
+    // "since", "by", "early", "mid", "through"...): shared by months and years alone.
+    bool temporal_word_before(std::size_t i) const;
 
     // --- wrappers ---
-    bool modified(std::size_t i, Mention& m) const;
-    bool amount_expression(std::size_t i, Mention& m) const;
-    bool set_expression(std::size_t i, Mention& m) const;
-    bool frequency_set(std::size_t i, Mention& m) const;
-    bool long_adjective(std::size_t i, Mention& m) const;
-    bool clock_time(std::size_t i, Mention& m) const;
-    bool part_of_day_alone(std::size_t i, Mention& m) const;
-    bool ref_word(std::size_t i, Mention& m) const;
+    Rule modified, amount_expression, set_expression, frequency_set, long_adjective, clock_time,
+        part_of_day_alone, ref_word;
     bool modifies_next_word(std::size_t i) const;
     // A lowercase word right after a count: "bikes" in "400 bikes", "cents" in "five cents"
     bool counted_noun(std::size_t i) const {

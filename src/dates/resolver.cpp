@@ -161,6 +161,13 @@ Resolution Resolver::resolve_base(const Mention& m) {
             return r;
         }
         long d = month_day_in_context(ref, m.month, m.day, m.tense, 0);
+        // "last Oct. 12" is before the reference, "next March 3" after it, whatever the slack
+        // month_day_in_context allows a plain past or future clause.
+        const int in_year = civil_from_days(d).year;
+        if (m.rel != 0 && (m.rel < 0 ? d >= ref : d <= ref) &&
+            is_valid_date(in_year + m.rel, m.month, m.day)) {
+            d = days_from_civil(in_year + m.rel, m.month, m.day);
+        }
         if (m.weekday_check && weekday(d) != m.weekday) {
             // "Friday, November 5": take the nearest year in which that day is a Friday.
             const int y = civil_from_days(d).year;

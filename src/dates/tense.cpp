@@ -152,6 +152,12 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
             return Tense::past;
         }
         const Tense tense = word_tense(w, t.capitalized);
+        // The past perfect of a plan is past: "had been due to lapse Wednesday", "had planned
+        // to meet Monday" (the time has come and gone, or the plan changed).
+        if (tense == Tense::future && i > 0 &&
+            (word(i - 1) == "had" || (i > 1 && word(i - 1) == "been" && word(i - 2) == "had"))) {
+            return Tense::past;
+        }
         // A participle after a bare "be" follows a modal or "to": "will be finalized", "to be
         // held", "may be signed" all look ahead.
         if (tense == Tense::past && i > 0 && word(i - 1) == "be") {
@@ -165,24 +171,56 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         return tense;
     };
     constexpr std::size_t kReach = 12;
+    auto right_cue = [&]() {
+        for (std::size_t i = last; i < tokens.size() && i < last + kReach; ++i) {
+            if (sentences[i] != sentence || is_tense_subordinator(word(i))) {
+                break;
+            }
+            if (Tense t = cue(i); t != Tense::unknown) {
+                return t;
+            }
+        }
+        return Tense::unknown;
+    };
+    // A plan's participle with no auxiliary before it opens a reduced relative clause ("a
+    // rally planned for Saturday was called off"): the main verb after the date decides, the
+    // plan only when no verb follows.
+    auto reduced_plan = [&](std::size_t i) {
+        const std::string_view w = word(i);
+        if (w != "planned" && w != "scheduled" && w != "expected") {
+            return false;
+        }
+        // "protesters planned a march": a finite verb with its object, not a modifier
+        static constexpr std::string_view kPrepositions[] = {"for", "at", "in", "on", "to", "by"};
+        bool preposition = false;
+        for (std::string_view p : kPrepositions) {
+            preposition = preposition || (i + 1 < tokens.size() && word(i + 1) == p);
+        }
+        if (!preposition) {
+            return false;
+        }
+        static constexpr std::string_view kAuxiliaries[] = {
+            "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will"};
+        for (std::string_view a : kAuxiliaries) {
+            if (i > 0 && word(i - 1) == a) {
+                return false;
+            }
+        }
+        return true;
+    };
     for (std::size_t k = 1; k <= kReach && k <= first; ++k) {
         const std::size_t i = first - k;
         if (sentences[i] != sentence) {
             break;
         }
         if (Tense t = cue(i); t != Tense::unknown) {
+            if (t == Tense::future && reduced_plan(i) && right_cue() == Tense::past) {
+                return Tense::past;
+            }
             return t;
         }
     }
-    for (std::size_t i = last; i < tokens.size() && i < last + kReach; ++i) {
-        if (sentences[i] != sentence || is_tense_subordinator(word(i))) {
-            break;
-        }
-        if (Tense t = cue(i); t != Tense::unknown) {
-            return t;
-        }
-    }
-    return Tense::unknown;
+    return right_cue();
 }
 
 } // namespace eventmap::dates

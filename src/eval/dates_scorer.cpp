@@ -88,7 +88,8 @@ TimexCounts score_document(const GoldDocument& gold,
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (system_match[i] < 0) {
             if (errors != nullptr) {
-                errors->push_back({"spurious", "", "", s[i]->text, s[i]->value});
+                errors->push_back({"spurious", "", "", s[i]->text,
+                                   s[i]->value + "\t" + context(s[i]->byte_start, s[i]->byte_end)});
             }
             continue;
         }
@@ -107,8 +108,8 @@ TimexCounts score_document(const GoldDocument& gold,
     if (errors != nullptr) {
         for (std::size_t j = 0; j < g.size(); ++j) {
             if (gold_match[j] < 0) {
-                errors->push_back(
-                    {"missed", text_of(g[j]->byte_begin, g[j]->byte_end), g[j]->value, "", ""});
+                errors->push_back({"missed", text_of(g[j]->byte_begin, g[j]->byte_end), g[j]->value,
+                                   "", "\t" + context(g[j]->byte_begin, g[j]->byte_end)});
             }
         }
     }

@@ -93,6 +93,23 @@ TEST_CASE("months and weekdays follow the tense of their clause", "[dates][relat
         {"The summit was held on September 2.", "September 2", "2013-09-02", "DATE"},
         {"The summit will be held on September 2.", "September 2", "2014-09-02", "DATE"},
         {"They would meet again around September 28.", "around September 28", "2013-09-28", "DATE"},
+        // a plan's participle as a modifier: the main verb after the date decides
+        {"A parade planned for Sunday was called off.", "Sunday", "2013-09-08", "DATE"},
+        {"A parade planned for Sunday will close the festival.", "Sunday", "2013-09-15", "DATE"},
+        {"A parade planned for Sunday drew a crowd.", "Sunday", "2013-09-08", "DATE"},
+        {"Crowds are expected on Sunday.", "Sunday", "2013-09-15", "DATE"},
+        // the past perfect of a plan is past
+        {"The permit had been due to lapse on Wednesday.", "Wednesday", "2013-09-11", "DATE"},
+        {"The clubs had planned to merge on Wednesday.", "Wednesday", "2013-09-11", "DATE"},
+        // last/next with a month and day: the nearest such day before or after the reference
+        {"The ferry sank last Oct. 12 off the cape.", "last Oct. 12", "2012-10-12", "DATE"},
+        {"The fair opens next March 3.", "next March 3", "2014-03-03", "DATE"},
+        {"The fair opened last March.", "last March", "2013-03", "DATE"},
+        // a month after "by" or "until" in a clause that is not past: a deadline ahead
+        {"The plan is to repay the loan by June.", "June", "2014-06", "DATE"},
+        {"The loan was repaid by June.", "June", "2013-06", "DATE"},
+        {"Such loans are repaid by June.", "June", "2014-06", "DATE"},
+        {"Such loans are repaid in June.", "June", "2013-06", "DATE"},
     });
 }
 
@@ -154,6 +171,19 @@ TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
     CHECK(find(t, "16:15 UTC, June 1st")->value == "2013-06-01T16:15Z");
 }
 
+TEST_CASE("the second day of a pair", "[dates][absolute]") {
+    check_cases({
+        {"The fair ran on August 3 and 4.", "4", "2013-08-04", "DATE"},
+        {"The fair ran on August 3 and 4.", "August 3", "2013-08-03", "DATE"},
+        {"Talks resume on Oct. 7 or 8, 2014.", "8, 2014", "2014-10-08", "DATE"},
+        {"The fair ran on 3 August 2012 and 5.", "5", "2012-08-05", "DATE"},
+    });
+    // a count after "and" is no day
+    const DateResult r = tag("On August 3 and 4 people were hurt.");
+    INFO(listing(r));
+    CHECK(r.expressions.size() == 1);
+}
+
 TEST_CASE("times of day", "[dates][time]") {
     check_cases({
         {"The blast came at 14:30 GMT.", "14:30 GMT", "2013-09-13T14:30Z", "TIME"},
@@ -162,6 +192,11 @@ TEST_CASE("times of day", "[dates][time]") {
         {"The market closed at 16:00 UTC Thursday.", "16:00 UTC Thursday", "2013-09-12T16:00Z",
          "TIME"},
         {"Fighting broke out on Thursday night.", "Thursday night", "2013-09-12TNI", "TIME"},
+        // a date written after the clock time (and its zone) is its day
+        {"The tender closes at 4 p.m. EST Nov. 12.", "4 p.m. EST Nov. 12", "2013-11-12T16:00",
+         "TIME"},
+        {"Bids closed at 10 a.m. on Sept. 2.", "10 a.m. on Sept. 2", "2013-09-02T10:00", "TIME"},
+        {"At 5 p.m. 12 riders were still out.", "5 p.m.", "2013-09-13T17:00", "TIME"},
     });
 }
 

@@ -67,6 +67,24 @@ TEST_CASE("references to the present, past and future", "[dates][grammar][timeml
     check("At the time, he was the mayor.", "the time", "PAST_REF", "DATE");
     check("Send the forms as soon as possible.", "as soon as possible", "FUTURE_REF", "DATE");
     CHECK(tag("The crowd left as soon as the rain began.").expressions.empty());
+    // "Now" opening a sentence with a comma is a discourse marker; without one, the present
+    check("Now with the dam finished, farms get water.", "Now", "PRESENT_REF", "DATE");
+    CHECK(tag("Now, the mayor argues, the bridge is safe.").expressions.empty());
+    CHECK(tag("The fog lifted. \"Now, we sail,\" she said.").expressions.empty());
+    check("Until now, the bridge was shut.", "now", "PRESENT_REF", "DATE");
+}
+
+TEST_CASE("quarters as a fraction or as lodging are no time", "[dates][grammar][timeml]") {
+    CHECK(tag("The town buys about three-quarters of its grain abroad.").expressions.empty());
+    CHECK(tag("Inspectors searched the guards' quarters.").expressions.empty());
+    check("Sales fell for three quarters.", "three quarters", "P3Q", "DURATION");
+    check("Sales fell in recent quarters.", "recent quarters", "PXQ", "DURATION");
+}
+
+TEST_CASE("a century written without its article", "[dates][grammar][timeml]") {
+    check("She is a 20th century poet.", "20th century", "19", "DATE");
+    check("They teach 21st-century skills.", "21st-century", "20", "DATE");
+    check("The church dates from the 12th century.", "the 12th century", "11", "DATE");
 }
 
 TEST_CASE("sets carry quant EVERY and adjectives are not sets", "[dates][grammar][timeml]") {
@@ -141,7 +159,12 @@ TEST_CASE("annually after an amount is a rate, annual before a name part of it",
     CHECK(tag("Exports rose 8% annually.").expressions.empty());
     CHECK(tag("The mill turns out 5,000 tonnes annually.").expressions.empty());
     CHECK(tag("Crowds came to the annual Harvest Fair.").expressions.empty());
+    CHECK(tag("Crowds came to the annual May Day parade.").expressions.empty());
+    // a newspaper named as a daily or weekly
+    CHECK(tag("The party daily Vestnik ran the story.").expressions.empty());
+    CHECK(tag("He wrote for the weekly Grenzbote.").expressions.empty());
     check("The fair is held annually.", "annually", "P1Y", "SET");
+    check("The buses run daily to the coast.", "daily", "P1D", "SET");
 }
 
 TEST_CASE("years said in words, as transcripts write them", "[dates][grammar][timeml]") {
