@@ -18,7 +18,10 @@
 // (store/writer_lock.hpp) until it is destroyed; a second writing process waits for it, with a
 // message on stderr. Readers take no lock and wait up to 15 s for a batch being committed; a
 // writer's commit waits up to 120 s for readers to finish. Past those waits the error says the
-// store is locked (not damaged). PostGIS: the server settles concurrent writers.
+// store is locked (not damaged). PostGIS: any number of writing processes at once, settled by
+// the database (store/pg_writer.hpp, docs/store.md): an article another writer stored first is
+// skipped (add_article returns false), reports of one event merge into one stored event, and a
+// batch that meets another writer's lock is committed in parts (each article whole).
 //
 // Threads: an EventStore is used by one thread at a time, reads included: its GDAL dataset
 // and layers keep a read cursor, so even the read methods are not const. A thread that reads
