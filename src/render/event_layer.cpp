@@ -177,11 +177,16 @@ void EventLayer::draw_markers(const ClipTransform& clip, const Tile& tile, const
     }
     set_marker_uniforms(markers_, clip, window, style);
     areas_.draw(false);
-    // The largest marker (most reports) must fit the driver's largest point.
+    // The largest marker (most reports) must fit the driver's largest point, and the widened
+    // viewport (draw_points) the driver's largest viewport.
     GLfloat range[2] = {1, 1};
     glGetFloatv(GL_POINT_SIZE_RANGE, range);
+    GLint viewport_max[2] = {0, 0};
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport_max);
     const float largest = 2 * (marker_radius(style, points_.max_sources) + 1.5F);
-    if (largest > range[1]) {
+    const float widest = static_cast<float>(std::max(tile.width, tile.height)) + largest + 4;
+    if (largest > range[1] ||
+        widest > static_cast<float>(std::min(viewport_max[0], viewport_max[1]))) {
         points_.draw(false);
         return;
     }

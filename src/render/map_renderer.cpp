@@ -439,6 +439,9 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
             }
         }
     }
+    if (!options.legend_heading.empty()) {
+        c.legend_heading = options.legend_heading;
+    }
     return c;
 }
 
@@ -539,6 +542,7 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
                       m.frame.overlay_rects);
     }
     m.frame.attribution = options.attribution ? attribution_text(content) : std::string();
+    m.frame.legend_heading = options.legend ? content.legend_heading : std::string();
     font.layer->draw(labels, clip);
 
     if (m.table && m.table->size() > 0) {

@@ -43,6 +43,9 @@ struct MapOptions {
     std::string title;
     std::string subtitle;
     std::string stamp; // a large date on the map (animation frames); empty for none
+    // The legend's heading; empty: "Events by type" or "Events by quad class" (the viewer's
+    // layers say "Events by layer").
+    std::string legend_heading;
     ColorBy color_by = ColorBy::type;
     bool markers = true;
     bool clusters = false; // groups nearby markers into counted circles
@@ -72,6 +75,7 @@ struct FrameInfo {
     PixelRect overlay_area;               // the image less MapOptions::overlay_insets
     std::vector<PixelRect> overlay_rects; // panels drawn there (title, legend, scale bar...)
     std::string attribution;              // the credit line drawn; empty when none
+    std::string legend_heading;           // the legend's heading as drawn
 };
 
 class MapRenderer {

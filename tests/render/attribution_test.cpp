@@ -1,4 +1,5 @@
-// The attribution credits GeoNames only where gazetteer data is on the map.
+// The attribution credits GeoNames only where gazetteer data is on the map; the legend's
+// heading can be set (the viewer's "Events by layer").
 #include "mapdata/map_source.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_context.hpp"
@@ -11,7 +12,8 @@ using namespace eventmap;
 
 namespace {
 
-std::string attribution_of(const std::string& source, const std::string& index) {
+render::FrameInfo frame_of(const std::string& source, const std::string& index,
+                           const render::MapOptions& options = {}) {
     render::OffscreenContext context;
     render::MapRenderer renderer({"", index, ""});
     auto table = std::make_shared<mapdata::EventTable>(mapdata::load_events(source));
@@ -20,8 +22,12 @@ std::string attribution_of(const std::string& source, const std::string& index) 
     const auto view = render::fit_view(renderer.projection(), {-5, 40, 20, 56}, 320, 240, 0);
     render::OffscreenTarget target(320, 240);
     target.bind();
-    renderer.draw(view, render::MapOptions{}, {0, 0, 320, 240});
-    return renderer.last_frame().attribution;
+    renderer.draw(view, options, {0, 0, 320, 240});
+    return renderer.last_frame();
+}
+
+std::string attribution_of(const std::string& source, const std::string& index) {
+    return frame_of(source, index).attribution;
 }
 
 } // namespace
@@ -39,4 +45,12 @@ TEST_CASE("GeoNames is not credited when no gazetteer data is drawn", "[render]"
     CHECK(text.find("Natural Earth") != std::string::npos);
     CHECK(text.find("GeoNames") == std::string::npos);
     CHECK(text.find("foreign.csv") != std::string::npos);
+}
+
+TEST_CASE("the legend heading says what the markers are grouped by", "[render]") {
+    const std::string source = test::fixture("mapdata/events.geojson");
+    CHECK(frame_of(source, "-").legend_heading == "Events by type");
+    render::MapOptions options;
+    options.legend_heading = "Events by layer";
+    CHECK(frame_of(source, "-", options).legend_heading == "Events by layer");
 }
