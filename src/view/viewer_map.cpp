@@ -1,6 +1,7 @@
 // The map's part of the window: the rectangle the docked panels leave free (lay_out), the
-// world shown before any event arrives (show_world), the renderer's projection, and the map
-// image drawn only when what it shows changed (map_key, draw_map; viewer_surface.hpp).
+// world shown before any event arrives (show_world), the renderer's projection, the map
+// image drawn only when what it shows changed (map_key, draw_map; viewer_surface.hpp), and
+// what the renderer is handed: events, visibility mask, rings (upload_events, update_rings).
 #include "common/error.hpp"
 #include "view/viewer_app.hpp"
 
@@ -114,6 +115,69 @@ void ViewerApp::draw_map() {
     } catch (const Error& e) {
         ui_.report_error(e.located());
         drawn_key_.clear();
+    }
+}
+
+// The renderer draws the events passing the filters: the filter's per-row mask, handed over
+// when the filter (or the data) changes, never per frame; the window stays two uniforms.
+void ViewerApp::upload_events() {
+    const auto map = session_->map();
+    if (!map) {
+        return;
+    }
+    if (uploaded_data_ != session_->data_generation() || uploaded_by_layer_ != ui_.color_by_layer) {
+        // Colour by layer: the renderer is handed the rows with their layer as their "type",
+        // so its palette and legend name the layers.
+        renderer_->set_events(ui_.color_by_layer ? std::make_shared<const mapdata::EventTable>(
+                                                       layer_typed(*map, session_->layers()))
+                                                 : map);
+        uploaded_data_ = session_->data_generation();
+        uploaded_by_layer_ = ui_.color_by_layer;
+        // New rows: the rings are sent again (the old rows' rings would mark other events).
+        highlighted_.clear();
+        renderer_->set_highlight({});
+        ++rings_generation_;
+        corrected_for_ = ~0ULL;
+    }
+    const auto& mask = session_->filtered().mask;
+    if (session_->filtered().rows.size() == map->size() || mask.size() != map->size()) {
+        renderer_->set_visible(nullptr);
+    } else {
+        renderer_->set_visible(std::make_shared<const std::vector<std::uint8_t>>(mask));
+    }
+    uploaded_filters_ = session_->filter_generation();
+}
+
+// The selection and corrected events, drawn by the renderer as rings (so a saved image shows
+// them too): handed over when they change.
+void ViewerApp::update_rings() {
+    if (!have_view_) {
+        return;
+    }
+    const EventTable& t = session_->table();
+    std::vector<std::size_t> highlight;
+    if (session_->selected) {
+        highlight.push_back(*session_->selected);
+    }
+    const std::size_t most = 5000; // more rings than this say nothing a count does not
+    for (std::size_t i = 0; i < session_->box_selection.size() && i < most; ++i) {
+        highlight.push_back(session_->box_selection[i]);
+    }
+    if (highlight != highlighted_) {
+        highlighted_ = highlight;
+        renderer_->set_highlight(highlight);
+        ++rings_generation_;
+    }
+    if (corrected_for_ != session_->data_generation()) {
+        corrected_for_ = session_->data_generation();
+        std::vector<std::size_t> corrected;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            if (t.corrected[i] != 0) {
+                corrected.push_back(i);
+            }
+        }
+        renderer_->set_corrected(corrected);
+        ++rings_generation_;
     }
 }
 

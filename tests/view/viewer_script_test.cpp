@@ -218,6 +218,9 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
                                               "layer basemap off\n" +
                                               shot +
                                               "/no_basemap.png\n"
+                                              "color layer\n" +
+                                              shot +
+                                              "/by_layer.png\n"
                                               "quit\n");
     const auto result =
         run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
@@ -226,7 +229,7 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
-    REQUIRE(lines.size() == 21);
+    REQUIRE(lines.size() == 23);
     // Listed topmost first: the file (second on the command line) is drawn over the store.
     const auto& listed = lines[4]["layers"];
     REQUIRE(listed.size() == 2);
@@ -291,5 +294,19 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     };
     CHECK(land_pixels(reordered) > 600);
     CHECK(land_pixels(bare) == 0);
+
+    // Coloured by layer: the larger layer (the store, on top) takes the palette's first colour,
+    // Paul Tol's rose #CC6677, and the legend lists the layers.
+    const Png by_layer = read_png(dir + "/by_layer.png");
+    bool rose = false;
+    for (int y = cy - 2; y <= cy + 2; ++y) {
+        for (int x = cx - 2; x <= cx + 2; ++x) {
+            const auto c = by_layer.at(x, y);
+            rose |= std::abs(c[0] - 0xCC) < 20 && std::abs(c[1] - 0x66) < 20 &&
+                    std::abs(c[2] - 0x77) < 20;
+        }
+    }
+    CHECK(rose);
+    CHECK_FALSE(vermilion_near(by_layer, cx, cy, 2));
 #endif
 }
