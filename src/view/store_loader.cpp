@@ -137,7 +137,10 @@ std::string select_list(const std::vector<std::pair<std::string, std::string>>& 
                         std::vector<std::string>& aliases) {
     std::string sql;
     for (const auto& [expr, alias] : columns) {
-        sql += (sql.empty() ? "SELECT " : ", ") + expr + " AS " + alias;
+        sql += sql.empty() ? "SELECT " : ", ";
+        sql += expr;
+        sql += " AS ";
+        sql += alias;
         aliases.push_back(alias);
     }
     return sql;
