@@ -121,8 +121,9 @@ Run run_one_line(const geoparse::Geoparser& parser, const events::EventExtractor
 void long_line(const geoparse::Geoparser& parser, const events::EventExtractor& extractor,
                const std::string& dir, std::size_t mb) {
     const auto pool = bench::synthetic_articles(64);
-    std::printf("line: one article of N MiB, whole pipeline\n%8s %10s %14s %12s %10s %10s\n", "MiB",
-                "read CPU s", "pipeline CPU s", "CPU s/MiB", "events", "RSS MiB");
+    std::printf("line: one article of N MiB, whole pipeline\n%8s %10s %14s %12s %10s %10s %10s\n",
+                "MiB", "read CPU s", "pipeline CPU s", "CPU s/MiB", "mentions", "events",
+                "RSS MiB");
     for (std::size_t part = 8; part >= 1; part /= 2) {
         const std::size_t bytes = (mb << 20) / part;
         std::string text;

@@ -202,13 +202,17 @@ std::string ArticleBuilder::country_name(const geoparse::Mention& m) {
     if (m.type != geoparse::MentionType::demonym && m.precision == gazetteer::Precision::country) {
         return m.name;
     }
-    for (const auto& other : mentions_) {
-        if (other.type == geoparse::MentionType::place &&
-            other.precision == gazetteer::Precision::country && other.country == m.country) {
-            return other.name;
+    if (!country_names_) {
+        country_names_.emplace();
+        for (const auto& other : mentions_) {
+            if (other.type == geoparse::MentionType::place &&
+                other.precision == gazetteer::Precision::country) {
+                country_names_->emplace(other.country, other.name); // the first one stays
+            }
         }
     }
-    return m.name;
+    const auto found = country_names_->find(m.country);
+    return found != country_names_->end() ? found->second : m.name;
 }
 
 // Before the trigger in its clause: actors; after it: recipients. A passive trigger

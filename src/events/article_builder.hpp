@@ -117,6 +117,10 @@ class ArticleBuilder {
     std::string hash_;
     std::vector<Analysis> analyses_;
     std::unordered_map<std::string, Person> people_;
+    // Country code -> the name of the article's first country-level place mention of it, built
+    // on first use (country_name): an actor then costs a look-up, not a scan of every mention,
+    // which made a long article quadratic.
+    std::optional<std::unordered_map<std::string, std::string>> country_names_;
     const geoparse::Mention* dateline_ = nullptr;
     const geoparse::Mention* paragraph_place_ = nullptr; // last located event's, this paragraph
     std::optional<Narrative> narrative_;

@@ -25,6 +25,40 @@ void add_unique(std::vector<std::string>& into, const std::vector<std::string>& 
     }
 }
 
+std::string source_key(const model::EventSource& s) {
+    return s.article_id + '\n' + std::to_string(s.start) + ':' + std::to_string(s.end);
+}
+
+// Everything merge_into folds but the sources.
+void merge_details(Event& into, Event&& other) {
+    add_unique(into.actor, other.actor);
+    add_unique(into.recipient, other.recipient);
+    // One report's actor may be another's recipient (a passive and an active sentence); the
+    // actor role wins.
+    into.recipient.erase(std::remove_if(into.recipient.begin(), into.recipient.end(),
+                                        [&](const std::string& r) {
+                                            return std::find(into.actor.begin(), into.actor.end(),
+                                                             r) != into.actor.end();
+                                        }),
+                         into.recipient.end());
+    if (source_strength(other.date_source) > source_strength(into.date_source)) {
+        into.date_source = other.date_source;
+    }
+    // A finer place name for the same entry (the sentence that says "in northern Brambly").
+    if (into.event_loc.extracted_place.empty()) {
+        into.event_loc.extracted_place = other.event_loc.extracted_place;
+    }
+    // The best-supported report names the event ("gas attack" rather than "killed").
+    if (other.confidence > into.confidence) {
+        into.trigger = std::move(other.trigger);
+        into.trigger_start = other.trigger_start;
+        into.trigger_end = other.trigger_end;
+        into.cameo_root = std::move(other.cameo_root);
+        into.mode = std::move(other.mode);
+        into.confidence = other.confidence;
+    }
+}
+
 } // namespace
 
 std::string merge_key(const Event& e) {
@@ -67,32 +101,7 @@ void merge_into(Event& into, Event&& other) {
             into.sources.push_back(std::move(s));
         }
     }
-    add_unique(into.actor, other.actor);
-    add_unique(into.recipient, other.recipient);
-    // One report's actor may be another's recipient (a passive and an active sentence); the
-    // actor role wins.
-    into.recipient.erase(std::remove_if(into.recipient.begin(), into.recipient.end(),
-                                        [&](const std::string& r) {
-                                            return std::find(into.actor.begin(), into.actor.end(),
-                                                             r) != into.actor.end();
-                                        }),
-                         into.recipient.end());
-    if (source_strength(other.date_source) > source_strength(into.date_source)) {
-        into.date_source = other.date_source;
-    }
-    // A finer place name for the same entry (the sentence that says "in northern Brambly").
-    if (into.event_loc.extracted_place.empty()) {
-        into.event_loc.extracted_place = other.event_loc.extracted_place;
-    }
-    // The best-supported report names the event ("gas attack" rather than "killed").
-    if (other.confidence > into.confidence) {
-        into.trigger = std::move(other.trigger);
-        into.trigger_start = other.trigger_start;
-        into.trigger_end = other.trigger_end;
-        into.cameo_root = std::move(other.cameo_root);
-        into.mode = std::move(other.mode);
-        into.confidence = other.confidence;
-    }
+    merge_details(into, std::move(other));
 }
 
 void merge_events(std::vector<Event>& events) {
@@ -108,9 +117,21 @@ void EventMerger::add(std::vector<Event> events) {
                                         [&](std::size_t i) { return compatible(events_[i], e); });
         if (match == same.end()) {
             same.push_back(events_.size());
+            auto& seen = sources_seen_.emplace_back();
+            for (const auto& s : e.sources) {
+                seen.insert(source_key(s));
+            }
             events_.push_back(std::move(e));
         } else {
-            merge_into(events_[*match], std::move(e));
+            // merge_into's sources step, with the set instead of a scan of the sources.
+            Event& into = events_[*match];
+            auto& seen = sources_seen_[*match];
+            for (auto& s : e.sources) {
+                if (seen.insert(source_key(s)).second) {
+                    into.sources.push_back(std::move(s));
+                }
+            }
+            merge_details(into, std::move(e));
             ++merged_;
         }
     }
@@ -118,6 +139,7 @@ void EventMerger::add(std::vector<Event> events) {
 
 std::vector<Event> EventMerger::take() {
     index_.clear();
+    sources_seen_.clear();
     merged_ = 0;
     std::vector<Event> out;
     out.swap(events_);

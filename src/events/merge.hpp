@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace eventmap::events {
@@ -40,6 +41,9 @@ class EventMerger {
   private:
     std::unordered_map<std::string, std::vector<std::size_t>> index_; // key -> events_
     std::vector<Event> events_;
+    // Per event, its sources (article, start, end): a report is checked against them in
+    // constant time, so a story an article repeats n times costs n, not n squared.
+    std::vector<std::unordered_set<std::string>> sources_seen_;
     std::size_t merged_ = 0;
 };
 
