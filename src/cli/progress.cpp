@@ -1,5 +1,6 @@
 #include "cli/progress.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -9,7 +10,7 @@ namespace eventmap::cli {
 namespace {
 
 std::string format_duration(double seconds) {
-    const auto total = static_cast<std::uint64_t>(seconds + 0.5);
+    const auto total = static_cast<std::uint64_t>(std::llround(seconds));
     const std::uint64_t hours = total / 3600;
     const std::uint64_t minutes = total / 60 % 60;
     const std::uint64_t secs = total % 60;

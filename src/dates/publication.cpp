@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -206,7 +207,9 @@ PublicationDate infer_publication(std::string_view text, const std::vector<Token
             if (m.kind == MentionKind::fixed && m.tense != Tense::future && m.fixed.size() >= 4 &&
                 (m.fixed.size() == 4 || m.fixed[4] == '-') &&
                 std::isdigit(static_cast<unsigned char>(m.fixed[0]))) {
-                latest_year = std::max(latest_year, std::atoi(m.fixed.substr(0, 4).c_str()));
+                int year = 0; // four digits, checked above
+                std::from_chars(m.fixed.data(), m.fixed.data() + 4, year);
+                latest_year = std::max(latest_year, year);
             }
         }
         for (const Mention& m : mentions) {

@@ -5,8 +5,10 @@
 
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
 
 namespace eventmap::dates {
 
@@ -18,6 +20,18 @@ using detail::season_of_month;
 using detail::shifted_day;
 using detail::shifted_value;
 
+namespace {
+
+// The leading decimal digits of a normalised value's field ("2013" of "2013-05"), 0 when there
+// are none: atoi's result on these fields, without its unreported conversion errors.
+int leading_int(std::string_view digits) {
+    int out = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return out;
+}
+
+} // namespace
+
 std::optional<long> period_start(const std::string& value) {
     if (value.size() < 4) {
         return std::nullopt;
@@ -27,7 +41,7 @@ std::optional<long> period_start(const std::string& value) {
             return std::nullopt;
         }
     }
-    const int year = std::atoi(value.substr(0, 4).c_str());
+    const int year = leading_int(value.substr(0, 4));
     if (value.size() == 4) {
         return days_from_civil(year, 1, 1);
     }
@@ -35,7 +49,7 @@ std::optional<long> period_start(const std::string& value) {
         return std::nullopt;
     }
     if (value[5] == 'W' && value.size() >= 8) {
-        const int week = std::atoi(value.substr(6, 2).c_str());
+        const int week = leading_int(value.substr(6, 2));
         const long jan4 = days_from_civil(year, 1, 4);
         return jan4 - weekday(jan4) + 7L * (week - 1);
     }
@@ -50,7 +64,7 @@ std::optional<long> period_start(const std::string& value) {
     if (value[5] < '0' || value[5] > '9') {
         return std::nullopt;
     }
-    const int month = std::atoi(value.substr(5, 2).c_str());
+    const int month = leading_int(value.substr(5, 2));
     if (month < 1 || month > 12) {
         return std::nullopt;
     }
@@ -386,7 +400,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
             const int years = static_cast<int>(round_amount(m.amount));
             if (period.size() >= 4 && std::isdigit(static_cast<unsigned char>(period[0]))) {
                 const int year = m.period_year ? *m.period_year // "the 2012 period"
-                                               : std::atoi(period.substr(0, 4).c_str()) - years;
+                                               : leading_int(period.substr(0, 4)) - years;
                 r.value = format_year(year) + period.substr(4);
                 r.anchor =
                     "narrative " + period + (years ? " -" + std::to_string(years) + "Y" : "");
@@ -403,7 +417,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
         if (!m.same_period && m.unit == Unit::year && m.amount == 1 && m.rel < 0 &&
             !report_quarter_.empty() &&
             m.sentence <= narrative_period_sentence_ + kReportSentences) {
-            r.value = format_year(std::atoi(report_quarter_.substr(0, 4).c_str()) - 1) +
+            r.value = format_year(leading_int(report_quarter_.substr(0, 4)) - 1) +
                       report_quarter_.substr(4);
             r.anchor = "narrative " + report_quarter_ + " -1Y";
             r.first = period_start(r.value);
@@ -552,7 +566,7 @@ Resolution Resolver::that_period(Unit unit, const std::string& ref_label) const 
         r.value = latest;
     } else if (unit == Unit::quarter && month) {
         r.value = latest.substr(0, 4) + "-Q" +
-                  std::to_string((std::atoi(latest.substr(5, 2).c_str()) - 1) / 3 + 1);
+                  std::to_string((leading_int(latest.substr(5, 2)) - 1) / 3 + 1);
     } else if (unit == Unit::week && day) {
         r.value = format_week(*parse_iso_day(latest));
     } else {

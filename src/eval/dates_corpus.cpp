@@ -5,6 +5,7 @@
 #include "eval/dates_xml.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -65,7 +66,10 @@ GoldDocument read_meantime(const std::string& path) {
             } else if (e.name == "token") {
                 Tok t;
                 t.id = e.attribute("t_id", empty);
-                t.sentence = std::atol(e.attribute("sentence", empty).c_str());
+                // A missing or malformed number reads as sentence 0, as atol did.
+                const std::string& number = e.attribute("sentence", empty);
+                t.sentence = 0;
+                std::from_chars(number.data(), number.data() + number.size(), t.sentence);
                 tokens.push_back(std::move(t));
                 in_token = true;
             } else if (e.name == "TIMEX3") {

@@ -12,10 +12,18 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace eventmap::eval {
 
 namespace {
+
+// The leading digits of a field of an event id ("12" of "doc-12-3"), 0 when there are none.
+std::size_t leading_count(std::string_view digits) {
+    std::size_t out = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return out;
+}
 
 // Drops lines near the top that hold nothing but a date (the dateline), so inference has to
 // work from the story itself.
@@ -132,10 +140,9 @@ std::vector<TimelineEvent> read_timelines(const std::string& dir) {
                     throw InputError("event id must be doc-sentence-token: '" + ev + "'", f,
                                      line_no);
                 }
-                events.push_back(
-                    {ev.substr(0, a),
-                     static_cast<std::size_t>(std::atol(ev.substr(a + 1, b - a - 1).c_str())),
-                     date});
+                events.push_back({ev.substr(0, a),
+                                  leading_count(std::string_view(ev).substr(a + 1, b - a - 1)),
+                                  date});
             }
         }
     }

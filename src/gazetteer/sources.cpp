@@ -187,7 +187,7 @@ std::size_t read_geonames_table(const std::string& path, IndexBuilder& builder, 
             p.precision = precision_for(p.feature_class, p.feature_code);
             p.source = Source::geonames;
             const std::uint64_t id = p.id;
-            index.geonames[id] = builder.add_place(std::move(p));
+            index.geonames[id] = builder.add_place(p);
             ++added;
         });
     return added;
@@ -311,7 +311,7 @@ std::size_t read_world_countries(const std::string& path, IndexBuilder& builder,
             p.country = cca2;
             p.precision = Precision::country;
             p.source = Source::country;
-            const std::uint32_t place = builder.add_place(std::move(p));
+            const std::uint32_t place = builder.add_place(p);
             index.countries[cca2] = place;
             if (auto d = c.find("demonyms"); d != c.end() && d->contains("eng")) {
                 const std::string m = json_string((*d)["eng"], "m");
@@ -615,7 +615,7 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
         if (!placed) {
             continue; // neither source says where it is
         }
-        index.admin1[n.code] = builder.add_place(std::move(p));
+        index.admin1[n.code] = builder.add_place(p);
         ++added;
     }
     // Divisions only country-state-city knows (newer or differently named ones).
@@ -641,7 +641,7 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
             p.position = st.position;
             p.precision = Precision::admin1;
             p.source = Source::admin1;
-            builder.add_place(std::move(p));
+            builder.add_place(p);
             ++added;
         }
     }
@@ -670,7 +670,7 @@ std::size_t read_admin2(const std::string& names_path, IndexBuilder& builder, Di
         p.position = centre(m->second);
         p.population = m->second.population;
         p.radius_km = std::clamp(1.5F * spread_km(m->second, p.position), 3.0F, 500.0F);
-        builder.add_place(std::move(p));
+        builder.add_place(p);
         ++added;
     }
     return added;
@@ -780,7 +780,7 @@ std::size_t read_supplement(const std::string& path, IndexBuilder& builder, Sour
             p.position = LatLon{lat, lon};
             p.radius_km = radius;
             p.source = Source::supplement;
-            index.supplement[std::string(c[0])] = builder.add_place(std::move(p));
+            index.supplement[std::string(c[0])] = builder.add_place(p);
             ++added;
         });
     return added;

@@ -404,6 +404,7 @@ class Mp4Writer final : public FrameWriter {
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
         std::vector<char*> argv;
+        argv.reserve(args.size() + 1);
         for (const std::string& a : args) {
             argv.push_back(const_cast<char*>(a.c_str())); // posix_spawn's signature; not written
         }

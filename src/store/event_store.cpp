@@ -15,9 +15,6 @@
 
 namespace eventmap::store {
 
-using model::sources_from_json;
-using model::sources_to_json;
-
 gdal::FeaturePtr EventStore::Impl::find_one(OGRLayer* table, const std::string& where,
                                             gdal::ErrorCapture& errors) {
     if (table->SetAttributeFilter(where.c_str()) != OGRERR_NONE) {
