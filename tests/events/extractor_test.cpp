@@ -237,7 +237,7 @@ TEST_CASE("a distance and direction move the event's point", "[events][extractor
     REQUIRE(ambush.size() == 1);
     const auto plain = extract("A convoy was ambushed in Kandahar on Tuesday.", "2016-03-02");
     REQUIRE(events_at(plain, "ASSAULT", "Kandahar").size() == 1);
-    const auto& city = events_at(plain, "ASSAULT", "Kandahar")[0].event_loc;
+    const auto city = events_at(plain, "ASSAULT", "Kandahar")[0].event_loc;
     CHECK(eventmap::distance_km(ambush[0].event_loc.position, city.position) ==
           Approx(40).margin(15)); // the city's or the province's point, moved 40 km
     CHECK(ambush[0].event_loc.radius_km >= 10);
