@@ -43,6 +43,11 @@ void checksum_blocks(std::uint64_t (&lanes)[4], const unsigned char* data, std::
 } // namespace
 
 void IndexChecksum::update(const unsigned char* data, std::size_t size) {
+    // An empty section may come as (nullptr, 0): memcpy from a null pointer is undefined even
+    // for no bytes, so nothing is touched.
+    if (size == 0) {
+        return;
+    }
     total_ += size;
     if (pending_size_ > 0) {
         const std::size_t take = std::min(size, sizeof(pending_) - pending_size_);
