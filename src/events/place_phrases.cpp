@@ -26,7 +26,9 @@ const std::unordered_set<std::string>& place_types() {
         "market",        "square",       "street",        "road",         "highway",
         "junction",      "checkpoint",   "airport",       "base",         "prison",
         "compound",      "refugee",      "state",         "division",     "department",
-        "prefecture",    "oblast",       "parish",        "ward"};
+        "prefecture",    "oblast",       "parish",        "ward",         "airbase",
+        "airfield",      "field",        "fields",        "hospital",     "dam",
+        "bridge",        "plant",        "crossing",      "station"};
     return types;
 }
 
@@ -137,6 +139,29 @@ int container_after(const std::vector<Token>& tokens, const std::vector<int>& me
         }
     }
     return -1;
+}
+
+// Verbs whose object is always a piece of ground: "patrolled Varneck", "stormed Osterlo".
+// ("captured Varoul", "attacked Varoul" may name a person or a group.)
+bool place_only_verb(const std::string& k) {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (const char* lemma : {"patrol", "shell", "bombard", "storm", "overrun", "occupy",
+                                  "invade", "besiege", "encircle", "enter", "infiltrate"}) {
+            for (auto& f : verb_forms(lemma)) {
+                out.insert(std::move(f));
+            }
+        }
+        return out;
+    }();
+    return forms.count(k) > 0;
+}
+
+// An opening quote glued to a name: "the town of ‘Ardel" (transliterated ayn).
+bool glued_quote(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+    return k + 1 < tokens.size() && !tokens[k].word && tokens[k].end == tokens[k + 1].begin &&
+           (text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin) == "\xE2\x80\x98" ||
+            tokens[k].key == "'");
 }
 
 bool preposition(const std::string& k) {
@@ -300,7 +325,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             continue;
         }
         // What marks the run as a place.
-        std::size_t before = i;
+        std::size_t before = (i > 0 && glued_quote(text, tokens, i - 1)) ? i - 1 : i;
         // "the village of X", "a village called X"
         const bool type_of =
             before >= 2 &&
@@ -320,7 +345,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         const bool type_after =
             next < n && is_type(tokens[next]) && !(next + 1 < n && tokens[next + 1].key == "'s");
         const bool facility = is_type(tokens[last]) && last > i; // "X Airport", "X Hill"
-        before = i;
+        before = (i > 0 && glued_quote(text, tokens, i - 1)) ? i - 1 : i;
         while (before > 0 && (tokens[before - 1].key == "the" || tokens[before - 1].key == "a" ||
                               (!tokens[before - 1].capitalized && tokens[before - 1].word &&
                                skip_modifiers(tokens, before - 1) == before))) {
@@ -328,6 +353,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         }
         const bool after_preposition = before > 0 && preposition(tokens[before - 1].key);
         const bool object = before > 0 && is_locative_verb(tokens[before - 1].key);
+        const bool ground = before > 0 && place_only_verb(tokens[before - 1].key);
         // "Y's X district", "Y's northern neighbourhood of X": the possessive names the
         // container.
         int container = -1;
@@ -348,7 +374,8 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         const bool sentence_start = i == 0;
         const bool marked = type_of || type_after || facility || apposition ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
-                            (object && after >= 0); // "captured Varoul" names no place
+                            (object && after >= 0) || // "captured Varoul" names no place
+                            ground;
         if (marked && !(sentence_start && !type_after && !facility)) {
             out.push_back(UnlistedPlace{i, last, container});
         }
