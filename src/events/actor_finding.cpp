@@ -166,7 +166,7 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
              (names_event(tokens, last, noun_at) && m.precision != gazetteer::Precision::country) ||
              names_facility(tokens, last)) &&
-            !adjectival(tokens, last);
+            !adjectival(tokens, last) && !in_organisation_name(tokens, i);
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
         } else if (m.role == geoparse::Role::actor &&

@@ -30,11 +30,17 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
         c.offset_km = offset.km;
         c.bearing_deg = offset.bearing_deg;
     }
-    // "In X, west of Y, ...": a direction without a distance after a place only says
-    // where that place is.
-    if (first >= 4 && a.tokens[first - 1].key == "of" && is_area_noun(a.tokens[first - 2].key) &&
-        a.tokens[first - 3].key == "," &&
-        (a.mention_at[first - 4] >= 0 || a.tokens[first - 4].capitalized)) {
+    // "In X, west of Y, ...", "in X, just south of Y": a direction without a distance after
+    // a place only says where that place is.
+    std::size_t comma = first >= 3 ? first - 3 : 0;
+    if (comma > 0 && (a.tokens[comma].key == "just" || a.tokens[comma].key == "immediately" ||
+                      a.tokens[comma].key == "directly" || a.tokens[comma].key == "due" ||
+                      a.tokens[comma].key == "slightly")) {
+        --comma;
+    }
+    if (comma >= 1 && a.tokens[first - 1].key == "of" && is_area_noun(a.tokens[first - 2].key) &&
+        a.tokens[comma].key == "," &&
+        (a.mention_at[comma - 1] >= 0 || a.tokens[comma - 1].capitalized)) {
         const std::string& d = a.tokens[first - 2].key;
         if (d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" ||
             d == "northwest" || d == "southeast" || d == "southwest") {
@@ -56,6 +62,18 @@ bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t la
         "base",    "compound",     "building", "barracks", "academy"};
     return last + 1 < tokens.size() && one_of(tokens[last + 1].key, heads) &&
            !(last + 2 < tokens.size() && one_of(tokens[last + 2].key, facilities));
+}
+
+// "the Liberation Front of Ardenia", "the National Bank of Velmar": a place after "of" and
+// the capitalised head of an organisation's name is part of that name, not where.
+bool ArticleBuilder::in_organisation_name(const std::vector<Token>& tokens, std::size_t first) {
+    static constexpr std::array<std::string_view, 16> heads{
+        "state",     "front",  "army",         "party",        "movement", "council",
+        "committee", "union",  "organization", "organisation", "bank",     "university",
+        "church",    "league", "brigades",     "states"};
+    return first >= 3 && tokens[first - 1].key == "of" && tokens[first - 2].capitalized &&
+           one_of(tokens[first - 2].key, heads) && tokens[first - 3].word &&
+           tokens[first - 3].capitalized;
 }
 
 // "Quorra was captured", "X is being shelled": a place as the subject of a passive verb

@@ -185,3 +185,26 @@ TEST_CASE("a distance after a typed place only says where it is", "[events][atta
     CHECK(place_of("Fighting killed six in Dandaro town, 40 km north of the capital Nairobi.",
                    "killed") == "Dandaro");
 }
+
+TEST_CASE("'here' after the verb points at the dateline, not the sentence's places",
+          "[events][attachment]") {
+    CHECK(place_of("About 2,000 people demonstrated here on Saturday against the war in Basra.",
+                   "demonstrated")
+              .empty());
+    CHECK(place_of("About 2,000 people demonstrated here in Paris on Saturday.", "demonstrated") ==
+          "Paris");
+}
+
+TEST_CASE("a direction after a comma, even with 'just', only says where the place before is",
+          "[events][attachment]") {
+    CHECK(place_of("A bomb blew up near a market in Hilla, just south of Baghdad, killing six.",
+                   "killing") == "Hilla");
+}
+
+TEST_CASE("a place inside an organisation's name is no place of the event",
+          "[events][attachment]") {
+    CHECK(place_of("Fighters of the Islamic State of Iraq attacked a convoy on Monday.", "attacked")
+              .empty());
+    CHECK(place_of("Fighters of the Islamic State of Iraq attacked Mosul on Monday.", "attacked") ==
+          "Mosul");
+}
