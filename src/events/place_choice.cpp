@@ -407,11 +407,13 @@ bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandi
     if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "capital") {
         return true;
     }
-    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "," && owner.first >= 2 &&
-        tokens[owner.first - 1].key == "of" &&
-        (tokens[owner.first - 2].key == "capital" ||
-         (owner.first >= 3 && tokens[owner.first - 2].key == "the" &&
-          tokens[owner.first - 3].key == "capital"))) {
+    const std::size_t of = owner.first >= 2 && tokens[owner.first - 1].key == "the"
+                               ? owner.first - 1
+                               : owner.first; // "the capital of the X, Y"
+    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "," && of >= 2 &&
+        tokens[of - 1].key == "of" &&
+        (tokens[of - 2].key == "capital" ||
+         (of >= 3 && tokens[of - 2].key == "the" && tokens[of - 3].key == "capital"))) {
         return true;
     }
     if (owned.first <= owner.last + 2 || tokens[owner.last + 1].key != "'s" ||

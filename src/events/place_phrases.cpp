@@ -342,6 +342,10 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             (apposed + 1 == n || tokens[apposed + 1].key == "in" ||
              tokens[apposed + 1].key == "of" || tokens[apposed + 1].key == "near" ||
              tokens[apposed + 1].key == "," || tokens[apposed + 1].key == ".");
+        // "in another Y township, X, ...": a name in apposition to a type word.
+        const bool apposed_to_type = i >= 2 && tokens[i - 1].key == "," && is_type(tokens[i - 2]) &&
+                                     !tokens[i - 2].capitalized && next < n &&
+                                     (tokens[next].key == "," || tokens[next].key == ".");
         const bool type_after =
             next < n && is_type(tokens[next]) && !(next + 1 < n && tokens[next + 1].key == "'s");
         const bool facility = is_type(tokens[last]) && last > i; // "X Airport", "X Hill"
@@ -368,11 +372,14 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             }
         }
         const int after = container_after(tokens, mention_at, next);
+        if (container < 0 && apposed_to_type && i >= 3) {
+            container = mention_at[i - 3]; // "the Y township, X"
+        }
         if (container < 0) {
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || type_after || facility || apposition ||
+        const bool marked = type_of || type_after || facility || apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place
                             ground;

@@ -208,3 +208,18 @@ TEST_CASE("a place inside an organisation's name is no place of the event",
     CHECK(place_of("Fighters of the Islamic State of Iraq attacked Mosul on Monday.", "attacked") ==
           "Mosul");
 }
+
+TEST_CASE("a place named after its owner's area noun, modifiers between, is the owned place",
+          "[events][attachment]") {
+    CHECK(place_of("Gunmen wounded 50 people in Pakistan's largest city, Karachi.", "wounded") ==
+          "Karachi");
+    CHECK(place_of("Bombs were detonated outside a shop in Thailand's southern province Pattani.",
+                   "detonated") == "Pattani");
+    CHECK(place_of("Troops were patrolling the capital of the Central African Republic, Bangui.",
+                   "patrolling") == "Bangui");
+    CHECK(place_of("Troops patrolled the streets of the provincial capital, Ambon, on Friday.",
+                   "patrolled") == "Ambon");
+    CHECK(place_of("A bomb was detonated in a poor district of Colombia's tourist resort of "
+                   "Cartagena.",
+                   "detonated") == "Cartagena");
+}

@@ -168,3 +168,13 @@ TEST_CASE("the object of a verb that only takes ground is a place", "[events][pl
     CHECK(names(parse("Troops captured Varoul at dawn.")).empty());
     CHECK(names(parse("Gunmen attacked Varoul at dawn.")).empty());
 }
+
+TEST_CASE("a name in apposition to a type word is a place inside the name before it",
+          "[events][place_phrases]") {
+    auto p =
+        parse("In another Harare township, Movarra, soldiers patrolled overnight.", {"Harare"});
+    const auto found = find_unlisted_places(p.text, p.tokens, p.mention_at, p.blocked);
+    REQUIRE(found.size() == 1);
+    CHECK(p.tokens[found[0].first].key == "movarra");
+    CHECK(found[0].container == 0);
+}
