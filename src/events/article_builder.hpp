@@ -63,6 +63,8 @@ class ArticleBuilder {
     // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
     static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
                                   std::size_t last);
+    static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
+                                      std::size_t limit);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
     static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);
     static bool adjectival(const std::vector<Token>& tokens, std::size_t last);

@@ -200,6 +200,28 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
     return false;
 }
 
+// The first token at or after `k` (before `limit`) past adverbs, auxiliaries and a relative
+// pronoun: "clashes also erupted", "the raid, which had occurred", "riots reportedly broke out".
+std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
+                                           std::size_t limit) {
+    static const std::unordered_set<std::string> skip{
+        "also", "again", "later", "then", "first",   "soon",     "which",      "that",        "has",
+        "have", "had",   "again", "once", "finally", "suddenly", "reportedly", "subsequently"};
+    const std::size_t start = k;
+    for (std::size_t n = 0; k < limit && n < 3; ++n) {
+        const std::string& key = tokens[k].key;
+        const bool relative = key == "," && k + 1 < limit &&
+                              (tokens[k + 1].key == "which" || tokens[k + 1].key == "that");
+        const bool adverb = tokens[k].word && !tokens[k].capitalized && key.size() > 4 &&
+                            key.compare(key.size() - 2, 2, "ly") == 0;
+        if (!(relative || adverb || skip.count(key) > 0)) {
+            return k;
+        }
+        ++k;
+    }
+    return k < limit ? k : start;
+}
+
 // "launched a major assault", "carried out an air strike", "clashes took place", "fighting
 // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
 // event is reported on the verb as news writes it and the verb's phrases govern it.
@@ -251,10 +273,11 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 break; // a name between: "the group claimed the attack" is no light verb
             }
         }
-        // Forward: "took place", "broke out", "erupted", "ripped through".
-        const std::size_t v = hit.last + 1;
+        // Forward: "took place", "broke out", "erupted", "ripped through"; adverbs and a
+        // relative pronoun between ("fighting also erupted", "the raid, which occurred").
         const std::size_t limit =
             h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
+        const std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
         if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||

@@ -259,3 +259,30 @@ TEST_CASE("verbs of violence in another sense report no event", "[events][extrac
                     "ASSAULT", "Idlib")
               .size() == 1);
 }
+
+TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges; a light verb after "
+          "an adverb",
+          "[events][extractor]") {
+    CHECK(events_at(extract("Militants fired rockets at Sderot on Sunday.", "2016-03-02"),
+                    "ASSAULT", "Sderot")
+              .size() == 1);
+    // "fired" alone may mean dismissed: no event.
+    CHECK(events_at(extract("The club fired its coach in Madrid on Sunday.", "2016-03-02"),
+                    "ASSAULT", "Madrid")
+              .empty());
+    CHECK(events_at(extract("Rebels were advancing on Homs on Sunday.", "2016-03-02"), "ASSAULT",
+                    "Homs")
+              .size() == 1);
+    CHECK(events_at(extract("Youths threw stones at police in Nablus on Friday.", "2016-03-02"),
+                    "PROTEST", "Nablus")
+              .size() == 1);
+    CHECK(events_at(extract("Troops laid siege to Misrata on Friday.", "2016-03-02"), "ASSAULT",
+                    "Misrata")
+              .size() == 1);
+    // The event is reported on the verb the noun's light verb follows past an adverb.
+    const std::string text = "Heavy fighting also erupted in Kandahar on Monday.";
+    const auto found = extract(text, "2016-03-02");
+    const auto fights = events_at(found, "ASSAULT", "Kandahar");
+    REQUIRE(fights.size() == 1);
+    CHECK(fights[0].trigger_end >= text.find("erupted") + 1);
+}
