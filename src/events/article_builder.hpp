@@ -65,6 +65,8 @@ class ArticleBuilder {
                                   std::size_t last);
     static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                       std::size_t limit);
+    bool foreign_destination(const Analysis& a, const TriggerHit& hit,
+                             const PlaceCandidate& c) const;
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
     static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);
     static bool adjectival(const std::vector<Token>& tokens, std::size_t last);

@@ -255,6 +255,30 @@ bool ArticleBuilder::protest_target(const Analysis& a, const TriggerHit& hit,
     return target;
 }
 
+// "was shot and evacuated to X", "captured and sent to X", "killed before he could flee to
+// X": a destination belongs to a verb of motion; an attack or an arrest does not happen
+// there. Moves of territory ("advanced to X") and marches, deployments and visits keep it.
+bool ArticleBuilder::foreign_destination(const Analysis& a, const TriggerHit& hit,
+                                         const PlaceCandidate& c) const {
+    const std::string& type = lex_.types()[hit.trigger->type].name;
+    // A word the lexicon lacks (given to `event_at`) may itself be a verb of motion.
+    if ((type != "ASSAULT" && type != "COERCE") || hit.trigger->mode == "territory" ||
+        hit.trigger == &forced_trigger_) {
+        return false;
+    }
+    std::size_t k = c.first;
+    for (int n = 0; n < 3 && k > 0 && is_place_modifier(a.tokens[k - 1]); ++n) {
+        --k;
+    }
+    if (k < 2 || a.tokens[k - 1].key != "to" || k - 1 <= hit.last) {
+        return false;
+    }
+    // "close to X", "the entrance to X", "a road leading to X": where, not whither.
+    static constexpr std::array<std::string_view, 8> where{
+        "close", "next", "near", "entrance", "adjacent", "leading", "road", "gateway"};
+    return !one_of(a.tokens[k - 2].key, where);
+}
+
 // Verbs of saying: "said", "told", "reported". Their place is the speaker's.
 bool ArticleBuilder::speech_verb(const std::string& key) {
     static constexpr std::array<std::string_view, 16> verbs{
@@ -336,7 +360,7 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     }
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
-            protest_target(a, hit, c.first) ||
+            protest_target(a, hit, c.first) || foreign_destination(a, hit, c) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }

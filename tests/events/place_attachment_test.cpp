@@ -223,3 +223,15 @@ TEST_CASE("a place named after its owner's area noun, modifiers between, is the 
                    "Cartagena.",
                    "detonated") == "Cartagena");
 }
+
+TEST_CASE("a destination after 'to' is no place of an attack or an arrest",
+          "[events][attachment]") {
+    CHECK(
+        place_of("A reporter was shot in the leg and later evacuated to Nairobi.", "shot").empty());
+    CHECK(place_of("He was arrested in 2003 and sent to Cairo for trial.", "arrested").empty());
+    // "close to X" says where.
+    CHECK(place_of("Troops destroyed rebel bunkers close to Jaffna on Monday.", "destroyed") ==
+          "Jaffna");
+    // A march goes where it is headed.
+    CHECK(place_of("Thousands marched to Nairobi on Monday.", "marched") == "Nairobi");
+}
