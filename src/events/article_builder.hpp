@@ -67,6 +67,7 @@ class ArticleBuilder {
                                       std::size_t limit);
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,
                              const PlaceCandidate& c) const;
+    static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
     static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);
     static bool adjectival(const std::vector<Token>& tokens, std::size_t last);

@@ -279,6 +279,35 @@ bool ArticleBuilder::foreign_destination(const Analysis& a, const TriggerHit& hi
     return !one_of(a.tokens[k - 2].key, where);
 }
 
+// "The war in X has killed thousands", "the conflict in Y has displaced millions": a place
+// that modifies a whole conflict as the subject gives its toll, no event's place. (Other
+// subjects' places often are where: "gunmen in X shot a man".)
+bool ArticleBuilder::subject_modifier(const Analysis& a, const TriggerHit& hit,
+                                      const PlaceCandidate& c) {
+    if (hit.trigger->nominal || c.last >= hit.first) {
+        return false;
+    }
+    static constexpr std::array<std::string_view, 14> auxiliaries{
+        "has",  "have",  "had",  "was", "were", "is",         "are",
+        "been", "being", "also", "be",  "will", "reportedly", "allegedly"};
+    for (std::size_t k = c.last + 1; k < hit.first; ++k) {
+        if (!one_of(a.tokens[k].key, auxiliaries)) {
+            return false;
+        }
+    }
+    std::size_t k = c.first;
+    for (int n = 0; n < 3 && k > 0 && is_place_modifier(a.tokens[k - 1]); ++n) {
+        --k;
+    }
+    if (k < 2 || a.tokens[k - 1].key != "in") {
+        return false;
+    }
+    static constexpr std::array<std::string_view, 9> conflicts{
+        "conflict",   "war",      "crisis",    "insurgency", "uprising",
+        "revolution", "violence", "conflicts", "wars"};
+    return one_of(a.tokens[k - 2].key, conflicts);
+}
+
 // Verbs of saying: "said", "told", "reported". Their place is the speaker's.
 bool ArticleBuilder::speech_verb(const std::string& key) {
     static constexpr std::array<std::string_view, 16> verbs{
@@ -361,6 +390,7 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
             protest_target(a, hit, c.first) || foreign_destination(a, hit, c) ||
+            subject_modifier(a, hit, c) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }

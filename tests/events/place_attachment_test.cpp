@@ -235,3 +235,11 @@ TEST_CASE("a destination after 'to' is no place of an attack or an arrest",
     // A march goes where it is headed.
     CHECK(place_of("Thousands marched to Nairobi on Monday.", "marched") == "Nairobi");
 }
+
+TEST_CASE("a whole conflict's place as the subject gives a toll, no event's place",
+          "[events][attachment]") {
+    CHECK(place_of("The war in Yemen has killed more than 10,000 people.", "killed").empty());
+    // Other subjects' places are where: gunmen in a city shot there.
+    CHECK(place_of("Gunmen in Mogadishu shot and killed a trader on Monday.", "shot") ==
+          "Mogadishu");
+}
