@@ -171,6 +171,33 @@ void ArticleBuilder::events_of(const Sentence& s, const Analysis& a) {
     }
 }
 
+// "clashes broke out in X, where a bomb killed six": a trigger inside a "where" clause with
+// no place of its own happens at the place the clause hangs on.
+const PlaceCandidate* ArticleBuilder::where_antecedent(const Analysis& a,
+                                                       const TriggerHit& hit) const {
+    std::size_t w = hit.first;
+    while (w > 0 && a.tokens[w - 1].key != "where") {
+        const std::string& k = a.tokens[w - 1].key;
+        if (k == "." || k == ";" || k == "," || hit.first - w > 8) {
+            return nullptr; // another clause between
+        }
+        --w;
+    }
+    if (w < 2) {
+        return nullptr;
+    }
+    std::size_t end = w - 1; // "where"
+    if (a.tokens[end - 1].key == ",") {
+        --end;
+    }
+    for (const PlaceCandidate& c : a.places) {
+        if (c.last + 1 == end || (c.last + 2 == end && is_place_type(a.tokens[c.last + 1].key))) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
 // "marched here Saturday", "demonstrated peacefully here": the adverb right after the verb
 // points at the dateline's place; "here in X" names X instead.
 bool ArticleBuilder::here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit) {
@@ -215,6 +242,9 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     if (main != nullptr) {
         place = best_place(a, *main, {0, hit.first});
         place_factor = 0.85;
+    }
+    if (place == nullptr && event_sense && !saying && !here) {
+        place = where_antecedent(a, hit); // "in the X district, where a bomb killed six"
     }
     if (place == nullptr && event_sense && !saying && !here) {
         place = best_place(a, hit, sentence);

@@ -68,6 +68,8 @@ class ArticleBuilder {
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,
                              const PlaceCandidate& c) const;
     static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
+    const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
+    static bool determined_name(const Analysis& a, std::size_t last);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
     static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);
     static bool adjectival(const std::vector<Token>& tokens, std::size_t last);

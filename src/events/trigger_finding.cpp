@@ -60,6 +60,15 @@ void ArticleBuilder::force_trigger(Analysis& a) const {
     a.triggers = std::move(kept);
 }
 
+// Whether the name whose last token is `last` follows a determiner ("a U.S.", "the Kabul").
+bool ArticleBuilder::determined_name(const Analysis& a, std::size_t last) {
+    std::size_t first = last;
+    while (first > 0 && a.mention_at[first - 1] == a.mention_at[last]) {
+        --first;
+    }
+    return first > 0 && one_of(a.tokens[first - 1].key, noun_determiners);
+}
+
 void ArticleBuilder::find_triggers(Analysis& a) const {
     const auto& tokens = a.tokens;
     // Words inside a time expression name a time, not an event ("the September 11 attacks").
@@ -97,12 +106,15 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         // demonym is a noun, and no event when the lexicon lists no noun for it.
         // "their patrol was hit", "a passing police patrol": likewise after a possessive or a
         // noun that names who.
+        // "near a U.S. patrol", "the Kabul patrol": likewise after a place name that itself
+        // follows a determiner.
         const bool bare_noun =
             i > 0 &&
             (one_of(tokens[i - 1].key, noun_determiners) || one_of(tokens[i - 1].key, unit_nouns) ||
              (a.mention_at[i - 1] >= 0 &&
-              mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
-                  geoparse::MentionType::demonym));
+              (mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
+                   geoparse::MentionType::demonym ||
+               determined_name(a, i - 1))));
         for (const std::size_t ti : *list) {
             const Trigger& t = lex_.triggers()[ti];
             // Exact past forms ("killed", "fought") are never bare nouns.

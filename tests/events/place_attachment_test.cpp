@@ -243,3 +243,18 @@ TEST_CASE("a whole conflict's place as the subject gives a toll, no event's plac
     CHECK(place_of("Gunmen in Mogadishu shot and killed a trader on Monday.", "shot") ==
           "Mogadishu");
 }
+
+TEST_CASE("a trigger in a 'where' clause happens at the place the clause hangs on",
+          "[events][attachment]") {
+    CHECK(place_of("The worst blast was in the Karrada district, where a car bomb killed 20 "
+                   "people.",
+                   "killed") == "Karrada");
+}
+
+TEST_CASE("a hometown of X is X; a patrol after a determined place name is a noun",
+          "[events][attachment]") {
+    CHECK(place_of("In his hometown of Quetta on Friday, troops patrolled the streets.",
+                   "patrolled") == "Quetta");
+    CHECK(place_of("A roadside bomb exploded while a U.S. patrol was passing near Basra.",
+                   "exploded") == "Basra");
+}
