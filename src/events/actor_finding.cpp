@@ -156,6 +156,10 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         if (covered(a, i, last)) {
             continue; // part of a person's introduction ("Russian Foreign Minister")
         }
+        if (military_unit(tokens, i, last)) {
+            i = last;
+            continue; // "the 4th Armoured Division": a unit's name, no place
+        }
         // "Varga was captured": a lone name before a passive is a person more often than a
         // hamlet of the same name; a town of some size or a region is a place.
         const bool sized = m.precision < gazetteer::Precision::city || m.population >= 10000 ||

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
 namespace eventmap::events {
@@ -74,6 +75,26 @@ bool ArticleBuilder::in_organisation_name(const std::vector<Token>& tokens, std:
     return first >= 3 && tokens[first - 1].key == "of" && tokens[first - 2].capitalized &&
            one_of(tokens[first - 2].key, heads) && tokens[first - 3].word &&
            tokens[first - 3].capitalized;
+}
+
+// "the 4th Mechanised Division", "the 101st Airborne", "the Third Army": a name after an
+// ordinal or ending in a unit's head is a military unit, whatever the gazetteer holds.
+bool ArticleBuilder::military_unit(const std::vector<Token>& tokens, std::size_t first,
+                                   std::size_t last) {
+    static constexpr std::array<std::string_view, 9> units{"division",  "brigade",  "regiment",
+                                                           "battalion", "corps",    "army",
+                                                           "fleet",     "squadron", "airborne"};
+    if (one_of(tokens[last].key, units) && tokens[last].capitalized) {
+        return true;
+    }
+    if (first == 0) {
+        return false;
+    }
+    const std::string& k = tokens[first - 1].key;
+    const std::string suffix = k.size() >= 3 ? k.substr(k.size() - 2) : std::string();
+    const bool ordinal = k.size() >= 3 && std::isdigit(static_cast<unsigned char>(k[0])) != 0 &&
+                         (suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd");
+    return ordinal && last + 1 < tokens.size() && tokens[last + 1].capitalized;
 }
 
 // "Quorra was captured", "X is being shelled": a place as the subject of a passive verb

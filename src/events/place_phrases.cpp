@@ -164,6 +164,14 @@ bool glued_quote(std::string_view text, const std::vector<Token>& tokens, std::s
             tokens[k].key == "'");
 }
 
+bool ordinal(const std::string& k) {
+    if (k.size() < 3 || std::isdigit(static_cast<unsigned char>(k[0])) == 0) {
+        return false;
+    }
+    const std::string suffix = k.substr(k.size() - 2);
+    return suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd";
+}
+
 bool preposition(const std::string& k) {
     return k == "in" || k == "at" || k == "near" || k == "outside" || k == "inside" ||
            k == "into" || k == "around" || k == "towards" || k == "toward";
@@ -322,6 +330,11 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         }
         if (next < n && mention_at[next] >= 0 && tokens[next].begin == tokens[last].end + 1) {
             i = next; // a word of a longer name the geoparser read ("Greater" Sahara)
+            continue;
+        }
+        // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
+        if (i > 0 && ordinal(tokens[i - 1].key)) {
+            i = next;
             continue;
         }
         // What marks the run as a place.

@@ -258,3 +258,9 @@ TEST_CASE("a hometown of X is X; a patrol after a determined place name is a nou
     CHECK(place_of("A roadside bomb exploded while a U.S. patrol was passing near Basra.",
                    "exploded") == "Basra");
 }
+
+TEST_CASE("a unit's name is no place", "[events][attachment]") {
+    CHECK(
+        place_of("Led by the 9th Armoured Division, troops began their assault on Monday.", "began")
+            .empty());
+}

@@ -178,3 +178,8 @@ TEST_CASE("a name in apposition to a type word is a place inside the name before
     CHECK(p.tokens[found[0].first].key == "movarra");
     CHECK(found[0].container == 0);
 }
+
+TEST_CASE("a name after an ordinal is a military unit, no place", "[events][place_phrases]") {
+    CHECK(names(parse("Troops of the 9th Armoured Division advanced near Quorra Airport.")) ==
+          std::vector<std::string>{"Quorra Airport"});
+}
