@@ -71,6 +71,8 @@ class ArticleBuilder {
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
     static bool determined_name(const Analysis& a, std::size_t last);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
+    static bool on_feature(const std::vector<Token>& tokens, std::size_t first,
+                           const geoparse::Mention& m);
     static bool military_unit(const std::vector<Token>& tokens, std::size_t first,
                               std::size_t last);
     static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);

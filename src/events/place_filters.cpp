@@ -96,4 +96,15 @@ bool ArticleBuilder::subject_modifier(const Analysis& a, const TriggerHit& hit,
     return one_of(a.tokens[k - 2].key, conflicts);
 }
 
+// "on Jolo", "on the Tarvo Peninsula", "on Manila Bay": "on" before an island, a coast, a
+// mountain or a body of water says where ("on Monday", "on the issue" name none).
+bool ArticleBuilder::on_feature(const std::vector<Token>& tokens, std::size_t first,
+                                const geoparse::Mention& m) {
+    std::size_t k = first;
+    if (k > 0 && tokens[k - 1].key == "the") {
+        --k;
+    }
+    return k > 0 && tokens[k - 1].key == "on" && (m.feature_class == 'T' || m.feature_class == 'H');
+}
+
 } // namespace eventmap::events

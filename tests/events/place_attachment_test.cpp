@@ -264,3 +264,7 @@ TEST_CASE("a unit's name is no place", "[events][attachment]") {
         place_of("Led by the 9th Armoured Division, troops began their assault on Monday.", "began")
             .empty());
 }
+
+TEST_CASE("'on' before a body of water or an island says where", "[events][attachment]") {
+    CHECK(place_of("Gunmen bombed a ferry on Manila Bay last year.", "bombed") == "Manila Bay");
+}
