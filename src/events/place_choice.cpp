@@ -60,6 +60,19 @@ bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t la
     static constexpr std::array<std::string_view, 10> facilities{
         "station", "headquarters", "post",     "posts",    "checkpoint",
         "base",    "compound",     "building", "barracks", "academy"};
+    // "a U.S.-run prison", "a Saudi-owned paper": a name compounded with a participle says
+    // who runs or owns, not where.
+    // "U.S.-run" may come as "U.S." "-" "run".
+    const bool split = last + 2 < tokens.size() && tokens[last + 1].key == "-" &&
+                       tokens[last + 1].begin == tokens[last].end;
+    const std::string k = split ? "-" + tokens[last + 2].key : tokens[last].key;
+    for (const char* suffix : {"-run", "-led", "-backed", "-owned", "-funded", "-sponsored",
+                               "-brokered", "-trained", "-supported", "-made", "-allied"}) {
+        const std::size_t n = std::char_traits<char>::length(suffix);
+        if (k.size() >= n && k.compare(k.size() - n, n, suffix) == 0 && (split || k.size() > n)) {
+            return true;
+        }
+    }
     return last + 1 < tokens.size() && one_of(tokens[last + 1].key, heads) &&
            !(last + 2 < tokens.size() && one_of(tokens[last + 2].key, facilities));
 }

@@ -268,3 +268,9 @@ TEST_CASE("a unit's name is no place", "[events][attachment]") {
 TEST_CASE("'on' before a body of water or an island says where", "[events][attachment]") {
     CHECK(place_of("Gunmen bombed a ferry on Manila Bay last year.", "bombed") == "Manila Bay");
 }
+
+TEST_CASE("a name compounded with a participle says who runs it, not where",
+          "[events][attachment]") {
+    CHECK(place_of("Mortars hit a U.S.-run prison on Tuesday, killing two guards.", "hit").empty());
+    CHECK(place_of("Mortars hit a U.S.-run prison near Basra on Tuesday.", "hit") == "Basra");
+}
