@@ -189,7 +189,11 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
         {"enter",
          {"phase", "talks", "negotiations", "force", "market", "year", "race", "politics", "office",
           "agreement", "competition", "tournament", "stage", "round"}},
-        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}}};
+        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}},
+        {"hack", {"into",   "website", "websites", "account",  "accounts",  "computer", "computers",
+                  "email",  "emails",  "server",   "servers",  "network",   "networks", "phone",
+                  "phones", "system",  "systems",  "database", "databases", "site"}},
+        {"ram", {"through", "home", "legislation", "bill", "bills", "message", "point"}}};
     const auto sense = senses.find(hit.trigger->lemma);
     if (sense == senses.end()) {
         return false;
@@ -242,7 +246,8 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
-              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start"}) {
+              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
+              "escalate", "engage"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }

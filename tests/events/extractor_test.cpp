@@ -286,3 +286,20 @@ TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges; a ligh
     REQUIRE(fights.size() == 1);
     CHECK(fights[0].trigger_end >= text.find("erupted") + 1);
 }
+
+TEST_CASE("found dead, hacked, rammed, set on fire; hacking a website is no attack",
+          "[events][extractor]") {
+    CHECK(events_at(extract("Two men were found dead in Kandahar on Monday.", "2016-03-02"),
+                    "ASSAULT", "Kandahar")
+              .size() == 1);
+    CHECK(events_at(extract("Attackers hacked a farmer to death in Jos on Monday.", "2016-03-02"),
+                    "ASSAULT", "Jos")
+              .size() == 1);
+    CHECK(
+        events_at(extract("Students hacked the university website in Jos on Monday.", "2016-03-02"),
+                  "ASSAULT", "Jos")
+            .empty());
+    CHECK(events_at(extract("Rioters set on fire two shops in Jos on Monday.", "2016-03-02"),
+                    "ASSAULT", "Jos")
+              .size() == 1);
+}
