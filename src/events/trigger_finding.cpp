@@ -230,7 +230,16 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
                               (tokens[k + 1].key == "which" || tokens[k + 1].key == "that");
         const bool adverb = tokens[k].word && !tokens[k].capitalized && key.size() > 4 &&
                             key.compare(key.size() - 2, 2, "ly") == 0;
-        if (!(relative || adverb || skip.count(key) > 0)) {
+        // "a roadside bomb on Tuesday ripped through", "clashes Wednesday erupted".
+        const auto day = [&tokens](std::size_t at) {
+            static const std::unordered_set<std::string> days{
+                "monday",   "tuesday", "wednesday", "thursday",  "friday",
+                "saturday", "sunday",  "today",     "yesterday", "tonight"};
+            return days.count(tokens[at].key) > 0;
+        };
+        if (key == "on" && k + 1 < limit && day(k + 1)) {
+            ++k; // and the day below
+        } else if (!(relative || adverb || day(k) || skip.count(key) > 0)) {
             return k;
         }
         ++k;
