@@ -62,6 +62,21 @@ bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t la
         "base",    "compound",     "building", "barracks", "academy"};
     // "a U.S.-run prison", "a Saudi-owned paper": a name compounded with a participle says
     // who runs or owns, not where.
+    // "a U.S. patrol", "the US de facto embassy", "a UK warship": an abbreviated country before
+    // a common noun is an adjective.
+    const std::string& self = tokens[last].key;
+    if ((self == "u.s." || self == "us" || self == "u.s" || self == "uk" || self == "u.k." ||
+         self == "u.n." || self == "un") &&
+        last + 1 < tokens.size() && tokens[last + 1].word && !tokens[last + 1].capitalized) {
+        static constexpr std::array<std::string_view, 24> function_words{
+            "on",    "in",     "at",   "and",  "or",   "for",  "to",   "since",
+            "after", "before", "from", "last", "this", "with", "by",   "over",
+            "said",  "says",   "has",  "have", "is",   "was",  "were", "will"};
+        if (!one_of(tokens[last + 1].key, function_words) && !is_place_type(tokens[last + 1].key) &&
+            !is_area_noun(tokens[last + 1].key)) {
+            return true;
+        }
+    }
     // "U.S.-run" may come as "U.S." "-" "run".
     const bool split = last + 2 < tokens.size() && tokens[last + 1].key == "-" &&
                        tokens[last + 1].begin == tokens[last].end;

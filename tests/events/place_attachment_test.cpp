@@ -274,3 +274,11 @@ TEST_CASE("a name compounded with a participle says who runs it, not where",
     CHECK(place_of("Mortars hit a U.S.-run prison on Tuesday, killing two guards.", "hit").empty());
     CHECK(place_of("Mortars hit a U.S.-run prison near Basra on Tuesday.", "hit") == "Basra");
 }
+
+TEST_CASE("an abbreviated country before a common noun is an adjective", "[events][attachment]") {
+    CHECK(place_of("A roadside bomb detonated near a U.S. patrol on Monday.", "detonated").empty());
+    CHECK(place_of("A roadside bomb detonated near a U.S. patrol in Basra.", "detonated") ==
+          "Basra");
+    // Not before a preposition: "in the U.S. on Monday" is where.
+    CHECK(place_of("Police arrested two men in the U.S. on Monday.", "arrested") == "U.S.");
+}
