@@ -1,8 +1,9 @@
 // Places that are no place of the event however a phrase marks them: parts of names
-// (organisations, military units), destinations of another verb of motion, a whole conflict's
-// place as the subject.
+// (organisations, military units), names used as adjectives, destinations of another verb of
+// motion, a whole conflict's place as the subject.
 #include "events/article_builder.hpp"
 #include "events/locative.hpp"
+#include "events/place_phrases.hpp"
 #include "events/sentence_analysis.hpp"
 
 #include <array>
@@ -105,6 +106,48 @@ bool ArticleBuilder::on_feature(const std::vector<Token>& tokens, std::size_t fi
         --k;
     }
     return k > 0 && tokens[k - 1].key == "on" && (m.feature_class == 'T' || m.feature_class == 'H');
+}
+
+// "handed to Zembian forces", "at Zembian army posts": a name used as an adjective of
+// people or institutions says whose, not where.
+bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t last) {
+    static constexpr std::array<std::string_view, 19> heads{
+        "forces",   "force",     "troops",     "soldiers",    "officials", "army", "military",
+        "police",   "embassy",   "government", "authorities", "officers",  "navy", "diplomats",
+        "citizens", "nationals", "consulate",  "embassies",   "mission"};
+    static constexpr std::array<std::string_view, 10> facilities{
+        "station", "headquarters", "post",     "posts",    "checkpoint",
+        "base",    "compound",     "building", "barracks", "academy"};
+    // "a U.S.-run prison", "a Saudi-owned paper": a name compounded with a participle says
+    // who runs or owns, not where.
+    // "a U.S. patrol", "the US de facto embassy", "a UK warship": an abbreviated country before
+    // a common noun is an adjective.
+    const std::string& self = tokens[last].key;
+    if ((self == "u.s." || self == "us" || self == "u.s" || self == "uk" || self == "u.k." ||
+         self == "u.n." || self == "un") &&
+        last + 1 < tokens.size() && tokens[last + 1].word && !tokens[last + 1].capitalized) {
+        static constexpr std::array<std::string_view, 24> function_words{
+            "on",    "in",     "at",   "and",  "or",   "for",  "to",   "since",
+            "after", "before", "from", "last", "this", "with", "by",   "over",
+            "said",  "says",   "has",  "have", "is",   "was",  "were", "will"};
+        if (!one_of(tokens[last + 1].key, function_words) && !is_place_type(tokens[last + 1].key) &&
+            !is_area_noun(tokens[last + 1].key)) {
+            return true;
+        }
+    }
+    // "U.S.-run" may come as "U.S." "-" "run".
+    const bool split = last + 2 < tokens.size() && tokens[last + 1].key == "-" &&
+                       tokens[last + 1].begin == tokens[last].end;
+    const std::string k = split ? "-" + tokens[last + 2].key : tokens[last].key;
+    for (const char* suffix : {"-run", "-led", "-backed", "-owned", "-funded", "-sponsored",
+                               "-brokered", "-trained", "-supported", "-made", "-allied"}) {
+        const std::size_t n = std::char_traits<char>::length(suffix);
+        if (k.size() >= n && k.compare(k.size() - n, n, suffix) == 0 && (split || k.size() > n)) {
+            return true;
+        }
+    }
+    return last + 1 < tokens.size() && one_of(tokens[last + 1].key, heads) &&
+           !(last + 2 < tokens.size() && one_of(tokens[last + 2].key, facilities));
 }
 
 } // namespace eventmap::events
