@@ -28,7 +28,9 @@ const std::unordered_set<std::string>& place_types() {
         "compound",      "refugee",      "state",         "division",     "department",
         "prefecture",    "oblast",       "parish",        "ward",         "airbase",
         "airfield",      "field",        "fields",        "hospital",     "dam",
-        "bridge",        "plant",        "crossing",      "station"};
+        "bridge",        "plant",        "crossing",      "station",      "cities",
+        "camps",         "provinces",    "regions",       "settlements",  "community",
+        "communities"};
     return types;
 }
 

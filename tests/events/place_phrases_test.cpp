@@ -183,3 +183,13 @@ TEST_CASE("a name after an ordinal is a military unit, no place", "[events][plac
     CHECK(names(parse("Troops of the 9th Armoured Division advanced near Quorra Airport.")) ==
           std::vector<std::string>{"Quorra Airport"});
 }
+
+TEST_CASE("plural type words and communities mark names", "[events][place_phrases]") {
+    CHECK(names(parse("Militia killed 18 civilians in the Ardenia cities of Quorra on Monday.",
+                      {"Ardenia"})) == std::vector<std::string>{"Quorra"});
+    auto p = parse("Gunmen burnt houses in Tarvo community in Ardenia on Monday.", {"Ardenia"});
+    const auto found = find_unlisted_places(p.text, p.tokens, p.mention_at, p.blocked);
+    REQUIRE(found.size() == 1);
+    CHECK(p.tokens[found[0].first].key == "tarvo");
+    CHECK(found[0].container == 0);
+}
