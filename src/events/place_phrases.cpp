@@ -371,6 +371,11 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             --before;
         }
         const bool after_preposition = before > 0 && preposition(tokens[before - 1].key);
+        // "the assault on X in Y state", "marched to X in southern Y district": after "on" or
+        // "to" right after an event word, a name the phrase then locates is a place.
+        const bool after_event =
+            before > 1 && (tokens[before - 1].key == "on" || tokens[before - 1].key == "to") &&
+            blocked[before - 2] && tokens[before - 2].word && !tokens[before - 2].capitalized;
         const bool object = before > 0 && is_locative_verb(tokens[before - 1].key);
         const bool ground = before > 0 && place_only_verb(tokens[before - 1].key);
         // "Y's X district", "Y's northern neighbourhood of X": the possessive names the
@@ -397,7 +402,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         const bool marked = type_of || type_after || facility || apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place
-                            ground;
+                            (after_event && after >= 0) || ground;
         if (marked && !(sentence_start && !type_after && !facility)) {
             out.push_back(UnlistedPlace{i, last, container});
         }

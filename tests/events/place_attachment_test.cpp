@@ -282,3 +282,11 @@ TEST_CASE("an abbreviated country before a common noun is an adjective", "[event
     // Not before a preposition: "in the U.S. on Monday" is where.
     CHECK(place_of("Police arrested two men in the U.S. on Monday.", "arrested") == "U.S.");
 }
+
+TEST_CASE("after 'on' or 'to' right after an event word, a name the phrase locates is a place",
+          "[events][attachment]") {
+    CHECK(place_of("Gunmen staged the assault on Kulvar in West Darfur state on Monday.",
+                   "staged") == "Kulvar");
+    CHECK(place_of("Thousands marched to Khorev in southern Pulwama district on Monday.",
+                   "marched") == "Khorev");
+}
