@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, 21> locative_prepositions{
     "over",   "through", "off",    "alongside", "beyond", "behind",  "opposite"};
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
-constexpr std::array<std::string_view, 66> area_nouns{
+constexpr std::array<std::string_view, 74> area_nouns{
     "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
     "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
     "centre",       "center",    "north",     "south",         "east",         "west",
@@ -27,7 +27,9 @@ constexpr std::array<std::string_view, 66> area_nouns{
     "municipality", "third",     "square",    "roads",         "road",         "shores",
     "coast",        "banks",     "environs",  "streets",       "half",         "much",
     "most",         "rest",      "swathes",   "swaths",        "corner",       "side",
-    "resort",       "enclave",   "port",      "township",      "hometown",     "birthplace"};
+    "resort",       "enclave",   "port",      "township",      "hometown",     "birthplace",
+    "portion",      "section",   "stretch",   "zone",          "corridor",     "axis",
+    "flank",        "perimeter"};
 
 constexpr std::array<std::string_view, 83> place_modifiers{"the",          "a",
                                                            "an",           "northern",

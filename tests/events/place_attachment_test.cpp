@@ -290,3 +290,11 @@ TEST_CASE("after 'on' or 'to' right after an event word, a name the phrase locat
     CHECK(place_of("Thousands marched to Khorev in southern Pulwama district on Monday.",
                    "marched") == "Khorev");
 }
+
+TEST_CASE("'of' after a part of ground (portion, flank, corridor, zone) names where",
+          "[events][attachment]") {
+    CHECK(place_of("Troops patrolled the main city in India's portion of Kashmir on Monday.",
+                   "patrolled") == "Kashmir");
+    CHECK(place_of("Troops stormed several sites on the western flank of Aleppo on Friday.",
+                   "stormed") == "Aleppo");
+}
