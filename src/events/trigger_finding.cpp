@@ -303,7 +303,21 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         // relative pronoun between ("fighting also erupted", "the raid, which occurred").
         const std::size_t limit =
             h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
-        const std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
+        std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
+        // "clashes between X and Y erupted", "fighting with rebels broke out": past a short
+        // phrase of who fought, with no comma or verb of its own.
+        if (v < limit && (tokens[v].key == "between" || tokens[v].key == "with" ||
+                          tokens[v].key == "involving")) {
+            for (std::size_t k = v + 1; k < limit && k <= v + 8; ++k) {
+                if (!tokens[k].word && tokens[k].key != "'s") {
+                    break;
+                }
+                if (in(after, tokens[k].key)) {
+                    v = k;
+                    break;
+                }
+            }
+        }
         if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||

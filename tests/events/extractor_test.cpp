@@ -290,6 +290,11 @@ TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges; a ligh
     const auto blasts = events_at(extract(day, "2016-03-02"), "ASSAULT", "Kandahar");
     REQUIRE(blasts.size() == 1);
     CHECK(blasts[0].trigger_end >= day.find("ripped") + 1);
+    // Past who fought: "clashes between X and Y erupted".
+    const std::string who = "Clashes between rebels and troops erupted in Kandahar on Monday.";
+    const auto clashes = events_at(extract(who, "2016-03-02"), "ASSAULT", "Kandahar");
+    REQUIRE(clashes.size() == 1);
+    CHECK(clashes[0].trigger_end >= who.find("erupted") + 1);
 }
 
 TEST_CASE("found dead, hacked, rammed, set on fire; hacking a website is no attack",
