@@ -267,7 +267,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume"}) {
+              "rock", "rip", "hit", "strike", "target", "resume", "go"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }
@@ -321,12 +321,14 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
-                                  k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0;
+                                  k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0 ||
+                                  k.rfind("go", 0) == 0 || k == "went";
             if (!particle) {
                 hit.last = v;
             } else if (v + 1 < limit &&
                        (tokens[v + 1].key == "place" || tokens[v + 1].key == "out" ||
-                        tokens[v + 1].key == "through")) {
+                        tokens[v + 1].key == "through" ||
+                        (tokens[v + 1].key == "off" && (k == "went" || k.rfind("go", 0) == 0)))) {
                 hit.last = v + 1;
             }
         }

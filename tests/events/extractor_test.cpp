@@ -313,3 +313,18 @@ TEST_CASE("found dead, hacked, rammed, set on fire; hacking a website is no atta
                     "ASSAULT", "Jos")
               .size() == 1);
 }
+
+TEST_CASE("a bomb that went off, military operations, counter-assaults", "[events][extractor]") {
+    const std::string text = "A bomb went off at a busy square in Kohat on Monday.";
+    const auto blasts = events_at(extract(text, "2016-03-02"), "ASSAULT", "Kohat");
+    REQUIRE(blasts.size() == 1);
+    CHECK(blasts[0].trigger_end >= text.find("off") + 1);
+    // "went off" without an event noun is no event: "the alarm went off".
+    CHECK(events_at(extract("The alarm went off in Kohat on Monday.", "2016-03-02"), "ASSAULT",
+                    "Kohat")
+              .empty());
+    CHECK(events_at(extract("The army continued its military operations in Kohat on Monday.",
+                            "2016-03-02"),
+                    "ASSAULT", "Kohat")
+              .size() == 1);
+}
