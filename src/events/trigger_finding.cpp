@@ -267,7 +267,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume", "go"}) {
+              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }

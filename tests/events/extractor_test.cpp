@@ -328,3 +328,13 @@ TEST_CASE("a bomb that went off, military operations, counter-assaults", "[event
                     "ASSAULT", "Kohat")
               .size() == 1);
 }
+
+TEST_CASE("came under attack; an attack that left people dead", "[events][extractor]") {
+    CHECK(events_at(extract("Two clinics came under attack in Kohat on Monday.", "2016-03-02"),
+                    "ASSAULT", "Kohat")
+              .size() == 1);
+    const std::string text = "The fighting has left 36 dead in Kohat since Monday.";
+    const auto fights = events_at(extract(text, "2016-03-02"), "ASSAULT", "Kohat");
+    REQUIRE(fights.size() == 1);
+    CHECK(fights[0].trigger_end >= text.find("left") + 1);
+}
