@@ -260,7 +260,7 @@ TEST_CASE("verbs of violence in another sense report no event", "[events][extrac
               .size() == 1);
 }
 
-TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges; a light verb after "
+TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges, and a light verb after "
           "an adverb",
           "[events][extractor]") {
     CHECK(events_at(extract("Militants fired rockets at Sderot on Sunday.", "2016-03-02"),
@@ -297,7 +297,7 @@ TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges; a ligh
     CHECK(clashes[0].trigger_end >= who.find("erupted") + 1);
 }
 
-TEST_CASE("found dead, hacked, rammed, set on fire; hacking a website is no attack",
+TEST_CASE("found dead, hacked, rammed, set on fire, and hacking a website is no attack",
           "[events][extractor]") {
     CHECK(events_at(extract("Two men were found dead in Kandahar on Monday.", "2016-03-02"),
                     "ASSAULT", "Kandahar")
@@ -329,7 +329,7 @@ TEST_CASE("a bomb that went off, military operations, counter-assaults", "[event
               .size() == 1);
 }
 
-TEST_CASE("came under attack; an attack that left people dead", "[events][extractor]") {
+TEST_CASE("came under attack, and an attack that left people dead", "[events][extractor]") {
     CHECK(events_at(extract("Two clinics came under attack in Kohat on Monday.", "2016-03-02"),
                     "ASSAULT", "Kohat")
               .size() == 1);

@@ -251,7 +251,7 @@ TEST_CASE("a trigger in a 'where' clause happens at the place the clause hangs o
                    "killed") == "Karrada");
 }
 
-TEST_CASE("a hometown of X is X; a patrol after a determined place name is a noun",
+TEST_CASE("a hometown of X is X, and a patrol after a determined place name is a noun",
           "[events][attachment]") {
     CHECK(place_of("In his hometown of Quetta on Friday, troops patrolled the streets.",
                    "patrolled") == "Quetta");
