@@ -156,6 +156,10 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         if (covered(a, i, last)) {
             continue; // part of a person's introduction ("Russian Foreign Minister")
         }
+        if (military_unit(tokens, i, last)) {
+            i = last;
+            continue; // "the 4th Armoured Division": a unit's name, no place
+        }
         // "Varga was captured": a lone name before a passive is a person more often than a
         // hamlet of the same name; a town of some size or a region is a place.
         const bool sized = m.precision < gazetteer::Precision::city || m.population >= 10000 ||
@@ -165,8 +169,8 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
             // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
              (names_event(tokens, last, noun_at) && m.precision != gazetteer::Precision::country) ||
-             names_facility(tokens, last)) &&
-            !adjectival(tokens, last);
+             names_facility(tokens, last) || on_feature(tokens, i, m)) &&
+            !adjectival(tokens, last) && !in_organisation_name(tokens, i);
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
         } else if (m.role == geoparse::Role::actor &&

@@ -171,6 +171,48 @@ void ArticleBuilder::events_of(const Sentence& s, const Analysis& a) {
     }
 }
 
+// "clashes broke out in X, where a bomb killed six": a trigger inside a "where" clause with
+// no place of its own happens at the place the clause hangs on.
+const PlaceCandidate* ArticleBuilder::where_antecedent(const Analysis& a,
+                                                       const TriggerHit& hit) const {
+    std::size_t w = hit.first;
+    while (w > 0 && a.tokens[w - 1].key != "where") {
+        const std::string& k = a.tokens[w - 1].key;
+        if (k == "." || k == ";" || k == "," || hit.first - w > 8) {
+            return nullptr; // another clause between
+        }
+        --w;
+    }
+    if (w < 2) {
+        return nullptr;
+    }
+    std::size_t end = w - 1; // "where"
+    if (a.tokens[end - 1].key == ",") {
+        --end;
+    }
+    for (const PlaceCandidate& c : a.places) {
+        if (c.last + 1 == end || (c.last + 2 == end && is_place_type(a.tokens[c.last + 1].key))) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+// "marched here Saturday", "demonstrated peacefully here": the adverb right after the verb
+// points at the dateline's place; "here in X" names X instead.
+bool ArticleBuilder::here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit) {
+    for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + 2; ++k) {
+        if (tokens[k].key == "here") {
+            return k + 1 >= tokens.size() ||
+                   !(tokens[k + 1].key == "in" || tokens[k + 1].key == "at");
+        }
+        if (!tokens[k].word || tokens[k].capitalized) {
+            return false;
+        }
+    }
+    return false;
+}
+
 void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const TriggerHit& hit) {
     const EventType& type = lex_.types()[hit.trigger->type];
     const auto clause = clause_of(a, hit.first);
@@ -186,8 +228,12 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     const bool event_sense = !other_sense(a.tokens, hit);
     // A verb of saying happens where the speaker is, never where what is said happened.
     const bool saying = speech_verb(a.tokens[hit.first].key);
+    // "demonstrated here on Saturday": the event is where the reporter files from, the
+    // dateline; the sentence's places are other events' or background.
+    const bool here = event_sense && here_adverb(a.tokens, hit);
     const PlaceCandidate* place =
-        event_sense ? best_place(a, hit, saying ? speaker_range(a, hit, clause) : clause) : nullptr;
+        event_sense && !here ? best_place(a, hit, saying ? speaker_range(a, hit, clause) : clause)
+                             : nullptr;
     double place_factor = 1.0;
     // "A bomb exploded in X on Monday, killing six": the participle's event is where the
     // main clause's was.
@@ -197,7 +243,10 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
         place = best_place(a, *main, {0, hit.first});
         place_factor = 0.85;
     }
-    if (place == nullptr && event_sense && !saying) {
+    if (place == nullptr && event_sense && !saying && !here) {
+        place = where_antecedent(a, hit); // "in the X district, where a bomb killed six"
+    }
+    if (place == nullptr && event_sense && !saying && !here) {
         place = best_place(a, hit, sentence);
         place_factor = 0.85;
     }
@@ -210,7 +259,12 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     assign_actors(a, hit, clause, ev);
     // Verbs only: a noun without a place ("blamed them for the attack") mostly refers back
     // to an event already reported.
-    if (event_sense && !saying && place == nullptr && paragraph_place_ != nullptr &&
+    if (here && dateline_ != nullptr) {
+        where = dateline_;
+        place_factor = 0.8;
+        basis = "dateline";
+    }
+    if (event_sense && !saying && !here && place == nullptr && paragraph_place_ != nullptr &&
         type.quad_code == 4 && !hit.trigger->nominal) {
         where = paragraph_place_; // "Two soldiers died in the attack." after "... in X"
         place_factor = 0.7;

@@ -63,6 +63,19 @@ class ArticleBuilder {
     // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
     static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
                                   std::size_t last);
+    static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
+                                      std::size_t limit);
+    bool foreign_destination(const Analysis& a, const TriggerHit& hit,
+                             const PlaceCandidate& c) const;
+    static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
+    const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
+    static bool determined_name(const Analysis& a, std::size_t last);
+    static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
+    static bool on_feature(const std::vector<Token>& tokens, std::size_t first,
+                           const geoparse::Mention& m);
+    static bool military_unit(const std::vector<Token>& tokens, std::size_t first,
+                              std::size_t last);
+    static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);
     static bool adjectival(const std::vector<Token>& tokens, std::size_t last);
     static bool passive_subject(const std::vector<Token>& tokens, std::size_t last);
     static bool names_event(const std::vector<Token>& tokens, std::size_t last,

@@ -142,7 +142,9 @@ const std::unordered_map<std::string, std::vector<std::string>>& irregular_pasts
         {"sweep", {"swept"}},
         {"drive", {"drove", "driven"}},
         {"stab", {"stabbed"}},
-        {"light", {"lit"}}};
+        {"light", {"lit"}},
+        {"leave", {"left"}},
+        {"come", {"came", "come"}}};
     return pasts;
 }
 

@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, 21> locative_prepositions{
     "over",   "through", "off",    "alongside", "beyond", "behind",  "opposite"};
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
-constexpr std::array<std::string_view, 60> area_nouns{
+constexpr std::array<std::string_view, 74> area_nouns{
     "outskirts",    "suburbs",   "suburb",    "city",          "town",         "village",
     "province",     "region",    "district",  "neighbourhood", "neighborhood", "area",
     "centre",       "center",    "north",     "south",         "east",         "west",
@@ -26,28 +26,71 @@ constexpr std::array<std::string_view, 60> area_nouns{
     "villages",     "areas",     "parts",     "state",         "county",       "governorate",
     "municipality", "third",     "square",    "roads",         "road",         "shores",
     "coast",        "banks",     "environs",  "streets",       "half",         "much",
-    "most",         "rest",      "swathes",   "swaths",        "corner",       "side"};
+    "most",         "rest",      "swathes",   "swaths",        "corner",       "side",
+    "resort",       "enclave",   "port",      "township",      "hometown",     "birthplace",
+    "portion",      "section",   "stretch",   "zone",          "corridor",     "axis",
+    "flank",        "perimeter"};
 
-constexpr std::array<std::string_view, 62> place_modifiers{
-    "the",          "a",           "an",           "northern",     "southern",
-    "eastern",      "western",     "central",      "north",        "south",
-    "east",         "west",        "northeastern", "northwestern", "southeastern",
-    "southwestern", "nearby",      "neighbouring", "neighboring",  "besieged",
-    "embattled",    "restive",     "occupied",     "disputed",     "border",
-    "capital",      "town",        "city",         "village",      "port",
-    "coastal",      "downtown",    "suburban",     "rural",        "remote",
-    "seaside",      "crowded",     "busy",         "main",         "rebel",
-    "mountainous",  "residential", "strategic",    "key",          "small",
-    "tiny",         "troubled",    "volatile",     "tense",        "northeast",
-    "northwest",    "southeast",   "southwest",    "far",          "upper",
-    "lower",        "his",         "her",          "their",        "its",
-    "this",         "our"};
+constexpr std::array<std::string_view, 83> place_modifiers{"the",          "a",
+                                                           "an",           "northern",
+                                                           "southern",     "eastern",
+                                                           "western",      "central",
+                                                           "north",        "south",
+                                                           "east",         "west",
+                                                           "northeastern", "northwestern",
+                                                           "southeastern", "southwestern",
+                                                           "nearby",       "neighbouring",
+                                                           "neighboring",  "besieged",
+                                                           "embattled",    "restive",
+                                                           "occupied",     "disputed",
+                                                           "border",       "capital",
+                                                           "town",         "city",
+                                                           "village",      "port",
+                                                           "coastal",      "downtown",
+                                                           "suburban",     "rural",
+                                                           "remote",       "seaside",
+                                                           "crowded",      "busy",
+                                                           "main",         "rebel",
+                                                           "mountainous",  "residential",
+                                                           "strategic",    "key",
+                                                           "small",        "tiny",
+                                                           "troubled",     "volatile",
+                                                           "tense",        "northeast",
+                                                           "northwest",    "southeast",
+                                                           "southwest",    "far",
+                                                           "upper",        "lower",
+                                                           "his",          "her",
+                                                           "their",        "its",
+                                                           "this",         "our",
+                                                           "provincial",   "commercial",
+                                                           "industrial",   "holy",
+                                                           "tourist",      "historic",
+                                                           "ancient",      "old",
+                                                           "populous",     "working-class",
+                                                           "poor",         "impoverished",
+                                                           "another",      "second",
+                                                           "province",     "region",
+                                                           "district",     "county",
+                                                           "governorate",  "resort",
+                                                           "frontier"};
 
 // Diplomatic missions: "the embassy of X" names whose, not where.
 constexpr std::array<std::string_view, 7> missions{
     "embassy", "embassies", "consulate", "consulates", "mission", "missions", "legation"};
 
 } // namespace
+
+// "the provincial capital", "X's largest city", "the country's second city": an area noun
+// after a possessive or an article, modifiers between.
+bool owned_noun(const std::vector<Token>& tokens, std::size_t noun) {
+    std::size_t k = noun;
+    for (int n = 0; n < 3 && k > 0 && is_place_modifier(tokens[k - 1]) &&
+                    tokens[k - 1].key != "the" && tokens[k - 1].key != "a";
+         ++n) {
+        --k;
+    }
+    return k > 0 && (tokens[k - 1].key == "'s" || tokens[k - 1].key == "the");
+}
 
 bool is_place_modifier(const Token& t) {
     if (!t.word || t.capitalized) {
@@ -58,7 +101,12 @@ bool is_place_modifier(const Token& t) {
         return k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(),
                                                      suffix.data(), suffix.size()) == 0;
     };
-    return one_of(k, place_modifiers) || ends("-held") || ends("-controlled") ||
+    // "the country's largest city, X", "the second-biggest town of Y": superlatives.
+    const auto ends_or_is = [&k, &ends](std::string_view w) { return k == w || ends(w); };
+    const bool superlative = ends_or_is("largest") || ends_or_is("biggest") ||
+                             ends_or_is("oldest") || ends_or_is("poorest") ||
+                             (k.size() > 6 && ends("most"));
+    return one_of(k, place_modifiers) || superlative || ends("-held") || ends("-controlled") ||
            ends("-occupied") || ends("-torn") || ends("-riven") || ends("-hit") ||
            ends("-stricken") || ends("-ravaged");
 }
@@ -110,8 +158,7 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         // place noun that is itself where ("X, outside the capital, Y" only qualifies X).
         if (t.key == "," && depth == 0 && i >= 4 &&
             (is_area_noun(tokens[i - 2].key) || tokens[i - 2].key == "capital") &&
-            (tokens[i - 3].key == "'s" || tokens[i - 4].key == "'s" ||
-             tokens[i - 3].key == "the") &&
+            owned_noun(tokens, i - 2) &&
             locative_context(tokens, i - 2, trigger_at, 0)) { // ends: the index decreases
             return true;
         }

@@ -18,6 +18,10 @@ bool is_area_noun(const std::string& key);
 // rebel-held Y". Verbs are not: "aimed at ending Z's war" is no place.
 bool is_place_modifier(const Token& t);
 
+// Whether the area noun at `noun` follows a possessive or "the", modifiers between: "X's
+// largest city", "the provincial capital".
+bool owned_noun(const std::vector<Token>& tokens, std::size_t noun);
+
 // `trigger_at` marks the tokens that are event triggers.
 bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                       const std::vector<bool>& trigger_at, int depth = 0);

@@ -30,11 +30,17 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
         c.offset_km = offset.km;
         c.bearing_deg = offset.bearing_deg;
     }
-    // "In X, west of Y, ...": a direction without a distance after a place only says
-    // where that place is.
-    if (first >= 4 && a.tokens[first - 1].key == "of" && is_area_noun(a.tokens[first - 2].key) &&
-        a.tokens[first - 3].key == "," &&
-        (a.mention_at[first - 4] >= 0 || a.tokens[first - 4].capitalized)) {
+    // "In X, west of Y, ...", "in X, just south of Y": a direction without a distance after
+    // a place only says where that place is.
+    std::size_t comma = first >= 3 ? first - 3 : 0;
+    if (comma > 0 && (a.tokens[comma].key == "just" || a.tokens[comma].key == "immediately" ||
+                      a.tokens[comma].key == "directly" || a.tokens[comma].key == "due" ||
+                      a.tokens[comma].key == "slightly")) {
+        --comma;
+    }
+    if (comma >= 1 && a.tokens[first - 1].key == "of" && is_area_noun(a.tokens[first - 2].key) &&
+        a.tokens[comma].key == "," &&
+        (a.mention_at[comma - 1] >= 0 || a.tokens[comma - 1].capitalized)) {
         const std::string& d = a.tokens[first - 2].key;
         if (d == "north" || d == "south" || d == "east" || d == "west" || d == "northeast" ||
             d == "northwest" || d == "southeast" || d == "southwest") {
@@ -42,20 +48,6 @@ void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::si
         }
     }
     a.places.push_back(c);
-}
-
-// "handed to Zembian forces", "at Zembian army posts": a name used as an adjective of
-// people or institutions says whose, not where.
-bool ArticleBuilder::adjectival(const std::vector<Token>& tokens, std::size_t last) {
-    static constexpr std::array<std::string_view, 19> heads{
-        "forces",   "force",     "troops",     "soldiers",    "officials", "army", "military",
-        "police",   "embassy",   "government", "authorities", "officers",  "navy", "diplomats",
-        "citizens", "nationals", "consulate",  "embassies",   "mission"};
-    static constexpr std::array<std::string_view, 10> facilities{
-        "station", "headquarters", "post",     "posts",    "checkpoint",
-        "base",    "compound",     "building", "barracks", "academy"};
-    return last + 1 < tokens.size() && one_of(tokens[last + 1].key, heads) &&
-           !(last + 2 < tokens.size() && one_of(tokens[last + 2].key, facilities));
 }
 
 // "Quorra was captured", "X is being shelled": a place as the subject of a passive verb
@@ -318,7 +310,8 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     }
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
-            protest_target(a, hit, c.first) ||
+            protest_target(a, hit, c.first) || foreign_destination(a, hit, c) ||
+            subject_modifier(a, hit, c) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }
@@ -389,11 +382,13 @@ bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandi
     if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "capital") {
         return true;
     }
-    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "," && owner.first >= 2 &&
-        tokens[owner.first - 1].key == "of" &&
-        (tokens[owner.first - 2].key == "capital" ||
-         (owner.first >= 3 && tokens[owner.first - 2].key == "the" &&
-          tokens[owner.first - 3].key == "capital"))) {
+    const std::size_t of = owner.first >= 2 && tokens[owner.first - 1].key == "the"
+                               ? owner.first - 1
+                               : owner.first; // "the capital of the X, Y"
+    if (owned.first == owner.last + 2 && tokens[owner.last + 1].key == "," && of >= 2 &&
+        tokens[of - 1].key == "of" &&
+        (tokens[of - 2].key == "capital" ||
+         (of >= 3 && tokens[of - 2].key == "the" && tokens[of - 3].key == "capital"))) {
         return true;
     }
     if (owned.first <= owner.last + 2 || tokens[owner.last + 1].key != "'s" ||

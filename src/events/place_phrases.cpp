@@ -26,7 +26,11 @@ const std::unordered_set<std::string>& place_types() {
         "market",        "square",       "street",        "road",         "highway",
         "junction",      "checkpoint",   "airport",       "base",         "prison",
         "compound",      "refugee",      "state",         "division",     "department",
-        "prefecture",    "oblast",       "parish",        "ward"};
+        "prefecture",    "oblast",       "parish",        "ward",         "airbase",
+        "airfield",      "field",        "fields",        "hospital",     "dam",
+        "bridge",        "plant",        "crossing",      "station",      "cities",
+        "camps",         "provinces",    "regions",       "settlements",  "community",
+        "communities"};
     return types;
 }
 
@@ -137,6 +141,37 @@ int container_after(const std::vector<Token>& tokens, const std::vector<int>& me
         }
     }
     return -1;
+}
+
+// Verbs whose object is always a piece of ground: "patrolled Varneck", "stormed Osterlo".
+// ("captured Varoul", "attacked Varoul" may name a person or a group.)
+bool place_only_verb(const std::string& k) {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (const char* lemma : {"patrol", "shell", "bombard", "storm", "overrun", "occupy",
+                                  "invade", "besiege", "encircle", "enter", "infiltrate"}) {
+            for (auto& f : verb_forms(lemma)) {
+                out.insert(std::move(f));
+            }
+        }
+        return out;
+    }();
+    return forms.count(k) > 0;
+}
+
+// An opening quote glued to a name: "the town of ‘Ardel" (transliterated ayn).
+bool glued_quote(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+    return k + 1 < tokens.size() && !tokens[k].word && tokens[k].end == tokens[k + 1].begin &&
+           (text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin) == "\xE2\x80\x98" ||
+            tokens[k].key == "'");
+}
+
+bool ordinal(const std::string& k) {
+    if (k.size() < 3 || std::isdigit(static_cast<unsigned char>(k[0])) == 0) {
+        return false;
+    }
+    const std::string suffix = k.substr(k.size() - 2);
+    return suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd";
 }
 
 bool preposition(const std::string& k) {
@@ -299,8 +334,13 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             i = next; // a word of a longer name the geoparser read ("Greater" Sahara)
             continue;
         }
+        // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
+        if (i > 0 && ordinal(tokens[i - 1].key)) {
+            i = next;
+            continue;
+        }
         // What marks the run as a place.
-        std::size_t before = i;
+        std::size_t before = (i > 0 && glued_quote(text, tokens, i - 1)) ? i - 1 : i;
         // "the village of X", "a village called X"
         const bool type_of =
             before >= 2 &&
@@ -317,17 +357,27 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             (apposed + 1 == n || tokens[apposed + 1].key == "in" ||
              tokens[apposed + 1].key == "of" || tokens[apposed + 1].key == "near" ||
              tokens[apposed + 1].key == "," || tokens[apposed + 1].key == ".");
+        // "in another Y township, X, ...": a name in apposition to a type word.
+        const bool apposed_to_type = i >= 2 && tokens[i - 1].key == "," && is_type(tokens[i - 2]) &&
+                                     !tokens[i - 2].capitalized && next < n &&
+                                     (tokens[next].key == "," || tokens[next].key == ".");
         const bool type_after =
             next < n && is_type(tokens[next]) && !(next + 1 < n && tokens[next + 1].key == "'s");
         const bool facility = is_type(tokens[last]) && last > i; // "X Airport", "X Hill"
-        before = i;
+        before = (i > 0 && glued_quote(text, tokens, i - 1)) ? i - 1 : i;
         while (before > 0 && (tokens[before - 1].key == "the" || tokens[before - 1].key == "a" ||
                               (!tokens[before - 1].capitalized && tokens[before - 1].word &&
                                skip_modifiers(tokens, before - 1) == before))) {
             --before;
         }
         const bool after_preposition = before > 0 && preposition(tokens[before - 1].key);
+        // "the assault on X in Y state", "marched to X in southern Y district": after "on" or
+        // "to" right after an event word, a name the phrase then locates is a place.
+        const bool after_event =
+            before > 1 && (tokens[before - 1].key == "on" || tokens[before - 1].key == "to") &&
+            blocked[before - 2] && tokens[before - 2].word && !tokens[before - 2].capitalized;
         const bool object = before > 0 && is_locative_verb(tokens[before - 1].key);
+        const bool ground = before > 0 && place_only_verb(tokens[before - 1].key);
         // "Y's X district", "Y's northern neighbourhood of X": the possessive names the
         // container.
         int container = -1;
@@ -342,13 +392,17 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             }
         }
         const int after = container_after(tokens, mention_at, next);
+        if (container < 0 && apposed_to_type && i >= 3) {
+            container = mention_at[i - 3]; // "the Y township, X"
+        }
         if (container < 0) {
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || type_after || facility || apposition ||
+        const bool marked = type_of || type_after || facility || apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
-                            (object && after >= 0); // "captured Varoul" names no place
+                            (object && after >= 0) || // "captured Varoul" names no place
+                            (after_event && after >= 0) || ground;
         if (marked && !(sentence_start && !type_after && !facility)) {
             out.push_back(UnlistedPlace{i, last, container});
         }

@@ -60,6 +60,15 @@ void ArticleBuilder::force_trigger(Analysis& a) const {
     a.triggers = std::move(kept);
 }
 
+// Whether the name whose last token is `last` follows a determiner ("a U.S.", "the Kabul").
+bool ArticleBuilder::determined_name(const Analysis& a, std::size_t last) {
+    std::size_t first = last;
+    while (first > 0 && a.mention_at[first - 1] == a.mention_at[last]) {
+        --first;
+    }
+    return first > 0 && one_of(a.tokens[first - 1].key, noun_determiners);
+}
+
 void ArticleBuilder::find_triggers(Analysis& a) const {
     const auto& tokens = a.tokens;
     // Words inside a time expression name a time, not an event ("the September 11 attacks").
@@ -97,12 +106,15 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         // demonym is a noun, and no event when the lexicon lists no noun for it.
         // "their patrol was hit", "a passing police patrol": likewise after a possessive or a
         // noun that names who.
+        // "near a U.S. patrol", "the Kabul patrol": likewise after a place name that itself
+        // follows a determiner.
         const bool bare_noun =
             i > 0 &&
             (one_of(tokens[i - 1].key, noun_determiners) || one_of(tokens[i - 1].key, unit_nouns) ||
              (a.mention_at[i - 1] >= 0 &&
-              mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
-                  geoparse::MentionType::demonym));
+              (mentions_[static_cast<std::size_t>(a.mention_at[i - 1])].type ==
+                   geoparse::MentionType::demonym ||
+               determined_name(a, i - 1))));
         for (const std::size_t ti : *list) {
             const Trigger& t = lex_.triggers()[ti];
             // Exact past forms ("killed", "fought") are never bare nouns.
@@ -177,7 +189,11 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
         {"enter",
          {"phase", "talks", "negotiations", "force", "market", "year", "race", "politics", "office",
           "agreement", "competition", "tournament", "stage", "round"}},
-        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}}};
+        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}},
+        {"hack", {"into",   "website", "websites", "account",  "accounts",  "computer", "computers",
+                  "email",  "emails",  "server",   "servers",  "network",   "networks", "phone",
+                  "phones", "system",  "systems",  "database", "databases", "site"}},
+        {"ram", {"through", "home", "legislation", "bill", "bills", "message", "point"}}};
     const auto sense = senses.find(hit.trigger->lemma);
     if (sense == senses.end()) {
         return false;
@@ -200,6 +216,37 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
     return false;
 }
 
+// The first token at or after `k` (before `limit`) past adverbs, auxiliaries and a relative
+// pronoun: "clashes also erupted", "the raid, which had occurred", "riots reportedly broke out".
+std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
+                                           std::size_t limit) {
+    static const std::unordered_set<std::string> skip{
+        "also", "again", "later", "then", "first",   "soon",     "which",      "that",        "has",
+        "have", "had",   "again", "once", "finally", "suddenly", "reportedly", "subsequently"};
+    const std::size_t start = k;
+    for (std::size_t n = 0; k < limit && n < 3; ++n) {
+        const std::string& key = tokens[k].key;
+        const bool relative = key == "," && k + 1 < limit &&
+                              (tokens[k + 1].key == "which" || tokens[k + 1].key == "that");
+        const bool adverb = tokens[k].word && !tokens[k].capitalized && key.size() > 4 &&
+                            key.compare(key.size() - 2, 2, "ly") == 0;
+        // "a roadside bomb on Tuesday ripped through", "clashes Wednesday erupted".
+        const auto day = [&tokens](std::size_t at) {
+            static const std::unordered_set<std::string> days{
+                "monday",   "tuesday", "wednesday", "thursday",  "friday",
+                "saturday", "sunday",  "today",     "yesterday", "tonight"};
+            return days.count(tokens[at].key) > 0;
+        };
+        if (key == "on" && k + 1 < limit && day(k + 1)) {
+            ++k; // and the day below
+        } else if (!(relative || adverb || day(k) || skip.count(key) > 0)) {
+            return k;
+        }
+        ++k;
+    }
+    return k < limit ? k : start;
+}
+
 // "launched a major assault", "carried out an air strike", "clashes took place", "fighting
 // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
 // event is reported on the verb as news writes it and the verb's phrases govern it.
@@ -208,7 +255,8 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
-              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start"}) {
+              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
+              "escalate", "engage"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }
@@ -219,7 +267,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume"}) {
+              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }
@@ -251,19 +299,36 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 break; // a name between: "the group claimed the attack" is no light verb
             }
         }
-        // Forward: "took place", "broke out", "erupted", "ripped through".
-        const std::size_t v = hit.last + 1;
+        // Forward: "took place", "broke out", "erupted", "ripped through"; adverbs and a
+        // relative pronoun between ("fighting also erupted", "the raid, which occurred").
         const std::size_t limit =
             h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
+        std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
+        // "clashes between X and Y erupted", "fighting with rebels broke out": past a short
+        // phrase of who fought, with no comma or verb of its own.
+        if (v < limit && (tokens[v].key == "between" || tokens[v].key == "with" ||
+                          tokens[v].key == "involving")) {
+            for (std::size_t k = v + 1; k < limit && k <= v + 8; ++k) {
+                if (!tokens[k].word && tokens[k].key != "'s") {
+                    break;
+                }
+                if (in(after, tokens[k].key)) {
+                    v = k;
+                    break;
+                }
+            }
+        }
         if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
-                                  k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0;
+                                  k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0 ||
+                                  k.rfind("go", 0) == 0 || k == "went";
             if (!particle) {
                 hit.last = v;
             } else if (v + 1 < limit &&
                        (tokens[v + 1].key == "place" || tokens[v + 1].key == "out" ||
-                        tokens[v + 1].key == "through")) {
+                        tokens[v + 1].key == "through" ||
+                        (tokens[v + 1].key == "off" && (k == "went" || k.rfind("go", 0) == 0)))) {
                 hit.last = v + 1;
             }
         }

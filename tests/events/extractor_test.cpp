@@ -259,3 +259,82 @@ TEST_CASE("verbs of violence in another sense report no event", "[events][extrac
                     "ASSAULT", "Idlib")
               .size() == 1);
 }
+
+TEST_CASE("triggers by phrase: firing, advancing, stone throwing, sieges, and a light verb after "
+          "an adverb",
+          "[events][extractor]") {
+    CHECK(events_at(extract("Militants fired rockets at Sderot on Sunday.", "2016-03-02"),
+                    "ASSAULT", "Sderot")
+              .size() == 1);
+    // "fired" alone may mean dismissed: no event.
+    CHECK(events_at(extract("The club fired its coach in Madrid on Sunday.", "2016-03-02"),
+                    "ASSAULT", "Madrid")
+              .empty());
+    CHECK(events_at(extract("Rebels were advancing on Homs on Sunday.", "2016-03-02"), "ASSAULT",
+                    "Homs")
+              .size() == 1);
+    CHECK(events_at(extract("Youths threw stones at police in Nablus on Friday.", "2016-03-02"),
+                    "PROTEST", "Nablus")
+              .size() == 1);
+    CHECK(events_at(extract("Troops laid siege to Misrata on Friday.", "2016-03-02"), "ASSAULT",
+                    "Misrata")
+              .size() == 1);
+    // The event is reported on the verb the noun's light verb follows past an adverb.
+    const std::string text = "Heavy fighting also erupted in Kandahar on Monday.";
+    const auto found = extract(text, "2016-03-02");
+    const auto fights = events_at(found, "ASSAULT", "Kandahar");
+    REQUIRE(fights.size() == 1);
+    CHECK(fights[0].trigger_end >= text.find("erupted") + 1);
+    // Past a day named between the noun and its verb.
+    const std::string day = "A roadside bomb on Tuesday ripped through a bus in Kandahar.";
+    const auto blasts = events_at(extract(day, "2016-03-02"), "ASSAULT", "Kandahar");
+    REQUIRE(blasts.size() == 1);
+    CHECK(blasts[0].trigger_end >= day.find("ripped") + 1);
+    // Past who fought: "clashes between X and Y erupted".
+    const std::string who = "Clashes between rebels and troops erupted in Kandahar on Monday.";
+    const auto clashes = events_at(extract(who, "2016-03-02"), "ASSAULT", "Kandahar");
+    REQUIRE(clashes.size() == 1);
+    CHECK(clashes[0].trigger_end >= who.find("erupted") + 1);
+}
+
+TEST_CASE("found dead, hacked, rammed, set on fire, and hacking a website is no attack",
+          "[events][extractor]") {
+    CHECK(events_at(extract("Two men were found dead in Kandahar on Monday.", "2016-03-02"),
+                    "ASSAULT", "Kandahar")
+              .size() == 1);
+    CHECK(events_at(extract("Attackers hacked a farmer to death in Jos on Monday.", "2016-03-02"),
+                    "ASSAULT", "Jos")
+              .size() == 1);
+    CHECK(
+        events_at(extract("Students hacked the university website in Jos on Monday.", "2016-03-02"),
+                  "ASSAULT", "Jos")
+            .empty());
+    CHECK(events_at(extract("Rioters set on fire two shops in Jos on Monday.", "2016-03-02"),
+                    "ASSAULT", "Jos")
+              .size() == 1);
+}
+
+TEST_CASE("a bomb that went off, military operations, counter-assaults", "[events][extractor]") {
+    const std::string text = "A bomb went off at a busy square in Kohat on Monday.";
+    const auto blasts = events_at(extract(text, "2016-03-02"), "ASSAULT", "Kohat");
+    REQUIRE(blasts.size() == 1);
+    CHECK(blasts[0].trigger_end >= text.find("off") + 1);
+    // "went off" without an event noun is no event: "the alarm went off".
+    CHECK(events_at(extract("The alarm went off in Kohat on Monday.", "2016-03-02"), "ASSAULT",
+                    "Kohat")
+              .empty());
+    CHECK(events_at(extract("The army continued its military operations in Kohat on Monday.",
+                            "2016-03-02"),
+                    "ASSAULT", "Kohat")
+              .size() == 1);
+}
+
+TEST_CASE("came under attack, and an attack that left people dead", "[events][extractor]") {
+    CHECK(events_at(extract("Two clinics came under attack in Kohat on Monday.", "2016-03-02"),
+                    "ASSAULT", "Kohat")
+              .size() == 1);
+    const std::string text = "The fighting has left 36 dead in Kohat since Monday.";
+    const auto fights = events_at(extract(text, "2016-03-02"), "ASSAULT", "Kohat");
+    REQUIRE(fights.size() == 1);
+    CHECK(fights[0].trigger_end >= text.find("left") + 1);
+}

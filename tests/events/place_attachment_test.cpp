@@ -185,3 +185,116 @@ TEST_CASE("a distance after a typed place only says where it is", "[events][atta
     CHECK(place_of("Fighting killed six in Dandaro town, 40 km north of the capital Nairobi.",
                    "killed") == "Dandaro");
 }
+
+TEST_CASE("'here' after the verb points at the dateline, not the sentence's places",
+          "[events][attachment]") {
+    CHECK(place_of("About 2,000 people demonstrated here on Saturday against the war in Basra.",
+                   "demonstrated")
+              .empty());
+    CHECK(place_of("About 2,000 people demonstrated here in Paris on Saturday.", "demonstrated") ==
+          "Paris");
+}
+
+TEST_CASE("a direction after a comma, even with 'just', only says where the place before is",
+          "[events][attachment]") {
+    CHECK(place_of("A bomb blew up near a market in Hilla, just south of Baghdad, killing six.",
+                   "killing") == "Hilla");
+}
+
+TEST_CASE("a place inside an organisation's name is no place of the event",
+          "[events][attachment]") {
+    CHECK(place_of("Fighters of the Islamic State of Iraq attacked a convoy on Monday.", "attacked")
+              .empty());
+    CHECK(place_of("Fighters of the Islamic State of Iraq attacked Mosul on Monday.", "attacked") ==
+          "Mosul");
+}
+
+TEST_CASE("a place named after its owner's area noun, modifiers between, is the owned place",
+          "[events][attachment]") {
+    CHECK(place_of("Gunmen wounded 50 people in Pakistan's largest city, Karachi.", "wounded") ==
+          "Karachi");
+    CHECK(place_of("Bombs were detonated outside a shop in Thailand's southern province Pattani.",
+                   "detonated") == "Pattani");
+    CHECK(place_of("Troops were patrolling the capital of the Central African Republic, Bangui.",
+                   "patrolling") == "Bangui");
+    CHECK(place_of("Troops patrolled the streets of the provincial capital, Ambon, on Friday.",
+                   "patrolled") == "Ambon");
+    CHECK(place_of("A bomb was detonated in a poor district of Colombia's tourist resort of "
+                   "Cartagena.",
+                   "detonated") == "Cartagena");
+}
+
+TEST_CASE("a destination after 'to' is no place of an attack or an arrest",
+          "[events][attachment]") {
+    CHECK(
+        place_of("A reporter was shot in the leg and later evacuated to Nairobi.", "shot").empty());
+    CHECK(place_of("He was arrested in 2003 and sent to Cairo for trial.", "arrested").empty());
+    // "close to X" says where.
+    CHECK(place_of("Troops destroyed rebel bunkers close to Jaffna on Monday.", "destroyed") ==
+          "Jaffna");
+    // A march goes where it is headed.
+    CHECK(place_of("Thousands marched to Nairobi on Monday.", "marched") == "Nairobi");
+}
+
+TEST_CASE("a whole conflict's place as the subject gives a toll, no event's place",
+          "[events][attachment]") {
+    CHECK(place_of("The war in Yemen has killed more than 10,000 people.", "killed").empty());
+    // Other subjects' places are where: gunmen in a city shot there.
+    CHECK(place_of("Gunmen in Mogadishu shot and killed a trader on Monday.", "shot") ==
+          "Mogadishu");
+}
+
+TEST_CASE("a trigger in a 'where' clause happens at the place the clause hangs on",
+          "[events][attachment]") {
+    CHECK(place_of("The worst blast was in the Karrada district, where a car bomb killed 20 "
+                   "people.",
+                   "killed") == "Karrada");
+}
+
+TEST_CASE("a hometown of X is X, and a patrol after a determined place name is a noun",
+          "[events][attachment]") {
+    CHECK(place_of("In his hometown of Quetta on Friday, troops patrolled the streets.",
+                   "patrolled") == "Quetta");
+    CHECK(place_of("A roadside bomb exploded while a U.S. patrol was passing near Basra.",
+                   "exploded") == "Basra");
+}
+
+TEST_CASE("a unit's name is no place", "[events][attachment]") {
+    CHECK(
+        place_of("Led by the 9th Armoured Division, troops began their assault on Monday.", "began")
+            .empty());
+}
+
+TEST_CASE("'on' before a body of water or an island says where", "[events][attachment]") {
+    CHECK(place_of("Gunmen bombed a ferry on Manila Bay last year.", "bombed") == "Manila Bay");
+}
+
+TEST_CASE("a name compounded with a participle says who runs it, not where",
+          "[events][attachment]") {
+    CHECK(place_of("Mortars hit a U.S.-run prison on Tuesday, killing two guards.", "hit").empty());
+    CHECK(place_of("Mortars hit a U.S.-run prison near Basra on Tuesday.", "hit") == "Basra");
+}
+
+TEST_CASE("an abbreviated country before a common noun is an adjective", "[events][attachment]") {
+    CHECK(place_of("A roadside bomb detonated near a U.S. patrol on Monday.", "detonated").empty());
+    CHECK(place_of("A roadside bomb detonated near a U.S. patrol in Basra.", "detonated") ==
+          "Basra");
+    // Not before a preposition: "in the U.S. on Monday" is where.
+    CHECK(place_of("Police arrested two men in the U.S. on Monday.", "arrested") == "U.S.");
+}
+
+TEST_CASE("after 'on' or 'to' right after an event word, a name the phrase locates is a place",
+          "[events][attachment]") {
+    CHECK(place_of("Gunmen staged the assault on Kulvar in West Darfur state on Monday.",
+                   "staged") == "Kulvar");
+    CHECK(place_of("Thousands marched to Khorev in southern Pulwama district on Monday.",
+                   "marched") == "Khorev");
+}
+
+TEST_CASE("'of' after a part of ground (portion, flank, corridor, zone) names where",
+          "[events][attachment]") {
+    CHECK(place_of("Troops patrolled the main city in India's portion of Kashmir on Monday.",
+                   "patrolled") == "Kashmir");
+    CHECK(place_of("Troops stormed several sites on the western flank of Aleppo on Friday.",
+                   "stormed") == "Aleppo");
+}

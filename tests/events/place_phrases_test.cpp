@@ -141,3 +141,55 @@ TEST_CASE("acronyms and names of peoples are no unlisted places", "[events][plac
           std::vector<std::string>{"Quorran"});
     CHECK(names(parse("A settler attacked a Jewish settlement near the road.")).empty());
 }
+
+TEST_CASE("a facility's own name ends in its kind", "[events][place_phrases]") {
+    CHECK(names(parse("Rebels stormed the Quorra Gas Fields at dawn.")) ==
+          std::vector<std::string>{"Quorra Gas Fields"});
+    CHECK(names(parse("Fighters advanced on the Velmar Airbase overnight.")) ==
+          std::vector<std::string>{"Velmar Airbase"});
+    CHECK(names(parse("Shells fell near the Tarvo Bridge on Monday.")) ==
+          std::vector<std::string>{"Tarvo Bridge"});
+    // A capitalised run with no kind after a plain verb stays unmarked.
+    CHECK(names(parse("Fighters advanced on Velmar Rossi overnight.")).empty());
+}
+
+TEST_CASE("an opening quote glued to a name is no boundary", "[events][place_phrases]") {
+    CHECK(names(parse("Gunmen attacked the town of \xE2\x80\x98"
+                      "Ardel on Sunday.")) == std::vector<std::string>{"Ardel"});
+    CHECK(names(parse("Shells fell in \xE2\x80\x98"
+                      "Ayn Morra at night.")) == std::vector<std::string>{"Ayn Morra"});
+}
+
+TEST_CASE("the object of a verb that only takes ground is a place", "[events][place_phrases]") {
+    CHECK(names(parse("Police were patrolling Varneck on Saturday.")) ==
+          std::vector<std::string>{"Varneck"});
+    CHECK(names(parse("Troops stormed Osterlo at dawn.")) == std::vector<std::string>{"Osterlo"});
+    // Capture and attack take people and groups as well.
+    CHECK(names(parse("Troops captured Varoul at dawn.")).empty());
+    CHECK(names(parse("Gunmen attacked Varoul at dawn.")).empty());
+}
+
+TEST_CASE("a name in apposition to a type word is a place inside the name before it",
+          "[events][place_phrases]") {
+    auto p =
+        parse("In another Harare township, Movarra, soldiers patrolled overnight.", {"Harare"});
+    const auto found = find_unlisted_places(p.text, p.tokens, p.mention_at, p.blocked);
+    REQUIRE(found.size() == 1);
+    CHECK(p.tokens[found[0].first].key == "movarra");
+    CHECK(found[0].container == 0);
+}
+
+TEST_CASE("a name after an ordinal is a military unit, no place", "[events][place_phrases]") {
+    CHECK(names(parse("Troops of the 9th Armoured Division advanced near Quorra Airport.")) ==
+          std::vector<std::string>{"Quorra Airport"});
+}
+
+TEST_CASE("plural type words and communities mark names", "[events][place_phrases]") {
+    CHECK(names(parse("Militia killed 18 civilians in the Ardenia cities of Quorra on Monday.",
+                      {"Ardenia"})) == std::vector<std::string>{"Quorra"});
+    auto p = parse("Gunmen burnt houses in Tarvo community in Ardenia on Monday.", {"Ardenia"});
+    const auto found = find_unlisted_places(p.text, p.tokens, p.mention_at, p.blocked);
+    REQUIRE(found.size() == 1);
+    CHECK(p.tokens[found[0].first].key == "tarvo");
+    CHECK(found[0].container == 0);
+}
