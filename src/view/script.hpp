@@ -25,6 +25,8 @@
 //   save-state FILE
 //   frames N                          draw N frames (let loading and animation settle)
 //   play SECONDS                      play for that many seconds of simulated time
+//   wait SECONDS                      run in real time until the sources changed and were
+//                                     read again (the map follows the store), at most SECONDS
 //   quit
 // Each action prints one JSON line on stdout with what it did ({"line": 3, "action": "select",
 // "id": "..."}): the stable interface tests read.

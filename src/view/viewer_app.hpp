@@ -40,6 +40,8 @@ class ViewerApp {
     // How many times the map was drawn (a frame where nothing on the map changed copies the
     // last image instead).
     std::uint64_t map_draws() const { return map_draws_; }
+    // The legend's heading in the map last drawn (empty: no legend).
+    const std::string& legend_heading() const { return renderer_->last_frame().legend_heading; }
     int framebuffer_width() const { return fb_w_; }
     int framebuffer_height() const { return fb_h_; }
     bool measure_map = false;
@@ -67,6 +69,7 @@ class ViewerApp {
     std::string map_key() const;
     void apply_requests();
     void follow_store(double now);
+    long long sources_stamp() const;
     void upload_events();
     void update_rings();
 

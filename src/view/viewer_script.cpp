@@ -12,6 +12,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 namespace eventmap::view {
 
@@ -114,6 +115,28 @@ json event_json(const Session& s, Row r) {
             {"corrected", t.corrected[r] != 0}};
 }
 
+// Frames in real time (the window's own loop, at about 20 per second) until the data was
+// read again after a change of the sources and that load ended, or `seconds` passed.
+bool wait_for_reload(ViewerApp& app, double seconds) {
+    Session& s = app.session();
+    const auto generation = s.data_generation();
+    const auto loads = s.loads_started();
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+        app.frame();
+        app.present();
+        const LoadStage stage = s.stage();
+        const bool ended = stage == LoadStage::done || stage == LoadStage::failed;
+        if (s.loads_started() != loads && ended && !s.text_search_pending()) {
+            app.frame();
+            app.present();
+            return s.data_generation() != generation;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
 // Runs one action; returns false for quit.
 bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
     Session& s = app.session();
@@ -212,6 +235,7 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         out["file"] = a.args[0];
         // Where the map sits in the picture (the docked panels around it), for pixel probes.
         out["map"] = {ui.map_x0, ui.map_y0, ui.map.width, ui.map.height};
+        out["legend"] = app.legend_heading();
     } else if (v == "save-image") {
         app.frame(0);
         const int w = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[0]);
@@ -234,6 +258,10 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         }
         s.time.pause();
         out["last"] = format_day(s.time.window().last);
+    } else if (v == "wait") {
+        out["reloaded"] = wait_for_reload(app, a.numbers[0]);
+        out["events"] = s.table().size();
+        out["in_window"] = s.count_in_window();
     } else if (v == "quit") {
         return false;
     }
