@@ -491,3 +491,56 @@ TEST_CASE("the map follows the store: an event ingested while the viewer is open
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
 #endif
 }
+
+TEST_CASE("a store damaged while the viewer is open: a message, the events stay", "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_damaged_store");
+    const std::string dir = test::scratch_dir("view_damaged_run");
+    const std::string loaded = dir + "/loaded.png";
+    test::write_file(dir + "/run.script", "color quad\n"
+                                          "layer labels off\n"
+                                          "center 33.5102 36.2913 9\n"
+                                          "window 2018-02-15 2018-02-22\n"
+                                          "screenshot " +
+                                              loaded +
+                                              "\n"
+                                              "wait 90\n"
+                                              "select 33.5102 36.2913\n"
+                                              "filter type ASSAULT\n"
+                                              "screenshot " +
+                                              dir + "/after.png\nquit\n");
+    // Once the store is shown, its file is overwritten with garbage (a disk error, a
+    // half-copied file): the reload that follows fails.
+    std::thread damage([&] {
+        for (int i = 0; i < 1200 && !std::filesystem::exists(loaded); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        test::write_file(store, std::string("SQLite format 3\0garbage", 23));
+    });
+    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
+                                           "view " + store + " --script " + dir +
+                                               "/run.script --width 1280 --height 800");
+    damage.join();
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 10);
+    CHECK(lines[5]["reloaded"] == false);
+    CHECK(lines[5]["events"] == 4); // what it had
+    CHECK_THAT(result.err, Catch::Contains("events.gpkg"));
+    CHECK(lines[6]["selected"]["id"] == "ev-damascus");
+    CHECK(lines[7]["passing"] == 2);
+    const auto& map = lines[8]["map"];
+    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
+    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
+#endif
+}
