@@ -30,10 +30,11 @@ void define(CLI::App& app) {
     cmd->add_option("--state", o->state_file,
                     "JSON file with the view, filters, window and layers (sources, order, "
                     "visibility): read at start, written at exit");
-    cmd->add_option("--script", o->script_file,
-                    "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
-                    "select-box, filter, layer, layers, color, correct, undo, export, screenshot, "
-                    "save-image, save-state, frames, play, wait, quit); one JSON line per action");
+    cmd->add_option(
+        "--script", o->script_file,
+        "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
+        "select-box, filter, layer, layers, color, correct, undo, export, screenshot, "
+        "save-image, save-state, frames, play, wait, drag, quit); one JSON line per action");
     cmd->add_flag("--bench", o->bench,
                   "Print load-to-first-frame and frame times (median, p95, max ms) over a "
                   "scripted pan, zoom and scrub");

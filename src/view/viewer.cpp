@@ -429,12 +429,16 @@ void ViewerApp::handle_map_input() {
     // GLFW delivers no pinch gesture. A wheel notch, a trackpad's two-finger scroll (small
     // fractional steps) and the Ctrl+wheel that several platforms send for a pinch all zoom at
     // the cursor; a sideways scroll pans.
+    // A wheel or a drag moves the view: previews until it rests for a moment (viewer_map.cpp).
+    const double rest_s = 0.25;
     if (over_map && io.MouseWheel != 0) {
         ui_.map.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
         view_touched_ = true;
+        moving_until = glfwGetTime() + rest_s;
     }
     if (over_map && io.MouseWheelH != 0) {
         ui_.map.pan_pixels(-io.MouseWheelH * 40.0 * ui_.pixel_ratio, 0);
+        moving_until = glfwGetTime() + rest_s;
     }
     if (over_map && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         dragging_ = !io.KeyShift;
@@ -444,7 +448,10 @@ void ViewerApp::handle_map_input() {
     }
     if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         view_touched_ = view_touched_ || px != drag_x_ || py != drag_y_;
-        ui_.map.pan_pixels(-(px - drag_x_), -(py - drag_y_));
+        if (px != drag_x_ || py != drag_y_) {
+            moving_until = glfwGetTime() + rest_s;
+        }
+        ui_.map.pan_pixels(px - drag_x_, py - drag_y_); // the map follows the pointer
         drag_x_ = px;
         drag_y_ = py;
     }
@@ -560,7 +567,8 @@ void ViewerApp::run() {
             // Nothing moves: sleep until input, a finished loading step (the workers wake the
             // loop), a progress-bar tick while loading, or a second (the store follower).
             // Drawing frames while waiting would take a core from the loader on small machines.
-            glfwWaitEventsTimeout(loading ? 0.25 : 1.0);
+            // A preview shown: the map is drawn once the view rests.
+            glfwWaitEventsTimeout(previewing_ ? 0.05 : loading ? 0.25 : 1.0);
         }
         frame();
         glfwSwapBuffers(window_);

@@ -236,6 +236,19 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         // Where the map sits in the picture (the docked panels around it), for pixel probes.
         out["map"] = {ui.map_x0, ui.map_y0, ui.map.width, ui.map.height};
         out["legend"] = app.legend_heading();
+    } else if (v == "drag") {
+        // The view moved by hand: the frame shows the preview (the last image moved).
+        app.frame(0); // drawn as it is first
+        app.moving_until = 1e300;
+        ui.map.pan_pixels(a.numbers[0], a.numbers[1]);
+        app.frame(0);
+        out["preview"] = app.previewing();
+        if (a.args.size() > 2) {
+            app.screenshot(a.args[2]);
+            out["file"] = a.args[2];
+        }
+        app.present();
+        app.moving_until = 0;
     } else if (v == "save-image") {
         app.frame(0);
         const int w = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[0]);
@@ -328,14 +341,18 @@ double cpu_ms_now() {
 }
 
 // One phase of the bench: `frames` frames of pan, then zoom, then scrub (a third each).
-json bench_phase(ViewerApp& app, int frames, int span) {
+// `moving`: the pan and zoom frames count as moved by the user's hand, so they show the
+// preview (the last image moved and scaled) as an interactive drag or wheel does.
+json bench_phase(ViewerApp& app, int frames, int span, bool moving = false) {
     Session& session = app.session();
     UiState& ui = app.ui();
     const DayRange extent = session.time.extent();
     std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
     const auto draws_before = app.map_draws();
+    int previews = 0;
     for (int i = 0; i < frames; ++i) {
         const int phase = (i * 3) / frames; // pan, zoom, scrub
+        app.moving_until = moving && phase < 2 ? 1e300 : 0;
         if (phase == 0) {
             ui.map.pan_pixels(4, 2);
         } else if (phase == 1) {
@@ -358,9 +375,13 @@ json bench_phase(ViewerApp& app, int frames, int span) {
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count());
         map_ms.push_back(app.last_map_ms());
+        previews += app.previewing() ? 1 : 0;
         // Process CPU (llvmpipe's threads included): fairer than wall time on a shared machine.
         frame_cpu_ms.push_back(cpu_ms_now() - cpu0);
     }
+    app.moving_until = 0;
+    app.frame(0); // the map drawn after the last preview
+    app.present();
     // Frames where nothing moved: the map image is copied, not drawn.
     std::vector<double> idle_ms;
     for (int i = 0; i < 20; ++i) {
@@ -379,6 +400,7 @@ json bench_phase(ViewerApp& app, int frames, int span) {
             {"frame_cpu_ms", stats_json(frame_cpu_ms)},
             {"map_draw_ms", stats_json(map_ms)},
             {"map_draws", app.map_draws() - draws_before},
+            {"previews", previews},
             {"unchanged_frame_ms", stats_json(idle_ms)},
             {"scrub_cpu_ms", stats_json(scrub_cpu_ms)}};
 }
@@ -426,6 +448,9 @@ int run_bench(ViewerApp& app, int frames) {
     session.time.set_window(extent.first, extent.first + span);
     json phases;
     phases["markers_panels"] = bench_phase(app, frames, span);
+    // The same pan and zoom moved by hand: previews, the map drawn again when it rests.
+    session.time.set_window(extent.first, extent.first + span);
+    phases["markers_panels_moving"] = bench_phase(app, frames, span, true);
     // The same with every side panel hidden: the map takes the window's width.
     const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details,
                layers = ui.show_layers;

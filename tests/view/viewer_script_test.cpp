@@ -544,3 +544,50 @@ TEST_CASE("a store damaged while the viewer is open: a message, the events stay"
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
 #endif
 }
+
+TEST_CASE("a drag shows the last map image moved, then the map drawn where it rests",
+          "[view][xvfb]") {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_drag_store");
+    const std::string dir = test::scratch_dir("view_drag_run");
+    test::write_file(dir + "/run.script", "color quad\n"
+                                          "layer labels off\n"
+                                          "center 33.5102 36.2913 9\n"
+                                          "window 2018-02-15 2018-02-22\n"
+                                          "drag 60 40 " +
+                                              dir +
+                                              "/preview.png\n"
+                                              "screenshot " +
+                                              dir + "/rested.png\nquit\n");
+    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
+                                           "view " + store + " --script " + dir +
+                                               "/run.script --width 1280 --height 800");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 7);
+    CHECK(lines[4]["preview"] == true);
+    const auto& map = lines[5]["map"];
+    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
+    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    // Damascus follows the pointer in the preview and stays there once the map is drawn.
+    const Png preview = read_png(dir + "/preview.png");
+    const Png rested = read_png(dir + "/rested.png");
+    CHECK(vermilion_near(preview, cx + 60, cy + 40, 2));
+    CHECK_FALSE(vermilion_near(preview, cx, cy, 6));
+    CHECK(vermilion_near(rested, cx + 60, cy + 40, 2));
+    CHECK_FALSE(vermilion_near(rested, cx, cy, 6));
+    // The strip the old image did not cover is the background until the map is drawn.
+    const auto c = preview.at(map[0].get<int>() + 20, map[1].get<int>() + 20);
+    CHECK(c[0] < 40);
+    CHECK(c[2] < 60);
+    CHECK(rested.at(map[0].get<int>() + 20, map[1].get<int>() + 20)[0] > 150);
+#endif
+}
