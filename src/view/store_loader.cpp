@@ -85,7 +85,13 @@ std::uint16_t count_reports(const char* json, std::vector<std::uint64_t>& articl
 
 class TypeIndex {
   public:
-    explicit TypeIndex(std::vector<std::string>& names) : names_(names) {}
+    // Names already in `names` keep their indices (a second half's names are merged into
+    // the first's through this).
+    explicit TypeIndex(std::vector<std::string>& names) : names_(names) {
+        for (std::size_t i = 0; i < names.size() && i < 65535; ++i) {
+            ids_.emplace(names[i], static_cast<std::uint16_t>(i));
+        }
+    }
     std::uint16_t of(const char* text) {
         std::string_view name = text == nullptr || *text == '\0' ? "(none)" : text;
         // Rows of one type come in runs often enough that the last answer is worth a compare.
