@@ -16,8 +16,8 @@ void define(CLI::App& app) {
         "view", "Interactive event map with a time slider (needs a display; see `render`)");
     cmd->add_option("sources", o->sources,
                     "Events: stores (.gpkg or PG:...) or GeoJSON/CSV/FlatGeobuf files, each "
-                    "shown as its own layer, the first at the bottom (default: "
-                    "out/events.gpkg, what scripts/run fills)");
+                    "shown as its own layer, the first at the bottom (default: the --state "
+                    "file's sources, else out/events.gpkg, what scripts/run fills)");
     cmd->add_option("--layer", o->layer,
                     "Layer to read (default: events, else the first with points)");
     cmd->add_option("--index", o->gazetteer_index,
@@ -28,11 +28,13 @@ void define(CLI::App& app) {
                     "instead of the land fill (View menu: Land / raster basemap)");
     cmd->add_flag("--graticule", o->graticule, "Start with meridians and parallels drawn");
     cmd->add_option("--state", o->state_file,
-                    "JSON file with the view, filters and window: read at start, written at exit");
-    cmd->add_option("--script", o->script_file,
-                    "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
-                    "select-box, filter, layer, layers, color, correct, undo, export, screenshot, "
-                    "save-image, save-state, frames, play, quit); one JSON line per action");
+                    "JSON file with the view, filters, window and layers (sources, order, "
+                    "visibility): read at start, written at exit");
+    cmd->add_option(
+        "--script", o->script_file,
+        "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
+        "select-box, filter, layer, layers, color, correct, undo, export, screenshot, "
+        "save-image, save-state, frames, play, wait, drag, quit); one JSON line per action");
     cmd->add_flag("--bench", o->bench,
                   "Print load-to-first-frame and frame times (median, p95, max ms) over a "
                   "scripted pan, zoom and scrub");
@@ -44,12 +46,7 @@ void define(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--width", o->width, "Window width")->capture_default_str();
     cmd->add_option("--height", o->height, "Window height")->capture_default_str();
-    cmd->callback([o] {
-        if (o->sources.empty()) {
-            o->sources = {"out/events.gpkg"};
-        }
-        cli::pending_exit_code() = view::run_viewer(*o);
-    });
+    cmd->callback([o] { cli::pending_exit_code() = view::run_viewer(*o); });
 }
 
 const cli::CommandRegistration registration{{nullptr, "view", 100, define}};

@@ -31,6 +31,7 @@ class EventList {
 
   private:
     const EventTable* table_ = nullptr;
+    std::vector<Row> rows_; // as set_rows() was given them
     std::vector<Row> sorted_;
     std::vector<Day> starts_, ends_; // of the filtered dated rows, each sorted
     SortKey key_ = SortKey::date;

@@ -15,7 +15,10 @@ std::string layer_status(const LayerInfo& layer) {
     case LoadStage::map:
         return "loading...";
     case LoadStage::failed:
-        return "failed (see the status bar)";
+        // A reload that failed leaves the rows read before on the map.
+        return layer.rows > 0
+                   ? std::to_string(layer.rows) + " events (reload failed: see the status bar)"
+                   : "failed (see the status bar)";
     case LoadStage::idle:
         return "";
     case LoadStage::columns:

@@ -273,7 +273,17 @@ ViewState current_view_state(const UiState& ui) {
     s.view.layers = {{"markers", ui.options.markers},     {"clusters", ui.options.clusters},
                      {"heatmap", ui.options.heatmap},     {"labels", ui.options.country_labels},
                      {"graticule", ui.options.graticule}, {"basemap", ui.options.basemap}};
-    s.view.color_by = ui.options.color_by == render::ColorBy::type ? ColorBy::type : ColorBy::quad;
+    s.view.color_by = ui.color_by_layer                              ? ColorBy::layer
+                      : ui.options.color_by == render::ColorBy::type ? ColorBy::type
+                                                                     : ColorBy::quad;
+    // The layers in drawing order with their visibility; one source needs no entry unless
+    // hidden (the command line says it all).
+    const auto layers = ui.session->layers();
+    if (layers.size() > 1 || (layers.size() == 1 && !layers.front().visible)) {
+        for (const auto& layer : layers) {
+            s.sources.push_back({layer.source, layer.visible});
+        }
+    }
     s.window = ui.session->time.window();
     s.mode = ui.session->time.mode();
     s.filters = ui.session->filters();
@@ -294,7 +304,8 @@ void apply_view_state(UiState& ui, const ViewState& s) {
     ui.options.graticule = layer("graticule", false);
     ui.options.basemap = layer("basemap", true);
     ui.options.color_by =
-        s.view.color_by == ColorBy::type ? render::ColorBy::type : render::ColorBy::quad;
+        s.view.color_by == ColorBy::quad ? render::ColorBy::quad : render::ColorBy::type;
+    ui.color_by_layer = s.view.color_by == ColorBy::layer;
     ui.fly_to = s.view.center;
     ui.fly_zoom = s.view.zoom;
     ui.session->time.set_mode(s.mode);

@@ -238,6 +238,13 @@ void check(Checker& c) {
     } else if (v == "frames") {
         c.count(1, 1, "frames N");
         c.number(0, 1, 100000, "frames");
+    } else if (v == "drag") {
+        c.count(2, 3, "drag DX DY [FILE]");
+        c.number(0, -100000, 100000, "dx");
+        c.number(1, -100000, 100000, "dy");
+    } else if (v == "wait") {
+        c.count(1, 1, "wait SECONDS");
+        c.number(0, 0, 3600, "seconds");
     } else if (v == "play") {
         c.count(1, 1, "play SECONDS");
         c.number(0, 0, 3600, "seconds");

@@ -25,6 +25,11 @@
 //   save-state FILE
 //   frames N                          draw N frames (let loading and animation settle)
 //   play SECONDS                      play for that many seconds of simulated time
+//   drag DX DY [FILE]                 move the view by hand DX, DY pixels (the map follows
+//                                     the pointer): prints whether the frame was a preview
+//                                     (the last image moved), its screenshot in FILE
+//   wait SECONDS                      run in real time until the sources changed and were
+//                                     read again (the map follows the store), at most SECONDS
 //   quit
 // Each action prints one JSON line on stdout with what it did ({"line": 3, "action": "select",
 // "id": "..."}): the stable interface tests read.

@@ -64,10 +64,15 @@ void Session::start_loading() {
             slot->worker_stage = LoadStage::map;
             slot->info.stage = LoadStage::map;
             slot->progress = 0;
+            // A reload (the store changed) keeps showing every event it had until the new
+            // rows are all read: a first part would shrink the map for a moment.
+            slot->progressive = !slot->has_data;
         }
         stage_ = LoadStage::map;
+        error_.clear(); // a new attempt: its own errors (an old one stays on the status bar)
     }
     load_start_ = std::chrono::steady_clock::now();
+    ++loads_started_;
     for (auto& slot : layers_) {
         LayerSlot* s = slot.get(); // slots never move: the vector holds pointers
         s->loader = std::thread([this, s] { load_worker(*s); });
@@ -117,7 +122,7 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table(LayerSlot& slot) {
     store_options.layer = layer_;
     store_options.max_events = max_events_;
     // Progressive display: the first rows are drawn while the rest is read.
-    store_options.first_part = first_part_rows;
+    store_options.first_part = slot.progressive ? first_part_rows : 0;
     store_options.on_first_part = [this, &slot](const mapdata::EventTable& part) {
         auto map = std::make_shared<mapdata::EventTable>(part);
         auto table = std::make_unique<EventTable>(table_from_map(*map));

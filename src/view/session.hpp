@@ -70,6 +70,8 @@ class Session {
 
     // --- Loading ---
     void start_loading();
+    // How many times start_loading() was called (the first load, then each reload).
+    std::uint64_t loads_started() const { return loads_started_; }
     // Takes finished work from the workers; true when the data or the filter result changed.
     bool poll();
     // Blocks until loading (and a pending text search) is finished; for scripts and tests.
@@ -171,6 +173,7 @@ class Session {
         std::shared_ptr<const mapdata::EventTable> map;
         EventTable table;
         bool has_data = false;
+        bool progressive = true;      // set before its loader starts (read by it)
         bool table_in_merged = false; // a single layer's rows live in table_, not copied
         std::unique_ptr<CorrectionStore> corrections;
         std::atomic<float> progress{0};
@@ -205,6 +208,7 @@ class Session {
     double load_seconds_ = 0, columns_seconds_ = 0;
     std::chrono::steady_clock::time_point load_start_;
     std::uint64_t max_events_ = default_max_events;
+    std::uint64_t loads_started_ = 0;
 
     // Worker hand-off: guarded by mutex_.
     mutable std::mutex mutex_;

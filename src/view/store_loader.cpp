@@ -7,10 +7,12 @@
 #include "view/source_columns.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <memory>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 namespace eventmap::view {
@@ -21,8 +23,10 @@ namespace {
 // source is not an eventmap store.
 std::unique_ptr<store::EventColumnReader>
 open_reader(const std::string& source, const std::string& layer, std::vector<std::string> columns,
-            bool point, std::uint64_t limit = 0, std::int64_t through_fid = 0) {
+            bool point, std::uint64_t limit = 0, std::int64_t through_fid = 0,
+            std::int64_t after_fid = 0) {
     store::ColumnReadOptions options;
+    options.after_fid = after_fid;
     options.layer = layer;
     options.columns = std::move(columns);
     options.point = point;
@@ -81,7 +85,13 @@ std::uint16_t count_reports(const char* json, std::vector<std::uint64_t>& articl
 
 class TypeIndex {
   public:
-    explicit TypeIndex(std::vector<std::string>& names) : names_(names) {}
+    // Names already in `names` keep their indices (a second half's names are merged into
+    // the first's through this).
+    explicit TypeIndex(std::vector<std::string>& names) : names_(names) {
+        for (std::size_t i = 0; i < names.size() && i < 65535; ++i) {
+            ids_.emplace(names[i], static_cast<std::uint16_t>(i));
+        }
+    }
     std::uint16_t of(const char* text) {
         std::string_view name = text == nullptr || *text == '\0' ? "(none)" : text;
         // Rows of one type come in runs often enough that the last answer is worth a compare.
@@ -110,62 +120,189 @@ class TypeIndex {
 
 } // namespace
 
+namespace {
+
+// The map columns, in the order add_map_row reads them.
+const std::vector<std::string> map_columns = {"date",       "enddate",   "date_precision",
+                                              "event",      "quad_code", "planned",
+                                              "confidence", "radius_km"};
+
+// Appends one store row to the map table; false (counted as skipped) without a usable point
+// or date.
+template <typename Reader>
+void add_map_row(const Reader& r, mapdata::EventTable& table, TypeIndex& types) {
+    const auto xy = r.point();
+    const auto date = r.has(0) ? mapdata::parse_date(r.text(0)) : std::nullopt;
+    if (!xy || !date || !std::isfinite(xy->first) || !std::isfinite(xy->second) ||
+        std::abs(xy->first) > 180 || std::abs(xy->second) > 90) {
+        ++table.skipped_rows;
+        return;
+    }
+    mapdata::DayRange days = date->days;
+    if (r.has(1)) {
+        if (const auto end = mapdata::parse_date(r.text(1))) {
+            days.last = std::max(days.first, end->days.last);
+        }
+    }
+    table.fid.push_back(r.fid());
+    table.lon.push_back(xy->first);
+    table.lat.push_back(xy->second);
+    table.day_start.push_back(days.first);
+    table.day_end.push_back(days.last);
+    table.precision.push_back(precision_of(r.text(2), date->precision));
+    table.type.push_back(types.of(r.text(3)));
+    const auto quad = r.integer(4);
+    table.quad.push_back(
+        static_cast<mapdata::QuadClass>(quad >= 1 && quad <= 4 ? static_cast<int>(quad) : 0));
+    table.planned.push_back(r.integer(5) != 0 ? 1 : 0);
+    table.confidence.push_back(static_cast<float>(r.real(6, 1.0)));
+    table.radius_km.push_back(static_cast<float>(r.real(7)));
+    // Reports per event come with the columns (read_store_columns): parsing every sources
+    // list here would double the time to the first map.
+    table.sources.push_back(1);
+}
+
+template <typename T> void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+
+// Appends `tail` (the rows after `table`'s, read on another thread with its own type names).
+void append_part(mapdata::EventTable& table, const mapdata::EventTable& tail) {
+    std::vector<std::uint16_t> type_of(tail.type_names.size());
+    TypeIndex types(table.type_names);
+    for (std::size_t i = 0; i < tail.type_names.size(); ++i) {
+        type_of[i] = types.of(tail.type_names[i].c_str());
+    }
+    append(table.fid, tail.fid);
+    append(table.lon, tail.lon);
+    append(table.lat, tail.lat);
+    append(table.day_start, tail.day_start);
+    append(table.day_end, tail.day_end);
+    append(table.precision, tail.precision);
+    table.type.reserve(table.type.size() + tail.type.size());
+    for (const auto t : tail.type) {
+        table.type.push_back(type_of[t]);
+    }
+    append(table.quad, tail.quad);
+    append(table.planned, tail.planned);
+    append(table.confidence, tail.confidence);
+    append(table.radius_km, tail.radius_km);
+    append(table.sources, tail.sources);
+    table.skipped_rows += tail.skipped_rows;
+}
+
+// The first row's fid; 0 when the store has none.
+std::int64_t first_fid(const std::string& source, const std::string& layer) {
+    const auto reader = open_reader(source, layer, {}, false, 1);
+    return reader && reader->next() ? reader->fid() : 0;
+}
+
+} // namespace
+
+// A large store is read in two halves by fid, the second on its own thread with its own
+// connection (the reader allows any number at once): on two idle cores the map is there in
+// about half the time, for the same CPU. The halves are split at first fid + rows / 2, which
+// halves the rows when fids are dense (a store's are, ingest only appends); sparse fids only
+// make the halves unequal. The first part shown early comes from the first half, in fid order
+// as before.
 std::optional<StoreMap> load_store_map(const std::string& source, const StoreLoadOptions& options,
                                        const LoadProgress& progress) {
-    // Columns 0.. in the order the row function below reads them.
-    const auto reader = open_reader(source, options.layer,
-                                    {"date", "enddate", "date_precision", "event", "quad_code",
-                                     "planned", "confidence", "radius_km"},
-                                    true, options.max_events);
+    const auto reader = open_reader(source, options.layer, map_columns, true, options.max_events);
     if (!reader) {
         return std::nullopt;
+    }
+    const std::uint64_t in_store = reader->rows_in_store();
+    const std::uint64_t total =
+        options.max_events > 0 ? std::min(options.max_events, in_store) : in_store;
+    // With a row limit the second half could not know where its rows end: one reader.
+    const bool split = options.parallel_from > 0 && total >= options.parallel_from &&
+                       (options.max_events == 0 || in_store <= total);
+    std::int64_t middle = 0;
+    if (split) {
+        middle = first_fid(source, options.layer) + static_cast<std::int64_t>(total / 2) - 1;
+    }
+    std::atomic<std::uint64_t> done{0};
+    std::atomic<bool> stopped{false};
+    const auto report = [&](std::uint64_t rows) {
+        const std::uint64_t now = done += rows;
+        if (progress && !progress(std::min(now, total), total)) {
+            stopped = true;
+        }
+        return !stopped.load();
+    };
+    // The second half, on its own thread.
+    mapdata::EventTable tail;
+    std::exception_ptr tail_error;
+    std::thread second;
+    // Started once the first part is out (or at once without one): on two busy cores the
+    // first part, what the user sees first, is not slowed by the second half.
+    const bool first_part_first =
+        options.on_first_part && options.first_part > 0 && options.first_part < total / 2;
+    const auto start_second = [&] {
+        second = std::thread([&] {
+            try {
+                const auto rows =
+                    open_reader(source, options.layer, map_columns, true, 0, 0, middle);
+                tail.reserve(static_cast<std::size_t>(total - total / 2));
+                TypeIndex types(tail.type_names);
+                std::uint64_t n = 0;
+                while (!stopped && rows != nullptr && rows->next()) {
+                    add_map_row(*rows, tail, types);
+                    if (++n % 16384 == 0 && !report(16384)) {
+                        break;
+                    }
+                }
+            } catch (...) {
+                tail_error = std::current_exception();
+                stopped = true;
+            }
+        });
+    };
+    if (split && !first_part_first) {
+        start_second();
     }
     mapdata::EventTable table;
     table.source = source;
     table.layer = reader->layer();
     table.data_source = "eventmap events";
-    const std::uint64_t total = options.max_events > 0
-                                    ? std::min(options.max_events, reader->rows_in_store())
-                                    : reader->rows_in_store();
     table.reserve(static_cast<std::size_t>(total));
     TypeIndex types(table.type_names);
     std::uint64_t rows = 0;
-    const auto add = [&](const auto& r) {
-        ++rows;
-        const auto xy = r.point();
-        const auto date = r.has(0) ? mapdata::parse_date(r.text(0)) : std::nullopt;
-        if (!xy || !date || !std::isfinite(xy->first) || !std::isfinite(xy->second) ||
-            std::abs(xy->first) > 180 || std::abs(xy->second) > 90) {
-            ++table.skipped_rows;
-            return;
-        }
-        mapdata::DayRange days = date->days;
-        if (r.has(1)) {
-            if (const auto end = mapdata::parse_date(r.text(1))) {
-                days.last = std::max(days.first, end->days.last);
+    try {
+        while (!stopped && reader->next()) {
+            if (split && reader->fid() > middle) {
+                break;
+            }
+            ++rows;
+            add_map_row(*reader, table, types);
+            if (rows == options.first_part && options.on_first_part && total > rows) {
+                options.on_first_part(table);
+                if (split && first_part_first) {
+                    start_second();
+                }
+            }
+            if (rows % 16384 == 0 && !report(16384)) {
+                break;
             }
         }
-        table.fid.push_back(r.fid());
-        table.lon.push_back(xy->first);
-        table.lat.push_back(xy->second);
-        table.day_start.push_back(days.first);
-        table.day_end.push_back(days.last);
-        table.precision.push_back(precision_of(r.text(2), date->precision));
-        table.type.push_back(types.of(r.text(3)));
-        const auto quad = r.integer(4);
-        table.quad.push_back(
-            static_cast<mapdata::QuadClass>(quad >= 1 && quad <= 4 ? static_cast<int>(quad) : 0));
-        table.planned.push_back(r.integer(5) != 0 ? 1 : 0);
-        table.confidence.push_back(static_cast<float>(r.real(6, 1.0)));
-        table.radius_km.push_back(static_cast<float>(r.real(7)));
-        // Reports per event come with the columns (read_store_columns): parsing every
-        // sources list here would double the time to the first map.
-        table.sources.push_back(1);
-        if (rows == options.first_part && options.on_first_part && total > rows) {
-            options.on_first_part(table);
+    } catch (...) {
+        stopped = true;
+        if (second.joinable()) {
+            second.join();
         }
-    };
-    scan(*reader, total, progress, add);
+        throw;
+    }
+    if (split && !second.joinable()) {
+        start_second(); // sparse fids: the first half ended before its first part
+    }
+    if (second.joinable()) {
+        second.join();
+        if (tail_error) {
+            std::rethrow_exception(tail_error);
+        }
+        rows += tail.size() + tail.skipped_rows;
+        append_part(table, tail);
+    }
     if (rows == 0) {
         throw InputError("layer '" + reader->layer() + "' is empty: no events to draw", source);
     }
@@ -175,7 +312,7 @@ std::optional<StoreMap> load_store_map(const std::string& source, const StoreLoa
                          source);
     }
     table.shrink_to_fit();
-    return StoreMap{std::move(table), reader->rows_in_store()};
+    return StoreMap{std::move(table), in_store};
 }
 
 bool read_store_columns(const std::string& source, const std::string& layer, EventTable& t,

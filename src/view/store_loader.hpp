@@ -30,6 +30,9 @@ struct StoreLoadOptions {
     // the source has more than that: something to draw while the rest is read.
     std::uint64_t first_part = 0;
     std::function<void(const mapdata::EventTable&)> on_first_part;
+    // From this many rows on, the map table is read in two halves on two threads (0: never);
+    // below it a second thread would not pay for itself.
+    std::uint64_t parallel_from = 262144;
 };
 
 struct StoreMap {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -85,10 +86,12 @@ void read_view(const Reader& in, const json& v, MapViewState& view) {
     }
     if (v.contains("color_by")) {
         const std::string by = in.text(v["color_by"], "view.color_by");
-        if (by != "type" && by != "quad") {
-            in.fail("view.color_by", "expected \"type\" or \"quad\"");
+        if (by != "type" && by != "quad" && by != "layer") {
+            in.fail("view.color_by", "expected \"type\", \"quad\" or \"layer\"");
         }
-        view.color_by = by == "type" ? ColorBy::type : ColorBy::quad;
+        view.color_by = by == "type"   ? ColorBy::type
+                        : by == "quad" ? ColorBy::quad
+                                       : ColorBy::layer;
     }
 }
 
@@ -152,7 +155,64 @@ void read_filters(const Reader& in, const json& f, FilterState& filters) {
     }
 }
 
+void read_sources(const Reader& in, const json& list, std::vector<LayerState>& sources) {
+    if (!list.is_array()) {
+        in.fail("sources", "expected an array of {\"source\": ..., \"visible\": ...}");
+    }
+    for (const auto& item : list) {
+        if (!item.is_object() || !item.contains("source")) {
+            in.fail("sources[]", "expected an object with a \"source\"");
+        }
+        LayerState layer;
+        layer.source = in.text(item["source"], "sources[].source");
+        if (layer.source.empty()) {
+            in.fail("sources[].source", "empty");
+        }
+        if (item.contains("visible")) {
+            if (!item["visible"].is_boolean()) {
+                in.fail("sources[].visible", "expected true or false");
+            }
+            layer.visible = item["visible"].get<bool>();
+        }
+        sources.push_back(std::move(layer));
+    }
+}
+
+// A file's identity whatever way its path is written ("./a.gpkg", "a.gpkg"); a PG: string
+// or a name that does not resolve is its text.
+std::string source_key(const std::string& source) {
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(source, ec);
+    return ec || source.rfind("PG:", 0) == 0 ? source : canonical.string();
+}
+
 } // namespace
+
+std::vector<LayerState> plan_layers(const std::vector<std::string>& given,
+                                    const std::vector<LayerState>& saved,
+                                    const std::string& fallback) {
+    if (given.empty()) {
+        return saved.empty() ? std::vector<LayerState>{{fallback, true}} : saved;
+    }
+    std::vector<LayerState> out;
+    std::vector<bool> placed(given.size(), false);
+    for (const auto& layer : saved) {
+        const std::string key = source_key(layer.source);
+        for (std::size_t i = 0; i < given.size(); ++i) {
+            if (!placed[i] && source_key(given[i]) == key) {
+                placed[i] = true;
+                out.push_back({given[i], layer.visible});
+                break;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        if (!placed[i]) {
+            out.push_back({given[i], true});
+        }
+    }
+    return out;
+}
 
 ViewState parse_view_state(const std::string& json_text, const std::string& file) {
     json doc;
@@ -183,6 +243,9 @@ ViewState parse_view_state(const std::string& json_text, const std::string& file
     if (doc.contains("filters")) {
         read_filters(in, in.object(doc, "filters", "filters"), state.filters);
     }
+    if (doc.contains("sources")) {
+        read_sources(in, doc["sources"], state.sources);
+    }
     return state;
 }
 
@@ -201,7 +264,9 @@ std::string view_state_to_json(const ViewState& s) {
                  {"zoom", s.view.zoom},
                  {"projection", s.view.projection},
                  {"layers", s.view.layers},
-                 {"color_by", s.view.color_by == ColorBy::type ? "type" : "quad"}};
+                 {"color_by", s.view.color_by == ColorBy::type   ? "type"
+                              : s.view.color_by == ColorBy::quad ? "quad"
+                                                                 : "layer"}};
     json window = {{"mode", to_string(s.mode)}};
     if (s.window) {
         window["first"] = format_day(s.window->first);
@@ -222,6 +287,13 @@ std::string view_state_to_json(const ViewState& s) {
                     {"min_confidence", s.filters.min_confidence},
                     {"text", s.filters.text}};
     json doc = {{"version", 1}, {"view", view}, {"window", window}, {"filters", filters}};
+    if (!s.sources.empty()) {
+        json sources = json::array();
+        for (const auto& layer : s.sources) {
+            sources.push_back({{"source", layer.source}, {"visible", layer.visible}});
+        }
+        doc["sources"] = sources;
+    }
     return doc.dump(2) + "\n";
 }
 

@@ -5,9 +5,13 @@
 //                "layers": {"markers": true, "clusters": false, ...}, "color_by": "type"},
 //    "window":  {"first": "2018-02-18", "last": "2018-02-25", "mode": "moving"},
 //    "filters": {"types": ["ASSAULT"], "quads": [3, 4], "countries": ["SY"], "actors": [],
-//                "date_sources": [], "planned": "any", "min_confidence": 0.5, "text": ""}}
-// "center" is [lat, lon] like every LatLon in eventmap. Every part is optional; a missing part
-// keeps its default. Reading a bad file throws InputError naming the file and the key.
+//                "date_sources": [], "planned": "any", "min_confidence": 0.5, "text": ""},
+//    "sources": [{"source": "out/events.gpkg", "visible": true},
+//                {"source": "extra.geojson", "visible": false}]}
+// "center" is [lat, lon] like every LatLon in eventmap. "sources" are the layers in drawing
+// order (the first at the bottom), paths as they were given; "color_by" may be "layer". Every part
+// is optional; a missing part keeps its default. Reading a bad file throws InputError naming the
+// file and the key.
 #pragma once
 
 #include "common/geo.hpp"
@@ -17,10 +21,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace eventmap::view {
 
-enum class ColorBy { type, quad };
+enum class ColorBy { type, quad, layer };
 
 struct MapViewState {
     LatLon center{20, 0};
@@ -31,12 +36,27 @@ struct MapViewState {
     ColorBy color_by = ColorBy::type;
 };
 
+// One source shown as a layer.
+struct LayerState {
+    std::string source;
+    bool visible = true;
+};
+
 struct ViewState {
     MapViewState view;
-    std::optional<DayRange> window; // nullopt: the whole data
+    std::vector<LayerState> sources; // drawing order, the first at the bottom; empty: none kept
+    std::optional<DayRange> window;  // nullopt: the whole data
     WindowMode mode = WindowMode::moving;
     FilterState filters;
 };
+
+// The layers to open: the command line's sources (`given`) in the order and visibility the
+// state kept for them (those it names first, bottom up, as it lists them; the others above,
+// visible, in the command line's order); with no `given`, the state's sources; with neither,
+// `fallback`. A file source matches by its canonical path, anything else (PG:...) by its text.
+std::vector<LayerState> plan_layers(const std::vector<std::string>& given,
+                                    const std::vector<LayerState>& saved,
+                                    const std::string& fallback);
 
 ViewState parse_view_state(const std::string& json_text, const std::string& file);
 ViewState read_view_state(const std::string& path);

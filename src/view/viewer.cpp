@@ -82,8 +82,24 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // The state is read first: it may name the sources (none on the command line) and keeps
+    // the layers' order and visibility.
+    std::optional<ViewState> state;
+    if (!options.state_file.empty() && std::filesystem::exists(options.state_file)) {
+        try {
+            state = read_view_state(options.state_file);
+        } catch (const Error& e) {
+            ui_.report_error(e.located());
+        }
+    }
+    const auto layers = plan_layers(
+        options.sources, state ? state->sources : std::vector<LayerState>{}, default_source);
+    options_.sources.clear();
+    for (const auto& layer : layers) {
+        options_.sources.push_back(layer.source);
+    }
     std::string title = "eventmap —";
-    for (const auto& source : options.sources) {
+    for (const auto& source : options_.sources) {
         title += " " + source;
     }
     window_ = glfwCreateWindow(options.width, options.height, title.c_str(), nullptr, nullptr);
@@ -111,7 +127,10 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     render::RendererSettings settings;
     settings.basemap_raster = options.basemap_raster; // unreadable: InputError, exit 3
     renderer_ = std::make_unique<render::MapRenderer>(settings);
-    session_ = std::make_unique<Session>(options.sources, options.layer);
+    session_ = std::make_unique<Session>(options_.sources, options.layer);
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        session_->set_layer_visible(i, layers[i].visible);
+    }
     session_->set_max_events(options.max_events);
     // The loop sleeps while the workers read; a finished step wakes it (thread-safe call).
     session_->set_wake([] { glfwPostEmptyEvent(); });
@@ -123,13 +142,10 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     ui_.options.scale = ui_.ui_scale;
     ui_.options.title.clear();
     ui_.options.graticule = options.graticule;
-    if (!options.state_file.empty() && std::filesystem::exists(options.state_file)) {
-        try {
-            apply_view_state(ui_, read_view_state(options.state_file));
-        } catch (const Error& e) {
-            ui_.report_error(e.located());
-        }
+    if (state) {
+        apply_view_state(ui_, *state);
     }
+    store_stamp_ = sources_stamp();
     session_->start_loading();
     show_world();
     last_time_ = glfwGetTime();
@@ -192,31 +208,43 @@ void ViewerApp::on_data_changed() {
     data_fitted_ = data_fitted_ || session_->stage() != LoadStage::map;
 }
 
-// The map follows the store: when the GeoPackage file changes (an ingest committed), the
-// events are loaded again in the background; the view, window and filters stay.
+// What the sources' files look like now (modification times and sizes): a different value
+// means one of them changed. PG: sources and vanished files add nothing.
+long long ViewerApp::sources_stamp() const {
+    long long stamp = 0;
+    for (const auto& source : options_.sources) {
+        std::error_code ec;
+        const auto time = std::filesystem::last_write_time(source, ec);
+        if (ec) {
+            continue;
+        }
+        const auto size = std::filesystem::file_size(source, ec);
+        stamp = stamp * 31 +
+                static_cast<long long>(time.time_since_epoch().count() % 1000000000000LL) +
+                (ec ? 0 : static_cast<long long>(size));
+    }
+    return stamp;
+}
+
+// The map follows the store: when a source's file changes (an ingest committed), the events
+// are loaded again in the background; the view, window, filters and selection stay. The stamp
+// is taken when a load starts, so a commit during the load (or before the first check) is
+// caught once it ends; a reload that failed (the store locked by an ingest) keeps the events
+// it had and is tried again at the next change.
 void ViewerApp::follow_store(double now) {
-    if (now - last_follow_check_ < 2.0 || session_->stage() == LoadStage::map ||
-        session_->stage() == LoadStage::columns) {
+    const LoadStage stage = session_->stage();
+    if (now - last_follow_check_ < 1.0 || stage == LoadStage::map || stage == LoadStage::columns ||
+        stage == LoadStage::idle) {
         return;
     }
     last_follow_check_ = now;
-    // Every layer's file: a change in any of them reloads (each layer in its own worker).
-    long long ticks = 0;
-    for (const auto& source : options_.sources) {
-        std::error_code ec;
-        const auto stamp = std::filesystem::last_write_time(source, ec);
-        if (!ec) {
-            ticks += static_cast<long long>(stamp.time_since_epoch().count() % 1000000000000LL);
-        } // PG: sources and vanished files: nothing to compare
-    }
-    if (ticks == 0) {
+    const long long stamp = sources_stamp();
+    if (stamp == 0 || stamp == store_stamp_) {
         return;
     }
-    if (store_stamp_ != 0 && ticks != store_stamp_ && session_->stage() == LoadStage::done) {
-        ui_.report("the store changed: reloading");
-        session_->start_loading();
-    }
-    store_stamp_ = ticks;
+    store_stamp_ = stamp;
+    ui_.report("the store changed: reloading");
+    session_->start_loading();
 }
 
 void ViewerApp::apply_requests() {
@@ -283,6 +311,9 @@ void ViewerApp::frame(double dt) {
     } else {
         ui_.options.types.assign(types.begin(), types.end());
     }
+    // The palette names the layers: the legend's heading says so (the renderer's default
+    // would call them types).
+    ui_.options.legend_heading = ui_.color_by_layer ? "Events by layer" : "";
     if (uploaded_by_layer_ != ui_.color_by_layer && have_view_) {
         upload_events();
     }
@@ -398,12 +429,16 @@ void ViewerApp::handle_map_input() {
     // GLFW delivers no pinch gesture. A wheel notch, a trackpad's two-finger scroll (small
     // fractional steps) and the Ctrl+wheel that several platforms send for a pinch all zoom at
     // the cursor; a sideways scroll pans.
+    // A wheel or a drag moves the view: previews until it rests for a moment (viewer_map.cpp).
+    const double rest_s = 0.25;
     if (over_map && io.MouseWheel != 0) {
         ui_.map.zoom_at(px, py, std::pow(1.25, io.MouseWheel));
         view_touched_ = true;
+        moving_until = glfwGetTime() + rest_s;
     }
     if (over_map && io.MouseWheelH != 0) {
         ui_.map.pan_pixels(-io.MouseWheelH * 40.0 * ui_.pixel_ratio, 0);
+        moving_until = glfwGetTime() + rest_s;
     }
     if (over_map && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         dragging_ = !io.KeyShift;
@@ -413,7 +448,10 @@ void ViewerApp::handle_map_input() {
     }
     if (dragging_ && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         view_touched_ = view_touched_ || px != drag_x_ || py != drag_y_;
-        ui_.map.pan_pixels(-(px - drag_x_), -(py - drag_y_));
+        if (px != drag_x_ || py != drag_y_) {
+            moving_until = glfwGetTime() + rest_s;
+        }
+        ui_.map.pan_pixels(px - drag_x_, py - drag_y_); // the map follows the pointer
         drag_x_ = px;
         drag_y_ = py;
     }
@@ -529,7 +567,8 @@ void ViewerApp::run() {
             // Nothing moves: sleep until input, a finished loading step (the workers wake the
             // loop), a progress-bar tick while loading, or a second (the store follower).
             // Drawing frames while waiting would take a core from the loader on small machines.
-            glfwWaitEventsTimeout(loading ? 0.25 : 1.0);
+            // A preview shown: the map is drawn once the view rests.
+            glfwWaitEventsTimeout(previewing_ ? 0.05 : loading ? 0.25 : 1.0);
         }
         frame();
         glfwSwapBuffers(window_);

@@ -11,7 +11,9 @@
 namespace eventmap::view {
 
 struct ViewerOptions {
-    std::vector<std::string> sources; // one layer each, the first drawn at the bottom
+    // One layer each, the first drawn at the bottom; empty: those the --state file names,
+    // else default_source.
+    std::vector<std::string> sources;
     std::string layer;
     std::string gazetteer_index; // empty: $EVENTMAP_GAZETTEER, else the build's
     std::string state_file;      // read at start (when it exists) and written at exit
@@ -23,6 +25,9 @@ struct ViewerOptions {
     std::uint64_t max_events = 3000000; // Session::default_max_events; 0: no limit
     int width = 1280, height = 800;
 };
+
+// The store `scripts/run` fills, opened when no source is named.
+inline const char* const default_source = "out/events.gpkg";
 
 // Runs the window until closed (or the script/bench ends). Returns the process exit code;
 // errors in the data are shown in the window and on stderr, and never end it. Throws

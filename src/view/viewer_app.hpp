@@ -40,9 +40,17 @@ class ViewerApp {
     // How many times the map was drawn (a frame where nothing on the map changed copies the
     // last image instead).
     std::uint64_t map_draws() const { return map_draws_; }
+    // The legend's heading in the map last drawn (empty: no legend).
+    const std::string& legend_heading() const { return renderer_->last_frame().legend_heading; }
     int framebuffer_width() const { return fb_w_; }
     int framebuffer_height() const { return fb_h_; }
     bool measure_map = false;
+    // Until this glfwGetTime() the view counts as moving under the user's hand (set by a drag
+    // or the wheel, and by the bench): frames then show the last map image moved and scaled,
+    // as GIS programs do while panning, and the map is drawn again once the movement stops.
+    double moving_until = 0;
+    // Whether the last frame showed such a preview (the map is still to be drawn).
+    bool previewing() const { return previewing_; }
     // The framebuffer's pixels as PNG (after the last frame's drawing).
     void screenshot(const std::string& path);
     // The map alone, through the renderer offscreen, at `width` x `height` (0: the window's).
@@ -67,6 +75,7 @@ class ViewerApp {
     std::string map_key() const;
     void apply_requests();
     void follow_store(double now);
+    long long sources_stamp() const;
     void upload_events();
     void update_rings();
 
@@ -85,6 +94,9 @@ class ViewerApp {
     std::string reported_load_error_, reported_notice_;
     MapSurface surface_;
     std::string drawn_key_;
+    render::MapView drawn_view_; // the view the map image was drawn for
+    bool previewing_ = false;
+    bool show_preview(const std::string& key) const;
     std::uint64_t rings_generation_ = 0;
     int fb_w_ = 1, fb_h_ = 1;
     double last_time_ = 0;

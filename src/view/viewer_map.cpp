@@ -82,6 +82,16 @@ std::string ViewerApp::map_key() const {
     return key;
 }
 
+// A preview instead of a drawing: while the view moves, when only the view changed since the
+// last drawing (the key's first five numbers: centre, scale, size) and the size did not.
+bool ViewerApp::show_preview(const std::string& key) const {
+    constexpr std::size_t view_bytes = 5 * sizeof(double);
+    return glfwGetTime() < moving_until && !drawn_key_.empty() && key.size() == drawn_key_.size() &&
+           key.compare(view_bytes, std::string::npos, drawn_key_, view_bytes, std::string::npos) ==
+               0 &&
+           drawn_view_.width == ui_.map.width && drawn_view_.height == ui_.map.height;
+}
+
 void ViewerApp::draw_map() {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, fb_w_, fb_h_);
@@ -99,7 +109,19 @@ void ViewerApp::draw_map() {
         const ImGuiIO& io = ImGui::GetIO();
         const bool input =
             io.MouseClicked[0] || io.MouseReleased[0] || io.InputQueueCharacters.Size > 0;
-        if (surface_.resize(ui_.map.width, ui_.map.height) || key != drawn_key_ || input) {
+        const bool resized = surface_.resize(ui_.map.width, ui_.map.height);
+        if (!resized && !input && key != drawn_key_ && show_preview(key)) {
+            // The view moves: the last image, moved and scaled to where it now lies.
+            const auto& d = drawn_view_;
+            const auto& v = ui_.map;
+            surface_.blit_moved(ui_.map_x0, ui_.map_y0, fb_h_, v.pixel_x(d.left()),
+                                v.pixel_y(d.top()), v.pixel_x(d.right()), v.pixel_y(d.bottom()));
+            glViewport(0, 0, fb_w_, fb_h_);
+            previewing_ = true;
+            return;
+        }
+        previewing_ = false;
+        if (resized || key != drawn_key_ || input) {
             const double t0 = glfwGetTime();
             surface_.bind();
             renderer_->draw(ui_.map, ui_.options, {0, 0, ui_.map.width, ui_.map.height});
@@ -108,6 +130,7 @@ void ViewerApp::draw_map() {
             }
             last_map_ms_ = (glfwGetTime() - t0) * 1000.0;
             drawn_key_ = std::move(key);
+            drawn_view_ = ui_.map;
             ++map_draws_;
         }
         surface_.blit(ui_.map_x0, ui_.map_y0, fb_h_);

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 namespace eventmap::view {
 
@@ -114,6 +115,28 @@ json event_json(const Session& s, Row r) {
             {"corrected", t.corrected[r] != 0}};
 }
 
+// Frames in real time (the window's own loop, at about 20 per second) until the data was
+// read again after a change of the sources and that load ended, or `seconds` passed.
+bool wait_for_reload(ViewerApp& app, double seconds) {
+    Session& s = app.session();
+    const auto generation = s.data_generation();
+    const auto loads = s.loads_started();
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+        app.frame();
+        app.present();
+        const LoadStage stage = s.stage();
+        const bool ended = stage == LoadStage::done || stage == LoadStage::failed;
+        if (s.loads_started() != loads && ended && !s.text_search_pending()) {
+            app.frame();
+            app.present();
+            return s.data_generation() != generation;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
 // Runs one action; returns false for quit.
 bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
     Session& s = app.session();
@@ -212,6 +235,20 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         out["file"] = a.args[0];
         // Where the map sits in the picture (the docked panels around it), for pixel probes.
         out["map"] = {ui.map_x0, ui.map_y0, ui.map.width, ui.map.height};
+        out["legend"] = app.legend_heading();
+    } else if (v == "drag") {
+        // The view moved by hand: the frame shows the preview (the last image moved).
+        app.frame(0); // drawn as it is first
+        app.moving_until = 1e300;
+        ui.map.pan_pixels(a.numbers[0], a.numbers[1]);
+        app.frame(0);
+        out["preview"] = app.previewing();
+        if (a.args.size() > 2) {
+            app.screenshot(a.args[2]);
+            out["file"] = a.args[2];
+        }
+        app.present();
+        app.moving_until = 0;
     } else if (v == "save-image") {
         app.frame(0);
         const int w = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[0]);
@@ -234,6 +271,10 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         }
         s.time.pause();
         out["last"] = format_day(s.time.window().last);
+    } else if (v == "wait") {
+        out["reloaded"] = wait_for_reload(app, a.numbers[0]);
+        out["events"] = s.table().size();
+        out["in_window"] = s.count_in_window();
     } else if (v == "quit") {
         return false;
     }
@@ -300,14 +341,18 @@ double cpu_ms_now() {
 }
 
 // One phase of the bench: `frames` frames of pan, then zoom, then scrub (a third each).
-json bench_phase(ViewerApp& app, int frames, int span) {
+// `moving`: the pan and zoom frames count as moved by the user's hand, so they show the
+// preview (the last image moved and scaled) as an interactive drag or wheel does.
+json bench_phase(ViewerApp& app, int frames, int span, bool moving = false) {
     Session& session = app.session();
     UiState& ui = app.ui();
     const DayRange extent = session.time.extent();
     std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
     const auto draws_before = app.map_draws();
+    int previews = 0;
     for (int i = 0; i < frames; ++i) {
         const int phase = (i * 3) / frames; // pan, zoom, scrub
+        app.moving_until = moving && phase < 2 ? 1e300 : 0;
         if (phase == 0) {
             ui.map.pan_pixels(4, 2);
         } else if (phase == 1) {
@@ -330,9 +375,13 @@ json bench_phase(ViewerApp& app, int frames, int span) {
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count());
         map_ms.push_back(app.last_map_ms());
+        previews += app.previewing() ? 1 : 0;
         // Process CPU (llvmpipe's threads included): fairer than wall time on a shared machine.
         frame_cpu_ms.push_back(cpu_ms_now() - cpu0);
     }
+    app.moving_until = 0;
+    app.frame(0); // the map drawn after the last preview
+    app.present();
     // Frames where nothing moved: the map image is copied, not drawn.
     std::vector<double> idle_ms;
     for (int i = 0; i < 20; ++i) {
@@ -351,6 +400,7 @@ json bench_phase(ViewerApp& app, int frames, int span) {
             {"frame_cpu_ms", stats_json(frame_cpu_ms)},
             {"map_draw_ms", stats_json(map_ms)},
             {"map_draws", app.map_draws() - draws_before},
+            {"previews", previews},
             {"unchanged_frame_ms", stats_json(idle_ms)},
             {"scrub_cpu_ms", stats_json(scrub_cpu_ms)}};
 }
@@ -398,6 +448,9 @@ int run_bench(ViewerApp& app, int frames) {
     session.time.set_window(extent.first, extent.first + span);
     json phases;
     phases["markers_panels"] = bench_phase(app, frames, span);
+    // The same pan and zoom moved by hand: previews, the map drawn again when it rests.
+    session.time.set_window(extent.first, extent.first + span);
+    phases["markers_panels_moving"] = bench_phase(app, frames, span, true);
     // The same with every side panel hidden: the map takes the window's width.
     const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details,
                layers = ui.show_layers;

@@ -2,6 +2,8 @@
 
 #include "render/render_error.hpp"
 
+#include <cmath>
+
 namespace eventmap::view {
 
 bool MapSurface::resize(int width, int height) {
@@ -38,6 +40,25 @@ void MapSurface::blit(int x, int y, int window_height) const {
     const int bottom = window_height - y - height_;
     glBlitFramebuffer(0, 0, width_, height_, x, bottom, x + width_, bottom + height_,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void MapSurface::blit_moved(int x, int y, int window_height, double left, double top, double right,
+                            double bottom) const {
+    const int map_bottom = window_height - y - height_;
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x, map_bottom, width_, height_);
+    glClearColor(0.11f, 0.13f, 0.16f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.get());
+    const auto gx = [&](double px) { return x + static_cast<int>(std::lround(px)); };
+    const auto gy = [&](double py) {
+        return window_height - y - static_cast<int>(std::lround(py));
+    };
+    glBlitFramebuffer(0, 0, width_, height_, gx(left), gy(bottom), gx(right), gy(top),
+                      GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

@@ -18,6 +18,11 @@ class MapSurface {
     // the window's top-left; `window_height` is the framebuffer's height (GL counts from the
     // bottom).
     void blit(int x, int y, int window_height) const;
+    // A preview while the view moves: the image copied, scaled, into the rectangle (left, top)
+    // - (right, bottom) in map pixels (it may reach past the map), clipped to the map's
+    // rectangle at (x, y), the part it leaves uncovered cleared to the window's background.
+    void blit_moved(int x, int y, int window_height, double left, double top, double right,
+                    double bottom) const;
     int width() const noexcept { return width_; }
     int height() const noexcept { return height_; }
 

@@ -130,6 +130,35 @@ TEST_CASE("bad sources end in a message, not a crash", "[view][session]") {
                       Catch::Contains("eventmap store"));
 }
 
+TEST_CASE("a source without points or with mixed geometries fails with a message",
+          "[view][session]") {
+    const std::string dir = test::scratch_dir("view_session_geometries");
+    const auto feature = [](const std::string& geometry, const std::string& date) {
+        return R"({"type":"Feature","properties":{"date":")" + date + R"("},"geometry":)" +
+               geometry + "}";
+    };
+    const std::string line = R"({"type":"LineString","coordinates":[[1,2],[3,4]]})";
+    const std::string point = R"({"type":"Point","coordinates":[36.29,33.51]})";
+    test::write_file(dir + "/lines.geojson", R"({"type":"FeatureCollection","features":[)" +
+                                                 feature(line, "2020-01-02") + "," +
+                                                 feature("null", "2020-01-03") + "]}");
+    test::write_file(dir + "/mixed.geojson", R"({"type":"FeatureCollection","features":[)" +
+                                                 feature(line, "2020-01-02") + "," +
+                                                 feature(point, "2020-01-03") + "," +
+                                                 feature(point, "2020-01-04") + "]}");
+    auto none = loaded(dir + "/lines.geojson");
+    CHECK(none->stage() == view::LoadStage::failed);
+    CHECK_THAT(none->load_error(), Catch::Contains("lines.geojson"));
+    CHECK_FALSE(none->has_map());
+    // Lines among the points: refused as a whole with the reason (the map loader's choice:
+    // a file of mixed geometries is not an event file), never half-shown.
+    auto mixed = loaded(dir + "/mixed.geojson");
+    CHECK(mixed->stage() == view::LoadStage::failed);
+    CHECK_THAT(mixed->load_error(),
+               Catch::Contains("mixed.geojson") && Catch::Contains("mixed geometries"));
+    CHECK_FALSE(mixed->has_map());
+}
+
 TEST_CASE("a correction survives re-ingesting its article", "[view][session]") {
     const auto path = test::write_fixture_store("view_session_reingest");
     auto s = loaded(path);

@@ -8,6 +8,7 @@
 #include "view/store_loader.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace eventmap;
 
@@ -88,6 +89,71 @@ TEST_CASE("the store reader gives the generic loader's map table", "[view][store
     CHECK(reports.sources[static_cast<std::size_t>(merged - columns.id.begin())] == 2);
     CHECK(columns.place[0] == "Damascus");
     CHECK(columns.countries.text(columns.country[0]) == "SY");
+}
+
+TEST_CASE("a store read in two halves on two threads gives the same table as one read",
+          "[view][store_loader]") {
+    const std::string path = write_varied_store("view_store_loader_halves");
+    {
+        // One more CONSULT at the end: both halves then hold that type (their names merge;
+        // not the first half's first type, which a shortcut would find anyway).
+        store::EventStore s(path, store::OpenMode::append);
+        s.begin();
+        const auto e = test::fixture_event("ev-last", "2018-03-20", "CONSULT", 1, "Homs", 34.73,
+                                           36.71, "SY", "Envoys met in the old city.");
+        store::ArticleRecord a;
+        a.id = e.article_id;
+        a.content_hash = "hash-" + e.id;
+        a.title = e.article_title;
+        a.published = "2018-03-20";
+        s.add_article(a, {e}, {});
+        s.commit();
+    }
+    view::StoreLoadOptions one;
+    one.parallel_from = 0;
+    const auto single = view::load_store_map(path, one);
+    view::StoreLoadOptions two;
+    two.parallel_from = 2; // 8 rows: fids 1..4 on this thread, 5..8 on the other
+    two.first_part = 2;
+    std::uint64_t parts = 0;
+    two.on_first_part = [&](const mapdata::EventTable& part) {
+        ++parts;
+        CHECK(part.size() == 2);
+        CHECK(part.fid[1] == 2);
+    };
+    std::uint64_t last_done = 0;
+    const auto halves = view::load_store_map(path, two, [&](std::uint64_t done, std::uint64_t) {
+        last_done = done;
+        return true;
+    });
+    REQUIRE(single);
+    REQUIRE(halves);
+    CHECK(parts == 1);
+    const auto& a = single->table;
+    const auto& b = halves->table;
+    REQUIRE(b.size() == 8);
+    REQUIRE(a.size() == b.size());
+    CHECK(b.skipped_rows == a.skipped_rows);
+    CHECK(halves->rows_in_source == 8);
+    CHECK(b.type_names.size() == a.type_names.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        INFO("row " << i);
+        CHECK(b.fid[i] == a.fid[i]);
+        CHECK(b.lon[i] == a.lon[i]);
+        CHECK(b.lat[i] == a.lat[i]);
+        CHECK(b.day_start[i] == a.day_start[i]);
+        CHECK(b.day_end[i] == a.day_end[i]);
+        CHECK(b.precision[i] == a.precision[i]);
+        // Type names interned per half, the second half's mapped into the first's.
+        CHECK(b.type_names[b.type[i]] == a.type_names[a.type[i]]);
+        CHECK(b.quad[i] == a.quad[i]);
+        CHECK(b.planned[i] == a.planned[i]);
+        CHECK(b.confidence[i] == a.confidence[i]);
+        CHECK(b.radius_km[i] == a.radius_km[i]);
+    }
+    CHECK(std::set<std::string>(b.type_names.begin(), b.type_names.end()).size() ==
+          b.type_names.size()); // no name twice after the merge
+    CHECK(last_done == 0);      // fewer rows than a progress step: no report, as with one reader
 }
 
 TEST_CASE("the store reader loads at most max_events rows and says how many there are",

@@ -74,3 +74,52 @@ TEST_CASE("a state file planted as a link is refused, the file it points to unto
     view::write_view_state(view::ViewState{}, plain);
     CHECK_NOTHROW(view::parse_view_state(test::read_file(plain), plain));
 }
+
+TEST_CASE("the layers (sources, order, visibility) and colour by layer round-trip",
+          "[view][state]") {
+    view::ViewState s;
+    s.view.color_by = view::ColorBy::layer;
+    s.sources = {{"b.geojson", true}, {"PG:dbname=x", false}};
+    const auto back = view::parse_view_state(view::view_state_to_json(s), "state.json");
+    CHECK(back.view.color_by == view::ColorBy::layer);
+    REQUIRE(back.sources.size() == 2);
+    CHECK(back.sources[0].source == "b.geojson");
+    CHECK(back.sources[0].visible);
+    CHECK(back.sources[1].source == "PG:dbname=x");
+    CHECK_FALSE(back.sources[1].visible);
+    // A state without layers writes none (one source on the command line says it all).
+    CHECK(view::view_state_to_json(view::ViewState{}).find("\"sources\"") == std::string::npos);
+    CHECK_THROWS_WITH(view::parse_view_state(R"({"sources": [{"visible": true}]})", "s"),
+                      Catch::Contains("sources[]"));
+    CHECK_THROWS_WITH(
+        view::parse_view_state(R"({"sources": [{"source": "a", "visible": 1}]})", "s"),
+        Catch::Contains("sources[].visible"));
+    CHECK_THROWS_WITH(view::parse_view_state(R"({"sources": "a.gpkg"})", "s"),
+                      Catch::Contains("sources"));
+}
+
+TEST_CASE("the layers to open: command line, state, default", "[view][state]") {
+    const std::string dir = test::scratch_dir("view_state_plan");
+    test::write_file(dir + "/a.gpkg", "");
+    test::write_file(dir + "/b.geojson", "");
+    const std::string a = dir + "/a.gpkg", b = dir + "/b.geojson";
+    const std::vector<view::LayerState> saved = {{b, false}, {dir + "/./a.gpkg", true}};
+    const auto names = [](const std::vector<view::LayerState>& layers) {
+        std::vector<std::string> out;
+        for (const auto& l : layers) {
+            out.push_back(l.source + (l.visible ? "" : " (hidden)"));
+        }
+        return out;
+    };
+    // Nothing given: the state's layers, as kept; no state either: the default store.
+    CHECK(names(view::plan_layers({}, saved, "out/events.gpkg")) ==
+          std::vector<std::string>{b + " (hidden)", dir + "/./a.gpkg"});
+    CHECK(names(view::plan_layers({}, {}, "out/events.gpkg")) ==
+          std::vector<std::string>{"out/events.gpkg"});
+    // Given in another order: the state's order and visibility, the paths as given (matched
+    // through their canonical form); a source the state does not know goes on top, shown.
+    CHECK(names(view::plan_layers({a, "PG:dbname=y", b}, saved, "x")) ==
+          std::vector<std::string>{b + " (hidden)", a, "PG:dbname=y"});
+    // A source the state names but the command line does not is not opened.
+    CHECK(names(view::plan_layers({a}, saved, "x")) == std::vector<std::string>{a});
+}

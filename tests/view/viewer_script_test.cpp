@@ -4,51 +4,19 @@
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 #include "view/view_state.hpp"
+#include "viewer_run.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
 using namespace eventmap;
+using test::have_xvfb;
 using test::Png;
 using test::read_png;
-
-namespace {
-
-// Okabe & Ito's vermilion (material conflict, colour by quad): strong red, little blue.
-bool vermilion_near(const Png& png, int cx, int cy, int radius) {
-    for (int y = cy - radius; y <= cy + radius; ++y) {
-        for (int x = cx - radius; x <= cx + radius; ++x) {
-            const auto c = png.at(x, y);
-            if (c[0] > 170 && c[1] < 140 && c[2] < 90) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-// Runs the built eventmap under a wrapper (xvfb-run), capturing stdout and stderr. xvfb-run
-// itself sometimes fails to remove its temporary folder when the program exits at once (its
-// exit 5, with its own message, whatever the program returned); only that run is repeated, so
-// every assertion still sees eventmap's own exit code and messages.
-test::CommandResult run_eventmap_under(const std::string& wrapper, const std::string& args) {
-    const std::string command = wrapper + " '" + EVENTMAP_TEST_BINARY + "' " + args;
-    test::CommandResult result = test::run_command(command);
-    for (int retry = 0;
-         retry < 3 && result.exit_code == 5 &&
-         result.err.find("problem while cleaning up temporary directory") != std::string::npos;
-         ++retry) {
-        result = test::run_command(command);
-    }
-    return result;
-}
-
-bool have_xvfb() {
-    return std::system("command -v xvfb-run >/dev/null 2>&1") == 0;
-}
-
-} // namespace
+using test::run_eventmap_under;
+using test::sky_blue_near;
+using test::vermilion_near;
 
 TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view][xvfb]") {
 #ifndef EVENTMAP_HAVE_VIEW
@@ -170,23 +138,6 @@ TEST_CASE("a source without dates is refused with a message, not a crash", "[vie
     CHECK_THAT(result.err, Catch::Contains("no date field"));
 #endif
 }
-
-namespace {
-
-// Okabe & Ito's sky blue (verbal cooperation, colour by quad): strong blue, little red.
-bool sky_blue_near(const Png& png, int cx, int cy, int radius) {
-    for (int y = cy - radius; y <= cy + radius; ++y) {
-        for (int x = cx - radius; x <= cx + radius; ++x) {
-            const auto c = png.at(x, y);
-            if (c[2] > 200 && c[0] < 130 && c[1] > 150) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-} // namespace
 
 TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view][xvfb]") {
 #ifndef EVENTMAP_HAVE_VIEW
