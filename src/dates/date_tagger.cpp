@@ -6,6 +6,7 @@
 #include "dates/lexer.hpp"
 #include "dates/publication.hpp"
 #include "dates/resolver.hpp"
+#include "dates/timex_links.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -98,8 +99,10 @@ DateResult tag_dates(const Article& article, const DateOptions& options) {
     Resolver resolver(parse_iso_day(result.published.value));
     utf8::CodepointCursor cursor(text);
     result.expressions.reserve(mentions.size());
+    std::vector<Resolution> resolutions;
+    resolutions.reserve(mentions.size());
     for (const Mention& m : mentions) {
-        const Resolution r = resolver.resolve(m);
+        const Resolution& r = resolutions.emplace_back(resolver.resolve(m));
         TimeExpression e;
         e.byte_start = m.byte_begin;
         e.byte_end = m.byte_end;
@@ -112,10 +115,13 @@ DateResult tag_dates(const Article& article, const DateOptions& options) {
         e.future = r.future;
         e.mod = m.mod;
         e.quant = m.quant;
+        e.freq = m.freq;
         e.begin_point = r.begin_point;
         e.end_point = r.end_point;
         result.expressions.push_back(std::move(e));
     }
+    assign_timex_ids(result, resolutions);
+    link_ranges(text, result);
     return result;
 }
 
@@ -183,10 +189,39 @@ nlohmann::json expression_json(const std::string& doc, const TimeExpression& e) 
     if (!e.quant.empty()) {
         j["quant"] = e.quant;
     }
+    if (!e.freq.empty()) {
+        j["freq"] = e.freq;
+    }
     if (!e.begin_point.empty()) {
         j["begin_point"] = e.begin_point;
         j["end_point"] = e.end_point;
     }
+    // TimeML links (fields added after the first version of the interface; absent when empty)
+    const std::pair<const char*, const std::string*> links[] = {
+        {"id", &e.id},
+        {"anchor_time_id", &e.anchor_time_id},
+        {"begin_point_id", &e.begin_point_id},
+        {"end_point_id", &e.end_point_id}};
+    for (const auto& [key, value] : links) {
+        if (!value->empty()) {
+            j[key] = *value;
+        }
+    }
+    return j;
+}
+
+nlohmann::json range_json(const DateResult& result, const TimeRange& r) {
+    nlohmann::json j;
+    j["id"] = r.id;
+    j["type"] = "DURATION";
+    j["value"] = r.value;
+    j["start"] = r.start;
+    j["end"] = r.end;
+    j["text"] = r.text;
+    j["begin_point_id"] = result.expressions[r.first].id;
+    j["end_point_id"] = result.expressions[r.second].id;
+    j["begin_point"] = result.expressions[r.first].value;
+    j["end_point"] = result.expressions[r.second].value;
     return j;
 }
 
@@ -197,6 +232,9 @@ nlohmann::json publication_json(const std::string& doc, const PublicationDate& p
     j["published_inferred"] = p.inferred;
     j["confidence"] = p.confidence;
     j["evidence"] = p.evidence;
+    if (!p.value.empty()) {
+        j["id"] = "t0"; // TimeML's creation time, what "anchor_time_id": "t0" points at
+    }
     return j;
 }
 
@@ -206,10 +244,15 @@ void write_jsonl(std::ostream& out, const std::string& doc, const DateResult& re
     out << publication_json(safe_doc, result.published)
                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
-    for (const TimeExpression& e : result.expressions) {
-        out << expression_json(safe_doc, e)
-                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
+    auto range = result.ranges.begin();
+    for (std::size_t i = 0; i < result.expressions.size(); ++i) {
+        nlohmann::json j = expression_json(safe_doc, result.expressions[i]);
+        // A range rides on its first end's line: the stream keeps one line per expression.
+        if (range != result.ranges.end() && range->first == i) {
+            j["range"] = range_json(result, *range);
+            ++range;
+        }
+        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
 }
 

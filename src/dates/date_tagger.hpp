@@ -54,6 +54,10 @@ const char* type_name(TimexType type); // DATE, TIME, DURATION, SET
 // The stable `eventmap dates` JSON Lines records.
 nlohmann::json expression_json(const std::string& doc, const TimeExpression& e);
 nlohmann::json publication_json(const std::string& doc, const PublicationDate& p);
+// A range's non-consuming DURATION: {"id","type","value","start","end","text",
+// "begin_point_id","end_point_id","begin_point","end_point"}; written as the "range" field of
+// its first end's line.
+nlohmann::json range_json(const DateResult& result, const TimeRange& r);
 // Writes the publication line, then one line per expression.
 void write_jsonl(std::ostream& out, const std::string& doc, const DateResult& result);
 

@@ -26,6 +26,10 @@ bool Grammar::core(std::size_t i, Mention& m) const {
                 return true;
             }
         }
+        if (t->ordinal && ordinal_period(i, m)) {
+            return true;
+        }
+        m = Mention{};
         if (numeric_date(i, m) || day_first(i, m) || year_core(i, m)) {
             return true;
         }
@@ -35,6 +39,10 @@ bool Grammar::core(std::size_t i, Mention& m) const {
     if (t->kind != TokenKind::word) {
         return false;
     }
+    if ((t->lex == Lex::ordinal_word || t->lex == Lex::unit) && ordinal_period(i, m)) {
+        return true;
+    }
+    m = Mention{};
     switch (t->lex) {
     case Lex::month:
         return month_first(i, m);
@@ -108,7 +116,7 @@ bool Grammar::core(std::size_t i, Mention& m) const {
     if (w == "q" || w == "h" || w == "final") {
         return quarter_core(i, m);
     }
-    if (w == "new" || w == "valentine" || w == "independence" || w == "boxing") {
+    if (w == "new" || w == "valentine" || w == "independence" || w == "boxing" || w == "election") {
         return holiday_core(i, m);
     }
     return false;
@@ -224,7 +232,7 @@ bool special_word(std::string_view w) {
     case 7:
         return w == "between" || w == "daylong";
     case 8:
-        return w == "yearlong" || w == "weeklong" || w == "hourlong";
+        return w == "yearlong" || w == "weeklong" || w == "hourlong" || w == "election";
     case 9:
         return w == "valentine" || w == "monthlong";
     case 12:

@@ -33,6 +33,29 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
             k = unit_at(j + 1, unit, plural); // "six straight days", "five trading days"
         }
     }
+    if (k == kNone && !is(i, Lex::article) && same_sentence(i, j + 1)) {
+        // "between 20 and 45 days", "two or three weeks", "five to seven years": the first
+        // amount borrows the unit of the second; each is a DURATION of its own in TimeML.
+        const std::string_view link = low(j);
+        double second = 0;
+        const std::size_t after = link == "and" || link == "to" || link == "or" ? j + 1 : kNone;
+        const std::size_t u =
+            after != kNone && !is(after, Lex::article) ? amount_at(after, second) : kNone;
+        bool plural_second = false;
+        const std::size_t end = u != kNone ? unit_at(u, unit, plural_second) : kNone;
+        // not years ("in 1994 and 1995"), nor an offset ("two or three days later": one
+        // expression of another kind)
+        if (end != kNone && plural_second && second > amount && amount > 0 && amount < 1000 &&
+            same_sentence(i, u) && !is(end, Lex::ago) && !is(end, Lex::later) &&
+            !is(end, Lex::earlier)) {
+            m.type = TimexType::duration;
+            m.kind = MentionKind::fixed;
+            m.fixed = duration_value(amount, unit);
+            finish(m, i, j);
+            return true;
+        }
+        return false;
+    }
     if (k == kNone || !same_sentence(i, k - 1)) {
         return false;
     }
@@ -78,6 +101,12 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
     if (is(k, Lex::and_) && is(k + 1, Lex::article) && is(k + 2, Lex::half) && amount >= 0) {
         amount += 0.5;
         k += 3;
+    }
+    // "a month or so ago", "a year or so later": the same offset, approximate
+    if (low(k) == "or" && low(k + 1) == "so" &&
+        (is(k + 2, Lex::ago) || is(k + 2, Lex::later) || is(k + 2, Lex::earlier))) {
+        m.mod = "APPROX";
+        k += 2;
     }
     // two days later / earlier
     if (is(k, Lex::later) || is(k, Lex::earlier)) {
@@ -286,13 +315,16 @@ bool Grammar::long_adjective(std::size_t i, Mention& m) const {
 bool Grammar::frequency_set(std::size_t i, Mention& m) const {
     std::size_t j = kNone;
     const std::string_view w = low(i);
+    double count = 0;
     if (w == "once" || w == "twice" || w == "thrice") {
         j = i + 1;
+        count = w == "once" ? 1 : w == "twice" ? 2 : 3;
     } else {
         double amount = 0;
         const std::size_t k = is(i, Lex::article) ? kNone : amount_at(i, amount);
         if (k != kNone && amount >= 1 && low(k) == "times") {
             j = k + 1;
+            count = amount;
         }
     }
     if (j == kNone ||
@@ -308,6 +340,9 @@ bool Grammar::frequency_set(std::size_t i, Mention& m) const {
     m.type = TimexType::set;
     m.kind = MentionKind::fixed;
     m.fixed = duration_value(1, unit);
+    // TimeML's freq: the count per period ("twice a week" 2X); a count written as a fraction
+    // ("2.5 times a year") keeps it
+    m.freq = number_text(count) + "X";
     finish(m, i, k);
     return true;
 }

@@ -153,6 +153,24 @@ bool Grammar::that_unit(std::size_t i, Mention& m) const {
     if (relation) {
         ++j;
     }
+    // "by that time", "at that time": the time the text last named (not "that time of year",
+    // "that time when ...", nor "at that time-honoured ...")
+    if (!relation && low(j) == "that" && low(j + 1) == "time" && i > 0 &&
+        same_sentence(i - 1, j + 1) && !is(j + 2, Lex::of) && low(j + 2) != "when" &&
+        !(punct(j + 2, '-') && attached(j + 2))) {
+        static constexpr std::string_view kBefore[] = {"by",   "at",    "until",  "since",
+                                                       "from", "after", "before", "till"};
+        for (std::string_view p : kBefore) {
+            if (low(i - 1) == p) {
+                m.kind = MentionKind::same_narrative;
+                m.unit = Unit::day;
+                m.that_time = true;
+                finish(m, i, j + 2);
+                return true;
+            }
+        }
+        return false;
+    }
     if (low(j) != "that" || !is(j + 1, Lex::unit) || !same_sentence(i, j + 1) ||
         (punct(j + 2, '-') && attached(j + 2))) {
         return false;

@@ -2,6 +2,7 @@
 // well-known dated events and their anniversaries, and anchors such as "two days after X".
 #include "dates/calendar.hpp"
 #include "dates/grammar_rules.hpp"
+#include "dates/reference_arithmetic.hpp"
 
 #include <array>
 
@@ -164,6 +165,7 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
             month = 2;
             day = 14;
             break;
+        case Holiday::election: // not in the lexicon: recognised below from two words
         case Holiday::easter:
         case Holiday::thanksgiving:
             if (!toks_[i].capitalized) {
@@ -190,6 +192,12 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
         month = 2;
         day = 14;
         j = i + 4;
+    } else if (w == "election" && toks_[i].capitalized && low(i + 1) == "day" &&
+               toks_[i + 1].capitalized) {
+        // "Election Day": the US one, a movable day like Thanksgiving
+        m.kind = MentionKind::holiday;
+        m.rel = static_cast<int>(Holiday::election);
+        j = i + 2;
     } else if ((w == "independence" || w == "boxing") && toks_[i].capitalized &&
                low(i + 1) == "day" && toks_[i + 1].capitalized) {
         month = w == "boxing" ? 12 : 7;
@@ -201,10 +209,7 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
     if (m.kind == MentionKind::holiday) {
         int year = 0;
         if (const std::size_t y = year_suffix(j, year); y != kNone) {
-            const long d = m.rel == static_cast<int>(Holiday::easter) ? easter_sunday(year) : [&] {
-                const long nov1 = days_from_civil(year, 11, 1);
-                return nov1 + (3 - weekday(nov1) + 7) % 7 + 21;
-            }();
+            const long d = movable_holiday(static_cast<Holiday>(m.rel), year);
             m.kind = MentionKind::fixed;
             m.fixed = format_day(d);
             finish(m, i, y);
@@ -214,6 +219,53 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
         return true;
     }
     return finish_day(m, i, j, month, day, false);
+}
+
+// "the ninth day of the strike", "its third day", "for the sixth week in succession": a day or
+// week counted within an event is a DATE (TimeML), the day of its sentence (else of the
+// reference) or the reference's week. Only after a determiner that ties it to the event, or
+// "for".
+bool Grammar::ordinal_period(std::size_t i, Mention& m) const {
+    int n = 0;
+    std::size_t k = ordinal_at(i, n);
+    if (k == kNone || n < 1 || n > 99 || i == 0) {
+        return false;
+    }
+    const std::string_view before = low(i - 1);
+    if (!(is(i - 1, Lex::the) || before == "its" || before == "his" || before == "her" ||
+          before == "their" || before == "for")) {
+        return false;
+    }
+    if (low(k) == "straight" || low(k) == "consecutive" || low(k) == "successive") {
+        ++k;
+    }
+    const std::string_view unit = low(k);
+    if ((unit != "day" && unit != "week") || !same_sentence(i, k) || modifies_next_word(k) ||
+        (punct(k + 1, '-') && attached(k + 1))) {
+        return false;
+    }
+    // "the first week of June", "the second day of the month": counted within a calendar
+    // period, not an event
+    if (is(k + 1, Lex::of)) {
+        const std::size_t p = is(k + 2, Lex::the) ? k + 3 : k + 2;
+        const Token* t = at(p);
+        if (t != nullptr &&
+            (t->kind == TokenKind::number || (t->lex == Lex::month && t->capitalized) ||
+             t->lex == Lex::unit || t->lex == Lex::weekday || t->lex == Lex::season ||
+             t->lex == Lex::holiday)) {
+            return false;
+        }
+    }
+    m = Mention{};
+    if (unit == "day") {
+        m.kind = MentionKind::time_only; // the day of its sentence, like a bare clock time
+    } else {
+        m.kind = MentionKind::relative_unit;
+        m.unit = Unit::week;
+        m.rel = 0;
+    }
+    finish(m, i, k + 1);
+    return true;
 }
 
 bool Grammar::known_event_core(std::size_t i, Mention& m, bool standalone) const {

@@ -63,6 +63,8 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         // "in recent years" is an unknown stretch of years up to now (TimeBank: PXY)
         if (unit_at(i + 1, unit, plural) != kNone && plural) {
             m.type = TimexType::duration;
+            m.anchored = -1; // up to now: TimeML's endPoint is the creation time
+            m.amount = -1;
             return fixed(duration_value(-1, unit).c_str(), i + 2);
         }
         // "in recent history", "in recent Dutch memory": the past as such

@@ -63,6 +63,9 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
             m.type = TimexType::duration;
             m.kind = MentionKind::fixed;
             m.fixed = duration_value(1, unit);
+            m.anchored = -1; // it ends now
+            m.unit = unit;
+            m.amount = 1;
             finish(m, i, j + 1);
             return true;
         }
@@ -87,6 +90,9 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::weekday;
         m.weekday = toks_[j].lex_value;
         m.rel = l == Lex::this_ ? 2 : rel;
+        // TimeML's anaphoric "the previous Friday" / "the following Monday": relative to the
+        // story's last day, where "last Friday" / "next Monday" are relative to the speaker's
+        m.anaphoric = after_the && (l == Lex::previous || l == Lex::following);
         finish(m, i, j + 1);
         part_of_day_suffix(j + 1, m);
         return true;

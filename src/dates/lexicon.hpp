@@ -115,7 +115,15 @@ enum class Lex : std::uint8_t {
     count_
 };
 
-enum class Holiday : std::int16_t { christmas, easter, halloween, thanksgiving, valentine };
+// election: the US Election Day (not in the lexicon: only "Election Day", both capitalised)
+enum class Holiday : std::int16_t {
+    christmas,
+    easter,
+    halloween,
+    thanksgiving,
+    valentine,
+    election
+};
 
 struct LexEntry {
     Lex lex = Lex::none;

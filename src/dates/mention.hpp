@@ -43,6 +43,7 @@ struct Mention {
     std::string time_suffix; // appended to a resolved day: T14:48Z, TMO, TNI
     std::string mod;         // TIMEX3 mod: APPROX, START, MID, END, MORE_THAN, LESS_THAN
     std::string quant;       // TIMEX3 quant of a SET: EVERY ("every Friday", "annually")
+    std::string freq;        // TIMEX3 freq of a SET: 2X ("twice a week")
     int anchored = 0;        // a duration ending (-1: "the past three years") or starting (+1: "the
                              // next two weeks") at the reference: it gets begin and end points
     std::string anchor_note; // how a fixed value was derived ("9/11 attacks 2001-09-11 +12Y")
@@ -62,6 +63,9 @@ struct Mention {
     bool same_period = false;  // offset_narrative: "the same period last year" keeps granularity
     bool explicit_day = false; // a full Y-M-D written in the text (publication inference)
     bool from_known_event = false;
+    bool that_time = false; // same_narrative: "by that time", at the last date's own precision
+    bool anaphoric = false; // weekday: "the previous Friday", "the following Monday" count from
+                            // the last day the text gave, not from the reference
 };
 
 } // namespace eventmap::dates

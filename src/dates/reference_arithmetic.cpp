@@ -110,6 +110,18 @@ std::string shifted_value(long base, Unit unit, double amount, int sign, bool we
     return format_day(base);
 }
 
+long movable_holiday(Holiday h, int year) {
+    if (h == Holiday::easter) {
+        return easter_sunday(year);
+    }
+    const long nov1 = days_from_civil(year, 11, 1);
+    if (h == Holiday::election) {
+        const long first_monday = nov1 + (7 - weekday(nov1)) % 7;
+        return first_monday + 1;
+    }
+    return nov1 + (3 - weekday(nov1) + 7) % 7 + 21; // fourth Thursday of November
+}
+
 // The year in which (month, day) falls for a mention with this tense around `ref`.
 long month_day_in_context(long ref, int month, int day, Tense tense, int rel) {
     const int y = civil_from_days(ref).year;

@@ -29,6 +29,9 @@ long shifted_day(long base, Unit unit, double amount);
 // The day `m` months/years away from `day` at the given unit, as a value of that granularity.
 std::string shifted_value(long base, Unit unit, double amount, int sign, bool weeks_as_days,
                           long& first);
+// The day of a movable holiday in `year`: Easter Sunday, US Thanksgiving (the fourth Thursday
+// of November), US Election Day (the Tuesday after the first Monday of November).
+long movable_holiday(Holiday h, int year);
 // The year in which (month, day) falls for a mention with this tense around `ref`.
 long month_day_in_context(long ref, int month, int day, Tense tense, int rel);
 

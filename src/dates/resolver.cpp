@@ -80,48 +80,6 @@ std::optional<long> period_start(const std::string& value) {
 // How many sentences after a quarter's figures "a year ago" still means that quarter.
 constexpr std::uint32_t kReportSentences = 5;
 
-// How many sentences after a full date (or after an expression resolved in the story's time)
-// the story's time still holds. One: news turns back to the present quickly, and background
-// dates ("the floods of May 3, 2004") are common; measured on TimeBank+AQUAINT dev, longer
-// windows and month-only story dates ("in June 2004") resolved more wrongly than rightly.
-constexpr std::uint32_t kStorySentences = 1;
-// How long before publication a date must be for the text to be telling an earlier story.
-constexpr long kStoryGapDays = 31;
-
-std::optional<long> Resolver::story_reference(const Mention& m) const {
-    if (!story_ || !reference_ || m.rel != 0 || m.tense == Tense::future ||
-        m.tense == Tense::present || m.sentence > story_sentence_ + kStorySentences ||
-        *reference_ - *story_ <= kStoryGapDays) {
-        return std::nullopt;
-    }
-    switch (m.kind) {
-    case MentionKind::weekday:
-    case MentionKind::time_only:
-    case MentionKind::month_day:
-    case MentionKind::month:
-    case MentionKind::season:
-    case MentionKind::holiday:
-        return story_;
-    default:
-        return std::nullopt;
-    }
-}
-
-void Resolver::note_story_time(const Mention& m, const Resolution& r) {
-    // Only dates written out with their year set the story's time; a bare year ("since 2011")
-    // is background, and derived dates ("two days later") move the narrative anchor instead.
-    if (r.anchor.rfind("story time", 0) == 0) {
-        story_sentence_ = m.sentence; // the story goes on
-        return;
-    }
-    if (m.kind != MentionKind::fixed || m.type != TimexType::date || m.from_known_event ||
-        !m.anchor_note.empty() || !r.day || r.value.size() != 10) {
-        return;
-    }
-    story_ = r.day;
-    story_sentence_ = m.sentence;
-}
-
 Resolution Resolver::resolve_base(const Mention& m) {
     Resolution r;
     if (const auto story = story_reference(m)) {
@@ -229,6 +187,17 @@ Resolution Resolver::resolve_base(const Mention& m) {
         } else if (rc.month - m.month > 6) {
             y = rc.year + 1;
         }
+        // Untensed months listed in one sentence share a year ("up in July from a trough in
+        // February"): the year of the month named just before, unless that puts it ahead of the
+        // reference.
+        if (!past && !future && m.rel == 0 && !m.year_offset && narrative_period_.size() == 7 &&
+            narrative_period_[4] == '-' && narrative_period_[5] != 'Q' &&
+            narrative_period_[5] != 'H' && narrative_period_sentence_ == m.sentence) {
+            const int listed = leading_int(narrative_period_.substr(0, 4));
+            if (listed != y && days_from_civil(listed, m.month, 1) <= ref) {
+                y = listed;
+            }
+        }
         r.value = format_month(y, m.month);
         r.first = days_from_civil(y, m.month, 1);
         r.anchor = ref_label;
@@ -240,10 +209,18 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
-        const int rw = weekday(ref);
+        const long from = m.anaphoric && narrative_ ? *narrative_ : ref;
+        const int rw = weekday(from);
         const int back = (rw - m.weekday + 7) % 7;
         const int ahead = (m.weekday - rw + 7) % 7;
-        long d = ref - back;
+        long d = from - back;
+        if (from != ref) {
+            r.anchor = "narrative " + format_day(from);
+            d = m.rel < 0 ? from - (back == 0 ? 7 : back) : from + (ahead == 0 ? 7 : ahead);
+            r.day = d;
+            r.value = format_day(d);
+            return r;
+        }
         if (m.rel == -1) {
             d = ref - (back == 0 ? 7 : back);
         } else if (m.rel == 1) {
@@ -445,6 +422,23 @@ Resolution Resolver::resolve_base(const Mention& m) {
         return r;
     }
     case MentionKind::same_narrative: {
+        if (m.that_time) {
+            // "by that time", "at that time": the time the text last named, as precise as it
+            // was named; with none, only which side of now it lies on
+            const std::string latest = latest_narrative();
+            if (latest.empty()) {
+                r.value = future ? "FUTURE_REF" : "PAST_REF";
+                r.anchor = ref_label;
+                return r;
+            }
+            r.value = latest;
+            r.anchor = "narrative " + latest;
+            r.first = period_start(latest);
+            if (latest.size() == 10) {
+                r.day = parse_iso_day(latest);
+            }
+            return r;
+        }
         if (m.unit != Unit::day) {
             return that_period(m.unit, ref_label);
         }
@@ -461,11 +455,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
             return r;
         }
         auto on = [&](int year) {
-            if (m.rel == static_cast<int>(Holiday::easter)) {
-                return easter_sunday(year);
-            }
-            const long nov1 = days_from_civil(year, 11, 1);
-            return nov1 + (3 - weekday(nov1) + 7) % 7 + 21; // fourth Thursday of November
+            return detail::movable_holiday(static_cast<Holiday>(m.rel), year);
         };
         long d = on(rc.year);
         if (past && d > ref) {
@@ -481,7 +471,13 @@ Resolution Resolver::resolve_base(const Mention& m) {
     case MentionKind::time_only: {
         std::optional<long> base = reference_;
         r.anchor = ref_label;
-        if (narrative_ && narrative_sentence_ == m.sentence) {
+        // The day of its sentence; in a past-tense clause also the day the sentence before
+        // gave ("Shares fell on Friday. Buyers came back in the afternoon."): the story's
+        // focus holds until the text moves it. Other clauses are about the reference ("...
+        // Trading resumes in the morning": a present tense the tense cues do not mark).
+        const bool carried = narrative_ && narrative_sentence_ + 1 == m.sentence &&
+                             m.tense == Tense::past && (!reference_ || *narrative_ <= *reference_);
+        if (narrative_ && (narrative_sentence_ == m.sentence || carried)) {
             base = narrative_;
             r.anchor = "sentence date " + format_day(*narrative_);
         }
@@ -495,7 +491,14 @@ Resolution Resolver::resolve_base(const Mention& m) {
 
 Resolution Resolver::resolve(const Mention& m) {
     Resolution r = resolve_base(m);
+    r.anchor_mention = anchor_mention(r);
     note_story_time(m, r);
+    if (m.anchored != 0 && reference_) {
+        // "in recent years" (PXY) ends now too, though where it begins is unknown
+        r.anchor_mention = kAnchorReference;
+        r.reference_end = m.anchored < 0 ? -1 : 1;
+        r.anchor = "published " + format_day(*reference_);
+    }
     if (m.anchored != 0 && m.amount >= 0 && reference_) {
         const long other = shifted_day(*reference_, m.unit, m.amount * m.anchored);
         r.begin_point = format_day(std::min(other, *reference_));
@@ -522,6 +525,7 @@ Resolution Resolver::resolve(const Mention& m) {
         r.anchor.rfind("narrative ", 0) != 0) { // "a year earlier" does not move the story
         narrative_period_ = r.value;            // a month, quarter or half the text talks about
         narrative_period_sentence_ = m.sentence;
+        narrative_period_mention_ = resolved_;
         // An earnings story reports the last full quarter (or the current one): the first
         // such quarter it names is what "the quarter" and "a year ago" refer to; older
         // quarters named in passing are not.
@@ -529,50 +533,16 @@ Resolution Resolver::resolve(const Mention& m) {
             (r.value == previous_quarter(*reference_) ||
              r.value == previous_quarter(*reference_ + 92))) {
             report_quarter_ = r.value;
+            report_quarter_mention_ = resolved_;
         }
     }
     if (r.day && (m.type == TimexType::date || m.type == TimexType::time) &&
         m.kind != MentionKind::time_only) {
         narrative_ = r.day;
         narrative_sentence_ = m.sentence;
+        narrative_mention_ = resolved_;
     }
-    return r;
-}
-
-// "that year", "later that month": the period of the date the text last gave, at this unit's
-// granularity; the reference's when the text gave none.
-Resolution Resolver::that_period(Unit unit, const std::string& ref_label) const {
-    Resolution r;
-    std::string latest;
-    if (!narrative_period_.empty() &&
-        (!narrative_ || narrative_period_sentence_ >= narrative_sentence_)) {
-        latest = narrative_period_;
-    } else if (narrative_) {
-        latest = format_day(*narrative_);
-    }
-    r.anchor = latest.empty() ? ref_label : "narrative " + latest;
-    if (latest.empty() && reference_) {
-        latest = format_day(*reference_);
-    }
-    const bool day = latest.size() == 10;
-    const bool month = latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
-    if (latest.size() < 4) {
-        r.value = unit == Unit::week ? "XXXX-WXX" : unit == Unit::month ? "XXXX-XX" : "XXXX";
-    } else if (unit == Unit::year) {
-        r.value = latest.substr(0, 4);
-    } else if (unit == Unit::month && month) {
-        r.value = latest.substr(0, 7);
-    } else if (unit == Unit::quarter && latest.size() == 7 && latest[5] == 'Q') {
-        r.value = latest;
-    } else if (unit == Unit::quarter && month) {
-        r.value = latest.substr(0, 4) + "-Q" +
-                  std::to_string((leading_int(latest.substr(5, 2)) - 1) / 3 + 1);
-    } else if (unit == Unit::week && day) {
-        r.value = format_week(*parse_iso_day(latest));
-    } else {
-        r.value = latest.substr(0, 4); // a coarser date than the unit: its year
-    }
-    r.first = period_start(r.value);
+    ++resolved_;
     return r;
 }
 

@@ -8,7 +8,10 @@
 // itself resolved in that story's time), and the expression sits in a past-tense or untensed
 // clause without "last"/"next"/"this". Then it refers to the story's time:
 // "On March 3, 2010 the plant closed. On Sunday night workers marched" is 2010-03-07.
-// Deictic words (yesterday, last week, three days ago) always count from publication.
+// Deictic words (yesterday, last week, three days ago) always count from publication; the
+// anaphoric "the previous Friday", "the following Monday" count from the last day the text gave,
+// and a bare clock time or part of the day in a past clause keeps the day of its sentence or of
+// the sentence before ("Shares fell on Friday. Buyers returned in the afternoon.").
 #pragma once
 
 #include "dates/mention.hpp"
@@ -26,7 +29,17 @@ struct Resolution {
     std::optional<long> first; // first day of the resolved period (day, week, month, year...)
     std::string begin_point;   // an anchored duration's ends (see TimeExpression)
     std::string end_point;
+    // The TimeML anchorTimeID of the value: kAnchorNone (written out in full, or no reference
+    // known), kAnchorReference (the publication date, TimeML's t0), or the index (in the order
+    // resolve() saw them) of the earlier mention the value was computed from.
+    long anchor_mention = -1;
+    // Which end of an anchored duration is the reference itself (TimeML's beginPoint/endPoint
+    // ids): -1 the end ("the past three years"), +1 the beginning ("the next two weeks"), 0 none.
+    int reference_end = 0;
 };
+
+inline constexpr long kAnchorNone = -1;
+inline constexpr long kAnchorReference = -2;
 
 class Resolver {
   public:
@@ -43,6 +56,10 @@ class Resolver {
     void note_story_time(const Mention& m, const Resolution& r);
     // "that year", "later that month": the period of the last date the text gave
     Resolution that_period(Unit unit, const std::string& ref_label) const;
+    // The last date the text gave: the month/quarter it named, or the day, whichever came later.
+    std::string latest_narrative() const;
+    // Which mention (or the reference) the anchor label of `r` names.
+    long anchor_mention(const Resolution& r) const;
 
     std::optional<long> reference_;
     std::optional<long> narrative_;
@@ -52,6 +69,13 @@ class Resolver {
     std::string report_quarter_;       // the first quarter the text named: what a report is about
     std::optional<long> story_;        // the last full date the text wrote, with its year
     std::uint32_t story_sentence_ = 0; // where it, or the last expression resolved in it, was
+    // Indices (in resolve() order) of the mentions that set the anchors above, for TimeML's
+    // anchorTimeID: what "two days later" or "that quarter" was computed from.
+    long resolved_ = 0;
+    long narrative_mention_ = kAnchorNone;
+    long narrative_period_mention_ = kAnchorNone;
+    long report_quarter_mention_ = kAnchorNone;
+    long story_mention_ = kAnchorNone;
 };
 
 // First day of the period a TIMEX3 date value names (2013, 2013-08, 2013-W37, 2013-Q3,

@@ -66,6 +66,22 @@ Tense word_tense(std::string_view w, bool capitalized) {
 
 } // namespace
 
+namespace {
+
+bool full_month_name(std::string_view w) {
+    static constexpr std::string_view kNames[] = {"january",   "february", "march",    "april",
+                                                  "may",       "june",     "july",     "august",
+                                                  "september", "october",  "november", "december"};
+    for (std::string_view name : kNames) {
+        if (w == name) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 std::vector<std::uint32_t> sentence_ids(std::string_view lower, const std::vector<Token>& tokens) {
     std::vector<std::uint32_t> ids(tokens.size());
     std::uint32_t current = 0;
@@ -86,12 +102,13 @@ std::vector<std::uint32_t> sentence_ids(std::string_view lower, const std::vecto
                 tokens[i - 1].end == t.begin) {
                 const std::string_view w =
                     lower.substr(tokens[i - 1].begin, tokens[i - 1].end - tokens[i - 1].begin);
-                abbreviation = w.size() == 1 || tokens[i - 1].lex == Lex::month || w == "mr" ||
-                               w == "mrs" || w == "ms" || w == "dr" || w == "st" || w == "gen" ||
-                               w == "sen" || w == "rep" || w == "gov" || w == "lt" || w == "col" ||
-                               w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "jr" ||
-                               w == "sr" || w == "no" || w == "vs" || w == "prof" || w == "sgt" ||
-                               w == "capt";
+                // "Aug." abbreviates a month; "in June." ends a sentence
+                abbreviation =
+                    w.size() == 1 || (tokens[i - 1].lex == Lex::month && !full_month_name(w)) ||
+                    w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "st" || w == "gen" ||
+                    w == "sen" || w == "rep" || w == "gov" || w == "lt" || w == "col" ||
+                    w == "inc" || w == "corp" || w == "co" || w == "ltd" || w == "jr" ||
+                    w == "sr" || w == "no" || w == "vs" || w == "prof" || w == "sgt" || w == "capt";
             }
             if (t.punct == '.' && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::word &&
                 !tokens[i + 1].capitalized && !tokens[i + 1].newline_before) {

@@ -27,6 +27,30 @@ struct TimeExpression {
     // values of its TIMEX3 beginPoint and endPoint (2010-09-13, 2013-09-13); empty otherwise.
     std::string begin_point;
     std::string end_point;
+    // TimeML identifiers: `id` is this expression's tid (t1, t2... in text order; t0 is the
+    // publication date, TimeML's creation time). `anchor_time_id` is the anchorTimeID: the tid
+    // the value was computed from ("t0" for "yesterday", the earlier date's tid for "two days
+    // later"); empty when the value is written out in full. `begin_point_id`/`end_point_id`
+    // name an anchored duration's ends when one of them is a tid (the publication date for "the
+    // past three years"). All empty when the tagger made no such link.
+    std::string id;
+    std::string anchor_time_id;
+    std::string begin_point_id;
+    std::string end_point_id;
+    std::string freq; // TIMEX3 freq of a SET: "2X" for "twice a week"
+};
+
+// A range written as two dates ("from 2009 to 2011", "between May 3 and May 9"): both ends are
+// expressions of their own, as TimeML annotates them, and the range is TimeML's non-consuming
+// DURATION between them (beginPoint, endPoint), P2Y and P7D here.
+struct TimeRange {
+    std::string id;        // its own tid, after those of the expressions
+    std::string value;     // P2Y; PXY when the ends' granularities differ
+    std::size_t first = 0; // indices into DateResult::expressions of its two ends
+    std::size_t second = 0;
+    std::size_t start = 0; // code points from the opening word ("from", "between") to the end
+    std::size_t end = 0;
+    std::string text;
 };
 
 struct PublicationDate {
@@ -39,6 +63,7 @@ struct PublicationDate {
 struct DateResult {
     PublicationDate published;
     std::vector<TimeExpression> expressions; // in text order
+    std::vector<TimeRange> ranges;           // in text order
 };
 
 } // namespace eventmap::dates

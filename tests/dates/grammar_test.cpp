@@ -233,3 +233,47 @@ TEST_CASE("a part of the day on its own after a preposition", "[dates][grammar][
     CHECK(tag("They stayed the night.").expressions.empty());
     CHECK(tag("He sang in the Morning Choir.").expressions.empty());
 }
+
+TEST_CASE("a pair of amounts sharing one unit: two durations", "[dates][grammar][timeml]") {
+    check("Repairs will need between 20 and 45 days.", "20", "P20D", "DURATION");
+    check("Repairs will need between 20 and 45 days.", "45 days", "P45D", "DURATION");
+    check("The sentence is five to seven years.", "five", "P5Y", "DURATION");
+    check("They waited two or three weeks.", "two", "P2W", "DURATION");
+    // years joined by "and" stay years; a count before another noun is no time
+    check("In 1994 and 1995 the mill was idle.", "1994", "1994", "DATE");
+    const auto r = tag("He bought 60 and sold 90 shares in two days.");
+    INFO(listing(r));
+    CHECK(find(r, "60") == nullptr);
+    CHECK(find(r, "two days") != nullptr);
+}
+
+TEST_CASE("Election Day: the Tuesday after the first Monday of November",
+          "[dates][grammar][timeml]") {
+    check("Voters go to the polls on Election Day.", "Election Day", "2013-11-05", "DATE");
+    check("Turnout on Election Day 2012 was high.", "Election Day 2012", "2012-11-06", "DATE");
+    // November 1 a Tuesday: the Monday after it comes first, so the 8th
+    check("Turnout on Election Day 2016 was high.", "Election Day 2016", "2016-11-08", "DATE");
+    check("He voted on Election Day.", "Election Day", "2012-11-06", "DATE", "2013-01-10");
+    const auto r = tag("The election day rush was calm.");
+    CHECK(r.expressions.empty()); // lower case: a description, not the name
+}
+
+TEST_CASE("an ordinal day or week of an event is a date", "[dates][grammar][timeml]") {
+    check("Talks resumed on the ninth day of the strike.", "ninth day", "2013-09-13", "DATE");
+    check("Crowds thinned on its third day.", "third day", "2013-09-13", "DATE");
+    check("Prices climbed for the sixth week in succession.", "sixth week", "2013-W37", "DATE");
+    // the day of its sentence when it names one
+    check("On March 3, 2010, the first day of the fair, crowds came.", "first day", "2010-03-03",
+          "DATE");
+    // counted within a calendar period, an adjective, or with no tie to an event: not this rule
+    for (const char* sentence :
+         {"The first week of June was wet.", "The second day of the month was dry.",
+          "He won the first day-long race.", "Rain fell on a second day."}) {
+        const auto r = tag(sentence);
+        INFO(sentence << " -> " << listing(r));
+        for (const auto& e : r.expressions) {
+            CHECK(e.text.find("day") == std::string::npos);
+            CHECK(e.text.find("week") == std::string::npos);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 #include "dates/lexer.hpp"
+#include "dates/tense.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -30,4 +31,19 @@ TEST_CASE("curly quotes and dashes are punctuation, non-breaking spaces are spac
     CHECK(t[4].space_before); // after the non-breaking space
     CHECK(t[5].lex == Lex::weekday);
     CHECK(t[6].punct == '-');
+}
+
+TEST_CASE("a full month name before a full stop ends the sentence, an abbreviation does not",
+          "[dates][lexer]") {
+    std::string lower;
+    const auto t = tokenize("It rose in June. Sales fell on Aug. 5. Then May. Next", lower);
+    const auto s = sentence_ids(lower, t);
+    REQUIRE(t.size() == s.size());
+    // It rose in June . | Sales fell on Aug . 5 . | Then May . | Next
+    REQUIRE(t.size() == 16);
+    CHECK(s[4] == 0);  // the stop after June
+    CHECK(s[5] == 1);  // Sales
+    CHECK(s[10] == 1); // 5: "Aug." did not end the sentence
+    CHECK(s[12] == 2); // Then
+    CHECK(s[15] == 3); // Next
 }

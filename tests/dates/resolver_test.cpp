@@ -162,3 +162,85 @@ TEST_CASE("the weekend in a past clause is the one just gone", "[dates][resolver
     CHECK(value_of(tag("Crowds gathered over the weekend."), "the weekend") == "2013-W36-WE");
     CHECK(value_of(tag("Crowds will gather over the weekend."), "the weekend") == "2013-W37-WE");
 }
+
+TEST_CASE("the previous / the following weekday count from the story's last day",
+          "[dates][resolver][story]") {
+    // Tuesday 2013-09-03: the Friday before it is 2013-08-30, the Monday after 2013-09-09.
+    const auto r = tag("The index fell on Tuesday, September 3. It had risen the previous "
+                       "Friday.");
+    CHECK(value_of(r, "the previous Friday") == "2013-08-30");
+    const auto after = tag("The index fell on Tuesday, September 3, and recovered the "
+                           "following Monday.");
+    CHECK(value_of(after, "the following Monday") == "2013-09-09");
+    // each such day moves the story on: the Monday after that previous Friday
+    const auto chain = tag("The index fell on Tuesday, September 3. It had risen the previous "
+                           "Friday and fallen the following Monday.");
+    CHECK(value_of(chain, "the following Monday") == "2013-09-02");
+    // "last Friday" is the speaker's: the Friday before publication, whatever the story says
+    const auto deictic = tag("The index fell on Tuesday, September 3. It rose last Friday.");
+    CHECK(value_of(deictic, "last Friday") == "2013-09-06");
+    // with no day in the text, the reference is all there is
+    const auto alone = tag("The ferry had sailed the previous Friday.");
+    CHECK(value_of(alone, "the previous Friday") == "2013-09-06");
+}
+
+TEST_CASE("a part of the day or a clock time keeps the day of the sentence before",
+          "[dates][resolver][story]") {
+    const auto r = tag("Shares slid on Wednesday. Buyers returned in the afternoon, and by "
+                       "4 p.m. the losses were gone.");
+    CHECK(value_of(r, "Wednesday") == "2013-09-11");
+    CHECK(value_of(r, "the afternoon") == "2013-09-11TAF");
+    CHECK(value_of(r, "4 p.m.") == "2013-09-11T16:00");
+    SECTION("a present or future clause is about the reference") {
+        const auto ahead = tag("Shares slid on Wednesday. Trading resumes in the afternoon.");
+        CHECK(value_of(ahead, "the afternoon") == "2013-09-13TAF");
+    }
+    SECTION("two sentences on, the focus is back at the reference") {
+        const auto later = tag("Shares slid on Wednesday. Analysts shrugged. Buyers returned "
+                               "in the afternoon.");
+        CHECK(value_of(later, "the afternoon") == "2013-09-13TAF");
+    }
+}
+
+TEST_CASE("untensed months listed in one sentence share a year", "[dates][resolver]") {
+    // Said on 2013-10-30: March alone would be the nearer March, 2014.
+    const auto r = tag("Output, up in July from a trough in February, is steady.", "2013-10-30");
+    CHECK(value_of(r, "July") == "2013-07");
+    CHECK(value_of(r, "February") == "2013-02");
+    // in another sentence the month stands on its own (a full month name before a full stop
+    // ends the sentence; "Aug." does not)
+    const auto apart = tag("The stock peaked in June. A new fund opens in March.", "2013-10-30");
+    CHECK(value_of(apart, "March") == "2014-03");
+    const auto abbreviated = tag("The stock peaked on Aug. 5 and in March.", "2013-10-30");
+    CHECK(value_of(abbreviated, "March") == "2013-03");
+    // the listed year never moves a month ahead of the reference
+    const auto ahead = tag("The index, with a peak in January and a dip in September, "
+                           "remains popular.",
+                           "2013-10-30");
+    CHECK(value_of(ahead, "January") == "2014-01");
+    CHECK(value_of(ahead, "September") == "2013-09");
+}
+
+TEST_CASE("'or so' before ago or later keeps the offset, approximately", "[dates][resolver]") {
+    const auto r = tag("A month or so ago, the club sold its stadium.");
+    REQUIRE(r.expressions.size() == 1);
+    CHECK(r.expressions[0].text == "A month or so ago");
+    CHECK(r.expressions[0].value == "2013-08");
+    CHECK(r.expressions[0].mod == "APPROX");
+}
+
+TEST_CASE("'by that time', 'at that time': the time the text last named, as precisely",
+          "[dates][resolver][story]") {
+    const auto day = tag("The vote is due by June 10. If the council has not decided by that "
+                         "time, the mayor rules alone.");
+    CHECK(value_of(day, "June 10") == "2014-06-10"); // a deadline ahead
+    CHECK(value_of(day, "that time") == "2014-06-10");
+    const auto month = tag("In March 2004 the mill shut. At that time, it had 300 workers.");
+    CHECK(value_of(month, "that time") == "2004-03");
+    // with nothing named before, only the side of now
+    const auto none = tag("At that time, the mill had 300 workers.");
+    CHECK(value_of(none, "that time") == "PAST_REF");
+    // not a time: "that time of year", a conjunction before "time"
+    CHECK(tag("In March 2004 it rained, as it does at that time of year.").expressions.size() == 1);
+    CHECK(tag("She said that time was short.").expressions.empty());
+}

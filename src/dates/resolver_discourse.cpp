@@ -1,0 +1,138 @@
+// The discourse side of the resolver: the story's reference time, the anchors "that year" and
+// "by that time" point at, and which earlier expression a value was computed from (TimeML's
+// anchorTimeID). resolver.cpp has the calendar side.
+#include "dates/calendar.hpp"
+#include "dates/resolver.hpp"
+
+#include <cctype>
+#include <charconv>
+#include <string_view>
+
+namespace eventmap::dates {
+
+namespace {
+
+int leading_int(std::string_view digits) {
+    int out = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return out;
+}
+
+} // namespace
+
+// How many sentences after a full date (or after an expression resolved in the story's time)
+// the story's time still holds. One: news turns back to the present quickly, and background
+// dates ("the floods of May 3, 2004") are common; measured on TimeBank+AQUAINT dev, longer
+// windows and month-only story dates ("in June 2004") resolved more wrongly than rightly.
+constexpr std::uint32_t kStorySentences = 1;
+// How long before publication a date must be for the text to be telling an earlier story.
+constexpr long kStoryGapDays = 31;
+
+std::optional<long> Resolver::story_reference(const Mention& m) const {
+    if (!story_ || !reference_ || m.rel != 0 || m.tense == Tense::future ||
+        m.tense == Tense::present || m.sentence > story_sentence_ + kStorySentences ||
+        *reference_ - *story_ <= kStoryGapDays) {
+        return std::nullopt;
+    }
+    switch (m.kind) {
+    case MentionKind::weekday:
+    case MentionKind::time_only:
+    case MentionKind::month_day:
+    case MentionKind::month:
+    case MentionKind::season:
+    case MentionKind::holiday:
+        return story_;
+    default:
+        return std::nullopt;
+    }
+}
+
+void Resolver::note_story_time(const Mention& m, const Resolution& r) {
+    // Only dates written out with their year set the story's time; a bare year ("since 2011")
+    // is background, and derived dates ("two days later") move the narrative anchor instead.
+    if (r.anchor.rfind("story time", 0) == 0) {
+        story_sentence_ = m.sentence; // the story goes on
+        return;
+    }
+    if (m.kind != MentionKind::fixed || m.type != TimexType::date || m.from_known_event ||
+        !m.anchor_note.empty() || !r.day || r.value.size() != 10) {
+        return;
+    }
+    story_ = r.day;
+    story_sentence_ = m.sentence;
+    story_mention_ = resolved_;
+}
+
+long Resolver::anchor_mention(const Resolution& r) const {
+    const auto starts = [&](std::string_view prefix) { return r.anchor.rfind(prefix, 0) == 0; };
+    if (starts("published ")) {
+        return kAnchorReference;
+    }
+    if (starts("story time ")) {
+        return story_mention_;
+    }
+    if (starts("sentence date ")) {
+        return narrative_mention_;
+    }
+    if (!starts("narrative ")) {
+        return kAnchorNone; // written out in full, a known event, or no reference at all
+    }
+    // "narrative 2012-Q3 -1Y": a period the text named (the report's quarter, else the last
+    // month or quarter); "narrative 2013-05-02": the last day it named.
+    const std::string_view named = std::string_view(r.anchor).substr(10);
+    const auto names = [&](const std::string& period) {
+        return !period.empty() && named.substr(0, named.find(' ')) == period;
+    };
+    if (names(report_quarter_)) {
+        return report_quarter_mention_;
+    }
+    if (names(narrative_period_)) {
+        return narrative_period_mention_;
+    }
+    if (narrative_ && names(format_day(*narrative_))) {
+        return narrative_mention_;
+    }
+    // "the same period last year" with no period in the text counts from the reference's month
+    return reference_ ? kAnchorReference : kAnchorNone;
+}
+
+std::string Resolver::latest_narrative() const {
+    if (!narrative_period_.empty() &&
+        (!narrative_ || narrative_period_sentence_ >= narrative_sentence_)) {
+        return narrative_period_;
+    }
+    return narrative_ ? format_day(*narrative_) : std::string();
+}
+
+// "that year", "later that month": the period of the date the text last gave, at this unit's
+// granularity; the reference's when the text gave none.
+Resolution Resolver::that_period(Unit unit, const std::string& ref_label) const {
+    Resolution r;
+    std::string latest = latest_narrative();
+    r.anchor = latest.empty() ? ref_label : "narrative " + latest;
+    if (latest.empty() && reference_) {
+        latest = format_day(*reference_);
+    }
+    const bool day = latest.size() == 10;
+    const bool month = latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
+    if (latest.size() < 4) {
+        r.value = unit == Unit::week ? "XXXX-WXX" : unit == Unit::month ? "XXXX-XX" : "XXXX";
+    } else if (unit == Unit::year) {
+        r.value = latest.substr(0, 4);
+    } else if (unit == Unit::month && month) {
+        r.value = latest.substr(0, 7);
+    } else if (unit == Unit::quarter && latest.size() == 7 && latest[5] == 'Q') {
+        r.value = latest;
+    } else if (unit == Unit::quarter && month) {
+        r.value = latest.substr(0, 4) + "-Q" +
+                  std::to_string((leading_int(latest.substr(5, 2)) - 1) / 3 + 1);
+    } else if (unit == Unit::week && day) {
+        r.value = format_week(*parse_iso_day(latest));
+    } else {
+        r.value = latest.substr(0, 4); // a coarser date than the unit: its year
+    }
+    r.first = period_start(r.value);
+    return r;
+}
+
+} // namespace eventmap::dates
