@@ -16,7 +16,7 @@ namespace eventmap::render {
 namespace {
 
 // Bump the version when the geometry code changes, so old entries are rebuilt.
-constexpr char magic[8] = {'E', 'M', 'B', 'A', 'S', 'E', '0', '7'};
+constexpr char magic[8] = {'E', 'M', 'B', 'A', 'S', 'E', '0', '8'};
 
 std::uint64_t fnv1a(const std::string& text) {
     std::uint64_t h = 1469598103934665603ULL;
