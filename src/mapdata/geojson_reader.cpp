@@ -366,9 +366,9 @@ std::optional<EventTable> read_geojson_directly(const std::string& path, unsigne
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     const unsigned by_size = static_cast<unsigned>(bytes->size() / (4U << 20)) + 1;
     const unsigned n = !sequence ? 1 : parts > 0 ? parts : std::min(cores, by_size);
-    const auto ranges = sequence
-                            ? split_lines(*bytes, std::min(n, 16U))
-                            : std::vector{std::pair{bytes->data(), bytes->data() + bytes->size()}};
+    const auto ranges =
+        sequence ? split_lines(bytes->data(), bytes->data() + bytes->size(), std::min(n, 16U))
+                 : std::vector{std::pair{bytes->data(), bytes->data() + bytes->size()}};
     std::vector<Part> pieces(ranges.size());
     const auto read = [&](std::size_t k, const Mapping* mapping) {
         pieces[k] = Part{};

@@ -33,12 +33,13 @@ std::optional<std::string> read_whole(const std::string& path) {
     return bytes;
 }
 
-std::vector<std::pair<const char*, const char*>> split_lines(const std::string& bytes, unsigned n) {
+std::vector<std::pair<const char*, const char*>> split_lines(const char* begin, const char* end,
+                                                             unsigned n) {
     std::vector<std::pair<const char*, const char*>> ranges;
-    const char* begin = bytes.data();
-    const char* end = begin + bytes.size();
+    const char* const first = begin;
+    const auto size = static_cast<std::size_t>(end - begin);
     for (unsigned k = 1; k <= n && begin < end; ++k) {
-        const char* stop = k == n ? end : bytes.data() + bytes.size() * k / n;
+        const char* stop = k == n ? end : first + size * k / n;
         stop = std::max(stop, begin);
         const char* newline =
             static_cast<const char*>(std::memchr(stop, '\n', static_cast<std::size_t>(end - stop)));

@@ -273,8 +273,9 @@ class RowBuilder {
 bool ends_with_any(const std::string& path, std::initializer_list<const char*> suffixes);
 // The whole file, or nullopt when it cannot be read or is empty.
 std::optional<std::string> read_whole(const std::string& path);
-// Splits `bytes` at line ends into up to `n` parts of about equal size.
-std::vector<std::pair<const char*, const char*>> split_lines(const std::string& bytes, unsigned n);
+// Splits [begin, end) at line ends into up to `n` parts of about equal size.
+std::vector<std::pair<const char*, const char*>> split_lines(const char* begin, const char* end,
+                                                             unsigned n);
 // The parts in file order as one table: feature ids continue from `first_fid` (OGR numbers a
 // GeoJSON file's features from 0, a CSV file's from 1), type indices are merged; the layer is
 // named after the file, as OGR names it.
