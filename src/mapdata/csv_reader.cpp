@@ -250,7 +250,7 @@ std::optional<EventTable> read_csv_directly(const std::string& path, unsigned pa
     if (!direct_csv_candidate(path) || has_type_file(path)) {
         return std::nullopt;
     }
-    const auto bytes = read_whole(path);
+    auto bytes = read_whole(path);
     if (!bytes) {
         return std::nullopt;
     }
@@ -291,6 +291,7 @@ std::optional<EventTable> read_csv_directly(const std::string& path, unsigned pa
     if (std::any_of(pieces.begin(), pieces.end(), [](const Part& p) { return p.unsupported; })) {
         return std::nullopt;
     }
+    bytes.reset(); // the file's text is not needed to merge: ten million rows hold ~400 MB
     auto table = merge(pieces, path, mapping, 1);
     if (table.size() == 0) {
         return std::nullopt; // OGR's path words why
