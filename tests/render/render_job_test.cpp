@@ -6,6 +6,7 @@
 #include "render/render_job.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -13,6 +14,8 @@
 #include <fstream>
 #include <gdal_priv.h>
 #include <gif_lib.h>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <ogr_spatialref.h>
 
@@ -36,6 +39,37 @@ render::RenderJob damascus_job(const std::string& output) {
     job.options.title = "Probe";
     job.settings.gazetteer_index = "-";
     return job;
+}
+
+// The text chunks of a PNG as "tEXt key" / "iTXt key" -> text (iTXt uncompressed, no
+// language tag), read from the file's bytes.
+std::map<std::string, std::string> png_text_chunks(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::map<std::string, std::string> out;
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            v = (v << 8) | static_cast<unsigned char>(bytes[at + k]);
+        }
+        return v;
+    };
+    for (std::size_t at = 8; at + 12 <= bytes.size();) {
+        const std::size_t n = u32(at);
+        const std::string type = bytes.substr(at + 4, 4);
+        const std::string data = bytes.substr(at + 8, n);
+        const std::size_t nul = data.find('\0');
+        if (type == "tEXt" && nul != std::string::npos) {
+            out["tEXt " + data.substr(0, nul)] = data.substr(nul + 1);
+        } else if (type == "iTXt" && nul != std::string::npos) {
+            // key NUL flag method language NUL translated-key NUL text
+            const std::size_t lang_end = data.find('\0', nul + 3);
+            const std::size_t tkey_end = data.find('\0', lang_end + 1);
+            out["iTXt " + data.substr(0, nul)] = data.substr(tkey_end + 1);
+        }
+        at += 12 + n;
+    }
+    return out;
 }
 
 // A small weekly animation of the Levant job: 21 Aug .. 30 Sep 2013 gives 6 frames.
@@ -134,6 +168,43 @@ TEST_CASE("a GeoTIFF carries the view's extent and projection", "[render]") {
     CHECK(gt[0] + 800 * gt[1] >= ne.x - 1);
     CHECK(gt[3] + 500 * gt[5] <= sw.y + 1);
     CHECK(gt[3] >= ne.y - 1);
+}
+
+TEST_CASE("a PNG carries its metadata in text chunks and a world file on request", "[render]") {
+    const auto dir = scratch_dir("render_png_meta");
+    auto job = damascus_job(dir + "/plain.png");
+    render::run_render_job(job);
+    CHECK_FALSE(std::filesystem::exists(dir + "/plain.pgw")); // only on request
+    job.output = dir + "/map.png";
+    job.world_file = true;
+    render::run_render_job(job);
+    REQUIRE(std::filesystem::exists(dir + "/map.pgw"));
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(job.output.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    // GDAL reads the world file back as the image's corner geotransform.
+    double gt[6];
+    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
+    const render::Projection p(render::ProjectionKind::web_mercator, 0);
+    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
+    CHECK(gt[0] == Approx(view.left()));
+    CHECK(gt[3] == Approx(view.top()));
+    CHECK(gt[1] == Approx(view.metres_per_pixel));
+    CHECK(gt[5] == Approx(-view.metres_per_pixel));
+    // The text chunks: source, time range, box and projection; UTF-8 (the range's en dash)
+    // in an iTXt chunk, since tEXt is Latin-1.
+    const auto chunks = png_text_chunks(job.output);
+    const auto item = [&](const std::string& key) {
+        const auto found = chunks.find(key);
+        return found == chunks.end() ? std::string() : found->second;
+    };
+    CHECK(item("tEXt Source") == job.source);
+    CHECK(item("tEXt Title") == "Probe");
+    CHECK(item("iTXt Time range") == "21 Aug 2013 \xE2\x80\x93 30 Sep 2013");
+    CHECK(item("tEXt Projection") == "EPSG:3857");
+    const std::string box = item("tEXt Bounding box");
+    CHECK(std::count(box.begin(), box.end(), ',') == 3);
 }
 
 TEST_CASE("a Pacific set across the antimeridian is one small map, not the world", "[render]") {
