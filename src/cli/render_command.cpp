@@ -149,7 +149,10 @@ void define(CLI::App& app) {
     fit->excludes(center);
     cmd->add_option("--from", o->from, "First day shown: YYYY[-MM[-DD]]");
     cmd->add_option("--to", o->to, "Last day shown: YYYY[-MM[-DD]]");
-    cmd->add_option("--type", o->types, "Only these event types (repeatable): ASSAULT, CONSULT...");
+    cmd->add_option("--type", o->types,
+                    "Only these event types (repeatable or comma-separated, any case): "
+                    "ASSAULT,CONSULT...")
+        ->delimiter(',');
     cmd->add_option("--projection", o->projection,
                     "web-mercator (default), equal-earth, equirectangular, local");
     cmd->add_option("--title", o->title, "Title drawn at the top left");

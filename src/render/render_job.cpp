@@ -12,6 +12,7 @@
 #include "render/render_error.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <future>
@@ -365,9 +366,46 @@ void validate_job(const RenderJob& job) {
     }
 }
 
-RenderResult run_render_job(const RenderJob& job) {
+namespace {
+
+// The requested types as the data spells them (any case: "assault" is ASSAULT). A type the
+// data does not have is an error naming the ones it has, not a map with nothing on it.
+std::vector<std::string> resolve_types(const mapdata::EventTable& table,
+                                       const std::vector<std::string>& requested,
+                                       const std::string& source) {
+    const auto lower = [](std::string text) {
+        for (auto& c : text) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return text;
+    };
+    std::vector<std::string> out;
+    for (const auto& type : requested) {
+        const auto before = out.size();
+        for (const auto& name : table.type_names) {
+            if (lower(name) == lower(type)) {
+                out.push_back(name);
+            }
+        }
+        if (out.size() == before) {
+            std::string present;
+            for (const auto& name : table.type_names) {
+                present += (present.empty() ? "" : ", ") + name;
+            }
+            throw InputError("no event of type '" + type +
+                                 "' in the data (types present: " + present + ")",
+                             source);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+RenderResult run_render_job(const RenderJob& request) {
     const auto started = Clock::now();
-    validate_job(job);
+    validate_job(request);
+    RenderJob job = request; // the types are resolved against the data once it is loaded
     RenderResult result;
     result.output = job.output;
     result.width = job.width;
@@ -395,6 +433,7 @@ RenderResult run_render_job(const RenderJob& job) {
     result.events_from_cache = from_cache;
     result.load_seconds = since(started);
     result.events_total = table->size();
+    job.options.types = resolve_types(*table, job.options.types, job.source);
     result.gl = context->description();
     renderer.set_events(table);
     const auto kind = *projection_from_name(job.projection);

@@ -257,6 +257,35 @@ TEST_CASE("an animation over the data's dates writes one GIF frame per step", "[
     DGifCloseFile(gif, &error);
 }
 
+TEST_CASE("event types are matched in any case, and a type not in the data is an error",
+          "[render][cli]") {
+    const auto dir = scratch_dir("render_types");
+    const std::string source = fixture("mapdata/events.geojson");
+    const auto shown = [&](const std::string& types) {
+        const auto r = test::run_eventmap("render '" + source + "' -o " + dir +
+                                          "/map.png --size 320x200 --index - " + types);
+        const std::string said = r.out + r.err; // "... (320x200): N of M events shown"
+        INFO(said);
+        REQUIRE(r.exit_code == 0);
+        const auto at = said.find(" of ");
+        REQUIRE(at != std::string::npos);
+        return std::stoi(said.substr(said.rfind(' ', at - 1) + 1));
+    };
+    const int all = shown("");
+    const int one = shown("--type ASSAULT");
+    REQUIRE(one > 0);
+    REQUIRE(one < all);
+    CHECK(shown("--type assault") == one);
+    const int two = shown("--type ASSAULT --type CONSULT");
+    CHECK(two > one);
+    CHECK(shown("--type ASSAULT,consult") == two); // a comma list is the same as repeating
+    const auto r =
+        test::run_eventmap("render '" + source + "' -o " + dir + "/none.png --type NO_SUCH_TYPE");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("NO_SUCH_TYPE") && Catch::Contains("ASSAULT"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/none.png"));
+}
+
 TEST_CASE("bad sizes, boxes and formats are refused before anything is written", "[render]") {
     const auto dir = scratch_dir("render_bad");
     auto job = damascus_job(dir + "/map.png");
