@@ -119,8 +119,8 @@ void run(const RenderCommandOptions& o) {
                   << render::format_day_range(r.window) << ", " << r.projection << ", "
                   << r.total_seconds << " s on " << r.gl << "\n";
         if (r.events_shown == 0) {
-            std::cerr << "eventmap render: warning: no event falls in the time window and "
-                         "filters; the map shows none\n";
+            std::cerr << "eventmap render: warning: no event falls in the view, time window "
+                         "and filters; the map shows none\n";
         }
     }
     std::cout << r.output << "\n";

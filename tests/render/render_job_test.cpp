@@ -286,6 +286,24 @@ TEST_CASE("event types are matched in any case, and a type not in the data is an
     CHECK_FALSE(std::filesystem::exists(dir + "/none.png"));
 }
 
+TEST_CASE("the events shown are those in the view, window and types", "[render][cli]") {
+    const auto dir = scratch_dir("render_shown");
+    const std::string source = fixture("mapdata/events.geojson");
+    const auto run = [&](const std::string& args) {
+        const auto r = test::run_eventmap("render '" + source + "' -o " + dir +
+                                          "/map.png --size 320x200 --index - " + args);
+        REQUIRE(r.exit_code == 0);
+        return r.out + r.err;
+    };
+    // The fixture's events lie in the Levant: a box over the Andes shows none, and says so.
+    const auto andes = run("--bbox -80,-50,-60,-30");
+    CHECK_THAT(andes, Catch::Contains(" 0 of 5 events shown"));
+    CHECK_THAT(andes, Catch::Contains("warning: no event falls in the view"));
+    // Damascus twice and one more in Syria; Geneva and Washington are outside.
+    CHECK_THAT(run("--bbox 30,28,42,38"), Catch::Contains(" 3 of 5 events shown"));
+    CHECK_THAT(run(""), Catch::Contains(" 5 of 5 events shown"));
+}
+
 TEST_CASE("bad sizes, boxes and formats are refused before anything is written", "[render]") {
     const auto dir = scratch_dir("render_bad");
     auto job = damascus_job(dir + "/map.png");
