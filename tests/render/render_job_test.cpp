@@ -426,3 +426,15 @@ TEST_CASE("an MP4 whose encoder fails leaves no file and says so", "[render]") {
     CHECK_THROWS_WITH(render::run_render_job(job), Catch::Contains("ffmpeg failed"));
     CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
 }
+
+TEST_CASE("an MP4 without ffmpeg installed is a clear error and no file", "[render]") {
+    const auto dir = scratch_dir("render_mp4_missing");
+    // PATH holds only an empty folder: no ffmpeg to be found, whatever the machine has.
+    const std::string old = std::getenv("PATH");
+    ::setenv("PATH", dir.c_str(), 1);
+    const auto job = weekly_animation_job(dir + "/clip.mp4");
+    CHECK_THROWS_WITH(render::run_render_job(job),
+                      Catch::Contains("needs ffmpeg") && Catch::Contains(".gif"));
+    ::setenv("PATH", old.c_str(), 1);
+    CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
+}
