@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -139,8 +140,11 @@ class Sax : public nlohmann::json_sax<Json> {
             }
             ++point_values_;
         } else if (!arc_ids_.empty()) {
-            if (!is_float) { // an arc index must be an integer; others are ignored, as by GDAL
-                arc_ids_.back()->push_back(static_cast<std::int64_t>(v));
+            // An arc index must be an integer (others are ignored, as by GDAL); one beyond
+            // any arc count is kept as a value that is skipped later, never cast out of range.
+            if (!is_float) {
+                const double limit = 9007199254740992.0; // 2^53
+                arc_ids_.back()->push_back(static_cast<std::int64_t>(std::clamp(v, -limit, limit)));
             }
         } else if (depth == 3 && keys_[1] == "transform" &&
                    (keys_[2] == "scale" || keys_[2] == "translate")) {

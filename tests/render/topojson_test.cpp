@@ -108,7 +108,7 @@ TEST_CASE("the TopoJSON reader joins arcs as GDAL does", "[render][basemap][topo
         R"("shapes":{"type":"GeometryCollection","geometries":[)"
         R"({"type":"MultiPolygon","arcs":[[[0,1]],[],[[9]]],"properties":{"name":"west"}},)"
         R"({"type":"Polygon","arcs":[[-1,2],[3]],"properties":{"name":"east","pop":3}},)"
-        R"({"type":"Polygon","arcs":[[4,99]],"id":7},)"
+        R"({"type":"Polygon","arcs":[[4,99,18446744073709551615,-9223372036854775808]],"id":7},)"
         R"({"type":"LineString","arcs":[0],"properties":{"name":"line"}}]}})";
     const std::string quantized_arcs =
         R"("arcs":[[[10,0],[0,10]],[[10,10],[-10,0],[0,-10],[10,0]],)"
