@@ -240,23 +240,17 @@ bool has_type_file(const std::string& path) {
            std::filesystem::exists(stem + ".CSVT", ec);
 }
 
-} // namespace
+// The header and the rows of the file's text, parsed in `parts` pieces; nullopt where OGR
+// must read the file.
+struct Parsed {
+    Mapping mapping;
+    std::vector<Part> pieces;
+};
 
-bool direct_csv_candidate(const std::string& path) {
-    return ends_with_any(path, {".csv"});
-}
-
-std::optional<EventTable> read_csv_directly(const std::string& path, unsigned parts) {
-    if (!direct_csv_candidate(path) || has_type_file(path)) {
-        return std::nullopt;
-    }
-    auto bytes = read_whole(path);
-    if (!bytes) {
-        return std::nullopt;
-    }
-    const char* data = bytes->data();
-    const char* end = data + bytes->size();
-    const char* header_end = static_cast<const char*>(std::memchr(data, '\n', bytes->size()));
+std::optional<Parsed> parse_text(const std::string& text, unsigned parts) {
+    const char* data = text.data();
+    const char* end = data + text.size();
+    const char* header_end = static_cast<const char*>(std::memchr(data, '\n', text.size()));
     if (header_end == nullptr || header_end == data) {
         return std::nullopt;
     }
@@ -291,8 +285,31 @@ std::optional<EventTable> read_csv_directly(const std::string& path, unsigned pa
     if (std::any_of(pieces.begin(), pieces.end(), [](const Part& p) { return p.unsupported; })) {
         return std::nullopt;
     }
-    bytes.reset(); // the file's text is not needed to merge: ten million rows hold ~400 MB
-    auto table = merge(pieces, path, mapping, 1);
+    return Parsed{mapping, std::move(pieces)};
+}
+
+} // namespace
+
+bool direct_csv_candidate(const std::string& path) {
+    return ends_with_any(path, {".csv"});
+}
+
+std::optional<EventTable> read_csv_directly(const std::string& path, unsigned parts) {
+    if (!direct_csv_candidate(path) || has_type_file(path)) {
+        return std::nullopt;
+    }
+    std::optional<Parsed> parsed;
+    {
+        const auto bytes = read_whole(path);
+        if (!bytes) {
+            return std::nullopt;
+        }
+        parsed = parse_text(*bytes, parts);
+    } // the text is freed before the merge: ten million rows hold ~400 MB of it
+    if (!parsed) {
+        return std::nullopt;
+    }
+    auto table = merge(parsed->pieces, path, parsed->mapping, 1);
     if (table.size() == 0) {
         return std::nullopt; // OGR's path words why
     }
