@@ -416,13 +416,13 @@ std::vector<std::string> resolve_types(const mapdata::EventTable& table,
             }
         }
         if (out.size() == before) {
-            std::string present;
-            for (const auto& name : table.type_names) {
-                present += (present.empty() ? "" : ", ") + name;
+            std::string message = "no event of type '" + type + "' in the data (types present: ";
+            for (std::size_t t = 0; t < table.type_names.size(); ++t) {
+                message += t == 0 ? "" : ", ";
+                message += table.type_names[t];
             }
-            throw InputError("no event of type '" + type +
-                                 "' in the data (types present: " + present + ")",
-                             source);
+            message += ")";
+            throw InputError(message, source);
         }
     }
     return out;
