@@ -111,9 +111,10 @@ void basemap_figures() {
         const double cpu = cpu_seconds();
         const auto g = render::build_basemap(mercator, d, render::default_world_atlas_dir());
         std::printf("%-5s %8zu triangles %8zu border + %7zu coast segments  %.2f s wall, "
-                    "%.2f s CPU  load avg %.1f\n",
+                    "%.2f s CPU, busier thread %.2f s CPU  load avg %.1f\n",
                     render::detail_scale(d), g.land_triangles.size() / 6, g.borders.size() / 4,
-                    g.coastlines.size() / 4, g.build_seconds, cpu_seconds() - cpu, load_average());
+                    g.coastlines.size() / 4, g.build_seconds, cpu_seconds() - cpu,
+                    g.critical_cpu_seconds, load_average());
         std::fflush(stdout);
     }
     std::printf("== basemap from the disk cache (%s), Web Mercator\n",

@@ -119,8 +119,8 @@ void run(const RenderCommandOptions& o) {
                   << render::format_day_range(r.window) << ", " << r.projection << ", "
                   << r.total_seconds << " s on " << r.gl << "\n";
         if (r.events_shown == 0) {
-            std::cerr << "eventmap render: warning: no event falls in the time window and "
-                         "filters; the map shows none\n";
+            std::cerr << "eventmap render: warning: no event falls in the view, time window "
+                         "and filters; the map shows none\n";
         }
     }
     std::cout << r.output << "\n";
@@ -149,7 +149,10 @@ void define(CLI::App& app) {
     fit->excludes(center);
     cmd->add_option("--from", o->from, "First day shown: YYYY[-MM[-DD]]");
     cmd->add_option("--to", o->to, "Last day shown: YYYY[-MM[-DD]]");
-    cmd->add_option("--type", o->types, "Only these event types (repeatable): ASSAULT, CONSULT...");
+    cmd->add_option("--type", o->types,
+                    "Only these event types (repeatable or comma-separated, any case): "
+                    "ASSAULT,CONSULT...")
+        ->delimiter(',');
     cmd->add_option("--projection", o->projection,
                     "web-mercator (default), equal-earth, equirectangular, local");
     cmd->add_option("--title", o->title, "Title drawn at the top left");

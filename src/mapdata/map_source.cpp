@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/gdal.hpp"
 #include "dates/calendar.hpp"
+#include "mapdata/csv_reader.hpp"
 #include "mapdata/field_rules.hpp"
 #include "mapdata/geojson_reader.hpp"
 
@@ -435,6 +436,9 @@ std::size_t estimate_rows(const std::string& source) {
 EventTable load_events(const std::string& source, const LoadOptions& options) {
     if (options.layer.empty() && !options.through_ogr) {
         if (auto direct = read_geojson_directly(source)) {
+            return std::move(*direct);
+        }
+        if (auto direct = read_csv_directly(source)) {
             return std::move(*direct);
         }
     }

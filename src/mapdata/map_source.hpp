@@ -19,8 +19,8 @@ namespace eventmap::mapdata {
 
 struct LoadOptions {
     std::string layer; // empty: "events" when present, else the first layer with points
-    // GeoJSON and GeoJSONSeq files are read directly (geojson_reader.hpp) unless a layer is
-    // named or this is set (tests compare both paths).
+    // GeoJSON, GeoJSONSeq and CSV files are read directly (geojson_reader.hpp, csv_reader.hpp)
+    // unless a layer is named or this is set (tests compare both paths).
     bool through_ogr = false;
 };
 

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <geos_c.h>
+#include <proj.h>
 #include <sstream>
 
 namespace eventmap::render {
@@ -16,7 +18,7 @@ namespace eventmap::render {
 namespace {
 
 // Bump the version when the geometry code changes, so old entries are rebuilt.
-constexpr char magic[8] = {'E', 'M', 'B', 'A', 'S', 'E', '0', '7'};
+constexpr char magic[8] = {'E', 'M', 'B', 'A', 'S', 'E', '0', '8'};
 
 std::uint64_t fnv1a(const std::string& text) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -40,7 +42,10 @@ std::string cache_path(const Projection& projection, Detail detail, const std::s
         return {};
     }
     const std::string scale = detail_scale(detail);
-    const std::string key = std::string(magic, sizeof magic) + projection.cache_key() + scale +
+    // The libraries that cut, project and tessellate are part of the key: an upgraded GEOS or
+    // PROJ may build other geometry from the same files.
+    const std::string key = std::string(magic, sizeof magic) + GEOSversion() + proj_info().version +
+                            projection.cache_key() + scale +
                             file_stamp(atlas_dir + "/land-" + scale + ".json") +
                             file_stamp(atlas_dir + "/countries-" + scale + ".json");
     char name[64];

@@ -2,7 +2,7 @@
 
 #include "build_config.hpp"
 #include "common/error.hpp"
-#include "common/gdal.hpp"
+#include "render/topojson.hpp"
 
 #include <GL/glu.h>
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <deque>
 #include <exception>
 #include <future>
@@ -67,9 +68,7 @@ class Geos {
     GEOSContextHandle_t handle_;
 };
 
-struct Ring {
-    std::vector<double> lon, lat;
-};
+using Ring = TopoRing;
 
 // Natural Earth draws the antimeridian and the South Pole as polygon edges; they are not
 // coasts or borders, so their segments are left out of the outlines.
@@ -114,20 +113,10 @@ void add_outline(const Projection& projection, const Ring& ring, std::vector<flo
     }
 }
 
-void collect_rings(const OGRGeometry& geometry, std::vector<Ring>& rings) {
-    const auto type = wkbFlatten(geometry.getGeometryType());
-    if (type == wkbPolygon) {
-        for (const auto* ring : *geometry.toPolygon()) {
-            Ring r;
-            for (const auto& p : *ring) {
-                r.lon.push_back(p.getX());
-                r.lat.push_back(p.getY());
-            }
-            rings.push_back(std::move(r));
-        }
-    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (const auto* part : *geometry.toGeometryCollection()) {
-            collect_rings(*part, rings);
+void collect_rings(const TopoFeature& feature, std::vector<const Ring*>& rings) {
+    for (const auto& polygon : feature.polygons) {
+        for (const auto& ring : polygon.rings) {
+            rings.push_back(&ring);
         }
     }
 }
@@ -141,60 +130,68 @@ struct Strip {
 // to -180 (Fiji, Chukotka), and Antarctica's ring goes round the pole. Planar clipping needs
 // continuous rings, so each is unwrapped (longitudes may leave -180..180) and a ring round a
 // pole is closed along that pole's parallel.
-void unwrap_ring(OGRLinearRing& ring) {
-    const int n = ring.getNumPoints();
+void unwrap_ring(Ring& ring) {
+    auto& lon = ring.lon;
+    auto& lat = ring.lat;
+    const std::size_t n = lon.size();
     if (n < 4) {
         return;
     }
-    std::vector<double> lon(static_cast<std::size_t>(n)), lat(static_cast<std::size_t>(n));
     double offset = 0;
-    bool jumped = false;
-    for (int i = 0; i < n; ++i) {
-        double x = ring.getX(i);
-        if (i > 0) {
-            const double previous = ring.getX(i - 1);
-            if (x - previous > 180) {
-                offset -= 360;
-                jumped = true;
-            } else if (previous - x > 180) {
-                offset += 360;
-                jumped = true;
-            }
+    double previous = lon[0];
+    for (std::size_t i = 1; i < n; ++i) {
+        const double x = lon[i];
+        if (x - previous > 180) {
+            offset -= 360;
+        } else if (previous - x > 180) {
+            offset += 360;
         }
-        lon[static_cast<std::size_t>(i)] = x + offset;
-        lat[static_cast<std::size_t>(i)] = ring.getY(i);
+        previous = x;
+        lon[i] = x + offset;
     }
     if (std::abs(lon.back() - lon.front()) > 180) {
         // Round a pole: continue along the pole to the start's longitude.
         const double pole = std::accumulate(lat.begin(), lat.end(), 0.0) < 0 ? -90.0 : 90.0;
-        lon.back() = lon[lon.size() - 2];
-        lat.back() = lat[lat.size() - 2];
+        lon.back() = lon[n - 2];
+        lat.back() = lat[n - 2];
         lon.push_back(lon.back());
         lat.push_back(pole);
         lon.push_back(lon.front());
         lat.push_back(pole);
         lon.push_back(lon.front());
         lat.push_back(lat.front());
-    } else if (!jumped) {
-        return;
-    }
-    ring.setNumPoints(static_cast<int>(lon.size()), FALSE);
-    for (std::size_t i = 0; i < lon.size(); ++i) {
-        ring.setPoint(static_cast<int>(i), lon[i], lat[i]);
     }
 }
 
-void unwrap(OGRGeometry& geometry) {
-    const auto type = wkbFlatten(geometry.getGeometryType());
-    if (type == wkbPolygon) {
-        for (auto* ring : *geometry.toPolygon()) {
-            unwrap_ring(*ring);
+// The feature's polygons, unwrapped, as one GEOS MultiPolygon (null when it has none).
+Geos::Ptr to_geos(const Geos& geos, const TopoFeature& feature) {
+    std::vector<GEOSGeometry*> polygons;
+    for (const auto& polygon : feature.polygons) {
+        std::vector<GEOSGeometry*> rings;
+        for (Ring ring : polygon.rings) {
+            unwrap_ring(ring);
+            GEOSCoordSequence* seq =
+                GEOSCoordSeq_copyFromArrays_r(geos.get(), ring.lon.data(), ring.lat.data(), nullptr,
+                                              nullptr, static_cast<unsigned int>(ring.lon.size()));
+            if (GEOSGeometry* r =
+                    seq != nullptr ? GEOSGeom_createLinearRing_r(geos.get(), seq) : nullptr) {
+                rings.push_back(r);
+            }
         }
-    } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-        for (auto* part : *geometry.toGeometryCollection()) {
-            unwrap(*part);
+        if (rings.empty()) {
+            continue;
+        }
+        if (GEOSGeometry* p = GEOSGeom_createPolygon_r(
+                geos.get(), rings[0], rings.size() > 1 ? &rings[1] : nullptr,
+                static_cast<unsigned int>(rings.size() - 1))) {
+            polygons.push_back(p);
         }
     }
+    if (polygons.empty()) {
+        return geos.own(nullptr);
+    }
+    return geos.own(GEOSGeom_createCollection_r(geos.get(), GEOS_MULTIPOLYGON, polygons.data(),
+                                                static_cast<unsigned int>(polygons.size())));
 }
 
 // The strips of longitude a polygon is cut into, each moved by whole turns onto
@@ -391,14 +388,10 @@ void tessellate_in_pieces(const Geos& geos, const GEOSGeometry* polygon,
 // Cuts the lon/lat polygon at the seam (and the projection's latitude limit); with a
 // tessellator, projects and tessellates each part, else finds the largest projected part's
 // label anchor (returned).
-CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const OGRGeometry& geom,
-                          Tessellator* tess) {
+CountryLabel fill_polygon(const Geos& geos, const Projection& projection,
+                          const TopoFeature& feature, Tessellator* tess) {
     CountryLabel label;
-    std::unique_ptr<OGRGeometry> unwrapped(geom.clone());
-    unwrap(*unwrapped);
-    std::vector<unsigned char> wkb(static_cast<std::size_t>(unwrapped->WkbSize()));
-    unwrapped->exportToWkb(wkbNDR, wkb.data());
-    auto source = geos.own(GEOSGeomFromWKB_buf_r(geos.get(), wkb.data(), wkb.size()));
+    auto source = to_geos(geos, feature);
     if (!source) {
         return label;
     }
@@ -482,38 +475,24 @@ CountryLabel fill_polygon(const Geos& geos, const Projection& projection, const 
     return label;
 }
 
-gdal::DatasetPtr open_atlas(const std::string& path) {
-    gdal::register_drivers();
-    gdal::ErrorCapture errors;
-    auto* handle =
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (handle == nullptr) {
-        throw InputError("cannot read the basemap (world-atlas TopoJSON; run scripts/setup): " +
-                             errors.message("missing or unreadable"),
-                         path);
-    }
-    gdal::DatasetPtr ds(GDALDataset::FromHandle(handle));
-    if (ds->GetLayerCount() == 0) {
-        throw InputError("the basemap file has no layer", path);
-    }
-    return ds;
-}
+using Features = std::shared_future<std::shared_ptr<const std::vector<TopoFeature>>>;
 
-void build_land(const Projection& projection, const std::string& path,
-                std::vector<float>& triangles, std::vector<float>& coastlines) {
+void fill_land(const Projection& projection, const std::vector<TopoFeature>& land,
+               std::vector<float>& triangles) {
     Geos geos;
     Tessellator tess(triangles);
-    auto land = open_atlas(path);
-    OGRLayer* land_layer = land->GetLayerByName("land");
-    land_layer = land_layer != nullptr ? land_layer : land->GetLayer(0);
-    for (auto& feature : *land_layer) {
-        if (const OGRGeometry* g = feature->GetGeometryRef()) {
-            fill_polygon(geos, projection, *g, &tess);
-            std::vector<Ring> rings;
-            collect_rings(*g, rings);
-            for (const auto& ring : rings) {
-                add_outline(projection, ring, coastlines);
-            }
+    for (const auto& feature : land) {
+        fill_polygon(geos, projection, feature, &tess);
+    }
+}
+
+void outline_land(const Projection& projection, const std::vector<TopoFeature>& land,
+                  std::vector<float>& coastlines) {
+    for (const auto& feature : land) {
+        std::vector<const Ring*> rings;
+        collect_rings(feature, rings);
+        for (const Ring* ring : rings) {
+            add_outline(projection, *ring, coastlines);
         }
     }
 }
@@ -521,26 +500,24 @@ void build_land(const Projection& projection, const std::string& path,
 void build_countries(const Projection& projection, const std::string& path,
                      std::vector<float>& borders, std::vector<CountryLabel>& labels) {
     Geos geos;
-    auto countries = open_atlas(path);
-    OGRLayer* country_layer = countries->GetLayerByName("countries");
-    country_layer = country_layer != nullptr ? country_layer : countries->GetLayer(0);
-    const int name_field = country_layer->GetLayerDefn()->GetFieldIndex("name");
-    for (auto& feature : *country_layer) {
-        const OGRGeometry* g = feature->GetGeometryRef();
-        if (g == nullptr) {
-            continue;
+    for (const auto& feature : read_topojson(path, "countries")) {
+        std::vector<const Ring*> rings;
+        collect_rings(feature, rings);
+        for (const Ring* ring : rings) {
+            add_outline(projection, *ring, borders);
         }
-        std::vector<Ring> rings;
-        collect_rings(*g, rings);
-        for (const auto& ring : rings) {
-            add_outline(projection, ring, borders);
-        }
-        auto label = fill_polygon(geos, projection, *g, nullptr);
-        if (name_field >= 0 && label.area > 0) {
-            label.name = feature->GetFieldAsString(name_field);
+        auto label = fill_polygon(geos, projection, feature, nullptr);
+        if (label.area > 0 && !feature.name.empty()) {
+            label.name = feature.name;
             labels.push_back(std::move(label));
         }
     }
+}
+
+double thread_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
 } // namespace
@@ -550,22 +527,39 @@ BasemapGeometry build_basemap(const Projection& projection, Detail detail,
     const auto started = std::chrono::steady_clock::now();
     BasemapGeometry out;
     const std::string scale = detail_scale(detail);
-    gdal::register_drivers();
-    // Land and countries are independent: the land (repair, tessellation, coasts) on a second
-    // thread with its own PROJ context and GEOS handle, the countries (borders, label anchors)
-    // here. On two cores the 1:10m build takes the longer half's time, not the sum.
+    // Two threads with their own PROJ context and GEOS handle: the land's fill (repair,
+    // tessellation: the larger share) on a second one; the countries (borders, label anchors)
+    // and then the coastlines, from the land the second thread has read, here. On two cores
+    // the 1:10m build takes about the longer half's time, not the sum.
+    std::promise<std::shared_ptr<const std::vector<TopoFeature>>> land_read;
+    const Features land_features = land_read.get_future().share();
     auto land = std::async(std::launch::async, [&] {
+        const double cpu = thread_cpu_seconds();
+        std::shared_ptr<const std::vector<TopoFeature>> features;
+        try {
+            features = std::make_shared<const std::vector<TopoFeature>>(
+                read_topojson(atlas_dir + "/land-" + scale + ".json", "land"));
+            land_read.set_value(features);
+        } catch (...) {
+            land_read.set_exception(std::current_exception());
+            throw;
+        }
         const Projection own(projection.kind(), projection.lon_0(), projection.lat_0());
-        build_land(own, atlas_dir + "/land-" + scale + ".json", out.land_triangles, out.coastlines);
+        fill_land(own, *features, out.land_triangles);
+        return thread_cpu_seconds() - cpu;
     });
     std::exception_ptr countries_error;
+    const double cpu = thread_cpu_seconds();
     try {
         build_countries(projection, atlas_dir + "/countries-" + scale + ".json", out.borders,
                         out.labels);
+        outline_land(projection, *land_features.get(), out.coastlines);
     } catch (...) {
         countries_error = std::current_exception();
     }
-    land.get(); // the land's error first, as when the files were read one after the other
+    const double countries_cpu = thread_cpu_seconds() - cpu;
+    // The land's error first, as when the files were read one after the other.
+    out.critical_cpu_seconds = std::max(land.get(), countries_cpu);
     if (countries_error) {
         std::rethrow_exception(countries_error);
     }

@@ -1,7 +1,8 @@
 // The offline basemap as geometry ready for the GPU: Natural Earth land triangulated once per
-// projection (GEOS constrained Delaunay), country borders and coastlines as line segments, and
-// country label anchors. Read from world-atlas' TopoJSON with GDAL; GL-free, so it is built
-// and tested without a context, and cached by the renderer per projection and detail.
+// projection (cut with GEOS, filled with GLU's tessellator), country borders and coastlines as
+// line segments, and country label anchors. Read from world-atlas' TopoJSON by our own reader
+// (topojson.hpp; the same coordinates as GDAL's driver); GL-free, so it is built and tested
+// without a context, and cached by the renderer per projection and detail.
 #pragma once
 
 #include "render/projection.hpp"
@@ -29,6 +30,9 @@ struct BasemapGeometry {
     std::vector<float> coastlines;     // x0,y0,x1,y1 per segment: land outlines
     std::vector<CountryLabel> labels;
     double build_seconds = 0;
+    // CPU seconds of the busier of the build's two threads: what the wall time comes to on an
+    // idle machine, measurable on a busy one (the benchmark reports it beside the wall time).
+    double critical_cpu_seconds = 0;
 };
 
 // world-atlas' folder: $EVENTMAP_WORLD_ATLAS, else the checkout's gazetteer/sources copy.

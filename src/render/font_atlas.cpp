@@ -30,10 +30,11 @@ constexpr std::array<FaceSpec, static_cast<std::size_t>(Face::count)> face_specs
 struct Range {
     char32_t first, last;
 };
-// What map text needs: Latin with diacritics (and the transliterations' dotted letters,
-// Hamah with H-dot-below), Greek, Cyrillic, dashes/quotes, arrows.
-constexpr Range ranges[] = {
-    {0x20, 0x24F}, {0x370, 0x3FF}, {0x400, 0x4FF}, {0x2010, 0x2044}, {0x2190, 0x2193}};
+// What map text needs: Latin with diacritics, Latin Extended Additional (the letters with dots,
+// cedillas and lines below of GeoNames' transliterations: an H with a cedilla starts one Syrian
+// city's name), Greek, Cyrillic, dashes/quotes, arrows.
+constexpr Range ranges[] = {{0x20, 0x24F},    {0x370, 0x3FF},   {0x400, 0x4FF},
+                            {0x1E00, 0x1EFF}, {0x2010, 0x2044}, {0x2190, 0x2193}};
 
 std::vector<unsigned char> read_font(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -1,6 +1,7 @@
 // Text for labels and overlays: DejaVu from Debian's fonts-dejavu-core packed by stb_truetype
-// into one alpha texture (Latin, Greek, Cyrillic, punctuation, arrows), at pixel sizes
-// multiplied by the output's scale, so a 4K export has sharper text, not smaller text.
+// into one alpha texture (Latin with Latin Extended Additional, Greek, Cyrillic, punctuation,
+// arrows), at pixel sizes multiplied by the output's scale, so a 4K export has sharper text,
+// not smaller text.
 #pragma once
 
 #include <cstdint>

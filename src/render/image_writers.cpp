@@ -62,7 +62,12 @@ class PngWriter final : public RowWriter {
         std::vector<png_text> texts;
         for (const auto& [key, value] : metadata) {
             png_text t{};
-            t.compression = PNG_TEXT_COMPRESSION_NONE;
+            // tEXt holds Latin-1 only; UTF-8 (a title in Arabic, the time range's en dash)
+            // goes in an iTXt chunk, which readers decode as UTF-8.
+            const bool ascii = std::all_of(value.begin(), value.end(), [](char c) {
+                return static_cast<unsigned char>(c) < 0x80;
+            });
+            t.compression = ascii ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
             t.key = const_cast<char*>(key.c_str());
             t.text = const_cast<char*>(value.c_str());
             texts.push_back(t);

@@ -12,6 +12,7 @@
 #include "render/render_error.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <future>
@@ -152,17 +153,45 @@ std::vector<std::uint32_t> reserved_colors() {
     return out;
 }
 
-// Events in the window and of the chosen types: what draw() will count.
-std::uint64_t count_in_window(const mapdata::EventTable& table, mapdata::DayRange window,
-                              const std::vector<std::string>& types) {
+// Events in the window, of the chosen types and inside the view: what draw() will count. A
+// view fitted to the events holds them all; a box or centre given by the user is checked by
+// projecting the events that pass the other tests.
+std::uint64_t count_shown(const mapdata::EventTable& table, mapdata::DayRange window,
+                          const std::vector<std::string>& types, const Projection& projection,
+                          const MapView& view, bool fitted) {
     std::vector<char> wanted(table.type_names.size(), types.empty() ? 1 : 0);
     for (std::size_t t = 0; t < table.type_names.size() && !types.empty(); ++t) {
         wanted[t] = std::find(types.begin(), types.end(), table.type_names[t]) != types.end();
     }
     std::uint64_t n = 0;
+    std::vector<double> x, y;
+    const auto count_in_view = [&] {
+        projection.forward_many(x.data(), y.data(), x.size());
+        for (std::size_t k = 0; k < x.size(); ++k) {
+            const double px = view.pixel_x(x[k]), py = view.pixel_y(y[k]);
+            n += std::isfinite(px) && std::isfinite(py) && px >= 0 && px <= view.width && py >= 0 &&
+                 py <= view.height;
+        }
+        x.clear();
+        y.clear();
+    };
     for (std::size_t i = 0; i < table.size(); ++i) {
-        n += table.day_end[i] >= window.first && table.day_start[i] <= window.last &&
-             wanted[table.type[i]] != 0;
+        if (table.day_end[i] < window.first || table.day_start[i] > window.last ||
+            wanted[table.type[i]] == 0) {
+            continue;
+        }
+        if (fitted) {
+            ++n;
+            continue;
+        }
+        x.push_back(table.lon[i]);
+        y.push_back(table.lat[i]);
+        if (x.size() == 65536) {
+            count_in_view();
+        }
+    }
+    if (!x.empty()) {
+        count_in_view();
     }
     return n;
 }
@@ -365,9 +394,46 @@ void validate_job(const RenderJob& job) {
     }
 }
 
-RenderResult run_render_job(const RenderJob& job) {
+namespace {
+
+// The requested types as the data spells them (any case: "assault" is ASSAULT). A type the
+// data does not have is an error naming the ones it has, not a map with nothing on it.
+std::vector<std::string> resolve_types(const mapdata::EventTable& table,
+                                       const std::vector<std::string>& requested,
+                                       const std::string& source) {
+    const auto lower = [](std::string text) {
+        for (auto& c : text) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return text;
+    };
+    std::vector<std::string> out;
+    for (const auto& type : requested) {
+        const auto before = out.size();
+        for (const auto& name : table.type_names) {
+            if (lower(name) == lower(type)) {
+                out.push_back(name);
+            }
+        }
+        if (out.size() == before) {
+            std::string message = "no event of type '" + type + "' in the data (types present: ";
+            for (std::size_t t = 0; t < table.type_names.size(); ++t) {
+                message += t == 0 ? "" : ", ";
+                message += table.type_names[t];
+            }
+            message += ")";
+            throw InputError(message, source);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+RenderResult run_render_job(const RenderJob& request) {
     const auto started = Clock::now();
-    validate_job(job);
+    validate_job(request);
+    RenderJob job = request; // the types are resolved against the data once it is loaded
     RenderResult result;
     result.output = job.output;
     result.width = job.width;
@@ -395,6 +461,7 @@ RenderResult run_render_job(const RenderJob& job) {
     result.events_from_cache = from_cache;
     result.load_seconds = since(started);
     result.events_total = table->size();
+    job.options.types = resolve_types(*table, job.options.types, job.source);
     result.gl = context->description();
     renderer.set_events(table);
     const auto kind = *projection_from_name(job.projection);
@@ -415,7 +482,8 @@ RenderResult run_render_job(const RenderJob& job) {
         result.window = window;
         // The metadata is written before the pixels, so the count comes from the table (a
         // probe draw would cost a second pass over every event in the vertex shader).
-        result.events_shown = count_in_window(*table, window, options.types);
+        result.events_shown = count_shown(*table, window, options.types, renderer.projection(),
+                                          view, job.view.kind == ViewSpec::Kind::fit);
         const auto format = format_of(job.output);
         const GeoTransform transform = {view.left(), view.metres_per_pixel, 0.0, view.top(),
                                         0.0,         -view.metres_per_pixel};

@@ -6,6 +6,7 @@
 #include "render/render_job.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -13,6 +14,8 @@
 #include <fstream>
 #include <gdal_priv.h>
 #include <gif_lib.h>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <ogr_spatialref.h>
 
@@ -36,6 +39,37 @@ render::RenderJob damascus_job(const std::string& output) {
     job.options.title = "Probe";
     job.settings.gazetteer_index = "-";
     return job;
+}
+
+// The text chunks of a PNG as "tEXt key" / "iTXt key" -> text (iTXt uncompressed, no
+// language tag), read from the file's bytes.
+std::map<std::string, std::string> png_text_chunks(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::map<std::string, std::string> out;
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            v = (v << 8) | static_cast<unsigned char>(bytes[at + k]);
+        }
+        return v;
+    };
+    for (std::size_t at = 8; at + 12 <= bytes.size();) {
+        const std::size_t n = u32(at);
+        const std::string type = bytes.substr(at + 4, 4);
+        const std::string data = bytes.substr(at + 8, n);
+        const std::size_t nul = data.find('\0');
+        if (type == "tEXt" && nul != std::string::npos) {
+            out["tEXt " + data.substr(0, nul)] = data.substr(nul + 1);
+        } else if (type == "iTXt" && nul != std::string::npos) {
+            // key NUL flag method language NUL translated-key NUL text
+            const std::size_t lang_end = data.find('\0', nul + 3);
+            const std::size_t tkey_end = data.find('\0', lang_end + 1);
+            out["iTXt " + data.substr(0, nul)] = data.substr(tkey_end + 1);
+        }
+        at += 12 + n;
+    }
+    return out;
 }
 
 // A small weekly animation of the Levant job: 21 Aug .. 30 Sep 2013 gives 6 frames.
@@ -136,6 +170,43 @@ TEST_CASE("a GeoTIFF carries the view's extent and projection", "[render]") {
     CHECK(gt[3] >= ne.y - 1);
 }
 
+TEST_CASE("a PNG carries its metadata in text chunks and a world file on request", "[render]") {
+    const auto dir = scratch_dir("render_png_meta");
+    auto job = damascus_job(dir + "/plain.png");
+    render::run_render_job(job);
+    CHECK_FALSE(std::filesystem::exists(dir + "/plain.pgw")); // only on request
+    job.output = dir + "/map.png";
+    job.world_file = true;
+    render::run_render_job(job);
+    REQUIRE(std::filesystem::exists(dir + "/map.pgw"));
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(job.output.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    // GDAL reads the world file back as the image's corner geotransform.
+    double gt[6];
+    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
+    const render::Projection p(render::ProjectionKind::web_mercator, 0);
+    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
+    CHECK(gt[0] == Approx(view.left()));
+    CHECK(gt[3] == Approx(view.top()));
+    CHECK(gt[1] == Approx(view.metres_per_pixel));
+    CHECK(gt[5] == Approx(-view.metres_per_pixel));
+    // The text chunks: source, time range, box and projection; UTF-8 (the range's en dash)
+    // in an iTXt chunk, since tEXt is Latin-1.
+    const auto chunks = png_text_chunks(job.output);
+    const auto item = [&](const std::string& key) {
+        const auto found = chunks.find(key);
+        return found == chunks.end() ? std::string() : found->second;
+    };
+    CHECK(item("tEXt Source") == job.source);
+    CHECK(item("tEXt Title") == "Probe");
+    CHECK(item("iTXt Time range") == "21 Aug 2013 \xE2\x80\x93 30 Sep 2013");
+    CHECK(item("tEXt Projection") == "EPSG:3857");
+    const std::string box = item("tEXt Bounding box");
+    CHECK(std::count(box.begin(), box.end(), ',') == 3);
+}
+
 TEST_CASE("a Pacific set across the antimeridian is one small map, not the world", "[render]") {
     const auto dir = scratch_dir("render_pacific");
     render::RenderJob job;
@@ -184,6 +255,53 @@ TEST_CASE("an animation over the data's dates writes one GIF frame per step", "[
     CHECK(gif->ImageCount == 6);
     CHECK(gif->SWidth == 320);
     DGifCloseFile(gif, &error);
+}
+
+TEST_CASE("event types are matched in any case, and a type not in the data is an error",
+          "[render][cli]") {
+    const auto dir = scratch_dir("render_types");
+    const std::string source = fixture("mapdata/events.geojson");
+    const auto shown = [&](const std::string& types) {
+        const auto r = test::run_eventmap("render '" + source + "' -o " + dir +
+                                          "/map.png --size 320x200 --index - " + types);
+        const std::string said = r.out + r.err; // "... (320x200): N of M events shown"
+        INFO(said);
+        REQUIRE(r.exit_code == 0);
+        const auto at = said.find(" of ");
+        REQUIRE(at != std::string::npos);
+        return std::stoi(said.substr(said.rfind(' ', at - 1) + 1));
+    };
+    const int all = shown("");
+    const int one = shown("--type ASSAULT");
+    REQUIRE(one > 0);
+    REQUIRE(one < all);
+    CHECK(shown("--type assault") == one);
+    const int two = shown("--type ASSAULT --type CONSULT");
+    CHECK(two > one);
+    CHECK(shown("--type ASSAULT,consult") == two); // a comma list is the same as repeating
+    const auto r =
+        test::run_eventmap("render '" + source + "' -o " + dir + "/none.png --type NO_SUCH_TYPE");
+    CHECK(r.exit_code == 3);
+    CHECK_THAT(r.err, Catch::Contains("NO_SUCH_TYPE") && Catch::Contains("ASSAULT"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/none.png"));
+}
+
+TEST_CASE("the events shown are those in the view, window and types", "[render][cli]") {
+    const auto dir = scratch_dir("render_shown");
+    const std::string source = fixture("mapdata/events.geojson");
+    const auto run = [&](const std::string& args) {
+        const auto r = test::run_eventmap("render '" + source + "' -o " + dir +
+                                          "/map.png --size 320x200 --index - " + args);
+        REQUIRE(r.exit_code == 0);
+        return r.out + r.err;
+    };
+    // The fixture's events lie in the Levant: a box over the Andes shows none, and says so.
+    const auto andes = run("--bbox -80,-50,-60,-30");
+    CHECK_THAT(andes, Catch::Contains(" 0 of 5 events shown"));
+    CHECK_THAT(andes, Catch::Contains("warning: no event falls in the view"));
+    // Damascus twice and one more in Syria; Geneva and Washington are outside.
+    CHECK_THAT(run("--bbox 30,28,42,38"), Catch::Contains(" 3 of 5 events shown"));
+    CHECK_THAT(run(""), Catch::Contains(" 5 of 5 events shown"));
 }
 
 TEST_CASE("bad sizes, boxes and formats are refused before anything is written", "[render]") {
@@ -306,5 +424,17 @@ TEST_CASE("an MP4 whose encoder fails leaves no file and says so", "[render]") {
     const PathPrefix path(fake_ffmpeg(dir, true));
     const auto job = weekly_animation_job(dir + "/clip.mp4");
     CHECK_THROWS_WITH(render::run_render_job(job), Catch::Contains("ffmpeg failed"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
+}
+
+TEST_CASE("an MP4 without ffmpeg installed is a clear error and no file", "[render]") {
+    const auto dir = scratch_dir("render_mp4_missing");
+    // PATH holds only an empty folder: no ffmpeg to be found, whatever the machine has.
+    const std::string old = std::getenv("PATH");
+    ::setenv("PATH", dir.c_str(), 1);
+    const auto job = weekly_animation_job(dir + "/clip.mp4");
+    CHECK_THROWS_WITH(render::run_render_job(job),
+                      Catch::Contains("needs ffmpeg") && Catch::Contains(".gif"));
+    ::setenv("PATH", old.c_str(), 1);
     CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
 }

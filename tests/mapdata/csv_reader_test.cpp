@@ -1,0 +1,132 @@
+// The direct CSV reader against OGR's path: the same file must give the same table, column
+// for column, whatever the number of parts it is split into; what it cannot match it refuses.
+#include "mapdata/csv_reader.hpp"
+#include "mapdata/map_source.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+
+using namespace eventmap;
+
+namespace {
+
+mapdata::EventTable through_ogr(const std::string& path) {
+    mapdata::LoadOptions options;
+    options.through_ogr = true;
+    return mapdata::load_events(path, options);
+}
+
+// Type names compared per row: the two paths may number the types differently.
+void require_same(const mapdata::EventTable& a, const mapdata::EventTable& b) {
+    REQUIRE(a.size() == b.size());
+    CHECK(a.skipped_rows == b.skipped_rows);
+    CHECK(a.article_count == b.article_count);
+    CHECK(a.data_source == b.data_source);
+    CHECK(a.layer == b.layer);
+    CHECK(a.fid == b.fid);
+    CHECK(a.lon == b.lon);
+    CHECK(a.lat == b.lat);
+    CHECK(a.day_start == b.day_start);
+    CHECK(a.day_end == b.day_end);
+    CHECK(a.precision == b.precision);
+    CHECK(a.quad == b.quad);
+    CHECK(a.sources == b.sources);
+    CHECK(a.planned == b.planned);
+    CHECK(a.confidence == b.confidence);
+    CHECK(a.radius_km == b.radius_km);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        REQUIRE(a.type_names[a.type[i]] == b.type_names[b.type[i]]);
+    }
+}
+
+// An invented file in the CSV export's shape, with what the rules and the splitting care
+// about: quoted fields holding commas and doubled quotes, the sources as quoted JSON, month
+// dates, end dates, planned, area radii, an empty confidence, an empty coordinate, an
+// unreadable date, an untyped event, spaces around a number, blank lines and CRLF line ends.
+std::string write_export(const std::string& dir, int rows) {
+    std::string text = "event_id,Date_Start,date_end,date_precision,event,quad_code,planned,"
+                       "confidence,radius_km,place,sources,Longitude,latitude\n";
+    const char* types[] = {"PROTEST", "CONSULT", "AID"};
+    for (int i = 0; i < rows; ++i) {
+        char line[700];
+        const bool no_point = i % 97 == 5;
+        std::snprintf(line, sizeof line,
+                      "ev%d,%s,2021-03-%02d,%s,%s,%d,%d,%s,%s,\"Town %d, \"\"Old\"\" quarter\","
+                      "\"[{\"\"article_id\"\": \"\"art%d\"\", \"\"sentence\"\": \"\"x, y\"\"}, "
+                      "{\"\"article_id\"\": \"\"art%d\"\"}]\",%s,%s%s",
+                      i, i % 89 == 7 ? "someday" : (i % 5 == 0 ? "2021-03" : "2021-03-02"),
+                      3 + i % 20, i % 5 == 0 ? "month" : "day", i % 11 == 0 ? "" : types[i % 3],
+                      i % 5, i % 7 == 0, i % 17 == 0 ? "" : (i % 2 == 0 ? "0.5" : "0.75"),
+                      i % 13 == 0 ? "120.5" : "0", i, i / 2, i / 3,
+                      no_point ? "" : (i % 9 == 0 ? " 12.5 " : "-3.25e1"),
+                      std::to_string(-60.0 + (i % 120) * 0.5).c_str(), i % 4 == 0 ? "\r\n" : "\n");
+        text += line;
+        if (i % 301 == 0) {
+            text += "\n"; // a blank line: no feature, and no feature id used
+        }
+    }
+    const std::string path = dir + "/events.csv";
+    test::write_file(path, text);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("the direct CSV reader reads an export as OGR does, in any number of parts",
+          "[mapdata][csv]") {
+    const std::string dir = test::scratch_dir("csv_reader_export");
+    const std::string path = write_export(dir, 1500);
+    const auto ogr = through_ogr(path);
+    REQUIRE(ogr.size() > 1400);
+    REQUIRE(ogr.skipped_rows > 10);
+    REQUIRE(ogr.type_names.size() == 4); // three types and "(none)"
+    for (const unsigned parts : {1U, 2U, 3U, 7U}) {
+        INFO("parts " << parts);
+        const auto direct = mapdata::read_csv_directly(path, parts);
+        REQUIRE(direct.has_value());
+        require_same(*direct, ogr);
+    }
+    // load_events takes it by default.
+    require_same(mapdata::load_events(path), ogr);
+}
+
+TEST_CASE("the direct CSV reader reads the foreign fixture as OGR does", "[mapdata][csv]") {
+    const std::string path = test::fixture("mapdata/foreign.csv");
+    const auto direct = mapdata::read_csv_directly(path);
+    REQUIRE(direct.has_value());
+    require_same(*direct, through_ogr(path));
+}
+
+TEST_CASE("the direct CSV reader leaves to OGR what it cannot match", "[mapdata][csv]") {
+    const std::string dir = test::scratch_dir("csv_reader_refuses");
+    const std::string rows = "1.5,2.5,2021-03-02,rally\n";
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"semicolon", "lon;lat;date;event\n1.5;2.5;2021-03-02;rally\n"},
+        {"quoted_break", "lon,lat,date,event\n1.5,2.5,2021-03-02,\"two\nlines\"\n"},
+        {"short_row", "lon,lat,date,event\n" + rows + "1.5,2.5\n"},
+        {"not_a_number", "lon,lat,date,event\n" + rows + "abc,2.5,2021-03-02,rally\n"},
+        {"two_x", "x,longitude,lat,date\n1,1.5,2.5,2021-03-02\n"},
+        {"wkt", "lon,lat,date,WKT\n1.5,2.5,2021-03-02,POINT (1 2)\n"},
+        {"no_date", "lon,lat,when_seen,event\n" + rows},
+        {"bom", "\xEF\xBB\xBFlon,lat,date,event\n" + rows},
+        {"unnamed", "lon,lat,date,\n" + rows},
+        {"no_lon", "a,lat,date,event\n" + rows},
+    };
+    for (const auto& [name, text] : files) {
+        INFO(name);
+        test::write_file(dir + "/" + name + ".csv", text);
+        CHECK_FALSE(mapdata::read_csv_directly(dir + "/" + name + ".csv"));
+    }
+    // A .csvt file types the columns for OGR.
+    test::write_file(dir + "/typed.csv", "lon,lat,date,event\n" + rows);
+    REQUIRE(mapdata::read_csv_directly(dir + "/typed.csv"));
+    test::write_file(dir + "/typed.csvt", "Real,Real,Date,String\n");
+    CHECK_FALSE(mapdata::read_csv_directly(dir + "/typed.csv"));
+    // What OGR reads, it still reads for load_events, the same as before.
+    for (const char* name : {"quoted_break", "not_a_number", "bom", "typed"}) {
+        INFO(name);
+        const auto table = mapdata::load_events(dir + "/" + name + ".csv");
+        CHECK(table.size() >= 1);
+    }
+}
