@@ -648,6 +648,41 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
     return added;
 }
 
+namespace {
+
+// "Province of Laguna", "Gulu District", "Kabupaten Bogor": the second-level tables write the
+// unit's kind into its name, news writes the bare name and the kind as a separate word
+// ("Laguna province", "in Gulu district") or not at all. The bare name becomes an alternate
+// name, which the geoparser ranks below places spelt that way unless the text's qualifiers or
+// the article's country favour the unit. County and parish names stay whole: US news writes
+// "Lamar County", and a bare "Lamar" is far more often a person.
+std::string bare_division_name(const std::string& name) {
+    static constexpr std::string_view prefixes[] = {
+        "Province of ",      "Provincia de ", "Provincia di ", "Provincia del ", "Departamento de ",
+        "Departamento del ", "Municipio de ", "Distrito de ",  "Partido de ",    "Municipality of ",
+        "District of ",      "Kabupaten ",    "Amphoe ",       "Huyện ",         "Shahrestān-e ",
+        "Markaz ",           "Powiat ",       "Okres ",        "Obshtina ",      "Muhafazat ",
+        "Wilayat "};
+    static constexpr std::string_view suffixes[] = {
+        " District",    " Rayon",        " Raion",       " Municipality", " Province",
+        " Department",  " Prefecture",   " Governorate", " Region",       " Division",
+        " Subdistrict", " Sub-District", " Tumani",      " Okrug",        " İlçesi"};
+    const std::string_view n(name);
+    for (const std::string_view p : prefixes) {
+        if (n.size() > p.size() + 1 && n.substr(0, p.size()) == p) {
+            return std::string(n.substr(p.size()));
+        }
+    }
+    for (const std::string_view sfx : suffixes) {
+        if (n.size() > sfx.size() + 1 && n.substr(n.size() - sfx.size()) == sfx) {
+            return std::string(n.substr(0, n.size() - sfx.size()));
+        }
+    }
+    return std::string();
+}
+
+} // namespace
+
 std::size_t read_admin2(const std::string& names_path, IndexBuilder& builder, Diagnostics& diag) {
     const auto names = read_division_names(names_path, diag);
     const auto members = memberships(builder, true);
@@ -664,6 +699,9 @@ std::size_t read_admin2(const std::string& names_path, IndexBuilder& builder, Di
             continue;
         }
         PlaceEntry p = division_entry(n, Precision::admin2);
+        if (std::string bare = bare_division_name(n.name); !bare.empty()) {
+            p.alternate_names.push_back(std::move(bare));
+        }
         p.country = n.code.substr(0, dot1);
         p.admin1 = n.code.substr(dot1 + 1, dot2 - dot1 - 1);
         p.admin2 = n.code.substr(dot2 + 1);

@@ -61,6 +61,9 @@ struct Match {
     std::size_t chosen = 0;
     double confidence = 0;
     bool actor = false;
+    // "Dunmore (Kelvin district, Ontario)" with no Dunmore in Ontario: index of the match
+    // whose place the name lands on (the most precise unit the text names), or -1.
+    int unit = -1;
 };
 
 struct Document {

@@ -3,10 +3,12 @@
 //   2. Document evidence: countries, first-level regions, points, datelines
 //   3. Scoring and the iterative choice
 //   4. The naive population baseline
-//   5. Metonymy
+//   5. Names the gazetteer lacks where the text puts them
+//   6. Metonymy
 #include "geoparse/resolver.hpp"
 
 #include "common/geo.hpp"
+#include "geoparse/qualifiers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -131,27 +133,6 @@ void link_siblings(const Document& doc, std::vector<Group>& groups) {
     }
 }
 
-// Matches inside the brackets that open right after `m` (at most a short span).
-std::vector<int> bracket_qualifiers(const Document& doc, const Match& m) {
-    std::vector<int> out;
-    const std::size_t open = m.last + 1;
-    if (open >= doc.tokens.size() || !doc.is_barrier(open) || doc.barrier_char(open) != '(') {
-        return out;
-    }
-    constexpr std::size_t max_span = 12;
-    for (std::size_t t = open + 1; t < doc.tokens.size() && t <= open + max_span; ++t) {
-        if (doc.is_barrier(t) && doc.barrier_char(t) == ')') {
-            break;
-        }
-        const int k = doc.match_at[t];
-        if (k >= 0 && (out.empty() || out.back() != k) &&
-            !doc.matches[static_cast<std::size_t>(k)].demonym) {
-            out.push_back(k);
-        }
-    }
-    return out;
-}
-
 std::vector<Group> make_groups(const Document& doc) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
@@ -177,18 +158,22 @@ std::vector<Group> make_groups(const Document& doc) {
         g.dateline = dateline;
         g.weight = (1.0 + 0.5 * std::log(static_cast<double>(g.members.size()))) *
                    (m.demonym ? demonym_evidence : 1.0) * (dateline ? dateline_evidence : 1.0);
+        // Containing qualifiers say the same thing however many there are (the largest bonus
+        // counts); being the qualifier of another name is separate evidence and adds to it.
+        std::vector<double> qualified(m.candidates->size(), 0.0);
         const auto link = [&](int other, double amount, bool other_is_area) {
             if (other < 0) {
                 return;
             }
             const Match& o = doc.matches[static_cast<std::size_t>(other)];
+            std::vector<double>& into = other_is_area ? g.bonus : qualified;
             for (std::size_t c = 0; c < m.candidates->size(); ++c) {
                 for (const Candidate& oc : *o.candidates) {
                     const bool ok = other_is_area
                                         ? area_contains(oc.place, (*m.candidates)[c].place)
                                         : area_contains((*m.candidates)[c].place, oc.place);
                     if (ok) {
-                        g.bonus[c] = amount;
+                        into[c] = std::max(into[c], amount);
                         break;
                     }
                 }
@@ -196,14 +181,18 @@ std::vector<Group> make_groups(const Document& doc) {
         };
         link(m.qualifier, qualifier_bonus, true);
         link(m.qualified, qualifier_area_bonus, false);
-        // "Qorvantu (Awe district, Nasarawa state)": every place in the brackets right after a
-        // name qualifies it, even when the first one (a district the gazetteer lacks) is not.
+        // "Dunmore (Kelvin district, Ontario)", "Dunmore, Kelvin district, Ontario",
+        // "Dunmore in Ontario": every place the text names as containing the name qualifies
+        // it, even past a district the gazetteer lacks.
         for (std::size_t i : g.members) {
-            for (const int q : bracket_qualifiers(doc, doc.matches[i])) {
-                if (q != m.qualifier) {
-                    link(q, qualifier_bonus, true);
+            for (const QualifierLink& q : textual_qualifiers(doc, i)) {
+                if (static_cast<int>(q.match) != m.qualifier) {
+                    link(static_cast<int>(q.match), qualifier_bonus, true);
                 }
             }
+        }
+        for (std::size_t c = 0; c < qualified.size(); ++c) {
+            g.bonus[c] += qualified[c];
         }
         for (std::size_t i : g.members) {
             const FeatureCue cue = feature_cue(doc, doc.matches[i]);
@@ -421,6 +410,164 @@ void resolve_population(Document& doc, std::vector<Group>& groups) {
     }
 }
 
+// ---- 5. Names the gazetteer lacks where the text puts them ---------------------------------
+
+// A unit close enough to the chosen place agrees with it even when the gazetteer's codes
+// differ (a town on a boundary, a district coded under its old region).
+constexpr double unit_agreement_min_km = 25.0;
+
+bool agrees(const PlaceView& unit, const PlaceView& p) {
+    if (unit.index == p.index || area_contains(unit, p)) {
+        return true;
+    }
+    const double reach = std::max<double>(unit.radius_km, unit_agreement_min_km);
+    return std::abs(unit.position.lat - p.position.lat) < proximity_cutoff_deg &&
+           near_distance_km(unit.position, p.position) <= reach;
+}
+
+bool is_unit(const PlaceView& p) {
+    return p.precision == Precision::country || p.precision == Precision::admin1 ||
+           p.precision == Precision::admin2;
+}
+
+const PlaceView& chosen_place(const Match& m) {
+    return (*m.candidates)[m.chosen].place;
+}
+
+// The explicit qualifier a group's name lands on, or -1: when no qualifier the text names
+// agrees with the chosen place and at least one explicit unit coarser than it does not, the
+// name is a village or camp the gazetteer lacks there, and its namesake elsewhere is wrong.
+// The most precise unit wins when the coarser ones contain it ("X (Y district, Z region)").
+int unit_for(const Document& doc, const Group& g) {
+    const Match& first = doc.matches[g.members.front()];
+    if (first.big || first.demonym) {
+        return -1;
+    }
+    const PlaceView& p = chosen_place(first);
+    std::vector<std::size_t> units;
+    for (std::size_t i : g.members) {
+        for (const QualifierLink& q : textual_qualifiers(doc, i)) {
+            const PlaceView& qp = chosen_place(doc.matches[q.match]);
+            if (agrees(qp, p)) {
+                return -1;
+            }
+            if (q.explicit_unit && is_unit(qp) && qp.precision < p.precision) {
+                units.push_back(q.match);
+            }
+        }
+    }
+    if (units.empty()) {
+        return -1;
+    }
+    std::stable_sort(units.begin(), units.end(), [&](std::size_t a, std::size_t b) {
+        return chosen_place(doc.matches[a]).precision > chosen_place(doc.matches[b]).precision;
+    });
+    for (std::size_t u : units) {
+        const PlaceView& up = chosen_place(doc.matches[u]);
+        const bool nested = std::all_of(units.begin(), units.end(), [&](std::size_t v) {
+            const PlaceView& vp = chosen_place(doc.matches[v]);
+            return vp.precision >= up.precision || area_contains(vp, up);
+        });
+        if (nested) {
+            return static_cast<int>(u);
+        }
+    }
+    return static_cast<int>(units.back());
+}
+
+// The article's country: the one holding nearly all of the support its places give (the
+// places' groups, weighted as evidence), when that support is substantial. Empty otherwise.
+constexpr double focus_share = 0.8;
+constexpr double focus_min_support = 3.0;
+// A namesake this small abroad is likelier a village the gazetteer lacks at home.
+constexpr std::uint64_t focus_small_population = 100'000;
+
+struct Focus {
+    std::string_view country;
+    double support = 0;
+    double total = 0;
+};
+
+Focus article_focus(const Document& doc, const std::vector<Group>& groups) {
+    std::unordered_map<std::string_view, double> support;
+    Focus f;
+    for (const Group& g : groups) {
+        const PlaceView& p = chosen_place(doc.matches[g.members.front()]);
+        if (!p.country.empty()) {
+            support[p.country] += g.weight;
+            f.total += g.weight;
+        }
+    }
+    for (const auto& [country, s] : support) {
+        if (s > f.support) {
+            f.country = country;
+            f.support = s;
+        }
+    }
+    return f;
+}
+
+// "Gunmen raided Qorvantu on Sunday" in an article whose every other place is in one country,
+// with Qorvantu known to the gazetteer only as a small town of another continent: the name
+// lands on that country (honest precision, the name kept) rather than on the namesake. The
+// country must be named in the article (its mention supplies the place).
+int focus_unit_for(const Document& doc, const std::vector<Group>& groups, std::size_t gi,
+                   const Focus& focus) {
+    const Group& g = groups[gi];
+    const Match& first = doc.matches[g.members.front()];
+    const PlaceView& p = chosen_place(first);
+    if (first.big || first.demonym || g.dateline || focus.country.empty() ||
+        p.country == focus.country || p.precision < Precision::city ||
+        p.population >= focus_small_population) {
+        return -1;
+    }
+    const double own = p.country.empty() ? 0.0 : g.weight;
+    if (focus.support < focus_min_support || focus.support < focus_share * (focus.total - own)) {
+        return -1;
+    }
+    for (const Candidate& c : *first.candidates) {
+        if (c.place.country == focus.country) {
+            return -1; // the evidence weighed a namesake at home and preferred this one
+        }
+    }
+    int unit = -1;
+    for (std::size_t k = 0; k < doc.matches.size(); ++k) {
+        const Match& m = doc.matches[k];
+        if (m.dropped || m.demonym || m.candidates->empty()) {
+            continue;
+        }
+        const PlaceView& q = chosen_place(m);
+        if (q.precision != Precision::country || q.country != focus.country) {
+            continue;
+        }
+        // The nearest mention before the name, else the first after it.
+        if (m.first > first.first && unit >= 0) {
+            break;
+        }
+        unit = static_cast<int>(k);
+        if (m.first > first.first) {
+            break;
+        }
+    }
+    return unit;
+}
+
+void land_on_units(Document& doc, const std::vector<Group>& groups) {
+    std::vector<int> unit(groups.size(), -1);
+    const Focus focus = article_focus(doc, groups);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        unit[gi] = unit_for(doc, groups[gi]);
+        if (unit[gi] < 0) {
+            unit[gi] = focus_unit_for(doc, groups, gi, focus);
+        }
+    }
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        for (std::size_t i : groups[gi].members) {
+            doc.matches[i].unit = unit[gi];
+        }
+    }
+}
+
 } // namespace
 
 void resolve(ResolverKind kind, const std::vector<PlaceView>& dateline_places, Document& doc) {
@@ -448,9 +595,12 @@ void resolve(ResolverKind kind, const std::vector<PlaceView>& dateline_places, D
             m.confidence = confidence;
         }
     }
+    if (kind == ResolverKind::context) {
+        land_on_units(doc, groups);
+    }
 }
 
-// ---- 5. Metonymy -----------------------------------------------------------------------------
+// ---- 6. Metonymy -----------------------------------------------------------------------------
 
 namespace {
 

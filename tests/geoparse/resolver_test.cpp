@@ -34,3 +34,99 @@ TEST_CASE("places in brackets after a name qualify it, past a district the gazet
     CHECK(paris->country == "US");
     CHECK(paris->admin1 == "TX");
 }
+
+TEST_CASE("a comma chain qualifies a name past a unit the gazetteer lacks",
+          "[geoparse][resolver]") {
+    const auto parsed = default_geoparser().parse(
+        article_of("Storms hit Paris, Quorvant district, Texas on Monday."));
+    const auto* paris = mention(parsed, "Paris");
+    REQUIRE(paris != nullptr);
+    CHECK(paris->country == "US");
+    CHECK(paris->admin1 == "TX");
+    CHECK_FALSE(paris->unlisted);
+}
+
+TEST_CASE("'X in Y' qualifies X when Y contains one of its namesakes", "[geoparse][resolver]") {
+    const auto parsed =
+        default_geoparser().parse(article_of("Storms hit Paris in Texas on Monday."));
+    const auto* paris = mention(parsed, "Paris");
+    REQUIRE(paris != nullptr);
+    CHECK(paris->country == "US");
+    CHECK(paris->admin1 == "TX");
+}
+
+TEST_CASE("a list of peers is not a qualifier chain", "[geoparse][resolver]") {
+    const auto parsed = default_geoparser().parse(
+        article_of("Cases were reported in Ohio, Indiana, Michigan, Kentucky and Oregon."));
+    for (const char* state : {"Ohio", "Indiana", "Michigan", "Kentucky"}) {
+        const auto* m = mention(parsed, state);
+        REQUIRE(m != nullptr);
+        CHECK(m->country == "US");
+        CHECK(m->precision == gazetteer::Precision::admin1);
+        CHECK_FALSE(m->unlisted);
+    }
+}
+
+TEST_CASE("a name with no namesake inside its explicit qualifiers lands on the finest one",
+          "[geoparse][resolver]") {
+    SECTION("brackets, past a district the gazetteer lacks") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Gunmen attacked Paris (Quorvant district, Nasarawa state) on Sunday."));
+        const auto* paris = mention(parsed, "Paris");
+        REQUIRE(paris != nullptr);
+        CHECK(paris->unlisted);
+        CHECK(paris->country == "NG");
+        CHECK(paris->precision == gazetteer::Precision::admin1);
+        CHECK(paris->radius_km > 20);
+        CHECK(paris->text == "Paris");
+    }
+    SECTION("brackets naming a district the gazetteer holds") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Gunmen attacked Paris (Awe district, Nasarawa state) on Sunday."));
+        const auto* paris = mention(parsed, "Paris");
+        REQUIRE(paris != nullptr);
+        CHECK(paris->unlisted);
+        CHECK(paris->country == "NG");
+        CHECK(paris->precision == gazetteer::Precision::admin2);
+        CHECK(paris->name == "Awe");
+    }
+    SECTION("a comma chain") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Gunmen attacked Paris, Awe district, Nasarawa state, on Sunday."));
+        const auto* paris = mention(parsed, "Paris");
+        REQUIRE(paris != nullptr);
+        CHECK(paris->unlisted);
+        CHECK(paris->country == "NG");
+        CHECK(paris->precision == gazetteer::Precision::admin2);
+    }
+    SECTION("a qualifier that agrees leaves the name alone") {
+        const auto parsed =
+            default_geoparser().parse(article_of("Gunmen attacked Lafia, Nasarawa state."));
+        const auto* lafia = mention(parsed, "Lafia");
+        REQUIRE(lafia != nullptr);
+        CHECK_FALSE(lafia->unlisted);
+        CHECK(lafia->precision == gazetteer::Precision::city);
+    }
+}
+
+TEST_CASE("a small foreign namesake in a one-country article lands on that country",
+          "[geoparse][resolver]") {
+    const std::string home =
+        "Nigeria's army said gunmen raided Bozeman overnight. Police in Kano and Lafia said "
+        "the attackers fled towards Jos. Nigeria has seen such raids before, officials in "
+        "Abuja said.";
+    const auto parsed = default_geoparser().parse(article_of(home));
+    const auto* town = mention(parsed, "Bozeman");
+    REQUIRE(town != nullptr);
+    CHECK(town->unlisted);
+    CHECK(town->country == "NG");
+    CHECK(town->precision == gazetteer::Precision::country);
+
+    // Without one country dominating, the name keeps its own entry.
+    const auto mixed = default_geoparser().parse(
+        article_of("Officials in Abuja, Denver and Helena said the storm reached Bozeman."));
+    const auto* own = mention(mixed, "Bozeman");
+    REQUIRE(own != nullptr);
+    CHECK_FALSE(own->unlisted);
+    CHECK(own->country == "US");
+}

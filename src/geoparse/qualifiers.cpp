@@ -1,0 +1,195 @@
+// Hierarchy qualifiers written after a name: in brackets, as a comma chain, or after "in"/"of".
+#include "geoparse/qualifiers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace eventmap::geoparse::detail {
+
+namespace {
+
+// A qualifier sits close to its name: "X (Y district, Z state)" is a dozen tokens at most.
+constexpr std::size_t max_span = 12;
+constexpr std::size_t max_chain_items = 3;
+
+bool one_of(const std::string& key, const std::string_view* begin, const std::string_view* end) {
+    return std::find(begin, end, key) != end;
+}
+
+// Words for a kind of settlement or area that may stand between a name and its container:
+// "X village in Y", "the X camp of Y".
+bool is_settlement_word(const std::string& key) {
+    static constexpr std::array<std::string_view, 10> words = {
+        "town",          "village",      "city",   "camp",     "area",
+        "neighbourhood", "neighborhood", "suburb", "township", "hamlet"};
+    return one_of(key, words.data(), words.data() + words.size());
+}
+
+bool barrier_is(const Document& doc, std::size_t t, char c) {
+    return t < doc.tokens.size() && doc.is_barrier(t) && doc.barrier_char(t) == c;
+}
+
+// The match starting at token t that can name a place, or -1.
+int place_match_at(const Document& doc, std::size_t t) {
+    if (t >= doc.tokens.size()) {
+        return -1;
+    }
+    const int k = doc.match_at[t];
+    if (k < 0) {
+        return -1;
+    }
+    const Match& m = doc.matches[static_cast<std::size_t>(k)];
+    return m.demonym || m.dropped || m.candidates->empty() || m.first != t ? -1 : k;
+}
+
+// True when the likeliest entry of `outer` contains the likeliest entry of `inner`: "Kelvin,
+// Ontario" nests, "Ohio, Indiana" does not, whatever obscure namesakes either has.
+bool nests(const Match& outer, const Match& inner) {
+    return !outer.candidates->empty() && !inner.candidates->empty() &&
+           area_contains(outer.candidates->front().place, inner.candidates->front().place);
+}
+
+// One item of a comma chain: capitalised words, place names and unit words up to the next
+// punctuation ("Kelvin district", "Ontario", "the Upper Nile region").
+struct ChainItem {
+    int match = -1;
+    bool typed = false;  // a unit word names the item ("Kelvin district")
+    std::size_t end = 0; // first token after the item
+};
+
+ChainItem read_item(const Document& doc, std::size_t t, std::size_t limit) {
+    ChainItem item;
+    if (t < limit && !doc.is_barrier(t) && doc.tokens[t].key == "the") {
+        ++t;
+    }
+    while (t < limit && !doc.is_barrier(t)) {
+        const int k = place_match_at(doc, t);
+        if (k >= 0 && item.match < 0) {
+            item.match = k;
+            t = doc.matches[static_cast<std::size_t>(k)].last + 1;
+            continue;
+        }
+        const std::string& key = doc.tokens[t].key;
+        if (is_unit_word(key)) {
+            item.typed = true;
+        } else if (!doc.tokens[t].capitalized) {
+            break;
+        }
+        ++t;
+    }
+    item.end = t;
+    return item;
+}
+
+void bracket_links(const Document& doc, std::size_t open, std::vector<QualifierLink>& out) {
+    const std::size_t n = doc.tokens.size();
+    for (std::size_t t = open + 1; t < n && t <= open + max_span; ++t) {
+        if (barrier_is(doc, t, ')')) {
+            break;
+        }
+        const int k = place_match_at(doc, t);
+        if (k >= 0) {
+            out.push_back(QualifierLink{static_cast<std::size_t>(k), true});
+        }
+    }
+}
+
+// "X, Y district, Z": items after commas. The chain goes on past an item only when that item
+// is a unit (a unit word names it, or it nests in the next item), so a list of peers ("X, Y,
+// Z and W", "Syria, Iraq, Iran") gives its first item at most. An item is explicit when a
+// unit word names it or it nests in its neighbour.
+void chain_links(const Document& doc, std::size_t comma, std::vector<QualifierLink>& out) {
+    const std::size_t limit = std::min(doc.tokens.size(), comma + 1 + max_span);
+    std::vector<ChainItem> items;
+    std::size_t t = comma;
+    for (std::size_t read = 0; read < max_chain_items && barrier_is(doc, t, ','); ++read) {
+        const ChainItem item = read_item(doc, t + 1, limit);
+        // "X, Kelvin district, Ontario": a unit the gazetteer lacks is passed over.
+        if (item.match < 0 && !(item.typed && item.end > t + 1)) {
+            break;
+        }
+        t = item.end;
+        if (item.match < 0) {
+            continue;
+        }
+        const Match& m = doc.matches[static_cast<std::size_t>(item.match)];
+        const bool unit_next =
+            barrier_is(doc, t, ',') && place_match_at(doc, t + 1) >= 0 &&
+            nests(doc.matches[static_cast<std::size_t>(place_match_at(doc, t + 1))], m);
+        const bool nested_in_previous =
+            !items.empty() && nests(m, doc.matches[static_cast<std::size_t>(items.back().match)]);
+        out.push_back(QualifierLink{static_cast<std::size_t>(item.match),
+                                    item.typed || unit_next || nested_in_previous});
+        items.push_back(item);
+        if (!item.typed && !unit_next) {
+            break;
+        }
+    }
+}
+
+// "X in Y", "X district of Y", "X village in Y province".
+void preposition_link(const Document& doc, std::size_t t, std::vector<QualifierLink>& out) {
+    const std::size_t n = doc.tokens.size();
+    bool typed_name = false;
+    if (t < n && !doc.is_barrier(t) &&
+        (is_unit_word(doc.tokens[t].key) || is_settlement_word(doc.tokens[t].key))) {
+        typed_name = true;
+        ++t;
+    }
+    if (t >= n || doc.is_barrier(t)) {
+        return;
+    }
+    const std::string& prep = doc.tokens[t].key;
+    if (prep != "in" && !(prep == "of" && typed_name)) {
+        return;
+    }
+    ++t;
+    if (t < n && !doc.is_barrier(t) && doc.tokens[t].key == "the") {
+        ++t;
+    }
+    const int k = place_match_at(doc, t);
+    if (k < 0) {
+        return;
+    }
+    const std::size_t after = doc.matches[static_cast<std::size_t>(k)].last + 1;
+    const bool typed = after < n && !doc.is_barrier(after) && is_unit_word(doc.tokens[after].key);
+    out.push_back(QualifierLink{static_cast<std::size_t>(k), typed});
+}
+
+} // namespace
+
+bool is_unit_word(const std::string& key) {
+    static constexpr std::array<std::string_view, 17> words = {
+        "state",       "province",     "district",   "county",       "governorate", "region",
+        "prefecture",  "oblast",       "department", "municipality", "parish",      "division",
+        "subdistrict", "sub-district", "commune",    "emirate",      "canton"};
+    return one_of(key, words.data(), words.data() + words.size());
+}
+
+std::vector<QualifierLink> textual_qualifiers(const Document& doc, std::size_t k) {
+    std::vector<QualifierLink> out;
+    const Match& m = doc.matches[k];
+    std::size_t next = m.last + 1;
+    if (next >= doc.tokens.size()) {
+        return out;
+    }
+    // "X district (Y province)": the name's own unit word may come first.
+    if (!doc.is_barrier(next) && is_unit_word(doc.tokens[next].key) &&
+        next + 1 < doc.tokens.size() && doc.is_barrier(next + 1)) {
+        ++next;
+    }
+    if (barrier_is(doc, next, '(')) {
+        bracket_links(doc, next, out);
+    } else if (barrier_is(doc, next, ',')) {
+        chain_links(doc, next, out);
+    } else {
+        preposition_link(doc, m.last + 1, out);
+    }
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [k](const QualifierLink& q) { return q.match == k; }),
+              out.end());
+    return out;
+}
+
+} // namespace eventmap::geoparse::detail
