@@ -61,9 +61,11 @@ struct Match {
     std::size_t chosen = 0;
     double confidence = 0;
     bool actor = false;
-    // "Dunmore (Kelvin district, Ontario)" with no Dunmore in Ontario: index of the match
-    // whose place the name lands on (the most precise unit the text names), or -1.
+    // "Dunmore (Kelvin district, Ontario)" with no Dunmore in Ontario: the match and the
+    // candidate of it whose place the name lands on (the most precise unit the text names);
+    // unit -1: none.
     int unit = -1;
+    std::size_t unit_candidate = 0;
 };
 
 struct Document {

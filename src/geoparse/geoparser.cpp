@@ -65,7 +65,7 @@ Mention make_mention(const detail::Document& doc, const detail::Match& m,
     const detail::Match* unit =
         m.unit >= 0 ? &doc.matches[static_cast<std::size_t>(m.unit)] : nullptr;
     const gazetteer::PlaceView& p =
-        unit != nullptr ? (*unit->candidates)[unit->chosen].place : c.place;
+        unit != nullptr ? (*unit->candidates)[m.unit_candidate].place : c.place;
     Mention out;
     out.byte_start = doc.tokens[m.first].begin;
     out.byte_end = doc.tokens[m.last].end;

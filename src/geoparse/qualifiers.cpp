@@ -95,11 +95,34 @@ void bracket_links(const Document& doc, std::size_t open, std::vector<QualifierL
     }
 }
 
+// True when token t ends the phrase a chain item belongs to: a full stop or closing bracket,
+// or a comma or word that does not continue a list ("..., on Sunday", "... said").
+bool closes_phrase(const Document& doc, std::size_t t) {
+    const std::size_t n = doc.tokens.size();
+    if (t >= n) {
+        return true;
+    }
+    const auto continues_list = [&](std::size_t w) {
+        return w < n && !doc.is_barrier(w) &&
+               (doc.tokens[w].capitalized || doc.tokens[w].key == "and" ||
+                doc.tokens[w].key == "or");
+    };
+    if (!doc.is_barrier(t)) {
+        return !continues_list(t);
+    }
+    const char c = doc.barrier_char(t);
+    if (c == ',') {
+        return t + 1 < n && !doc.is_barrier(t + 1) && !continues_list(t + 1);
+    }
+    return c == '.' || c == ')' || c == ';' || c == ':';
+}
+
 // "X, Y district, Z": items after commas. The chain goes on past an item only when that item
 // is a unit (a unit word names it, or it nests in the next item), so a list of peers ("X, Y,
 // Z and W", "Syria, Iraq, Iran") gives its first item at most. An item is explicit when a
 // unit word names it or it nests in its neighbour.
-void chain_links(const Document& doc, std::size_t comma, std::vector<QualifierLink>& out) {
+void chain_links(const Document& doc, std::size_t comma, bool small_name,
+                 std::vector<QualifierLink>& out) {
     const std::size_t limit = std::min(doc.tokens.size(), comma + 1 + max_span);
     std::vector<ChainItem> items;
     std::size_t t = comma;
@@ -125,6 +148,15 @@ void chain_links(const Document& doc, std::size_t comma, std::vector<QualifierLi
         if (!item.typed && !unit_next) {
             break;
         }
+    }
+    // "Qorvantu, Ontario, on Sunday": a lone region or country after a small place's name,
+    // closing the phrase rather than opening a list ("X, Ontario and Quebec"), is its unit.
+    if (small_name && items.size() == 1 && !out.empty() && !out.back().explicit_unit) {
+        const Match& only = doc.matches[static_cast<std::size_t>(items.front().match)];
+        const auto precision = only.candidates->front().place.precision;
+        const bool area =
+            precision == gazetteer::Precision::country || precision == gazetteer::Precision::admin1;
+        out.back().explicit_unit = area && closes_phrase(doc, items.front().end);
     }
 }
 
@@ -182,7 +214,7 @@ std::vector<QualifierLink> textual_qualifiers(const Document& doc, std::size_t k
     if (barrier_is(doc, next, '(')) {
         bracket_links(doc, next, out);
     } else if (barrier_is(doc, next, ',')) {
-        chain_links(doc, next, out);
+        chain_links(doc, next, !m.big, out);
     } else {
         preposition_link(doc, m.last + 1, out);
     }

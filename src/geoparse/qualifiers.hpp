@@ -15,9 +15,10 @@ namespace eventmap::geoparse::detail {
 struct QualifierLink {
     std::size_t match = 0; // index into doc.matches
     // The text says plainly that this is a containing unit: it stands in brackets after the
-    // name, carries a type word ("Kelvin district", "Ontario province"), or follows another
-    // qualifier in a chain ("X, Y, Z"). Only explicit qualifiers may replace a name's own
-    // candidates; the others only favour the candidates they contain.
+    // name, carries a type word ("Kelvin district", "Ontario province"), nests in its
+    // neighbour in a chain ("X, Kelvin, Ontario"), or is a lone region or country closing the
+    // phrase after a small place ("X, Ontario, on Sunday"). Only explicit qualifiers may
+    // replace a name's own candidates; the others only favour the candidates they contain.
     bool explicit_unit = false;
 };
 

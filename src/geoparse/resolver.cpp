@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 namespace eventmap::geoparse::detail {
@@ -434,45 +435,71 @@ const PlaceView& chosen_place(const Match& m) {
     return (*m.candidates)[m.chosen].place;
 }
 
-// The explicit qualifier a group's name lands on, or -1: when no qualifier the text names
+struct UnitRef {
+    int match = -1; // index into doc.matches, -1: none
+    std::size_t candidate = 0;
+};
+
+const PlaceView& unit_place(const Document& doc, UnitRef u) {
+    return (*doc.matches[static_cast<std::size_t>(u.match)].candidates)[u.candidate].place;
+}
+
+// The unit an explicit qualifier stands for: its chosen entry, or, when a list's kind pulled
+// it to a town named like its region ("X, Kelvin, on Sunday" after other towns), its likeliest
+// unit entry.
+std::optional<std::size_t> unit_candidate(const Match& q) {
+    if (is_unit(chosen_place(q))) {
+        return q.chosen;
+    }
+    for (std::size_t c = 0; c < q.candidates->size(); ++c) {
+        if (is_unit((*q.candidates)[c].place)) {
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
+// The explicit qualifier a group's name lands on, or none: when no qualifier the text names
 // agrees with the chosen place and at least one explicit unit coarser than it does not, the
 // name is a village or camp the gazetteer lacks there, and its namesake elsewhere is wrong.
 // The most precise unit wins when the coarser ones contain it ("X (Y district, Z region)").
-int unit_for(const Document& doc, const Group& g) {
+UnitRef unit_for(const Document& doc, const Group& g) {
     const Match& first = doc.matches[g.members.front()];
-    if (first.big || first.demonym) {
-        return -1;
+    // A capital too: "Paris (Kelvin district, Ontario)" is a village named after it.
+    if (first.demonym) {
+        return {};
     }
     const PlaceView& p = chosen_place(first);
-    std::vector<std::size_t> units;
+    std::vector<UnitRef> units;
     for (std::size_t i : g.members) {
         for (const QualifierLink& q : textual_qualifiers(doc, i)) {
-            const PlaceView& qp = chosen_place(doc.matches[q.match]);
-            if (agrees(qp, p)) {
-                return -1;
+            const Match& qm = doc.matches[q.match];
+            const std::optional<std::size_t> c = unit_candidate(qm);
+            if (agrees(chosen_place(qm), p) || (c && agrees((*qm.candidates)[*c].place, p))) {
+                return {};
             }
-            if (q.explicit_unit && is_unit(qp) && qp.precision < p.precision) {
-                units.push_back(q.match);
+            if (q.explicit_unit && c && (*qm.candidates)[*c].place.precision < p.precision) {
+                units.push_back(UnitRef{static_cast<int>(q.match), *c});
             }
         }
     }
     if (units.empty()) {
-        return -1;
+        return {};
     }
-    std::stable_sort(units.begin(), units.end(), [&](std::size_t a, std::size_t b) {
-        return chosen_place(doc.matches[a]).precision > chosen_place(doc.matches[b]).precision;
+    std::stable_sort(units.begin(), units.end(), [&](UnitRef a, UnitRef b) {
+        return unit_place(doc, a).precision > unit_place(doc, b).precision;
     });
-    for (std::size_t u : units) {
-        const PlaceView& up = chosen_place(doc.matches[u]);
-        const bool nested = std::all_of(units.begin(), units.end(), [&](std::size_t v) {
-            const PlaceView& vp = chosen_place(doc.matches[v]);
+    for (const UnitRef u : units) {
+        const PlaceView& up = unit_place(doc, u);
+        const bool nested = std::all_of(units.begin(), units.end(), [&](UnitRef v) {
+            const PlaceView& vp = unit_place(doc, v);
             return vp.precision >= up.precision || area_contains(vp, up);
         });
         if (nested) {
-            return static_cast<int>(u);
+            return u;
         }
     }
-    return static_cast<int>(units.back());
+    return units.back();
 }
 
 // The article's country: the one holding nearly all of the support its places give (the
@@ -511,26 +538,26 @@ Focus article_focus(const Document& doc, const std::vector<Group>& groups) {
 // with Qorvantu known to the gazetteer only as a small town of another continent: the name
 // lands on that country (honest precision, the name kept) rather than on the namesake. The
 // country must be named in the article (its mention supplies the place).
-int focus_unit_for(const Document& doc, const std::vector<Group>& groups, std::size_t gi,
-                   const Focus& focus) {
+UnitRef focus_unit_for(const Document& doc, const std::vector<Group>& groups, std::size_t gi,
+                       const Focus& focus) {
     const Group& g = groups[gi];
     const Match& first = doc.matches[g.members.front()];
     const PlaceView& p = chosen_place(first);
     if (first.big || first.demonym || g.dateline || focus.country.empty() ||
         p.country == focus.country || p.precision < Precision::city ||
         p.population >= focus_small_population) {
-        return -1;
+        return {};
     }
     const double own = p.country.empty() ? 0.0 : g.weight;
     if (focus.support < focus_min_support || focus.support < focus_share * (focus.total - own)) {
-        return -1;
+        return {};
     }
     for (const Candidate& c : *first.candidates) {
         if (c.place.country == focus.country) {
-            return -1; // the evidence weighed a namesake at home and preferred this one
+            return {}; // the evidence weighed a namesake at home and preferred this one
         }
     }
-    int unit = -1;
+    UnitRef unit;
     for (std::size_t k = 0; k < doc.matches.size(); ++k) {
         const Match& m = doc.matches[k];
         if (m.dropped || m.demonym || m.candidates->empty()) {
@@ -541,10 +568,10 @@ int focus_unit_for(const Document& doc, const std::vector<Group>& groups, std::s
             continue;
         }
         // The nearest mention before the name, else the first after it.
-        if (m.first > first.first && unit >= 0) {
+        if (m.first > first.first && unit.match >= 0) {
             break;
         }
-        unit = static_cast<int>(k);
+        unit = UnitRef{static_cast<int>(k), m.chosen};
         if (m.first > first.first) {
             break;
         }
@@ -553,17 +580,18 @@ int focus_unit_for(const Document& doc, const std::vector<Group>& groups, std::s
 }
 
 void land_on_units(Document& doc, const std::vector<Group>& groups) {
-    std::vector<int> unit(groups.size(), -1);
+    std::vector<UnitRef> unit(groups.size());
     const Focus focus = article_focus(doc, groups);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         unit[gi] = unit_for(doc, groups[gi]);
-        if (unit[gi] < 0) {
+        if (unit[gi].match < 0) {
             unit[gi] = focus_unit_for(doc, groups, gi, focus);
         }
     }
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         for (std::size_t i : groups[gi].members) {
-            doc.matches[i].unit = unit[gi];
+            doc.matches[i].unit = unit[gi].match;
+            doc.matches[i].unit_candidate = unit[gi].candidate;
         }
     }
 }

@@ -99,6 +99,22 @@ TEST_CASE("a name with no namesake inside its explicit qualifiers lands on the f
         CHECK(paris->country == "NG");
         CHECK(paris->precision == gazetteer::Precision::admin2);
     }
+    SECTION("a lone region closing the phrase after a small place") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Gunmen attacked Bozeman, Nasarawa, on Sunday, police said."));
+        const auto* town = mention(parsed, "Bozeman");
+        REQUIRE(town != nullptr);
+        CHECK(town->unlisted);
+        CHECK(town->country == "NG");
+    }
+    SECTION("a lone region opening a list is no unit") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Storms hit Bozeman, Nasarawa and Ontario on Sunday."));
+        const auto* town = mention(parsed, "Bozeman");
+        REQUIRE(town != nullptr);
+        CHECK_FALSE(town->unlisted);
+        CHECK(town->country == "US");
+    }
     SECTION("a qualifier that agrees leaves the name alone") {
         const auto parsed =
             default_geoparser().parse(article_of("Gunmen attacked Lafia, Nasarawa state."));
