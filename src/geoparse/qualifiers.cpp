@@ -1,9 +1,12 @@
 // Hierarchy qualifiers written after a name: in brackets, as a comma chain, or after "in"/"of".
 #include "geoparse/qualifiers.hpp"
 
+#include "gazetteer/normalize.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_set>
 
 namespace eventmap::geoparse::detail {
 
@@ -13,17 +16,24 @@ namespace {
 constexpr std::size_t max_span = 12;
 constexpr std::size_t max_chain_items = 3;
 
-bool one_of(const std::string& key, const std::string_view* begin, const std::string_view* end) {
-    return std::find(begin, end, key) != end;
+// Token keys are normalised names (a loose romanisation: "southern" may not stay
+// "southern"), so word lists are compared in that form, normalised once.
+template <std::size_t N>
+std::unordered_set<std::string> normalised(const std::array<std::string_view, N>& words) {
+    std::unordered_set<std::string> out;
+    for (const std::string_view w : words) {
+        out.insert(gazetteer::normalize_name(w));
+    }
+    return out;
 }
 
 // Words for a kind of settlement or area that may stand between a name and its container:
 // "X village in Y", "the X camp of Y".
 bool is_settlement_word(const std::string& key) {
-    static constexpr std::array<std::string_view, 10> words = {
-        "town",          "village",      "city",   "camp",     "area",
-        "neighbourhood", "neighborhood", "suburb", "township", "hamlet"};
-    return one_of(key, words.data(), words.data() + words.size());
+    static const std::unordered_set<std::string> words = normalised(
+        std::array<std::string_view, 10>{"town", "village", "city", "camp", "area", "neighbourhood",
+                                         "neighborhood", "suburb", "township", "hamlet"});
+    return words.count(key) != 0;
 }
 
 bool barrier_is(const Document& doc, std::size_t t, char c) {
@@ -189,18 +199,55 @@ void preposition_link(const Document& doc, std::size_t t, std::vector<QualifierL
     out.push_back(QualifierLink{static_cast<std::size_t>(k), typed});
 }
 
+bool is_direction_word(const std::string& key) {
+    // "north-eastern" is two tokens; its second part is a direction word of its own.
+    static const std::unordered_set<std::string> words = normalised(std::array<std::string_view, 9>{
+        "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+        "southeastern", "southwestern"});
+    return words.count(key) != 0;
+}
+
+// "Ontario's Kelvin district", "Nigeria's northern Borno state": a region or country in the
+// possessive right before the name (one direction word may stand between) contains it.
+void possessive_link(const Document& doc, std::size_t k, std::vector<QualifierLink>& out) {
+    const Match& m = doc.matches[k];
+    std::size_t before = m.first;
+    if (before > 0 && !doc.is_barrier(before - 1) &&
+        is_direction_word(doc.tokens[before - 1].key)) {
+        --before;
+    }
+    if (before == 0 || k == 0) {
+        return;
+    }
+    const Match& q = doc.matches[k - 1];
+    if (q.last + 1 != before || place_match_at(doc, q.first) != static_cast<int>(k - 1)) {
+        return;
+    }
+    const std::string_view after = doc.text.substr(doc.tokens[q.last].end, 4);
+    if (after.rfind("'s", 0) != 0 && after.rfind("\u2019s", 0) != 0) {
+        return;
+    }
+    const auto precision = q.candidates->front().place.precision;
+    const bool unit = precision == gazetteer::Precision::country ||
+                      precision == gazetteer::Precision::admin1 ||
+                      precision == gazetteer::Precision::admin2;
+    out.push_back(QualifierLink{k - 1, unit});
+}
+
 } // namespace
 
 bool is_unit_word(const std::string& key) {
-    static constexpr std::array<std::string_view, 17> words = {
-        "state",       "province",     "district",   "county",       "governorate", "region",
-        "prefecture",  "oblast",       "department", "municipality", "parish",      "division",
-        "subdistrict", "sub-district", "commune",    "emirate",      "canton"};
-    return one_of(key, words.data(), words.data() + words.size());
+    static const std::unordered_set<std::string> words =
+        normalised(std::array<std::string_view, 16>{
+            "state", "province", "district", "county", "governorate", "region", "prefecture",
+            "oblast", "department", "municipality", "parish", "division", "subdistrict", "commune",
+            "emirate", "canton"});
+    return words.count(key) != 0;
 }
 
 std::vector<QualifierLink> textual_qualifiers(const Document& doc, std::size_t k) {
     std::vector<QualifierLink> out;
+    possessive_link(doc, k, out);
     const Match& m = doc.matches[k];
     std::size_t next = m.last + 1;
     if (next >= doc.tokens.size()) {

@@ -1,6 +1,7 @@
 // Hierarchy qualifiers: the places a sentence names as containing another one, wherever it
 // writes them. "Dunmore (Kelvin district, Ontario)", "Dunmore, Kelvin district, Ontario",
-// "Dunmore in Ontario", "the Kelvin district of Ontario". The resolver uses them twice: a
+// "Dunmore in Ontario", "the Kelvin district of Ontario", and one written before the name:
+// "Ontario's Dunmore". The resolver uses them twice: a
 // candidate inside a qualifier wins, and a name with no candidate inside its explicit
 // qualifiers lands on the most precise of them instead of on a namesake elsewhere.
 #pragma once
@@ -26,7 +27,8 @@ struct QualifierLink {
 // kind of an administrative unit.
 bool is_unit_word(const std::string& key);
 
-// The matches the text names as containing match `k`, nearest first.
+// The matches the text names as containing match `k`: the possessive before it, then those
+// after it, nearest first.
 std::vector<QualifierLink> textual_qualifiers(const Document& doc, std::size_t k);
 
 } // namespace eventmap::geoparse::detail

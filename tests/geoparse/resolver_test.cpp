@@ -146,3 +146,20 @@ TEST_CASE("a small foreign namesake in a one-country article lands on that count
     CHECK_FALSE(own->unlisted);
     CHECK(own->country == "US");
 }
+
+TEST_CASE("a region in the possessive before a name qualifies it", "[geoparse][resolver]") {
+    const auto texas = default_geoparser().parse(article_of("Heavy rain hit Texas's Paris."));
+    const auto* paris = mention(texas, "Paris");
+    REQUIRE(paris != nullptr);
+    CHECK(paris->country == "US");
+    CHECK(paris->admin1 == "TX");
+    CHECK_FALSE(paris->unlisted);
+
+    const auto ontario = default_geoparser().parse(
+        article_of("Gunmen attacked a bus in Ontario's southern Bozeman district on Sunday."));
+    const auto* town = mention(ontario, "Bozeman");
+    REQUIRE(town != nullptr);
+    CHECK(town->unlisted);
+    CHECK(town->country == "CA");
+    CHECK(town->precision == gazetteer::Precision::admin1);
+}
