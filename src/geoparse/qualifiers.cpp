@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -64,9 +65,16 @@ bool nests(const Match& outer, const Match& inner) {
 // punctuation ("Kelvin district", "Ontario", "the Upper Nile region").
 struct ChainItem {
     int match = -1;
-    bool typed = false;  // a unit word names the item ("Kelvin district")
-    std::size_t end = 0; // first token after the item
+    bool typed = false;      // a unit word names the item ("Kelvin district")
+    bool bare = true;        // no other capitalised word: "Ontario", not "Mayo Sava"
+    bool possessive = false; // "X, Ontario's premier": the name modifies what follows
+    std::size_t end = 0;     // first token after the item
 };
+
+bool possessive_after(const Document& doc, std::size_t last) {
+    const std::string_view after = doc.text.substr(doc.tokens[last].end, 4);
+    return after.rfind("'s", 0) == 0 || after.rfind("\u2019s", 0) == 0;
+}
 
 ChainItem read_item(const Document& doc, std::size_t t, std::size_t limit) {
     ChainItem item;
@@ -78,6 +86,7 @@ ChainItem read_item(const Document& doc, std::size_t t, std::size_t limit) {
         if (k >= 0 && item.match < 0) {
             item.match = k;
             t = doc.matches[static_cast<std::size_t>(k)].last + 1;
+            item.possessive = possessive_after(doc, t - 1);
             continue;
         }
         const std::string& key = doc.tokens[t].key;
@@ -85,6 +94,8 @@ ChainItem read_item(const Document& doc, std::size_t t, std::size_t limit) {
             item.typed = true;
         } else if (!doc.tokens[t].capitalized) {
             break;
+        } else {
+            item.bare = false;
         }
         ++t;
     }
@@ -138,6 +149,9 @@ void chain_links(const Document& doc, std::size_t comma, bool small_name,
     std::size_t t = comma;
     for (std::size_t read = 0; read < max_chain_items && barrier_is(doc, t, ','); ++read) {
         const ChainItem item = read_item(doc, t + 1, limit);
+        if (item.possessive) {
+            break;
+        }
         // "X, Kelvin district, Ontario": a unit the gazetteer lacks is passed over.
         if (item.match < 0 && !(item.typed && item.end > t + 1)) {
             break;
@@ -161,7 +175,8 @@ void chain_links(const Document& doc, std::size_t comma, bool small_name,
     }
     // "Qorvantu, Ontario, on Sunday": a lone region or country after a small place's name,
     // closing the phrase rather than opening a list ("X, Ontario and Quebec"), is its unit.
-    if (small_name && items.size() == 1 && !out.empty() && !out.back().explicit_unit) {
+    if (small_name && items.size() == 1 && items.front().bare && !out.empty() &&
+        !out.back().explicit_unit) {
         const Match& only = doc.matches[static_cast<std::size_t>(items.front().match)];
         const auto precision = only.candidates->front().place.precision;
         const bool area =
@@ -223,8 +238,7 @@ void possessive_link(const Document& doc, std::size_t k, std::vector<QualifierLi
     if (q.last + 1 != before || place_match_at(doc, q.first) != static_cast<int>(k - 1)) {
         return;
     }
-    const std::string_view after = doc.text.substr(doc.tokens[q.last].end, 4);
-    if (after.rfind("'s", 0) != 0 && after.rfind("\u2019s", 0) != 0) {
+    if (!possessive_after(doc, q.last)) {
         return;
     }
     const auto precision = q.candidates->front().place.precision;
@@ -261,7 +275,11 @@ std::vector<QualifierLink> textual_qualifiers(const Document& doc, std::size_t k
     if (barrier_is(doc, next, '(')) {
         bracket_links(doc, next, out);
     } else if (barrier_is(doc, next, ',')) {
-        chain_links(doc, next, !m.big, out);
+        // A city of this size is no village the gazetteer could lack.
+        constexpr std::uint64_t small_population = 100'000;
+        const bool small = !m.big && !m.candidates->empty() &&
+                           m.candidates->front().place.population < small_population;
+        chain_links(doc, next, small, out);
     } else {
         preposition_link(doc, m.last + 1, out);
     }

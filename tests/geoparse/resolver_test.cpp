@@ -115,6 +115,16 @@ TEST_CASE("a name with no namesake inside its explicit qualifiers lands on the f
         CHECK_FALSE(town->unlisted);
         CHECK(town->country == "US");
     }
+    SECTION("a lone region in the possessive or inside a longer name is no unit") {
+        for (const char* text : {"Police caught a man in Bozeman, Ontario's premier said.",
+                                 "A bomb hit Bozeman, Ontario Quorvant in the north."}) {
+            const auto parsed = default_geoparser().parse(article_of(text));
+            const auto* town = mention(parsed, "Bozeman");
+            REQUIRE(town != nullptr);
+            CHECK_FALSE(town->unlisted);
+            CHECK(town->country == "US");
+        }
+    }
     SECTION("a qualifier that agrees leaves the name alone") {
         const auto parsed =
             default_geoparser().parse(article_of("Gunmen attacked Lafia, Nasarawa state."));
