@@ -61,6 +61,9 @@ struct Match {
     std::size_t chosen = 0;
     double confidence = 0;
     bool actor = false;
+    // "Tal Quorvan": a generic head (hill, spring, gate) starting a longer name the gazetteer
+    // lacks; the match spans the whole name and its candidates (the head's) are not its place.
+    bool generic = false;
     // "Dunmore (Kelvin district, Ontario)" with no Dunmore in Ontario: the match and the
     // candidate of it whose place the name lands on (the most precise unit the text names);
     // unit -1: none.

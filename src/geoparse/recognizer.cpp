@@ -456,6 +456,60 @@ const std::unordered_set<std::string>& disease_words() {
     return words;
 }
 
+// Generic heads of Arabic place names ("spring", "hill", "monastery", "village of", "house",
+// "gate"...): "Ain Quorvan", "Tal Quorvan", "Bab el-Quorvan" are names of their own, and the
+// head alone is some other place (a French department, a Syrian town). Normalised once, as
+// token keys are.
+bool generic_head(const std::string& key) {
+    static const std::unordered_set<std::string> heads = [] {
+        std::unordered_set<std::string> out;
+        for (const char* w :
+             {"ain",  "ein",  "tal",   "tall",  "tell",    "deir", "dayr", "kafr", "kfar",
+              "beit", "bayt", "jabal", "jebel", "bir",     "ras",  "wadi", "khan", "umm",
+              "qasr", "jisr", "nahr",  "bab",   "khirbet", "marj", "tel"}) {
+            out.insert(gazetteer::normalize_name(w));
+        }
+        return out;
+    }();
+    return heads.count(key) != 0;
+}
+
+// A generic head written before a capitalised word or an Arabic article ("Ain Quorvan",
+// "Bab el-Quorvan") is the start of a longer name the gazetteer lacks.
+bool heads_longer_name(const Document& doc, const Match& m) {
+    const std::size_t j = m.last + 1;
+    if (m.first != m.last || !generic_head(m.key) || j >= doc.tokens.size() || doc.is_barrier(j) ||
+        doc.text.substr(doc.tokens[m.last].end, 1) != " ") {
+        return false;
+    }
+    return doc.tokens[j].capitalized || gazetteer::is_arabic_article(doc.tokens[j].key);
+}
+
+// Widens the generic head at matches[k] over the rest of its name ("Tal" + "al-Quorvan"):
+// capitalised words and Arabic articles, a few at most; a match inside the name is part of it.
+void extend_generic(Document& doc, std::size_t k) {
+    constexpr std::size_t max_extra_tokens = 4;
+    Match& m = doc.matches[k];
+    std::size_t last = m.last;
+    while (last + 1 < doc.tokens.size() && last + 1 <= m.first + max_extra_tokens &&
+           !doc.is_barrier(last + 1) &&
+           (doc.tokens[last + 1].capitalized ||
+            gazetteer::is_arabic_article(doc.tokens[last + 1].key))) {
+        ++last;
+    }
+    for (std::size_t t = m.last + 1; t <= last; ++t) {
+        const int inner = doc.match_at[t];
+        if (inner >= 0 && static_cast<std::size_t>(inner) != k) {
+            doc.matches[static_cast<std::size_t>(inner)].dropped = true;
+        }
+        doc.match_at[t] = static_cast<int>(k);
+        m.key += ' ';
+        m.key += doc.tokens[t].key;
+    }
+    m.last = last;
+    m.generic = true;
+}
+
 bool is_acronym(const Document& doc, const Match& m) {
     if (m.first != m.last || !doc.tokens[m.first].all_caps) {
         return false;
@@ -691,6 +745,8 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
             m.dropped = true;
         } else if (m.demonym) {
             continue;
+        } else if (rules.proper_phrases && !m.dateline && heads_longer_name(doc, m)) {
+            extend_generic(doc, static_cast<std::size_t>(&m - doc.matches.data()));
         } else if (rules.persons && !qualified && people.count(m.key) != 0) {
             m.dropped = true;
         } else if (rules.not_places && !qualified && single && !doc.tokens[m.first].all_caps &&

@@ -159,6 +159,9 @@ std::vector<Group> make_groups(const Document& doc) {
         g.dateline = dateline;
         g.weight = (1.0 + 0.5 * std::log(static_cast<double>(g.members.size()))) *
                    (m.demonym ? demonym_evidence : 1.0) * (dateline ? dateline_evidence : 1.0);
+        if (m.generic) {
+            g.weight = 0.0; // its candidates are the head's, no evidence for the others
+        }
         // Containing qualifiers say the same thing however many there are (the largest bonus
         // counts); being the qualifier of another name is separate evidence and adds to it.
         std::vector<double> qualified(m.candidates->size(), 0.0);
@@ -579,10 +582,85 @@ UnitRef focus_unit_for(const Document& doc, const std::vector<Group>& groups, st
     return unit;
 }
 
+// Where a generic-headed name the gazetteer lacks ("Tal Quorvan") goes, finest first: the
+// place the text names as containing it ("Tal Quorvan in the Kelvin district", "Kelvin's Tal
+// Quorvan"), a place right beside it in its sentence ("Tal Quorvan near Kelvin"), the
+// article's country, else the country of the nearest place when the article names it.
+// None: the name is dropped rather than put on its head's namesake.
+constexpr std::size_t generic_beside_tokens = 6;
+constexpr std::size_t generic_reach_tokens = 25;
+
+bool usable(const Match& m) {
+    return !m.dropped && !m.demonym && !m.generic && !m.candidates->empty();
+}
+
+// Tokens between two matches, and whether a sentence ends between them.
+std::size_t gap_between(const Document& doc, const Match& a, const Match& b, bool& sentence_end) {
+    const std::size_t from = std::min(a.last, b.last);
+    const std::size_t to = std::max(a.first, b.first);
+    sentence_end = false;
+    for (std::size_t t = from + 1; t < to; ++t) {
+        const char c = doc.is_barrier(t) ? doc.barrier_char(t) : ' ';
+        sentence_end = sentence_end || c == '.' || c == '!' || c == '?' || c == ';';
+    }
+    return to > from ? to - from : 0;
+}
+
+UnitRef generic_unit_for(const Document& doc, const Group& g, const Focus& focus) {
+    std::vector<UnitRef> containers;
+    for (std::size_t i : g.members) {
+        for (const QualifierLink& q : textual_qualifiers(doc, i)) {
+            if (usable(doc.matches[q.match])) {
+                containers.push_back(
+                    UnitRef{static_cast<int>(q.match), doc.matches[q.match].chosen});
+            }
+        }
+    }
+    if (!containers.empty()) {
+        return *std::max_element(containers.begin(), containers.end(), [&](UnitRef a, UnitRef b) {
+            return unit_place(doc, a).precision < unit_place(doc, b).precision;
+        });
+    }
+    const Match& name = doc.matches[g.members.front()];
+    std::string_view nearest_country;
+    std::size_t best_gap = generic_reach_tokens + 1;
+    UnitRef beside;
+    for (std::size_t k = 0; k < doc.matches.size(); ++k) {
+        const Match& m = doc.matches[k];
+        bool sentence_end = false;
+        const std::size_t gap = usable(m) ? gap_between(doc, name, m, sentence_end) : best_gap;
+        if (gap < best_gap && !sentence_end && !chosen_place(m).country.empty()) {
+            best_gap = gap;
+            nearest_country = chosen_place(m).country;
+            beside =
+                gap <= generic_beside_tokens ? UnitRef{static_cast<int>(k), m.chosen} : UnitRef{};
+        }
+    }
+    if (beside.match >= 0) {
+        return beside;
+    }
+    const std::string_view country = focus.country.empty() ? nearest_country : focus.country;
+    if (country.empty()) {
+        return {};
+    }
+    for (std::size_t k = 0; k < doc.matches.size(); ++k) {
+        const Match& m = doc.matches[k];
+        if (usable(m) && chosen_place(m).precision == Precision::country &&
+            chosen_place(m).country == country) {
+            return UnitRef{static_cast<int>(k), m.chosen};
+        }
+    }
+    return {};
+}
+
 void land_on_units(Document& doc, const std::vector<Group>& groups) {
     std::vector<UnitRef> unit(groups.size());
     const Focus focus = article_focus(doc, groups);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        if (doc.matches[groups[gi].members.front()].generic) {
+            unit[gi] = generic_unit_for(doc, groups[gi], focus);
+            continue;
+        }
         unit[gi] = unit_for(doc, groups[gi]);
         if (unit[gi].match < 0) {
             unit[gi] = focus_unit_for(doc, groups, gi, focus);
@@ -590,8 +668,10 @@ void land_on_units(Document& doc, const std::vector<Group>& groups) {
     }
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         for (std::size_t i : groups[gi].members) {
-            doc.matches[i].unit = unit[gi].match;
-            doc.matches[i].unit_candidate = unit[gi].candidate;
+            Match& m = doc.matches[i];
+            m.unit = unit[gi].match;
+            m.unit_candidate = unit[gi].candidate;
+            m.dropped = m.dropped || (m.generic && m.unit < 0);
         }
     }
 }

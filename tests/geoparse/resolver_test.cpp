@@ -173,3 +173,30 @@ TEST_CASE("a region in the possessive before a name qualifies it", "[geoparse][r
     CHECK(town->country == "CA");
     CHECK(town->precision == gazetteer::Precision::admin1);
 }
+
+TEST_CASE("a generic head starting a longer name never lands on the head's namesake",
+          "[geoparse][resolver]") {
+    SECTION("the place the text names as containing it") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Shelling hit Ain Quorvan in Raqqa province on Tuesday."));
+        const auto* name = mention(parsed, "Ain Quorvan");
+        REQUIRE(name != nullptr);
+        CHECK(name->unlisted);
+        CHECK(name->country == "SY");
+        CHECK(name->precision == gazetteer::Precision::admin1);
+    }
+    SECTION("a place beside it in the sentence") {
+        const auto parsed = default_geoparser().parse(
+            article_of("Jets struck Tal al-Quorvan near Aleppo on Tuesday."));
+        const auto* name = mention(parsed, "Tal al-Quorvan");
+        REQUIRE(name != nullptr);
+        CHECK(name->unlisted);
+        CHECK(name->country == "SY");
+    }
+    SECTION("nothing around it: no place rather than a namesake") {
+        const auto parsed =
+            default_geoparser().parse(article_of("Jets struck Ain Quorvan on Tuesday."));
+        CHECK(mention(parsed, "Ain Quorvan") == nullptr);
+        CHECK(mention(parsed, "Ain") == nullptr);
+    }
+}
