@@ -76,7 +76,9 @@ FeatureCue feature_cue(const Document& doc, const Match& m) {
         k == "governorate" || k == "oblast") {
         return FeatureCue::admin1;
     }
-    if (k == "county" || k == "district" || k == "municipality" || k == "parish") {
+    // Token keys are loose romanisations: "county" is keyed like "cunty".
+    static const std::string county = gazetteer::normalize_name("county");
+    if (k == county || k == "district" || k == "municipality" || k == "parish") {
         return FeatureCue::admin2;
     }
     if (k == "city" || k == "town" || k == "village") {
