@@ -130,6 +130,10 @@ void IndexBuilder::add_name(std::uint32_t place, std::string_view name, NameKind
     store_->add_name(place, name, kind);
 }
 
+void IndexBuilder::correct_place(std::uint32_t place, const PlaceEntry& fix) {
+    store_->correct(place, fix);
+}
+
 PlaceEntry IndexBuilder::place(std::uint32_t index) const {
     return store_->entry(index);
 }

@@ -758,7 +758,7 @@ void read_project_tsv(const std::string& path, const std::vector<std::string_vie
 } // namespace
 
 std::size_t read_supplement(const std::string& path, IndexBuilder& builder, SourceIndex& index,
-                            Diagnostics& diag) {
+                            Diagnostics& diag, bool corrections) {
     // clang-format off
     static const std::vector<std::string_view> header = {
         "key", "name", "alternate_names", "feature_class", "feature_code", "country", "admin1",
@@ -818,6 +818,16 @@ std::size_t read_supplement(const std::string& path, IndexBuilder& builder, Sour
             p.position = LatLon{lat, lon};
             p.radius_km = radius;
             p.source = Source::supplement;
+            // A user's row naming the GeoNames id of a place already read corrects that
+            // place (a village put in the wrong district, a town with the wrong point)
+            // instead of adding a second one under the same id.
+            if (const auto* known =
+                    !corrections || c[13].empty() ? nullptr : index.geonames.find(p.id)) {
+                builder.correct_place(known->second, p);
+                index.supplement[std::string(c[0])] = known->second;
+                ++added;
+                return;
+            }
             index.supplement[std::string(c[0])] = builder.add_place(p);
             ++added;
         });
