@@ -147,25 +147,38 @@ Focus article_focus(const Document& doc, const std::vector<NameGroup>& groups) {
 // with Qorvantu known to the gazetteer only as a small town of another continent: the name
 // lands on that country (honest precision, the name kept) rather than on the namesake. The
 // country must be named in the article (its mention supplies the place).
-UnitRef focus_unit_for(const Document& doc, const std::vector<NameGroup>& groups, std::size_t gi,
-                       const Focus& focus) {
+// True when group gi chose a small place abroad in an article about one other country.
+bool small_abroad(const Document& doc, const std::vector<NameGroup>& groups, std::size_t gi,
+                  const Focus& focus) {
     const NameGroup& g = groups[gi];
     const Match& first = doc.matches[g.members.front()];
     const PlaceView& p = chosen_place(first);
     if (first.big || first.demonym || g.dateline || focus.country.empty() ||
         p.country == focus.country || p.precision < Precision::city ||
         p.population >= focus_small_population) {
-        return {};
+        return false;
     }
     const double own = p.country.empty() ? 0.0 : g.weight;
-    if (focus.support < focus_min_support || focus.support < focus_share * (focus.total - own)) {
-        return {};
-    }
-    for (const Candidate& c : *first.candidates) {
-        if (c.place.country == focus.country) {
-            return {}; // the evidence weighed a namesake at home and preferred this one
+    return focus.support >= focus_min_support && focus.support >= focus_share * (focus.total - own);
+}
+
+// "Qorvantu" in such an article, known both as a town abroad and a village at home: the
+// home namesake, best scored first. The scores weighed the country once; an article about
+// nothing else makes the small place abroad an unlikely reading.
+std::optional<std::size_t> home_namesake(const Match& first, const Focus& focus) {
+    std::optional<std::size_t> best;
+    for (std::size_t c = 0; c < first.candidates->size(); ++c) {
+        const Candidate& cand = (*first.candidates)[c];
+        if (cand.place.country == focus.country &&
+            (!best || cand.score > (*first.candidates)[*best].score)) {
+            best = c;
         }
     }
+    return best;
+}
+
+UnitRef focus_unit_for(const Document& doc, const NameGroup& g, const Focus& focus) {
+    const Match& first = doc.matches[g.members.front()];
     UnitRef unit;
     for (std::size_t k = 0; k < doc.matches.size(); ++k) {
         const Match& m = doc.matches[k];
@@ -272,8 +285,16 @@ void land_on_units(Document& doc, const std::vector<NameGroup>& groups) {
             continue;
         }
         unit[gi] = unit_for(doc, groups[gi]);
-        if (unit[gi].match < 0) {
-            unit[gi] = focus_unit_for(doc, groups, gi, focus);
+        if (unit[gi].match >= 0 || !small_abroad(doc, groups, gi, focus)) {
+            continue;
+        }
+        const Match& first = doc.matches[groups[gi].members.front()];
+        if (const std::optional<std::size_t> home = home_namesake(first, focus)) {
+            for (std::size_t i : groups[gi].members) {
+                doc.matches[i].chosen = *home;
+            }
+        } else {
+            unit[gi] = focus_unit_for(doc, groups[gi], focus);
         }
     }
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {

@@ -200,3 +200,15 @@ TEST_CASE("a generic head starting a longer name never lands on the head's names
         CHECK(mention(parsed, "Ain") == nullptr);
     }
 }
+
+TEST_CASE("a one-country article takes the home namesake of a small place over one abroad",
+          "[geoparse][resolver]") {
+    const std::string home =
+        "Pakistan's army said gunmen raided Aliabad overnight. Police in Lahore and Karachi "
+        "said the attackers fled towards Quetta. Pakistan has seen such raids before, officials "
+        "in Islamabad said.";
+    const auto* town = mention(default_geoparser().parse(article_of(home)), "Aliabad");
+    REQUIRE(town != nullptr);
+    CHECK(town->country == "PK");
+    CHECK_FALSE(town->unlisted);
+}
