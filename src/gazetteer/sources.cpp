@@ -650,12 +650,12 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
 
 namespace {
 
-// "Province of Laguna", "Gulu District", "Kabupaten Bogor": the second-level tables write the
-// unit's kind into its name, news writes the bare name and the kind as a separate word
-// ("Laguna province", "in Gulu district") or not at all. The bare name becomes an alternate
-// name, which the geoparser ranks below places spelt that way unless the text's qualifiers or
-// the article's country favour the unit. County and parish names stay whole: US news writes
-// "Lamar County", and a bare "Lamar" is far more often a person.
+// "Province of Quorvant", "Belvanne District", "Kabupaten Ostrey": the second-level tables
+// write the unit's kind into its name, news writes the bare name and the kind as a separate
+// word ("Quorvant province", "in Belvanne district") or not at all. The bare name becomes an
+// alternate name, which the geoparser ranks below places spelt that way unless the text's
+// qualifiers or the article's country favour the unit. County and parish names stay whole:
+// US news writes "Ostrey County", and a bare surname-like "Ostrey" is more often a person.
 std::string bare_division_name(const std::string& name) {
     static constexpr std::string_view prefixes[] = {
         "Province of ",      "Provincia de ", "Provincia di ", "Provincia del ", "Departamento de ",

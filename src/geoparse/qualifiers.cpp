@@ -66,7 +66,7 @@ bool nests(const Match& outer, const Match& inner) {
 struct ChainItem {
     int match = -1;
     bool typed = false;      // a unit word names the item ("Kelvin district")
-    bool bare = true;        // no other capitalised word: "Ontario", not "Mayo Sava"
+    bool bare = true;        // no other capitalised word: "Ontario", not "Ontario Quorvant"
     bool possessive = false; // "X, Ontario's premier": the name modifies what follows
     std::size_t end = 0;     // first token after the item
 };
