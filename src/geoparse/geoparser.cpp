@@ -1,9 +1,11 @@
 // Geoparser::parse: tokenise, match, filter, resolve, mark actors, and turn the surviving
-// matches into Mentions with code-point offsets. The stages live in recognizer.cpp and
-// resolver.cpp; this file wires them and owns the output record.
+// matches into Mentions with code-point offsets. The stages live in recognizer.cpp,
+// candidates.cpp, filters.cpp and resolver.cpp; this file wires them and owns the output record.
 #include "geoparse/geoparser.hpp"
 
 #include "common/utf8.hpp"
+#include "geoparse/candidates.hpp"
+#include "geoparse/filters.hpp"
 #include "geoparse/lexicon.hpp"
 #include "geoparse/recognizer.hpp"
 #include "geoparse/resolver.hpp"
