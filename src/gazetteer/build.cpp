@@ -112,7 +112,8 @@ BuildReport build_index(const BuildOptions& options) {
             read_supplement(src.supplement, builder, index, diag);
     }
     if (!src.user.empty()) {
-        report.places_per_source["user"] = read_supplement(src.user, builder, index, diag);
+        report.places_per_source["user"] =
+            read_supplement(src.user, builder, index, diag, /*corrections=*/true);
     }
     if (!src.aliases.empty()) {
         report.names_added += read_aliases(src.aliases, builder, index, diag);

@@ -58,6 +58,10 @@ class IndexBuilder {
     // Indexes one more name for an existing place (aliases, demonyms, alternateNames rows).
     void add_name(std::uint32_t place, std::string_view name, NameKind kind);
 
+    // Corrects an existing place (a user gazetteer row naming its GeoNames id): position,
+    // extent, precision, feature, population and codes from `fix`; its names are added.
+    void correct_place(std::uint32_t place, const PlaceEntry& fix);
+
     // A copy of what was added (places are stored compactly, not as PlaceEntry).
     PlaceEntry place(std::uint32_t index) const;
     std::size_t size() const;

@@ -101,6 +101,33 @@ void PlaceStore::add_name(std::uint32_t place, std::string_view name, NameKind k
     names_.push_back(StoredName{text_.add(name), place, kind});
 }
 
+void PlaceStore::correct(std::uint32_t place, const PlaceEntry& fix) {
+    EVENTMAP_ASSERT(place < places_.size(), "a correction of a place that was never added");
+    StoredPlace& p = places_[place];
+    p.lat = fix.position.lat;
+    p.lon = fix.position.lon;
+    p.radius_km = fix.radius_km;
+    p.precision = fix.precision;
+    p.feature_class = fix.feature_class;
+    p.feature_code = codes_.add(fix.feature_code);
+    if (fix.population != 0) {
+        p.population = fix.population;
+    }
+    // Empty codes in a correction mean "unchanged", not "none".
+    if (!fix.country.empty()) {
+        p.country = codes_.add(fix.country);
+    }
+    if (!fix.admin1.empty()) {
+        p.admin1 = codes_.add(fix.admin1);
+    }
+    if (fix.name != name(p)) {
+        add_name(place, fix.name, NameKind::name);
+    }
+    for (const auto& alternate : fix.alternate_names) {
+        add_name(place, alternate, NameKind::name);
+    }
+}
+
 PlaceEntry PlaceStore::entry(std::uint32_t index) const {
     const StoredPlace& p = places_[index];
     PlaceEntry e;

@@ -124,6 +124,9 @@ class PlaceStore {
   public:
     std::uint32_t add(const PlaceEntry& entry);
     void add_name(std::uint32_t place, std::string_view name, NameKind kind);
+    // Overwrites where a place is and what it is with `fix` (a user's correction); its id and
+    // display name stay, fix's name and alternate names become more names of it.
+    void correct(std::uint32_t place, const PlaceEntry& fix);
 
     std::size_t size() const { return places_.size(); }
     const StoredPlace& operator[](std::size_t i) const { return places_[i]; }

@@ -73,8 +73,11 @@ std::size_t read_admin1(const std::string& names_path, const std::string& states
 std::size_t read_admin2(const std::string& names_path, IndexBuilder& builder, Diagnostics& diag);
 
 // The project's supplement (gazetteer/supplement.tsv) and aliases (gazetteer/aliases.tsv).
+// With `corrections` (the user gazetteer), a row naming the GeoNames id of a place already
+// read corrects that place; otherwise such a row is a second place with that id, which the
+// build refuses.
 std::size_t read_supplement(const std::string& path, IndexBuilder& builder, SourceIndex& index,
-                            Diagnostics& diag);
+                            Diagnostics& diag, bool corrections = false);
 std::size_t read_aliases(const std::string& path, IndexBuilder& builder, const SourceIndex& index,
                          Diagnostics& diag);
 

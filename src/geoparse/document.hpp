@@ -1,6 +1,7 @@
 // The geoparser's working state for one article, shared by its stages (recognizer.cpp finds
-// and filters the names, resolver.cpp picks one place per name, geoparser.cpp turns the
-// result into Mentions). Internal to the geoparse module; one Document lives per parse() call.
+// the names, candidates.cpp loads what they may name, filters.cpp drops what is not a place,
+// resolver.cpp picks one place per name, geoparser.cpp turns the result into Mentions).
+// Internal to the geoparse module; one Document lives per parse() call.
 #pragma once
 
 #include "gazetteer/gazetteer.hpp"
@@ -15,6 +16,15 @@
 #include <vector>
 
 namespace eventmap::geoparse::detail {
+
+// Text tests the recognition steps share (C++17 has no string_view::starts_with).
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+inline bool newline_between(std::string_view text, std::size_t from, std::size_t to) {
+    return text.substr(from, to - from).find('\n') != std::string_view::npos;
+}
 
 // True when `inner` lies inside the area `area` by the gazetteer's codes: a country holds
 // everything with its country code, an admin1 what shares its admin1 code, and so on.
@@ -61,6 +71,14 @@ struct Match {
     std::size_t chosen = 0;
     double confidence = 0;
     bool actor = false;
+    // "Tal Quorvan": a generic head (hill, spring, gate) starting a longer name the gazetteer
+    // lacks; the match spans the whole name and its candidates (the head's) are not its place.
+    bool generic = false;
+    // "Dunmore (Kelvin district, Ontario)" with no Dunmore in Ontario: the match and the
+    // candidate of it whose place the name lands on (the most precise unit the text names);
+    // unit -1: none.
+    int unit = -1;
+    std::size_t unit_candidate = 0;
 };
 
 struct Document {

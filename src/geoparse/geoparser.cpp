@@ -1,9 +1,11 @@
 // Geoparser::parse: tokenise, match, filter, resolve, mark actors, and turn the surviving
-// matches into Mentions with code-point offsets. The stages live in recognizer.cpp and
-// resolver.cpp; this file wires them and owns the output record.
+// matches into Mentions with code-point offsets. The stages live in recognizer.cpp,
+// candidates.cpp, filters.cpp and resolver.cpp; this file wires them and owns the output record.
 #include "geoparse/geoparser.hpp"
 
 #include "common/utf8.hpp"
+#include "geoparse/candidates.hpp"
+#include "geoparse/filters.hpp"
 #include "geoparse/lexicon.hpp"
 #include "geoparse/recognizer.hpp"
 #include "geoparse/resolver.hpp"
@@ -53,10 +55,19 @@ std::string feature_of(const gazetteer::PlaceView& p) {
     return f;
 }
 
+// How much of the unit's confidence a name placed on its unit keeps: the unit is right, the
+// point inside it is not known.
+constexpr double unlisted_confidence = 0.8;
+
 Mention make_mention(const detail::Document& doc, const detail::Match& m,
                      std::size_t max_alternatives) {
     const detail::Candidate& c = (*m.candidates)[m.chosen];
-    const gazetteer::PlaceView& p = c.place;
+    // A name the gazetteer lacks where the text puts it takes its containing unit's place;
+    // its own candidates stay as the alternatives a reader may prefer.
+    const detail::Match* unit =
+        m.unit >= 0 ? &doc.matches[static_cast<std::size_t>(m.unit)] : nullptr;
+    const gazetteer::PlaceView& p =
+        unit != nullptr ? (*unit->candidates)[m.unit_candidate].place : c.place;
     Mention out;
     out.byte_start = doc.tokens[m.first].begin;
     out.byte_end = doc.tokens[m.last].end;
@@ -81,8 +92,9 @@ Mention make_mention(const detail::Document& doc, const detail::Match& m,
     out.population = p.population;
     out.type = m.demonym ? MentionType::demonym : MentionType::place;
     out.role = m.actor ? Role::actor : Role::location;
-    out.confidence = m.confidence;
+    out.confidence = unit != nullptr ? unit->confidence * unlisted_confidence : m.confidence;
     out.dateline = m.dateline;
+    out.unlisted = unit != nullptr;
     out.feature = feature_of(p);
 
     std::vector<std::size_t> order(m.candidates->size());
@@ -95,7 +107,7 @@ Mention make_mention(const detail::Document& doc, const detail::Match& m,
             break;
         }
         const detail::Candidate& alt = (*m.candidates)[i];
-        if (i == m.chosen || alt.place.id == p.id) {
+        if ((unit == nullptr && i == m.chosen) || alt.place.id == p.id) {
             continue;
         }
         out.alternatives.push_back(Alternative{alt.place.id, std::string(alt.place.name),

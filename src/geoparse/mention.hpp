@@ -44,8 +44,12 @@ struct Mention {
     std::uint64_t population = 0;
     MentionType type = MentionType::place;
     Role role = Role::location;
-    double confidence = 0;                 // 0..1
-    bool dateline = false;                 // named in the article's dateline ("GENEVA -")
+    double confidence = 0; // 0..1
+    bool dateline = false; // named in the article's dateline ("GENEVA -")
+    // The gazetteer lacks the name where the text places it ("Dunmore (Kelvin district,
+    // Ontario)" with no Dunmore there): the place above is the most precise containing unit
+    // the text names, with that unit's precision and radius; `text` keeps the name.
+    bool unlisted = false;
     std::vector<Alternative> alternatives; // runners-up, best first
 };
 

@@ -38,6 +38,9 @@ std::string to_json_line(std::string_view doc, const Mention& m) {
     j["type"] = to_string(m.type);
     j["role"] = to_string(m.role);
     j["confidence"] = rounded(m.confidence, 1e3);
+    if (m.unlisted) {
+        j["unlisted"] = true; // the place is the containing unit the text names
+    }
     auto alternatives = nlohmann::ordered_json::array();
     for (const Alternative& a : m.alternatives) {
         nlohmann::ordered_json alt;

@@ -4,9 +4,12 @@
 //   3. Scoring and the iterative choice
 //   4. The naive population baseline
 //   5. Metonymy
+// Names the gazetteer lacks where the text puts them land on their units in units.cpp.
 #include "geoparse/resolver.hpp"
 
 #include "common/geo.hpp"
+#include "geoparse/qualifiers.hpp"
+#include "geoparse/units.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -73,7 +76,9 @@ FeatureCue feature_cue(const Document& doc, const Match& m) {
         k == "governorate" || k == "oblast") {
         return FeatureCue::admin1;
     }
-    if (k == "county" || k == "district" || k == "municipality" || k == "parish") {
+    // Token keys are loose romanisations: "county" is keyed like "cunty".
+    static const std::string county = gazetteer::normalize_name("county");
+    if (k == county || k == "district" || k == "municipality" || k == "parish") {
         return FeatureCue::admin2;
     }
     if (k == "city" || k == "town" || k == "village") {
@@ -131,27 +136,6 @@ void link_siblings(const Document& doc, std::vector<Group>& groups) {
     }
 }
 
-// Matches inside the brackets that open right after `m` (at most a short span).
-std::vector<int> bracket_qualifiers(const Document& doc, const Match& m) {
-    std::vector<int> out;
-    const std::size_t open = m.last + 1;
-    if (open >= doc.tokens.size() || !doc.is_barrier(open) || doc.barrier_char(open) != '(') {
-        return out;
-    }
-    constexpr std::size_t max_span = 12;
-    for (std::size_t t = open + 1; t < doc.tokens.size() && t <= open + max_span; ++t) {
-        if (doc.is_barrier(t) && doc.barrier_char(t) == ')') {
-            break;
-        }
-        const int k = doc.match_at[t];
-        if (k >= 0 && (out.empty() || out.back() != k) &&
-            !doc.matches[static_cast<std::size_t>(k)].demonym) {
-            out.push_back(k);
-        }
-    }
-    return out;
-}
-
 std::vector<Group> make_groups(const Document& doc) {
     std::vector<Group> groups;
     std::unordered_map<std::string, std::size_t> by_key;
@@ -177,18 +161,25 @@ std::vector<Group> make_groups(const Document& doc) {
         g.dateline = dateline;
         g.weight = (1.0 + 0.5 * std::log(static_cast<double>(g.members.size()))) *
                    (m.demonym ? demonym_evidence : 1.0) * (dateline ? dateline_evidence : 1.0);
+        if (m.generic) {
+            g.weight = 0.0; // its candidates are the head's, no evidence for the others
+        }
+        // Containing qualifiers say the same thing however many there are (the largest bonus
+        // counts); being the qualifier of another name is separate evidence and adds to it.
+        std::vector<double> qualified(m.candidates->size(), 0.0);
         const auto link = [&](int other, double amount, bool other_is_area) {
             if (other < 0) {
                 return;
             }
             const Match& o = doc.matches[static_cast<std::size_t>(other)];
+            std::vector<double>& into = other_is_area ? g.bonus : qualified;
             for (std::size_t c = 0; c < m.candidates->size(); ++c) {
                 for (const Candidate& oc : *o.candidates) {
                     const bool ok = other_is_area
                                         ? area_contains(oc.place, (*m.candidates)[c].place)
                                         : area_contains((*m.candidates)[c].place, oc.place);
                     if (ok) {
-                        g.bonus[c] = amount;
+                        into[c] = std::max(into[c], amount);
                         break;
                     }
                 }
@@ -196,14 +187,18 @@ std::vector<Group> make_groups(const Document& doc) {
         };
         link(m.qualifier, qualifier_bonus, true);
         link(m.qualified, qualifier_area_bonus, false);
-        // "Qorvantu (Awe district, Nasarawa state)": every place in the brackets right after a
-        // name qualifies it, even when the first one (a district the gazetteer lacks) is not.
+        // "Dunmore (Kelvin district, Ontario)", "Dunmore, Kelvin district, Ontario",
+        // "Dunmore in Ontario": every place the text names as containing the name qualifies
+        // it, even past a district the gazetteer lacks.
         for (std::size_t i : g.members) {
-            for (const int q : bracket_qualifiers(doc, doc.matches[i])) {
-                if (q != m.qualifier) {
-                    link(q, qualifier_bonus, true);
+            for (const QualifierLink& q : textual_qualifiers(doc, i)) {
+                if (static_cast<int>(q.match) != m.qualifier) {
+                    link(static_cast<int>(q.match), qualifier_bonus, true);
                 }
             }
+        }
+        for (std::size_t c = 0; c < qualified.size(); ++c) {
+            g.bonus[c] += qualified[c];
         }
         for (std::size_t i : g.members) {
             const FeatureCue cue = feature_cue(doc, doc.matches[i]);
@@ -447,6 +442,14 @@ void resolve(ResolverKind kind, const std::vector<PlaceView>& dateline_places, D
             m.chosen = g.chosen;
             m.confidence = confidence;
         }
+    }
+    if (kind == ResolverKind::context) {
+        std::vector<NameGroup> names;
+        names.reserve(groups.size());
+        for (const Group& g : groups) {
+            names.push_back(NameGroup{g.members, g.weight, g.dateline});
+        }
+        land_on_units(doc, names);
     }
 }
 

@@ -247,6 +247,36 @@ TEST_CASE("two places with one id stop the build, naming both", "[gazetteer]") {
     CHECK_FALSE(std::filesystem::exists(options.index_path));
 }
 
+TEST_CASE("a user gazetteer row naming a GeoNames id corrects that place", "[gazetteer]") {
+    const std::string dir = eventmap::test::scratch_dir("user_gazetteer_fix");
+    const std::string user = dir + "/user.tsv";
+    const std::string header = "key\tname\talternate_names\tfeature_class\tfeature_code\t"
+                               "country\tadmin1\tlat\tlon\tradius_km\tprecision\tpopulation\t"
+                               "source\tgeonameid\n";
+    // The fixture's Paris, Texas (4717560), moved and given an invented second name.
+    eventmap::test::write_file(user, header + "paris-fix\tParis\tQuorvant Paris\tP\tPPLA2\tUS\tTX\t"
+                                              "33.7\t-95.5\t6\tcity\t0\tmy notes\t4717560\n");
+    BuildOptions options;
+    options.sources = fixture_sources();
+    options.sources.user = user;
+    options.index_path = dir + "/gazetteer.emg";
+    const BuildReport report = build_index(options);
+    REQUIRE(report.index_written);
+    const Gazetteer g = Gazetteer::open(options.index_path);
+    const auto found = g.lookup("Quorvant Paris");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].place.id == 4717560);
+    CHECK(found[0].place.position.lat == Approx(33.7));
+    CHECK(found[0].place.radius_km == Approx(6.0));
+    CHECK(found[0].place.population == 24910); // 0 in the row: unchanged
+    // Still one entry for that id, found under its old name too.
+    std::size_t texas = 0;
+    for (const auto& c : g.lookup("Paris", {std::string(), 20})) {
+        texas += c.place.id == 4717560 ? 1 : 0;
+    }
+    CHECK(texas == 1);
+}
+
 TEST_CASE("a user gazetteer adds places in the supplement's format", "[gazetteer]") {
     const std::string dir = eventmap::test::scratch_dir("user_gazetteer");
     const std::string user = dir + "/user.tsv";

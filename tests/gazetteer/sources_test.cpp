@@ -3,6 +3,7 @@
 #include "gazetteer/sources.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sys/stat.h>
@@ -137,6 +138,29 @@ TEST_CASE("second-level divisions sit at the centre of their places", "[sources]
     CHECK(builder.place(static_cast<std::uint32_t>(before)).name == "Montgomery County");
     CHECK(builder.place(static_cast<std::uint32_t>(before)).position.lat ==
           Approx(39.28844).margin(0.001));
+}
+
+TEST_CASE("second-level divisions are also known by their bare names", "[sources]") {
+    IndexBuilder builder;
+    SourceIndex index;
+    Diagnostics diag;
+    read_geonames_table(fixture("gazetteer/geonames.txt"), builder, index, diag);
+    const std::size_t before = builder.size();
+    // Invented names on the code of a fixture county (it holds a fixture town): a prefix and
+    // a suffix naming the unit's kind come off; "County" stays (US news writes it).
+    const std::string dir = eventmap::test::scratch_dir("bare_division_names");
+    const std::string path = dir + "/admin2Codes.txt";
+    eventmap::test::write_file(path, "US.MD.031\tProvince of Quorvant\tProvince of Quorvant\t0\n"
+                                     "US.MD.031\tBelvanne District\tBelvanne District\t0\n"
+                                     "US.MD.031\tOstrey County\tOstrey County\t0\n");
+    Diagnostics d;
+    REQUIRE(read_admin2(path, builder, d) == 3);
+    const auto names = [&](std::size_t i) {
+        return builder.place(static_cast<std::uint32_t>(before + i)).alternate_names;
+    };
+    CHECK(std::find(names(0).begin(), names(0).end(), "Quorvant") != names(0).end());
+    CHECK(std::find(names(1).begin(), names(1).end(), "Belvanne") != names(1).end());
+    CHECK(std::find(names(2).begin(), names(2).end(), "Ostrey") == names(2).end());
 }
 
 TEST_CASE("supplement and aliases rows import and bad rows are reported", "[sources]") {

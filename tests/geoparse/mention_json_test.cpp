@@ -31,3 +31,12 @@ TEST_CASE("mention JSON has the documented fields in order", "[geoparse]") {
     CHECK(j["alternatives"][0]["country"] == "US");
     CHECK(j["alternatives"][0]["score"] == 1.5);
 }
+
+TEST_CASE("a name placed on its containing unit says so in JSON", "[geoparse]") {
+    geoparse::Mention m;
+    m.text = "Quorvant";
+    m.name = "Awe";
+    CHECK(nlohmann::json::parse(geoparse::to_json_line("d", m)).count("unlisted") == 0);
+    m.unlisted = true;
+    CHECK(nlohmann::json::parse(geoparse::to_json_line("d", m))["unlisted"] == true);
+}
