@@ -167,23 +167,29 @@ void frame_figures(const std::string& source) {
 int main(int argc, char** argv) {
     // --big: add 16384x16384; --renders: no basemap builds; --basemap: only those;
     // --dir DIR: where the events and images go (default /tmp)
-    bool big = false, renders_only = false, basemap_only = false;
+    // --frame: only the 1280x800 frame figure (the marker frame's quick loop)
+    bool big = false, renders_only = false, basemap_only = false, frame_only = false;
     std::string dir = "/tmp";
     for (int i = 1; i < argc; ++i) {
         big |= std::strcmp(argv[i], "--big") == 0;
         renders_only |= std::strcmp(argv[i], "--renders") == 0;
         basemap_only |= std::strcmp(argv[i], "--basemap") == 0;
+        frame_only |= std::strcmp(argv[i], "--frame") == 0;
         if (std::strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
             dir = argv[++i];
         }
     }
-    if (!renders_only) {
+    if (!renders_only && !frame_only) {
         basemap_figures();
     }
     if (basemap_only) {
         return 0;
     }
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
+    if (frame_only) {
+        frame_figures(source);
+        return 0;
+    }
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
     render::RenderJob job;
     job.source = source;
