@@ -36,10 +36,11 @@ void main() {
     // Size grows with the number of reports, slowly: 1, 2, 4, 8 sources -> 1, 1.35, 1.7, 2.05.
     float r = u_size * (1.0 + 0.35 * log2(max(a_style.w, 1.0)));
     v_radius_px = r;
-    // Pixels whose centre is within r + 0.5 of the centre get coverage; half a pixel more on
-    // each side absorbs llvmpipe's half-pixel point offset. A larger sprite only shaded
-    // fragments the disc discards (2r + 3 cost a third more 4x4 blocks at r = 4.5).
-    gl_PointSize = 2.0 * (r + 1.0);
+    // Only pixels whose centre lies within r + 0.5 of the marker's centre get coverage, and a
+    // point covers the pixels whose centres fall in its square: 2r + 1 is the smallest sprite
+    // that holds the disc. A larger one only shaded fragments the disc discards (2r + 3 cost
+    // half again as many 4x4 blocks at r = 4.5).
+    gl_PointSize = 2.0 * (r + 0.5);
     vec2 ndc = a_position * u_scale + u_offset;
     v_centre = u_viewport.xy + (ndc * 0.5 + 0.5) * u_viewport.zw;
     gl_Position = vec4(ndc, 0.0, 1.0);
