@@ -128,9 +128,10 @@ void basemap_figures() {
 }
 
 // What the viewer pays per frame: MapRenderer::draw of every marker into a 1280x800 target
-// (multisampled, as the viewer's), finished with glFinish, no read-back or encoding. Median
-// of 7 frames after one warm-up.
-void frame_figures(const std::string& source) {
+// (multisampled as saved images are; `samples` 1 is the viewer's map surface, see
+// view/viewer_surface), finished with glFinish, no read-back or encoding. Median of 7 frames
+// after one warm-up.
+void frame_figures(const std::string& source, int samples = 4) {
     render::OffscreenContext context;
     render::MapRenderer renderer(render::RendererSettings{"", "-", ""});
     auto table = std::make_shared<mapdata::EventTable>(mapdata::load_events(source));
@@ -138,7 +139,7 @@ void frame_figures(const std::string& source) {
     renderer.set_projection(render::ProjectionKind::web_mercator, 0);
     const auto view =
         render::fit_view(renderer.projection(), mapdata::event_bounds(*table), 1280, 800, 0.05);
-    render::OffscreenTarget target(1280, 800);
+    render::OffscreenTarget target(1280, 800, samples);
     render::MapOptions options;
     std::vector<double> walls, cpus;
     for (int i = 0; i < 8; ++i) {
@@ -155,10 +156,10 @@ void frame_figures(const std::string& source) {
     }
     std::sort(walls.begin(), walls.end());
     std::sort(cpus.begin(), cpus.end());
-    std::printf("1280x800 frame, %zu markers: median %.0f ms wall, %.0f ms CPU (all threads)  "
-                "load avg %.1f\n",
-                table->size(), walls[walls.size() / 2] * 1000, cpus[cpus.size() / 2] * 1000,
-                load_average());
+    std::printf("1280x800 frame, %d sample(s), %zu markers: median %.0f ms wall, %.0f ms CPU (all "
+                "threads)  load avg %.1f\n",
+                samples, table->size(), walls[walls.size() / 2] * 1000,
+                cpus[cpus.size() / 2] * 1000, load_average());
     std::fflush(stdout);
 }
 
@@ -188,6 +189,7 @@ int main(int argc, char** argv) {
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
     if (frame_only) {
         frame_figures(source);
+        frame_figures(source, 1);
         return 0;
     }
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
@@ -200,6 +202,7 @@ int main(int argc, char** argv) {
     job.output = dir + "/render_bench_1080p.png";
     run("1920x1080 PNG, markers (first)", job);
     frame_figures(source);
+    frame_figures(source, 1);
     run("1920x1080 PNG, markers (again)", job);
     job.options.heatmap = true;
     job.output = dir + "/render_bench_1080p_heat.png";
