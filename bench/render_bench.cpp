@@ -128,9 +128,10 @@ void basemap_figures() {
 }
 
 // What the viewer pays per frame: MapRenderer::draw of every marker into a 1280x800 target
-// (multisampled, as the viewer's), finished with glFinish, no read-back or encoding. Median
-// of 7 frames after one warm-up.
-void frame_figures(const std::string& source) {
+// (multisampled as saved images are; `samples` 1 is the viewer's map surface, see
+// view/viewer_surface), finished with glFinish, no read-back or encoding. Median of 7 frames
+// after one warm-up.
+void frame_figures(const std::string& source, int samples = 4) {
     render::OffscreenContext context;
     render::MapRenderer renderer(render::RendererSettings{"", "-", ""});
     auto table = std::make_shared<mapdata::EventTable>(mapdata::load_events(source));
@@ -138,7 +139,7 @@ void frame_figures(const std::string& source) {
     renderer.set_projection(render::ProjectionKind::web_mercator, 0);
     const auto view =
         render::fit_view(renderer.projection(), mapdata::event_bounds(*table), 1280, 800, 0.05);
-    render::OffscreenTarget target(1280, 800);
+    render::OffscreenTarget target(1280, 800, samples);
     render::MapOptions options;
     std::vector<double> walls, cpus;
     for (int i = 0; i < 8; ++i) {
@@ -155,10 +156,10 @@ void frame_figures(const std::string& source) {
     }
     std::sort(walls.begin(), walls.end());
     std::sort(cpus.begin(), cpus.end());
-    std::printf("1280x800 frame, %zu markers: median %.0f ms wall, %.0f ms CPU (all threads)  "
-                "load avg %.1f\n",
-                table->size(), walls[walls.size() / 2] * 1000, cpus[cpus.size() / 2] * 1000,
-                load_average());
+    std::printf("1280x800 frame, %d sample(s), %zu markers: median %.0f ms wall, %.0f ms CPU (all "
+                "threads)  load avg %.1f\n",
+                samples, table->size(), walls[walls.size() / 2] * 1000,
+                cpus[cpus.size() / 2] * 1000, load_average());
     std::fflush(stdout);
 }
 
@@ -167,23 +168,30 @@ void frame_figures(const std::string& source) {
 int main(int argc, char** argv) {
     // --big: add 16384x16384; --renders: no basemap builds; --basemap: only those;
     // --dir DIR: where the events and images go (default /tmp)
-    bool big = false, renders_only = false, basemap_only = false;
+    // --frame: only the 1280x800 frame figure (the marker frame's quick loop)
+    bool big = false, renders_only = false, basemap_only = false, frame_only = false;
     std::string dir = "/tmp";
     for (int i = 1; i < argc; ++i) {
         big |= std::strcmp(argv[i], "--big") == 0;
         renders_only |= std::strcmp(argv[i], "--renders") == 0;
         basemap_only |= std::strcmp(argv[i], "--basemap") == 0;
+        frame_only |= std::strcmp(argv[i], "--frame") == 0;
         if (std::strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
             dir = argv[++i];
         }
     }
-    if (!renders_only) {
+    if (!renders_only && !frame_only) {
         basemap_figures();
     }
     if (basemap_only) {
         return 0;
     }
     const std::string source = write_events(dir + "/render_bench_events.geojsonl", 100000);
+    if (frame_only) {
+        frame_figures(source);
+        frame_figures(source, 1);
+        return 0;
+    }
     std::printf("== end to end, 100,000 events (%s)\n", source.c_str());
     render::RenderJob job;
     job.source = source;
@@ -194,6 +202,7 @@ int main(int argc, char** argv) {
     job.output = dir + "/render_bench_1080p.png";
     run("1920x1080 PNG, markers (first)", job);
     frame_figures(source);
+    frame_figures(source, 1);
     run("1920x1080 PNG, markers (again)", job);
     job.options.heatmap = true;
     job.output = dir + "/render_bench_1080p_heat.png";

@@ -2,23 +2,23 @@
 // marker.frag's disc with a thin outline, and ring for planned events, inside a point sprite.
 // The distance is measured from the marker's centre in window pixels, not through
 // gl_PointCoord: llvmpipe's point coordinates sit half a pixel off, which moved every disc.
-flat in vec4 v_color;
-flat in vec2 v_centre;
-flat in float v_radius_px;
-flat in float v_planned;
-uniform float u_outline; // pixels
+// Two varyings, not four: llvmpipe sets up and bins every input of every point.
+flat in vec4 v_color_radius; // rgb, radius in pixels (negative: a planned event's ring)
+flat in vec2 v_centre;       // window pixels
+uniform float u_outline;     // pixels
 out vec4 frag_color;
 void main() {
+    float radius = abs(v_color_radius.w);
     float d = length(gl_FragCoord.xy - v_centre); // distance from the centre in pixels
-    float edge = clamp(v_radius_px + 0.5 - d, 0.0, 1.0); // anti-aliased coverage
+    float edge = clamp(radius + 0.5 - d, 0.0, 1.0); // anti-aliased coverage
     if (edge <= 0.0) {
         discard;
     }
-    if (v_planned >= 1.0) {
-        float inner = clamp(d - (v_radius_px - 2.2 * u_outline) + 0.5, 0.0, 1.0);
-        frag_color = vec4(v_color.rgb, edge * inner);
+    if (v_color_radius.w < 0.0) {
+        float inner = clamp(d - (radius - 2.2 * u_outline) + 0.5, 0.0, 1.0);
+        frag_color = vec4(v_color_radius.rgb, edge * inner);
         return;
     }
-    vec3 rgb = d > v_radius_px - u_outline ? vec3(0.12, 0.12, 0.14) : v_color.rgb;
+    vec3 rgb = d > radius - u_outline ? vec3(0.12, 0.12, 0.14) : v_color_radius.rgb;
     frag_color = vec4(rgb, edge * 0.92);
 }

@@ -18,10 +18,8 @@ uniform vec4 u_quad_colors[5];
 uniform float u_slot_visible[16];
 uniform vec4 u_viewport; // x, y, width, height in window pixels
 
-flat out vec4 v_color;
-flat out vec2 v_centre; // window pixels: the fragment shader measures from gl_FragCoord
-flat out float v_radius_px;
-flat out float v_planned;
+flat out vec4 v_color_radius; // rgb, radius in pixels, negated for a planned event's ring
+flat out vec2 v_centre;       // window pixels: the fragment shader measures from gl_FragCoord
 
 void main() {
     int slot = int(a_style.x);
@@ -31,12 +29,16 @@ void main() {
         gl_PointSize = 1.0;
         return;
     }
-    v_planned = mod(a_style.z, 2.0);
-    v_color = u_color_by == 0 ? u_slot_colors[slot] : u_quad_colors[int(a_style.y)];
+    bool planned = mod(a_style.z, 2.0) >= 1.0;
+    vec4 color = u_color_by == 0 ? u_slot_colors[slot] : u_quad_colors[int(a_style.y)];
     // Size grows with the number of reports, slowly: 1, 2, 4, 8 sources -> 1, 1.35, 1.7, 2.05.
     float r = u_size * (1.0 + 0.35 * log2(max(a_style.w, 1.0)));
-    v_radius_px = r;
-    gl_PointSize = 2.0 * (r + 1.5); // the quad's extent: 1.5 px beyond the rim for its edge
+    v_color_radius = vec4(color.rgb, planned ? -r : r);
+    // Only pixels whose centre lies within r + 0.5 of the marker's centre get coverage, and a
+    // point covers the pixels whose centres fall in its square: 2r + 1 is the smallest sprite
+    // that holds the disc. A larger one only shaded fragments the disc discards (2r + 3 cost
+    // half again as many 4x4 blocks at r = 4.5).
+    gl_PointSize = 2.0 * (r + 0.5);
     vec2 ndc = a_position * u_scale + u_offset;
     v_centre = u_viewport.xy + (ndc * 0.5 + 0.5) * u_viewport.zw;
     gl_Position = vec4(ndc, 0.0, 1.0);

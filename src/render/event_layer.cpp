@@ -212,7 +212,12 @@ void EventLayer::draw_points(const ClipTransform& clip, const Tile& tile,
     glUniform4fv(points_program_.uniform("u_viewport"), 1, viewport);
     glViewport(-margin, -margin, tile.width + 2 * margin, tile.height + 2 * margin);
     glEnable(GL_PROGRAM_POINT_SIZE);
+    // The markers antialias their own rims, and the sprite's square edge lies where the disc
+    // is discarded anyway, so multisampled rasterisation adds nothing to their pixels; without
+    // it llvmpipe shades and blends each fragment once instead of per sample coverage.
+    glDisable(GL_MULTISAMPLE);
     points_.draw(true);
+    glEnable(GL_MULTISAMPLE);
     glDisable(GL_PROGRAM_POINT_SIZE);
     glViewport(0, 0, tile.width, tile.height);
 }
