@@ -19,6 +19,25 @@ using eventmap::test::scratch_dir;
 
 namespace {
 
+// The memory budgets below are the plain build's, and the plain suite checks them as they are.
+// Under AddressSanitizer the measured process also holds ASan's own memory: the shadow (an
+// eighth of what the program maps) and the quarantine of freed blocks (256 MiB by default);
+// the 16384x16384 render measured 1,029 MiB there (3 December 2026), so the sanitized suite
+// allows that share on top of the budget.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EVENTMAP_TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define EVENTMAP_TEST_ASAN 1
+#endif
+#ifdef EVENTMAP_TEST_ASAN
+constexpr double asan_allowance_mib = 384;
+#else
+constexpr double asan_allowance_mib = 0;
+#endif
+
 struct Measured {
     int exit_code = -1;
     double peak_rss_mib = 0;
@@ -91,7 +110,7 @@ TEST_CASE("a ten-million-point source is drawn with bounded memory", "[render][l
     // About 48 bytes a row in the table (reserved once, not doubled), 12 projected and 36 in
     // llvmpipe's instance buffer (uploaded a chunk at a time): ~1.0 GiB, plus GDAL and Mesa.
     WARN("10M points: peak RSS " << m.peak_rss_mib << " MiB, CPU " << m.cpu_seconds << " s");
-    CHECK(m.peak_rss_mib < 2048);
+    CHECK(m.peak_rss_mib < 2048 + asan_allowance_mib);
     // The fitted map shows all four clusters: each type's colour (Tol muted, equal counts)
     // covers a good part of the image.
     const auto png = eventmap::test::read_png(dir + "/map.png");
@@ -116,7 +135,7 @@ TEST_CASE("a 16384x16384 image is drawn in tiles under 1 GiB", "[render][large]"
     CHECK(m.exit_code == 0);
     CHECK_THAT(m.log, Catch::Contains("tiles"));
     WARN("16384x16384: peak RSS " << m.peak_rss_mib << " MiB, CPU " << m.cpu_seconds << " s");
-    CHECK(m.peak_rss_mib < 1024);
+    CHECK(m.peak_rss_mib < 1024 + asan_allowance_mib);
     int w = 0, h = 0, channels = 0;
     REQUIRE(stbi_info(out.c_str(), &w, &h, &channels) == 1); // the header, not 1 GiB of pixels
     CHECK(w == 16384);
