@@ -105,6 +105,17 @@ TEST_CASE("comparatives, failed attacks and the month of May are no modality",
     CHECK(extract("No civilians were killed in Hama on Monday.", "2016-06-02").empty());
 }
 
+TEST_CASE("not only states the act it introduces", "[events][extractor]") {
+    const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
+                                "Friday but also burned a jeep.",
+                                "2016-06-02");
+    CHECK(events_at(events, "PROTEST", "Nablus").size() == 1);
+    // "not" alone still negates.
+    CHECK(events_at(extract("Villagers did not throw stones in Nablus on Friday.", "2016-06-02"),
+                    "PROTEST", "Nablus")
+              .empty());
+}
+
 TEST_CASE("a qualified name is the qualified place, the relative date resolves",
           "[events][extractor]") {
     const auto events = extract(
