@@ -69,6 +69,28 @@ bool ArticleBuilder::determined_name(const Analysis& a, std::size_t last) {
     return first > 0 && one_of(a.tokens[first - 1].key, noun_determiners);
 }
 
+// The object noun of a verb-object phrase past at most two lowercase modifiers ("threw a hand
+// grenade", "took full control"), or 0: a preposition, a conjunction or a name ends the search.
+std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, const Trigger& t) {
+    static const std::unordered_set<std::string> stops{
+        "and",  "or",   "but",  "to",    "of",     "in",   "at",   "on",
+        "from", "by",   "with", "that",  "which",  "who",  "not",  "as",
+        "for",  "into", "over", "after", "before", "when", "while"};
+    const auto& tokens = a.tokens;
+    for (std::size_t k = verb + 1; k < tokens.size() && k <= verb + 3; ++k) {
+        if (!tokens[k].word || tokens[k].capitalized || a.mention_at[k] >= 0) {
+            return 0;
+        }
+        if (k > verb + 1 && tokens[k].key == t.words.back()) {
+            return k;
+        }
+        if (stops.count(tokens[k].key) > 0) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 void ArticleBuilder::find_triggers(Analysis& a) const {
     const auto& tokens = a.tokens;
     // Words inside a time expression name a time, not an event ("the September 11 attacks").
@@ -131,9 +153,11 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             for (std::size_t w = 1; w < t.words.size() && match; ++w) {
                 match = tokens[i + w].key == t.words[w];
             }
-            if (match && !covered(a, i, i + t.words.size() - 1)) {
-                a.triggers.push_back(TriggerHit{i, i + t.words.size() - 1, &t});
-                i += t.words.size() - 1;
+            const std::size_t last =
+                match ? i + t.words.size() - 1 : (t.object_phrase ? object_after(a, i, t) : 0);
+            if ((match || last > i) && !covered(a, i, last)) {
+                a.triggers.push_back(TriggerHit{i, last, &t});
+                i = last;
                 break;
             }
         }

@@ -105,6 +105,19 @@ TEST_CASE("comparatives, failed attacks and the month of May are no modality",
     CHECK(extract("No civilians were killed in Hama on Monday.", "2016-06-02").empty());
 }
 
+TEST_CASE("a verb-object phrase takes modifiers before its object", "[events][extractor]") {
+    CHECK(events_at(extract("A gunman threw a hand grenade at a bus stop in Homs on Friday.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    // A preposition between ends the phrase: the grenade is no object of "threw".
+    CHECK(events_at(extract("A boy threw a ball to a dog near a grenade crater in Homs on "
+                            "Friday.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .empty());
+}
+
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
     const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
                                 "Friday but also burned a jeep.",
