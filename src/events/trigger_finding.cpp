@@ -308,8 +308,9 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
             continue;
         }
         const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
-        // Back over articles and modifiers ("a powerful", "a Zembian") to the verb.
-        for (std::size_t k = hit.first, steps = 0; k > floor && steps < 5; --k, ++steps) {
+        // Back over articles and modifiers ("a powerful", "a Zembian", "the morning with a
+        // surprise") to the verb.
+        for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
             const Token& t = tokens[k - 1];
             if (!t.word) {
                 break;

@@ -118,6 +118,13 @@ TEST_CASE("a verb-object phrase takes modifiers before its object", "[events][ex
               .empty());
 }
 
+TEST_CASE("a light verb five words before its event noun joins it", "[events][extractor]") {
+    const std::string text = "Rebels started the morning with a sudden assault on Homs.";
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("started"));
+}
+
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
     const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
                                 "Friday but also burned a jeep.",
