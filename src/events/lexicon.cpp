@@ -304,9 +304,11 @@ EventLexicon EventLexicon::load(const std::string& directory) {
             "down", "up", "on", "at", "into", "toward", "towards", "for", "out", "to", "off"};
         const bool object_phrase =
             kind == "phrase" && words.size() == 2 && particles.count(words.back()) == 0;
+        const bool particle_phrase =
+            kind == "phrase" && words.size() == 2 && particles.count(words.back()) > 0;
         for (auto& v : variants) {
             lex.triggers_.push_back(Trigger{std::move(v), f[0], type->second, cameo, weight,
-                                            nominal, mode, object_phrase});
+                                            nominal, mode, object_phrase, particle_phrase});
         }
     });
 

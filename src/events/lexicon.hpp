@@ -30,6 +30,8 @@ struct Trigger {
     // A verb and its object noun ("throw grenade"): up to two modifiers may stand between
     // ("threw a hand grenade", "fired two rockets").
     bool object_phrase = false;
+    // A verb and its particle ("fire into"): an adverb may stand between ("fired blindly into").
+    bool particle_phrase = false;
 };
 
 struct ActorName {

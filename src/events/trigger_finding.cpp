@@ -91,6 +91,18 @@ std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, co
     return 0;
 }
 
+// The particle of a verb-particle phrase past one adverb ("fired blindly into"), or 0.
+std::size_t ArticleBuilder::particle_after(const std::vector<Token>& tokens, std::size_t verb,
+                                           const Trigger& t) {
+    const std::size_t k = verb + 1;
+    if (k + 1 >= tokens.size() || !tokens[k].word || tokens[k].capitalized) {
+        return 0;
+    }
+    const std::string& adverb = tokens[k].key;
+    const bool ly = adverb.size() > 4 && adverb.compare(adverb.size() - 2, 2, "ly") == 0;
+    return ly && tokens[k + 1].key == t.words.back() ? k + 1 : 0;
+}
+
 void ArticleBuilder::find_triggers(Analysis& a) const {
     const auto& tokens = a.tokens;
     // Words inside a time expression name a time, not an event ("the September 11 attacks").
@@ -153,8 +165,10 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             for (std::size_t w = 1; w < t.words.size() && match; ++w) {
                 match = tokens[i + w].key == t.words[w];
             }
-            const std::size_t last =
-                match ? i + t.words.size() - 1 : (t.object_phrase ? object_after(a, i, t) : 0);
+            const std::size_t last = match               ? i + t.words.size() - 1
+                                     : t.object_phrase   ? object_after(a, i, t)
+                                     : t.particle_phrase ? particle_after(tokens, i, t)
+                                                         : 0;
             if ((match || last > i) && !covered(a, i, last)) {
                 a.triggers.push_back(TriggerHit{i, last, &t});
                 i = last;

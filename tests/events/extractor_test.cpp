@@ -125,6 +125,16 @@ TEST_CASE("a light verb five words before its event noun joins it", "[events][ex
     CHECK(found[0].trigger_start == text.find("started"));
 }
 
+TEST_CASE("an adverb may stand inside a verb-particle phrase", "[events][extractor]") {
+    CHECK(events_at(extract("Gunmen fired wildly into a crowd in Homs on Friday.", "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    CHECK(events_at(extract("Troops fired heavy artillery at villages near Homs on Friday.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+}
+
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
     const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
                                 "Friday but also burned a jeep.",
