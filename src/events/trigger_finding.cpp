@@ -77,7 +77,22 @@ std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, co
         "from", "by",   "with", "that",  "which",  "who",  "not",  "as",
         "for",  "into", "over", "after", "before", "when", "while"};
     const auto& tokens = a.tokens;
-    for (std::size_t k = verb + 1; k < tokens.size() && k <= verb + 3; ++k) {
+    // A state after its object takes a longer one: "leaving at least nine people dead".
+    static const std::unordered_set<std::string> states{"dead", "wounded", "injured"};
+    const bool state = states.count(t.words.back()) > 0;
+    // Only as an adjunct after a comma: "the fighting has left 36 dead" is the fighting's
+    // light verb, one event.
+    if (state && (verb == 0 || tokens[verb - 1].key != ",")) {
+        return 0;
+    }
+    const std::size_t reach = state ? 6 : 3;
+    for (std::size_t k = verb + 1; k < tokens.size() && k <= verb + reach; ++k) {
+        const bool at_least =
+            k + 1 < tokens.size() && tokens[k].key == "at" && tokens[k + 1].key == "least";
+        if (at_least && reach > 3) {
+            ++k;
+            continue;
+        }
         if (!tokens[k].word || tokens[k].capitalized || a.mention_at[k] >= 0) {
             return 0;
         }

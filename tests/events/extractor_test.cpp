@@ -135,6 +135,18 @@ TEST_CASE("an adverb may stand inside a verb-particle phrase", "[events][extract
               .size() == 1);
 }
 
+TEST_CASE("leaving people dead reports an attack", "[events][extractor]") {
+    CHECK(events_at(extract("A mob torched stalls in Homs on Friday, leaving at least four "
+                            "traders dead.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    // Leaving a place is no attack.
+    CHECK(
+        events_at(extract("Pilgrims were leaving Homs on Friday.", "2016-06-02"), "ASSAULT", "Homs")
+            .empty());
+}
+
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
     const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
                                 "Friday but also burned a jeep.",
