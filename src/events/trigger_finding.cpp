@@ -25,6 +25,23 @@ constexpr std::array<std::string_view, 12> unit_nouns{"police",  "army",     "mi
                                                       "border",  "commando", "foot",     "naval",
                                                       "passing", "routine",  "militia",  "troop"};
 
+// Verbs that only say the event noun after them happened: "launched attacks".
+const std::unordered_set<std::string>& light_verbs_before() {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (const char* lemma :
+             {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
+              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
+              "escalate", "engage"}) {
+            for (auto& f : verb_forms(lemma)) {
+                out.insert(std::move(f));
+            }
+        }
+        return out;
+    }();
+    return forms;
+}
+
 } // namespace
 
 // event_at: the forced span becomes the sentence's trigger there, replacing what the
@@ -139,7 +156,8 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         }
         // After a determiner, and the adjectives after it, a word is a noun: "the attack",
         // "a fierce assault" are no verbs.
-        bool noun_slot = false;
+        // Right after a light verb an event word is its object noun: "has intensified raids".
+        bool noun_slot = i > 0 && light_verbs_before().count(tokens[i - 1].key) > 0;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
             const std::string& p = tokens[k - 1].key;
             noun_slot = one_of(p, noun_determiners);
@@ -304,18 +322,7 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
 // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
 // event is reported on the verb as news writes it and the verb's phrases govern it.
 void ArticleBuilder::attach_light_verbs(Analysis& a) {
-    static const std::unordered_set<std::string> before = [] {
-        std::unordered_set<std::string> forms;
-        for (const char* lemma :
-             {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
-              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
-              "escalate", "engage"}) {
-            for (auto& f : verb_forms(lemma)) {
-                forms.insert(std::move(f));
-            }
-        }
-        return forms;
-    }();
+    const std::unordered_set<std::string>& before = light_verbs_before();
     static const std::unordered_set<std::string> after = [] {
         std::unordered_set<std::string> forms;
         for (const char* lemma :

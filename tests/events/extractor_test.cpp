@@ -147,6 +147,13 @@ TEST_CASE("leaving people dead reports an attack", "[events][extractor]") {
             .empty());
 }
 
+TEST_CASE("an event word right after a light verb is its object noun", "[events][extractor]") {
+    const std::string text = "The militia has intensified raids near Homs.";
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("intensified"));
+}
+
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
     const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
                                 "Friday but also burned a jeep.",
