@@ -348,6 +348,19 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         // surprise") to the verb.
         for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
             const Token& t = tokens[k - 1];
+            // "mounted, late on Friday, a fierce raid": back over a short aside between
+            // commas to the verb before it.
+            if (t.key == "," && k >= 2) {
+                std::size_t open = k - 1;
+                while (open > floor && open + 5 > k && tokens[open - 1].word) {
+                    --open;
+                }
+                if (open > floor && open + 1 < k - 1 && tokens[open - 1].key == "," && open >= 2 &&
+                    in(before, tokens[open - 2].key)) {
+                    hit.first = open - 2;
+                }
+                break;
+            }
             if (!t.word) {
                 break;
             }

@@ -154,6 +154,14 @@ TEST_CASE("an event word right after a light verb is its object noun", "[events]
     CHECK(found[0].trigger_start == text.find("intensified"));
 }
 
+TEST_CASE("a short aside between commas may split a light verb from its noun",
+          "[events][extractor]") {
+    const std::string text = "Rebels launched, late on Friday, a fierce attack on Homs.";
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("launched"));
+}
+
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
     const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
                                 "Friday but also burned a jeep.",
