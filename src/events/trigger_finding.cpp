@@ -345,7 +345,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         }
         const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
         // Back over articles and modifiers ("a powerful", "a Zembian", "the morning with a
-        // surprise") to the verb.
+        // sudden") to the verb.
         for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
             const Token& t = tokens[k - 1];
             // "mounted, late on Friday, a fierce raid": back over a short aside between
