@@ -70,6 +70,9 @@ class ArticleBuilder {
     static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
     static bool determined_name(const Analysis& a, std::size_t last);
+    static std::size_t object_after(const Analysis& a, std::size_t verb, const Trigger& t);
+    static std::size_t particle_after(const std::vector<Token>& tokens, std::size_t verb,
+                                      const Trigger& t);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);
     static bool on_feature(const std::vector<Token>& tokens, std::size_t first,
                            const geoparse::Mention& m);

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace eventmap::events {
 
@@ -298,9 +299,16 @@ EventLexicon EventLexicon::load(const std::string& directory) {
         const std::string cameo = f[3] == "-" ? lex.types_[type->second].cameo_root : f[3];
         const double weight = parse_weight(f[4], triggers_path, line);
         const std::string mode = f.size() == 6 && f[5] != "-" ? f[5] : std::string();
+        // A particle as the phrase's last word ("fire on", "call for") takes no modifiers.
+        static const std::unordered_set<std::string> particles{
+            "down", "up", "on", "at", "into", "toward", "towards", "for", "out", "to", "off"};
+        const bool object_phrase =
+            kind == "phrase" && words.size() == 2 && particles.count(words.back()) == 0;
+        const bool particle_phrase =
+            kind == "phrase" && words.size() == 2 && particles.count(words.back()) > 0;
         for (auto& v : variants) {
-            lex.triggers_.push_back(
-                Trigger{std::move(v), f[0], type->second, cameo, weight, nominal, mode});
+            lex.triggers_.push_back(Trigger{std::move(v), f[0], type->second, cameo, weight,
+                                            nominal, mode, object_phrase, particle_phrase});
         }
     });
 

@@ -27,6 +27,11 @@ struct Trigger {
     double weight = 0;
     bool nominal = false; // a noun ("talks", "air strike"), not a verb ("met", "agreed")
     std::string mode;     // sub-type users know from conflict data ("armed clash"), or empty
+    // A verb and its object noun ("throw grenade"): up to two modifiers may stand between
+    // ("threw a hand grenade", "fired two rockets").
+    bool object_phrase = false;
+    // A verb and its particle ("fire into"): an adverb may stand between ("fired blindly into").
+    bool particle_phrase = false;
 };
 
 struct ActorName {

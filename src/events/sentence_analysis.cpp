@@ -107,7 +107,9 @@ Modality modality_of(const Analysis& a, const TriggerHit& hit, const EventType& 
         const bool comparative =
             k == "no" && (next == "fewer" || next == "less" || next == "more" || next == "longer");
         const bool failed_attempt = k == "failed" && next != "to";
-        if ((one_of(k, negations) && !comparative && !failed_attempt) ||
+        // "not only threw stones but also fired" states both acts.
+        const bool not_only = k == "not" && next == "only";
+        if ((one_of(k, negations) && !comparative && !failed_attempt && !not_only) ||
             (k.size() > 3 && k.compare(k.size() - 3, 3, "n't") == 0)) {
             return Modality::negated;
         }

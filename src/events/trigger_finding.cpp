@@ -25,6 +25,23 @@ constexpr std::array<std::string_view, 12> unit_nouns{"police",  "army",     "mi
                                                       "border",  "commando", "foot",     "naval",
                                                       "passing", "routine",  "militia",  "troop"};
 
+// Verbs that only say the event noun after them happened: "launched attacks".
+const std::unordered_set<std::string>& light_verbs_before() {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (const char* lemma :
+             {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
+              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
+              "escalate", "engage"}) {
+            for (auto& f : verb_forms(lemma)) {
+                out.insert(std::move(f));
+            }
+        }
+        return out;
+    }();
+    return forms;
+}
+
 } // namespace
 
 // event_at: the forced span becomes the sentence's trigger there, replacing what the
@@ -69,6 +86,55 @@ bool ArticleBuilder::determined_name(const Analysis& a, std::size_t last) {
     return first > 0 && one_of(a.tokens[first - 1].key, noun_determiners);
 }
 
+// The object noun of a verb-object phrase past at most two lowercase modifiers ("threw a hand
+// grenade", "took full control"), or 0: a preposition, a conjunction or a name ends the search.
+std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, const Trigger& t) {
+    static const std::unordered_set<std::string> stops{
+        "and",  "or",   "but",  "to",    "of",     "in",   "at",   "on",
+        "from", "by",   "with", "that",  "which",  "who",  "not",  "as",
+        "for",  "into", "over", "after", "before", "when", "while"};
+    const auto& tokens = a.tokens;
+    // A state after its object takes a longer one: "leaving at least nine people dead".
+    static const std::unordered_set<std::string> states{"dead", "wounded", "injured"};
+    const bool state = states.count(t.words.back()) > 0;
+    // Only as an adjunct after a comma: "the fighting has left 36 dead" is the fighting's
+    // light verb, one event.
+    if (state && (verb == 0 || tokens[verb - 1].key != ",")) {
+        return 0;
+    }
+    const std::size_t reach = state ? 6 : 3;
+    for (std::size_t k = verb + 1; k < tokens.size() && k <= verb + reach; ++k) {
+        const bool at_least =
+            k + 1 < tokens.size() && tokens[k].key == "at" && tokens[k + 1].key == "least";
+        if (at_least && reach > 3) {
+            ++k;
+            continue;
+        }
+        if (!tokens[k].word || tokens[k].capitalized || a.mention_at[k] >= 0) {
+            return 0;
+        }
+        if (k > verb + 1 && tokens[k].key == t.words.back()) {
+            return k;
+        }
+        if (stops.count(tokens[k].key) > 0) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+// The particle of a verb-particle phrase past one adverb ("fired blindly into"), or 0.
+std::size_t ArticleBuilder::particle_after(const std::vector<Token>& tokens, std::size_t verb,
+                                           const Trigger& t) {
+    const std::size_t k = verb + 1;
+    if (k + 1 >= tokens.size() || !tokens[k].word || tokens[k].capitalized) {
+        return 0;
+    }
+    const std::string& adverb = tokens[k].key;
+    const bool ly = adverb.size() > 4 && adverb.compare(adverb.size() - 2, 2, "ly") == 0;
+    return ly && tokens[k + 1].key == t.words.back() ? k + 1 : 0;
+}
+
 void ArticleBuilder::find_triggers(Analysis& a) const {
     const auto& tokens = a.tokens;
     // Words inside a time expression name a time, not an event ("the September 11 attacks").
@@ -90,7 +156,8 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         }
         // After a determiner, and the adjectives after it, a word is a noun: "the attack",
         // "a fierce assault" are no verbs.
-        bool noun_slot = false;
+        // Right after a light verb an event word is its object noun: "has intensified raids".
+        bool noun_slot = i > 0 && light_verbs_before().count(tokens[i - 1].key) > 0;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
             const std::string& p = tokens[k - 1].key;
             noun_slot = one_of(p, noun_determiners);
@@ -131,9 +198,13 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             for (std::size_t w = 1; w < t.words.size() && match; ++w) {
                 match = tokens[i + w].key == t.words[w];
             }
-            if (match && !covered(a, i, i + t.words.size() - 1)) {
-                a.triggers.push_back(TriggerHit{i, i + t.words.size() - 1, &t});
-                i += t.words.size() - 1;
+            const std::size_t last = match               ? i + t.words.size() - 1
+                                     : t.object_phrase   ? object_after(a, i, t)
+                                     : t.particle_phrase ? particle_after(tokens, i, t)
+                                                         : 0;
+            if ((match || last > i) && !covered(a, i, last)) {
+                a.triggers.push_back(TriggerHit{i, last, &t});
+                i = last;
                 break;
             }
         }
@@ -251,18 +322,7 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
 // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
 // event is reported on the verb as news writes it and the verb's phrases govern it.
 void ArticleBuilder::attach_light_verbs(Analysis& a) {
-    static const std::unordered_set<std::string> before = [] {
-        std::unordered_set<std::string> forms;
-        for (const char* lemma :
-             {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
-              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
-              "escalate", "engage"}) {
-            for (auto& f : verb_forms(lemma)) {
-                forms.insert(std::move(f));
-            }
-        }
-        return forms;
-    }();
+    const std::unordered_set<std::string>& before = light_verbs_before();
     static const std::unordered_set<std::string> after = [] {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
@@ -284,9 +344,23 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
             continue;
         }
         const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
-        // Back over articles and modifiers ("a powerful", "a Zembian") to the verb.
-        for (std::size_t k = hit.first, steps = 0; k > floor && steps < 5; --k, ++steps) {
+        // Back over articles and modifiers ("a powerful", "a Zembian", "the morning with a
+        // sudden") to the verb.
+        for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
             const Token& t = tokens[k - 1];
+            // "mounted, late on Friday, a fierce raid": back over a short aside between
+            // commas to the verb before it.
+            if (t.key == "," && k >= 2) {
+                std::size_t open = k - 1;
+                while (open > floor && open + 5 > k && tokens[open - 1].word) {
+                    --open;
+                }
+                if (open > floor && open + 1 < k - 1 && tokens[open - 1].key == "," && open >= 2 &&
+                    in(before, tokens[open - 2].key)) {
+                    hit.first = open - 2;
+                }
+                break;
+            }
             if (!t.word) {
                 break;
             }

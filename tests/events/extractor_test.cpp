@@ -105,6 +105,74 @@ TEST_CASE("comparatives, failed attacks and the month of May are no modality",
     CHECK(extract("No civilians were killed in Hama on Monday.", "2016-06-02").empty());
 }
 
+TEST_CASE("a verb-object phrase takes modifiers before its object", "[events][extractor]") {
+    CHECK(events_at(extract("A gunman threw a hand grenade at a bus stop in Homs on Friday.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    // A preposition between ends the phrase: the grenade is no object of "threw".
+    CHECK(events_at(extract("A boy threw a ball to a dog near a grenade crater in Homs on "
+                            "Friday.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .empty());
+}
+
+TEST_CASE("a light verb five words before its event noun joins it", "[events][extractor]") {
+    const std::string text = "Rebels started the morning with a sudden assault on Homs.";
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("started"));
+}
+
+TEST_CASE("an adverb may stand inside a verb-particle phrase", "[events][extractor]") {
+    CHECK(events_at(extract("Gunmen fired wildly into a crowd in Homs on Friday.", "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    CHECK(events_at(extract("Troops fired heavy artillery at villages near Homs on Friday.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+}
+
+TEST_CASE("leaving people dead reports an attack", "[events][extractor]") {
+    CHECK(events_at(extract("A mob torched stalls in Homs on Friday, leaving at least four "
+                            "traders dead.",
+                            "2016-06-02"),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    // Leaving a place is no attack.
+    CHECK(
+        events_at(extract("Pilgrims were leaving Homs on Friday.", "2016-06-02"), "ASSAULT", "Homs")
+            .empty());
+}
+
+TEST_CASE("an event word right after a light verb is its object noun", "[events][extractor]") {
+    const std::string text = "The militia has intensified raids near Homs.";
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("intensified"));
+}
+
+TEST_CASE("a short aside between commas may split a light verb from its noun",
+          "[events][extractor]") {
+    const std::string text = "Rebels launched, late on Friday, a fierce attack on Homs.";
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("launched"));
+}
+
+TEST_CASE("not only states the act it introduces", "[events][extractor]") {
+    const auto events = extract("Villagers not only threw stones at soldiers in Nablus on "
+                                "Friday but also burned a jeep.",
+                                "2016-06-02");
+    CHECK(events_at(events, "PROTEST", "Nablus").size() == 1);
+    // "not" alone still negates.
+    CHECK(events_at(extract("Villagers did not throw stones in Nablus on Friday.", "2016-06-02"),
+                    "PROTEST", "Nablus")
+              .empty());
+}
+
 TEST_CASE("a qualified name is the qualified place, the relative date resolves",
           "[events][extractor]") {
     const auto events = extract(
