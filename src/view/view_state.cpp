@@ -225,6 +225,10 @@ ViewState parse_view_state(const std::string& json_text, const std::string& file
             1 + std::count(json_text.begin(), json_text.begin() + static_cast<long>(offset), '\n');
         throw InputError(std::string("state file is not JSON: ") + e.what(), file,
                          static_cast<std::uint64_t>(line));
+    } catch (const json::exception& e) {
+        // Valid syntax that nlohmann cannot hold: a number beyond a double's range
+        // ("1E999"), out_of_range 406 (a fuzz finding).
+        throw InputError(std::string("state file has a value out of range: ") + e.what(), file);
     }
     const Reader in{file};
     if (!doc.is_object()) {

@@ -57,6 +57,15 @@ TEST_CASE("bad state files name the file, line or key", "[view][state]") {
                       Catch::Contains("window.mode"));
     CHECK_THROWS_WITH(view::parse_view_state(R"([1, 2])", "s"), Catch::Contains("object"));
     CHECK_THROWS_AS(view::read_view_state("/nonexistent/state.json"), InputError);
+    // Valid JSON syntax, but a number no double holds (a fuzz finding: nlohmann's
+    // out_of_range escaped instead of an input error naming the file).
+    try {
+        view::parse_view_state(R"({"view": {"zoom": 1E999}})", "huge.json");
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.file() == "huge.json");
+        CHECK_THAT(e.what(), Catch::Contains("out of range"));
+    }
 }
 
 TEST_CASE("a state file planted as a link is refused, the file it points to untouched",
