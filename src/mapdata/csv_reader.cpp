@@ -3,6 +3,7 @@
 #include "mapdata/row_rules.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <thread>
@@ -292,6 +293,35 @@ std::optional<Parsed> parse_text(const std::string& text, unsigned parts) {
 
 bool direct_csv_candidate(const std::string& path) {
     return ends_with_any(path, {".csv"});
+}
+
+std::optional<std::string> repeated_csv_column(const std::string& path) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+        return std::nullopt; // OGR's open says why
+    }
+    std::string header;
+    for (int c = std::fgetc(file); c != EOF && c != '\n' && header.size() < (1U << 20);
+         c = std::fgetc(file)) {
+        header.push_back(static_cast<char>(c));
+    }
+    std::fclose(file);
+    if (!header.empty() && header.back() == '\r') {
+        header.pop_back();
+    }
+    std::vector<std::string> names(std::count(header.begin(), header.end(), ',') + 1);
+    std::size_t count = 0;
+    split_fields(header.data(), header.data() + header.size(), std::vector<char>(names.size(), 1),
+                 names, count);
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string name = lower(names[i]);
+        if (!name.empty() && std::find(seen.begin(), seen.end(), name) != seen.end()) {
+            return names[i];
+        }
+        seen.push_back(std::move(name));
+    }
+    return std::nullopt;
 }
 
 std::optional<EventTable> read_csv_directly(const std::string& path, unsigned parts) {

@@ -27,4 +27,9 @@ bool direct_csv_candidate(const std::string& path);
 // parallel; 0: one per core, none under 4 MiB.
 std::optional<EventTable> read_csv_directly(const std::string& path, unsigned parts = 0);
 
+// The first column name the CSV file's header repeats (any case), or nullopt. GDAL 3.6's CSV
+// driver crashes reading a file whose point column appears twice (found by mapdata_source_fuzz),
+// so such a file is refused before OGR opens it. Reads the header line only.
+std::optional<std::string> repeated_csv_column(const std::string& path);
+
 } // namespace eventmap::mapdata

@@ -140,6 +140,9 @@ class Handler : public nlohmann::json_sax<nlohmann::json> {
         return true;
     }
     bool start_array(std::size_t) override {
+        if (stack_.empty()) {
+            return unsupported(); // a top-level array is no GeoJSON object (a fuzz finding)
+        }
         const At parent = stack_.back();
         if (parent == At::top && key_ == "features") {
             stack_.push_back(At::features);

@@ -434,6 +434,13 @@ std::size_t estimate_rows(const std::string& source) {
 }
 
 EventTable load_events(const std::string& source, const LoadOptions& options) {
+    // Which of two columns of one name holds the value is anyone's guess, and GDAL's CSV driver
+    // crashes on a repeated point column: refused on either path.
+    if (direct_csv_candidate(source)) {
+        if (const auto name = repeated_csv_column(source)) {
+            throw InputError("the CSV header names the column '" + *name + "' twice", source, 1);
+        }
+    }
     if (options.layer.empty() && !options.through_ogr) {
         if (auto direct = read_geojson_directly(source)) {
             return std::move(*direct);

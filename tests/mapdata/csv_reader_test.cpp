@@ -1,5 +1,6 @@
 // The direct CSV reader against OGR's path: the same file must give the same table, column
 // for column, whatever the number of parts it is split into; what it cannot match it refuses.
+#include "common/error.hpp"
 #include "mapdata/csv_reader.hpp"
 #include "mapdata/map_source.hpp"
 #include "support/test_support.hpp"
@@ -129,4 +130,26 @@ TEST_CASE("the direct CSV reader leaves to OGR what it cannot match", "[mapdata]
         const auto table = mapdata::load_events(dir + "/" + name + ".csv");
         CHECK(table.size() >= 1);
     }
+}
+
+TEST_CASE("a CSV header that repeats a column is refused on both paths", "[mapdata][csv]") {
+    // A fuzz finding: GDAL's CSV driver crashed reading a file whose longitude column appears
+    // twice; load_events now refuses any repeated name (any case) before OGR opens the file.
+    const std::string dir = test::scratch_dir("csv_reader_repeated");
+    const std::string path = dir + "/twice.csv";
+    test::write_file(path, "id,longitude,latitude,Longitude,date\na,1.5,2.5,3.5,2021-03-02\n");
+    CHECK(mapdata::repeated_csv_column(path) == std::optional<std::string>("Longitude"));
+    for (const bool through_ogr : {false, true}) {
+        mapdata::LoadOptions options;
+        options.through_ogr = through_ogr;
+        try {
+            mapdata::load_events(path, options);
+            FAIL("no error");
+        } catch (const eventmap::InputError& e) {
+            CHECK(e.file() == path);
+            CHECK_THAT(e.what(), Catch::Contains("twice"));
+        }
+    }
+    test::write_file(dir + "/once.csv", "id,\"lon,gitude\",lat,date\na,\"1.5\",2.5,2021-03-02\n");
+    CHECK_FALSE(mapdata::repeated_csv_column(dir + "/once.csv"));
 }

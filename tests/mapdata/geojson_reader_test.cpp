@@ -136,6 +136,11 @@ TEST_CASE("the direct reader leaves to OGR what it cannot match", "[mapdata]") {
     test::write_file(dir + "/topo.json", "{\"type\":\"Topology\",\"objects\":{},\"arcs\":[]}");
     CHECK_FALSE(mapdata::read_geojson_directly(dir + "/topo.json"));
     CHECK_FALSE(mapdata::read_geojson_directly(test::fixture("mapdata/foreign.csv")));
+    // A top-level array (a fuzz finding: the reader looked at the top of an empty stack).
+    test::write_file(dir + "/array.geojson",
+                     "[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                     "\"coordinates\":[1,2]},\"properties\":{\"date\":\"2020-01-01\"}}]");
+    CHECK_FALSE(mapdata::read_geojson_directly(dir + "/array.geojson"));
 }
 
 TEST_CASE("details of a directly read event come back through OGR", "[mapdata]") {
