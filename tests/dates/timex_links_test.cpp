@@ -180,7 +180,8 @@ TEST_CASE("durations reaching up to now end at t0", "[dates][timeml]") {
     CHECK(decade.begin_point == "2003-09-13");
     CHECK(decade.end_point == "2013-09-13");
     // a duration not tied to now has no ends
-    const auto& plain = get(tag("The dig lasted three years."), "three years");
+    const DateResult lasted = tag("The dig lasted three years."); // kept: get() points into it
+    const auto& plain = get(lasted, "three years");
     CHECK(plain.end_point_id.empty());
     CHECK(plain.begin_point_id.empty());
 }

@@ -207,7 +207,8 @@ TEST_CASE("a one-country article takes the home namesake of a small place over o
         "Pakistan's army said gunmen raided Aliabad overnight. Police in Lahore and Karachi "
         "said the attackers fled towards Quetta. Pakistan has seen such raids before, officials "
         "in Islamabad said.";
-    const auto* town = mention(default_geoparser().parse(article_of(home)), "Aliabad");
+    const auto parsed = default_geoparser().parse(article_of(home)); // kept: town points into it
+    const auto* town = mention(parsed, "Aliabad");
     REQUIRE(town != nullptr);
     CHECK(town->country == "PK");
     CHECK_FALSE(town->unlisted);
