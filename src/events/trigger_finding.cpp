@@ -301,7 +301,7 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
                               (tokens[k + 1].key == "which" || tokens[k + 1].key == "that");
         const bool adverb = tokens[k].word && !tokens[k].capitalized && key.size() > 4 &&
                             key.compare(key.size() - 2, 2, "ly") == 0;
-        // "a roadside bomb on Tuesday ripped through", "clashes Wednesday erupted".
+        // "a car bomb on Friday ripped through", "clashes Wednesday erupted".
         const auto day = [&tokens](std::size_t at) {
             static const std::unordered_set<std::string> days{
                 "monday",   "tuesday", "wednesday", "thursday",  "friday",
