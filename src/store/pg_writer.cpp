@@ -68,7 +68,7 @@ Columns columns_of(const OGRFeature& row) {
     return out;
 }
 
-std::string placeholder(std::size_t n) {
+std::string bind_param(std::size_t n) {
     return "$" + std::to_string(n);
 }
 
@@ -94,7 +94,7 @@ std::string insert_statement(const std::string& table, const Columns& columns,
     std::string values;
     for (std::size_t i = 0; i < columns.names.size(); ++i) {
         names += (i == 0 ? "" : ", ") + columns.names[i];
-        values += (i == 0 ? "" : ", ") + placeholder(i + 1);
+        values += (i == 0 ? "" : ", ") + bind_param(i + 1);
     }
     if (!extra_column.empty()) {
         names += ", " + extra_column;
@@ -301,8 +301,8 @@ void PgWriter::insert_mention(const OGRFeature& row) {
 // when undated) so the server reads only those months' partitions: a lookup naming none
 // plans and probes every partition (88 ms to plan one update over 120 months).
 std::string PgWriter::in_days(std::size_t param) const {
-    return partitioned_ ? " AND (coalesce(\"date\", '') COLLATE \"C\") = ANY(" +
-                              placeholder(param) + "::text[])"
+    return partitioned_ ? " AND (coalesce(\"date\", '') COLLATE \"C\") = ANY(" + bind_param(param) +
+                              "::text[])"
                         : std::string();
 }
 
@@ -380,8 +380,8 @@ void PgWriter::insert_event(OGRFeature& row) {
     std::string sql;
     if (point_of(row, columns.params)) {
         sql = insert_statement(events_.GetName(), columns, ident(geometry_column(events_)),
-                               "ST_SetSRID(ST_MakePoint(" + placeholder(next) + "::float8, " +
-                                   placeholder(next + 1) + "::float8), 4326)");
+                               "ST_SetSRID(ST_MakePoint(" + bind_param(next) + "::float8, " +
+                                   bind_param(next + 1) + "::float8), 4326)");
     } else {
         sql = insert_statement(events_.GetName(), columns);
     }
@@ -394,10 +394,10 @@ void PgWriter::update_event(const OGRFeature& row) {
     Columns columns = columns_of(row);
     std::string sets;
     for (std::size_t i = 0; i < columns.names.size(); ++i) {
-        sets += (i == 0 ? "" : ", ") + columns.names[i] + " = " + placeholder(i + 1);
+        sets += (i == 0 ? "" : ", ") + columns.names[i] + " = " + bind_param(i + 1);
     }
     columns.params.emplace_back(std::to_string(row.GetFID()));
-    std::string where = ident(fid_column(events_)) + " = " + placeholder(columns.params.size());
+    std::string where = ident(fid_column(events_)) + " = " + bind_param(columns.params.size());
     if (partitioned_) {
         // The row's day is unchanged by an update (merges keep it): its partition only.
         const int date = row.GetFieldIndex("date");
