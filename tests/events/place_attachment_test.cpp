@@ -188,16 +188,16 @@ TEST_CASE("a distance after a typed place only says where it is", "[events][atta
 
 TEST_CASE("'here' after the verb points at the dateline, not the sentence's places",
           "[events][attachment]") {
-    CHECK(place_of("About 2,000 people demonstrated here on Saturday against the war in Basra.",
+    CHECK(place_of("About 300 nurses demonstrated here on Saturday against the war in Basra.",
                    "demonstrated")
               .empty());
-    CHECK(place_of("About 2,000 people demonstrated here in Paris on Saturday.", "demonstrated") ==
+    CHECK(place_of("About 300 nurses demonstrated here in Paris on Saturday.", "demonstrated") ==
           "Paris");
 }
 
 TEST_CASE("a direction after a comma, even with 'just', only says where the place before is",
           "[events][attachment]") {
-    CHECK(place_of("A bomb blew up near a market in Hilla, just south of Baghdad, killing six.",
+    CHECK(place_of("A bomb blew up near a bakery in Hilla, just south of Baghdad, killing three.",
                    "killing") == "Hilla");
 }
 
@@ -211,7 +211,7 @@ TEST_CASE("a place inside an organisation's name is no place of the event",
 
 TEST_CASE("a place named after its owner's area noun, modifiers between, is the owned place",
           "[events][attachment]") {
-    CHECK(place_of("Gunmen wounded 50 people in Pakistan's largest city, Karachi.", "wounded") ==
+    CHECK(place_of("Gunmen wounded 7 guards in Pakistan's largest city, Karachi.", "wounded") ==
           "Karachi");
     CHECK(place_of("Bombs were detonated outside a shop in Thailand's southern province Pattani.",
                    "detonated") == "Pattani");
@@ -226,9 +226,9 @@ TEST_CASE("a place named after its owner's area noun, modifiers between, is the 
 
 TEST_CASE("a destination after 'to' is no place of an attack or an arrest",
           "[events][attachment]") {
-    CHECK(
-        place_of("A reporter was shot in the leg and later evacuated to Nairobi.", "shot").empty());
-    CHECK(place_of("He was arrested in 2003 and sent to Cairo for trial.", "arrested").empty());
+    CHECK(place_of("A cook was shot in the arm and then evacuated to Nairobi.", "shot").empty());
+    CHECK(place_of("She was arrested in 1997 and sent to Cairo for questioning.", "arrested")
+              .empty());
     // "close to X" says where.
     CHECK(place_of("Troops destroyed rebel bunkers close to Jaffna on Monday.", "destroyed") ==
           "Jaffna");
@@ -238,7 +238,7 @@ TEST_CASE("a destination after 'to' is no place of an attack or an arrest",
 
 TEST_CASE("a whole conflict's place as the subject gives a toll, no event's place",
           "[events][attachment]") {
-    CHECK(place_of("The war in Yemen has killed more than 10,000 people.", "killed").empty());
+    CHECK(place_of("The war in Yemen has killed some 4,300 herders.", "killed").empty());
     // Other subjects' places are where: gunmen in a city shot there.
     CHECK(place_of("Gunmen in Mogadishu shot and killed a trader on Monday.", "shot") ==
           "Mogadishu");
@@ -255,7 +255,7 @@ TEST_CASE("a hometown of X is X, and a patrol after a determined place name is a
           "[events][attachment]") {
     CHECK(place_of("In his hometown of Quetta on Friday, troops patrolled the streets.",
                    "patrolled") == "Quetta");
-    CHECK(place_of("A roadside bomb exploded while a U.S. patrol was passing near Basra.",
+    CHECK(place_of("A mine exploded while a U.S. patrol was driving past near Basra.",
                    "exploded") == "Basra");
 }
 
