@@ -135,6 +135,11 @@ void check_layer(OGRLayer& layer, const std::string& source) {
                              " geometries, not points",
                          source);
     }
+    // An empty layer has no fields either (GeoJSON learns them from its features): say it is
+    // empty rather than that it lacks a date. The count is asked only where it is cheap.
+    if (layer.GetFeatureCount(FALSE) == 0) {
+        throw InputError("layer '" + name + "' is empty: no events to draw", source);
+    }
     if (find_date_field(*layer.GetLayerDefn()) < 0) {
         std::string looked;
         for (const char* n : date_field_names) {

@@ -117,7 +117,13 @@ MapView make_view(const RenderJob& job, const Projection& projection,
         break;
     }
     // Room for the title above and the legend below the events.
-    return fit_view(projection, events, job.width, job.height, 0.16);
+    MapView view = fit_view(projection, events, job.width, job.height, 0.16);
+    // A few events in one town would otherwise fill the image at street level, a map a
+    // kilometre wide with nothing else on it. Like a web map's fitBounds maxZoom, stop at
+    // zoom 12 (the town, its districts and its neighbours); --center/--zoom or --bbox go closer.
+    constexpr double zoom12_metres_per_pixel = 156543.03392804097 / 4096.0;
+    view.metres_per_pixel = std::max(view.metres_per_pixel, zoom12_metres_per_pixel / job.scale);
+    return view;
 }
 
 Metadata metadata_for(const RenderJob& job, const RenderResult& r) {

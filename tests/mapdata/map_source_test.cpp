@@ -68,7 +68,7 @@ TEST_CASE("bad sources give clear errors naming the file", "[mapdata]") {
         {"mapdata/no_date.geojson", "no date field"},
         {"mapdata/lines.geojson", "not points"},
         {"mapdata/mixed.geojson", "mixed geometries"},
-        {"mapdata/empty.geojson", "empty"},
+        {"mapdata/empty.geojson", "is empty: no events to draw"},
         {"mapdata/no_points.geojson", "no points"},
         {"mapdata/corrupt.geojson", "cannot open"},
         {"mapdata/no_geometry.csv", "no geometry"},

@@ -438,3 +438,27 @@ TEST_CASE("an MP4 without ffmpeg installed is a clear error and no file", "[rend
     ::setenv("PATH", old.c_str(), 1);
     CHECK_FALSE(std::filesystem::exists(dir + "/clip.mp4"));
 }
+
+TEST_CASE("fitting one event stops at town scale, not street level", "[render]") {
+    const auto dir = scratch_dir("render_fit_one");
+    const std::string source = dir + "/one.geojson";
+    std::ofstream(source) << R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                             R"("geometry":{"type":"Point","coordinates":[36.3,33.5]},)"
+                             R"("properties":{"date":"2020-01-01","event":"ASSAULT"}}]})";
+    auto job = damascus_job(dir + "/map.png");
+    job.source = source;
+    job.view.kind = render::ViewSpec::Kind::fit;
+    const auto wide = render::run_render_job(job).bounds;
+    // Zoom 12 at 800 px: about 0.27 degrees of longitude across (a town and its neighbours);
+    // the old street-level fit showed 0.04.
+    CHECK(wide.east - wide.west > 0.25);
+    CHECK(wide.east - wide.west < 0.3);
+    CHECK(wide.west < 36.3);
+    CHECK(wide.east > 36.3);
+    // At scale 2 the same area is drawn with twice the pixels.
+    job.width *= 2;
+    job.height *= 2;
+    job.scale = 2;
+    const auto sharp = render::run_render_job(job).bounds;
+    CHECK(sharp.east - sharp.west == Approx(wide.east - wide.west).epsilon(0.01));
+}
