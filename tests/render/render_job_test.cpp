@@ -419,6 +419,24 @@ TEST_CASE("MP4 frames go to ffmpeg as arguments, never through a shell", "[rende
     CHECK(test::read_file(dir + "/args.txt").find("320x200\n") != std::string::npos);
 }
 
+TEST_CASE("an MP4 is encoded by the installed ffmpeg and reads back as video", "[render]") {
+    // scripts/setup installs ffmpeg; a machine without it shows this test as skipped.
+    if (test::run_command("command -v ffmpeg && command -v ffprobe").exit_code != 0) {
+        test::mark_skipped("ffmpeg/ffprobe are not installed (scripts/setup installs them)");
+        return;
+    }
+    const auto dir = scratch_dir("render_mp4_real");
+    const auto job = weekly_animation_job(dir + "/clip.mp4");
+    CHECK(render::run_render_job(job).frames == 6);
+    const auto probe =
+        test::run_command("ffprobe -v error -select_streams v:0 -count_frames -show_entries "
+                          "stream=codec_name,width,height,nb_read_frames -of default=nw=1 '" +
+                          dir + "/clip.mp4'");
+    REQUIRE(probe.exit_code == 0);
+    CHECK_THAT(probe.out, Catch::Contains("codec_name=h264") && Catch::Contains("width=320") &&
+                              Catch::Contains("height=200") && Catch::Contains("nb_read_frames=6"));
+}
+
 TEST_CASE("an MP4 whose encoder fails leaves no file and says so", "[render]") {
     const auto dir = scratch_dir("render_mp4_fail");
     const PathPrefix path(fake_ffmpeg(dir, true));
