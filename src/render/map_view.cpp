@@ -77,6 +77,14 @@ MapView fit_view(const Projection& projection, const mapdata::GeoBox& box, int w
     return view;
 }
 
+MapView fit_events_view(const Projection& projection, const mapdata::GeoBox& box, int width,
+                        int height, double margin, double scale) {
+    MapView view = fit_view(projection, box, width, height, margin);
+    constexpr double zoom12_metres_per_pixel = 156543.03392804097 / 4096.0;
+    view.metres_per_pixel = std::max(view.metres_per_pixel, zoom12_metres_per_pixel / scale);
+    return view;
+}
+
 MapView center_view(const Projection& projection, double lat, double lon, double zoom, int width,
                     int height, double scale) {
     if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {

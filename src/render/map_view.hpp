@@ -35,6 +35,12 @@ struct MapView {
 MapView fit_view(const Projection& projection, const mapdata::GeoBox& box, int width, int height,
                  double margin = 0.06);
 
+// fit_view for the events themselves: like a web map's fitBounds maxZoom it stops at zoom 12
+// (with `scale` times the pixels at high DPI), so a few events in one town show the town, its
+// districts and its neighbours rather than a street-level map with nothing else on it.
+MapView fit_events_view(const Projection& projection, const mapdata::GeoBox& box, int width,
+                        int height, double margin, double scale = 1);
+
 // A view centred on (lat, lon) at web-map zoom `zoom` (0 = the world 256 px wide), `scale`
 // times as many pixels for the same area (2 for a high-DPI export).
 MapView center_view(const Projection& projection, double lat, double lon, double zoom, int width,

@@ -116,14 +116,9 @@ MapView make_view(const RenderJob& job, const Projection& projection,
     case ViewSpec::Kind::fit:
         break;
     }
-    // Room for the title above and the legend below the events.
-    MapView view = fit_view(projection, events, job.width, job.height, 0.16);
-    // A few events in one town would otherwise fill the image at street level, a map a
-    // kilometre wide with nothing else on it. Like a web map's fitBounds maxZoom, stop at
-    // zoom 12 (the town, its districts and its neighbours); --center/--zoom or --bbox go closer.
-    constexpr double zoom12_metres_per_pixel = 156543.03392804097 / 4096.0;
-    view.metres_per_pixel = std::max(view.metres_per_pixel, zoom12_metres_per_pixel / job.scale);
-    return view;
+    // Room for the title above and the legend below the events; no closer than zoom 12
+    // (--center/--zoom or --bbox go closer).
+    return fit_events_view(projection, events, job.width, job.height, 0.16, job.scale);
 }
 
 Metadata metadata_for(const RenderJob& job, const RenderResult& r) {

@@ -262,7 +262,8 @@ void ViewerApp::apply_requests() {
         const auto box = mapdata::event_bounds(*session_->map());
         try {
             // The map's rectangle is what the panels leave free: fit the events into it.
-            ui_.map = render::fit_view(renderer_->projection(), box, ui_.map.width, ui_.map.height);
+            ui_.map = render::fit_events_view(renderer_->projection(), box, ui_.map.width,
+                                              ui_.map.height, 0.06, ui_.ui_scale);
         } catch (const Error& e) {
             ui_.report_error(e.located());
         }
