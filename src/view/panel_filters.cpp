@@ -98,9 +98,14 @@ void draw_filter_panel(UiState& ui) {
         std::vector<std::uint32_t> no_counts; // actors: too many to count per keystroke
         changed |= facet("Actors", t.actors, no_counts, f.actors, 60);
     }
+    // The widgets leave room for their labels, so the longest one is never cut at the edge.
+    const float label_room =
+        ImGui::CalcTextSize("min. confidence").x + ImGui::GetStyle().ItemInnerSpacing.x;
     int planned = static_cast<int>(f.planned);
+    ImGui::SetNextItemWidth(-label_room);
     changed |= ImGui::Combo("planned", &planned, "any\0planned only\0not planned\0");
     f.planned = static_cast<PlannedFilter>(planned);
+    ImGui::SetNextItemWidth(-label_room);
     changed |= ImGui::SliderFloat("min. confidence", &f.min_confidence, 0, 1, "%.2f");
     if (ImGui::Button("Clear all filters")) {
         f = {};

@@ -28,12 +28,23 @@ void draw_list_panel(UiState& ui) {
     const bool layered = s.layer_count() > 1;
     if (ImGui::BeginTable(layered ? "events by layer" : "events", layered ? 6 : 5, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_DefaultSort, 0,
-                                static_cast<ImGuiID>(SortKey::date));
-        ImGui::TableSetupColumn("type", 0, 0, static_cast<ImGuiID>(SortKey::type));
-        ImGui::TableSetupColumn("place", 0, 0, static_cast<ImGuiID>(SortKey::place));
-        ImGui::TableSetupColumn("cc", 0, 0, static_cast<ImGuiID>(SortKey::country));
-        ImGui::TableSetupColumn("conf", 0, 0, static_cast<ImGuiID>(SortKey::confidence));
+        // Dates, country codes and confidences have a known width: fixed columns wide enough
+        // for them (and the sort arrow), so a narrow panel cuts place names, never a date.
+        const float arrow = ImGui::GetFontSize();
+        const auto fixed = [&](const char* widest) {
+            return ImGui::CalcTextSize(widest).x + arrow;
+        };
+        const auto fixed_flag = ImGuiTableColumnFlags_WidthFixed;
+        ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_DefaultSort | fixed_flag,
+                                fixed("0000-00-00"), static_cast<ImGuiID>(SortKey::date));
+        ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthStretch, 1.0F,
+                                static_cast<ImGuiID>(SortKey::type));
+        ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthStretch, 1.2F,
+                                static_cast<ImGuiID>(SortKey::place));
+        ImGui::TableSetupColumn("cc", fixed_flag, fixed("WW"),
+                                static_cast<ImGuiID>(SortKey::country));
+        ImGui::TableSetupColumn("conf", fixed_flag, fixed("0.00"),
+                                static_cast<ImGuiID>(SortKey::confidence));
         if (layered) {
             ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_NoSort);
         }
