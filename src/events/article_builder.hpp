@@ -59,6 +59,7 @@ class ArticleBuilder {
     void find_triggers(Analysis& a) const;
     static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit);
     static void attach_light_verbs(Analysis& a);
+    static void attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit, std::size_t floor);
 
     // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
     static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,

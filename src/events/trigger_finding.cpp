@@ -32,7 +32,7 @@ const std::unordered_set<std::string>& light_verbs_before() {
         for (const char* lemma :
              {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
               "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
-              "escalate", "engage"}) {
+              "escalate", "engage", "expand"}) {
             for (auto& f : verb_forms(lemma)) {
                 out.insert(std::move(f));
             }
@@ -40,6 +40,14 @@ const std::unordered_set<std::string>& light_verbs_before() {
         return out;
     }();
     return forms;
+}
+
+// "carried out", "stepped up": a light verb only with its particle ("a step toward talks" is
+// none).
+bool particle_light_verb(const std::string& verb, const std::string& particle) {
+    static const std::unordered_set<std::string> steps{"step", "steps", "stepped", "stepping"};
+    return (particle == "out" && light_verbs_before().count(verb) > 0) ||
+           (particle == "up" && steps.count(verb) > 0);
 }
 
 } // namespace
@@ -157,11 +165,16 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         // After a determiner, and the adjectives after it, a word is a noun: "the attack",
         // "a fierce assault" are no verbs.
         // Right after a light verb an event word is its object noun: "has intensified raids".
+        // So is one after a light verb and modifiers with no article: "launched brutal
+        // attacks", "mounted large-scale raids" ("-ly" adverbs say a verb follows).
         bool noun_slot = i > 0 && light_verbs_before().count(tokens[i - 1].key) > 0;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
             const std::string& p = tokens[k - 1].key;
-            noun_slot = one_of(p, noun_determiners);
-            if (!tokens[k - 1].word || tokens[k - 1].capitalized) {
+            noun_slot = one_of(p, noun_determiners) ||
+                        (steps > 0 && (light_verbs_before().count(p) > 0 ||
+                                       particle_light_verb(p, tokens[k].key)));
+            const bool adverb = p.size() > 4 && p.compare(p.size() - 2, 2, "ly") == 0;
+            if (!tokens[k - 1].word || tokens[k - 1].capitalized || adverb) {
                 break;
             }
         }
@@ -219,7 +232,9 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         // "Turkey condemned the attacks": a noun after another event's verb in the same
         // clause is what that verb is about.
         const auto clause = clause_of(a, hit.first);
-        for (std::size_t g = 0; g < h && hit.trigger->nominal; ++g) {
+        // Not so when its own verb says it happened: "blamed for the bombings that ripped
+        // through a market" reports the bombings.
+        for (std::size_t g = 0; g < h && hit.trigger->nominal && !hit.happened; ++g) {
             const TriggerHit& verb = a.triggers[g];
             if (!verb.trigger->nominal && verb.first >= clause.first &&
                 verb.trigger->type != hit.trigger->type) {
@@ -276,8 +291,12 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
                               : lemma == "die"       ? 2
                               : lemma == "capture"   ? 6
                                                      : 4;
+    // A preposition ends the object: "was captured in Varnok during the final days of the
+    // war" names when, not what was captured.
+    static const std::unordered_set<std::string> prepositions{
+        "in", "at", "near", "during", "after", "before", "from", "outside", "inside"};
     for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
-        if (!tokens[k].word) {
+        if (!tokens[k].word || (reach > 2 && prepositions.count(tokens[k].key) > 0)) {
             return false;
         }
         if (sense->second.count(tokens[k].key) > 0) {
@@ -318,6 +337,30 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
     return k < limit ? k : start;
 }
 
+// "began attacking", "continued to shell": a verb of aspect before an event verb's -ing form
+// or its infinitive joins its trigger, so the event is reported from the aspect verb on.
+void ArticleBuilder::attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit,
+                                   std::size_t floor) {
+    static const std::unordered_set<std::string> aspect = [] {
+        std::unordered_set<std::string> forms;
+        for (const char* lemma : {"begin", "start", "continue", "resume", "keep"}) {
+            for (auto& f : verb_forms(lemma)) {
+                forms.insert(std::move(f));
+            }
+        }
+        return forms;
+    }();
+    const std::size_t k = hit.first;
+    const std::string& head = tokens[k].key;
+    const bool ing = head.size() > 5 && head.compare(head.size() - 3, 3, "ing") == 0;
+    const bool infinitive = k >= 2 && tokens[k - 1].key == "to";
+    const std::size_t verb = infinitive ? k - 2 : k - 1;
+    if (k >= 1 && (ing || infinitive) && verb >= floor && verb < k &&
+        aspect.count(tokens[verb].key) > 0) {
+        hit.first = verb;
+    }
+}
+
 // "launched a major assault", "carried out an air strike", "clashes took place", "fighting
 // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
 // event is reported on the verb as news writes it and the verb's phrases govern it.
@@ -340,10 +383,11 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
     const auto& tokens = a.tokens;
     for (std::size_t h = 0; h < a.triggers.size(); ++h) {
         TriggerHit& hit = a.triggers[h];
+        const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
         if (!hit.trigger->nominal) {
+            attach_aspect(tokens, hit, floor);
             continue;
         }
-        const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
         // Back over articles and modifiers ("a powerful", "a Zembian", "the morning with a
         // sudden") to the verb.
         for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
@@ -365,8 +409,9 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 break;
             }
             if (in(before, t.key) ||
-                (t.key == "out" && k >= 2 && k - 2 >= floor && in(before, tokens[k - 2].key))) {
-                hit.first = t.key == "out" ? k - 2 : k - 1;
+                (k >= 2 && k - 2 >= floor && particle_light_verb(tokens[k - 2].key, t.key))) {
+                // "carried out raids", "stepped up attacks": the verb and its particle.
+                hit.first = t.key == "out" || t.key == "up" ? k - 2 : k - 1;
                 break;
             }
             if (a.mention_at[k - 1] < 0 && t.capitalized) {
@@ -397,6 +442,13 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
                                   k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0 ||
                                   k.rfind("go", 0) == 0 || k == "went";
+            // Only a relative clause says so apart from the clause's verb: "the riots that
+            // erupted"; in "while riots erupted there" the verb's places stay the other event's.
+            const bool relative =
+                std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(hit.last + 1),
+                            tokens.begin() + static_cast<std::ptrdiff_t>(v),
+                            [](const Token& t) { return t.key == "that" || t.key == "which"; });
+            hit.happened = relative && !particle;
             if (!particle) {
                 hit.last = v;
             } else if (v + 1 < limit &&
@@ -404,6 +456,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                         tokens[v + 1].key == "through" ||
                         (tokens[v + 1].key == "off" && (k == "went" || k.rfind("go", 0) == 0)))) {
                 hit.last = v + 1;
+                hit.happened = relative;
             }
         }
     }

@@ -1,0 +1,79 @@
+// Trigger finding on the real geoparser and date tagger: which words report an event, one
+// rule per case, each with invented sentences.
+#include "events/events_support.hpp"
+#include "events/extractor.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using eventmap::events::Event;
+using namespace eventmap::test;
+
+namespace {
+
+std::vector<Event> extract(const std::string& text) {
+    return default_extractor().extract(text_article(text, "2016-06-02"));
+}
+
+} // namespace
+
+TEST_CASE("a no-break space between a light verb and its noun keeps them one event",
+          "[events][trigger]") {
+    const std::string text = "Rebels began their\xC2\xA0"
+                             "attack on Homs on Friday.";
+    const auto found = events_at(extract(text), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("began"));
+}
+
+namespace {
+
+// The one event at `place`, reported from the word `from` on.
+void check_reported_from(const std::string& text, const std::string& type, const std::string& place,
+                         const std::string& from) {
+    const auto found = events_at(extract(text), type, place);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find(from));
+}
+
+} // namespace
+
+TEST_CASE("an event noun after a light verb and modifiers is its object", "[events][trigger]") {
+    check_reported_from("Rebels launched brutal attacks on Homs on Friday.", "ASSAULT", "Homs",
+                        "launched");
+    check_reported_from("Militants mounted large-scale raids on Homs on Friday.", "ASSAULT", "Homs",
+                        "mounted");
+}
+
+TEST_CASE("expanding and stepping up operations are light verbs", "[events][trigger]") {
+    check_reported_from("Troops expanded their military operations in Homs on Friday.", "ASSAULT",
+                        "Homs", "expanded");
+    check_reported_from("Troops stepped up raids in Homs on Friday.", "ASSAULT", "Homs", "stepped");
+    // "step" alone is none: the talks are reported on their own word.
+    check_reported_from("The minister took a step toward talks in Homs on Friday.", "CONSULT",
+                        "Homs", "talks");
+}
+
+TEST_CASE("a verb of aspect joins the event verb after it", "[events][trigger]") {
+    check_reported_from("Rebels began shelling Homs on Friday.", "ASSAULT", "Homs", "began");
+    check_reported_from("Rebels continued to shell Homs on Friday.", "ASSAULT", "Homs",
+                        "continued");
+}
+
+TEST_CASE("an event noun whose relative clause says it happened is reported", "[events][trigger]") {
+    const auto events =
+        extract("The mayor was blamed for the riots that broke out in Homs on Friday.");
+    CHECK(events_at(events, "PROTEST", "Homs").size() == 1);
+    // Without the relative clause the riots are what the blame is about.
+    CHECK(events_at(extract("The mayor was blamed for the riots in Homs on Friday."), "PROTEST",
+                    "Homs")
+              .empty());
+}
+
+TEST_CASE("a preposition ends the object that tells captured in another sense",
+          "[events][trigger]") {
+    CHECK(events_at(extract("A pilot was captured in Homs during the final days of the war."),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    CHECK(extract("The Varnok team captured the final in Homs on Friday.").empty());
+}
