@@ -222,6 +222,7 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             }
         }
     }
+    find_passive_finding(a);
     attach_light_verbs(a);
     for (std::size_t h = 0; h < a.triggers.size(); ++h) {
         TriggerHit& hit = a.triggers[h];
@@ -240,6 +241,45 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
                 verb.trigger->type != hit.trigger->type) {
                 hit.dropped = true;
             }
+        }
+    }
+}
+
+// "the bodies of two men were found", "a corpse has been found": the passive of "find body"
+// reports the killing on "found" (the active, "found two bodies", is the lexicon's phrase).
+void ArticleBuilder::find_passive_finding(Analysis& a) const {
+    static const std::unordered_set<std::string> bodies{"body", "bodies", "corpse", "corpses"};
+    static const std::unordered_set<std::string> auxiliaries{"was", "were", "been", "is", "are"};
+    const auto* list = lex_.triggers_starting("found");
+    if (list == nullptr) {
+        return;
+    }
+    const Trigger* found = nullptr;
+    for (const std::size_t ti : *list) {
+        const Trigger& t = lex_.triggers()[ti];
+        if (t.words.size() == 2 && bodies.count(t.words[1]) > 0) {
+            found = &t;
+            break;
+        }
+    }
+    const auto& tokens = a.tokens;
+    for (std::size_t i = 1; found != nullptr && i < tokens.size(); ++i) {
+        if (tokens[i].key != "found" || auxiliaries.count(tokens[i - 1].key) == 0 ||
+            covered(a, i, i)) {
+            continue;
+        }
+        // The subject's head within six words before, no comma or clause between.
+        bool subject = false;
+        for (std::size_t k = i - 1, steps = 0; k > 0 && steps < 6 && !subject; --k, ++steps) {
+            if (!tokens[k - 1].word && tokens[k - 1].key != "'s") {
+                break;
+            }
+            subject = bodies.count(tokens[k - 1].key) > 0;
+        }
+        if (subject) {
+            const auto at = std::find_if(a.triggers.begin(), a.triggers.end(),
+                                         [i](const TriggerHit& h) { return h.first > i; });
+            a.triggers.insert(at, TriggerHit{i, i, found});
         }
     }
 }

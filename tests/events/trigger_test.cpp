@@ -77,3 +77,26 @@ TEST_CASE("a preposition ends the object that tells captured in another sense",
               .size() == 1);
     CHECK(extract("The Varnok team captured the final in Homs on Friday.").empty());
 }
+
+TEST_CASE("finding bodies reports a killing, actively or in the passive", "[events][trigger]") {
+    check_reported_from("Police found the bodies of two farmers near Homs on Friday.", "ASSAULT",
+                        "Homs", "found");
+    check_reported_from("The bodies of two farmers were found near Homs on Friday.", "ASSAULT",
+                        "Homs", "found");
+    // Finding something else is no event.
+    CHECK(extract("A new well was found near Homs on Friday.").empty());
+}
+
+TEST_CASE("wounds sustained, deaths caused and taking to the streets are events",
+          "[events][trigger]") {
+    check_reported_from("Nine guards sustained serious injuries in Homs on Friday.", "ASSAULT",
+                        "Homs", "sustained");
+    check_reported_from("The fire caused the death of nine guards in Homs on Friday.", "ASSAULT",
+                        "Homs", "caused");
+    check_reported_from("Thousands took to the streets of Homs on Friday.", "PROTEST", "Homs",
+                        "took");
+}
+
+TEST_CASE("open fire takes modifiers before its object", "[events][trigger]") {
+    check_reported_from("Gunmen opened heavy fire in Homs on Friday.", "ASSAULT", "Homs", "opened");
+}
