@@ -351,8 +351,10 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
 std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                            std::size_t limit) {
     static const std::unordered_set<std::string> skip{
-        "also", "again", "later", "then", "first",   "soon",     "which",      "that",        "has",
-        "have", "had",   "again", "once", "finally", "suddenly", "reportedly", "subsequently"};
+        "also", "again", "later", "then", "first", "soon", "which", "that", "has", "have", "had",
+        "again", "once", "finally", "suddenly", "reportedly", "subsequently",
+        // "clashes are now occurring", "the raid was still continuing"
+        "is", "are", "was", "were", "been", "being", "now", "still"};
     const std::size_t start = k;
     for (std::size_t n = 0; k < limit && n < 3; ++n) {
         const std::string& key = tokens[k].key;
@@ -410,7 +412,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave"}) {
+              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave", "start"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }
@@ -477,7 +479,18 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 }
             }
         }
-        if (v < limit && in(after, tokens[v].key)) {
+        // "the murders were committed", "an operation has been launched": the passive of a
+        // light verb says the noun happened.
+        const auto passive = [&tokens](std::size_t at) {
+            static const std::unordered_set<std::string> auxiliaries{"is",   "are",  "was",
+                                                                     "were", "been", "being"};
+            const std::string& k = tokens[at].key;
+            return at > 0 && auxiliaries.count(tokens[at - 1].key) > 0 && k.size() > 3 &&
+                   k.compare(k.size() - 2, 2, "ed") == 0;
+        };
+        if (v < limit && v > hit.last + 1 && in(before, tokens[v].key) && passive(v)) {
+            hit.last = v + 1 < limit && tokens[v + 1].key == "out" ? v + 1 : v;
+        } else if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
                                   k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0 ||

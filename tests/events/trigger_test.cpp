@@ -100,3 +100,30 @@ TEST_CASE("wounds sustained, deaths caused and taking to the streets are events"
 TEST_CASE("open fire takes modifiers before its object", "[events][trigger]") {
     check_reported_from("Gunmen opened heavy fire in Homs on Friday.", "ASSAULT", "Homs", "opened");
 }
+
+TEST_CASE("an operation or an advance is an event as a light verb's object", "[events][trigger]") {
+    check_reported_from("Troops conducted a sweeping operation in Homs on Friday.", "ASSAULT",
+                        "Homs", "conducted");
+    check_reported_from("Rebels continued their advance on Homs on Friday.", "ASSAULT", "Homs",
+                        "continued");
+    // Alone, "operations" has other senses.
+    CHECK(extract("The company expanded its business operations in Homs on Friday.").empty());
+}
+
+TEST_CASE("a passive light verb or an auxiliary after an event noun joins it",
+          "[events][trigger]") {
+    check_reported_from("The murders were committed on Friday in the town of Homs.", "ASSAULT",
+                        "Homs", "murders");
+    const std::string text = "Heavy clashes are now occurring in Homs.";
+    const auto found = events_at(extract(text), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_end == text.find("occurring") + std::string("occurring").size());
+}
+
+TEST_CASE("slaughtering, clubbing and onslaughts are killings", "[events][trigger]") {
+    check_reported_from("Militiamen slaughtered nine herders near Homs on Friday.", "ASSAULT",
+                        "Homs", "slaughtered");
+    check_reported_from("A guard was clubbed to death in Homs on Friday.", "ASSAULT", "Homs",
+                        "clubbed");
+    check_reported_from("A fierce onslaught hit Homs on Friday.", "ASSAULT", "Homs", "onslaught");
+}
