@@ -73,6 +73,7 @@ class ArticleBuilder {
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
     static bool determined_name(const Analysis& a, std::size_t last);
     static std::size_t object_after(const Analysis& a, std::size_t verb, const Trigger& t);
+    static std::size_t modified_last(const Analysis& a, std::size_t verb, const Trigger& t);
     static std::size_t particle_after(const std::vector<Token>& tokens, std::size_t verb,
                                       const Trigger& t);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);

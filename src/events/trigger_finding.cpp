@@ -46,8 +46,21 @@ const std::unordered_set<std::string>& light_verbs_before() {
 // none).
 bool particle_light_verb(const std::string& verb, const std::string& particle) {
     static const std::unordered_set<std::string> steps{"step", "steps", "stepped", "stepping"};
+    static const std::unordered_set<std::string> sets{"set", "sets", "setting"};
     return (particle == "out" && light_verbs_before().count(verb) > 0) ||
-           (particle == "up" && steps.count(verb) > 0);
+           (particle == "up" && steps.count(verb) > 0) ||
+           (particle == "off" && sets.count(verb) > 0);
+}
+
+const std::unordered_set<std::string>& take_forms() {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (auto& f : verb_forms("take")) {
+            out.insert(std::move(f));
+        }
+        return out;
+    }();
+    return forms;
 }
 
 } // namespace
@@ -129,6 +142,24 @@ std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, co
         }
     }
     return 0;
+}
+
+// The last word of a verb phrase of three or more words past one lowercase modifier before it
+// ("came under heavy fire", "took to the main streets"), or 0.
+std::size_t ArticleBuilder::modified_last(const Analysis& a, std::size_t verb, const Trigger& t) {
+    const std::size_t n = t.words.size();
+    const auto& tokens = a.tokens;
+    if (t.nominal || n < 3 || verb + n >= tokens.size()) {
+        return 0;
+    }
+    for (std::size_t w = 1; w + 1 < n; ++w) {
+        if (tokens[verb + w].key != t.words[w]) {
+            return 0;
+        }
+    }
+    const Token& modifier = tokens[verb + n - 1];
+    const bool plain = modifier.word && !modifier.capitalized && a.mention_at[verb + n - 1] < 0;
+    return plain && tokens[verb + n].key == t.words.back() ? verb + n : 0;
 }
 
 // The particle of a verb-particle phrase past one adverb ("fired blindly into"), or 0.
@@ -214,7 +245,7 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             const std::size_t last = match               ? i + t.words.size() - 1
                                      : t.object_phrase   ? object_after(a, i, t)
                                      : t.particle_phrase ? particle_after(tokens, i, t)
-                                                         : 0;
+                                                         : modified_last(a, i, t);
             if ((match || last > i) && !covered(a, i, last)) {
                 a.triggers.push_back(TriggerHit{i, last, &t});
                 i = last;
@@ -430,6 +461,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
             attach_aspect(tokens, hit, floor);
             continue;
         }
+        const std::size_t first_word = hit.first;
         // Back over articles and modifiers ("a powerful", "a Zembian", "the morning with a
         // sudden") to the verb.
         for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
@@ -452,13 +484,23 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
             }
             if (in(before, t.key) ||
                 (k >= 2 && k - 2 >= floor && particle_light_verb(tokens[k - 2].key, t.key))) {
-                // "carried out raids", "stepped up attacks": the verb and its particle.
-                hit.first = t.key == "out" || t.key == "up" ? k - 2 : k - 1;
+                // "carried out raids", "stepped up attacks", "set off bombs": the verb and its
+                // particle.
+                hit.first = in(before, t.key) ? k - 1 : k - 2;
+                break;
+            }
+            // "took part in the offensive": the event is reported from "took" on.
+            if (t.key == "in" && k >= 3 && k - 3 >= floor && tokens[k - 2].key == "part" &&
+                take_forms().count(tokens[k - 3].key) > 0) {
+                hit.first = k - 3;
                 break;
             }
             if (a.mention_at[k - 1] < 0 && t.capitalized) {
                 break; // a name between: "the group claimed the attack" is no light verb
             }
+        }
+        if (hit.first < first_word) {
+            attach_aspect(tokens, hit, floor); // "began launching airstrikes"
         }
         // Forward: "took place", "broke out", "erupted", "ripped through"; adverbs and a
         // relative pronoun between ("fighting also erupted", "the raid, which occurred").

@@ -127,3 +127,20 @@ TEST_CASE("slaughtering, clubbing and onslaughts are killings", "[events][trigge
                         "clubbed");
     check_reported_from("A fierce onslaught hit Homs on Friday.", "ASSAULT", "Homs", "onslaught");
 }
+
+TEST_CASE("an aspect verb, set off and take part in join an event noun's light verb",
+          "[events][trigger]") {
+    check_reported_from("Jets began launching airstrikes on Homs on Friday.", "ASSAULT", "Homs",
+                        "began");
+    check_reported_from("Insurgents set off three car bombs in Homs on Friday.", "ASSAULT", "Homs",
+                        "set");
+    check_reported_from("Militias took part in the offensive on Homs on Friday.", "ASSAULT", "Homs",
+                        "took");
+    // Setting off on a journey is no event.
+    CHECK(extract("The team set off for Homs on Friday.").empty());
+}
+
+TEST_CASE("a verb phrase of three words takes a modifier before its last", "[events][trigger]") {
+    check_reported_from("Troops came under heavy fire in Homs on Friday.", "ASSAULT", "Homs",
+                        "came");
+}
