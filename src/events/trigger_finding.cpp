@@ -52,15 +52,28 @@ bool particle_light_verb(const std::string& verb, const std::string& particle) {
            (particle == "off" && sets.count(verb) > 0);
 }
 
-const std::unordered_set<std::string>& take_forms() {
-    static const std::unordered_set<std::string> forms = [] {
+// A verb, a noun and a preposition that together only introduce an event noun: "took part in",
+// "claimed responsibility for".
+bool light_phrase(const std::vector<Token>& tokens, std::size_t verb) {
+    static const std::unordered_set<std::string> take = [] {
         std::unordered_set<std::string> out;
         for (auto& f : verb_forms("take")) {
             out.insert(std::move(f));
         }
         return out;
     }();
-    return forms;
+    static const std::unordered_set<std::string> claim = [] {
+        std::unordered_set<std::string> out;
+        for (auto& f : verb_forms("claim")) {
+            out.insert(std::move(f));
+        }
+        return out;
+    }();
+    const std::string& v = tokens[verb].key;
+    const std::string& noun = tokens[verb + 1].key;
+    const std::string& preposition = tokens[verb + 2].key;
+    return (take.count(v) > 0 && noun == "part" && preposition == "in") ||
+           (claim.count(v) > 0 && noun == "responsibility" && preposition == "for");
 }
 
 } // namespace
@@ -489,9 +502,9 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 hit.first = in(before, t.key) ? k - 1 : k - 2;
                 break;
             }
-            // "took part in the offensive": the event is reported from "took" on.
-            if (t.key == "in" && k >= 3 && k - 3 >= floor && tokens[k - 2].key == "part" &&
-                take_forms().count(tokens[k - 3].key) > 0) {
+            // "took part in the offensive", "claimed responsibility for the bombing": the event
+            // is reported from the verb on (a claim says the attack happened, and who did it).
+            if (k >= 3 && k - 3 >= floor && light_phrase(tokens, k - 3)) {
                 hit.first = k - 3;
                 break;
             }

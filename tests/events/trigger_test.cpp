@@ -144,3 +144,10 @@ TEST_CASE("a verb phrase of three words takes a modifier before its last", "[eve
     check_reported_from("Troops came under heavy fire in Homs on Friday.", "ASSAULT", "Homs",
                         "came");
 }
+
+TEST_CASE("claiming responsibility for an attack reports the attack", "[events][trigger]") {
+    check_reported_from("The rebels claimed responsibility for the bombing in Homs on Friday.",
+                        "ASSAULT", "Homs", "claimed");
+    // A claim for something that is no event reports nothing.
+    CHECK(extract("The firm claimed responsibility for the delay in Homs on Friday.").empty());
+}
