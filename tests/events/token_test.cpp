@@ -38,7 +38,7 @@ TEST_CASE("tokens carry byte spans into the text and capitalisation", "[events][
     CHECK(t[1].word);
 }
 
-TEST_CASE("unicode spaces separate words like a plain space", "[events][token]") {
+TEST_CASE("events token: unicode spaces separate words like a plain space", "[events][token]") {
     // No-break space (U+00A0), thin space (U+2009), narrow no-break space (U+202F).
     CHECK(keys("launched their\xC2\xA0"
                "attack") == std::vector<std::string>{"launched", "their", "attack"});

@@ -17,7 +17,7 @@ std::vector<Event> extract(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("a no-break space between a light verb and its noun keeps them one event",
+TEST_CASE("events trigger: a no-break space between a light verb and its noun keeps them one event",
           "[events][trigger]") {
     const std::string text = "Rebels began their\xC2\xA0"
                              "attack on Homs on Friday.";
@@ -38,14 +38,16 @@ void check_reported_from(const std::string& text, const std::string& type, const
 
 } // namespace
 
-TEST_CASE("an event noun after a light verb and modifiers is its object", "[events][trigger]") {
+TEST_CASE("events trigger: an event noun after a light verb and modifiers is its object",
+          "[events][trigger]") {
     check_reported_from("Rebels launched brutal attacks on Homs on Friday.", "ASSAULT", "Homs",
                         "launched");
     check_reported_from("Militants mounted large-scale raids on Homs on Friday.", "ASSAULT", "Homs",
                         "mounted");
 }
 
-TEST_CASE("expanding and stepping up operations are light verbs", "[events][trigger]") {
+TEST_CASE("events trigger: expanding and stepping up operations are light verbs",
+          "[events][trigger]") {
     check_reported_from("Troops expanded their military operations in Homs on Friday.", "ASSAULT",
                         "Homs", "expanded");
     check_reported_from("Troops stepped up raids in Homs on Friday.", "ASSAULT", "Homs", "stepped");
@@ -54,13 +56,14 @@ TEST_CASE("expanding and stepping up operations are light verbs", "[events][trig
                         "Homs", "talks");
 }
 
-TEST_CASE("a verb of aspect joins the event verb after it", "[events][trigger]") {
+TEST_CASE("events trigger: a verb of aspect joins the event verb after it", "[events][trigger]") {
     check_reported_from("Rebels began shelling Homs on Friday.", "ASSAULT", "Homs", "began");
     check_reported_from("Rebels continued to shell Homs on Friday.", "ASSAULT", "Homs",
                         "continued");
 }
 
-TEST_CASE("an event noun whose relative clause says it happened is reported", "[events][trigger]") {
+TEST_CASE("events trigger: an event noun whose relative clause says it happened is reported",
+          "[events][trigger]") {
     const auto events =
         extract("The mayor was blamed for the riots that broke out in Homs on Friday.");
     CHECK(events_at(events, "PROTEST", "Homs").size() == 1);
@@ -70,7 +73,7 @@ TEST_CASE("an event noun whose relative clause says it happened is reported", "[
               .empty());
 }
 
-TEST_CASE("a preposition ends the object that tells captured in another sense",
+TEST_CASE("events trigger: a preposition ends the object that tells captured in another sense",
           "[events][trigger]") {
     CHECK(events_at(extract("A pilot was captured in Homs during the final days of the war."),
                     "ASSAULT", "Homs")
@@ -78,7 +81,8 @@ TEST_CASE("a preposition ends the object that tells captured in another sense",
     CHECK(extract("The Varnok team captured the final in Homs on Friday.").empty());
 }
 
-TEST_CASE("finding bodies reports a killing, actively or in the passive", "[events][trigger]") {
+TEST_CASE("events trigger: finding bodies reports a killing, actively or in the passive",
+          "[events][trigger]") {
     check_reported_from("Police found the bodies of two farmers near Homs on Friday.", "ASSAULT",
                         "Homs", "found");
     check_reported_from("The bodies of two farmers were found near Homs on Friday.", "ASSAULT",
@@ -87,7 +91,7 @@ TEST_CASE("finding bodies reports a killing, actively or in the passive", "[even
     CHECK(extract("A new well was found near Homs on Friday.").empty());
 }
 
-TEST_CASE("wounds sustained, deaths caused and taking to the streets are events",
+TEST_CASE("events trigger: wounds sustained, deaths caused and taking to the streets are events",
           "[events][trigger]") {
     check_reported_from("Nine guards sustained serious injuries in Homs on Friday.", "ASSAULT",
                         "Homs", "sustained");
@@ -97,11 +101,12 @@ TEST_CASE("wounds sustained, deaths caused and taking to the streets are events"
                         "took");
 }
 
-TEST_CASE("open fire takes modifiers before its object", "[events][trigger]") {
+TEST_CASE("events trigger: open fire takes modifiers before its object", "[events][trigger]") {
     check_reported_from("Gunmen opened heavy fire in Homs on Friday.", "ASSAULT", "Homs", "opened");
 }
 
-TEST_CASE("an operation or an advance is an event as a light verb's object", "[events][trigger]") {
+TEST_CASE("events trigger: an operation or an advance is an event as a light verb's object",
+          "[events][trigger]") {
     check_reported_from("Troops conducted a sweeping operation in Homs on Friday.", "ASSAULT",
                         "Homs", "conducted");
     check_reported_from("Rebels continued their advance on Homs on Friday.", "ASSAULT", "Homs",
@@ -110,7 +115,7 @@ TEST_CASE("an operation or an advance is an event as a light verb's object", "[e
     CHECK(extract("The company expanded its business operations in Homs on Friday.").empty());
 }
 
-TEST_CASE("a passive light verb or an auxiliary after an event noun joins it",
+TEST_CASE("events trigger: a passive light verb or an auxiliary after an event noun joins it",
           "[events][trigger]") {
     check_reported_from("The murders were committed on Friday in the town of Homs.", "ASSAULT",
                         "Homs", "murders");
@@ -120,7 +125,8 @@ TEST_CASE("a passive light verb or an auxiliary after an event noun joins it",
     CHECK(found[0].trigger_end == text.find("occurring") + std::string("occurring").size());
 }
 
-TEST_CASE("slaughtering, clubbing and onslaughts are killings", "[events][trigger]") {
+TEST_CASE("events trigger: slaughtering, clubbing and onslaughts are killings",
+          "[events][trigger]") {
     check_reported_from("Militiamen slaughtered nine herders near Homs on Friday.", "ASSAULT",
                         "Homs", "slaughtered");
     check_reported_from("A guard was clubbed to death in Homs on Friday.", "ASSAULT", "Homs",
@@ -128,8 +134,9 @@ TEST_CASE("slaughtering, clubbing and onslaughts are killings", "[events][trigge
     check_reported_from("A fierce onslaught hit Homs on Friday.", "ASSAULT", "Homs", "onslaught");
 }
 
-TEST_CASE("an aspect verb, set off and take part in join an event noun's light verb",
-          "[events][trigger]") {
+TEST_CASE(
+    "events trigger: an aspect verb, set off and take part in join an event noun's light verb",
+    "[events][trigger]") {
     check_reported_from("Jets began launching airstrikes on Homs on Friday.", "ASSAULT", "Homs",
                         "began");
     check_reported_from("Insurgents set off three car bombs in Homs on Friday.", "ASSAULT", "Homs",
@@ -140,12 +147,14 @@ TEST_CASE("an aspect verb, set off and take part in join an event noun's light v
     CHECK(extract("The team set off for Homs on Friday.").empty());
 }
 
-TEST_CASE("a verb phrase of three words takes a modifier before its last", "[events][trigger]") {
+TEST_CASE("events trigger: a verb phrase of three words takes a modifier before its last",
+          "[events][trigger]") {
     check_reported_from("Troops came under heavy fire in Homs on Friday.", "ASSAULT", "Homs",
                         "came");
 }
 
-TEST_CASE("claiming responsibility for an attack reports the attack", "[events][trigger]") {
+TEST_CASE("events trigger: claiming responsibility for an attack reports the attack",
+          "[events][trigger]") {
     check_reported_from("The rebels claimed responsibility for the bombing in Homs on Friday.",
                         "ASSAULT", "Homs", "claimed");
     // A claim for something that is no event reports nothing.
