@@ -58,7 +58,9 @@ class ArticleBuilder {
     void force_trigger(Analysis& a) const;
     void find_triggers(Analysis& a) const;
     static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit);
+    void find_passive_finding(Analysis& a) const;
     static void attach_light_verbs(Analysis& a);
+    static void attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit, std::size_t floor);
 
     // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
     static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
@@ -71,6 +73,7 @@ class ArticleBuilder {
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
     static bool determined_name(const Analysis& a, std::size_t last);
     static std::size_t object_after(const Analysis& a, std::size_t verb, const Trigger& t);
+    static std::size_t modified_last(const Analysis& a, std::size_t verb, const Trigger& t);
     static std::size_t particle_after(const std::vector<Token>& tokens, std::size_t verb,
                                       const Trigger& t);
     static bool here_adverb(const std::vector<Token>& tokens, const TriggerHit& hit);

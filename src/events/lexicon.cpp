@@ -133,6 +133,7 @@ const std::unordered_map<std::string, std::vector<std::string>>& irregular_pasts
         {"fly", {"flew", "flown"}},
         {"flee", {"fled"}},
         {"seek", {"sought"}},
+        {"find", {"found"}},
         {"go", {"went", "gone"}},
         {"cut", {"cut"}},
         {"put", {"put"}},
@@ -158,6 +159,18 @@ bool doubles_final_consonant(const std::string& lemma) {
     return std::find(verbs.begin(), verbs.end(), lemma) != verbs.end();
 }
 
+// One short syllable ending consonant-vowel-consonant doubles its consonant: ban -> banned,
+// hit -> hitting; a vowel before it makes two syllables with the stress first: open -> opened.
+bool short_cvc(const std::string& lemma) {
+    const std::size_t n = lemma.size();
+    if (n < 3 || n > 4) {
+        return false;
+    }
+    const char last = lemma.back();
+    return !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' && is_vowel(lemma[n - 2]) &&
+           !is_vowel(lemma[n - 3]) && (n == 3 || !is_vowel(lemma[0]));
+}
+
 } // namespace
 
 std::vector<std::string> verb_forms(const std::string& lemma) {
@@ -172,8 +185,7 @@ std::vector<std::string> verb_forms(const std::string& lemma) {
         out.insert(out.end(), irregular->second.begin(), irregular->second.end());
         if (last == 'e' && !ends_with(lemma, "ee")) {
             out.push_back(lemma.substr(0, n - 1) + "ing");
-        } else if (n <= 4 && n >= 3 && !is_vowel(last) && is_vowel(lemma[n - 2]) &&
-                   !is_vowel(lemma[n - 3])) {
+        } else if (short_cvc(lemma)) {
             out.push_back(lemma + last + "ing"); // shoot is no CVC; hit -> hitting, cut
         } else {
             out.push_back(lemma + "ing");
@@ -191,9 +203,7 @@ std::vector<std::string> verb_forms(const std::string& lemma) {
     } else if (last == 'y' && n > 1 && !is_vowel(lemma[n - 2])) {
         out.push_back(lemma.substr(0, n - 1) + "ied");
         out.push_back(lemma + "ing");
-    } else if (n >= 3 && n <= 4 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
-               is_vowel(lemma[n - 2]) && !is_vowel(lemma[n - 3])) {
-        // Short consonant-vowel-consonant verbs double the consonant: ban -> banned.
+    } else if (short_cvc(lemma)) {
         out.push_back(lemma + last + "ed");
         out.push_back(lemma + last + "ing");
     } else {

@@ -62,6 +62,9 @@ struct TriggerHit {
     bool planned = false;
     bool dropped = false;
     bool forced = false; // the span event_at asked about
+    // A noun whose own verb after it says it happened ("the raid that occurred"): no mere
+    // object of another event's verb.
+    bool happened = false;
 };
 
 struct Analysis {

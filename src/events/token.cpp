@@ -21,17 +21,36 @@ std::size_t typographic_punct(std::string_view text, std::size_t i) {
     }
     if (text.size() - i >= 2 && static_cast<unsigned char>(text[i]) == 0xC2) {
         const auto c = static_cast<unsigned char>(text[i + 1]);
-        if (c == 0xA0 || c == 0xAB || c == 0xBB) { // nbsp, « »
+        if (c == 0xAB || c == 0xBB) { // « »
             return 2;
         }
     }
     return 0;
 }
 
+// Unicode spaces in UTF-8 (no-break, thin, narrow no-break, ideographic...): the bytes of one,
+// or 0. They separate words as a plain space does, so "their<no-break space>attack" is two
+// words with nothing between, not a word, a punctuation token and a word.
+std::size_t unicode_space(std::string_view text, std::size_t i) {
+    const auto at = [&text, i](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const std::size_t left = text.size() - i;
+    if (left >= 2 && at(0) == 0xC2 && at(1) == 0xA0) {
+        return 2;
+    }
+    if (left >= 3 && at(0) == 0xE2 && at(1) == 0x80 && (at(2) <= 0x8A || at(2) == 0xAF)) {
+        return 3;
+    }
+    if (left >= 3 && ((at(0) == 0xE2 && at(1) == 0x81 && at(2) == 0x9F) ||
+                      (at(0) == 0xE3 && at(1) == 0x80 && at(2) == 0x80))) {
+        return 3;
+    }
+    return 0;
+}
+
 bool word_byte(std::string_view text, std::size_t i) {
     const char c = text[i];
-    return ascii_alnum(c) ||
-           (static_cast<unsigned char>(c) >= 0x80 && typographic_punct(text, i) == 0);
+    return ascii_alnum(c) || (static_cast<unsigned char>(c) >= 0x80 &&
+                              typographic_punct(text, i) == 0 && unicode_space(text, i) == 0);
 }
 
 bool is_apostrophe(std::string_view text, std::size_t i, std::size_t& length) {
@@ -55,6 +74,10 @@ std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_
         const char c = text[i];
         if (std::isspace(static_cast<unsigned char>(c))) {
             ++i;
+            continue;
+        }
+        if (const std::size_t space = unicode_space(text, i); space > 0) {
+            i += space;
             continue;
         }
         std::size_t apostrophe = 0;

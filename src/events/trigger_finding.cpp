@@ -32,7 +32,7 @@ const std::unordered_set<std::string>& light_verbs_before() {
         for (const char* lemma :
              {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
               "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
-              "escalate", "engage"}) {
+              "escalate", "engage", "expand"}) {
             for (auto& f : verb_forms(lemma)) {
                 out.insert(std::move(f));
             }
@@ -40,6 +40,40 @@ const std::unordered_set<std::string>& light_verbs_before() {
         return out;
     }();
     return forms;
+}
+
+// "carried out", "stepped up": a light verb only with its particle ("a step toward talks" is
+// none).
+bool particle_light_verb(const std::string& verb, const std::string& particle) {
+    static const std::unordered_set<std::string> steps{"step", "steps", "stepped", "stepping"};
+    static const std::unordered_set<std::string> sets{"set", "sets", "setting"};
+    return (particle == "out" && light_verbs_before().count(verb) > 0) ||
+           (particle == "up" && steps.count(verb) > 0) ||
+           (particle == "off" && sets.count(verb) > 0);
+}
+
+// A verb, a noun and a preposition that together only introduce an event noun: "took part in",
+// "claimed responsibility for".
+bool light_phrase(const std::vector<Token>& tokens, std::size_t verb) {
+    static const std::unordered_set<std::string> take = [] {
+        std::unordered_set<std::string> out;
+        for (auto& f : verb_forms("take")) {
+            out.insert(std::move(f));
+        }
+        return out;
+    }();
+    static const std::unordered_set<std::string> claim = [] {
+        std::unordered_set<std::string> out;
+        for (auto& f : verb_forms("claim")) {
+            out.insert(std::move(f));
+        }
+        return out;
+    }();
+    const std::string& v = tokens[verb].key;
+    const std::string& noun = tokens[verb + 1].key;
+    const std::string& preposition = tokens[verb + 2].key;
+    return (take.count(v) > 0 && noun == "part" && preposition == "in") ||
+           (claim.count(v) > 0 && noun == "responsibility" && preposition == "for");
 }
 
 } // namespace
@@ -123,6 +157,24 @@ std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, co
     return 0;
 }
 
+// The last word of a verb phrase of three or more words past one lowercase modifier before it
+// ("came under heavy fire", "took to the main streets"), or 0.
+std::size_t ArticleBuilder::modified_last(const Analysis& a, std::size_t verb, const Trigger& t) {
+    const std::size_t n = t.words.size();
+    const auto& tokens = a.tokens;
+    if (t.nominal || n < 3 || verb + n >= tokens.size()) {
+        return 0;
+    }
+    for (std::size_t w = 1; w + 1 < n; ++w) {
+        if (tokens[verb + w].key != t.words[w]) {
+            return 0;
+        }
+    }
+    const Token& modifier = tokens[verb + n - 1];
+    const bool plain = modifier.word && !modifier.capitalized && a.mention_at[verb + n - 1] < 0;
+    return plain && tokens[verb + n].key == t.words.back() ? verb + n : 0;
+}
+
 // The particle of a verb-particle phrase past one adverb ("fired blindly into"), or 0.
 std::size_t ArticleBuilder::particle_after(const std::vector<Token>& tokens, std::size_t verb,
                                            const Trigger& t) {
@@ -157,11 +209,16 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         // After a determiner, and the adjectives after it, a word is a noun: "the attack",
         // "a fierce assault" are no verbs.
         // Right after a light verb an event word is its object noun: "has intensified raids".
+        // So is one after a light verb and modifiers with no article: "launched brutal
+        // attacks", "mounted large-scale raids" ("-ly" adverbs say a verb follows).
         bool noun_slot = i > 0 && light_verbs_before().count(tokens[i - 1].key) > 0;
         for (std::size_t k = i, steps = 0; k > 0 && steps < 3 && !noun_slot; --k, ++steps) {
             const std::string& p = tokens[k - 1].key;
-            noun_slot = one_of(p, noun_determiners);
-            if (!tokens[k - 1].word || tokens[k - 1].capitalized) {
+            noun_slot = one_of(p, noun_determiners) ||
+                        (steps > 0 && (light_verbs_before().count(p) > 0 ||
+                                       particle_light_verb(p, tokens[k].key)));
+            const bool adverb = p.size() > 4 && p.compare(p.size() - 2, 2, "ly") == 0;
+            if (!tokens[k - 1].word || tokens[k - 1].capitalized || adverb) {
                 break;
             }
         }
@@ -201,7 +258,7 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             const std::size_t last = match               ? i + t.words.size() - 1
                                      : t.object_phrase   ? object_after(a, i, t)
                                      : t.particle_phrase ? particle_after(tokens, i, t)
-                                                         : 0;
+                                                         : modified_last(a, i, t);
             if ((match || last > i) && !covered(a, i, last)) {
                 a.triggers.push_back(TriggerHit{i, last, &t});
                 i = last;
@@ -209,6 +266,7 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
             }
         }
     }
+    find_passive_finding(a);
     attach_light_verbs(a);
     for (std::size_t h = 0; h < a.triggers.size(); ++h) {
         TriggerHit& hit = a.triggers[h];
@@ -219,12 +277,53 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         // "Turkey condemned the attacks": a noun after another event's verb in the same
         // clause is what that verb is about.
         const auto clause = clause_of(a, hit.first);
-        for (std::size_t g = 0; g < h && hit.trigger->nominal; ++g) {
+        // Not so when its own verb says it happened: "blamed for the bombings that ripped
+        // through a market" reports the bombings.
+        for (std::size_t g = 0; g < h && hit.trigger->nominal && !hit.happened; ++g) {
             const TriggerHit& verb = a.triggers[g];
             if (!verb.trigger->nominal && verb.first >= clause.first &&
                 verb.trigger->type != hit.trigger->type) {
                 hit.dropped = true;
             }
+        }
+    }
+}
+
+// "the bodies of two men were found", "a corpse has been found": the passive of "find body"
+// reports the killing on "found" (the active, "found two bodies", is the lexicon's phrase).
+void ArticleBuilder::find_passive_finding(Analysis& a) const {
+    static const std::unordered_set<std::string> bodies{"body", "bodies", "corpse", "corpses"};
+    static const std::unordered_set<std::string> auxiliaries{"was", "were", "been", "is", "are"};
+    const auto* list = lex_.triggers_starting("found");
+    if (list == nullptr) {
+        return;
+    }
+    const Trigger* found = nullptr;
+    for (const std::size_t ti : *list) {
+        const Trigger& t = lex_.triggers()[ti];
+        if (t.words.size() == 2 && bodies.count(t.words[1]) > 0) {
+            found = &t;
+            break;
+        }
+    }
+    const auto& tokens = a.tokens;
+    for (std::size_t i = 1; found != nullptr && i < tokens.size(); ++i) {
+        if (tokens[i].key != "found" || auxiliaries.count(tokens[i - 1].key) == 0 ||
+            covered(a, i, i)) {
+            continue;
+        }
+        // The subject's head within six words before, no comma or clause between.
+        bool subject = false;
+        for (std::size_t k = i - 1, steps = 0; k > 0 && steps < 6 && !subject; --k, ++steps) {
+            if (!tokens[k - 1].word && tokens[k - 1].key != "'s") {
+                break;
+            }
+            subject = bodies.count(tokens[k - 1].key) > 0;
+        }
+        if (subject) {
+            const auto at = std::find_if(a.triggers.begin(), a.triggers.end(),
+                                         [i](const TriggerHit& h) { return h.first > i; });
+            a.triggers.insert(at, TriggerHit{i, i, found});
         }
     }
 }
@@ -276,8 +375,12 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
                               : lemma == "die"       ? 2
                               : lemma == "capture"   ? 6
                                                      : 4;
+    // A preposition ends the object: "was captured in Varnok during the final days of the
+    // war" names when, not what was captured.
+    static const std::unordered_set<std::string> prepositions{
+        "in", "at", "near", "during", "after", "before", "from", "outside", "inside"};
     for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
-        if (!tokens[k].word) {
+        if (!tokens[k].word || (reach > 2 && prepositions.count(tokens[k].key) > 0)) {
             return false;
         }
         if (sense->second.count(tokens[k].key) > 0) {
@@ -292,8 +395,10 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
 std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                            std::size_t limit) {
     static const std::unordered_set<std::string> skip{
-        "also", "again", "later", "then", "first",   "soon",     "which",      "that",        "has",
-        "have", "had",   "again", "once", "finally", "suddenly", "reportedly", "subsequently"};
+        "also", "again", "later", "then", "first", "soon", "which", "that", "has", "have", "had",
+        "again", "once", "finally", "suddenly", "reportedly", "subsequently",
+        // "clashes are now occurring", "the raid was still continuing"
+        "is", "are", "was", "were", "been", "being", "now", "still"};
     const std::size_t start = k;
     for (std::size_t n = 0; k < limit && n < 3; ++n) {
         const std::string& key = tokens[k].key;
@@ -318,6 +423,30 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
     return k < limit ? k : start;
 }
 
+// "began attacking", "continued to shell": a verb of aspect before an event verb's -ing form
+// or its infinitive joins its trigger, so the event is reported from the aspect verb on.
+void ArticleBuilder::attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit,
+                                   std::size_t floor) {
+    static const std::unordered_set<std::string> aspect = [] {
+        std::unordered_set<std::string> forms;
+        for (const char* lemma : {"begin", "start", "continue", "resume", "keep"}) {
+            for (auto& f : verb_forms(lemma)) {
+                forms.insert(std::move(f));
+            }
+        }
+        return forms;
+    }();
+    const std::size_t k = hit.first;
+    const std::string& head = tokens[k].key;
+    const bool ing = head.size() > 5 && head.compare(head.size() - 3, 3, "ing") == 0;
+    const bool infinitive = k >= 2 && tokens[k - 1].key == "to";
+    const std::size_t verb = infinitive ? k - 2 : k - 1;
+    if (k >= 1 && (ing || infinitive) && verb >= floor && verb < k &&
+        aspect.count(tokens[verb].key) > 0) {
+        hit.first = verb;
+    }
+}
+
 // "launched a major assault", "carried out an air strike", "clashes took place", "fighting
 // erupted": a verb that only says an event noun happened joins the noun's trigger, so the
 // event is reported on the verb as news writes it and the verb's phrases govern it.
@@ -327,7 +456,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
              {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave"}) {
+              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave", "start"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }
@@ -340,10 +469,12 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
     const auto& tokens = a.tokens;
     for (std::size_t h = 0; h < a.triggers.size(); ++h) {
         TriggerHit& hit = a.triggers[h];
+        const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
         if (!hit.trigger->nominal) {
+            attach_aspect(tokens, hit, floor);
             continue;
         }
-        const std::size_t floor = h > 0 ? a.triggers[h - 1].last + 1 : 0;
+        const std::size_t first_word = hit.first;
         // Back over articles and modifiers ("a powerful", "a Zembian", "the morning with a
         // sudden") to the verb.
         for (std::size_t k = hit.first, steps = 0; k > floor && steps < 6; --k, ++steps) {
@@ -365,13 +496,24 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 break;
             }
             if (in(before, t.key) ||
-                (t.key == "out" && k >= 2 && k - 2 >= floor && in(before, tokens[k - 2].key))) {
-                hit.first = t.key == "out" ? k - 2 : k - 1;
+                (k >= 2 && k - 2 >= floor && particle_light_verb(tokens[k - 2].key, t.key))) {
+                // "carried out raids", "stepped up attacks", "set off bombs": the verb and its
+                // particle.
+                hit.first = in(before, t.key) ? k - 1 : k - 2;
+                break;
+            }
+            // "took part in the offensive", "claimed responsibility for the bombing": the event
+            // is reported from the verb on (a claim says the attack happened, and who did it).
+            if (k >= 3 && k - 3 >= floor && light_phrase(tokens, k - 3)) {
+                hit.first = k - 3;
                 break;
             }
             if (a.mention_at[k - 1] < 0 && t.capitalized) {
                 break; // a name between: "the group claimed the attack" is no light verb
             }
+        }
+        if (hit.first < first_word) {
+            attach_aspect(tokens, hit, floor); // "began launching airstrikes"
         }
         // Forward: "took place", "broke out", "erupted", "ripped through"; adverbs and a
         // relative pronoun between ("fighting also erupted", "the raid, which occurred").
@@ -392,11 +534,29 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 }
             }
         }
-        if (v < limit && in(after, tokens[v].key)) {
+        // "the murders were committed", "an operation has been launched": the passive of a
+        // light verb says the noun happened.
+        const auto passive = [&tokens](std::size_t at) {
+            static const std::unordered_set<std::string> auxiliaries{"is",   "are",  "was",
+                                                                     "were", "been", "being"};
+            const std::string& k = tokens[at].key;
+            return at > 0 && auxiliaries.count(tokens[at - 1].key) > 0 && k.size() > 3 &&
+                   k.compare(k.size() - 2, 2, "ed") == 0;
+        };
+        if (v < limit && v > hit.last + 1 && in(before, tokens[v].key) && passive(v)) {
+            hit.last = v + 1 < limit && tokens[v + 1].key == "out" ? v + 1 : v;
+        } else if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
             const bool particle = k.rfind("too", 0) == 0 || k.rfind("tak", 0) == 0 ||
                                   k.rfind("br", 0) == 0 || k.rfind("rip", 0) == 0 ||
                                   k.rfind("go", 0) == 0 || k == "went";
+            // Only a relative clause says so apart from the clause's verb: "the riots that
+            // erupted"; in "while riots erupted there" the verb's places stay the other event's.
+            const bool relative =
+                std::any_of(tokens.begin() + static_cast<std::ptrdiff_t>(hit.last + 1),
+                            tokens.begin() + static_cast<std::ptrdiff_t>(v),
+                            [](const Token& t) { return t.key == "that" || t.key == "which"; });
+            hit.happened = relative && !particle;
             if (!particle) {
                 hit.last = v;
             } else if (v + 1 < limit &&
@@ -404,6 +564,7 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                         tokens[v + 1].key == "through" ||
                         (tokens[v + 1].key == "off" && (k == "went" || k.rfind("go", 0) == 0)))) {
                 hit.last = v + 1;
+                hit.happened = relative;
             }
         }
     }

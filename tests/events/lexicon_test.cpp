@@ -30,6 +30,13 @@ TEST_CASE("verb inflection", "[events][lexicon]") {
     CHECK(has(verb_forms("clash"), "clashes"));
     CHECK(has(verb_forms("ban"), "banned"));
     CHECK(has(verb_forms("deploy"), "deployed"));
+    // Two syllables, stress first: no doubling (open -> opened, not "openned").
+    CHECK(has(verb_forms("open"), "opened"));
+    CHECK(has(verb_forms("open"), "opening"));
+    CHECK_FALSE(has(verb_forms("open"), "openned"));
+    CHECK(has(verb_forms("hit"), "hitting"));
+    CHECK(has(verb_forms("blow"), "blowing"));
+    CHECK(has(verb_forms("find"), "found"));
     CHECK(has(eventmap::events::noun_forms("airstrike"), "airstrikes"));
     CHECK(has(eventmap::events::noun_forms("casualty"), "casualties"));
 }

@@ -37,3 +37,14 @@ TEST_CASE("tokens carry byte spans into the text and capitalisation", "[events][
     CHECK_FALSE(t[1].capitalized);
     CHECK(t[1].word);
 }
+
+TEST_CASE("events token: unicode spaces separate words like a plain space", "[events][token]") {
+    // No-break space (U+00A0), thin space (U+2009), narrow no-break space (U+202F).
+    CHECK(keys("launched their\xC2\xA0"
+               "attack") == std::vector<std::string>{"launched", "their", "attack"});
+    CHECK(keys("20\xE2\x80\x89km north\xE2\x80\xAFof") ==
+          std::vector<std::string>{"20", "km", "north", "of"});
+    // Other typographic marks stay tokens of their own.
+    CHECK(keys("\xC2\xAB"
+               "Varnok\xC2\xBB") == std::vector<std::string>{"\xC2\xAB", "varnok", "\xC2\xBB"});
+}

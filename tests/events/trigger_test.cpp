@@ -1,0 +1,162 @@
+// Trigger finding on the real geoparser and date tagger: which words report an event, one
+// rule per case, each with invented sentences.
+#include "events/events_support.hpp"
+#include "events/extractor.hpp"
+#include "support/test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using eventmap::events::Event;
+using namespace eventmap::test;
+
+namespace {
+
+std::vector<Event> extract(const std::string& text) {
+    return default_extractor().extract(text_article(text, "2016-06-02"));
+}
+
+} // namespace
+
+TEST_CASE("events trigger: a no-break space between a light verb and its noun keeps them one event",
+          "[events][trigger]") {
+    const std::string text = "Rebels began their\xC2\xA0"
+                             "attack on Homs on Friday.";
+    const auto found = events_at(extract(text), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find("began"));
+}
+
+namespace {
+
+// The one event at `place`, reported from the word `from` on.
+void check_reported_from(const std::string& text, const std::string& type, const std::string& place,
+                         const std::string& from) {
+    const auto found = events_at(extract(text), type, place);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find(from));
+}
+
+} // namespace
+
+TEST_CASE("events trigger: an event noun after a light verb and modifiers is its object",
+          "[events][trigger]") {
+    check_reported_from("Rebels launched brutal attacks on Homs on Friday.", "ASSAULT", "Homs",
+                        "launched");
+    check_reported_from("Militants mounted large-scale raids on Homs on Friday.", "ASSAULT", "Homs",
+                        "mounted");
+}
+
+TEST_CASE("events trigger: expanding and stepping up operations are light verbs",
+          "[events][trigger]") {
+    check_reported_from("Troops expanded their military operations in Homs on Friday.", "ASSAULT",
+                        "Homs", "expanded");
+    check_reported_from("Troops stepped up raids in Homs on Friday.", "ASSAULT", "Homs", "stepped");
+    // "step" alone is none: the talks are reported on their own word.
+    check_reported_from("The minister took a step toward talks in Homs on Friday.", "CONSULT",
+                        "Homs", "talks");
+}
+
+TEST_CASE("events trigger: a verb of aspect joins the event verb after it", "[events][trigger]") {
+    check_reported_from("Rebels began shelling Homs on Friday.", "ASSAULT", "Homs", "began");
+    check_reported_from("Rebels continued to shell Homs on Friday.", "ASSAULT", "Homs",
+                        "continued");
+}
+
+TEST_CASE("events trigger: an event noun whose relative clause says it happened is reported",
+          "[events][trigger]") {
+    const auto events =
+        extract("The mayor was blamed for the riots that broke out in Homs on Friday.");
+    CHECK(events_at(events, "PROTEST", "Homs").size() == 1);
+    // Without the relative clause the riots are what the blame is about.
+    CHECK(events_at(extract("The mayor was blamed for the riots in Homs on Friday."), "PROTEST",
+                    "Homs")
+              .empty());
+}
+
+TEST_CASE("events trigger: a preposition ends the object that tells captured in another sense",
+          "[events][trigger]") {
+    CHECK(events_at(extract("A pilot was captured in Homs during the final days of the war."),
+                    "ASSAULT", "Homs")
+              .size() == 1);
+    CHECK(extract("The Varnok team captured the final in Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: finding bodies reports a killing, actively or in the passive",
+          "[events][trigger]") {
+    check_reported_from("Police found the bodies of two farmers near Homs on Friday.", "ASSAULT",
+                        "Homs", "found");
+    check_reported_from("The bodies of two farmers were found near Homs on Friday.", "ASSAULT",
+                        "Homs", "found");
+    // Finding something else is no event.
+    CHECK(extract("A new well was found near Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: wounds sustained, deaths caused and taking to the streets are events",
+          "[events][trigger]") {
+    check_reported_from("Nine guards sustained serious injuries in Homs on Friday.", "ASSAULT",
+                        "Homs", "sustained");
+    check_reported_from("The fire caused the death of nine guards in Homs on Friday.", "ASSAULT",
+                        "Homs", "caused");
+    check_reported_from("Thousands took to the streets of Homs on Friday.", "PROTEST", "Homs",
+                        "took");
+}
+
+TEST_CASE("events trigger: open fire takes modifiers before its object", "[events][trigger]") {
+    check_reported_from("Gunmen opened heavy fire in Homs on Friday.", "ASSAULT", "Homs", "opened");
+}
+
+TEST_CASE("events trigger: an operation or an advance is an event as a light verb's object",
+          "[events][trigger]") {
+    check_reported_from("Troops conducted a sweeping operation in Homs on Friday.", "ASSAULT",
+                        "Homs", "conducted");
+    check_reported_from("Rebels continued their advance on Homs on Friday.", "ASSAULT", "Homs",
+                        "continued");
+    // Alone, "operations" has other senses.
+    CHECK(extract("The company expanded its business operations in Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: a passive light verb or an auxiliary after an event noun joins it",
+          "[events][trigger]") {
+    check_reported_from("The murders were committed on Friday in the town of Homs.", "ASSAULT",
+                        "Homs", "murders");
+    const std::string text = "Heavy clashes are now occurring in Homs.";
+    const auto found = events_at(extract(text), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_end == text.find("occurring") + std::string("occurring").size());
+}
+
+TEST_CASE("events trigger: slaughtering, clubbing and onslaughts are killings",
+          "[events][trigger]") {
+    check_reported_from("Militiamen slaughtered nine herders near Homs on Friday.", "ASSAULT",
+                        "Homs", "slaughtered");
+    check_reported_from("A guard was clubbed to death in Homs on Friday.", "ASSAULT", "Homs",
+                        "clubbed");
+    check_reported_from("A fierce onslaught hit Homs on Friday.", "ASSAULT", "Homs", "onslaught");
+}
+
+TEST_CASE(
+    "events trigger: an aspect verb, set off and take part in join an event noun's light verb",
+    "[events][trigger]") {
+    check_reported_from("Jets began launching airstrikes on Homs on Friday.", "ASSAULT", "Homs",
+                        "began");
+    check_reported_from("Insurgents set off three car bombs in Homs on Friday.", "ASSAULT", "Homs",
+                        "set");
+    check_reported_from("Militias took part in the offensive on Homs on Friday.", "ASSAULT", "Homs",
+                        "took");
+    // Setting off on a journey is no event.
+    CHECK(extract("The team set off for Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: a verb phrase of three words takes a modifier before its last",
+          "[events][trigger]") {
+    check_reported_from("Troops came under heavy fire in Homs on Friday.", "ASSAULT", "Homs",
+                        "came");
+}
+
+TEST_CASE("events trigger: claiming responsibility for an attack reports the attack",
+          "[events][trigger]") {
+    check_reported_from("The rebels claimed responsibility for the bombing in Homs on Friday.",
+                        "ASSAULT", "Homs", "claimed");
+    // A claim for something that is no event reports nothing.
+    CHECK(extract("The firm claimed responsibility for the delay in Homs on Friday.").empty());
+}
