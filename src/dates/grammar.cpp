@@ -113,7 +113,7 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         break;
     }
     const std::string_view w = low(i);
-    if (w == "q" || w == "h" || w == "final") {
+    if (w == "q" || w == "h" || w == "final" || w == "latter") {
         return quarter_core(i, m);
     }
     if (w == "new" || w == "valentine" || w == "independence" || w == "boxing" || w == "election") {

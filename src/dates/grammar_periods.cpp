@@ -27,7 +27,10 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
     } else {
         std::size_t k = ordinal_at(i, q);
         if (k == kNone) {
-            if (is(i, Lex::last) || low(i) == "final") {
+            // "the latter half of ..." only with what it is the half of: alone it points back
+            // into the text
+            const bool latter = low(i) == "latter" && is(i + 1, Lex::half) && is(i + 2, Lex::of);
+            if (is(i, Lex::last) || low(i) == "final" || latter) {
                 q = -1; // the last quarter: resolved as the quarter before the reference
                 k = i + 1;
             } else {
@@ -67,6 +70,9 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
         finish(m, i, y);
         return true;
     }
+    if (half && half_of_decade(i, j, q, m)) {
+        return true;
+    }
     // "of this year", "of last year", "of the year"
     std::size_t k = j;
     int rel = 0;
@@ -88,6 +94,25 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
     m.half = half;
     m.rel = relative_year ? rel : 3; // 3: year chosen by tense
     finish(m, i, relative_year ? k : j);
+    return true;
+}
+
+// "the first half of the '90s", "the latter half of the 1970s": TimeML has no code for the
+// half of a decade, so the value is the decade and the half its mod (START, END), as for "the
+// early 1990s"; one TIMEX3, not a half of this year plus a decade.
+bool Grammar::half_of_decade(std::size_t i, std::size_t j, int q, Mention& m) const {
+    if (!is(j, Lex::of)) {
+        return false;
+    }
+    const std::size_t d = is(j + 1, Lex::the) ? j + 2 : j + 1;
+    Mention decade;
+    if (!year_core(d, decade) || decade.kind != MentionKind::fixed || decade.fixed.size() != 3) {
+        return false;
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = decade.fixed;
+    m.mod = q == 1 ? "START" : "END";
+    finish(m, i, decade.last_token);
     return true;
 }
 

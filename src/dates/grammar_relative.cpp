@@ -27,7 +27,7 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
     default:
         return false;
     }
-    if (l == Lex::current && !is(i + 1, Lex::unit)) {
+    if (l == Lex::current && !is(i + 1, Lex::unit) && !is(i + 1, Lex::fiscal)) {
         return false;
     }
     const std::size_t j = i + 1;
@@ -289,6 +289,22 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             m.rel = -1;
             m.same_period = true;
             finish(m, i, k + 1);
+            return true;
+        }
+    }
+    // "the fiscal year" of a report is the one under way, "the latest fiscal year" the last one
+    // closed; valued as calendar years, as "this fiscal year" is (a company's fiscal calendar is
+    // not in the text). "the fiscal year 2014" is left to the year rule.
+    {
+        const bool latest = low(j) == "latest";
+        const std::size_t k = latest ? j + 1 : j;
+        int year = 0;
+        if (is(k, Lex::fiscal) && is(k + 1, Lex::unit) && low(k + 1) == "year" &&
+            year_at(k + 2, year) == kNone) {
+            m.kind = MentionKind::relative_unit;
+            m.unit = Unit::year;
+            m.rel = latest ? -1 : 0;
+            finish(m, i, k + 2);
             return true;
         }
     }

@@ -73,6 +73,8 @@ class Grammar {
     Rule core, month_first, day_first, numeric_date, weekday_core, year_core, relative_core,
         deictic_core, the_core, quarter_core, season_core, holiday_core, anniversary_core,
         anchor_target, ordinal_period;
+    // "the second half of the 1970s" after the half (i..j), `q` its number (-1 the last).
+    bool half_of_decade(std::size_t i, std::size_t j, int q, Mention& m) const;
     // A day and month ending at token k (see grammar_absolute.cpp); `written`: the day was
     // written in digits or words, not implied by a name ("Christmas"): a written day with its
     // year is an explicit day for the publication-date inference.

@@ -282,3 +282,36 @@ TEST_CASE("an ordinal day or week of an event is a date", "[dates][grammar][time
         }
     }
 }
+
+TEST_CASE("the half of a decade is the decade with a START or END mod",
+          "[dates][grammar][timeml]") {
+    const auto r = tag("Ferry traffic grew in the first half of the '80s and fell in the latter "
+                       "half of the 1990s.");
+    INFO(listing(r));
+    const auto* first = find(r, "the first half of the '80s");
+    REQUIRE(first != nullptr);
+    CHECK(first->value == "198");
+    CHECK(first->mod == "START");
+    const auto* second = find(r, "the latter half of the 1990s");
+    REQUIRE(second != nullptr);
+    CHECK(second->value == "199");
+    CHECK(second->mod == "END");
+    CHECK(r.expressions.size() == 2); // no half of this year, no bare decade
+    // a half of a year keeps its H code
+    check("Sales rose in the second half of 2011.", "the second half of 2011", "2011-H2", "DATE");
+}
+
+TEST_CASE("a singular unit before -long is one unit without an article",
+          "[dates][grammar][timeml]") {
+    check("The envoys ended their second day-long round of talks.", "day-long", "P1D", "DURATION");
+    check("Crews began another week-long shift.", "week-long", "P1W", "DURATION");
+    check("It was a months-long dispute.", "months-long", "PXM", "DURATION");
+}
+
+TEST_CASE("the fiscal year under way and the latest one closed", "[dates][grammar][timeml]") {
+    check("The brewer expects weaker sales for the fiscal year.", "the fiscal year", "2013",
+          "DATE");
+    check("The brewer earned $3 million in the latest fiscal year.", "the latest fiscal year",
+          "2012", "DATE");
+    check("Costs rose in the current fiscal year.", "the current fiscal year", "2013", "DATE");
+}
