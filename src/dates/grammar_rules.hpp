@@ -23,6 +23,8 @@ std::string duration_value(double amount, Unit unit);
 const char* day_part_code(int value);
 // '82 -> 1982, '07 -> 2007 (00-49 -> 20xx)
 int expand_two_digit_year(long yy);
+// The value of a decade written with two digits ("the '80s": "198").
+std::string two_digit_decade(long yy);
 
 class Grammar {
   public:
@@ -89,6 +91,8 @@ class Grammar {
     // A preposition or modifier before i that introduces a month or a year as a time ("in",
     // "since", "by", "early", "mid", "through"...): shared by months and years alone.
     bool temporal_word_before(std::size_t i) const;
+    // A decade token after a possessive ("in his 40s") is an age.
+    bool age_decade(std::size_t i) const;
 
     // --- wrappers ---
     Rule modified, amount_expression, set_expression, frequency_set, long_adjective, clock_time,

@@ -315,3 +315,27 @@ TEST_CASE("the fiscal year under way and the latest one closed", "[dates][gramma
           "2012", "DATE");
     check("Costs rose in the current fiscal year.", "the current fiscal year", "2013", "DATE");
 }
+
+TEST_CASE("a decade after a possessive is an age; two-digit decades look back",
+          "[dates][grammar][timeml]") {
+    const auto r = tag("The driver, a man in his early 50s, and a passenger in her 30s were hurt.");
+    INFO(listing(r));
+    CHECK(r.expressions.empty());
+    check("The club played swing music of the '30s.", "the '30s", "193", "DATE");
+    check("Tenements built in the 60s were torn down.", "the 60s", "196", "DATE");
+    check("Phones changed a lot in the '00s.", "the '00s", "200", "DATE");
+}
+
+TEST_CASE("the end of the decade or century is the current one's", "[dates][grammar][timeml]") {
+    const auto r = tag("The canal should be dredged by the end of the decade, and the tower "
+                       "replaced before the end of the century.");
+    INFO(listing(r));
+    const auto* decade = find(r, "the end of the decade");
+    REQUIRE(decade != nullptr);
+    CHECK(decade->value == "201");
+    CHECK(decade->mod == "END");
+    const auto* century = find(r, "the end of the century");
+    REQUIRE(century != nullptr);
+    CHECK(century->value == "20");
+    CHECK(century->mod == "END");
+}
