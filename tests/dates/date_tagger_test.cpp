@@ -165,10 +165,16 @@ TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
     CHECK(find(r, "October of next year")->value == "2014-10");
     REQUIRE(find(r, "the day") != nullptr);
     CHECK(find(r, "the day")->value == "2013-09-13");
-    const auto t = tag("The briefing began at 16:15 UTC, June 1st, and ended early.");
+    // set off by a comma, the clock time and the date are two expressions; the time keeps the
+    // date's day
+    const auto t = tag("The briefing began at 09:40 UTC, March 3rd, and ended early.");
     INFO(listing(t));
-    REQUIRE(find(t, "16:15 UTC, June 1st") != nullptr);
-    CHECK(find(t, "16:15 UTC, June 1st")->value == "2013-06-01T16:15Z");
+    CHECK(find(t, "09:40 UTC, March 3rd") == nullptr);
+    REQUIRE(find(t, "09:40 UTC") != nullptr);
+    CHECK(find(t, "09:40 UTC")->value == "2013-03-03T09:40Z");
+    CHECK(std::string(dates::type_name(find(t, "09:40 UTC")->type)) == "TIME");
+    REQUIRE(find(t, "March 3rd") != nullptr);
+    CHECK(find(t, "March 3rd")->value == "2013-03-03");
 }
 
 TEST_CASE("the second day of a pair", "[dates][absolute]") {
