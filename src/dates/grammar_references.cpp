@@ -21,6 +21,12 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         if (punct(i + 1, ',') && (i == 0 || !same_sentence(i - 1, i) || toks_[i].capitalized)) {
             return false;
         }
+        // "the now-closed mill", "its now-defunct rival": a prefix of the adjective, which says
+        // what the thing is at present, not when anything happens
+        if (punct(i + 1, '-') && attached(i + 1) && attached(i + 2) && at(i + 2) != nullptr &&
+            toks_[i + 2].kind == TokenKind::word) {
+            return false;
+        }
         return fixed("PRESENT_REF", i + 1);
     case Lex::nowadays:
     case Lex::currently:

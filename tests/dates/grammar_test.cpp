@@ -339,3 +339,11 @@ TEST_CASE("the end of the decade or century is the current one's", "[dates][gram
     CHECK(century->value == "20");
     CHECK(century->mod == "END");
 }
+
+TEST_CASE("now as the prefix of an adjective is no time", "[dates][grammar][timeml]") {
+    const auto r = tag("Workers of the now-closed mill marched past its now defunct rival.");
+    INFO(listing(r));
+    CHECK(find(r, "now") != nullptr); // "now defunct", written apart, is the adverb
+    CHECK(r.expressions.size() == 1);
+    check("The ferry is now late.", "now", "PRESENT_REF", "DATE");
+}
