@@ -186,6 +186,40 @@ bool Grammar::deictic_core(std::size_t i, Mention& m) const {
     return true;
 }
 
+// "the year before", "the day after", "the year previous": a unit counted from the time the
+// text last named (TimeML anchors it there), like "a year earlier". With an object ("the day
+// after the vote") the unit hangs on an event instead, which is another rule's.
+bool Grammar::unit_before_or_after(std::size_t i, Mention& m) const {
+    Unit unit = Unit::day;
+    bool plural = false;
+    const std::size_t j = i + 1;
+    if (unit_at(j, unit, plural) == kNone || plural ||
+        !(unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year)) {
+        return false;
+    }
+    const std::size_t k = j + 1;
+    const std::string_view w = low(k);
+    const bool adverb = w == "previous" || w == "earlier" || w == "later";
+    const bool preposition = is(k, Lex::before) || is(k, Lex::after);
+    if (!(adverb || preposition) || !same_sentence(j, k)) {
+        return false;
+    }
+    // a preposition must end its phrase: a clause boundary or the end of the text after it
+    const bool ends = at(k + 1) == nullptr || !same_sentence(k, k + 1) ||
+                      (toks_[k + 1].kind == TokenKind::punct && toks_[k + 1].punct != '\'' &&
+                       toks_[k + 1].punct != '-') ||
+                      low(k + 1) == "and" || low(k + 1) == "but";
+    if (preposition && !ends) {
+        return false;
+    }
+    m.kind = MentionKind::offset_narrative;
+    m.unit = unit;
+    m.amount = 1;
+    m.rel = (w == "after" || w == "later") ? 1 : -1;
+    finish(m, i, k + 1);
+    return true;
+}
+
 bool Grammar::the_core(std::size_t i, Mention& m) const {
     if (!is(i, Lex::the)) {
         return false;
@@ -214,6 +248,9 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::fixed;
         m.fixed = two_digits(n - 1);
         finish(m, i, k + 1);
+        return true;
+    }
+    if (unit_before_or_after(i, m)) {
         return true;
     }
     // the same period/month/quarter last year, a year ago, a year earlier

@@ -3,6 +3,7 @@
 #include "dates/calendar.hpp"
 #include "dates/reference_arithmetic.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -390,6 +391,13 @@ Resolution Resolver::resolve_base(const Mention& m) {
                 return r;
             }
         }
+        // "the year before" right after a year the text named: that year's neighbour, before
+        // any quarter of an earnings report
+        if (narrative && !m.same_period) {
+            if (auto years = years_from_narrative(m)) {
+                return *years;
+            }
+        }
         // "a year ago" soon after a quarter's figures: the report's quarter a year before.
         if (!m.same_period && m.unit == Unit::year && m.amount == 1 && m.rel < 0 &&
             !report_quarter_.empty() &&
@@ -535,6 +543,12 @@ Resolution Resolver::resolve(const Mention& m) {
             report_quarter_ = r.value;
             report_quarter_mention_ = resolved_;
         }
+    }
+    if (m.type == TimexType::date && r.value.size() == 4 &&
+        std::all_of(r.value.begin(), r.value.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+        narrative_year_ = r.value; // "in 1990" for "a year later", "that year"
+        narrative_year_mention_ = resolved_;
     }
     if (r.day && (m.type == TimexType::date || m.type == TimexType::time) &&
         m.kind != MentionKind::time_only) {

@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <string_view>
 
 namespace eventmap::dates {
@@ -89,6 +90,9 @@ long Resolver::anchor_mention(const Resolution& r) const {
     if (names(narrative_period_)) {
         return narrative_period_mention_;
     }
+    if (names(narrative_year_)) {
+        return narrative_year_mention_;
+    }
     if (narrative_ && names(format_day(*narrative_))) {
         return narrative_mention_;
     }
@@ -97,11 +101,31 @@ long Resolver::anchor_mention(const Resolution& r) const {
 }
 
 std::string Resolver::latest_narrative() const {
+    // A year named on its own after the last day or period ("in 2004 ... later that year")
+    if (!narrative_year_.empty() && narrative_year_mention_ > narrative_mention_ &&
+        narrative_year_mention_ > narrative_period_mention_) {
+        return narrative_year_;
+    }
     if (!narrative_period_.empty() &&
         (!narrative_ || narrative_period_sentence_ >= narrative_sentence_)) {
         return narrative_period_;
     }
     return narrative_ ? format_day(*narrative_) : std::string();
+}
+
+std::optional<Resolution> Resolver::years_from_narrative(const Mention& m) const {
+    const std::string latest = latest_narrative();
+    if (m.unit != Unit::year || m.amount < 1 || m.amount != std::floor(m.amount) ||
+        latest.size() != 4 || !std::isdigit(static_cast<unsigned char>(latest[0]))) {
+        return std::nullopt;
+    }
+    const int years = static_cast<int>(m.amount);
+    const int sign = m.rel < 0 ? -1 : 1;
+    Resolution r;
+    r.value = format_year(leading_int(latest.substr(0, 4)) + sign * years);
+    r.anchor = "narrative " + latest + (sign < 0 ? " -" : " +") + std::to_string(years) + "Y";
+    r.first = period_start(r.value);
+    return r;
 }
 
 // "that year", "later that month": the period of the date the text last gave, at this unit's

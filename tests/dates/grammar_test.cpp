@@ -347,3 +347,14 @@ TEST_CASE("now as the prefix of an adjective is no time", "[dates][grammar][time
     CHECK(r.expressions.size() == 1);
     check("The ferry is now late.", "now", "PRESENT_REF", "DATE");
 }
+
+TEST_CASE("the unit before or after, at a clause boundary", "[dates][grammar][timeml]") {
+    check("The ferry sank on May 4, 2010. Its captain had resigned the day before.",
+          "the day before", "2010-05-03", "DATE");
+    check("The vote was on March 3, 2011; the count ended the day after, and the mayor quit.",
+          "the day after", "2011-03-04", "DATE");
+    // with an object, the unit hangs on an event: not this rule
+    const auto r = tag("Crowds gathered the day before the final.");
+    INFO(listing(r));
+    CHECK(find(r, "the day before") == nullptr);
+}

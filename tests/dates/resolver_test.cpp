@@ -244,3 +244,23 @@ TEST_CASE("'by that time', 'at that time': the time the text last named, as prec
     CHECK(tag("In March 2004 it rained, as it does at that time of year.").expressions.size() == 1);
     CHECK(tag("She said that time was short.").expressions.empty());
 }
+
+TEST_CASE("a year counted from the text's last year named on its own",
+          "[dates][resolver][discourse]") {
+    // TimeML anchors "a year later", "the previous year" at the time the text last named
+    const auto a = tag("The mill opened in 1987. A year later it doubled its staff.");
+    INFO(a.expressions.size());
+    CHECK(value_of(a, "A year later") == "1988");
+    const auto b = tag("Exports slumped in 2009 after a record the previous year.");
+    CHECK(value_of(b, "the previous year") == "2008");
+    const auto c = tag("The club was relegated last year, and promoted the year before.");
+    CHECK(value_of(c, "the year before") == "2011");
+    const auto d = tag("Ticket sales fell last year, from a peak the year previous.");
+    CHECK(value_of(d, "the year previous") == "2011");
+    // "that year" after a bare year is that year
+    const auto e = tag("The dam was built in 1962. Floods hit the valley later that year.");
+    CHECK(value_of(e, "later that year") == "1962");
+    // with no year named, the publication's neighbour
+    const auto f = tag("Fares rose 4% on the previous year.");
+    CHECK(value_of(f, "the previous year") == "2012");
+}
