@@ -57,7 +57,8 @@ class Resolver {
     // "that year", "later that month": the period of the last date the text gave
     Resolution that_period(Unit unit, const std::string& ref_label) const;
     // "a year later", "the previous year" right after a year the text named on its own ("in
-    // 1990"): that year shifted; nullopt when the text named a day or a month last, or nothing.
+    // 1990"), "the following month" right after a month ("in June 2008"): that period shifted;
+    // nullopt when the text named a day last, or nothing.
     std::optional<Resolution> years_from_narrative(const Mention& m) const;
     // The last date the text gave: the year, month/quarter it named, or the day, whichever came
     // later.

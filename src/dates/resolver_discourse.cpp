@@ -115,15 +115,26 @@ std::string Resolver::latest_narrative() const {
 
 std::optional<Resolution> Resolver::years_from_narrative(const Mention& m) const {
     const std::string latest = latest_narrative();
-    if (m.unit != Unit::year || m.amount < 1 || m.amount != std::floor(m.amount) ||
-        latest.size() != 4 || !std::isdigit(static_cast<unsigned char>(latest[0]))) {
+    if (m.amount < 1 || m.amount != std::floor(m.amount) || latest.size() < 4 ||
+        !std::isdigit(static_cast<unsigned char>(latest[0]))) {
         return std::nullopt;
     }
-    const int years = static_cast<int>(m.amount);
-    const int sign = m.rel < 0 ? -1 : 1;
+    const int n = static_cast<int>(m.amount) * (m.rel < 0 ? -1 : 1);
+    const bool month = latest.size() == 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
     Resolution r;
-    r.value = format_year(leading_int(latest.substr(0, 4)) + sign * years);
-    r.anchor = "narrative " + latest + (sign < 0 ? " -" : " +") + std::to_string(years) + "Y";
+    if (m.unit == Unit::year && latest.size() == 4) {
+        r.value = format_year(leading_int(latest) + n);
+    } else if (m.unit == Unit::month && month) {
+        // "in June 2008 ... the following month": the month after the one named
+        int y = leading_int(latest.substr(0, 4));
+        int mo = leading_int(latest.substr(5, 2));
+        add_months(y, mo, n);
+        r.value = format_month(y, mo);
+    } else {
+        return std::nullopt;
+    }
+    r.anchor = "narrative " + latest + (n < 0 ? " " : " +") + std::to_string(n) +
+               (m.unit == Unit::year ? "Y" : "M");
     r.first = period_start(r.value);
     return r;
 }

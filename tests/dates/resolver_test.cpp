@@ -264,3 +264,10 @@ TEST_CASE("a year counted from the text's last year named on its own",
     const auto f = tag("Fares rose 4% on the previous year.");
     CHECK(value_of(f, "the previous year") == "2012");
 }
+
+TEST_CASE("a month counted from the text's last month", "[dates][resolver][discourse]") {
+    const auto a = tag("The gallery opened in June 2008. The following month it closed.");
+    CHECK(value_of(a, "The following month") == "2008-07");
+    const auto b = tag("Tolls rose in March 2005; two months later the bridge was sold.");
+    CHECK(value_of(b, "two months later") == "2005-05");
+}
