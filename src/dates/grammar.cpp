@@ -168,9 +168,10 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         if (set_expression(i, m)) {
             consider(m);
         }
-        if ((t.lex == Lex::this_ || t.lex == Lex::each || t.lex == Lex::every) &&
+        if ((t.lex == Lex::this_ || t.lex == Lex::each || t.lex == Lex::every ||
+             low(i) == "that") &&
             season_core(i, m)) {
-            consider(m); // "this season", "each season"
+            consider(m); // "this season", "each season", "that summer"
         }
         if (modified(i, m)) {
             consider(m);

@@ -118,6 +118,16 @@ bool Grammar::half_of_decade(std::size_t i, std::size_t j, int q, Mention& m) co
 
 bool Grammar::season_core(std::size_t i, Mention& m) const {
     if (!is(i, Lex::season)) {
+        // "that summer": the season of the year the text last named
+        if (low(i) == "that" && is(i + 1, Lex::season) && same_sentence(i, i + 1) &&
+            !(at(i + 2) != nullptr && toks_[i + 2].capitalized && toks_[i + 2].lex == Lex::none)) {
+            m.kind = MentionKind::season;
+            m.season = toks_[i + 1].lex_value;
+            m.rel = 0;
+            m.anaphoric = true;
+            finish(m, i, i + 2);
+            return true;
+        }
         // "this season" in sports copy: the season of the reference (2013-WI in January);
         // "each season" the recurring one (XXXX-WI)
         if ((is(i, Lex::this_) || is(i, Lex::each) || is(i, Lex::every)) &&

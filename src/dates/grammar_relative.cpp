@@ -123,6 +123,8 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::season;
         m.season = toks_[j].lex_value;
         m.rel = l == Lex::this_ ? 2 : rel;
+        // "the following spring", "the previous winter": from the time the text last named
+        m.anaphoric = after_the && (l == Lex::next || l == Lex::following || l == Lex::previous);
         finish(m, i, j + 1);
         return true;
     }

@@ -65,7 +65,8 @@ struct Mention {
     bool from_known_event = false;
     bool that_time = false; // same_narrative: "by that time", at the last date's own precision
     bool anaphoric = false; // weekday: "the previous Friday", "the following Monday" count from
-                            // the last day the text gave, not from the reference
+                            // the last day the text gave, not from the reference; season:
+                            // "that summer", "the following spring" from the last date named
 };
 
 } // namespace eventmap::dates

@@ -249,6 +249,11 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
+        if (m.anaphoric) {
+            if (auto r2 = season_from_narrative(m)) {
+                return *r2;
+            }
+        }
         int y = rc.year;
         // In January and February the winter under way began last year: every spring, summer
         // and fall of this year is still ahead ("last fall" in February 2014 is 2013-FA).

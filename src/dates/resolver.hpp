@@ -60,6 +60,9 @@ class Resolver {
     // 1990"), "the following month" right after a month ("in June 2008"): that period shifted;
     // nullopt when the text named a day last, or nothing.
     std::optional<Resolution> years_from_narrative(const Mention& m) const;
+    // "that summer", "the following spring": the season in, after or before the last date the
+    // text named; nullopt when it named none.
+    std::optional<Resolution> season_from_narrative(const Mention& m) const;
     // The last date the text gave: the year, month/quarter it named, or the day, whichever came
     // later.
     std::string latest_narrative() const;

@@ -2,8 +2,10 @@
 // "by that time" point at, and which earlier expression a value was computed from (TimeML's
 // anchorTimeID). resolver.cpp has the calendar side.
 #include "dates/calendar.hpp"
+#include "dates/reference_arithmetic.hpp"
 #include "dates/resolver.hpp"
 
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -136,6 +138,33 @@ std::optional<Resolution> Resolver::years_from_narrative(const Mention& m) const
     r.anchor = "narrative " + latest + (n < 0 ? " " : " +") + std::to_string(n) +
                (m.unit == Unit::year ? "Y" : "M");
     r.first = period_start(r.value);
+    return r;
+}
+
+std::optional<Resolution> Resolver::season_from_narrative(const Mention& m) const {
+    const std::string latest = latest_narrative();
+    if (latest.size() < 4 || !std::isdigit(static_cast<unsigned char>(latest[0])) || m.season < 0) {
+        return std::nullopt;
+    }
+    static constexpr std::array<const char*, 4> kCodes = {"SP", "SU", "FA", "WI"};
+    int y = leading_int(latest.substr(0, 4));
+    const bool month = latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
+    if (m.rel != 0) {
+        // from a bare year, the year after or before; from a month or day, the next or last
+        // such season after or before it
+        // (January and February belong to the winter that began the year before)
+        const int mo = month ? leading_int(latest.substr(5, 2)) : 0;
+        const int position = !month || mo <= 2 ? -1 : detail::season_of_month(mo);
+        if (m.rel > 0) {
+            y += month && m.season > position ? 0 : 1;
+        } else {
+            y -= month && m.season < position ? 0 : 1;
+        }
+    }
+    Resolution r;
+    r.value = format_year(y) + "-" + kCodes[static_cast<std::size_t>(m.season) % 4];
+    r.anchor = "narrative " + latest;
+    r.first = days_from_civil(y, 3 * m.season + 3 > 12 ? 12 : 3 * m.season + 3, 1);
     return r;
 }
 

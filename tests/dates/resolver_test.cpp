@@ -271,3 +271,18 @@ TEST_CASE("a month counted from the text's last month", "[dates][resolver][disco
     const auto b = tag("Tolls rose in March 2005; two months later the bridge was sold.");
     CHECK(value_of(b, "two months later") == "2005-05");
 }
+
+TEST_CASE("that season and the following season count from the text's last date",
+          "[dates][resolver][discourse]") {
+    const auto a = tag("The choir was founded in 2004 and toured abroad that summer.");
+    CHECK(value_of(a, "that summer") == "2004-SU");
+    const auto b = tag("In 1995 the canal froze. It reopened the following spring.");
+    CHECK(value_of(b, "the following spring") == "1996-SP");
+    const auto c = tag("The orchard burned in August 2001; the previous spring had been dry. "
+                       "The following summer, new trees were planted.");
+    CHECK(value_of(c, "the previous spring") == "2001-SP");
+    CHECK(value_of(c, "The following summer") == "2002-SU");
+    // with no date in the text, the publication's season as before
+    const auto d = tag("Ferries will resume the following spring.");
+    CHECK(value_of(d, "the following spring") == "2014-SP");
+}
