@@ -16,7 +16,7 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         return false;
     }
     if (t->kind == TokenKind::number || (t->kind == TokenKind::punct && t->punct == '\'')) {
-        // "a 20th century democrat", "21st-century skills": the century without "the"
+        // "a 19th century painter", "21st-century skills": the century without "the"
         if (int n = 0; t->ordinal && ordinal_at(i, n) != kNone && n >= 1 && n <= 30) {
             const std::size_t u = punct(i + 1, '-') && attached(i + 1) ? i + 2 : i + 1;
             if (is(u, Lex::unit) && low(u) == "century") {

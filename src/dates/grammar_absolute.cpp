@@ -116,7 +116,7 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
         finish(m, i, y);
         return true;
     }
-    // "October of next year", "June this year"
+    // "March of next year", "June this year"
     {
         std::size_t r = is(j, Lex::of) ? j + 1 : j;
         if ((is(r, Lex::next) || is(r, Lex::last) || is(r, Lex::this_)) && is(r + 1, Lex::unit) &&

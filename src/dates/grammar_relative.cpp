@@ -461,7 +461,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         return true;
     }
     // (on) the day: the day the story is about, unless the day is named right after it
-    // ("during the day Friday": only the weekday is the expression)
+    // ("during the day Tuesday": only the weekday is the expression)
     if (is(j, Lex::unit) && low(j) == "day" && i > 0 &&
         (is(i - 1, Lex::on) || is(i - 1, Lex::for_) || is(i - 1, Lex::during) ||
          is(i - 1, Lex::in) || is(i - 1, Lex::over) || low(i - 1) == "throughout" ||

@@ -56,7 +56,7 @@ struct Mention {
     Unit unit = Unit::day;
     double amount = 0;              // < 0: unknown amount ("several days")
     long shift_days = 0;            // added to a resolved day ("a day after Friday")
-    std::optional<int> year_offset; // a month with a relative year: "October of next year"
+    std::optional<int> year_offset; // a month with a relative year: "March of next year"
     std::optional<int> period_year; // same_period in a written year: "the 2012 period"
     bool half = false;              // quarter kind: a half year (H1, H2) rather than a quarter
     bool weekday_check = false;     // month_day: `weekday` was written too and must match

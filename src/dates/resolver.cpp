@@ -172,7 +172,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
         }
         int y = rc.year;
         if (m.year_offset) {
-            y = rc.year + *m.year_offset; // "October of next year"
+            y = rc.year + *m.year_offset; // "March of next year"
         } else if (m.rel == -1) {
             y = m.month < rc.month ? rc.year : rc.year - 1;
         } else if (m.rel == 1) {

@@ -155,14 +155,14 @@ TEST_CASE("the next morning and the day of a named day follow the story", "[date
 }
 
 TEST_CASE("periods named against the story's own dates", "[dates][relative]") {
-    const auto r = tag("Sales fell 35% in January, measured against the same month a year ago. "
-                       "Dealers whose franchises end after October of next year were told. "
+    const auto r = tag("Ferry bookings dropped in January from the same month a year ago. "
+                       "Tenants whose leases run out after March of next year got a letter. "
                        "Shares rose 2% on the day.");
     INFO(listing(r));
     REQUIRE(find(r, "the same month a year ago") != nullptr);
     CHECK(find(r, "the same month a year ago")->value == "2012-01");
-    REQUIRE(find(r, "October of next year") != nullptr);
-    CHECK(find(r, "October of next year")->value == "2014-10");
+    REQUIRE(find(r, "March of next year") != nullptr);
+    CHECK(find(r, "March of next year")->value == "2014-03");
     REQUIRE(find(r, "the day") != nullptr);
     CHECK(find(r, "the day")->value == "2013-09-13");
     // set off by a comma, the clock time and the date are two expressions; the time keeps the
