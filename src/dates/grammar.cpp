@@ -229,13 +229,13 @@ bool special_word(std::string_view w) {
     case 4:
         return w == "near" || w == "once";
     case 6:
-        return w == "boxing" || w == "single" || w == "future" || w == "thrice";
+        return w == "boxing" || w == "single" || w == "future" || w == "thrice" || w == "latter";
     case 7:
         return w == "between" || w == "daylong";
     case 8:
         return w == "yearlong" || w == "weeklong" || w == "hourlong" || w == "election";
     case 9:
-        return w == "valentine" || w == "monthlong";
+        return w == "valentine" || w == "monthlong" || w == "overnight";
     case 12:
         return w == "independence";
     default:

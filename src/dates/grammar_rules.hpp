@@ -79,6 +79,9 @@ class Grammar {
     bool half_of_decade(std::size_t i, std::size_t j, int q, Mention& m) const;
     // "the year before", "the day after" at a clause boundary, "the year previous" (i: "the")
     bool unit_before_or_after(std::size_t i, Mention& m) const;
+    // "at the moment", "at this moment" (i: "at"); "overnight" (i: the word)
+    bool at_the_moment(std::size_t i, Mention& m) const;
+    bool overnight(std::size_t i, Mention& m) const;
     // A day and month ending at token k (see grammar_absolute.cpp); `written`: the day was
     // written in digits or words, not implied by a name ("Christmas"): a written day with its
     // year is an explicit day for the publication-date inference.

@@ -494,6 +494,9 @@ Resolution Resolver::resolve_base(const Mention& m) {
             base = narrative_;
             r.anchor = "sentence date " + format_day(*narrative_);
         }
+        if (base && m.rel < 0 && !future) {
+            *base -= 1; // "overnight": the night before the sentence's day
+        }
         r.value = base ? format_day(*base) : "XXXX-XX-XX";
         r.day = base;
         return r;

@@ -358,3 +358,19 @@ TEST_CASE("the unit before or after, at a clause boundary", "[dates][grammar][ti
     INFO(listing(r));
     CHECK(find(r, "the day before") == nullptr);
 }
+
+TEST_CASE("at the moment is the present; overnight the night before", "[dates][grammar][timeml]") {
+    check("The harbour master is abroad at the moment.", "the moment", "PRESENT_REF", "DATE");
+    check("Nobody should leave at this decisive moment.", "this decisive moment", "PRESENT_REF",
+          "DATE");
+    const auto r = tag("Sirens sounded at the moment of impact.");
+    INFO(listing(r));
+    CHECK(r.expressions.empty());
+    // published Friday 2013-09-13: the night from Thursday into Friday
+    check("Bond prices slipped in overnight trading.", "overnight", "2013-09-12TNI", "TIME");
+    check("Road crews worked overnight to clear the pass.", "overnight", "2013-09-12TNI", "TIME");
+    check("The tunnel will be shut overnight.", "overnight", "2013-09-13TNI", "TIME");
+    const auto s = tag("The village did not change overnight; she was no overnight success.");
+    INFO(listing(s));
+    CHECK(s.expressions.empty());
+}
