@@ -16,7 +16,7 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         return false;
     }
     if (t->kind == TokenKind::number || (t->kind == TokenKind::punct && t->punct == '\'')) {
-        // "a 20th century democrat", "21st-century skills": the century without "the"
+        // "a 19th century painter", "21st-century skills": the century without "the"
         if (int n = 0; t->ordinal && ordinal_at(i, n) != kNone && n >= 1 && n <= 30) {
             const std::size_t u = punct(i + 1, '-') && attached(i + 1) ? i + 2 : i + 1;
             if (is(u, Lex::unit) && low(u) == "century") {
@@ -113,7 +113,7 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         break;
     }
     const std::string_view w = low(i);
-    if (w == "q" || w == "h" || w == "final") {
+    if (w == "q" || w == "h" || w == "final" || w == "latter") {
         return quarter_core(i, m);
     }
     if (w == "new" || w == "valentine" || w == "independence" || w == "boxing" || w == "election") {
@@ -168,9 +168,10 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         if (set_expression(i, m)) {
             consider(m);
         }
-        if ((t.lex == Lex::this_ || t.lex == Lex::each || t.lex == Lex::every) &&
+        if ((t.lex == Lex::this_ || t.lex == Lex::each || t.lex == Lex::every ||
+             low(i) == "that") &&
             season_core(i, m)) {
-            consider(m); // "this season", "each season"
+            consider(m); // "this season", "each season", "that summer"
         }
         if (modified(i, m)) {
             consider(m);
@@ -228,13 +229,13 @@ bool special_word(std::string_view w) {
     case 4:
         return w == "near" || w == "once";
     case 6:
-        return w == "boxing" || w == "single" || w == "future" || w == "thrice";
+        return w == "boxing" || w == "single" || w == "future" || w == "thrice" || w == "latter";
     case 7:
         return w == "between" || w == "daylong";
     case 8:
         return w == "yearlong" || w == "weeklong" || w == "hourlong" || w == "election";
     case 9:
-        return w == "valentine" || w == "monthlong";
+        return w == "valentine" || w == "monthlong" || w == "overnight";
     case 12:
         return w == "independence";
     default:

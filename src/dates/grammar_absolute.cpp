@@ -116,7 +116,7 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
         finish(m, i, y);
         return true;
     }
-    // "October of next year", "June this year"
+    // "March of next year", "June this year"
     {
         std::size_t r = is(j, Lex::of) ? j + 1 : j;
         if ((is(r, Lex::next) || is(r, Lex::last) || is(r, Lex::this_)) && is(r + 1, Lex::unit) &&
@@ -248,12 +248,37 @@ bool Grammar::weekday_core(std::size_t i, Mention& m) const {
     return true;
 }
 
+// "the '40s" and "the 80s" are last century's: a decade is named in retrospect far more often
+// than ahead, so only the 2000s and 2010s ("the '00s", "the '10s") are read as this century's.
+std::string two_digit_decade(long yy) {
+    return std::to_string((yy >= 20 ? 1900 + yy : 2000 + yy) / 10);
+}
+
+// An age, not a decade: "a man in his 40s", "in her early 30s", "their mid-20s"
+bool Grammar::age_decade(std::size_t i) const {
+    std::size_t k = i;
+    if (k > 0 && punct(k - 1, '-')) {
+        --k;
+    }
+    if (k > 0 && (is(k - 1, Lex::early) || is(k - 1, Lex::mid) || is(k - 1, Lex::late))) {
+        --k;
+    }
+    if (k == 0) {
+        return false;
+    }
+    const std::string_view w = low(k - 1);
+    return w == "his" || w == "her" || w == "their" || w == "my" || w == "our" || w == "your";
+}
+
 bool Grammar::year_core(std::size_t i, Mention& m) const {
     const Token* t = at(i);
     if (t == nullptr) {
         return false;
     }
     // Decades: 1990s, '80s, 80s
+    if (t->kind == TokenKind::number && t->decade_s && age_decade(i)) {
+        return false;
+    }
     if (t->kind == TokenKind::number && t->decade_s) {
         if (t->digits == 4 && t->value >= 1000 && t->value <= 2190) {
             m.kind = MentionKind::fixed;
@@ -263,7 +288,7 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         }
         if (t->digits == 2) {
             m.kind = MentionKind::fixed;
-            m.fixed = std::to_string(expand_two_digit_year(t->value) / 10);
+            m.fixed = two_digit_decade(t->value);
             finish(m, i, i + 1);
             return true;
         }
@@ -273,7 +298,7 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         toks_[i + 1].kind == TokenKind::number && toks_[i + 1].decade_s &&
         toks_[i + 1].digits == 2 && attached(i + 1)) {
         m.kind = MentionKind::fixed;
-        m.fixed = std::to_string(expand_two_digit_year(toks_[i + 1].value) / 10);
+        m.fixed = two_digit_decade(toks_[i + 1].value);
         finish(m, i, i + 2);
         return true;
     }

@@ -278,8 +278,8 @@ bool Grammar::set_expression(std::size_t i, Mention& m) const {
     return false;
 }
 
-// "yearlong", "weeklong", "hours-long", "decades-long": a duration as an adjective, one unit or
-// an unknown number of them.
+// "yearlong", "weeklong", "day-long", "hours-long", "decades-long": a duration as an adjective,
+// one unit or an unknown number of them.
 bool Grammar::long_adjective(std::size_t i, Mention& m) const {
     static constexpr std::pair<std::string_view, Unit> kJoined[] = {{"daylong", Unit::day},
                                                                     {"weeklong", Unit::week},
@@ -299,13 +299,13 @@ bool Grammar::long_adjective(std::size_t i, Mention& m) const {
     Unit unit = Unit::day;
     bool plural = false;
     const std::size_t k = unit_at(i, unit, plural);
-    if (k == kNone || !plural || !(punct(k, '-') && attached(k) && attached(k + 1)) ||
-        low(k + 1) != "long") {
+    if (k == kNone || !(punct(k, '-') && attached(k) && attached(k + 1)) || low(k + 1) != "long") {
         return false;
     }
+    // A singular unit is one of it even without an article: "their second week-long trip"
     m.type = TimexType::duration;
     m.kind = MentionKind::fixed;
-    m.fixed = duration_value(-1, unit);
+    m.fixed = duration_value(plural ? -1 : 1, unit);
     finish(m, i, k + 2);
     return true;
 }

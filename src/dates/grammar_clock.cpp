@@ -92,14 +92,17 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
         m.first_token = static_cast<std::uint32_t>(i);
         return true;
     }
-    // "16:15 UTC, June 1st", "4 p.m. EST Nov. 12": the day written after the clock time is its
-    // day (a count after it, "at 5 p.m. 12 people", is no day: a month must come with it).
-    d = punct(j, ',') ? j + 1 : d;
+    // "4 p.m. EST Nov. 12": the day written after the clock time is its day, one TIMEX3 (a
+    // count after it, "at 5 p.m. 12 people", is no day: a month must come with it). Set off by
+    // a comma, "at 09:40 UTC, March 3rd", the two are apposed: the time keeps the day's value
+    // but ends before the comma, and the date is an expression of its own.
+    const bool apposed = punct(j, ',');
+    d = apposed ? j + 1 : d;
     if ((is(d, Lex::month) || plain_number(d)) && same_sentence(j, d) &&
         (month_first(d, day) || day_first(d, day)) &&
         (day.kind == MentionKind::month_day ||
          (day.kind == MentionKind::fixed && day.explicit_day))) {
-        const std::size_t end = day.last_token;
+        const std::size_t end = apposed ? j : day.last_token;
         m = day;
         m.type = TimexType::time;
         m.time_suffix = suffix;

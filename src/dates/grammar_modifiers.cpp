@@ -35,8 +35,9 @@ bool Grammar::modified(std::size_t i, Mention& m) const {
         is(i + 2, Lex::of)) {
         Mention inner;
         if (is(i + 3, Lex::the) && is(i + 4, Lex::unit) &&
-            (low(i + 4) == "year" || low(i + 4) == "month" || low(i + 4) == "week")) {
-            // "the end of the year": the current one
+            (low(i + 4) == "year" || low(i + 4) == "month" || low(i + 4) == "week" ||
+             low(i + 4) == "decade" || low(i + 4) == "century")) {
+            // "the end of the year", "by the end of the decade": the current one
             m.kind = MentionKind::relative_unit;
             m.unit = static_cast<Unit>(toks_[i + 4].lex_value);
             m.rel = 0;

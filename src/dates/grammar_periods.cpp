@@ -27,7 +27,10 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
     } else {
         std::size_t k = ordinal_at(i, q);
         if (k == kNone) {
-            if (is(i, Lex::last) || low(i) == "final") {
+            // "the latter half of ..." only with what it is the half of: alone it points back
+            // into the text
+            const bool latter = low(i) == "latter" && is(i + 1, Lex::half) && is(i + 2, Lex::of);
+            if (is(i, Lex::last) || low(i) == "final" || latter) {
                 q = -1; // the last quarter: resolved as the quarter before the reference
                 k = i + 1;
             } else {
@@ -67,6 +70,9 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
         finish(m, i, y);
         return true;
     }
+    if (half && half_of_decade(i, j, q, m)) {
+        return true;
+    }
     // "of this year", "of last year", "of the year"
     std::size_t k = j;
     int rel = 0;
@@ -91,8 +97,37 @@ bool Grammar::quarter_core(std::size_t i, Mention& m) const {
     return true;
 }
 
+// "the first half of the '90s", "the latter half of the 1970s": TimeML has no code for the
+// half of a decade, so the value is the decade and the half its mod (START, END), as for "the
+// early 1990s"; one TIMEX3, not a half of this year plus a decade.
+bool Grammar::half_of_decade(std::size_t i, std::size_t j, int q, Mention& m) const {
+    if (!is(j, Lex::of)) {
+        return false;
+    }
+    const std::size_t d = is(j + 1, Lex::the) ? j + 2 : j + 1;
+    Mention decade;
+    if (!year_core(d, decade) || decade.kind != MentionKind::fixed || decade.fixed.size() != 3) {
+        return false;
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = decade.fixed;
+    m.mod = q == 1 ? "START" : "END";
+    finish(m, i, decade.last_token);
+    return true;
+}
+
 bool Grammar::season_core(std::size_t i, Mention& m) const {
     if (!is(i, Lex::season)) {
+        // "that summer": the season of the year the text last named
+        if (low(i) == "that" && is(i + 1, Lex::season) && same_sentence(i, i + 1) &&
+            !(at(i + 2) != nullptr && toks_[i + 2].capitalized && toks_[i + 2].lex == Lex::none)) {
+            m.kind = MentionKind::season;
+            m.season = toks_[i + 1].lex_value;
+            m.rel = 0;
+            m.anaphoric = true;
+            finish(m, i, i + 2);
+            return true;
+        }
         // "this season" in sports copy: the season of the reference (2013-WI in January);
         // "each season" the recurring one (XXXX-WI)
         if ((is(i, Lex::this_) || is(i, Lex::each) || is(i, Lex::every)) &&

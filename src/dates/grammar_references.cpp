@@ -21,6 +21,12 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         if (punct(i + 1, ',') && (i == 0 || !same_sentence(i - 1, i) || toks_[i].capitalized)) {
             return false;
         }
+        // "the now-closed mill", "its now-defunct rival": a prefix of the adjective, which says
+        // what the thing is at present, not when anything happens
+        if (punct(i + 1, '-') && attached(i + 1) && attached(i + 2) && at(i + 2) != nullptr &&
+            toks_[i + 2].kind == TokenKind::word) {
+            return false;
+        }
         return fixed("PRESENT_REF", i + 1);
     case Lex::nowadays:
     case Lex::currently:
@@ -89,6 +95,9 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         if (low(i + 1) == "present" && !(is(i + 2, Lex::of))) {
             return fixed("PRESENT_REF", i + 2);
         }
+        if (at_the_moment(i, m)) {
+            return true;
+        }
         // "at the time" (of the story, before now); "at the time of X" relates to X instead
         if (is(i + 1, Lex::the) && low(i + 2) == "time" && !is(i + 3, Lex::of) &&
             !(is(i + 3, Lex::unit) || is(i + 3, Lex::the))) {
@@ -128,6 +137,9 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         break;
     }
     const std::string_view w = low(i);
+    if (w == "overnight") {
+        return overnight(i, m);
+    }
     if (w == "future" && unit_at(i + 1, unit, plural) != kNone && plural) {
         return fixed("FUTURE_REF", i + 2); // "future quarters"
     }
@@ -149,6 +161,52 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
         }
     }
     return false;
+}
+
+// "at the moment", "at this moment", "at this critical moment": the present (PRESENT_REF),
+// the phrase without "at"; not "at the moment of impact" nor "at the moment when ...", which
+// relate to an event.
+bool Grammar::at_the_moment(std::size_t i, Mention& m) const {
+    std::size_t k = i + 1;
+    if (!is(k, Lex::the) && !is(k, Lex::this_)) {
+        return false;
+    }
+    ++k;
+    if (is(i + 1, Lex::this_) && low(k) != "moment" && at(k) != nullptr &&
+        toks_[k].kind == TokenKind::word && !toks_[k].capitalized && toks_[k].lex == Lex::none) {
+        ++k; // one adjective: "this decisive moment"
+    }
+    if (low(k) != "moment" || !same_sentence(i, k) || is(k + 1, Lex::of) || low(k + 1) == "when" ||
+        low(k + 1) == "that") {
+        return false;
+    }
+    m.kind = MentionKind::fixed;
+    m.fixed = "PRESENT_REF";
+    finish(m, i + 1, k + 1);
+    return true;
+}
+
+// "overnight" (TIMEX3 TIME, TNI): the night before the day of its sentence ("shares fell in
+// overnight trading", "crews worked overnight"), that day's night in a future clause. Not the
+// "suddenly" of "an overnight success" or "it won't happen overnight".
+bool Grammar::overnight(std::size_t i, Mention& m) const {
+    const std::string_view next = low(i + 1);
+    if (next == "success" || next == "sensation" || next == "star" || next == "celebrity") {
+        return false;
+    }
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+        const std::string_view w = low(i - back);
+        if (w == "not" || w == "n't" || w.substr(0, 6) == "happen" || w.substr(0, 6) == "change" ||
+            w == "became" || w == "become" || w == "almost" || w == "virtually") {
+            return false;
+        }
+    }
+    m.type = TimexType::time;
+    m.kind = MentionKind::time_only;
+    m.time_suffix = "TNI";
+    m.rel = -1; // the night before, unless the clause looks ahead
+    finish(m, i, i + 1);
+    return true;
 }
 
 // "that year", "earlier that day", "for that quarter": the period of the date the text last

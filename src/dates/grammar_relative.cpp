@@ -27,7 +27,7 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
     default:
         return false;
     }
-    if (l == Lex::current && !is(i + 1, Lex::unit)) {
+    if (l == Lex::current && !is(i + 1, Lex::unit) && !is(i + 1, Lex::fiscal)) {
         return false;
     }
     const std::size_t j = i + 1;
@@ -123,6 +123,8 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::season;
         m.season = toks_[j].lex_value;
         m.rel = l == Lex::this_ ? 2 : rel;
+        // "the following spring", "the previous winter": from the time the text last named
+        m.anaphoric = after_the && (l == Lex::next || l == Lex::following || l == Lex::previous);
         finish(m, i, j + 1);
         return true;
     }
@@ -186,6 +188,40 @@ bool Grammar::deictic_core(std::size_t i, Mention& m) const {
     return true;
 }
 
+// "the year before", "the day after", "the year previous": a unit counted from the time the
+// text last named (TimeML anchors it there), like "a year earlier". With an object ("the day
+// after the vote") the unit hangs on an event instead, which is another rule's.
+bool Grammar::unit_before_or_after(std::size_t i, Mention& m) const {
+    Unit unit = Unit::day;
+    bool plural = false;
+    const std::size_t j = i + 1;
+    if (unit_at(j, unit, plural) == kNone || plural ||
+        !(unit == Unit::day || unit == Unit::week || unit == Unit::month || unit == Unit::year)) {
+        return false;
+    }
+    const std::size_t k = j + 1;
+    const std::string_view w = low(k);
+    const bool adverb = w == "previous" || w == "earlier" || w == "later";
+    const bool preposition = is(k, Lex::before) || is(k, Lex::after);
+    if (!(adverb || preposition) || !same_sentence(j, k)) {
+        return false;
+    }
+    // a preposition must end its phrase: a clause boundary or the end of the text after it
+    const bool ends = at(k + 1) == nullptr || !same_sentence(k, k + 1) ||
+                      (toks_[k + 1].kind == TokenKind::punct && toks_[k + 1].punct != '\'' &&
+                       toks_[k + 1].punct != '-') ||
+                      low(k + 1) == "and" || low(k + 1) == "but";
+    if (preposition && !ends) {
+        return false;
+    }
+    m.kind = MentionKind::offset_narrative;
+    m.unit = unit;
+    m.amount = 1;
+    m.rel = (w == "after" || w == "later") ? 1 : -1;
+    finish(m, i, k + 1);
+    return true;
+}
+
 bool Grammar::the_core(std::size_t i, Mention& m) const {
     if (!is(i, Lex::the)) {
         return false;
@@ -214,6 +250,9 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::fixed;
         m.fixed = two_digits(n - 1);
         finish(m, i, k + 1);
+        return true;
+    }
+    if (unit_before_or_after(i, m)) {
         return true;
     }
     // the same period/month/quarter last year, a year ago, a year earlier
@@ -289,6 +328,22 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             m.rel = -1;
             m.same_period = true;
             finish(m, i, k + 1);
+            return true;
+        }
+    }
+    // "the fiscal year" of a report is the one under way, "the latest fiscal year" the last one
+    // closed; valued as calendar years, as "this fiscal year" is (a company's fiscal calendar is
+    // not in the text). "the fiscal year 2014" is left to the year rule.
+    {
+        const bool latest = low(j) == "latest";
+        const std::size_t k = latest ? j + 1 : j;
+        int year = 0;
+        if (is(k, Lex::fiscal) && is(k + 1, Lex::unit) && low(k + 1) == "year" &&
+            year_at(k + 2, year) == kNone) {
+            m.kind = MentionKind::relative_unit;
+            m.unit = Unit::year;
+            m.rel = latest ? -1 : 0;
+            finish(m, i, k + 2);
             return true;
         }
     }
@@ -406,7 +461,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         return true;
     }
     // (on) the day: the day the story is about, unless the day is named right after it
-    // ("during the day Friday": only the weekday is the expression)
+    // ("during the day Tuesday": only the weekday is the expression)
     if (is(j, Lex::unit) && low(j) == "day" && i > 0 &&
         (is(i - 1, Lex::on) || is(i - 1, Lex::for_) || is(i - 1, Lex::during) ||
          is(i - 1, Lex::in) || is(i - 1, Lex::over) || low(i - 1) == "throughout" ||

@@ -23,6 +23,8 @@ std::string duration_value(double amount, Unit unit);
 const char* day_part_code(int value);
 // '82 -> 1982, '07 -> 2007 (00-49 -> 20xx)
 int expand_two_digit_year(long yy);
+// The value of a decade written with two digits ("the '80s": "198").
+std::string two_digit_decade(long yy);
 
 class Grammar {
   public:
@@ -73,6 +75,13 @@ class Grammar {
     Rule core, month_first, day_first, numeric_date, weekday_core, year_core, relative_core,
         deictic_core, the_core, quarter_core, season_core, holiday_core, anniversary_core,
         anchor_target, ordinal_period;
+    // "the second half of the 1970s" after the half (i..j), `q` its number (-1 the last).
+    bool half_of_decade(std::size_t i, std::size_t j, int q, Mention& m) const;
+    // "the year before", "the day after" at a clause boundary, "the year previous" (i: "the")
+    bool unit_before_or_after(std::size_t i, Mention& m) const;
+    // "at the moment", "at this moment" (i: "at"); "overnight" (i: the word)
+    bool at_the_moment(std::size_t i, Mention& m) const;
+    bool overnight(std::size_t i, Mention& m) const;
     // A day and month ending at token k (see grammar_absolute.cpp); `written`: the day was
     // written in digits or words, not implied by a name ("Christmas"): a written day with its
     // year is an explicit day for the publication-date inference.
@@ -87,6 +96,8 @@ class Grammar {
     // A preposition or modifier before i that introduces a month or a year as a time ("in",
     // "since", "by", "early", "mid", "through"...): shared by months and years alone.
     bool temporal_word_before(std::size_t i) const;
+    // A decade token after a possessive ("in his 40s") is an age.
+    bool age_decade(std::size_t i) const;
 
     // --- wrappers ---
     Rule modified, amount_expression, set_expression, frequency_set, long_adjective, clock_time,

@@ -56,7 +56,7 @@ struct Mention {
     Unit unit = Unit::day;
     double amount = 0;              // < 0: unknown amount ("several days")
     long shift_days = 0;            // added to a resolved day ("a day after Friday")
-    std::optional<int> year_offset; // a month with a relative year: "October of next year"
+    std::optional<int> year_offset; // a month with a relative year: "March of next year"
     std::optional<int> period_year; // same_period in a written year: "the 2012 period"
     bool half = false;              // quarter kind: a half year (H1, H2) rather than a quarter
     bool weekday_check = false;     // month_day: `weekday` was written too and must match
@@ -65,7 +65,8 @@ struct Mention {
     bool from_known_event = false;
     bool that_time = false; // same_narrative: "by that time", at the last date's own precision
     bool anaphoric = false; // weekday: "the previous Friday", "the following Monday" count from
-                            // the last day the text gave, not from the reference
+                            // the last day the text gave, not from the reference; season:
+                            // "that summer", "the following spring" from the last date named
 };
 
 } // namespace eventmap::dates

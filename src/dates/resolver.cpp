@@ -3,6 +3,7 @@
 #include "dates/calendar.hpp"
 #include "dates/reference_arithmetic.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -171,7 +172,7 @@ Resolution Resolver::resolve_base(const Mention& m) {
         }
         int y = rc.year;
         if (m.year_offset) {
-            y = rc.year + *m.year_offset; // "October of next year"
+            y = rc.year + *m.year_offset; // "March of next year"
         } else if (m.rel == -1) {
             y = m.month < rc.month ? rc.year : rc.year - 1;
         } else if (m.rel == 1) {
@@ -247,6 +248,11 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.value = std::string("XXXX-") + kSeasonCodes[static_cast<std::size_t>(m.season) % 4];
             r.anchor = ref_label;
             return r;
+        }
+        if (m.anaphoric) {
+            if (auto r2 = season_from_narrative(m)) {
+                return *r2;
+            }
         }
         int y = rc.year;
         // In January and February the winter under way began last year: every spring, summer
@@ -390,6 +396,13 @@ Resolution Resolver::resolve_base(const Mention& m) {
                 return r;
             }
         }
+        // "the year before" right after a year the text named: that year's neighbour, before
+        // any quarter of an earnings report
+        if (narrative && !m.same_period) {
+            if (auto years = years_from_narrative(m)) {
+                return *years;
+            }
+        }
         // "a year ago" soon after a quarter's figures: the report's quarter a year before.
         if (!m.same_period && m.unit == Unit::year && m.amount == 1 && m.rel < 0 &&
             !report_quarter_.empty() &&
@@ -481,6 +494,9 @@ Resolution Resolver::resolve_base(const Mention& m) {
             base = narrative_;
             r.anchor = "sentence date " + format_day(*narrative_);
         }
+        if (base && m.rel < 0 && !future) {
+            *base -= 1; // "overnight": the night before the sentence's day
+        }
         r.value = base ? format_day(*base) : "XXXX-XX-XX";
         r.day = base;
         return r;
@@ -535,6 +551,12 @@ Resolution Resolver::resolve(const Mention& m) {
             report_quarter_ = r.value;
             report_quarter_mention_ = resolved_;
         }
+    }
+    if (m.type == TimexType::date && r.value.size() == 4 &&
+        std::all_of(r.value.begin(), r.value.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+        narrative_year_ = r.value; // "in 1990" for "a year later", "that year"
+        narrative_year_mention_ = resolved_;
     }
     if (r.day && (m.type == TimexType::date || m.type == TimexType::time) &&
         m.kind != MentionKind::time_only) {

@@ -56,7 +56,15 @@ class Resolver {
     void note_story_time(const Mention& m, const Resolution& r);
     // "that year", "later that month": the period of the last date the text gave
     Resolution that_period(Unit unit, const std::string& ref_label) const;
-    // The last date the text gave: the month/quarter it named, or the day, whichever came later.
+    // "a year later", "the previous year" right after a year the text named on its own ("in
+    // 1990"), "the following month" right after a month ("in June 2008"): that period shifted;
+    // nullopt when the text named a day last, or nothing.
+    std::optional<Resolution> years_from_narrative(const Mention& m) const;
+    // "that summer", "the following spring": the season in, after or before the last date the
+    // text named; nullopt when it named none.
+    std::optional<Resolution> season_from_narrative(const Mention& m) const;
+    // The last date the text gave: the year, month/quarter it named, or the day, whichever came
+    // later.
     std::string latest_narrative() const;
     // Which mention (or the reference) the anchor label of `r` names.
     long anchor_mention(const Resolution& r) const;
@@ -66,8 +74,9 @@ class Resolver {
     std::uint32_t narrative_sentence_ = 0;
     std::string narrative_period_; // last month/quarter value ("2009-01", "2009-Q3")
     std::uint32_t narrative_period_sentence_ = 0;
-    std::string report_quarter_;       // the first quarter the text named: what a report is about
-    std::optional<long> story_;        // the last full date the text wrote, with its year
+    std::string narrative_year_; // last year the text named on its own ("in 1990", "last year")
+    std::string report_quarter_; // the first quarter the text named: what a report is about
+    std::optional<long> story_;  // the last full date the text wrote, with its year
     std::uint32_t story_sentence_ = 0; // where it, or the last expression resolved in it, was
     // Indices (in resolve() order) of the mentions that set the anchors above, for TimeML's
     // anchorTimeID: what "two days later" or "that quarter" was computed from.
@@ -75,6 +84,7 @@ class Resolver {
     long narrative_mention_ = kAnchorNone;
     long narrative_period_mention_ = kAnchorNone;
     long report_quarter_mention_ = kAnchorNone;
+    long narrative_year_mention_ = kAnchorNone;
     long story_mention_ = kAnchorNone;
 };
 

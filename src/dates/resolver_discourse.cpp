@@ -2,10 +2,13 @@
 // "by that time" point at, and which earlier expression a value was computed from (TimeML's
 // anchorTimeID). resolver.cpp has the calendar side.
 #include "dates/calendar.hpp"
+#include "dates/reference_arithmetic.hpp"
 #include "dates/resolver.hpp"
 
+#include <array>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <string_view>
 
 namespace eventmap::dates {
@@ -89,6 +92,9 @@ long Resolver::anchor_mention(const Resolution& r) const {
     if (names(narrative_period_)) {
         return narrative_period_mention_;
     }
+    if (names(narrative_year_)) {
+        return narrative_year_mention_;
+    }
     if (narrative_ && names(format_day(*narrative_))) {
         return narrative_mention_;
     }
@@ -97,11 +103,69 @@ long Resolver::anchor_mention(const Resolution& r) const {
 }
 
 std::string Resolver::latest_narrative() const {
+    // A year named on its own after the last day or period ("in 2004 ... later that year")
+    if (!narrative_year_.empty() && narrative_year_mention_ > narrative_mention_ &&
+        narrative_year_mention_ > narrative_period_mention_) {
+        return narrative_year_;
+    }
     if (!narrative_period_.empty() &&
         (!narrative_ || narrative_period_sentence_ >= narrative_sentence_)) {
         return narrative_period_;
     }
     return narrative_ ? format_day(*narrative_) : std::string();
+}
+
+std::optional<Resolution> Resolver::years_from_narrative(const Mention& m) const {
+    const std::string latest = latest_narrative();
+    if (m.amount < 1 || m.amount != std::floor(m.amount) || latest.size() < 4 ||
+        !std::isdigit(static_cast<unsigned char>(latest[0]))) {
+        return std::nullopt;
+    }
+    const int n = static_cast<int>(m.amount) * (m.rel < 0 ? -1 : 1);
+    const bool month = latest.size() == 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
+    Resolution r;
+    if (m.unit == Unit::year && latest.size() == 4) {
+        r.value = format_year(leading_int(latest) + n);
+    } else if (m.unit == Unit::month && month) {
+        // "in June 2008 ... the following month": the month after the one named
+        int y = leading_int(latest.substr(0, 4));
+        int mo = leading_int(latest.substr(5, 2));
+        add_months(y, mo, n);
+        r.value = format_month(y, mo);
+    } else {
+        return std::nullopt;
+    }
+    r.anchor = "narrative " + latest + (n < 0 ? " " : " +") + std::to_string(n) +
+               (m.unit == Unit::year ? "Y" : "M");
+    r.first = period_start(r.value);
+    return r;
+}
+
+std::optional<Resolution> Resolver::season_from_narrative(const Mention& m) const {
+    const std::string latest = latest_narrative();
+    if (latest.size() < 4 || !std::isdigit(static_cast<unsigned char>(latest[0])) || m.season < 0) {
+        return std::nullopt;
+    }
+    static constexpr std::array<const char*, 4> kCodes = {"SP", "SU", "FA", "WI"};
+    int y = leading_int(latest.substr(0, 4));
+    const bool month = latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
+    if (m.rel != 0) {
+        // from a bare year, the year after or before; from a month or day, the next or last
+        // such season after or before it
+        // (January and February belong to the winter that began the year before)
+        const int mo = month ? leading_int(latest.substr(5, 2)) : 0;
+        const int position = !month || mo <= 2 ? -1 : detail::season_of_month(mo);
+        if (m.rel > 0) {
+            y += month && m.season > position ? 0 : 1;
+        } else {
+            y -= month && m.season < position ? 0 : 1;
+        }
+    }
+    Resolution r;
+    r.value = format_year(y) + "-" + kCodes[static_cast<std::size_t>(m.season) % 4];
+    r.anchor = "narrative " + latest;
+    r.first = days_from_civil(y, 3 * m.season + 3 > 12 ? 12 : 3 * m.season + 3, 1);
+    return r;
 }
 
 // "that year", "later that month": the period of the date the text last gave, at this unit's

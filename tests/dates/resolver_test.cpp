@@ -244,3 +244,45 @@ TEST_CASE("'by that time', 'at that time': the time the text last named, as prec
     CHECK(tag("In March 2004 it rained, as it does at that time of year.").expressions.size() == 1);
     CHECK(tag("She said that time was short.").expressions.empty());
 }
+
+TEST_CASE("a year counted from the text's last year named on its own",
+          "[dates][resolver][discourse]") {
+    // TimeML anchors "a year later", "the previous year" at the time the text last named
+    const auto a = tag("The mill opened in 1987. A year later it doubled its staff.");
+    INFO(a.expressions.size());
+    CHECK(value_of(a, "A year later") == "1988");
+    const auto b = tag("Exports slumped in 2009 after a record the previous year.");
+    CHECK(value_of(b, "the previous year") == "2008");
+    const auto c = tag("The club was relegated last year, and promoted the year before.");
+    CHECK(value_of(c, "the year before") == "2011");
+    const auto d = tag("Ticket sales fell last year, from a peak the year previous.");
+    CHECK(value_of(d, "the year previous") == "2011");
+    // "that year" after a bare year is that year
+    const auto e = tag("The dam was built in 1962. Floods hit the valley later that year.");
+    CHECK(value_of(e, "later that year") == "1962");
+    // with no year named, the publication's neighbour
+    const auto f = tag("Fares rose 4% on the previous year.");
+    CHECK(value_of(f, "the previous year") == "2012");
+}
+
+TEST_CASE("a month counted from the text's last month", "[dates][resolver][discourse]") {
+    const auto a = tag("The gallery opened in June 2008. The following month it closed.");
+    CHECK(value_of(a, "The following month") == "2008-07");
+    const auto b = tag("Tolls rose in March 2005; two months later the bridge was sold.");
+    CHECK(value_of(b, "two months later") == "2005-05");
+}
+
+TEST_CASE("that season and the following season count from the text's last date",
+          "[dates][resolver][discourse]") {
+    const auto a = tag("The choir was founded in 2004 and toured abroad that summer.");
+    CHECK(value_of(a, "that summer") == "2004-SU");
+    const auto b = tag("In 1995 the canal froze. It reopened the following spring.");
+    CHECK(value_of(b, "the following spring") == "1996-SP");
+    const auto c = tag("The orchard burned in August 2001; the previous spring had been dry. "
+                       "The following summer, new trees were planted.");
+    CHECK(value_of(c, "the previous spring") == "2001-SP");
+    CHECK(value_of(c, "The following summer") == "2002-SU");
+    // with no date in the text, the publication's season as before
+    const auto d = tag("Ferries will resume the following spring.");
+    CHECK(value_of(d, "the following spring") == "2014-SP");
+}
