@@ -1,6 +1,6 @@
 // Each subcommand lives in its own file in cli/ and registers itself here, so adding a stage
-// never touches main.cpp. A command parses its options into a struct and calls one core
-// function; errors propagate as eventmap::Error to main(), which prints and maps them.
+// never touches main.cpp. A command fills an options struct from its flags and hands it to
+// one core function; errors propagate as eventmap::Error to main(), which prints and maps them.
 #pragma once
 
 #include <CLI/CLI.hpp>

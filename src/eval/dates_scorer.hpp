@@ -1,6 +1,6 @@
 // TempEval-3 measures for temporal expressions: strict (exact span) and relaxed (overlapping)
-// extraction precision/recall/F1, and value F1 (relaxed F1 times the share of matched
-// expressions whose normalised value equals the gold one) — the task's ranking measure.
+// extraction precision/recall/F1, and value F1 (relaxed F1 times the fraction of matched
+// expressions that also carry the gold normalised value) — the task's ranking measure.
 #pragma once
 
 #include "dates/time_expression.hpp"

@@ -5,6 +5,7 @@
 //   4. export_events / write_geojson
 #include "export/export.hpp"
 
+#include "common/ascii.hpp"
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/gdal.hpp"
@@ -14,7 +15,6 @@
 #include "store/event_columns.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -32,9 +32,7 @@ namespace fs = std::filesystem;
 // ---------------------------------------------------------------------------------------------
 
 std::optional<Format> format_from_path(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = ascii_lower(fs::path(path).extension().string());
     if (extension == ".geojson" || extension == ".json") {
         return Format::geojson;
     }

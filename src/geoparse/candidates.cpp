@@ -2,8 +2,9 @@
 // own name compares with what was written), demonym flags, datelines and qualifier links.
 #include "geoparse/candidates.hpp"
 
+#include "common/ascii.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,14 +22,6 @@ constexpr double alternate_name_penalty = 3.0;
 
 bool is_ascii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
 }
 
 } // namespace

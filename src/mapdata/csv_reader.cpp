@@ -1,5 +1,6 @@
 #include "mapdata/csv_reader.hpp"
 
+#include "common/ascii.hpp"
 #include "mapdata/row_rules.hpp"
 
 #include <algorithm>
@@ -13,13 +14,6 @@ namespace eventmap::mapdata {
 namespace {
 
 using namespace detail;
-
-std::string lower(std::string text) {
-    for (auto& c : text) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
 
 // Splits one line (without its line end) as GDAL's CSV driver does: a quote toggles quoting
 // wherever it stands, "" inside quotes is a literal quote, a comma outside quotes ends a field.
@@ -146,7 +140,7 @@ std::optional<Layout> read_header(const char* begin, const char* end) {
         if (name.empty() || name.front() == ' ' || name.back() == ' ') {
             return std::nullopt; // GDAL renames or trims such fields
         }
-        low.push_back(lower(name));
+        low.push_back(ascii_lower(name));
         if (low.back() == "wkt" || low.back().rfind("_wkt", 0) == 0) {
             return std::nullopt; // a geometry column
         }
@@ -315,7 +309,7 @@ std::optional<std::string> repeated_csv_column(const std::string& path) {
                  names, count);
     std::vector<std::string> seen;
     for (std::size_t i = 0; i < count; ++i) {
-        std::string name = lower(names[i]);
+        std::string name = ascii_lower(names[i]);
         if (!name.empty() && std::find(seen.begin(), seen.end(), name) != seen.end()) {
             return names[i];
         }

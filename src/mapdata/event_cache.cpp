@@ -1,5 +1,7 @@
 #include "mapdata/event_cache.hpp"
 
+#include "common/ascii.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -24,9 +26,7 @@ std::uint64_t fnv1a(const std::string& text) {
 }
 
 bool cacheable(const std::string& source) {
-    std::string low = source;
-    std::transform(low.begin(), low.end(), low.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string low = ascii_lower(source);
     for (const char* ext : {".geojson", ".json", ".geojsonl", ".geojsons", ".geojsonseq", ".jsonl",
                             ".ndjson", ".csv", ".fgb"}) {
         const std::string e = ext;

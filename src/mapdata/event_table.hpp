@@ -3,6 +3,8 @@
 // 48 bytes a row): no strings per event, types as indices into a small table.
 #pragma once
 
+#include "model/event.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,15 +14,15 @@ namespace eventmap::mapdata {
 // How finely an event's date is known (the store's date_precision).
 enum class DatePrecision : std::uint8_t { day, month, year, unknown };
 
-// PLOVER's quad classes (quad_code); 0 where the source has none.
-enum class QuadClass : std::uint8_t {
-    none = 0,
-    verbal_cooperation = 1,
-    material_cooperation = 2,
-    verbal_conflict = 3,
-    material_conflict = 4,
-};
+// PLOVER's quad classes (quad_code), the event model's own: one enum for the store, export and
+// the map. none where the source has none.
+using QuadClass = model::QuadClass;
 const char* quad_class_name(QuadClass quad);
+
+// A source's quad_code column as a class: 1-4 as they are, anything else none.
+inline QuadClass quad_class_of(std::int64_t code) {
+    return model::parse_quad_code(code).value_or(QuadClass::none);
+}
 
 // Day numbers count days since 1970-01-01 (dates/calendar.hpp), so windows are subtraction.
 using DayNumber = std::int32_t;

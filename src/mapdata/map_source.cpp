@@ -1,5 +1,6 @@
 #include "mapdata/map_source.hpp"
 
+#include "common/ascii.hpp"
 #include "common/error.hpp"
 #include "common/gdal.hpp"
 #include "dates/calendar.hpp"
@@ -38,13 +39,6 @@ namespace {
 
 using namespace detail;
 
-std::string lower(std::string text) {
-    for (auto& c : text) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return text;
-}
-
 bool ends_with(const std::string& text, const char* suffix) {
     const std::size_t n = std::strlen(suffix);
     return text.size() >= n && text.compare(text.size() - n, n, suffix) == 0;
@@ -54,7 +48,7 @@ bool ends_with(const std::string& text, const char* suffix) {
 int find_field(OGRFeatureDefn& defn, const std::vector<const char*>& names) {
     for (const char* name : names) {
         for (int i = 0; i < defn.GetFieldCount(); ++i) {
-            if (lower(defn.GetFieldDefn(i)->GetNameRef()) == name) {
+            if (ascii_lower(defn.GetFieldDefn(i)->GetNameRef()) == name) {
                 return i;
             }
         }
@@ -80,7 +74,7 @@ gdal::DatasetPtr open_source(const std::string& source) {
     gdal::register_drivers();
     gdal::ErrorCapture errors;
     // CSV exports carry longitude/latitude columns; GDAL makes points of them when told.
-    const std::string low = lower(source);
+    const std::string low = ascii_lower(source);
     const bool csv = ends_with(low, ".csv");
     const char* csv_options[] = {"X_POSSIBLE_NAMES=longitude,lon,lng,x",
                                  "Y_POSSIBLE_NAMES=latitude,lat,y", "KEEP_GEOM_COLUMNS=NO",
@@ -247,7 +241,7 @@ class TableBuilder {
                 : date->precision);
         table_.type.push_back(type_index(feature));
         const int quad = columns_.quad >= 0 ? feature.GetFieldAsInteger(columns_.quad) : 0;
-        table_.quad.push_back(static_cast<QuadClass>(quad >= 1 && quad <= 4 ? quad : 0));
+        table_.quad.push_back(quad_class_of(quad));
         table_.sources.push_back(source_count(feature));
         table_.planned.push_back(columns_.planned >= 0 &&
                                  feature.GetFieldAsInteger(columns_.planned) != 0);
@@ -313,7 +307,7 @@ class TableBuilder {
 namespace detail {
 
 DatePrecision precision_from_text(const char* text, DatePrecision fallback) {
-    const std::string p = lower(text);
+    const std::string p = ascii_lower(text);
     if (p == "day") {
         return DatePrecision::day;
     }
@@ -415,7 +409,7 @@ std::optional<ParsedDate> parse_date(const std::string& text) {
 // instead of doubling (at ten million rows doubling holds up to 1.7x the table). 0 when
 // unknown.
 std::size_t estimate_rows(const std::string& source) {
-    const std::string low = lower(source);
+    const std::string low = ascii_lower(source);
     if (!ends_with(low, ".csv") && !ends_with(low, ".geojsonl") && !ends_with(low, ".geojsons") &&
         !ends_with(low, ".jsonl") && !ends_with(low, ".ndjson")) {
         return 0;

@@ -1,14 +1,14 @@
 #include "mapdata/row_rules.hpp"
 
+#include "common/ascii.hpp"
+
 #include <cstring>
 #include <fstream>
 
 namespace eventmap::mapdata::detail {
 
 bool ends_with_any(const std::string& path, std::initializer_list<const char*> suffixes) {
-    std::string low = path;
-    std::transform(low.begin(), low.end(), low.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string low = ascii_lower(path);
     return std::any_of(suffixes.begin(), suffixes.end(), [&](const char* suffix) {
         const std::size_t n = std::strlen(suffix);
         return low.size() > n && low.compare(low.size() - n, n, suffix) == 0;

@@ -193,7 +193,7 @@ class RowBuilder {
                 : date->precision);
         t.type.push_back(type_index(values));
         const auto quad = m_.quad >= 0 ? static_cast<int>(at(values, m_.quad).as_integer()) : 0;
-        t.quad.push_back(static_cast<QuadClass>(quad >= 1 && quad <= 4 ? quad : 0));
+        t.quad.push_back(quad_class_of(quad));
         t.sources.push_back(source_count(values));
         t.planned.push_back(m_.planned >= 0 && at(values, m_.planned).as_integer() != 0);
         t.confidence.push_back(m_.confidence >= 0 && at(values, m_.confidence).set()

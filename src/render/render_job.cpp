@@ -1,6 +1,7 @@
 #include "render/render_job.hpp"
 
 #include "build_config.hpp"
+#include "common/ascii.hpp"
 #include "common/error.hpp"
 #include "dates/calendar.hpp"
 #include "mapdata/event_cache.hpp"
@@ -39,10 +40,7 @@ std::string lower_extension(const std::string& path) {
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
         return {};
     }
-    std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
+    return ascii_lower(path.substr(dot + 1));
 }
 
 Format format_of(const std::string& path) {
@@ -402,17 +400,11 @@ namespace {
 std::vector<std::string> resolve_types(const mapdata::EventTable& table,
                                        const std::vector<std::string>& requested,
                                        const std::string& source) {
-    const auto lower = [](std::string text) {
-        for (auto& c : text) {
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-        return text;
-    };
     std::vector<std::string> out;
     for (const auto& type : requested) {
         const auto before = out.size();
         for (const auto& name : table.type_names) {
-            if (lower(name) == lower(type)) {
+            if (ascii_lower(name) == ascii_lower(type)) {
                 out.push_back(name);
             }
         }

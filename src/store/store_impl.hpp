@@ -53,6 +53,9 @@ struct EventStore::Impl {
     void require_pg_write_privileges();
     OGRLayer* layer(const char* name);
 
+    // Ends the open batch after a failure (rolled back, the store reopened) and returns the note
+    // the error message ends with; "" when no batch was open.
+    std::string abandon_batch();
     [[noreturn]] void fail_write(const std::string& doing, gdal::ErrorCapture& errors);
     [[noreturn]] void fail_read(const std::string& doing, gdal::ErrorCapture& errors);
     void roll_back_and_reopen();

@@ -287,20 +287,25 @@ std::string failure_hint(const std::string& message, bool postgres) {
     return "write failed";
 }
 
+std::string EventStore::Impl::abandon_batch() {
+    if (!batch) {
+        return "";
+    }
+    batch = false;
+    try {
+        roll_back_and_reopen();
+    } catch (const Error&) {
+        // The store cannot be reopened (it is the failure being reported); the rollback itself
+        // happened in the database, and later calls say the store is closed.
+    }
+    return " (batch rolled back: the store is as before it)";
+}
+
 void EventStore::Impl::fail_write(const std::string& doing, gdal::ErrorCapture& errors) {
     const std::string message = errors.message();
-    const bool had_batch = batch;
-    if (batch) {
-        batch = false;
-        try {
-            roll_back_and_reopen();
-        } catch (const Error&) {
-            // The store cannot be reopened (it is the failure we report); the rollback itself
-            // happened in the database, and later calls say the store is closed.
-        }
-    }
+    const std::string rolled_back = abandon_batch();
     throw OutputError(failure_hint(message, postgres) + " while " + doing + ": " + message +
-                          (had_batch ? " (batch rolled back: the store is as before it)" : ""),
+                          rolled_back,
                       display);
 }
 
@@ -314,18 +319,8 @@ void EventStore::Impl::fail_read(const std::string& doing, gdal::ErrorCapture& e
     if (batch && failure_hint(message, postgres) != "write failed") {
         fail_write(doing, errors);
     }
-    const bool had_batch = batch;
-    if (batch) {
-        batch = false;
-        try {
-            roll_back_and_reopen();
-        } catch (const Error&) {
-            // As in fail_write: the store is then closed for later calls.
-        }
-    }
-    throw DataError("cannot read the store while " + doing + ": " + message +
-                        (had_batch ? " (batch rolled back: the store is as before it)" : ""),
-                    display);
+    const std::string rolled_back = abandon_batch();
+    throw DataError("cannot read the store while " + doing + ": " + message + rolled_back, display);
 }
 
 // GDAL's GeoPackage layers cache feature counts and toggle count triggers inside a

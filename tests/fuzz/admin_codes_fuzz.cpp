@@ -19,17 +19,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string path = fuzz::write_scratch(std::string(admin2 ? "admin2" : "admin1") +
                                                      (json ? ".json" : "Codes.txt"),
                                                  data + 1, size - 1);
-    fuzz::expect_clean([&] {
-        fuzz::SourceBase base = fuzz::fixture_sources();
-        gazetteer::Diagnostics diag;
-        if (admin2) {
-            gazetteer::read_admin2(path, base.builder, diag);
-        } else {
-            gazetteer::read_admin1(path, "", base.builder, base.index, diag);
-        }
-        if (fuzz::sampled(data, size, 8)) {
-            fuzz::build_and_query(base.builder);
-        }
-    });
+    fuzz::read_source_and_query(data, size, fuzz::fixture_sources(),
+                                [&](fuzz::SourceBase& base, gazetteer::Diagnostics& diag) {
+                                    if (admin2) {
+                                        gazetteer::read_admin2(path, base.builder, diag);
+                                    } else {
+                                        gazetteer::read_admin1(path, "", base.builder, base.index,
+                                                               diag);
+                                    }
+                                });
     return 0;
 }

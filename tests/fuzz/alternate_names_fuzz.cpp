@@ -11,13 +11,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string path = fuzz::write_scratch("alternateNames.txt", data, size);
-    fuzz::expect_clean([&] {
-        fuzz::SourceBase base = fuzz::fixture_sources();
-        gazetteer::Diagnostics diag;
-        gazetteer::read_geonames_alternate_names(path, base.builder, base.index, diag);
-        if (fuzz::sampled(data, size, 8)) {
-            fuzz::build_and_query(base.builder);
-        }
-    });
+    fuzz::read_source_and_query(data, size, fuzz::fixture_sources(),
+                                [&](fuzz::SourceBase& base, gazetteer::Diagnostics& diag) {
+                                    gazetteer::read_geonames_alternate_names(path, base.builder,
+                                                                             base.index, diag);
+                                });
     return 0;
 }

@@ -5,29 +5,20 @@
 #include "common/utf8.hpp"
 #include "fuzz_support.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-
 using namespace eventmap;
 
 namespace {
-
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "fuzz finding: invariant broken: %s\n", what);
-        std::abort();
-    }
-}
 
 void read_all(const std::string& path, ReaderOptions options) {
     ArticleReader reader({path}, options);
     Article a;
     std::uint64_t previous_line = 0;
     while (reader.next(a)) {
-        require(utf8::is_valid(a.text), "article text is valid UTF-8");
-        require(utf8::is_valid(a.id) && utf8::is_valid(a.title), "fields are valid UTF-8");
+        fuzz::require_invariant(utf8::is_valid(a.text), "article text is valid UTF-8");
+        fuzz::require_invariant(utf8::is_valid(a.id) && utf8::is_valid(a.title),
+                                "fields are valid UTF-8");
         if (options.format == InputFormat::jsonl) {
-            require(a.source_line > previous_line, "jsonl lines numbered in order");
+            fuzz::require_invariant(a.source_line > previous_line, "jsonl lines numbered in order");
             previous_line = a.source_line;
         }
     }

@@ -5,28 +5,20 @@
 #include "dates/date_tagger.hpp"
 #include "fuzz_support.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-
 using namespace eventmap;
 
 namespace {
 
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "fuzz finding: invariant broken: %s\n", what);
-        std::abort();
-    }
-}
-
 void check(const std::string& text, const dates::DateResult& r) {
     std::size_t previous = 0;
     for (const auto& e : r.expressions) {
-        require(e.byte_start < e.byte_end && e.byte_end <= text.size(), "span inside the text");
-        require(e.byte_start >= previous, "in order, not overlapping");
-        require(e.start <= e.end, "code-point span");
-        require(e.text == text.substr(e.byte_start, e.byte_end - e.byte_start), "text of span");
-        require(!e.value.empty(), "a value");
+        fuzz::require_invariant(e.byte_start < e.byte_end && e.byte_end <= text.size(),
+                                "span inside the text");
+        fuzz::require_invariant(e.byte_start >= previous, "in order, not overlapping");
+        fuzz::require_invariant(e.start <= e.end, "code-point span");
+        fuzz::require_invariant(e.text == text.substr(e.byte_start, e.byte_end - e.byte_start),
+                                "text of span");
+        fuzz::require_invariant(!e.value.empty(), "a value");
         previous = e.byte_end;
     }
 }

@@ -114,4 +114,11 @@ void escaped(const char* what) {
     std::abort();
 }
 
+void require_invariant(bool ok, const char* what) {
+    if (!ok) {
+        std::fprintf(stderr, "fuzz finding: invariant broken: %s\n", what);
+        std::abort();
+    }
+}
+
 } // namespace eventmap::fuzz

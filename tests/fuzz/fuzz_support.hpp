@@ -48,7 +48,18 @@ void build_and_query(gazetteer::IndexBuilder& builder);
 // finding libFuzzer records) on any other exception, printing what escaped.
 template <typename F> void expect_clean(F&& body);
 
+// What the gazetteer source targets share: under expect_clean, `read(base, diag)` reads the
+// scratch file into a copy of `start` (empty, or fixture_sources() for the readers that join
+// against places), then for one input in eight build_and_query runs on what was read.
+template <typename Read>
+void read_source_and_query(const std::uint8_t* data, std::size_t size, const SourceBase& start,
+                           Read&& read);
+
 [[noreturn]] void escaped(const char* what);
+
+// Aborts (a finding libFuzzer records), naming the invariant, when `ok` is false: what a target
+// checks of a result that returned normally.
+void require_invariant(bool ok, const char* what);
 
 } // namespace eventmap::fuzz
 
@@ -66,4 +77,17 @@ template <typename F> void eventmap::fuzz::expect_clean(F&& body) {
     } catch (...) {
         escaped("a non-standard exception");
     }
+}
+
+template <typename Read>
+void eventmap::fuzz::read_source_and_query(const std::uint8_t* data, std::size_t size,
+                                           const SourceBase& start, Read&& read) {
+    expect_clean([&] {
+        SourceBase base = start;
+        gazetteer::Diagnostics diag;
+        read(base, diag);
+        if (sampled(data, size, 8)) {
+            build_and_query(base.builder);
+        }
+    });
 }

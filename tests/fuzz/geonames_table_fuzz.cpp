@@ -7,14 +7,9 @@ using namespace eventmap;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string path = fuzz::write_scratch("geonames.txt", data, size);
-    fuzz::expect_clean([&] {
-        gazetteer::IndexBuilder builder;
-        gazetteer::SourceIndex index;
-        gazetteer::Diagnostics diag;
-        gazetteer::read_geonames_table(path, builder, index, diag);
-        if (fuzz::sampled(data, size, 8)) {
-            fuzz::build_and_query(builder);
-        }
-    });
+    fuzz::read_source_and_query(
+        data, size, fuzz::SourceBase{}, [&](fuzz::SourceBase& base, gazetteer::Diagnostics& diag) {
+            gazetteer::read_geonames_table(path, base.builder, base.index, diag);
+        });
     return 0;
 }

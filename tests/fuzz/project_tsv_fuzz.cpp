@@ -16,17 +16,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool aliases = (data[0] & 1) != 0;
     const std::string path =
         fuzz::write_scratch(aliases ? "aliases.tsv" : "supplement.tsv", data + 1, size - 1);
-    fuzz::expect_clean([&] {
-        fuzz::SourceBase base = fuzz::fixture_sources();
-        gazetteer::Diagnostics diag;
-        if (aliases) {
-            gazetteer::read_aliases(path, base.builder, base.index, diag);
-        } else {
-            gazetteer::read_supplement(path, base.builder, base.index, diag);
-        }
-        if (fuzz::sampled(data, size, 8)) {
-            fuzz::build_and_query(base.builder);
-        }
-    });
+    fuzz::read_source_and_query(
+        data, size, fuzz::fixture_sources(),
+        [&](fuzz::SourceBase& base, gazetteer::Diagnostics& diag) {
+            if (aliases) {
+                gazetteer::read_aliases(path, base.builder, base.index, diag);
+            } else {
+                gazetteer::read_supplement(path, base.builder, base.index, diag);
+            }
+        });
     return 0;
 }

@@ -7,9 +7,6 @@
 #include "fuzz_support.hpp"
 #include "geoparse/geoparser.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-
 using namespace eventmap;
 
 namespace {
@@ -20,29 +17,28 @@ const events::EventExtractor& extractor() {
     return extractor;
 }
 
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "fuzz finding: invariant broken: %s\n", what);
-        std::abort();
-    }
-}
-
 void check(const std::string& text, const events::ArticleEvents& r) {
     std::size_t previous = 0;
     for (const auto& m : r.mentions) {
-        require(m.byte_start < m.byte_end && m.byte_end <= text.size(), "mention span in text");
-        require(m.byte_start >= previous, "mentions in text order, not overlapping");
-        require(m.start < m.end, "mention code-point span");
-        require(m.confidence >= 0 && m.confidence <= 1, "mention confidence in 0..1");
+        fuzz::require_invariant(m.byte_start < m.byte_end && m.byte_end <= text.size(),
+                                "mention span in text");
+        fuzz::require_invariant(m.byte_start >= previous,
+                                "mentions in text order, not overlapping");
+        fuzz::require_invariant(m.start < m.end, "mention code-point span");
+        fuzz::require_invariant(m.confidence >= 0 && m.confidence <= 1,
+                                "mention confidence in 0..1");
         previous = m.byte_end;
     }
     for (const auto& e : r.dates.expressions) {
-        require(e.byte_start < e.byte_end && e.byte_end <= text.size(), "date span in text");
-        require(e.text == text.substr(e.byte_start, e.byte_end - e.byte_start), "date text");
+        fuzz::require_invariant(e.byte_start < e.byte_end && e.byte_end <= text.size(),
+                                "date span in text");
+        fuzz::require_invariant(e.text == text.substr(e.byte_start, e.byte_end - e.byte_start),
+                                "date text");
     }
     for (const auto& ev : r.events) {
-        require(!ev.id.empty() && ev.event != model::PloverType::none, "event id and type");
-        require(!ev.sources.empty(), "event has a source sentence");
+        fuzz::require_invariant(!ev.id.empty() && ev.event != model::PloverType::none,
+                                "event id and type");
+        fuzz::require_invariant(!ev.sources.empty(), "event has a source sentence");
     }
 }
 

@@ -19,10 +19,31 @@ using eventmap::test::fixture_sources;
 
 namespace {
 
-std::string build_fixture_index(const std::string& name) {
+// Options that build `sources` into `dir`/gazetteer.emg.
+BuildOptions index_options_in(const std::string& dir, const SourcePaths& sources) {
     BuildOptions options;
-    options.sources = fixture_sources();
-    options.index_path = eventmap::test::scratch_dir(name) + "/gazetteer.emg";
+    options.sources = sources;
+    options.index_path = dir + "/gazetteer.emg";
+    return options;
+}
+
+std::string user_gazetteer_header() {
+    return "key\tname\talternate_names\tfeature_class\tfeature_code\tcountry\tadmin1\tlat\tlon\t"
+           "radius_km\tprecision\tpopulation\tsource\tgeonameid\n";
+}
+
+// Options that build the fixture sources plus a user gazetteer, `dir`/user.tsv, holding the
+// header and `rows`.
+BuildOptions user_gazetteer_options(const std::string& dir, const std::string& rows) {
+    BuildOptions options = index_options_in(dir, fixture_sources());
+    options.sources.user = dir + "/user.tsv";
+    eventmap::test::write_file(options.sources.user, user_gazetteer_header() + rows);
+    return options;
+}
+
+std::string build_fixture_index(const std::string& name) {
+    const BuildOptions options =
+        index_options_in(eventmap::test::scratch_dir(name), fixture_sources());
     const BuildReport report = build_index(options);
     REQUIRE(report.index_written);
     return options.index_path;
@@ -193,9 +214,7 @@ TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "
     const std::string supplement = dir + "/supplement.tsv";
     std::filesystem::copy_file(fixture("gazetteer/supplement.tsv"), supplement);
     sources.supplement = supplement;
-    BuildOptions options;
-    options.sources = sources;
-    options.index_path = dir + "/gazetteer.emg";
+    const BuildOptions options = index_options_in(dir, sources);
     REQUIRE(build_index(options).index_written);
     CHECK(index_is_current(options.index_path, sources));
 
@@ -218,9 +237,8 @@ TEST_CASE("a stale or corrupt index is rebuilt when asked, refused otherwise", "
 }
 
 TEST_CASE("too many malformed rows fail the build and keep the old index", "[gazetteer]") {
-    BuildOptions options;
-    options.sources = fixture_sources();
-    options.index_path = eventmap::test::scratch_dir("threshold") + "/gazetteer.emg";
+    BuildOptions options =
+        index_options_in(eventmap::test::scratch_dir("threshold"), fixture_sources());
     options.max_errors = 2;
     const BuildReport report = build_index(options);
     CHECK_FALSE(report.index_written);
@@ -238,9 +256,7 @@ TEST_CASE("two places with one id stop the build, naming both", "[gazetteer]") {
                                    "old-city\tOld City Quarter\t\tP\tPPLX\tSY\t13\t33.51\t36.31\t"
                                    "2\tdistrict\t0\tfixture\t170654\n");
     sources.supplement = supplement;
-    BuildOptions options;
-    options.sources = sources;
-    options.index_path = dir + "/gazetteer.emg";
+    const BuildOptions options = index_options_in(dir, sources);
     CHECK_THROWS_WITH(build_index(options), Catch::Contains("share the id 170654") &&
                                                 Catch::Contains("Damascus") &&
                                                 Catch::Contains("Old City Quarter"));
@@ -248,18 +264,11 @@ TEST_CASE("two places with one id stop the build, naming both", "[gazetteer]") {
 }
 
 TEST_CASE("a user gazetteer row naming a GeoNames id corrects that place", "[gazetteer]") {
-    const std::string dir = eventmap::test::scratch_dir("user_gazetteer_fix");
-    const std::string user = dir + "/user.tsv";
-    const std::string header = "key\tname\talternate_names\tfeature_class\tfeature_code\t"
-                               "country\tadmin1\tlat\tlon\tradius_km\tprecision\tpopulation\t"
-                               "source\tgeonameid\n";
     // The fixture's Paris, Texas (4717560), moved and given an invented second name.
-    eventmap::test::write_file(user, header + "paris-fix\tParis\tQuorvant Paris\tP\tPPLA2\tUS\tTX\t"
-                                              "33.7\t-95.5\t6\tcity\t0\tmy notes\t4717560\n");
-    BuildOptions options;
-    options.sources = fixture_sources();
-    options.sources.user = user;
-    options.index_path = dir + "/gazetteer.emg";
+    const BuildOptions options = user_gazetteer_options(
+        eventmap::test::scratch_dir("user_gazetteer_fix"),
+        "paris-fix\tParis\tQuorvant Paris\tP\tPPLA2\tUS\tTX\t33.7\t-95.5\t6\tcity\t0\tmy notes\t"
+        "4717560\n");
     const BuildReport report = build_index(options);
     REQUIRE(report.index_written);
     const Gazetteer g = Gazetteer::open(options.index_path);
@@ -278,17 +287,12 @@ TEST_CASE("a user gazetteer row naming a GeoNames id corrects that place", "[gaz
 }
 
 TEST_CASE("a user gazetteer adds places in the supplement's format", "[gazetteer]") {
-    const std::string dir = eventmap::test::scratch_dir("user_gazetteer");
-    const std::string user = dir + "/user.tsv";
-    const std::string header = "key\tname\talternate_names\tfeature_class\tfeature_code\t"
-                               "country\tadmin1\tlat\tlon\tradius_km\tprecision\tpopulation\t"
-                               "source\tgeonameid\n";
-    eventmap::test::write_file(user, header + "qorvantu\tQorvantu\tQurvantu\tP\tPPL\tSY\t08\t"
-                                              "33.6\t36.5\t1\tcity\t900\tmy notes\t\n");
-    BuildOptions options;
-    options.sources = fixture_sources();
-    options.sources.user = user;
-    options.index_path = dir + "/gazetteer.emg";
+    const BuildOptions options = user_gazetteer_options(
+        eventmap::test::scratch_dir("user_gazetteer"),
+        "qorvantu\tQorvantu\tQurvantu\tP\tPPL\tSY\t08\t33.6\t36.5\t1\tcity\t900\t"
+        "my notes\t\n");
+    const std::string& user = options.sources.user;
+    const std::string header = user_gazetteer_header();
     const BuildReport report = build_index(options);
     REQUIRE(report.index_written);
     CHECK(report.places_per_source.at("user") == 1);

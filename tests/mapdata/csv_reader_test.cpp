@@ -3,7 +3,7 @@
 #include "common/error.hpp"
 #include "mapdata/csv_reader.hpp"
 #include "mapdata/map_source.hpp"
-#include "support/test_support.hpp"
+#include "mapdata/mapdata_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -12,33 +12,10 @@ using namespace eventmap;
 
 namespace {
 
-mapdata::EventTable through_ogr(const std::string& path) {
-    mapdata::LoadOptions options;
-    options.through_ogr = true;
-    return mapdata::load_events(path, options);
-}
-
-// Type names compared per row: the two paths may number the types differently.
-void require_same(const mapdata::EventTable& a, const mapdata::EventTable& b) {
-    REQUIRE(a.size() == b.size());
-    CHECK(a.skipped_rows == b.skipped_rows);
-    CHECK(a.article_count == b.article_count);
-    CHECK(a.data_source == b.data_source);
+// The CSV paths must agree on the layer name as well as on every other column.
+void require_same_with_layer(const mapdata::EventTable& a, const mapdata::EventTable& b) {
+    test::require_same_columns(a, b);
     CHECK(a.layer == b.layer);
-    CHECK(a.fid == b.fid);
-    CHECK(a.lon == b.lon);
-    CHECK(a.lat == b.lat);
-    CHECK(a.day_start == b.day_start);
-    CHECK(a.day_end == b.day_end);
-    CHECK(a.precision == b.precision);
-    CHECK(a.quad == b.quad);
-    CHECK(a.sources == b.sources);
-    CHECK(a.planned == b.planned);
-    CHECK(a.confidence == b.confidence);
-    CHECK(a.radius_km == b.radius_km);
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        REQUIRE(a.type_names[a.type[i]] == b.type_names[b.type[i]]);
-    }
 }
 
 // An invented file in the CSV export's shape, with what the rules and the splitting care
@@ -67,9 +44,7 @@ std::string write_export(const std::string& dir, int rows) {
             text += "\n"; // a blank line: no feature, and no feature id used
         }
     }
-    const std::string path = dir + "/events.csv";
-    test::write_file(path, text);
-    return path;
+    return test::write_fixture_file(dir, "events.csv", text);
 }
 
 } // namespace
@@ -78,7 +53,7 @@ TEST_CASE("the direct CSV reader reads an export as OGR does, in any number of p
           "[mapdata][csv]") {
     const std::string dir = test::scratch_dir("csv_reader_export");
     const std::string path = write_export(dir, 1500);
-    const auto ogr = through_ogr(path);
+    const auto ogr = test::load_through_ogr(path);
     REQUIRE(ogr.size() > 1400);
     REQUIRE(ogr.skipped_rows > 10);
     REQUIRE(ogr.type_names.size() == 4); // three types and "(none)"
@@ -86,17 +61,17 @@ TEST_CASE("the direct CSV reader reads an export as OGR does, in any number of p
         INFO("parts " << parts);
         const auto direct = mapdata::read_csv_directly(path, parts);
         REQUIRE(direct.has_value());
-        require_same(*direct, ogr);
+        require_same_with_layer(*direct, ogr);
     }
     // load_events takes it by default.
-    require_same(mapdata::load_events(path), ogr);
+    require_same_with_layer(mapdata::load_events(path), ogr);
 }
 
 TEST_CASE("the direct CSV reader reads the foreign fixture as OGR does", "[mapdata][csv]") {
     const std::string path = test::fixture("mapdata/foreign.csv");
     const auto direct = mapdata::read_csv_directly(path);
     REQUIRE(direct.has_value());
-    require_same(*direct, through_ogr(path));
+    require_same_with_layer(*direct, test::load_through_ogr(path));
 }
 
 TEST_CASE("the direct CSV reader leaves to OGR what it cannot match", "[mapdata][csv]") {

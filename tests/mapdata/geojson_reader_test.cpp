@@ -2,7 +2,7 @@
 // column for column, whatever the number of parts a sequence is split into.
 #include "mapdata/geojson_reader.hpp"
 #include "mapdata/map_source.hpp"
-#include "support/test_support.hpp"
+#include "mapdata/mapdata_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -10,34 +10,6 @@
 using namespace eventmap;
 
 namespace {
-
-mapdata::EventTable through_ogr(const std::string& path) {
-    mapdata::LoadOptions options;
-    options.through_ogr = true;
-    return mapdata::load_events(path, options);
-}
-
-// Type names compared per row: the two paths may number the types differently.
-void require_same(const mapdata::EventTable& a, const mapdata::EventTable& b) {
-    REQUIRE(a.size() == b.size());
-    CHECK(a.skipped_rows == b.skipped_rows);
-    CHECK(a.article_count == b.article_count);
-    CHECK(a.data_source == b.data_source);
-    CHECK(a.fid == b.fid);
-    CHECK(a.lon == b.lon);
-    CHECK(a.lat == b.lat);
-    CHECK(a.day_start == b.day_start);
-    CHECK(a.day_end == b.day_end);
-    CHECK(a.precision == b.precision);
-    CHECK(a.quad == b.quad);
-    CHECK(a.sources == b.sources);
-    CHECK(a.planned == b.planned);
-    CHECK(a.confidence == b.confidence);
-    CHECK(a.radius_km == b.radius_km);
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        REQUIRE(a.type_names[a.type[i]] == b.type_names[b.type[i]]);
-    }
-}
 
 // An invented sequence in the export's shape, with the cases the rules care about: month
 // dates, an end date, planned, area radii, a null geometry, an unreadable date, sources as a
@@ -70,9 +42,7 @@ std::string write_sequence(const std::string& dir, int rows) {
         }
         text += s;
     }
-    const std::string path = dir + "/events.geojsonl";
-    test::write_file(path, text);
-    return path;
+    return test::write_fixture_file(dir, "events.geojsonl", text);
 }
 
 } // namespace
@@ -81,22 +51,22 @@ TEST_CASE("the direct reader reads the GeoJSON fixture as OGR does", "[mapdata]"
     const std::string path = test::fixture("mapdata/events.geojson");
     const auto direct = mapdata::read_geojson_directly(path);
     REQUIRE(direct.has_value());
-    require_same(*direct, through_ogr(path));
+    test::require_same_columns(*direct, test::load_through_ogr(path));
     // load_events takes it by default.
-    require_same(mapdata::load_events(path), *direct);
+    test::require_same_columns(mapdata::load_events(path), *direct);
 }
 
 TEST_CASE("a GeoJSON sequence reads the same in one part or several", "[mapdata]") {
     const std::string dir = test::scratch_dir("geojson_reader_sequence");
     const std::string path = write_sequence(dir, 1500);
-    const auto ogr = through_ogr(path);
+    const auto ogr = test::load_through_ogr(path);
     REQUIRE(ogr.size() > 1300);
     REQUIRE(ogr.skipped_rows > 10);
     for (const unsigned parts : {1U, 2U, 3U, 7U}) {
         INFO("parts " << parts);
         const auto direct = mapdata::read_geojson_directly(path, parts);
         REQUIRE(direct.has_value());
-        require_same(*direct, ogr);
+        test::require_same_columns(*direct, ogr);
     }
 }
 
@@ -110,13 +80,12 @@ TEST_CASE("fields found only in later rows choose the columns, as in OGR's layer
                 std::to_string(1 + i % 9) + "\"" +
                 (i >= 30 ? ",\"date\":\"2020-02-1" + std::to_string(i % 10) + "\"" : "") + "}}\n";
     }
-    const std::string path = dir + "/late.geojsonl";
-    test::write_file(path, text);
-    const auto ogr = through_ogr(path);
+    const std::string path = test::write_fixture_file(dir, "late.geojsonl", text);
+    const auto ogr = test::load_through_ogr(path);
     for (const unsigned parts : {1U, 3U}) {
         const auto direct = mapdata::read_geojson_directly(path, parts);
         REQUIRE(direct.has_value());
-        require_same(*direct, ogr);
+        test::require_same_columns(*direct, ogr);
     }
 }
 

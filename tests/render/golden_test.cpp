@@ -1,7 +1,7 @@
 // Golden images (after MapLibre's render tests): small scenes rendered headless and compared
 // with tests/render/golden/<case>.png under a tolerance that absorbs llvmpipe's and Mesa's
-// version differences in anti-aliased edges, never a missing layer. On a mismatch the test
-// writes actual.png and diff.png (differing pixels in magenta) to build/tests/tmp/golden_<case>.
+// version differences in anti-aliased edges, never a missing layer. On a mismatch it saves
+// actual.png and diff.png (differing pixels in magenta) to build/tests/tmp/golden_<case>.
 //
 // Regenerate after an intended change of the look, then look at every image before committing:
 //   EVENTMAP_UPDATE_GOLDEN=1 build/eventmap_render_tests "[golden]"

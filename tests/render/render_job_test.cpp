@@ -7,6 +7,7 @@
 #include "support/test_support.hpp"
 
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -91,6 +92,29 @@ std::pair<double, double> pixel_of(const render::RenderJob& job, double lon, dou
     return {view.pixel_x(xy.x), view.pixel_y(xy.y)};
 }
 
+// The raster GDAL reads at `path` (a GeoTIFF, or a PNG with its world file).
+std::unique_ptr<GDALDataset> open_raster(const std::string& path) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    return ds;
+}
+
+// The geotransform GDAL reads from `ds`, checked to be the corner and pixel size of the 800 x
+// 500 web-mercator view the job asked for.
+std::array<double, 6> require_view_geotransform(GDALDataset& ds, const render::RenderJob& job) {
+    std::array<double, 6> gt{};
+    REQUIRE(ds.GetGeoTransform(gt.data()) == CE_None);
+    const render::Projection p(render::ProjectionKind::web_mercator, 0);
+    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
+    CHECK(gt[0] == Approx(view.left()));
+    CHECK(gt[3] == Approx(view.top()));
+    CHECK(gt[1] == Approx(view.metres_per_pixel));
+    CHECK(gt[5] == Approx(-view.metres_per_pixel));
+    return gt;
+}
+
 } // namespace
 
 TEST_CASE("a marker is drawn where PROJ puts Damascus, in its type's colour", "[render]") {
@@ -143,26 +167,17 @@ TEST_CASE("a GeoTIFF carries the view's extent and projection", "[render]") {
     const auto dir = scratch_dir("render_geotiff");
     auto job = damascus_job(dir + "/map.tif");
     render::run_render_job(job);
-    GDALAllRegister();
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(job.output.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    REQUIRE(ds);
+    const auto ds = open_raster(job.output);
     CHECK(ds->GetRasterXSize() == 800);
     CHECK(ds->GetRasterYSize() == 500);
     CHECK(ds->GetRasterCount() == 3);
-    double gt[6];
-    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
-    const render::Projection p(render::ProjectionKind::web_mercator, 0);
-    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
-    CHECK(gt[0] == Approx(view.left()));
-    CHECK(gt[3] == Approx(view.top()));
-    CHECK(gt[1] == Approx(view.metres_per_pixel));
-    CHECK(gt[5] == Approx(-view.metres_per_pixel));
+    const auto gt = require_view_geotransform(*ds, job);
     OGRSpatialReference expected;
     expected.importFromEPSG(3857);
     REQUIRE(ds->GetSpatialRef() != nullptr);
     CHECK(ds->GetSpatialRef()->IsSame(&expected));
     // The requested box lies inside the image's extent (the image keeps its aspect ratio).
+    const render::Projection p(render::ProjectionKind::web_mercator, 0);
     const auto sw = p.forward(30, 28), ne = p.forward(42, 38);
     CHECK(gt[0] <= sw.x + 1);
     CHECK(gt[0] + 800 * gt[1] >= ne.x - 1);
@@ -179,19 +194,8 @@ TEST_CASE("a PNG carries its metadata in text chunks and a world file on request
     job.world_file = true;
     render::run_render_job(job);
     REQUIRE(std::filesystem::exists(dir + "/map.pgw"));
-    GDALAllRegister();
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(job.output.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    REQUIRE(ds);
     // GDAL reads the world file back as the image's corner geotransform.
-    double gt[6];
-    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
-    const render::Projection p(render::ProjectionKind::web_mercator, 0);
-    const auto view = render::fit_view(p, job.view.bbox, 800, 500, 0.0);
-    CHECK(gt[0] == Approx(view.left()));
-    CHECK(gt[3] == Approx(view.top()));
-    CHECK(gt[1] == Approx(view.metres_per_pixel));
-    CHECK(gt[5] == Approx(-view.metres_per_pixel));
+    require_view_geotransform(*open_raster(job.output), job);
     // The text chunks: source, time range, box and projection; UTF-8 (the range's en dash)
     // in an iTXt chunk, since tEXt is Latin-1.
     const auto chunks = png_text_chunks(job.output);

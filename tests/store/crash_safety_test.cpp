@@ -15,16 +15,12 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
 #include <set>
-#include <spawn.h>
 #include <thread>
-
-extern char** environ;
 
 using namespace eventmap;
 namespace fs = std::filesystem;
@@ -67,44 +63,8 @@ std::string hash_of(int i) {
     return events::content_hash(line.substr(begin, end - begin));
 }
 
-struct Child {
-    pid_t pid = -1;
-};
-
-Child start_ingest(const std::string& articles, const std::string& target, const std::string& log) {
-    const std::string index = gazetteer::default_index_path();
-    std::vector<std::string> args = {EVENTMAP_TEST_BINARY,
-                                     "ingest",
-                                     articles,
-                                     "--input-format",
-                                     "jsonl",
-                                     "--db",
-                                     target,
-                                     "--batch",
-                                     std::to_string(batch_size),
-                                     "--index",
-                                     index};
-    std::vector<char*> argv;
-    for (auto& a : args) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    Child c;
-    const int rc = posix_spawn(&c.pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return c;
-}
-
-// Exit code, or 128 + signal.
-int wait_for(const Child& c) {
-    int status = 0;
-    REQUIRE(waitpid(c.pid, &status, 0) == c.pid);
-    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+pid_t start_ingest(const std::string& articles, const std::string& target, const std::string& log) {
+    return test::spawn_ingest(articles, target, batch_size, log);
 }
 
 std::string integrity_check(const std::string& path) {
@@ -131,7 +91,7 @@ struct Reference {
 
 Reference reference_run(const std::string& articles, const std::string& dir) {
     const std::string path = dir + "/reference.gpkg";
-    REQUIRE(wait_for(start_ingest(articles, path, dir + "/reference.log")) == 0);
+    REQUIRE(test::wait_for_exit(start_ingest(articles, path, dir + "/reference.log")) == 0);
     store::EventStore s(path, store::OpenMode::read);
     Reference r;
     std::map<std::string, std::uint64_t> events_per_article;
@@ -205,10 +165,10 @@ void kill_at_random_points(const std::string& kind, int kills) {
     for (int n = 0; n < kills; ++n) {
         const double delay_ms = at(rng);
         INFO("kill " << n << " after " << delay_ms << " ms (seed " << seed << ")");
-        const Child c = start_ingest(articles, backend->target, backend->dir + "/run.log");
+        const pid_t child = start_ingest(articles, backend->target, backend->dir + "/run.log");
         std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(delay_ms));
-        ::kill(c.pid, SIGKILL);
-        const int status = wait_for(c);
+        ::kill(child, SIGKILL);
+        const int status = test::wait_for_exit(child);
         INFO("ingest ended with " << status << ": " << test::read_file(backend->dir + "/run.log"));
         REQUIRE((status == 0 || status == 128 + SIGKILL));
         if (kind == "gpkg" && !fs::exists(backend->target)) {
@@ -238,7 +198,8 @@ void kill_at_random_points(const std::string& kind, int kills) {
     std::cerr << "crash safety (" << kind << "): " << partial << " kills left a partial store, "
               << completed << " runs completed\n";
     // Whatever the last kill left, one more run completes it exactly.
-    REQUIRE(wait_for(start_ingest(articles, backend->target, backend->dir + "/run.log")) == 0);
+    REQUIRE(test::wait_for_exit(
+                start_ingest(articles, backend->target, backend->dir + "/run.log")) == 0);
     CHECK(check_committed_prefix(backend->target, ref) == article_count);
     CHECK(partial > 0); // the kills did land mid-run
 }
@@ -279,9 +240,9 @@ TEST_CASE("crash safety: two concurrent ingests into one GeoPackage", "[store][g
         for (const char* side : {"", "-journal", "-wal", "-shm"}) {
             fs::remove(target + side);
         }
-        const Child a = start_ingest(first, target, dir + "/a.log");
-        const Child b = start_ingest(second, target, dir + "/b.log");
-        const int status[2] = {wait_for(a), wait_for(b)};
+        const pid_t a = start_ingest(first, target, dir + "/a.log");
+        const pid_t b = start_ingest(second, target, dir + "/b.log");
+        const int status[2] = {test::wait_for_exit(a), test::wait_for_exit(b)};
         const std::string log[2] = {test::read_file(dir + "/a.log"),
                                     test::read_file(dir + "/b.log")};
         INFO("first: exit " << status[0] << ", " << log[0]);
@@ -328,14 +289,14 @@ TEST_CASE("crash safety: an ingest while a reader reads one GeoPackage", "[store
     for (const char* side : {"", "-journal", "-wal", "-shm"}) {
         fs::remove(target + side);
     }
-    REQUIRE(wait_for(start_ingest(first, target, dir + "/first.log")) == 0);
-    const Child writer = start_ingest(second, target, dir + "/second.log");
+    REQUIRE(test::wait_for_exit(start_ingest(first, target, dir + "/first.log")) == 0);
+    const pid_t writer = start_ingest(second, target, dir + "/second.log");
     int reads = 0;
     std::uint64_t last = half;
     int status = -1;
     while (true) {
         int raw = 0;
-        const pid_t done = waitpid(writer.pid, &raw, WNOHANG);
+        const pid_t done = waitpid(writer, &raw, WNOHANG);
         {
             store::EventStore reader(target, store::OpenMode::read);
             const std::uint64_t articles = reader.count_articles();
@@ -348,7 +309,7 @@ TEST_CASE("crash safety: an ingest while a reader reads one GeoPackage", "[store
             last = articles;
             ++reads;
         }
-        if (done == writer.pid) {
+        if (done == writer) {
             status = WIFSIGNALED(raw) ? 128 + WTERMSIG(raw) : WEXITSTATUS(raw);
             break;
         }

@@ -10,13 +10,9 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <set>
-#include <spawn.h>
-
-extern char** environ;
 
 using namespace eventmap;
 
@@ -80,41 +76,6 @@ std::string write_set(const std::string& dir, int w) {
     return path;
 }
 
-pid_t start_ingest(const std::string& articles, const std::string& target, int batch,
-                   const std::string& log) {
-    std::vector<std::string> args = {EVENTMAP_TEST_BINARY,
-                                     "ingest",
-                                     articles,
-                                     "--input-format",
-                                     "jsonl",
-                                     "--db",
-                                     target,
-                                     "--batch",
-                                     std::to_string(batch),
-                                     "--index",
-                                     gazetteer::default_index_path()};
-    std::vector<char*> argv;
-    for (auto& a : args) {
-        argv.push_back(a.data());
-    }
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
-}
-
-int wait_for(pid_t pid) {
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-}
-
 // Each stored event by merge key: its reports (source_count) and the articles of its sources.
 std::multimap<std::string, std::string> events_by_key(const std::string& target) {
     store::EventStore db(target, store::OpenMode::read);
@@ -150,7 +111,8 @@ TEST_CASE("four ingest processes into one PostGIS database all succeed, nothing 
             out << line;
         }
     }
-    REQUIRE(wait_for(start_ingest(all, reference->target, 200, dir + "/reference.log")) == 0);
+    REQUIRE(test::wait_for_exit(
+                test::spawn_ingest(all, reference->target, 200, dir + "/reference.log")) == 0);
     const auto expected = events_by_key(reference->target);
     std::uint64_t expected_mentions = 0;
     {
@@ -173,11 +135,11 @@ TEST_CASE("four ingest processes into one PostGIS database all succeed, nothing 
         REQUIRE(backend);
         pid_t pids[writers];
         for (int w = 0; w < writers; ++w) {
-            pids[w] = start_ingest(sets[w], backend->target, batch,
-                                   dir + "/writer" + std::to_string(w) + ".log");
+            pids[w] = test::spawn_ingest(sets[w], backend->target, batch,
+                                         dir + "/writer" + std::to_string(w) + ".log");
         }
         for (int w = 0; w < writers; ++w) {
-            const int status = wait_for(pids[w]);
+            const int status = test::wait_for_exit(pids[w]);
             INFO("writer " << w << ": "
                            << test::read_file(dir + "/writer" + std::to_string(w) + ".log"));
             CHECK(status == 0);

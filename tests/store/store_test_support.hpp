@@ -3,19 +3,25 @@
 // dropped privileges). Header-only: tests/CMakeLists.txt compiles only *_test.cpp files.
 #pragma once
 
+#include "gazetteer/build.hpp"
 #include "store/event_store.hpp"
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <fcntl.h>
 #include <gdal_priv.h>
 #include <iostream>
 #include <ogrsf_frmts.h>
 #include <optional>
+#include <spawn.h>
 #include <stdexcept>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
+
+extern char** environ;
 
 namespace eventmap::test {
 
@@ -149,6 +155,15 @@ inline std::optional<Backend> make_backend(const std::string& kind, const std::s
 // Runs `body` in a forked child and returns its exit status (or 128 + signal). The child must
 // end with _exit(); GDAL state is not shared after the fork because the child opens its own
 // datasets and the parent opens none across the call.
+template <class Body> int run_in_child(Body body);
+
+// Waits for the child `pid`: its exit code, or 128 + the signal that ended it.
+inline int wait_for_exit(pid_t pid) {
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
 template <class Body> int run_in_child(Body body) {
     std::cout.flush();
     std::cerr.flush();
@@ -163,12 +178,38 @@ template <class Body> int run_in_child(Body body) {
         }
         _exit(code);
     }
-    int status = 0;
-    REQUIRE(waitpid(pid, &status, 0) == pid);
-    if (WIFSIGNALED(status)) {
-        return 128 + WTERMSIG(status);
+    return wait_for_exit(pid);
+}
+
+// Starts `eventmap ingest ARTICLES --input-format jsonl --db TARGET --batch N` on the default
+// index, as a user would, without waiting: stdout discarded, stderr to `log`. Returns its pid.
+inline pid_t spawn_ingest(const std::string& articles, const std::string& target, int batch,
+                          const std::string& log) {
+    std::vector<std::string> args = {EVENTMAP_TEST_BINARY,
+                                     "ingest",
+                                     articles,
+                                     "--input-format",
+                                     "jsonl",
+                                     "--db",
+                                     target,
+                                     "--batch",
+                                     std::to_string(batch),
+                                     "--index",
+                                     gazetteer::default_index_path()};
+    std::vector<char*> argv;
+    for (auto& a : args) {
+        argv.push_back(a.data());
     }
-    return WEXITSTATUS(status);
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(rc == 0);
+    return pid;
 }
 
 } // namespace eventmap::test
