@@ -55,22 +55,36 @@ icu::UnicodeString shape_arabic(const icu::UnicodeString& text) {
     return U_SUCCESS(status) ? out : text;
 }
 
-// One paragraph's bidi analysis; `text` must outlive it (ICU keeps a pointer). The default
-// direction is left to right for text with no strong letter.
-BidiPtr analyse(const icu::UnicodeString& text) {
+// ICU's paragraph level: 0 left to right, 1 right to left, or found from the first strong
+// letter (left to right when there is none).
+UBiDiLevel paragraph_level(Direction direction) {
+    switch (direction) {
+    case Direction::left_to_right:
+        return 0;
+    case Direction::right_to_left:
+        return 1;
+    case Direction::automatic:
+        break;
+    }
+    return UBIDI_DEFAULT_LTR;
+}
+
+// One paragraph's bidi analysis; `text` must outlive it (ICU keeps a pointer).
+BidiPtr analyse(const icu::UnicodeString& text, Direction direction) {
     UErrorCode status = U_ZERO_ERROR;
     BidiPtr bidi(ubidi_openSized(text.length(), 0, &status));
     if (U_FAILURE(status)) {
         return nullptr;
     }
-    ubidi_setPara(bidi.get(), text.getBuffer(), text.length(), UBIDI_DEFAULT_LTR, nullptr, &status);
+    ubidi_setPara(bidi.get(), text.getBuffer(), text.length(), paragraph_level(direction), nullptr,
+                  &status);
     return U_SUCCESS(status) ? std::move(bidi) : nullptr;
 }
 
 // Logical to visual order: mirrored brackets, direction marks dropped (fonts lack them),
 // combining marks kept after their base letter, where a left-to-right drawer wants them.
-icu::UnicodeString visual(const icu::UnicodeString& logical) {
-    const BidiPtr bidi = analyse(logical);
+icu::UnicodeString visual(const icu::UnicodeString& logical, Direction direction) {
+    const BidiPtr bidi = analyse(logical, direction);
     if (!bidi || logical.isEmpty()) {
         return logical;
     }
@@ -98,8 +112,10 @@ bool needs_bidi(std::string_view utf8) noexcept {
     return false;
 }
 
-std::string shape_for_display(std::string_view utf8) {
-    if (!needs_bidi(utf8)) {
+std::string shape_for_display(std::string_view utf8, Direction direction) {
+    // Left-to-right letters alone need nothing, unless they sit in a right-to-left paragraph
+    // (brackets at their edge then mirror and move).
+    if (direction != Direction::right_to_left && !needs_bidi(utf8)) {
         return std::string(utf8);
     }
     std::string out;
@@ -108,7 +124,7 @@ std::string shape_for_display(std::string_view utf8) {
         const std::size_t end = utf8.find('\n', start);
         const std::string_view line =
             utf8.substr(start, end == std::string_view::npos ? end : end - start);
-        visual(shape_arabic(utf16(line))).toUTF8String(out);
+        visual(shape_arabic(utf16(line)), direction).toUTF8String(out);
         if (end == std::string_view::npos) {
             return out;
         }
@@ -126,30 +142,41 @@ bool is_right_to_left(std::string_view utf8) {
 }
 
 std::vector<std::size_t> visual_word_order(std::string_view line,
-                                           const std::vector<std::size_t>& word_starts) {
+                                           const std::vector<std::size_t>& word_starts,
+                                           Direction direction) {
     std::vector<std::size_t> order(word_starts.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    if (word_starts.empty() || !needs_bidi(line)) {
+    if (word_starts.empty() || (direction != Direction::right_to_left && !needs_bidi(line))) {
         return order;
     }
     const icu::UnicodeString text = utf16(line);
-    const BidiPtr bidi = analyse(text);
+    const BidiPtr bidi = analyse(text, direction);
     if (!bidi) {
         return order;
     }
-    // Each word takes the embedding level of its first letter; ICU then reorders the levels
-    // as it would letters (odd levels reversed, nested runs restored).
+    // Each word takes the embedding level of its first letter and each gap between two words
+    // that of the space before the next (a space between a number and a Latin word in a
+    // right-to-left line sits lower and splits them into two runs); ICU then reorders these
+    // levels as it would letters (odd levels reversed, nested runs restored).
+    const auto level_at = [&](std::size_t byte) {
+        const std::int32_t at = utf16(line.substr(0, byte)).length();
+        return at < text.length() ? ubidi_getLevelAt(bidi.get(), at)
+                                  : ubidi_getParaLevel(bidi.get());
+    };
     std::vector<UBiDiLevel> levels;
-    levels.reserve(word_starts.size());
-    for (const std::size_t start : word_starts) {
-        const std::int32_t at = utf16(line.substr(0, start)).length();
-        levels.push_back(at < text.length() ? ubidi_getLevelAt(bidi.get(), at)
-                                            : ubidi_getParaLevel(bidi.get()));
+    for (std::size_t i = 0; i < word_starts.size(); ++i) {
+        levels.push_back(level_at(word_starts[i]));
+        if (i + 1 < word_starts.size()) {
+            levels.push_back(level_at(word_starts[i + 1] - 1));
+        }
     }
-    std::vector<std::int32_t> map(word_starts.size());
+    std::vector<std::int32_t> map(levels.size());
     ubidi_reorderVisual(levels.data(), static_cast<std::int32_t>(levels.size()), map.data());
-    for (std::size_t i = 0; i < map.size(); ++i) {
-        order[i] = static_cast<std::size_t>(map[i]);
+    order.clear();
+    for (const std::int32_t item : map) {
+        if (item % 2 == 0) { // words are the even items, gaps the odd
+            order.push_back(static_cast<std::size_t>(item / 2));
+        }
     }
     return order;
 }

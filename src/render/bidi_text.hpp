@@ -21,19 +21,25 @@ namespace eventmap::render {
 // Latin text skips ICU.
 bool needs_bidi(std::string_view utf8) noexcept;
 
+// A paragraph's base direction: its first strong letter's (the Unicode default), or given,
+// for a piece of a longer paragraph (a word, a wrapped line) that must follow the whole.
+enum class Direction { automatic, left_to_right, right_to_left };
+
 // The text as glyphs to draw left to right: Arabic shaped, every line in visual order (lines
-// split at '\n', each its own paragraph; a line's direction is its first strong letter's).
-// Text that needs nothing comes back unchanged; invalid UTF-8 bytes become U+FFFD.
-std::string shape_for_display(std::string_view utf8);
+// split at '\n', each its own paragraph in `direction`). Text that needs nothing comes back
+// unchanged; invalid UTF-8 bytes become U+FFFD.
+std::string shape_for_display(std::string_view utf8, Direction direction = Direction::automatic);
 
 // True when the paragraph's base direction is right to left (its first strong letter is
 // Arabic or Hebrew...): such text is aligned right when wrapped.
 bool is_right_to_left(std::string_view utf8);
 
-// Wrapped text is broken into lines in logical order and each line is then reordered. For one
-// line of words, `word_starts` the byte offset where each word begins (increasing), returns
-// the word indices in the order to draw them left to right.
+// Wrapped text is broken into lines in logical order and each line is then reordered, word by
+// word (each word shaped in the paragraph's direction). For one line of words, `word_starts`
+// the byte offset where each word begins (increasing), returns the word indices in the order
+// to draw them left to right.
 std::vector<std::size_t> visual_word_order(std::string_view line,
-                                           const std::vector<std::size_t>& word_starts);
+                                           const std::vector<std::size_t>& word_starts,
+                                           Direction direction = Direction::automatic);
 
 } // namespace eventmap::render

@@ -15,12 +15,12 @@ struct Word {
     float width = 0;
 };
 
-std::vector<Word> words_of(std::string_view text) {
+std::vector<Word> words_of(std::string_view text, render::Direction direction) {
     std::vector<Word> words;
     for (std::size_t i = 0; i < text.size();) {
         std::size_t end = text.find(' ', i);
         end = end == std::string_view::npos ? text.size() : end;
-        Word w{i, end, render::shape_for_display(text.substr(i, end - i)) + " ", 0};
+        Word w{i, end, render::shape_for_display(text.substr(i, end - i), direction) + " ", 0};
         w.width = ImGui::CalcTextSize(w.shown.c_str()).x;
         words.push_back(std::move(w));
         i = end + 1;
@@ -55,8 +55,9 @@ std::optional<ImVec4> colour_of(const Word& w, const std::vector<Highlight>& hig
 }
 
 void draw_line(std::string_view text, const std::vector<Word>& words, std::size_t first,
-               std::size_t last, bool align_right, float width,
+               std::size_t last, render::Direction direction, float width,
                const std::vector<Highlight>& highlights) {
+    const bool align_right = direction == render::Direction::right_to_left;
     const std::size_t base = words[first].begin;
     std::vector<std::size_t> starts;
     float line_width = 0;
@@ -65,7 +66,7 @@ void draw_line(std::string_view text, const std::vector<Word>& words, std::size_
         line_width += words[i].width;
     }
     const auto order =
-        render::visual_word_order(text.substr(base, words[last - 1].end - base), starts);
+        render::visual_word_order(text.substr(base, words[last - 1].end - base), starts, direction);
     for (std::size_t k = 0; k < order.size(); ++k) {
         if (k == 0 && align_right) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0F, width - line_width));
@@ -96,16 +97,20 @@ std::string widget_label(std::string_view text, std::string_view id) {
 }
 
 void wrapped_text(std::string_view text, const std::vector<Highlight>& highlights) {
-    const std::vector<Word> words = words_of(text);
+    // Every word and line follows the whole paragraph's direction, as one reordering of the
+    // whole would.
+    const render::Direction direction = render::is_right_to_left(text)
+                                            ? render::Direction::right_to_left
+                                            : render::Direction::left_to_right;
+    const std::vector<Word> words = words_of(text, direction);
     if (words.empty()) {
         return;
     }
     // A group: continuation lines start at the text's x, also after SameLine.
     ImGui::BeginGroup();
     const float width = ImGui::GetContentRegionAvail().x;
-    const bool align_right = render::is_right_to_left(text);
     for (const auto& [first, last] : break_lines(words, width)) {
-        draw_line(text, words, first, last, align_right, width, highlights);
+        draw_line(text, words, first, last, direction, width, highlights);
     }
     ImGui::EndGroup();
 }

@@ -2,6 +2,7 @@
 // Latin runs kept left to right, Latin text untouched. Words are invented examples.
 #include "render/bidi_text.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -93,4 +94,36 @@ TEST_CASE("wrapped lines put their words in visual order", "[render][text]") {
         0, house.size() + 1, house.size() + city.size() + 2, house.size() + city.size() + 6};
     CHECK(visual_word_order(arabic_line, arabic_starts) == std::vector<std::size_t>{2, 3, 1, 0});
     CHECK(visual_word_order("a b", {0, 2}) == std::vector<std::size_t>{0, 1});
+}
+
+TEST_CASE("a line drawn word by word reads as the whole line reordered", "[render][text]") {
+    // The viewer draws wrapped sentences word by word (for highlights): each word shaped in
+    // the paragraph's direction and the words in visual_word_order must give the same glyphs
+    // as reordering the whole line, brackets and quotes at word edges included.
+    const auto word_by_word = [](const std::string& line) {
+        const Direction direction =
+            is_right_to_left(line) ? Direction::right_to_left : Direction::left_to_right;
+        std::vector<std::string> words;
+        std::vector<std::size_t> starts;
+        for (std::size_t i = 0; i <= line.size();) {
+            const std::size_t end = std::min(line.find(' ', i), line.size());
+            starts.push_back(i);
+            words.push_back(line.substr(i, end - i));
+            i = end + 1;
+        }
+        std::string out;
+        for (const std::size_t k : visual_word_order(line, starts, direction)) {
+            out += (out.empty() ? "" : " ") + shape_for_display(words[k], direction);
+        }
+        return out;
+    };
+    for (const std::string& line :
+         {city + " (written \"" + city + "\")", "Attack in " + city + ", on Monday",
+          house + " 12 ABC (" + city + ")", std::string("plain words only")}) {
+        INFO(line);
+        CHECK(word_by_word(line) == shape_for_display(line));
+    }
+    // The direction given wins over the first letter's: a Latin word in an Arabic paragraph.
+    CHECK(shape_for_display("(abc", Direction::right_to_left) == "abc)");
+    CHECK(shape_for_display("(abc", Direction::left_to_right) == "(abc");
 }
