@@ -37,9 +37,10 @@ icu::UnicodeString utf16(std::string_view utf8) {
 // ICU failing (it does not for valid UTF-16) leaves the letters unshaped rather than losing
 // the text.
 icu::UnicodeString shape_arabic(const icu::UnicodeString& text) {
-    constexpr std::uint32_t options = U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_GROW_SHRINK |
-                                      U_SHAPE_TEXT_DIRECTION_LOGICAL |
-                                      U_SHAPE_PRESERVE_PRESENTATION;
+    // U_SHAPE_LENGTH_GROW_SHRINK and U_SHAPE_TEXT_DIRECTION_LOGICAL, ICU's zero defaults,
+    // apply too: the ligature shortens the text; the input is in logical order.
+    static_assert(U_SHAPE_LENGTH_GROW_SHRINK == 0 && U_SHAPE_TEXT_DIRECTION_LOGICAL == 0);
+    constexpr std::uint32_t options = U_SHAPE_LETTERS_SHAPE | U_SHAPE_PRESERVE_PRESENTATION;
     UErrorCode status = U_ZERO_ERROR;
     const std::int32_t needed =
         u_shapeArabic(text.getBuffer(), text.length(), nullptr, 0, options, &status);
