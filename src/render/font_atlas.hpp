@@ -1,7 +1,8 @@
 // Text for labels and overlays: DejaVu from Debian's fonts-dejavu-core packed by stb_truetype
 // into one alpha texture (Latin with Latin Extended Additional, Greek, Cyrillic, punctuation,
-// arrows), at pixel sizes multiplied by the output's scale, so a 4K export has sharper text,
-// not smaller text.
+// arrows, Hebrew, Arabic with its presentation forms), at pixel sizes multiplied by the
+// output's scale, so a 4K export has sharper text, not smaller text. measure() and layout()
+// shape Arabic and put right-to-left text in visual order first (bidi_text.hpp).
 #pragma once
 
 #include <cstdint>

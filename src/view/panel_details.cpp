@@ -4,6 +4,8 @@
 // source by feature id (mapdata::load_details), read once per selection.
 #include "common/error.hpp"
 #include "mapdata/map_source.hpp"
+#include "render/bidi_text.hpp"
+#include "view/panel_text.hpp"
 #include "view/viewer_ui.hpp"
 
 #include <imgui.h>
@@ -42,7 +44,7 @@ void candidate_list(UiState& ui, Details& d, Row r) {
     ImGui::TextDisabled("Move the event to:");
     for (std::size_t i = 0; i < d.candidates->size(); ++i) {
         const PlaceChoice& place = (*d.candidates)[i];
-        const std::string label = describe(place) + "##candidate" + std::to_string(i);
+        const std::string label = widget_label(describe(place), "candidate" + std::to_string(i));
         if (ImGui::Selectable(label.c_str())) {
             try {
                 s.correct(r, place);
@@ -65,46 +67,17 @@ std::string field(const Details& d, const char* name) {
 // (the place name, the trigger) are coloured.
 void highlighted_sentence(const std::string& text,
                           const std::vector<std::pair<std::string, ImVec4>>& marks) {
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    std::vector<ImVec4> colours;
+    std::vector<Highlight> spans;
     for (const auto& [needle, colour] : marks) {
         if (needle.empty()) {
             continue;
         }
         const auto at = text.find(needle);
         if (at != std::string::npos) {
-            spans.emplace_back(at, at + needle.size());
-            colours.push_back(colour);
+            spans.push_back({at, at + needle.size(), colour});
         }
     }
-    const float right = ImGui::GetContentRegionAvail().x;
-    float used = 0;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t end = text.find(' ', i);
-        end = end == std::string::npos ? text.size() : end;
-        const std::string word = text.substr(i, end - i);
-        const float w = ImGui::CalcTextSize((word + " ").c_str()).x;
-        if (used > 0 && used + w > right) {
-            used = 0;
-        } else if (used > 0) {
-            ImGui::SameLine(0, 0);
-        }
-        std::optional<ImVec4> colour;
-        for (std::size_t k = 0; k < spans.size(); ++k) {
-            if (i >= spans[k].first && i < spans[k].second) {
-                colour = colours[k];
-            }
-        }
-        const std::string shown = word + " ";
-        if (colour) {
-            ImGui::TextColored(*colour, "%s", shown.c_str());
-        } else {
-            ImGui::TextUnformatted(shown.c_str());
-        }
-        used += w;
-        i = end + 1;
-    }
+    wrapped_text(text, spans);
 }
 
 void row(const char* label, const std::string& value) {
@@ -113,7 +86,11 @@ void row(const char* label, const std::string& value) {
     }
     ImGui::TextDisabled("%s", label);
     ImGui::SameLine(110);
-    ImGui::TextWrapped("%s", value.c_str());
+    if (render::needs_bidi(value)) {
+        wrapped_text(value, {}); // Arabic or Hebrew: shaped, in visual order, lines in order
+    } else {
+        ImGui::TextWrapped("%s", value.c_str());
+    }
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The filters panel: event types, quad classes, countries, actors, date source, planned,
 // minimum confidence and a text search, each with the count of events it would pass (counted
 // over the other filters). Changes apply at once; the session recomputes on change only.
+#include "view/panel_text.hpp"
 #include "view/viewer_ui.hpp"
 
 #include <algorithm>
@@ -38,9 +39,10 @@ bool facet(const char* label, const StringTable& names, const std::vector<std::u
     for (std::size_t k = 0; k < order.size() && k < limit; ++k) {
         const std::string& name = names.text(order[k]);
         bool on = chosen.count(name) > 0;
-        const std::string text = (name.empty() ? std::string("(none)") : name) + " (" +
-                                 std::to_string(order[k] < counts.size() ? counts[order[k]] : 0) +
-                                 ")##" + label;
+        const std::string text =
+            widget_label((name.empty() ? std::string("(none)") : name) + " (" +
+                             std::to_string(order[k] < counts.size() ? counts[order[k]] : 0) + ")",
+                         label);
         if (ImGui::Checkbox(text.c_str(), &on)) {
             if (on) {
                 chosen.insert(name);

@@ -1,6 +1,7 @@
 // The event list: the filtered events inside the time window, sortable by column, drawn
 // through ImGuiListClipper so only the visible rows cost anything. A click selects the event
 // and flies the map to it.
+#include "view/panel_text.hpp"
 #include "view/viewer_ui.hpp"
 
 #include <imgui.h>
@@ -77,18 +78,18 @@ void draw_list_panel(UiState& ui) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(t.types.text(t.type[r]).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(t.place[r].c_str());
+                text_line(t.place[r]);
                 if (t.corrected[r] != 0) {
                     ImGui::SameLine();
                     ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "(corrected)");
                 }
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(t.countries.text(t.country[r]).c_str());
+                text_line(t.countries.text(t.country[r]));
                 ImGui::TableNextColumn();
                 ImGui::Text("%.2f", static_cast<double>(t.confidence[r]));
                 if (layered) {
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(s.layer_name_of(r).c_str());
+                    text_line(s.layer_name_of(r));
                 }
             }
         }

@@ -3,6 +3,7 @@
 // between the window's settings and a --state file.
 #include "common/error.hpp"
 #include "common/numbers.hpp"
+#include "render/bidi_text.hpp"
 #include "view/place_finder.hpp"
 #include "view/viewer_ui.hpp"
 
@@ -216,7 +217,8 @@ void draw_status_bar(UiState& ui) {
             ui.error.clear();
         }
     } else if (!ui.messages.empty()) {
-        ImGui::TextDisabled("%s", ui.messages.back().c_str());
+        // "moved to" / "flew to" a place whose name may be Arabic or Hebrew.
+        ImGui::TextDisabled("%s", render::shape_for_display(ui.messages.back()).c_str());
     }
     ImGui::End();
 }

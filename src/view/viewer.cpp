@@ -6,6 +6,7 @@
 //   5. run_viewer
 #include "common/error.hpp"
 #include "render/render_error.hpp"
+#include "view/panel_text.hpp"
 #include "view/script.hpp"
 #include "view/viewer_app.hpp"
 
@@ -44,9 +45,15 @@ void on_glfw_error(int code, const char* description) noexcept {
 void load_fonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    // Latin, Latin Extended, Greek, Cyrillic: place names in most news.
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF,
-                                     0x1E00, 0x1EFF, 0x2000, 0x206F, 0};
+    // Latin, Latin Extended, Greek, Cyrillic: place names in most news; Hebrew, Arabic and
+    // the Arabic presentation forms that panel_text.hpp shapes Arabic into. ImGui packs only
+    // the glyphs the font has.
+    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x0590,
+                                     0x05FF, 0x0600, 0x06FF, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+                                     0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+    // The texture's height as packed, not rounded up to a power of two: with the Arabic and
+    // Hebrew blocks it packs 512x1035 at scale 1, which rounding would make 512x2048.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     if (std::filesystem::exists(font)) {
         io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, ranges);
     } else {
@@ -502,7 +509,7 @@ void ViewerApp::handle_map_input() {
             ImGui::BeginTooltip();
             ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),
                         format_day(t.day_start[*hover]).c_str());
-            ImGui::TextUnformatted(t.place[*hover].c_str());
+            text_line(t.place[*hover]);
             if (session_->layer_count() > 1) {
                 ImGui::TextDisabled("layer: %s", session_->layer_name_of(*hover).c_str());
             }
