@@ -111,8 +111,8 @@ std::string page_query(const StoreInfo& info, const ColumnReadOptions& options) 
     if (!options.fid_ranges.empty()) {
         std::string any;
         for (const auto& [first, last] : options.fid_ranges) {
-            any += (any.empty() ? "(" : " OR ") + ("fid BETWEEN " + std::to_string(first) +
-                                                   " AND " + std::to_string(last));
+            any += (any.empty() ? "(" : " OR ") +
+                   ("fid BETWEEN " + std::to_string(first) + " AND " + std::to_string(last));
         }
         where += (where.empty() ? "" : " AND ") + any + ")";
     }

@@ -140,8 +140,7 @@ std::vector<std::vector<std::int64_t>> JournalReader::query(const std::string& s
         }
     } catch (const PgError& e) {
         pg_.reset(); // connected again at the next call
-        throw InputError("cannot read the store: " + std::string(e.what()),
-                         display_name(source_));
+        throw InputError("cannot read the store: " + std::string(e.what()), display_name(source_));
     }
     return out;
 }
@@ -153,9 +152,8 @@ StoreMark JournalReader::mark() {
         pg ? "(to_regclass('event_changes') IS NOT NULL)::int"
            : "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
              "'event_changes')";
-    const auto first = query("SELECT (SELECT coalesce(max(fid), 0) FROM " + quoted(layer_) +
-                                 "), " + has_journal,
-                             2);
+    const auto first = query(
+        "SELECT (SELECT coalesce(max(fid), 0) FROM " + quoted(layer_) + "), " + has_journal, 2);
     if (first.empty()) {
         return m;
     }
@@ -173,10 +171,10 @@ std::optional<std::vector<FidRange>> JournalReader::changes(std::int64_t seq,
     if (through <= seq) {
         return std::vector<FidRange>{};
     }
-    const auto rows = query("SELECT seq, fid_from, fid_to FROM event_changes WHERE seq > " +
-                            std::to_string(seq) + " AND seq <= " + std::to_string(through) +
-                            " ORDER BY seq",
-                            3);
+    const auto rows =
+        query("SELECT seq, fid_from, fid_to FROM event_changes WHERE seq > " + std::to_string(seq) +
+                  " AND seq <= " + std::to_string(through) + " ORDER BY seq",
+              3);
     // Commits are numbered without gaps: the first after `seq` must be there, or it was pruned.
     if (rows.empty() || rows.front()[0] != seq + 1 || rows.back()[0] != through) {
         return std::nullopt;

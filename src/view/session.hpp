@@ -252,8 +252,8 @@ class Session {
     std::uint64_t loads_started_ = 0;
     std::thread follower_;
     std::atomic<bool> follow_running_{false};
-    FollowStats follow_stats_;    // guarded by mutex_
-    std::string follow_problem_;  // guarded by mutex_
+    FollowStats follow_stats_;   // guarded by mutex_
+    std::string follow_problem_; // guarded by mutex_
 
     // Worker hand-off: guarded by mutex_.
     mutable std::mutex mutex_;

@@ -12,9 +12,8 @@
 // server gone, a damaged file) gives follow_problem(); the events shown stay as they were and
 // the next look tries again (a PostgreSQL connection is made again), picking up every commit
 // made meanwhile once the store answers.
-#include "view/session.hpp"
-
 #include "common/error.hpp"
+#include "view/session.hpp"
 #include "view/store_delta.hpp"
 
 #include <algorithm>

@@ -85,8 +85,8 @@ void put_row(EventTable& t, std::size_t r, const EventTable& from, std::size_t d
     t.type[r] = interned<std::uint16_t>(t.types, from.types, from.type[d]);
     t.quad[r] = from.quad[d];
     t.country[r] = interned<std::uint16_t>(t.countries, from.countries, from.country[d]);
-    t.date_source[r] = interned<std::uint8_t>(t.date_sources, from.date_sources,
-                                              from.date_source[d]);
+    t.date_source[r] =
+        interned<std::uint8_t>(t.date_sources, from.date_sources, from.date_source[d]);
     t.planned[r] = from.planned[d];
     t.confidence[r] = from.confidence[d];
     t.place[r] = from.place[d];

@@ -340,11 +340,10 @@ bool read_columns(const std::string& source, const std::string& layer, EventTabl
          at += ranges_per_query) {
         const std::vector<store::FidRange> part(
             ranges.begin() + static_cast<std::ptrdiff_t>(std::min(at, ranges.size())),
-            ranges.begin() + static_cast<std::ptrdiff_t>(std::min(at + ranges_per_query,
-                                                                  ranges.size())));
+            ranges.begin() +
+                static_cast<std::ptrdiff_t>(std::min(at + ranges_per_query, ranges.size())));
         readers.push_back(open_reader(source, layer, columns, false, 0,
-                                      t.size() > 0 && ranges.empty() ? t.fid.back() : 0, 0,
-                                      part));
+                                      t.size() > 0 && ranges.empty() ? t.fid.back() : 0, 0, part));
         if (!readers.back()) {
             return false;
         }

@@ -215,10 +215,16 @@ void ViewerApp::on_data_changed() {
 void ViewerApp::follow_store(double now) {
     const std::string problem = session_->follow_problem();
     if (problem != reported_follow_problem_) {
+        const std::string kept = " (the map keeps the events it shows and tries again)";
         if (!problem.empty()) {
-            ui_.report_error(problem + " (the map keeps the events it shows and tries again)");
+            ui_.report_error(problem + kept);
         } else {
+            // Back: the status bar's message goes (if it is still this one), stderr says so.
+            if (ui_.error == reported_follow_problem_ + kept) {
+                ui_.error.clear();
+            }
             ui_.report("the store answers again: following it");
+            std::cerr << "eventmap view: the store answers again: following it\n";
         }
         reported_follow_problem_ = problem;
     }
@@ -226,8 +232,7 @@ void ViewerApp::follow_store(double now) {
     if (stats.reloads != seen_follow_.reloads) {
         ui_.report("the store changed: reloading");
     } else if (stats.updates != seen_follow_.updates) {
-        ui_.report("the store changed: " + std::to_string(stats.last_rows_read) +
-                   " events read");
+        ui_.report("the store changed: " + std::to_string(stats.last_rows_read) + " events read");
     }
     seen_follow_ = stats;
     if (now - last_follow_check_ < 1.0) {

@@ -117,7 +117,7 @@ json event_json(const Session& s, Row r) {
 
 // Frames in real time (the window's own loop, at about 20 per second) until the data was read
 // again after a change of the sources (row by row or whole, and that load ended), the sources
-// could not be looked at (a problem reported), or `seconds` passed.
+// could no longer be looked at (a problem reported), or `seconds` passed.
 struct WaitResult {
     bool reloaded = false;    // the data changed
     bool incremental = false; // by the changed rows only
@@ -144,8 +144,10 @@ WaitResult wait_for_change(ViewerApp& app, double seconds) {
             out.incremental = s.loads_started() == loads;
             return out;
         }
+        // A problem that appears ends the wait; one there already (the store gone before the
+        // wait began: its message may change) waits for the store to come back.
         out.problem = s.follow_problem();
-        if (!out.problem.empty() && out.problem != problem) {
+        if (!out.problem.empty() && problem.empty()) {
             return out;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -100,9 +100,9 @@ void check_follow(const std::string& target) {
     CHECK(s.table().actor_offset[homs + 1] - s.table().actor_offset[homs] == 1);
 
     // A second commit later: only its row.
-    test::ingest_fixture_events(target, {test::fixture_event("ev-idlib", "2018-03-03", "ASSAULT",
-                                                             4, "Idlib", 35.9306, 36.6339, "SY",
-                                                             "Strikes hit Idlib.")});
+    test::ingest_fixture_events(
+        target, {test::fixture_event("ev-idlib", "2018-03-03", "ASSAULT", 4, "Idlib", 35.9306,
+                                     36.6339, "SY", "Strikes hit Idlib.")});
     follow_once(s);
     CHECK(s.follow_stats().updates == 2);
     CHECK(s.follow_stats().last_rows_read == 1);
@@ -133,12 +133,12 @@ TEST_CASE("a store without a journal is read again whole after a change", "[view
     s.wait_until_loaded();
     // A writer that keeps no journal (an older eventmap), imitated: a row copied in SQL.
     gpkg_exec(path, "INSERT INTO events (geom, id, date, enddate, date_precision, event, "
-                            "quad_code, planned, confidence, radius_km, sources, country_code, "
-                            "date_source, actor, recipient, resolved_place, extracted_place) "
-                            "SELECT geom, 'ev-copy', date, enddate, date_precision, event, "
-                            "quad_code, planned, confidence, radius_km, sources, country_code, "
-                            "date_source, actor, recipient, resolved_place, extracted_place "
-                            "FROM events WHERE id = 'ev-cairo'");
+                    "quad_code, planned, confidence, radius_km, sources, country_code, "
+                    "date_source, actor, recipient, resolved_place, extracted_place) "
+                    "SELECT geom, 'ev-copy', date, enddate, date_precision, event, "
+                    "quad_code, planned, confidence, radius_km, sources, country_code, "
+                    "date_source, actor, recipient, resolved_place, extracted_place "
+                    "FROM events WHERE id = 'ev-cairo'");
     follow_once(s);
     CHECK(s.follow_stats().reloads == 1);
     CHECK(s.loads_started() == 2);

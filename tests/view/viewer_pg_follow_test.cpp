@@ -28,8 +28,8 @@ void wait_for_file(const std::string& path) {
 }
 
 // The script of both tests: Damascus and Aleppo in view, a screenshot once loaded, a wait for
-// the store to change, then what is selected at Aleppo and at Damascus.
-std::string follow_script(const std::string& dir) {
+// the store to change, then what is selected at Aleppo and at Damascus; `more` before the end.
+std::string follow_script(const std::string& dir, const std::string& more = "") {
     return "color quad\n"
            "layer labels off\n"
            "center 36.2021 37.1343 6\n"
@@ -41,7 +41,7 @@ std::string follow_script(const std::string& dir) {
            "select 36.2021 37.1343\n"
            "select 33.5102 36.2913\n"
            "screenshot " +
-           dir + "/after.png\nquit\n";
+           dir + "/after.png\n" + more + "quit\n";
 }
 
 // `base` (a PG: target) with another database.
@@ -70,9 +70,8 @@ TEST_CASE("the viewer follows a PostGIS store: an ingest appears, rows read one 
     std::thread ingest([&] {
         wait_for_file(dir + "/loaded.png");
         test::ingest_fixture_events(
-            backend->target, {test::fixture_event("ev-aleppo", "2018-03-01", "ASSAULT", 4,
-                                                  "Aleppo", 36.2021, 37.1343, "SY",
-                                                  "Shelling hit Aleppo.")});
+            backend->target, {test::fixture_event("ev-aleppo", "2018-03-01", "ASSAULT", 4, "Aleppo",
+                                                  36.2021, 37.1343, "SY", "Shelling hit Aleppo.")});
     });
     const auto result = test::run_view_script("'" + backend->target + "'", dir + "/run.script");
     ingest.join();
@@ -92,7 +91,8 @@ TEST_CASE("the viewer follows a PostGIS store: an ingest appears, rows read one 
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
 }
 
-TEST_CASE("a PostGIS store that goes away: a message, the events stay", "[view][xvfb][postgis]") {
+TEST_CASE("a PostGIS store that goes away and comes back: messages, the events stay",
+          "[view][xvfb][postgis]") {
     if (!test::viewer_can_run()) {
         return;
     }
@@ -102,28 +102,40 @@ TEST_CASE("a PostGIS store that goes away: a message, the events stay", "[view][
         return;
     }
     // A database of its own, dropped while the viewer reads it: its connections are ended and
-    // new ones refused, as when a server goes away; the shared server keeps running.
+    // new ones refused, as when a server goes away; the shared server keeps running. It comes
+    // back whole (made under another name, then renamed) with one event more.
     const std::string db = "eventmap_view_gone_" + std::to_string(getpid());
     const std::string target = with_database(test::pg_base(), db);
-    {
+    const auto make_store = [&](const std::string& name, bool aleppo) {
         store::PgConnection admin(test::pg_base());
-        admin.exec("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-        admin.exec("CREATE DATABASE " + db);
-    }
-    store::PgConnection(target).exec("CREATE EXTENSION IF NOT EXISTS postgis");
-    test::write_fixture_events(target);
+        admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        admin.exec("CREATE DATABASE " + name);
+        const std::string at = with_database(test::pg_base(), name);
+        store::PgConnection(at).exec("CREATE EXTENSION IF NOT EXISTS postgis");
+        test::write_fixture_events(at);
+        if (aleppo) {
+            test::ingest_fixture_events(
+                at, {test::fixture_event("ev-aleppo", "2018-03-01", "ASSAULT", 4, "Aleppo", 36.2021,
+                                         37.1343, "SY", "Shelling hit Aleppo.")});
+        }
+    };
+    make_store(db, false);
     const std::string dir = test::scratch_dir("view_pg_gone_run");
-    test::write_file(dir + "/run.script", follow_script(dir));
+    test::write_file(dir + "/run.script", follow_script(dir, "wait 60\n"));
     std::thread drop([&] {
         wait_for_file(dir + "/loaded.png");
         store::PgConnection(test::pg_base()).exec("DROP DATABASE " + db + " WITH (FORCE)");
+        wait_for_file(dir + "/after.png");
+        make_store(db + "_next", true);
+        store::PgConnection(test::pg_base()).exec("ALTER DATABASE " + db + "_next RENAME TO " + db);
     });
     const auto result = test::run_view_script("'" + target + "'", dir + "/run.script");
     drop.join();
+    store::PgConnection(test::pg_base()).exec("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
-    REQUIRE(lines.size() == 10);
+    REQUIRE(lines.size() == 11);
     CHECK(lines[5]["reloaded"] == false);
     CHECK(lines[5]["events"] == 4); // what it had
     CHECK_THAT(lines[5]["problem"].get<std::string>(), Catch::Contains("cannot read the store"));
@@ -141,4 +153,9 @@ TEST_CASE("a PostGIS store that goes away: a message, the events stay", "[view][
         }
     }
     CHECK(damascus);
+    // Back, with an event more: said on stderr, and the store read again (a store made anew
+    // cannot be described by the journal the viewer followed).
+    CHECK(lines[9]["reloaded"] == true);
+    CHECK(lines[9]["events"] == 5);
+    CHECK_THAT(result.err, Catch::Contains("the store answers again"));
 }
