@@ -95,15 +95,26 @@ void journal_commit(PgConnection& pg, const std::vector<std::int64_t>& fids) {
     if (fids.empty()) {
         return;
     }
-    pg.exec(pg_journal_lock);
-    // Made once (by the first journalling writer, under the lock): no DDL on later commits.
-    if (pg.exec("SELECT to_regclass('event_changes') IS NULL").text(0, 0) == "t") {
-        pg.exec(create_statement(true));
-        pg.exec(index_statement);
+    // In a savepoint: a role that may write the events but not make or write the journal
+    // still commits its rows, unjournalled (a follower then reads the store whole).
+    pg.exec("SAVEPOINT eventmap_journal");
+    try {
+        pg.exec(pg_journal_lock);
+        // Made once (by the first journalling writer, under the lock): no DDL later.
+        if (pg.exec("SELECT to_regclass('event_changes') IS NULL").text(0, 0) == "t") {
+            pg.exec(create_statement(true));
+            pg.exec(index_statement);
+        }
+        const std::int64_t seq = std::stoll(pg.exec(next_seq).text(0, 0));
+        pg.exec(insert_statement(seq, fid_ranges(fids)));
+        pg.exec(prune_statement(seq));
+        pg.exec("RELEASE SAVEPOINT eventmap_journal");
+    } catch (const PgError& e) {
+        if (e.sqlstate() != "42501") { // insufficient_privilege; the rest is the batch's to settle
+            throw;
+        }
+        pg.exec("ROLLBACK TO SAVEPOINT eventmap_journal");
     }
-    const std::int64_t seq = std::stoll(pg.exec(next_seq).text(0, 0));
-    pg.exec(insert_statement(seq, fid_ranges(fids)));
-    pg.exec(prune_statement(seq));
 }
 
 JournalReader::JournalReader(std::string source, std::string layer)
@@ -119,6 +130,7 @@ std::vector<std::vector<std::int64_t>> JournalReader::query(const std::string& s
         SqliteRows rows(source_, sql);
         while (rows.next()) {
             std::vector<std::int64_t> row;
+            row.reserve(columns);
             for (std::size_t k = 0; k < columns; ++k) {
                 row.push_back(rows.integer(k));
             }
@@ -133,6 +145,7 @@ std::vector<std::vector<std::int64_t>> JournalReader::query(const std::string& s
         const PgResult result = pg_->exec(sql);
         for (int r = 0; r < result.rows(); ++r) {
             std::vector<std::int64_t> row;
+            row.reserve(columns);
             for (int c = 0; c < static_cast<int>(columns); ++c) {
                 row.push_back(result.is_null(r, c) ? 0 : std::stoll(result.text(r, c)));
             }

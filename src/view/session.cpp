@@ -157,6 +157,10 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table(LayerSlot& slot) {
                              "or draw it with `eventmap render`",
                          source);
     }
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        slot.generic = true;
+    }
     mapdata::LoadOptions options;
     options.layer = layer_;
     return std::make_shared<mapdata::EventTable>(mapdata::load_events(source, options));

@@ -212,7 +212,7 @@ class Session {
         // Following (session_follow.cpp). Guarded by mutex_: where the source stood when the
         // rows shown were read (nullopt: unknown, not a store) and when the last load began;
         // the file's time and size for a source that is not a store.
-        bool is_store = false;
+        bool is_store = false, generic = false; // how its last load read it
         std::optional<store::StoreMark> shown_at, load_began_at, ready_shown_at;
         long long file_stamp = 0, ready_file_stamp = 0;
         // The follower's only: the store's journal, kept open between looks.

@@ -115,14 +115,13 @@ void Session::check_sources() {
 void Session::follow_layer(LayerSlot& slot) {
     const std::string& source = slot.info.source;
     std::optional<store::StoreMark> shown, began;
-    bool is_store = false, has_data = false;
+    bool generic = false;
     long long stamp = 0;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         shown = slot.shown_at;
         began = slot.load_began_at;
-        is_store = slot.is_store;
-        has_data = slot.has_data;
+        generic = slot.generic && !slot.is_store;
         stamp = slot.file_stamp;
     }
     const auto reload = [&](std::optional<store::StoreMark> from) {
@@ -132,7 +131,7 @@ void Session::follow_layer(LayerSlot& slot) {
             slot.load_began_at = from; // one attempt per change when the reload fails
         }
     };
-    if (!looks_like_store(source) || (has_data && !is_store)) {
+    if (!looks_like_store(source) || generic) {
         // Not a store (a GeoJSON file, a foreign GeoPackage): read again when its file changed.
         const long long now = file_stamp(source);
         if (now != 0 && now != stamp) {
