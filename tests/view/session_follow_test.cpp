@@ -5,6 +5,8 @@
 #include "store/store_test_support.hpp"
 #include "store_fixture.hpp"
 #include "view/session.hpp"
+#include "view/source_columns.hpp"
+#include "view/store_delta.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -143,4 +145,80 @@ TEST_CASE("a store without a journal is read again whole after a change", "[view
     CHECK(s.follow_stats().reloads == 1);
     CHECK(s.loads_started() == 2);
     CHECK(s.table().size() == 5);
+}
+
+namespace {
+
+// A map table of `fids` at (fid, fid) degrees, typed ASSAULT, one day each.
+mapdata::EventTable map_of(const std::vector<std::int64_t>& fids) {
+    mapdata::EventTable m;
+    m.type_names = {"ASSAULT"};
+    for (const auto fid : fids) {
+        m.fid.push_back(fid);
+        m.lon.push_back(static_cast<double>(fid));
+        m.lat.push_back(static_cast<double>(fid));
+        m.day_start.push_back(static_cast<mapdata::DayNumber>(17000 + fid));
+        m.day_end.push_back(static_cast<mapdata::DayNumber>(17000 + fid));
+        m.precision.push_back(mapdata::DatePrecision::day);
+        m.type.push_back(0);
+        m.quad.push_back(mapdata::QuadClass::material_conflict);
+        m.sources.push_back(1);
+        m.planned.push_back(0);
+        m.confidence.push_back(1);
+        m.radius_km.push_back(0);
+    }
+    return m;
+}
+
+view::EventTable table_of(const mapdata::EventTable& map, const std::string& actor) {
+    view::EventTable t = view::table_from_map(map);
+    t.actor_ids.clear();
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        t.id[r] = "ev" + std::to_string(map.fid[r]);
+        t.actor_ids.push_back(t.actors.intern(actor + std::to_string(map.fid[r])));
+        t.actor_offset[r + 1] = static_cast<std::uint32_t>(t.actor_ids.size());
+    }
+    return t;
+}
+
+} // namespace
+
+TEST_CASE("changed rows replace theirs, new rows are appended, others stay", "[view][follow]") {
+    auto map = map_of({1, 2, 5});
+    auto table = table_of(map, "old");
+    table.corrected[1] = 1;
+    auto rows_map = map_of({2, 7, 9});
+    rows_map.type_names = {"PROTEST"};
+    rows_map.sources = {3, 1, 1};
+    const auto rows = table_of(rows_map, "new");
+    const auto counts = view::apply_store_rows(map, table, rows_map, rows);
+    REQUIRE(counts);
+    CHECK(counts->replaced == 1);
+    CHECK(counts->appended == 2);
+    REQUIRE(table.size() == 5);
+    CHECK(map.fid == std::vector<std::int64_t>{1, 2, 5, 7, 9});
+    CHECK(table.id[1] == "ev2");
+    CHECK(map.sources[1] == 3);                          // the second report's marker size
+    CHECK(map.type_names[map.type[1]] == "PROTEST");     // re-typed through the map's names
+    CHECK(table.types.text(table.type[0]) == "ASSAULT"); // untouched row
+    CHECK(table.corrected[1] == 1);                      // the user's mark kept
+    const auto actor = [&](std::size_t r) {
+        REQUIRE(table.actor_offset[r + 1] - table.actor_offset[r] == 1);
+        return table.actors.text(table.actor_ids[table.actor_offset[r]]);
+    };
+    CHECK(actor(0) == "old1");
+    CHECK(actor(1) == "new2");
+    CHECK(actor(2) == "old5");
+    CHECK(actor(4) == "new9");
+}
+
+TEST_CASE("a new row between rows shown is not applied: the layer is read again",
+          "[view][follow]") {
+    auto map = map_of({1, 2, 5});
+    auto table = table_of(map, "a");
+    const auto rows_map = map_of({3, 6});
+    const auto rows = table_of(rows_map, "b");
+    CHECK_FALSE(view::apply_store_rows(map, table, rows_map, rows));
+    CHECK(table.size() == 3); // nothing changed
+    CHECK(map.size() == 3);
 }
