@@ -7,6 +7,7 @@
 #include "store/store_target.hpp"
 
 #include <algorithm>
+#include <cpl_string.h>
 
 namespace eventmap::store {
 
@@ -62,31 +63,38 @@ std::vector<FidRange> fid_ranges(std::vector<std::int64_t> fids) {
     return out;
 }
 
-void journal_commit(GDALDataset& gpkg, const std::vector<std::int64_t>& fids) {
+void journal_commit(GDALDataset& ds, const std::vector<std::int64_t>& fids) {
     if (fids.empty()) {
         return;
     }
+    const bool postgres = EQUAL(ds.GetDriverName(), "PostgreSQL");
     gdal::ErrorCapture errors;
+    // GDAL runs a SELECT when its first row is read.
+    const auto first_value = [&](const char* sql) -> std::int64_t {
+        gdal::ResultSet result(ds, ds.ExecuteSQL(sql, nullptr, nullptr));
+        std::int64_t value = 0;
+        if (result) {
+            if (const gdal::FeaturePtr row{result->GetNextFeature()}) {
+                value = row->GetFieldAsInteger64(0);
+            }
+        }
+        if (errors.has_error()) {
+            throw OutputError("cannot write the events journal: " + errors.message());
+        }
+        return value;
+    };
     const auto run = [&](const std::string& sql) {
-        gdal::ResultSet ignored(gpkg, gpkg.ExecuteSQL(sql.c_str(), nullptr, nullptr));
+        gdal::ResultSet ignored(ds, ds.ExecuteSQL(sql.c_str(), nullptr, nullptr));
         if (errors.has_error()) {
             throw OutputError("cannot write the events journal: " + errors.message());
         }
     };
-    run(create_statement(false));
-    run(index_statement);
-    std::int64_t seq = 1;
-    {
-        gdal::ResultSet next(gpkg, gpkg.ExecuteSQL(next_seq, nullptr, nullptr));
-        if (next) {
-            if (const gdal::FeaturePtr row{next->GetNextFeature()}) {
-                seq = row->GetFieldAsInteger64(0);
-            }
-        }
-        if (errors.has_error()) {
-            throw OutputError("cannot read the events journal: " + errors.message());
-        }
+    if (postgres) {
+        first_value("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7310575178805670000)) AS l");
     }
+    run(create_statement(postgres));
+    run(index_statement);
+    const std::int64_t seq = first_value(next_seq);
     run(insert_statement(seq, fid_ranges(fids)));
     run(prune_statement(seq));
 }

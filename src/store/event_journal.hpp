@@ -38,7 +38,8 @@ std::vector<FidRange> fid_ranges(std::vector<std::int64_t> fids);
 // Writers: records `fids` as one commit, inside the open transaction (before its COMMIT).
 // Nothing for no fids. Throws what the connection throws (GDAL errors as OutputError), except
 // a PostgreSQL role's lack of rights on the journal: its rows are then committed unjournalled.
-void journal_commit(GDALDataset& gpkg, const std::vector<std::int64_t>& fids);
+// `ds`: a GeoPackage, or PostGIS through GDAL (the viewer's corrections).
+void journal_commit(GDALDataset& ds, const std::vector<std::int64_t>& fids);
 void journal_commit(PgConnection& pg, const std::vector<std::int64_t>& fids);
 
 // Where a store stands: the last journalled commit and the largest fid.

@@ -110,11 +110,27 @@ void check_follow(const std::string& target) {
     CHECK(s.follow_stats().last_rows_read == 1);
     CHECK(s.loads_started() == 1);
     CHECK(s.table().size() == 7);
+
+    // Another viewer moves Cairo to Giza: its correction is followed, that row alone.
+    {
+        view::Session other(target);
+        other.start_loading();
+        other.wait_until_loaded();
+        other.correct(*other.row_of_id("ev-cairo"), {{30.0131, 31.2089}, "Giza", 360995, "EG", ""});
+    }
+    follow_once(s);
+    CHECK(s.follow_stats().updates == 3);
+    CHECK(s.follow_stats().last_rows_read == 1);
+    CHECK(s.loads_started() == 1);
+    const auto cairo = *s.row_of_id("ev-cairo");
+    CHECK(s.table().lat[cairo] == Approx(30.0131));
+    CHECK(s.map()->lat[cairo] == Approx(30.0131));
+    CHECK(s.table().place[cairo] == "Giza");
 }
 
 } // namespace
 
-TEST_CASE("the session follows a GeoPackage store row by row", "[view][follow]") {
+TEST_CASE("the session follows a GeoPackage store row by row", "[view][follow][session]") {
     check_follow(test::scratch_dir("view_session_follow") + "/events.gpkg");
 }
 
@@ -126,7 +142,8 @@ TEST_CASE("the session follows a PostGIS store row by row", "[view][follow][post
     check_follow(backend->target);
 }
 
-TEST_CASE("a store without a journal is read again whole after a change", "[view][follow]") {
+TEST_CASE("a store without a journal is read again whole after a change",
+          "[view][follow][session]") {
     const std::string path = test::scratch_dir("view_follow_nojournal") + "/events.gpkg";
     test::write_fixture_events(path);
     gpkg_exec(path, "DROP TABLE event_changes");
