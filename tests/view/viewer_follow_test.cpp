@@ -91,7 +91,9 @@ TEST_CASE("layers and colour by layer are kept in the state file", "[view][xvfb]
     CHECK(listed[1]["name"] == "extra");
     CHECK(listed[1]["visible"] == true);
     CHECK(second[4]["legend"] == "Events by layer");
-    const auto [cx, cy] = test::map_centre(second[6]);
+    const test::PixelPoint centre = test::map_centre(second[6]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const Png quad = read_png(dir + "/restored_quad.png");
     CHECK(sky_blue_near(quad, cx, cy, 2)); // the file's event; the store's is hidden
     CHECK_FALSE(vermilion_near(quad, cx, cy, 6));
@@ -167,7 +169,9 @@ TEST_CASE("the map follows the store: an event ingested while the viewer is open
     CHECK(lines[6]["in_window"] == 5); // the window kept, the new event in it
     CHECK(lines[7]["selected"]["id"] == "ev-aleppo");
     // On screen at the centre, where the view stayed.
-    const auto [cx, cy] = test::map_centre(lines[8]);
+    const test::PixelPoint centre = test::map_centre(lines[8]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK_FALSE(vermilion_near(read_png(loaded), cx, cy, 6));
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
 }
@@ -211,7 +215,9 @@ TEST_CASE("a store damaged while the viewer is open: a message, the events stay"
     CHECK_THAT(result.err, Catch::Contains("events.gpkg"));
     CHECK(lines[6]["selected"]["id"] == "ev-damascus");
     CHECK(lines[7]["passing"] == 2);
-    const auto [cx, cy] = test::map_centre(lines[8]);
+    const test::PixelPoint centre = test::map_centre(lines[8]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
 }
 
@@ -237,7 +243,9 @@ TEST_CASE("a drag shows the last map image moved, then the map drawn where it re
     const auto lines = test::json_lines(result.out);
     REQUIRE(lines.size() == 7);
     CHECK(lines[4]["preview"] == true);
-    const auto [cx, cy] = test::map_centre(lines[5]);
+    const test::PixelPoint centre = test::map_centre(lines[5]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const auto& map = lines[5]["map"];
     // Damascus follows the pointer in the preview and stays there once the map is drawn.
     const Png preview = read_png(dir + "/preview.png");

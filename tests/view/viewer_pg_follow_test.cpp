@@ -86,7 +86,9 @@ TEST_CASE("the viewer follows a PostGIS store: an ingest appears, rows read one 
     CHECK(lines[5]["events"] == 5);
     CHECK(lines[6]["selected"]["id"] == "ev-aleppo");
     CHECK(lines[7]["selected"]["id"] == "ev-damascus");
-    const auto [cx, cy] = test::map_centre(lines[8]);
+    const test::PixelPoint centre = test::map_centre(lines[8]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK_FALSE(vermilion_near(read_png(dir + "/loaded.png"), cx, cy, 4));
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
 }
@@ -144,7 +146,9 @@ TEST_CASE("a PostGIS store that goes away and comes back: messages, the events s
     CHECK(lines[6]["selected"].is_null()); // nothing at Aleppo
     CHECK(lines[7]["selected"]["id"] == "ev-damascus");
     // Damascus is still drawn (south-west of the centre at zoom 6, about 150 px down).
-    const auto [cx, cy] = test::map_centre(lines[8]);
+    const test::PixelPoint centre = test::map_centre(lines[8]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const auto png = read_png(dir + "/after.png");
     bool damascus = false;
     for (int dy = 0; dy < 220 && !damascus; dy += 4) {

@@ -64,7 +64,9 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     const Png without = read_png(dir + "/without.png");
     REQUIRE(with.width == 1280);
     // The map's centre (where `center` put Damascus) inside its rectangle between the panels.
-    const auto [cx, cy] = test::map_centre(lines[4]);
+    const test::PixelPoint centre = test::map_centre(lines[4]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK(vermilion_near(with, cx, cy, 3));
     CHECK_FALSE(vermilion_near(without, cx, cy, 6));
 
@@ -169,7 +171,9 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     CHECK(listed[1]["name"] == "events");
     CHECK(listed[1]["events"] == 4);
 
-    const auto [cx, cy] = test::map_centre(lines[5]);
+    const test::PixelPoint centre = test::map_centre(lines[5]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const Png both = read_png(dir + "/both.png");
     CHECK(sky_blue_near(both, cx, cy, 2)); // the top layer's marker covers the store's
     CHECK(lines[6]["selected"]["layer"] == "extra");
