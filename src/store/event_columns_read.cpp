@@ -79,7 +79,7 @@ std::optional<StoreInfo> inspect(const std::string& source, const ColumnReadOpti
     info.geometry = layer->GetGeometryColumn();
     info.postgres = postgres;
     // A GeoPackage keeps its row count (gpkg_ogr_contents): no scan. PostGIS counts.
-    const GIntBig count = layer->GetFeatureCount(TRUE);
+    const GIntBig count = options.count_rows ? layer->GetFeatureCount(TRUE) : 0;
     info.rows = count > 0 ? static_cast<std::uint64_t>(count) : 0;
     info.ds = std::move(ds);
     return info;
@@ -107,6 +107,14 @@ std::string page_query(const StoreInfo& info, const ColumnReadOptions& options) 
     }
     if (options.through_fid > 0) {
         where += (where.empty() ? "" : " AND ") + ("fid <= " + std::to_string(options.through_fid));
+    }
+    if (!options.fid_ranges.empty()) {
+        std::string any;
+        for (const auto& [first, last] : options.fid_ranges) {
+            any += (any.empty() ? "(" : " OR ") +
+                   ("fid BETWEEN " + std::to_string(first) + " AND " + std::to_string(last));
+        }
+        where += (where.empty() ? "" : " AND ") + any + ")";
     }
     if (!where.empty()) {
         sql += " WHERE " + where;

@@ -32,6 +32,12 @@ struct ColumnReadOptions {
     std::int64_t after_fid = 0;
     std::int64_t through_fid = 0;
     std::uint64_t limit = 0;
+    // Only rows whose fid is in one of these (inclusive) ranges, when not empty: the rows a
+    // commit changed (event_journal.hpp).
+    std::vector<std::pair<std::int64_t, std::int64_t>> fid_ranges;
+    // rows_in_store() counted; PostGIS counts with a scan of the table, which a read of a few
+    // changed rows does without (rows_in_store() is then 0).
+    bool count_rows = true;
     // Set by another thread to stop the read: next() then returns false and cancelled() true.
     const std::atomic<bool>* cancel = nullptr;
 };

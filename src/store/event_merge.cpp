@@ -39,6 +39,8 @@ gdal::FeaturePtr EventStore::Impl::write_event(const model::Event& event, const 
         pg->insert_event(*feature);
     } else if (events->CreateFeature(feature.get()) != OGRERR_NONE) {
         fail_write("adding event " + event.id, errors);
+    } else {
+        changed_fids.push_back(feature->GetFID());
     }
     return feature;
 }
@@ -51,6 +53,8 @@ void EventStore::Impl::update_event(OGRFeature& feature, const model::Event& eve
         pg->update_event(feature);
     } else if (events->SetFeature(&feature) != OGRERR_NONE) {
         fail_write("updating event " + event.id, errors);
+    } else {
+        changed_fids.push_back(feature.GetFID());
     }
 }
 

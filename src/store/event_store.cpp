@@ -5,6 +5,7 @@
 #include "common/error.hpp"
 #include "model/event_fields.hpp"
 #include "store/event_columns.hpp"
+#include "store/event_journal.hpp"
 #include "store/event_record.hpp"
 #include "store/store_impl.hpp"
 #include "store/store_schema.hpp"
@@ -180,6 +181,15 @@ void EventStore::commit() {
         return;
     }
     gdal::ErrorCapture errors;
+    try {
+        // The rows this batch wrote, for readers that follow the store (event_journal.hpp).
+        journal_commit(*impl_->ds, impl_->changed_fids);
+    } catch (const OutputError& e) {
+        errors.clear();
+        CPLError(CE_Failure, CPLE_AppDefined, "%s", e.what());
+        impl_->fail_write("journalling the batch", errors);
+    }
+    impl_->changed_fids.clear();
     if (impl_->ds->CommitTransaction() != OGRERR_NONE || errors.has_error()) {
         impl_->fail_write("committing the batch", errors);
     }

@@ -3,6 +3,7 @@
 #include "store/pg_writer.hpp"
 
 #include "common/hash.hpp"
+#include "store/event_journal.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -133,11 +134,15 @@ PgWriter::PgWriter(const std::string& target, OGRLayer& events, OGRLayer& articl
 
 void PgWriter::begin() {
     locked_.clear();
+    changed_.clear();
     conn_.exec("BEGIN");
 }
 
 void PgWriter::commit() {
     locked_.clear();
+    // The rows this transaction wrote, for readers that follow the store (event_journal.hpp).
+    journal_commit(conn_, changed_);
+    changed_.clear();
     conn_.exec("COMMIT");
 }
 
@@ -226,6 +231,7 @@ void PgWriter::create_partition(const std::string& name, const std::string& mont
 
 void PgWriter::rollback() {
     locked_.clear();
+    changed_.clear();
     try {
         conn_.exec("ROLLBACK");
     } catch (const PgError&) {
@@ -388,6 +394,7 @@ void PgWriter::insert_event(OGRFeature& row) {
     const PgResult result =
         conn_.exec(sql + " RETURNING " + ident(fid_column(events_)), columns.params);
     row.SetFID(std::stoll(result.text(0, 0)));
+    changed_.push_back(row.GetFID());
 }
 
 void PgWriter::update_event(const OGRFeature& row) {
@@ -408,6 +415,7 @@ void PgWriter::update_event(const OGRFeature& row) {
     }
     conn_.exec("UPDATE " + ident(events_.GetName()) + " SET " + sets + " WHERE " + where,
                columns.params);
+    changed_.push_back(row.GetFID());
 }
 
 } // namespace eventmap::store

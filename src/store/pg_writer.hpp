@@ -24,6 +24,7 @@
 #include "common/gdal.hpp"
 #include "store/pg_connection.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
@@ -37,6 +38,8 @@ class PgWriter {
     PgWriter(const std::string& target, OGRLayer& events, OGRLayer& articles, OGRLayer& mentions);
 
     void begin();
+    // Records the fids the transaction wrote in the events journal (event_journal.hpp), then
+    // commits.
     void commit();
     void rollback(); // ignores a failure (the connection may be gone)
 
@@ -83,6 +86,7 @@ class PgWriter {
     bool partitioned_ = false;
     std::set<std::string> partitions_;             // known to exist
     std::set<std::string> locked_;                 // locked in the open transaction
+    std::vector<std::int64_t> changed_;            // fids inserted or updated in it
     std::unique_ptr<PgConnection> partition_conn_; // for creating partitions
 };
 

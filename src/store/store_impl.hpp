@@ -43,6 +43,9 @@ struct EventStore::Impl {
         std::vector<model::EventSource> sources;
     };
     std::vector<PgOp> pg_batch;
+    // GeoPackage: the fids the open transaction inserted or updated, journalled at its commit
+    // (event_journal.hpp; PgWriter keeps its own).
+    std::vector<std::int64_t> changed_fids;
 
     void open(OpenMode mode);
     void prepare_file_for_reading();

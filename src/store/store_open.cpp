@@ -327,6 +327,7 @@ void EventStore::Impl::fail_read(const std::string& doing, gdal::ErrorCapture& e
 // transaction; after a rollback that cache no longer matches the file, so the dataset is
 // reopened. A PostgreSQL connection keeps nothing of the sort (and may be gone).
 void EventStore::Impl::roll_back_and_reopen() {
+    changed_fids.clear();
     if (pg) {
         pg->rollback(); // the batch (a GDAL transaction below is fill_merge_keys')
         pg_batch.clear();
@@ -350,6 +351,7 @@ void EventStore::Impl::require_open() const {
 }
 
 void EventStore::Impl::start_transaction(gdal::ErrorCapture& errors) {
+    changed_fids.clear();
     if (ds->StartTransaction() != OGRERR_NONE) {
         fail_write("starting a transaction", errors);
     }

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/gdal.hpp"
+#include "store/event_journal.hpp"
 #include "store/place_overrides.hpp"
 
 #include <chrono>
@@ -132,10 +133,17 @@ struct Writer {
         }
     }
     void commit() {
+        try {
+            // The moved event, for viewers that follow the store (store/event_journal.hpp).
+            store::journal_commit(*ds, moved);
+        } catch (const Error& e) {
+            fail(e.what());
+        }
         if (ds->CommitTransaction() != OGRERR_NONE) {
             fail("cannot commit the correction");
         }
     }
+    std::vector<std::int64_t> moved; // fids of the events moved in the transaction
 };
 
 // Rolls back unless committed, so a failed step leaves the store as it was.
@@ -221,6 +229,7 @@ CorrectionRecord CorrectionStore::apply(const std::string& event_id, const Place
     if (events.SetFeature(event.get()) != OGRERR_NONE) {
         w.fail("cannot move event " + event_id);
     }
+    w.moved.push_back(event->GetFID());
     gdal::FeaturePtr row(OGRFeature::CreateFeature(corrections.GetLayerDefn()));
     row->SetField("event_id", event_id.c_str());
     row->SetField("extracted_place", record.extracted_place.c_str());
@@ -272,6 +281,7 @@ void CorrectionStore::undo(const CorrectionRecord& record) {
     if (events.SetFeature(event.get()) != OGRERR_NONE) {
         w.fail("cannot move event " + record.event_id + " back");
     }
+    w.moved.push_back(event->GetFID());
     gdal::FeaturePtr row(corrections.GetFeature(record.record));
     if (row) {
         row->SetField("undone_at", now_utc().c_str());

@@ -29,7 +29,10 @@
 //                                     the pointer): prints whether the frame was a preview
 //                                     (the last image moved), its screenshot in FILE
 //   wait SECONDS                      run in real time until the sources changed and were
-//                                     read again (the map follows the store), at most SECONDS
+//                                     read again (the map follows the store), or could not be
+//                                     looked at, at most SECONDS; prints whether the changed
+//                                     rows alone were read ("incremental"), how many
+//                                     ("rows_read"), full loads so far and any "problem"
 //   quit
 // Each action prints one JSON line on stdout with what it did ({"line": 3, "action": "select",
 // "id": "..."}): the stable interface tests read.

@@ -42,6 +42,7 @@ Session::~Session() {
     if (searcher_.joinable()) {
         searcher_.join();
     }
+    join_follower();
 }
 
 const std::string& Session::source() const {
@@ -53,6 +54,7 @@ const std::string& Session::source() const {
 // -------------------------------------------------------------------------------------------
 
 void Session::start_loading() {
+    join_follower();
     for (auto& slot : layers_) {
         if (slot->loader.joinable()) {
             slot->loader.join();
@@ -135,6 +137,10 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table(LayerSlot& slot) {
     };
     // Eventmap stores: one SQL query into columns. Anything else: OGR feature by feature.
     if (auto store = load_store_map(source, store_options, progress)) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            slot.is_store = true;
+        }
         if (max_events_ > 0 && store->rows_in_source > max_events_) {
             std::lock_guard<std::mutex> lock(mutex_);
             notice_ = too_many_rows(store->rows_in_source, max_events_);
@@ -151,6 +157,10 @@ std::shared_ptr<mapdata::EventTable> Session::load_map_table(LayerSlot& slot) {
                              "or draw it with `eventmap render`",
                          source);
     }
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        slot.generic = true;
+    }
     mapdata::LoadOptions options;
     options.layer = layer_;
     return std::make_shared<mapdata::EventTable>(mapdata::load_events(source, options));
@@ -161,6 +171,16 @@ void Session::load_worker(LayerSlot& slot) {
     const std::string& source = slot.info.source;
     try {
         const auto start = std::chrono::steady_clock::now();
+        // Where the source stands before its rows are read: what the map follows from
+        // (session_follow.cpp). A commit during the read is read again then.
+        const auto mark = store_mark(source, layer_);
+        const long long stamp = file_stamp(source);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            slot.load_began_at = mark;
+            slot.ready_shown_at = mark;
+            slot.ready_file_stamp = stamp;
+        }
         auto map = load_map_table(slot);
         if (stop_) {
             return;
@@ -201,6 +221,7 @@ void Session::load_worker(LayerSlot& slot) {
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
             slot.ready_columns = std::move(table);
             slot.ready_reports_map = std::move(with_reports);
+            slot.ready_article_hashes = std::move(reports.article_hashes);
         }
         wake();
     } catch (const std::exception& e) {
@@ -301,6 +322,10 @@ bool Session::take_layer_results(LayerSlot& slot) {
         slot.table = std::move(*columns);
         slot.table_in_merged = false;
         std::lock_guard<std::mutex> lock(mutex_);
+        // The rows shown are now those read from this mark on (session_follow.cpp).
+        slot.shown_at = slot.ready_shown_at;
+        slot.file_stamp = slot.ready_file_stamp;
+        slot.article_hashes = std::move(slot.ready_article_hashes);
         slot.worker_stage = LoadStage::done;
         slot.info.stage = LoadStage::done;
         update_stage();
@@ -397,14 +422,33 @@ void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTabl
 }
 
 bool Session::poll() {
-    bool changed = false;
+    bool changed = false, reload = false;
     for (auto& slot : layers_) {
         changed |= take_layer_results(*slot);
     }
-    if (changed) {
+    bool followed = false;
+    for (auto& slot : layers_) {
+        followed |= take_follow_results(*slot, reload);
+    }
+    if (changed || followed) {
         rebuild_merged();
         adopt_merged();
     }
+    // A text searched in the source answers per row: asked again for the new rows.
+    if (followed && !filters_.text.empty() && table_.search_text.empty()) {
+        text_mask_.clear();
+        start_text_search();
+        refilter();
+    }
+    if (reload) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            ++follow_stats_.reloads;
+        }
+        start_loading();
+        changed = true;
+    }
+    changed = changed || followed;
     std::unique_ptr<std::vector<std::uint8_t>> text_mask;
     std::uint64_t ticket = 0, failed = 0;
     {

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "mapdata/event_table.hpp"
+#include "store/event_journal.hpp"
 #include "view/correction_store.hpp"
 #include "view/event_list.hpp"
 #include "view/event_table.hpp"
@@ -24,6 +25,7 @@
 #include "view/layer_merge.hpp"
 #include "view/place_finder.hpp"
 #include "view/spatial_grid.hpp"
+#include "view/store_loader.hpp"
 #include "view/time_model.hpp"
 
 #include <atomic>
@@ -99,6 +101,24 @@ class Session {
     double seconds_since_load_start() const;
     // Seconds from start_loading() until the filter columns were read too.
     double columns_seconds() const { return columns_seconds_; }
+    // --- Following the sources (the map follows the store; session_follow.cpp) ---
+    // Starts a look at the sources for committed changes on a worker thread, unless one runs
+    // or a load is under way; the window calls it about once a second. poll() applies what it
+    // found: a store's changed rows read one by one (its journal, store/event_journal.hpp),
+    // or everything read again when the change cannot be described row by row.
+    void check_sources();
+    struct FollowStats {
+        std::uint64_t checks = 0;         // looks finished
+        std::uint64_t updates = 0;        // changes applied row by row
+        std::uint64_t reloads = 0;        // changes that had every event read again
+        std::uint64_t rows_read = 0;      // store rows read by the updates, in all
+        std::uint64_t last_rows_read = 0; // ... by the last one
+    };
+    FollowStats follow_stats() const;
+    // Why the sources cannot be followed just now (a store locked past the reader's wait, a
+    // PostGIS server gone), naming the source; empty while they can. The events stay.
+    std::string follow_problem() const;
+
     // Replaces the data with a table built in memory (tests, benches); no worker involved.
     void set_data(std::shared_ptr<const mapdata::EventTable> map, EventTable table);
 
@@ -149,6 +169,13 @@ class Session {
     struct LayerSlot;
     std::shared_ptr<mapdata::EventTable> load_map_table(LayerSlot& slot);
     void load_worker(LayerSlot& slot);
+    void follow_worker();
+    void follow_layer(LayerSlot& slot);
+    bool take_follow_results(LayerSlot& slot, bool& reload);
+    void join_follower();
+    static std::optional<store::StoreMark> store_mark(const std::string& source,
+                                                      const std::string& layer);
+    static long long file_stamp(const std::string& source);
     void update_stage(); // with mutex_ held
     bool take_layer_results(LayerSlot& slot);
     void rebuild_merged();
@@ -182,6 +209,20 @@ class Session {
         std::shared_ptr<mapdata::EventTable> ready_map, ready_reports_map;
         std::unique_ptr<EventTable> ready_table, ready_columns;
         LoadStage worker_stage = LoadStage::idle;
+        // Following (session_follow.cpp). Guarded by mutex_: where the source stood when the
+        // rows shown were read (nullopt: unknown, not a store) and when the last load began;
+        // the file's time and size for a source that is not a store.
+        bool is_store = false, generic = false; // how its last load read it
+        std::optional<store::StoreMark> shown_at, load_began_at, ready_shown_at;
+        long long file_stamp = 0, ready_file_stamp = 0;
+        // The follower's only: the store's journal, kept open between looks.
+        std::unique_ptr<store::JournalReader> journal;
+        // Follower hand-off, guarded by mutex_: rows to apply, or a reload wanted.
+        std::unique_ptr<StoreRows> ready_rows;
+        store::StoreMark ready_rows_mark;
+        bool ready_reload = false;
+        std::vector<std::uint64_t> article_hashes; // the main thread's (reports' articles)
+        std::vector<std::uint64_t> ready_article_hashes;
     };
     std::vector<std::unique_ptr<LayerSlot>> layers_;
     std::string layer_;
@@ -209,6 +250,10 @@ class Session {
     std::chrono::steady_clock::time_point load_start_;
     std::uint64_t max_events_ = default_max_events;
     std::uint64_t loads_started_ = 0;
+    std::thread follower_;
+    std::atomic<bool> follow_running_{false};
+    FollowStats follow_stats_;   // guarded by mutex_
+    std::string follow_problem_; // guarded by mutex_
 
     // Worker hand-off: guarded by mutex_.
     mutable std::mutex mutex_;

@@ -24,8 +24,12 @@ namespace {
 std::unique_ptr<store::EventColumnReader>
 open_reader(const std::string& source, const std::string& layer, std::vector<std::string> columns,
             bool point, std::uint64_t limit = 0, std::int64_t through_fid = 0,
-            std::int64_t after_fid = 0) {
+            std::int64_t after_fid = 0, const std::vector<store::FidRange>& ranges = {}) {
     store::ColumnReadOptions options;
+    for (const auto& r : ranges) {
+        options.fid_ranges.emplace_back(r.first, r.last);
+    }
+    options.count_rows = ranges.empty();
     options.after_fid = after_fid;
     options.layer = layer;
     options.columns = std::move(columns);
@@ -315,18 +319,34 @@ std::optional<StoreMap> load_store_map(const std::string& source, const StoreLoa
     return StoreMap{std::move(table), in_store};
 }
 
-bool read_store_columns(const std::string& source, const std::string& layer, EventTable& t,
-                        const LoadProgress& progress, StoreReports* reports) {
+namespace {
+
+// Ranges per query: SQLite parses a chain of ORs as a tree no deeper than 1,000.
+constexpr std::size_t ranges_per_query = 256;
+
+// read_store_columns, over the rows in `ranges` when there are any.
+bool read_columns(const std::string& source, const std::string& layer, EventTable& t,
+                  const LoadProgress& progress, StoreReports* reports,
+                  const std::vector<store::FidRange>& ranges) {
     // The bound stops at the last row the map table holds (it may hold the first N only).
     std::vector<std::string> columns = {"id",        "country_code",   "date_source",    "actor",
                                         "recipient", "resolved_place", "extracted_place"};
     if (reports != nullptr) {
         columns.emplace_back("sources");
     }
-    const auto reader =
-        open_reader(source, layer, std::move(columns), false, 0, t.size() > 0 ? t.fid.back() : 0);
-    if (!reader) {
-        return false;
+    // One reader per part of the ranges (all rows: one part), in fid order.
+    std::vector<std::unique_ptr<store::EventColumnReader>> readers;
+    for (std::size_t at = 0; at < ranges.size() || (ranges.empty() && readers.empty());
+         at += ranges_per_query) {
+        const std::vector<store::FidRange> part(
+            ranges.begin() + static_cast<std::ptrdiff_t>(std::min(at, ranges.size())),
+            ranges.begin() +
+                static_cast<std::ptrdiff_t>(std::min(at + ranges_per_query, ranges.size())));
+        readers.push_back(open_reader(source, layer, columns, false, 0,
+                                      t.size() > 0 && ranges.empty() ? t.fid.back() : 0, 0, part));
+        if (!readers.back()) {
+            return false;
+        }
     }
     // Rows follow fid order here and in the map table: a merge, not a search per row.
     std::vector<std::vector<std::uint32_t>> actors_of(t.size());
@@ -379,7 +399,9 @@ bool read_store_columns(const std::string& source, const std::string& layer, Eve
             }
         }
     };
-    scan(*reader, t.size(), progress, fill);
+    for (auto& reader : readers) {
+        scan(*reader, t.size(), progress, fill);
+    }
     t.actor_ids.clear();
     for (std::size_t r = 0; r < t.size(); ++r) {
         t.actor_ids.insert(t.actor_ids.end(), actors_of[r].begin(), actors_of[r].end());
@@ -387,13 +409,56 @@ bool read_store_columns(const std::string& source, const std::string& layer, Eve
     }
     if (reports != nullptr) {
         std::sort(article_hashes.begin(), article_hashes.end());
-        reports->article_count = static_cast<std::uint64_t>(
-            std::unique(article_hashes.begin(), article_hashes.end()) - article_hashes.begin());
+        article_hashes.erase(std::unique(article_hashes.begin(), article_hashes.end()),
+                             article_hashes.end());
+        reports->article_count = article_hashes.size();
+        reports->article_hashes = std::move(article_hashes);
     }
     if (progress) {
         progress(t.size(), t.size());
     }
     return true;
+}
+
+} // namespace
+
+bool read_store_columns(const std::string& source, const std::string& layer, EventTable& t,
+                        const LoadProgress& progress, StoreReports* reports) {
+    return read_columns(source, layer, t, progress, reports, {});
+}
+
+std::optional<StoreRows> load_store_rows(const std::string& source, const std::string& layer,
+                                         const std::vector<store::FidRange>& ranges) {
+    StoreRows out;
+    out.map.source = source;
+    out.map.data_source = "eventmap events";
+    TypeIndex types(out.map.type_names);
+    for (std::size_t at = 0; at < ranges.size(); at += ranges_per_query) {
+        const std::vector<store::FidRange> part(
+            ranges.begin() + static_cast<std::ptrdiff_t>(at),
+            ranges.begin() +
+                static_cast<std::ptrdiff_t>(std::min(at + ranges_per_query, ranges.size())));
+        const auto reader = open_reader(source, layer, map_columns, true, 0, 0, 0, part);
+        if (!reader) {
+            return std::nullopt;
+        }
+        out.map.layer = reader->layer();
+        while (reader->next()) {
+            ++out.rows_read;
+            add_map_row(*reader, out.map, types);
+        }
+    }
+    out.table = table_from_map(out.map);
+    if (out.map.size() == 0) {
+        return out;
+    }
+    StoreReports reports;
+    if (!read_columns(source, out.map.layer, out.table, {}, &reports, ranges)) {
+        return std::nullopt;
+    }
+    out.map.sources = std::move(reports.sources);
+    out.article_hashes = std::move(reports.article_hashes);
+    return out;
 }
 
 } // namespace eventmap::view

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "mapdata/event_table.hpp"
+#include "store/event_journal.hpp"
 #include "view/event_table.hpp"
 
 #include <cstdint>
@@ -52,6 +53,7 @@ std::optional<StoreMap> load_store_map(const std::string& source, const StoreLoa
 struct StoreReports {
     std::vector<std::uint16_t> sources; // per row of the table
     std::uint64_t article_count = 0;
+    std::vector<std::uint64_t> article_hashes; // the articles' ids hashed: sorted, unique
 };
 
 // Fills id, country, date_source, actors and place of `table` (rows by feature id, as
@@ -59,5 +61,17 @@ struct StoreReports {
 // is not a store this reader handles (nothing was changed then).
 bool read_store_columns(const std::string& source, const std::string& layer, EventTable& table,
                         const LoadProgress& progress = {}, StoreReports* reports = nullptr);
+
+// Rows read again after a commit (the map follows the store): those whose fids are in `ranges`,
+// with the map columns, the filter columns and the reports per event, as a full load gives
+// them. nullopt when the source is not a store this reader handles; throws as the loads do.
+struct StoreRows {
+    mapdata::EventTable map; // fid order; rows without a point or a date skipped (counted)
+    EventTable table;        // the same rows
+    std::vector<std::uint64_t> article_hashes; // of their reports, sorted, unique
+    std::uint64_t rows_read = 0;               // store rows read, skipped ones included
+};
+std::optional<StoreRows> load_store_rows(const std::string& source, const std::string& layer,
+                                         const std::vector<store::FidRange>& ranges);
 
 } // namespace eventmap::view

@@ -8,8 +8,9 @@ file(GLOB view_tests CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/view/*_test.
 add_executable(eventmap_view_tests "${PROJECT_SOURCE_DIR}/tests/test_main.cpp"
     "${PROJECT_SOURCE_DIR}/tests/support/test_support.cpp" ${view_tests})
 target_include_directories(eventmap_view_tests PRIVATE "${PROJECT_SOURCE_DIR}/tests")
+# libpq: the PostGIS follow test makes and drops a database of its own (store/pg_connection.hpp).
 target_link_libraries(eventmap_view_tests PRIVATE eventmap::view_model Catch2::Catch2
-    GDAL::GDAL eventmap_warnings)
+    GDAL::GDAL PkgConfig::LIBPQ eventmap_warnings)
 target_compile_definitions(eventmap_view_tests PRIVATE
     EVENTMAP_TEST_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures"
     EVENTMAP_TEST_BINARY="$<TARGET_FILE:eventmap>"

@@ -152,7 +152,6 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     if (state) {
         apply_view_state(ui_, *state);
     }
-    store_stamp_ = sources_stamp();
     session_->start_loading();
     show_world();
     last_time_ = glfwGetTime();
@@ -215,43 +214,39 @@ void ViewerApp::on_data_changed() {
     data_fitted_ = data_fitted_ || session_->stage() != LoadStage::map;
 }
 
-// What the sources' files look like now (modification times and sizes): a different value
-// means one of them changed. PG: sources and vanished files add nothing.
-long long ViewerApp::sources_stamp() const {
-    long long stamp = 0;
-    for (const auto& source : options_.sources) {
-        std::error_code ec;
-        const auto time = std::filesystem::last_write_time(source, ec);
-        if (ec) {
-            continue;
-        }
-        const auto size = std::filesystem::file_size(source, ec);
-        stamp = stamp * 31 +
-                static_cast<long long>(time.time_since_epoch().count() % 1000000000000LL) +
-                (ec ? 0 : static_cast<long long>(size));
-    }
-    return stamp;
-}
-
-// The map follows the store: when a source's file changes (an ingest committed), the events
-// are loaded again in the background; the view, window, filters and selection stay. The stamp
-// is taken when a load starts, so a commit during the load (or before the first check) is
-// caught once it ends; a reload that failed (the store locked by an ingest) keeps the events
-// it had and is tried again at the next change.
+// The map follows the store: about once a second the session looks at its sources on a worker
+// (session_follow.cpp) and applies what a commit changed, row by row where it can; the view,
+// window, filters and selection stay. A source that cannot be looked at (locked by an ingest,
+// a PostGIS server gone) says so on the status bar and stderr, once per problem, and keeps
+// its events; when it answers again, that is said too.
 void ViewerApp::follow_store(double now) {
-    const LoadStage stage = session_->stage();
-    if (now - last_follow_check_ < 1.0 || stage == LoadStage::map || stage == LoadStage::columns ||
-        stage == LoadStage::idle) {
+    const std::string problem = session_->follow_problem();
+    if (problem != reported_follow_problem_) {
+        const std::string kept = " (the map keeps the events it shows and tries again)";
+        if (!problem.empty()) {
+            ui_.report_error(problem + kept);
+        } else {
+            // Back: the status bar's message goes (if it is still this one), stderr says so.
+            if (ui_.error == reported_follow_problem_ + kept) {
+                ui_.error.clear();
+            }
+            ui_.report("the store answers again: following it");
+            std::cerr << "eventmap view: the store answers again: following it\n";
+        }
+        reported_follow_problem_ = problem;
+    }
+    const auto stats = session_->follow_stats();
+    if (stats.reloads != seen_follow_.reloads) {
+        ui_.report("the store changed: reloading");
+    } else if (stats.updates != seen_follow_.updates) {
+        ui_.report("the store changed: " + std::to_string(stats.last_rows_read) + " events read");
+    }
+    seen_follow_ = stats;
+    if (now - last_follow_check_ < 1.0) {
         return;
     }
     last_follow_check_ = now;
-    const long long stamp = sources_stamp();
-    if (stamp == 0 || stamp == store_stamp_) {
-        return;
-    }
-    store_stamp_ = stamp;
-    ui_.report("the store changed: reloading");
-    session_->start_loading();
+    session_->check_sources();
 }
 
 void ViewerApp::apply_requests() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "view/script.hpp"
+#include "view/session.hpp"
 #include "view/viewer.hpp"
 #include "view/viewer_surface.hpp"
 #include "view/viewer_ui.hpp"
@@ -75,7 +76,6 @@ class ViewerApp {
     std::string map_key() const;
     void apply_requests();
     void follow_store(double now);
-    long long sources_stamp() const;
     void upload_events();
     void update_rings();
 
@@ -107,7 +107,8 @@ class ViewerApp {
     bool uploaded_by_layer_ = false;
     std::vector<std::size_t> highlighted_;
     double last_follow_check_ = 0;
-    long long store_stamp_ = 0;
+    std::string reported_follow_problem_;
+    Session::FollowStats seen_follow_;
     // Drag state: a pan with the left button, a box with shift + left.
     bool dragging_ = false, boxing_ = false;
     double drag_x_ = 0, drag_y_ = 0, box_x_ = 0, box_y_ = 0;

@@ -115,26 +115,44 @@ json event_json(const Session& s, Row r) {
             {"corrected", t.corrected[r] != 0}};
 }
 
-// Frames in real time (the window's own loop, at about 20 per second) until the data was
-// read again after a change of the sources and that load ended, or `seconds` passed.
-bool wait_for_reload(ViewerApp& app, double seconds) {
+// Frames in real time (the window's own loop, at about 20 per second) until the data was read
+// again after a change of the sources (row by row or whole, and that load ended), the sources
+// could no longer be looked at (a problem reported), or `seconds` passed.
+struct WaitResult {
+    bool reloaded = false;    // the data changed
+    bool incremental = false; // by the changed rows only
+    std::string problem;
+};
+WaitResult wait_for_change(ViewerApp& app, double seconds) {
     Session& s = app.session();
     const auto generation = s.data_generation();
     const auto loads = s.loads_started();
+    const auto follow = s.follow_stats();
+    const std::string problem = s.follow_problem();
     const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    WaitResult out;
     while (std::chrono::steady_clock::now() < end) {
         app.frame();
         app.present();
         const LoadStage stage = s.stage();
         const bool ended = stage == LoadStage::done || stage == LoadStage::failed;
-        if (s.loads_started() != loads && ended && !s.text_search_pending()) {
+        const bool updated = s.follow_stats().updates != follow.updates;
+        if ((s.loads_started() != loads || updated) && ended && !s.text_search_pending()) {
             app.frame();
             app.present();
-            return s.data_generation() != generation;
+            out.reloaded = s.data_generation() != generation;
+            out.incremental = s.loads_started() == loads;
+            return out;
+        }
+        // A problem that appears ends the wait; one there already (the store gone before the
+        // wait began: its message may change) waits for the store to come back.
+        out.problem = s.follow_problem();
+        if (!out.problem.empty() && problem.empty()) {
+            return out;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    return false;
+    return out;
 }
 
 // Runs one action; returns false for quit.
@@ -272,7 +290,15 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         s.time.pause();
         out["last"] = format_day(s.time.window().last);
     } else if (v == "wait") {
-        out["reloaded"] = wait_for_reload(app, a.numbers[0]);
+        const WaitResult waited = wait_for_change(app, a.numbers[0]);
+        out["reloaded"] = waited.reloaded;
+        out["incremental"] = waited.incremental;
+        if (!waited.problem.empty()) {
+            out["problem"] = waited.problem;
+        }
+        const auto follow = s.follow_stats();
+        out["rows_read"] = follow.last_rows_read;
+        out["full_loads"] = s.loads_started();
         out["events"] = s.table().size();
         out["in_window"] = s.count_in_window();
     } else if (v == "quit") {

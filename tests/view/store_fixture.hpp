@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace eventmap::test {
 
@@ -37,22 +38,11 @@ inline events::Event fixture_event(const std::string& id, const std::string& dat
     return e;
 }
 
-// Writes the store and returns its path (fresh for each call with that name).
-inline std::string write_fixture_store(const std::string& name) {
-    const std::string dir = scratch_dir(name);
-    const std::string path = dir + "/events.gpkg";
-    store::EventStore s(path, store::OpenMode::create);
+// Stores `events`, one invented article each, in one batch: what an ingest commits.
+inline void ingest_fixture_events(const std::string& target,
+                                  const std::vector<events::Event>& events) {
+    store::EventStore s(target, store::OpenMode::create);
     s.begin();
-    const events::Event events[] = {
-        fixture_event("ev-damascus", "2018-02-20", "ASSAULT", 4, "Damascus", 33.5102, 36.2913, "SY",
-                      "Shells struck a crowded market in Damascus on Tuesday."),
-        fixture_event("ev-geneva", "2018-02-25", "CONSULT", 1, "Geneva", 46.2022, 6.1457, "CH",
-                      "Envoys met in Geneva to talk about a ceasefire."),
-        fixture_event("ev-douma", "2018-03-10", "ASSAULT", 4, "Douma", 33.5711, 36.4027, "SY",
-                      "Aircraft struck Douma at dawn."),
-        fixture_event("ev-cairo", "2018-03-15", "PROTEST", 3, "Cairo", 30.0444, 31.2357, "EG",
-                      "Students protested near the market in Cairo."),
-    };
     for (const auto& e : events) {
         store::ArticleRecord a;
         a.id = e.article_id;
@@ -62,6 +52,27 @@ inline std::string write_fixture_store(const std::string& name) {
         s.add_article(a, {e}, {});
     }
     s.commit();
+}
+
+// The fixture's four events (Damascus, Geneva, Douma, Cairo) into `target`: a GeoPackage path
+// or a PG: target.
+inline void write_fixture_events(const std::string& target) {
+    ingest_fixture_events(
+        target,
+        {fixture_event("ev-damascus", "2018-02-20", "ASSAULT", 4, "Damascus", 33.5102, 36.2913,
+                       "SY", "Shells struck a crowded market in Damascus on Tuesday."),
+         fixture_event("ev-geneva", "2018-02-25", "CONSULT", 1, "Geneva", 46.2022, 6.1457, "CH",
+                       "Envoys met in Geneva to talk about a ceasefire."),
+         fixture_event("ev-douma", "2018-03-10", "ASSAULT", 4, "Douma", 33.5711, 36.4027, "SY",
+                       "Aircraft struck Douma at dawn."),
+         fixture_event("ev-cairo", "2018-03-15", "PROTEST", 3, "Cairo", 30.0444, 31.2357, "EG",
+                       "Students protested near the market in Cairo.")});
+}
+
+// Writes the store and returns its path (fresh for each call with that name).
+inline std::string write_fixture_store(const std::string& name) {
+    const std::string path = scratch_dir(name) + "/events.gpkg";
+    write_fixture_events(path);
     return path;
 }
 

@@ -13,7 +13,6 @@
 #include <thread>
 
 using namespace eventmap;
-using test::have_xvfb;
 using test::Png;
 using test::read_png;
 using test::run_eventmap_under;
@@ -21,12 +20,7 @@ using test::sky_blue_near;
 using test::vermilion_near;
 
 TEST_CASE("layers and colour by layer are kept in the state file", "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_state_layers_store");
@@ -36,7 +30,7 @@ TEST_CASE("layers and colour by layer are kept in the state file", "[view][xvfb]
                      R"("geometry":{"type":"Point","coordinates":[36.2913,33.5102]},)"
                      R"("properties":{"id":"x-damascus","date":"2018-02-20",)"
                      R"("event":"CONSULT","quad_code":1}}]})");
-    const std::string xvfb = "xvfb-run -a -s '-screen 0 1280x800x24'";
+    const std::string xvfb = test::xvfb_1280x800;
     // 1. The file moved under the store, the store hidden, markers coloured by layer.
     test::write_file(dir + "/one.script", "layer labels off\n"
                                           "center 33.5102 36.2913 9\n"
@@ -97,9 +91,9 @@ TEST_CASE("layers and colour by layer are kept in the state file", "[view][xvfb]
     CHECK(listed[1]["name"] == "extra");
     CHECK(listed[1]["visible"] == true);
     CHECK(second[4]["legend"] == "Events by layer");
-    const auto& map = second[6]["map"];
-    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
-    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    const test::PixelPoint centre = test::map_centre(second[6]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const Png quad = read_png(dir + "/restored_quad.png");
     CHECK(sky_blue_near(quad, cx, cy, 2)); // the file's event; the store's is hidden
     CHECK_FALSE(vermilion_near(quad, cx, cy, 6));
@@ -117,17 +111,11 @@ TEST_CASE("layers and colour by layer are kept in the state file", "[view][xvfb]
     CHECK(third[0]["layers"][0]["name"] == "events");
     CHECK(third[0]["layers"][0]["visible"] == false);
     CHECK(third[0]["layers"][1]["name"] == "extra");
-#endif
 }
 
 TEST_CASE("the map follows the store: an event ingested while the viewer is open appears",
           "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_follow_store");
@@ -164,9 +152,7 @@ TEST_CASE("the map follows the store: an event ingested while the viewer is open
         s.add_article(a, {e}, {});
         s.commit();
     });
-    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
-                                           "view " + store + " --script " + dir +
-                                               "/run.script --width 1280 --height 800");
+    const auto result = test::run_view_script(store, dir + "/run.script");
     ingest.join();
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -174,26 +160,24 @@ TEST_CASE("the map follows the store: an event ingested while the viewer is open
     REQUIRE(lines.size() == 10);
     CHECK(lines[4]["selected"].is_null()); // nothing at Aleppo yet
     CHECK(lines[6]["reloaded"] == true);
+    // Only the committed row was read: the store's journal named it, no full load followed.
+    CHECK(lines[6]["incremental"] == true);
+    CHECK(lines[6]["rows_read"] == 1);
+    CHECK(lines[6]["full_loads"] == 1);
     CHECK(lines[6]["events"] == 5);
     CHECK(lines[3]["in_window"] == 4);
     CHECK(lines[6]["in_window"] == 5); // the window kept, the new event in it
     CHECK(lines[7]["selected"]["id"] == "ev-aleppo");
     // On screen at the centre, where the view stayed.
-    const auto& map = lines[8]["map"];
-    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
-    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    const test::PixelPoint centre = test::map_centre(lines[8]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK_FALSE(vermilion_near(read_png(loaded), cx, cy, 6));
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
-#endif
 }
 
 TEST_CASE("a store damaged while the viewer is open: a message, the events stay", "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_damaged_store");
@@ -220,9 +204,7 @@ TEST_CASE("a store damaged while the viewer is open: a message, the events stay"
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         test::write_file(store, std::string("SQLite format 3\0garbage", 23));
     });
-    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
-                                           "view " + store + " --script " + dir +
-                                               "/run.script --width 1280 --height 800");
+    const auto result = test::run_view_script(store, dir + "/run.script");
     damage.join();
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -233,21 +215,15 @@ TEST_CASE("a store damaged while the viewer is open: a message, the events stay"
     CHECK_THAT(result.err, Catch::Contains("events.gpkg"));
     CHECK(lines[6]["selected"]["id"] == "ev-damascus");
     CHECK(lines[7]["passing"] == 2);
-    const auto& map = lines[8]["map"];
-    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
-    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    const test::PixelPoint centre = test::map_centre(lines[8]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK(vermilion_near(read_png(dir + "/after.png"), cx, cy, 3));
-#endif
 }
 
 TEST_CASE("a drag shows the last map image moved, then the map drawn where it rests",
           "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_drag_store");
@@ -261,17 +237,16 @@ TEST_CASE("a drag shows the last map image moved, then the map drawn where it re
                                               "/preview.png\n"
                                               "screenshot " +
                                               dir + "/rested.png\nquit\n");
-    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
-                                           "view " + store + " --script " + dir +
-                                               "/run.script --width 1280 --height 800");
+    const auto result = test::run_view_script(store, dir + "/run.script");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
     REQUIRE(lines.size() == 7);
     CHECK(lines[4]["preview"] == true);
+    const test::PixelPoint centre = test::map_centre(lines[5]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const auto& map = lines[5]["map"];
-    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
-    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
     // Damascus follows the pointer in the preview and stays there once the map is drawn.
     const Png preview = read_png(dir + "/preview.png");
     const Png rested = read_png(dir + "/rested.png");
@@ -284,5 +259,4 @@ TEST_CASE("a drag shows the last map image moved, then the map drawn where it re
     CHECK(c[0] < 40);
     CHECK(c[2] < 60);
     CHECK(rested.at(map[0].get<int>() + 20, map[1].get<int>() + 20)[0] > 150);
-#endif
 }

@@ -1,11 +1,14 @@
-// Helpers of the viewer's Xvfb tests: colour probes in screenshots and running the built
-// eventmap under xvfb-run.
+// Helpers of the viewer's Xvfb tests: colour probes in screenshots, running the built eventmap
+// under xvfb-run, and the set-up every scripted viewer test shares (whether the viewer can run
+// here, a script run in a 1280x800 window, the map's centre from a script's output).
 #pragma once
 
 #include "render/png_probe.hpp"
 #include "support/test_support.hpp"
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace eventmap::test {
@@ -60,6 +63,39 @@ inline bool sky_blue_near(const Png& png, int cx, int cy, int radius) {
         }
     }
     return false;
+}
+
+// Whether the viewer can run here; says loudly why not (the test then returns at once).
+inline bool viewer_can_run() {
+#ifndef EVENTMAP_HAVE_VIEW
+    WARN("SKIPPED: the viewer is not built in this configuration");
+    return false;
+#else
+    if (!have_xvfb()) {
+        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        return false;
+    }
+    return true;
+#endif
+}
+
+inline const std::string xvfb_1280x800 = "xvfb-run -a -s '-screen 0 1280x800x24'";
+
+// `eventmap view SOURCES --script SCRIPT [MORE]` in a 1280x800 window under Xvfb.
+inline CommandResult run_view_script(const std::string& sources, const std::string& script,
+                                     const std::string& more = "") {
+    return run_eventmap_under(xvfb_1280x800, "view " + sources + " --script " + script +
+                                                 " --width 1280 --height 800" + more);
+}
+
+// The centre of the map's rectangle (between the panels) in a script line's "map": [x, y, w, h].
+struct PixelPoint {
+    int x = 0, y = 0;
+};
+inline PixelPoint map_centre(const nlohmann::json& line) {
+    const auto& map = line["map"];
+    REQUIRE(map.size() == 4);
+    return {map[0].get<int>() + map[2].get<int>() / 2, map[1].get<int>() + map[3].get<int>() / 2};
 }
 
 } // namespace eventmap::test

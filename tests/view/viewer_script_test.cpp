@@ -11,7 +11,6 @@
 #include <nlohmann/json.hpp>
 
 using namespace eventmap;
-using test::have_xvfb;
 using test::Png;
 using test::read_png;
 using test::run_eventmap_under;
@@ -19,12 +18,7 @@ using test::sky_blue_near;
 using test::vermilion_near;
 
 TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_script_store");
@@ -60,9 +54,7 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
                                               dir +
                                               "/state.json\n"
                                               "quit\n");
-    const auto result = run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
-                                           "view " + store + " --script " + dir +
-                                               "/run.script --width 1280 --height 800");
+    const auto result = test::run_view_script(store, dir + "/run.script");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
@@ -72,10 +64,9 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     const Png without = read_png(dir + "/without.png");
     REQUIRE(with.width == 1280);
     // The map's centre (where `center` put Damascus) inside its rectangle between the panels.
-    const auto& map = lines[4]["map"];
-    REQUIRE(map.size() == 4);
-    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
-    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    const test::PixelPoint centre = test::map_centre(lines[4]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     CHECK(vermilion_near(with, cx, cy, 3));
     CHECK_FALSE(vermilion_near(without, cx, cy, 6));
 
@@ -95,16 +86,10 @@ TEST_CASE("a scripted viewer run: probes, selection, export, correction", "[view
     CHECK(state.view.center.lat == Approx(33.51).margin(0.05));
     store::EventStore check(store, store::OpenMode::read);
     CHECK(check.find_event("ev-cairo")->event_loc.position.lat == Approx(30.0626));
-#endif
 }
 
 TEST_CASE("a bad script fails before the viewer opens", "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_script_bad");
@@ -114,16 +99,10 @@ TEST_CASE("a bad script fails before the viewer opens", "[view][xvfb]") {
         run_eventmap_under("xvfb-run -a", "view " + store + " --script " + dir + "/bad.script");
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.err, Catch::Contains("bad.script:2"));
-#endif
 }
 
 TEST_CASE("a source without dates is refused with a message, not a crash", "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string dir = test::scratch_dir("view_script_nodate");
@@ -136,16 +115,10 @@ TEST_CASE("a source without dates is refused with a message, not a crash", "[vie
         "xvfb-run -a", "view " + dir + "/nodate.geojson --script " + dir + "/s.script");
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.err, Catch::Contains("no date field"));
-#endif
 }
 
 TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view][xvfb]") {
-#ifndef EVENTMAP_HAVE_VIEW
-    WARN("SKIPPED: the viewer is not built in this configuration");
-    return;
-#else
-    if (!have_xvfb()) {
-        WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+    if (!test::viewer_can_run()) {
         return;
     }
     const std::string store = test::write_fixture_store("view_layers_store");
@@ -185,9 +158,7 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
                                               "/by_layer.png\n"
                                               "quit\n");
     const auto result =
-        run_eventmap_under("xvfb-run -a -s '-screen 0 1280x800x24'",
-                           "view " + store + " " + dir + "/extra.geojson --script " + dir +
-                               "/run.script --width 1280 --height 800");
+        test::run_view_script(store + " " + dir + "/extra.geojson", dir + "/run.script");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const auto lines = test::json_lines(result.out);
@@ -200,9 +171,9 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     CHECK(listed[1]["name"] == "events");
     CHECK(listed[1]["events"] == 4);
 
-    const auto& map = lines[5]["map"];
-    const int cx = map[0].get<int>() + map[2].get<int>() / 2;
-    const int cy = map[1].get<int>() + map[3].get<int>() / 2;
+    const test::PixelPoint centre = test::map_centre(lines[5]);
+    const int cx = centre.x;
+    const int cy = centre.y;
     const Png both = read_png(dir + "/both.png");
     CHECK(sky_blue_near(both, cx, cy, 2)); // the top layer's marker covers the store's
     CHECK(lines[6]["selected"]["layer"] == "extra");
@@ -270,5 +241,4 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     }
     CHECK(rose);
     CHECK_FALSE(vermilion_near(by_layer, cx, cy, 2));
-#endif
 }
