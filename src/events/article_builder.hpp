@@ -68,6 +68,7 @@ class ArticleBuilder {
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,
                              const PlaceCandidate& c) const;
     static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
+    static bool person_origin(const std::vector<Token>& tokens, const PlaceCandidate& c);
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
     static bool determined_name(const Analysis& a, std::size_t last);
     static std::size_t object_after(const Analysis& a, std::size_t verb, const Trigger& t);

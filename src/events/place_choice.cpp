@@ -311,7 +311,7 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
             protest_target(a, hit, c.first) || foreign_destination(a, hit, c) ||
-            subject_modifier(a, hit, c) ||
+            subject_modifier(a, hit, c) || (c.last < hit.first && person_origin(a.tokens, c)) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }

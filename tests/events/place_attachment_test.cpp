@@ -298,3 +298,18 @@ TEST_CASE("'of' after a part of ground (portion, flank, corridor, zone) names wh
     CHECK(place_of("Troops stormed several sites on the western flank of Aleppo on Friday.",
                    "stormed") == "Aleppo");
 }
+
+TEST_CASE("a subject's origin after 'from' and a person is no place of the event",
+          "[events][attachment]") {
+    // The sentence says where the man comes from, not where he was shot.
+    CHECK(place_of("A man from the village of Dorvesk in Kisumu county was shot dead on Monday.",
+                   "shot")
+              .empty());
+    // Qualifiers of the origin ("near Y", "in Y") are the origin's too; the fronted place is
+    // where.
+    CHECK(place_of("In Kisumu, a 40-year-old from the town of Dorvesk near Nakuru was stabbed.",
+                   "stabbed") == "Kisumu");
+    // Without a person before "from", the typed place stays the event's.
+    CHECK(place_of("A man was shot dead in the village of Dorvesk in Kisumu county on Monday.",
+                   "shot") == "Dorvesk");
+}
