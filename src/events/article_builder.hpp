@@ -103,6 +103,8 @@ class ArticleBuilder {
                                      std::pair<std::size_t, std::size_t> range) const;
     static bool owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
                          const PlaceCandidate& owned);
+    static bool fronted_apposition(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
+                                   const PlaceCandidate& later, const TriggerHit& hit);
     static bool qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                           const PlaceCandidate& later);
     const geoparse::Mention* containing_place(const Analysis& a, const PlaceCandidate& u) const;

@@ -313,3 +313,14 @@ TEST_CASE("a subject's origin after 'from' and a person is no place of the event
     CHECK(place_of("A man was shot dead in the village of Dorvesk in Kisumu county on Monday.",
                    "shot") == "Dorvesk");
 }
+
+TEST_CASE("a place inside an apposition to a fronted place describes it", "[events][attachment]") {
+    // Kano only says where the village lies; the march was in the village.
+    CHECK(place_of("In Varek, the village where the general was born north of Kano, dozens of "
+                   "people demonstrated.",
+                   "demonstrated") == "Varek");
+    // A clause after the comma is no apposition: its place stays a candidate.
+    CHECK(place_of("According to officers in Kano, the army shelled rebel posts in Zaria, killing "
+                   "ten.",
+                   "killing") == "Zaria");
+}
