@@ -105,6 +105,7 @@ class ArticleBuilder {
                          const PlaceCandidate& owned);
     static bool fronted_apposition(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                                    const PlaceCandidate& later, const TriggerHit& hit);
+    const PlaceCandidate* continuation_place(const Analysis& a, const TriggerHit& hit) const;
     static bool qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                           const PlaceCandidate& later);
     const geoparse::Mention* containing_place(const Analysis& a, const PlaceCandidate& u) const;
