@@ -119,6 +119,22 @@ bool is_area_noun(const std::string& key) {
     return one_of(key, area_nouns);
 }
 
+namespace {
+
+// Whether the capitalised name starting at `first` is followed by a common street noun.
+bool street_after(const std::vector<Token>& tokens, std::size_t first) {
+    std::size_t k = first;
+    while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
+        ++k;
+    }
+    static constexpr std::array<std::string_view, 5> streets{"street", "streets", "road", "avenue",
+                                                             "highway"};
+    return k > first && k < tokens.size() && !tokens[k].capitalized &&
+           one_of(tokens[k].key, streets);
+}
+
+} // namespace
+
 bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                       const std::vector<bool>& trigger_at, int depth) {
     std::size_t i = first;
@@ -185,6 +201,10 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                 locative_context(tokens, of - 2, trigger_at, 0)) {
                 return true;
             }
+        }
+        // "shot on a Velmar street", "on the Tarsk road": a town naming the street it is on.
+        if (t.key == "on" && street_after(tokens, first)) {
+            return true;
         }
         if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
             trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"

@@ -335,3 +335,9 @@ TEST_CASE("a clause without a place takes its participle of force's place",
     CHECK(place_of("A bomb exploded in Kisumu, killing six guards near Nakuru.", "exploded") ==
           "Kisumu");
 }
+
+TEST_CASE("a town naming the street an event was on is where", "[events][attachment]") {
+    CHECK(place_of("A judge was shot dead on a Nairobi street on Friday.", "shot") == "Nairobi");
+    // "on" before a name and no street noun names no place.
+    CHECK(place_of("A judge was shot dead on Friday.", "shot").empty());
+}
