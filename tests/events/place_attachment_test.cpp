@@ -341,3 +341,10 @@ TEST_CASE("a town naming the street an event was on is where", "[events][attachm
     // "on" before a name and no street noun names no place.
     CHECK(place_of("A judge was shot dead on Friday.", "shot").empty());
 }
+
+TEST_CASE("'wider', 'greater' and 'midtown' modify a place after a preposition",
+          "[events][attachment]") {
+    CHECK(place_of("Riot police patrolled in the wider Kisumu area on Monday.", "patrolled") ==
+          "Kisumu");
+    CHECK(place_of("Nurses marched through midtown Nairobi on Monday.", "marched") == "Nairobi");
+}
