@@ -30,7 +30,7 @@ const std::unordered_set<std::string>& place_types() {
         "airfield",      "field",        "fields",        "hospital",     "dam",
         "bridge",        "plant",        "crossing",      "station",      "cities",
         "camps",         "provinces",    "regions",       "settlements",  "community",
-        "communities"};
+        "communities",   "shantytown",   "slum",          "slums"};
     return types;
 }
 

@@ -348,3 +348,9 @@ TEST_CASE("'wider', 'greater' and 'midtown' modify a place after a preposition",
           "Kisumu");
     CHECK(place_of("Nurses marched through midtown Nairobi on Monday.", "marched") == "Nairobi");
 }
+
+TEST_CASE("a shantytown or a slum is a kind of place", "[events][attachment]") {
+    CHECK(place_of("Ten people have been shot in the seaside Dorvo shantytown near Kisumu.",
+                   "shot") == "Dorvo");
+    CHECK(place_of("Police raided the Kessalu slum in Nairobi on Monday.", "raided") == "Kessalu");
+}
