@@ -328,8 +328,8 @@ TEST_CASE("a place inside an apposition to a fronted place describes it", "[even
 TEST_CASE("a clause without a place takes its participle of force's place",
           "[events][attachment]") {
     // The bomb went off where the guards were killed.
-    CHECK(place_of("A car bomb exploded near a convoy, killing seven guards in the centre of "
-                   "the capital, Nairobi, officials said.",
+    CHECK(place_of("A truck bomb exploded beside a convoy, killing seven guards at a market "
+                   "in the capital, Nairobi, officials said.",
                    "exploded") == "Nairobi");
     // The main clause's own place comes first.
     CHECK(place_of("A bomb exploded in Kisumu, killing six guards near Nakuru.", "exploded") ==
