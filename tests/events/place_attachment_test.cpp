@@ -354,3 +354,10 @@ TEST_CASE("a shantytown or a slum is a kind of place", "[events][attachment]") {
                    "shot") == "Dorvo");
     CHECK(place_of("Police raided the Kessalu slum in Nairobi on Monday.", "raided") == "Kessalu");
 }
+
+TEST_CASE("the first of two names before a plural type word is a place", "[events][attachment]") {
+    CHECK(place_of("Crowds protested in Kisumu's Dorvo and Kessa neighbourhoods on Monday.",
+                   "protested") == "Dorvo");
+    // A listed town alone stays the place.
+    CHECK(place_of("Crowds protested in Kisumu on Monday.", "protested") == "Kisumu");
+}
