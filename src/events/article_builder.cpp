@@ -213,6 +213,22 @@ bool ArticleBuilder::here_adverb(const std::vector<Token>& tokens, const Trigger
     return false;
 }
 
+// The place of a participle of force after a comma (", killing six in X") that continues
+// `hit`'s clause; null when none follows or it names no place.
+const PlaceCandidate* ArticleBuilder::continuation_place(const Analysis& a,
+                                                         const TriggerHit& hit) const {
+    for (const TriggerHit& other : a.triggers) {
+        if (other.dropped || other.first <= hit.last) {
+            continue;
+        }
+        const int quad = lex_.types()[other.trigger->type].quad_code;
+        if (main_predicate(a, other, quad) == &hit) {
+            return best_place(a, other, clause_of(a, other.first));
+        }
+    }
+    return nullptr;
+}
+
 void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const TriggerHit& hit) {
     const EventType& type = lex_.types()[hit.trigger->type];
     const auto clause = clause_of(a, hit.first);
@@ -245,6 +261,12 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     }
     if (place == nullptr && event_sense && !saying && !here) {
         place = where_antecedent(a, hit); // "in the X district, where a bomb killed six"
+    }
+    if (place == nullptr && event_sense && !saying && !here) {
+        // "A bomb exploded, killing six in X": the participle of force that continues this
+        // clause says where (the converse of the fallback above).
+        place = continuation_place(a, hit);
+        place_factor = place != nullptr ? 0.85 : place_factor;
     }
     if (place == nullptr && event_sense && !saying && !here) {
         place = best_place(a, hit, sentence);

@@ -70,6 +70,7 @@ class ArticleBuilder {
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,
                              const PlaceCandidate& c) const;
     static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
+    static bool person_origin(const std::vector<Token>& tokens, const PlaceCandidate& c);
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
     static bool determined_name(const Analysis& a, std::size_t last);
     static std::size_t object_after(const Analysis& a, std::size_t verb, const Trigger& t);
@@ -105,6 +106,9 @@ class ArticleBuilder {
                                      std::pair<std::size_t, std::size_t> range) const;
     static bool owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
                          const PlaceCandidate& owned);
+    static bool fronted_apposition(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
+                                   const PlaceCandidate& later, const TriggerHit& hit);
+    const PlaceCandidate* continuation_place(const Analysis& a, const TriggerHit& hit) const;
     static bool qualifies(const std::vector<Token>& tokens, const PlaceCandidate& earlier,
                           const PlaceCandidate& later);
     const geoparse::Mention* containing_place(const Analysis& a, const PlaceCandidate& u) const;

@@ -31,48 +31,19 @@ constexpr std::array<std::string_view, 74> area_nouns{
     "portion",      "section",   "stretch",   "zone",          "corridor",     "axis",
     "flank",        "perimeter"};
 
-constexpr std::array<std::string_view, 83> place_modifiers{"the",          "a",
-                                                           "an",           "northern",
-                                                           "southern",     "eastern",
-                                                           "western",      "central",
-                                                           "north",        "south",
-                                                           "east",         "west",
-                                                           "northeastern", "northwestern",
-                                                           "southeastern", "southwestern",
-                                                           "nearby",       "neighbouring",
-                                                           "neighboring",  "besieged",
-                                                           "embattled",    "restive",
-                                                           "occupied",     "disputed",
-                                                           "border",       "capital",
-                                                           "town",         "city",
-                                                           "village",      "port",
-                                                           "coastal",      "downtown",
-                                                           "suburban",     "rural",
-                                                           "remote",       "seaside",
-                                                           "crowded",      "busy",
-                                                           "main",         "rebel",
-                                                           "mountainous",  "residential",
-                                                           "strategic",    "key",
-                                                           "small",        "tiny",
-                                                           "troubled",     "volatile",
-                                                           "tense",        "northeast",
-                                                           "northwest",    "southeast",
-                                                           "southwest",    "far",
-                                                           "upper",        "lower",
-                                                           "his",          "her",
-                                                           "their",        "its",
-                                                           "this",         "our",
-                                                           "provincial",   "commercial",
-                                                           "industrial",   "holy",
-                                                           "tourist",      "historic",
-                                                           "ancient",      "old",
-                                                           "populous",     "working-class",
-                                                           "poor",         "impoverished",
-                                                           "another",      "second",
-                                                           "province",     "region",
-                                                           "district",     "county",
-                                                           "governorate",  "resort",
-                                                           "frontier"};
+constexpr std::array<std::string_view, 88> place_modifiers{
+    "the", "a", "an", "northern", "southern", "eastern", "western", "central", "north", "south",
+    "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "nearby",
+    "neighbouring", "neighboring", "besieged", "embattled", "restive", "occupied", "disputed",
+    "border", "capital", "town", "city", "village", "port", "coastal", "downtown", "suburban",
+    "rural", "remote", "seaside", "crowded", "busy", "main", "rebel", "mountainous", "residential",
+    "strategic", "key", "small", "tiny", "troubled", "volatile", "tense", "northeast", "northwest",
+    "southeast", "southwest", "far", "upper", "lower", "his", "her", "their", "its", "this", "our",
+    "provincial", "commercial", "industrial", "holy", "tourist", "historic", "ancient", "old",
+    "populous", "working-class", "poor", "impoverished", "another", "second", "province", "region",
+    "district", "county", "governorate", "resort", "frontier",
+    // "the wider X area", "midtown X", "the entire X region"
+    "wider", "greater", "midtown", "entire", "whole"};
 
 // Diplomatic missions: "the embassy of X" names whose, not where.
 constexpr std::array<std::string_view, 7> missions{
@@ -118,6 +89,22 @@ bool is_place_modifier(const Token& t) {
 bool is_area_noun(const std::string& key) {
     return one_of(key, area_nouns);
 }
+
+namespace {
+
+// Whether the capitalised name starting at `first` is followed by a common street noun.
+bool street_after(const std::vector<Token>& tokens, std::size_t first) {
+    std::size_t k = first;
+    while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
+        ++k;
+    }
+    static constexpr std::array<std::string_view, 5> streets{"street", "streets", "road", "avenue",
+                                                             "highway"};
+    return k > first && k < tokens.size() && !tokens[k].capitalized &&
+           one_of(tokens[k].key, streets);
+}
+
+} // namespace
 
 bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                       const std::vector<bool>& trigger_at, int depth) {
@@ -185,6 +172,10 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                 locative_context(tokens, of - 2, trigger_at, 0)) {
                 return true;
             }
+        }
+        // "shot on a Velmar street", "on the Tarsk road": a town naming the street it is on.
+        if (t.key == "on" && street_after(tokens, first)) {
+            return true;
         }
         if ((t.key == "on" || t.key == "against" || t.key == "of") && i >= 2 &&
             trigger_at[i - 2]) { // "strikes on Kharkiv", "the shelling of Aleppo"

@@ -311,7 +311,7 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
     for (const PlaceCandidate& c : a.places) {
         if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
             protest_target(a, hit, c.first) || foreign_destination(a, hit, c) ||
-            subject_modifier(a, hit, c) ||
+            subject_modifier(a, hit, c) || (c.last < hit.first && person_origin(a.tokens, c)) ||
             other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
             continue;
         }
@@ -355,8 +355,9 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             continue;
         }
         // "X village in Y district, Z": a chain of places joined by "in", "of", commas
-        // and type words names one place, the first, and qualifies it by the rest.
-        if (qualifies(a.tokens, *best, c)) {
+        // and type words names one place, the first, and qualifies it by the rest; so does
+        // an apposition before the verb ("In X, the town where ... Y, ...").
+        if (qualifies(a.tokens, *best, c) || fronted_apposition(a.tokens, *best, c, hit)) {
             continue;
         }
         // "Y - Z": district notation names Z, inside Y.
@@ -403,6 +404,38 @@ bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandi
         }
     }
     return true;
+}
+
+// "In Varek, the village where he was born north of Tamsin, crowds marched": a place inside
+// an apposition that describes an earlier place before the verb describes it; the verb's
+// place is the one described.
+bool ArticleBuilder::fronted_apposition(const std::vector<Token>& tokens,
+                                        const PlaceCandidate& earlier, const PlaceCandidate& later,
+                                        const TriggerHit& hit) {
+    const std::size_t open = earlier.last + 1;
+    if (later.first <= open + 1 || later.last >= hit.first || tokens[open].key != "," ||
+        (tokens[open + 1].key != "the" && tokens[open + 1].key != "a")) {
+        return false;
+    }
+    // A noun phrase of place: a type or area word within a few words of its article.
+    bool kind = false;
+    for (std::size_t k = open + 2; k < later.first && k <= open + 5; ++k) {
+        kind = kind || is_place_type(tokens[k].key) || is_area_noun(tokens[k].key);
+    }
+    if (!kind) {
+        return false;
+    }
+    for (std::size_t k = open + 1; k < later.first; ++k) {
+        if (tokens[k].key == "," || tokens[k].key == ";") {
+            return false; // the apposition closed before the later place
+        }
+    }
+    for (std::size_t k = later.last + 1; k < hit.first; ++k) {
+        if (tokens[k].key == ",") {
+            return true; // and closes after it, before the verb
+        }
+    }
+    return false;
 }
 
 // Whether `later` only qualifies `earlier`: between them nothing but "in", "of", commas,

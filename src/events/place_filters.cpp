@@ -97,6 +97,38 @@ bool ArticleBuilder::subject_modifier(const Analysis& a, const TriggerHit& hit,
     return one_of(a.tokens[k - 2].key, conflicts);
 }
 
+// "a man from Dorvel", "a 30-year-old from the village of Kessa", "two students from
+// northern Varn": a place after "from" and a person names where someone comes from, not
+// where the event happened ("fled from X", "fire from X" keep it: a verb or a thing). Only
+// for the subject (the caller checks the place comes before the verb): "captured by gunmen
+// from X" names where the attackers struck from, which reports read as the place.
+bool ArticleBuilder::person_origin(const std::vector<Token>& tokens, const PlaceCandidate& c) {
+    static constexpr std::array<std::string_view, 24> people{
+        "man",    "woman",   "men",      "women",     "boy",      "girl",
+        "boys",   "girls",   "youth",    "youths",    "resident", "residents",
+        "native", "natives", "villager", "villagers", "student",  "students",
+        "farmer", "farmers", "worker",   "workers",   "family",   "teenager"};
+    std::size_t k = c.first;
+    // "from the Ardenian village of X": an article, adjectives and "<type> of" between;
+    // "from Kessa village in Y", "from Kessa near Y": Y qualifies the origin.
+    for (int n = 0; n < 8 && k > 0; ++n) {
+        const Token& t = tokens[k - 1];
+        const bool filler = t.key == "the" || t.key == "a" || t.key == "of" || t.key == "in" ||
+                            t.key == "near" || is_place_type(t.key) || is_place_modifier(t) ||
+                            (t.word && t.capitalized);
+        if (!filler) {
+            break;
+        }
+        --k;
+    }
+    if (k < 2 || tokens[k - 1].key != "from") {
+        return false;
+    }
+    const std::string& who = tokens[k - 2].key;
+    const bool aged = who.size() > 9 && who.compare(who.size() - 9, 9, "-year-old") == 0;
+    return aged || one_of(who, people);
+}
+
 // "on Jolo", "on the Tarvo Peninsula", "on Manila Bay": "on" before an island, a coast, a
 // mountain or a body of water says where ("on Monday", "on the issue" name none).
 bool ArticleBuilder::on_feature(const std::vector<Token>& tokens, std::size_t first,

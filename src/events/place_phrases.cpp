@@ -30,12 +30,26 @@ const std::unordered_set<std::string>& place_types() {
         "airfield",      "field",        "fields",        "hospital",     "dam",
         "bridge",        "plant",        "crossing",      "station",      "cities",
         "camps",         "provinces",    "regions",       "settlements",  "community",
-        "communities"};
+        "communities",   "shantytown",   "slum",          "slums"};
     return types;
 }
 
 bool is_type(const Token& t) {
     return t.word && place_types().count(t.key) > 0;
+}
+
+// "X and Y neighbourhoods": the first name of a pair before a plural type word, `next` being
+// the token after it.
+bool listed_before_type(const std::vector<Token>& tokens, std::size_t next) {
+    if (next + 2 >= tokens.size() || tokens[next].key != "and") {
+        return false;
+    }
+    std::size_t k = next + 1;
+    while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
+        ++k;
+    }
+    return k > next + 1 && k < tokens.size() && is_type(tokens[k]) && !tokens[k].capitalized &&
+           tokens[k].key.back() == 's';
 }
 
 // Words that begin a capitalised run without being a name ("The", "On Monday").
@@ -361,9 +375,10 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         const bool apposed_to_type = i >= 2 && tokens[i - 1].key == "," && is_type(tokens[i - 2]) &&
                                      !tokens[i - 2].capitalized && next < n &&
                                      (tokens[next].key == "," || tokens[next].key == ".");
-        const bool type_after =
-            next < n && is_type(tokens[next]) && !(next + 1 < n && tokens[next + 1].key == "'s");
-        const bool facility = is_type(tokens[last]) && last > i; // "X Airport", "X Hill"
+        const bool type_after = (next < n && is_type(tokens[next]) &&
+                                 !(next + 1 < n && tokens[next + 1].key == "'s")) ||
+                                listed_before_type(tokens, next); // "the X and Y districts"
+        const bool facility = is_type(tokens[last]) && last > i;  // "X Airport", "X Hill"
         before = (i > 0 && glued_quote(text, tokens, i - 1)) ? i - 1 : i;
         while (before > 0 && (tokens[before - 1].key == "the" || tokens[before - 1].key == "a" ||
                               (!tokens[before - 1].capitalized && tokens[before - 1].word &&

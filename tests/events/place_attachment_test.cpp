@@ -298,3 +298,66 @@ TEST_CASE("'of' after a part of ground (portion, flank, corridor, zone) names wh
     CHECK(place_of("Troops stormed several sites on the western flank of Aleppo on Friday.",
                    "stormed") == "Aleppo");
 }
+
+TEST_CASE("a subject's origin after 'from' and a person is no place of the event",
+          "[events][attachment]") {
+    // The sentence says where the man comes from, not where he was shot.
+    CHECK(place_of("A man from the village of Dorvesk in Kisumu county was shot dead on Monday.",
+                   "shot")
+              .empty());
+    // Qualifiers of the origin ("near Y", "in Y") are the origin's too; the fronted place is
+    // where.
+    CHECK(place_of("In Kisumu, a 40-year-old from the town of Dorvesk near Nakuru was stabbed.",
+                   "stabbed") == "Kisumu");
+    // Without a person before "from", the typed place stays the event's.
+    CHECK(place_of("A man was shot dead in the village of Dorvesk in Kisumu county on Monday.",
+                   "shot") == "Dorvesk");
+}
+
+TEST_CASE("a place inside an apposition to a fronted place describes it", "[events][attachment]") {
+    // Kano only says where the village lies; the march was in the village.
+    CHECK(place_of("In Varek, the village where the general was born north of Kano, dozens of "
+                   "people demonstrated.",
+                   "demonstrated") == "Varek");
+    // A clause after the comma is no apposition: its place stays a candidate.
+    CHECK(place_of("According to officers in Kano, the army shelled rebel posts in Zaria, killing "
+                   "ten.",
+                   "killing") == "Zaria");
+}
+
+TEST_CASE("a clause without a place takes its participle of force's place",
+          "[events][attachment]") {
+    // The bomb went off where the guards were killed.
+    CHECK(place_of("A truck bomb exploded beside a convoy, killing seven guards at a market "
+                   "in the capital, Nairobi, officials said.",
+                   "exploded") == "Nairobi");
+    // The main clause's own place comes first.
+    CHECK(place_of("A bomb exploded in Kisumu, killing six guards near Nakuru.", "exploded") ==
+          "Kisumu");
+}
+
+TEST_CASE("a town naming the street an event was on is where", "[events][attachment]") {
+    CHECK(place_of("A judge was shot dead on a Nairobi street on Friday.", "shot") == "Nairobi");
+    // "on" before a name and no street noun names no place.
+    CHECK(place_of("A judge was shot dead on Friday.", "shot").empty());
+}
+
+TEST_CASE("'wider', 'greater' and 'midtown' modify a place after a preposition",
+          "[events][attachment]") {
+    CHECK(place_of("Riot police patrolled in the wider Kisumu area on Monday.", "patrolled") ==
+          "Kisumu");
+    CHECK(place_of("Nurses marched through midtown Nairobi on Monday.", "marched") == "Nairobi");
+}
+
+TEST_CASE("a shantytown or a slum is a kind of place", "[events][attachment]") {
+    CHECK(place_of("Ten people have been shot in the seaside Dorvo shantytown near Kisumu.",
+                   "shot") == "Dorvo");
+    CHECK(place_of("Police raided the Kessalu slum in Nairobi on Monday.", "raided") == "Kessalu");
+}
+
+TEST_CASE("the first of two names before a plural type word is a place", "[events][attachment]") {
+    CHECK(place_of("Crowds protested in Kisumu's Dorvo and Kessa neighbourhoods on Monday.",
+                   "protested") == "Dorvo");
+    // A listed town alone stays the place.
+    CHECK(place_of("Crowds protested in Kisumu on Monday.", "protested") == "Kisumu");
+}
