@@ -276,9 +276,8 @@ TEST_CASE("a name compounded with a participle says who runs it, not where",
 }
 
 TEST_CASE("an abbreviated country before a common noun is an adjective", "[events][attachment]") {
-    CHECK(place_of("A roadside bomb detonated near a U.S. patrol on Monday.", "detonated").empty());
-    CHECK(place_of("A roadside bomb detonated near a U.S. patrol in Basra.", "detonated") ==
-          "Basra");
+    CHECK(place_of("Two mines detonated near a U.S. convoy on Monday.", "detonated").empty());
+    CHECK(place_of("Two mines detonated near a U.S. convoy in Basra.", "detonated") == "Basra");
     // Not before a preposition: "in the U.S. on Monday" is where.
     CHECK(place_of("Police arrested two men in the U.S. on Monday.", "arrested") == "U.S.");
 }
@@ -293,10 +292,10 @@ TEST_CASE("after 'on' or 'to' right after an event word, a name the phrase locat
 
 TEST_CASE("'of' after a part of ground (portion, flank, corridor, zone) names where",
           "[events][attachment]") {
-    CHECK(place_of("Troops patrolled the main city in India's portion of Kashmir on Monday.",
+    CHECK(place_of("Soldiers patrolled a border town in Ardenia's portion of Kashmir on Monday.",
                    "patrolled") == "Kashmir");
-    CHECK(place_of("Troops stormed several sites on the western flank of Aleppo on Friday.",
-                   "stormed") == "Aleppo");
+    CHECK(place_of("Militia fighters stormed two hilltops on the eastern flank of Homs on Friday.",
+                   "stormed") == "Homs");
 }
 
 TEST_CASE("a subject's origin after 'from' and a person is no place of the event",
