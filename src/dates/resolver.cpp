@@ -552,7 +552,9 @@ Resolution Resolver::resolve(const Mention& m) {
             report_quarter_mention_ = resolved_;
         }
     }
-    if (m.type == TimexType::date && r.value.size() == 4 &&
+    // A year the text names or counts ("in 1990", "last year"), not "later that year": that
+    // repeats the year of a finer date, which stays the anchor of "that quarter" after it.
+    if (m.type == TimexType::date && m.kind != MentionKind::same_narrative && r.value.size() == 4 &&
         std::all_of(r.value.begin(), r.value.end(),
                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
         narrative_year_ = r.value; // "in 1990" for "a year later", "that year"
