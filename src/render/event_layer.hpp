@@ -126,7 +126,10 @@ class EventLayer {
 // The shader's test of one point against the window and the shown types (point_marker.vert).
 inline bool point_shown(float day0, float day1, std::uint8_t slot, const float window[2],
                         const std::array<float, slot_count>& visible) {
-    return day1 >= window[0] && day0 <= window[1] && visible[slot] > 0.5F;
+    // Bitwise, not short-circuit: one test without branches (select_points' loop).
+    return static_cast<bool>(static_cast<int>(day1 >= window[0]) &
+                             static_cast<int>(day0 <= window[1]) &
+                             static_cast<int>(visible[slot] > 0.5F));
 }
 
 } // namespace eventmap::render
