@@ -144,7 +144,8 @@ void EventLayer::upload_chunked(
     float max_sources = 1;
     point_days_.clear();
     point_slots_.clear();
-    columns_kept_ = true;
+    // The count bounds the points: above the limit nothing is kept (not 4M kept, then dropped).
+    columns_kept_ = count <= keep_limit;
     for (std::size_t first = 0; first < count; first += chunk) {
         const std::size_t n = std::min(chunk, count - first);
         make(first, n, part.data());
