@@ -3,6 +3,7 @@
 #include "render/render_error.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 
@@ -91,7 +92,31 @@ bool is_area(const EventInstance& e) {
     return std::fmod(e.flags, 4.0F) >= 2.0F;
 }
 
+// Above this many points the window columns (9 bytes a point) are not kept and every point
+// goes to the GPU, as before: ten million would hold 90 MB more for a frame that is slow anyway.
+constexpr std::size_t keep_limit = std::size_t{1} << 22;
+
 } // namespace
+
+void EventLayer::keep_filter_columns(const EventInstance* points, std::size_t n) {
+    selection_valid_ = false;
+    if (!columns_kept_) {
+        return;
+    }
+    if (point_slots_.size() + n > keep_limit) {
+        columns_kept_ = false;
+        point_days_ = {};
+        point_slots_ = {};
+        return;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        point_days_.push_back(points[k].day0);
+        point_days_.push_back(points[k].day1);
+        // The shader takes int(slot): the same truncation, kept within the uniform array.
+        const auto slot = static_cast<std::size_t>(std::max(points[k].slot, 0.0F));
+        point_slots_.push_back(static_cast<std::uint8_t>(std::min(slot, slot_count - 1)));
+    }
+}
 
 void EventLayer::upload(const std::vector<EventInstance>& instances) {
     std::vector<EventInstance> points, areas;
@@ -101,6 +126,10 @@ void EventLayer::upload(const std::vector<EventInstance>& instances) {
     }
     points_.upload(points);
     areas_.upload(areas);
+    point_days_.clear();
+    point_slots_.clear();
+    columns_kept_ = true;
+    keep_filter_columns(points.data(), points.size());
 }
 
 void EventLayer::upload_chunked(
@@ -113,6 +142,10 @@ void EventLayer::upload_chunked(
                  GL_STATIC_DRAW);
     std::size_t points = 0;
     float max_sources = 1;
+    point_days_.clear();
+    point_slots_.clear();
+    // The count bounds the points: above the limit nothing is kept (not 4M kept, then dropped).
+    columns_kept_ = count <= keep_limit;
     for (std::size_t first = 0; first < count; first += chunk) {
         const std::size_t n = std::min(chunk, count - first);
         make(first, n, part.data());
@@ -127,6 +160,7 @@ void EventLayer::upload_chunked(
         }
         glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(points * sizeof(EventInstance)),
                         static_cast<GLsizeiptr>(kept * sizeof(EventInstance)), part.data());
+        keep_filter_columns(part.data(), kept);
         points += kept;
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
@@ -191,10 +225,72 @@ void EventLayer::draw_markers(const ClipTransform& clip, const Tile& tile, const
         return;
     }
     set_marker_uniforms(points_program_, clip, window, style);
-    draw_points(clip, tile, style);
+    draw_points(clip, tile, window, style);
 }
 
-void EventLayer::draw_points(const ClipTransform& clip, const Tile& tile,
+bool EventLayer::select_points(const float window[2], const MarkerStyle& style) const {
+    if (!columns_kept_ || point_slots_.size() != points_.count) {
+        return false;
+    }
+    last_selection_ms_ = 0;
+    if (selection_valid_ && selected_window_[0] == window[0] && selected_window_[1] == window[1] &&
+        selected_slots_ == style.slot_visible) {
+        return true;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    // Every index is written and the end moves on only for a kept point: no branch to
+    // mispredict on points whose days and types are mixed: 1.0 ms CPU for a million here,
+    // 1.6-1.8 ms with the branch (machine at load 5).
+    const std::size_t n = point_slots_.size();
+    scratch_.resize(n);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        scratch_[kept] = static_cast<std::uint32_t>(i);
+        kept += point_shown(point_days_[2 * i], point_days_[2 * i + 1], point_slots_[i], window,
+                            style.slot_visible)
+                    ? 1
+                    : 0;
+    }
+    scratch_.resize(kept);
+    glBindVertexArray(points_.vao.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, selected_.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(scratch_.size() * sizeof(std::uint32_t)), scratch_.data(),
+                 GL_DYNAMIC_DRAW);
+    glBindVertexArray(0);
+    selected_count_ = scratch_.size();
+    selected_window_ = {window[0], window[1]};
+    selected_slots_ = style.slot_visible;
+    selection_valid_ = true;
+    last_selection_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return true;
+}
+
+void EventLayer::draw_selected() const {
+    if (selected_count_ == 0) {
+        return;
+    }
+    // As Instances::draw: a flush after each batch bounds llvmpipe's bins.
+    constexpr std::size_t batch = 1 << 16;
+    glBindVertexArray(points_.vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, points_.vbo.get());
+    for (GLuint i = 0; i < 4; ++i) {
+        glVertexAttribDivisor(i, 0);
+    }
+    for (std::size_t first = 0; first < selected_count_; first += batch) {
+        const auto n = static_cast<GLsizei>(std::min(batch, selected_count_ - first));
+        glDrawElements(GL_POINTS, n, GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(first * sizeof(std::uint32_t)));
+        if (selected_count_ > batch) {
+            glFinish();
+        }
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glBindVertexArray(0);
+}
+
+void EventLayer::draw_points(const ClipTransform& clip, const Tile& tile, const float window[2],
                              const MarkerStyle& style) const {
     // A viewport `margin` pixels wider on each side, with the transform shrunk to match, keeps
     // the image where it was while markers centred in the margin are no longer clipped away.
@@ -216,7 +312,12 @@ void EventLayer::draw_points(const ClipTransform& clip, const Tile& tile,
     // is discarded anyway, so multisampled rasterisation adds nothing to their pixels; without
     // it llvmpipe shades and blends each fragment once instead of per sample coverage.
     glDisable(GL_MULTISAMPLE);
-    points_.draw(true);
+    if (select_points(window, style)) {
+        draw_selected();
+    } else {
+        selected_count_ = points_.count;
+        points_.draw(true);
+    }
     glEnable(GL_MULTISAMPLE);
     glDisable(GL_PROGRAM_POINT_SIZE);
     glViewport(0, 0, tile.width, tile.height);

@@ -8,6 +8,11 @@
 // drawn first, under the points. Points are clipped by their centre, so the point draw uses a
 // viewport wider than the target by the largest marker: a marker whose centre lies just off a
 // tile or the image still draws its visible part.
+//
+// The points outside the time window or of a hidden type are left out on the CPU (an index
+// list of the rest, made again only when the window or the shown types change): llvmpipe ran
+// its vertex stage over every point, a million for the ~100,000 a window shows. The test is
+// the shader's own, on the same floats, so the image is the same to the byte.
 #pragma once
 
 #include "render/clip_transform.hpp"
@@ -16,6 +21,7 @@
 #include "render/shader_program.hpp"
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -74,7 +80,15 @@ class EventLayer {
         void draw(bool as_points) const;
         void upload(const std::vector<EventInstance>& instances);
     };
-    void draw_points(const ClipTransform& clip, const Tile& tile, const MarkerStyle& style) const;
+    void draw_points(const ClipTransform& clip, const Tile& tile, const float window[2],
+                     const MarkerStyle& style) const;
+    // The selected points, in their order, batched as Instances::draw batches.
+    void draw_selected() const;
+    // Keeps the points' day offsets and slots (for the window test) as they are uploaded.
+    void keep_filter_columns(const EventInstance* points, std::size_t n);
+    // The index list of the points the window and the shown types keep, made when they
+    // changed; false when the columns were not kept (too many points): draw them all.
+    bool select_points(const float window[2], const MarkerStyle& style) const;
 
     ShaderProgram& markers_;
     ShaderProgram& points_program_;
@@ -86,6 +100,36 @@ class EventLayer {
     Texture density_;
     VertexArray empty_vao_;
     int density_w_ = 0, density_h_ = 0;
+
+    // The points' window columns in draw order (days as pairs), empty above keep_limit.
+    std::vector<float> point_days_;
+    std::vector<std::uint8_t> point_slots_;
+    bool columns_kept_ = false;
+    // The selection: its element buffer (bound to points_.vao), its size and what made it.
+    Buffer selected_ = make_buffer();
+    mutable std::size_t selected_count_ = 0;
+    mutable bool selection_valid_ = false;
+    mutable std::array<float, 2> selected_window_{};
+    mutable std::array<float, slot_count> selected_slots_{};
+    mutable std::vector<std::uint32_t> scratch_;
+
+  public:
+    // Points drawn by the last draw_markers (the selection), for tests and benches.
+    std::size_t points_drawn() const noexcept { return selected_count_; }
+    // The CPU milliseconds the last selection took (0 when it was reused).
+    double last_selection_ms() const noexcept { return last_selection_ms_; }
+
+  private:
+    mutable double last_selection_ms_ = 0;
 };
+
+// The shader's test of one point against the window and the shown types (point_marker.vert).
+inline bool point_shown(float day0, float day1, std::uint8_t slot, const float window[2],
+                        const std::array<float, slot_count>& visible) {
+    // Bitwise, not short-circuit: one test without branches (select_points' loop).
+    return static_cast<bool>(static_cast<int>(day1 >= window[0]) &
+                             static_cast<int>(day0 <= window[1]) &
+                             static_cast<int>(visible[slot] > 0.5F));
+}
 
 } // namespace eventmap::render
