@@ -321,7 +321,7 @@ TEST_CASE("the fiscal year under way and the latest one closed", "[dates][gramma
     check("Costs rose in the current fiscal year.", "the current fiscal year", "2013", "DATE");
 }
 
-TEST_CASE("a decade after a possessive is an age; two-digit decades look back",
+TEST_CASE("a decade after a possessive is an age and two-digit decades look back",
           "[dates][grammar][timeml]") {
     const auto r = tag("The driver, a man in his early 50s, and a passenger in her 30s were hurt.");
     INFO(listing(r));
@@ -364,7 +364,8 @@ TEST_CASE("the unit before or after, at a clause boundary", "[dates][grammar][ti
     CHECK(find(r, "the day before") == nullptr);
 }
 
-TEST_CASE("at the moment is the present; overnight the night before", "[dates][grammar][timeml]") {
+TEST_CASE("at the moment is the present and overnight the night before",
+          "[dates][grammar][timeml]") {
     check("The harbour master is abroad at the moment.", "the moment", "PRESENT_REF", "DATE");
     check("Nobody should leave at this decisive moment.", "this decisive moment", "PRESENT_REF",
           "DATE");
