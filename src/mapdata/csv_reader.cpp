@@ -289,10 +289,13 @@ bool direct_csv_candidate(const std::string& path) {
     return ends_with_any(path, {".csv"});
 }
 
-std::optional<std::string> repeated_csv_column(const std::string& path) {
+namespace {
+
+// The header's column names as written; empty when the file cannot be read (OGR says why).
+std::vector<std::string> csv_header_names(const std::string& path) {
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (file == nullptr) {
-        return std::nullopt; // OGR's open says why
+        return {};
     }
     std::string header;
     for (int c = std::fgetc(file); c != EOF && c != '\n' && header.size() < (1U << 20);
@@ -307,15 +310,45 @@ std::optional<std::string> repeated_csv_column(const std::string& path) {
     std::size_t count = 0;
     split_fields(header.data(), header.data() + header.size(), std::vector<char>(names.size(), 1),
                  names, count);
+    names.resize(count);
+    return names;
+}
+
+// The first of `preference` the header holds, or all of them joined when it holds none.
+std::string preferred_name(const std::vector<std::string>& low,
+                           std::initializer_list<const char*> preference) {
+    std::string all;
+    for (const char* name : preference) {
+        if (std::find(low.begin(), low.end(), name) != low.end()) {
+            return name;
+        }
+        all += all.empty() ? name : std::string(",") + name;
+    }
+    return all;
+}
+
+} // namespace
+
+std::optional<std::string> repeated_csv_column(const std::string& path) {
+    const auto names = csv_header_names(path);
     std::vector<std::string> seen;
-    for (std::size_t i = 0; i < count; ++i) {
-        std::string name = ascii_lower(names[i]);
+    for (const auto& written : names) {
+        std::string name = ascii_lower(written);
         if (!name.empty() && std::find(seen.begin(), seen.end(), name) != seen.end()) {
-            return names[i];
+            return written;
         }
         seen.push_back(std::move(name));
     }
     return std::nullopt;
+}
+
+CsvPointNames csv_point_names(const std::string& path) {
+    std::vector<std::string> low;
+    for (const auto& name : csv_header_names(path)) {
+        low.push_back(ascii_lower(name));
+    }
+    return {preferred_name(low, {"longitude", "lon", "lng", "x"}),
+            preferred_name(low, {"latitude", "lat", "y"})};
 }
 
 std::optional<EventTable> read_csv_directly(const std::string& path, unsigned parts) {

@@ -32,4 +32,13 @@ std::optional<EventTable> read_csv_directly(const std::string& path, unsigned pa
 // so such a file is refused before OGR opens it. Reads the header line only.
 std::optional<std::string> repeated_csv_column(const std::string& path);
 
+// The point columns OGR should take, as its X_POSSIBLE_NAMES / Y_POSSIBLE_NAMES open options:
+// the first name of the preference order (longitude, lon, lng, x; latitude, lat, y) that the
+// header holds, alone, or the whole list when it holds none. GDAL 3.6's CSV driver crashes when
+// two header columns match its list ("lon" and "longitude": found by mapdata_source_fuzz).
+struct CsvPointNames {
+    std::string x, y;
+};
+CsvPointNames csv_point_names(const std::string& path);
+
 } // namespace eventmap::mapdata

@@ -76,9 +76,11 @@ gdal::DatasetPtr open_source(const std::string& source) {
     // CSV exports carry longitude/latitude columns; GDAL makes points of them when told.
     const std::string low = ascii_lower(source);
     const bool csv = ends_with(low, ".csv");
-    const char* csv_options[] = {"X_POSSIBLE_NAMES=longitude,lon,lng,x",
-                                 "Y_POSSIBLE_NAMES=latitude,lat,y", "KEEP_GEOM_COLUMNS=NO",
-                                 nullptr};
+    // One name each, chosen from the header (csv_reader.hpp says why).
+    const CsvPointNames point = csv ? csv_point_names(source) : CsvPointNames{};
+    const std::string x_names = "X_POSSIBLE_NAMES=" + point.x;
+    const std::string y_names = "Y_POSSIBLE_NAMES=" + point.y;
+    const char* csv_options[] = {x_names.c_str(), y_names.c_str(), "KEEP_GEOM_COLUMNS=NO", nullptr};
     auto* handle = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                               csv ? csv_options : nullptr, nullptr);
     if (handle == nullptr) {

@@ -59,6 +59,22 @@ TEST_CASE("a foreign CSV with a differently named date field loads", "[mapdata]"
     CHECK(t.precision[2] == mapdata::DatePrecision::month);
 }
 
+TEST_CASE("a CSV with two longitude or latitude columns takes the full names", "[mapdata]") {
+    // GDAL 3.6's CSV driver crashed on such a header (found by mapdata_source_fuzz).
+    const auto dir = test::scratch_dir("mapdata_two_point_columns");
+    test::write_file(dir + "/a.csv", "id,lon,longitude,lat,latitude,date\n"
+                                     "e1,1.5,36.3,2.5,33.5,2020-01-02\n");
+    const auto t = mapdata::load_events(dir + "/a.csv");
+    REQUIRE(t.size() == 1);
+    CHECK(t.lon[0] == Approx(36.3));
+    CHECK(t.lat[0] == Approx(33.5));
+    // Only the short names: those are taken.
+    test::write_file(dir + "/b.csv", "id,lon,lat,date\ne1,36.3,33.5,2020-01-02\n");
+    const auto b = mapdata::load_events(dir + "/b.csv");
+    REQUIRE(b.size() == 1);
+    CHECK(b.lon[0] == Approx(36.3));
+}
+
 TEST_CASE("bad sources give clear errors naming the file", "[mapdata]") {
     struct Case {
         const char* file;
