@@ -369,10 +369,30 @@ double cpu_ms_now() {
 // One phase of the bench: `frames` frames of pan, then zoom, then scrub (a third each).
 // `moving`: the pan and zoom frames count as moved by the user's hand, so they show the
 // preview (the last image moved and scaled) as an interactive drag or wheel does.
+// The events in the window whose centre lies inside the map's rectangle: what a phase draws,
+// beside those the GPU only clips.
+std::size_t events_in_view(ViewerApp& app) {
+    const Session& session = app.session();
+    const UiState& ui = app.ui();
+    const EventTable& t = session.table();
+    std::size_t in = 0;
+    for (Row r = 0; r < t.size(); ++r) {
+        if (!session.in_window(r)) {
+            continue;
+        }
+        const auto xy = app.to_pixels({t.lat[r], t.lon[r]});
+        const double x = xy ? xy->first - ui.map_x0 : -1, y = xy ? xy->second - ui.map_y0 : -1;
+        in += x >= 0 && x < ui.map.width && y >= 0 && y < ui.map.height ? 1 : 0;
+    }
+    return in;
+}
+
 json bench_phase(ViewerApp& app, int frames, int span, bool moving = false) {
     Session& session = app.session();
     UiState& ui = app.ui();
     const DayRange extent = session.time.extent();
+    app.frame(0); // the layout of this phase's panels, so the count sees its map
+    const std::size_t in_view = events_in_view(app);
     std::vector<double> frame_ms, frame_cpu_ms, map_ms, scrub_cpu_ms;
     const auto draws_before = app.map_draws();
     int previews = 0;
@@ -380,7 +400,10 @@ json bench_phase(ViewerApp& app, int frames, int span, bool moving = false) {
         const int phase = (i * 3) / frames; // pan, zoom, scrub
         app.moving_until = moving && phase < 2 ? 1e300 : 0;
         if (phase == 0) {
-            ui.map.pan_pixels(4, 2);
+            // Back and forth, as the zoom: one way, 80 frames of 4 pixels moved the markers off
+            // a 640-pixel map, and the next phases began there (none drawn, so "faster").
+            const double step = i % 40 < 20 ? 4 : -4;
+            ui.map.pan_pixels(step, step / 2);
         } else if (phase == 1) {
             ui.map.zoom_at(ui.map.width / 2.0, ui.map.height / 2.0, i % 40 < 20 ? 1.03 : 1 / 1.03);
         } else {
@@ -422,6 +445,7 @@ json bench_phase(ViewerApp& app, int frames, int span, bool moving = false) {
     return {{"map_width", ui.map.width},
             {"map_height", ui.map.height},
             {"events_in_window_last", session.count_in_window()},
+            {"events_in_view_first", in_view},
             {"frame_ms", stats_json(frame_ms)},
             {"frame_cpu_ms", stats_json(frame_cpu_ms)},
             {"map_draw_ms", stats_json(map_ms)},
@@ -472,16 +496,21 @@ int run_bench(ViewerApp& app, int frames) {
     const double share = std::min(1.0, 100000.0 / std::max<double>(1, session.table().size()));
     const int span = std::max(0, static_cast<int>((extent.last - extent.first) * share));
     session.time.set_window(extent.first, extent.first + span);
+    // Every phase starts from the view fitted to the events: one phase's pan and zoom must not
+    // leave the next one a map with other markers in it (or none).
+    const render::MapView start = ui.map;
     json phases;
     phases["markers_panels"] = bench_phase(app, frames, span);
     // The same pan and zoom moved by hand: previews, the map drawn again when it rests.
     session.time.set_window(extent.first, extent.first + span);
+    ui.map = start;
     phases["markers_panels_moving"] = bench_phase(app, frames, span, true);
     // The same with every side panel hidden: the map takes the window's width.
     const bool filters = ui.show_filters, list = ui.show_list, details = ui.show_details,
                layers = ui.show_layers;
     ui.show_filters = ui.show_list = ui.show_details = ui.show_layers = false;
     session.time.set_window(extent.first, extent.first + span);
+    ui.map = start;
     phases["markers_full_width"] = bench_phase(app, frames, span);
     ui.show_filters = filters;
     ui.show_list = list;
@@ -490,6 +519,7 @@ int run_bench(ViewerApp& app, int frames) {
     // Clusters over every event (the whole extent in the window).
     ui.options.clusters = true;
     session.time.set_window(extent.first, extent.last);
+    ui.map = start;
     phases["clusters_panels"] = bench_phase(app, frames, extent.last - extent.first);
     ui.options.clusters = false;
     const json report = {{"events", session.table().size()},
