@@ -27,7 +27,7 @@ const char* const kProse[] = {
 const char* const kTemporal[] = {"on Friday",
                                  "on August 21, 2013",
                                  "last month",
-                                 "in about two weeks, around September 28",
+                                 "in roughly two weeks, near October 2",
                                  "a week before the third anniversary of the harbour fire",
                                  "last year",
                                  "since 2011",

@@ -17,7 +17,7 @@ namespace eventmap::bench {
 inline const std::vector<std::string> templates{
     "Government forces shelled the {P} district on {D}, residents said.",
     "{A} Foreign Minister {N} met his counterpart in {P} on {D} to discuss the ceasefire.",
-    "At least twelve people were killed in an air strike on a market in {P}, rescue workers said.",
+    "At least twelve people died when an air strike hit a market in {P}, rescue workers said.",
     "Hundreds of people protested in {P} against rising prices, witnesses said.",
     "Officials said the two sides would meet again in {P} around {D}.",
     "Police arrested six suspects in {P} after clashes overnight.",

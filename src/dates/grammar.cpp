@@ -194,7 +194,7 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         if (t.lex == Lex::the && the_core(i, m)) {
             consider(m);
         }
-        // "net income for the year ended March 31": a twelve-month accounting period whose
+        // "net profit for the year ended June 30": a twelve-month accounting period whose
         // end is the date that follows
         if (t.lex == Lex::the && low(i + 1) == "year" &&
             (low(i + 2) == "ended" || low(i + 2) == "ending")) {

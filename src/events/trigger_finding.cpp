@@ -128,7 +128,7 @@ std::size_t ArticleBuilder::object_after(const Analysis& a, std::size_t verb, co
         "from", "by",   "with", "that",  "which",  "who",  "not",  "as",
         "for",  "into", "over", "after", "before", "when", "while"};
     const auto& tokens = a.tokens;
-    // A state after its object takes a longer one: "leaving at least nine people dead".
+    // A state after its object takes a longer one: "leaving at least four villagers dead".
     static const std::unordered_set<std::string> states{"dead", "wounded", "injured"};
     const bool state = states.count(t.words.back()) > 0;
     // Only as an adjunct after a comma: "the fighting has left 36 dead" is the fighting's
@@ -289,7 +289,7 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
     }
 }
 
-// "the bodies of two men were found", "a corpse has been found": the passive of "find body"
+// "the bodies of three farmers were found", "a corpse has been found": the passive of "find body"
 // reports the killing on "found" (the active, "found two bodies", is the lexicon's phrase).
 void ArticleBuilder::find_passive_finding(Analysis& a) const {
     static const std::unordered_set<std::string> bodies{"body", "bodies", "corpse", "corpses"};
@@ -369,7 +369,7 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
         return false;
     }
     // "demonstrate" is told by the word right after it; the others by their object.
-    // "captured her second career singles title": the object's head may come late.
+    // "captured his third regional chess title": the object's head may come late.
     const std::string& lemma = hit.trigger->lemma;
     const std::size_t reach = lemma == "demonstrate" ? 1
                               : lemma == "die"       ? 2

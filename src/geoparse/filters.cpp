@@ -254,7 +254,7 @@ bool speech_follows(const Document& doc, const Match& m) {
     if (!nx || doc.tokens[*nx].capitalized) {
         return false;
     }
-    // "Mark Kitsmore, 54, of Tyler said": the speaker is from the place.
+    // "Dana Orlov, 41, of Brookfield said": the speaker is from the place.
     if (const auto p = word_before(doc, m.first)) {
         const std::string& before = doc.tokens[*p].key;
         if (before == "of" || before == "in" || before == "from" || before == "near" ||

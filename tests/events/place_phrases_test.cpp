@@ -185,7 +185,7 @@ TEST_CASE("a name after an ordinal is a military unit, no place", "[events][plac
 }
 
 TEST_CASE("plural type words and communities mark names", "[events][place_phrases]") {
-    CHECK(names(parse("Militia killed 18 civilians in the Ardenia cities of Quorra on Monday.",
+    CHECK(names(parse("Militia shot 18 herders in the Ardenia cities of Quorra on Monday.",
                       {"Ardenia"})) == std::vector<std::string>{"Quorra"});
     auto p = parse("Gunmen burnt houses in Tarvo community in Ardenia on Monday.", {"Ardenia"});
     const auto found = find_unlisted_places(p.text, p.tokens, p.mention_at, p.blocked);

@@ -119,7 +119,7 @@ TEST_CASE("events trigger: a passive light verb or an auxiliary after an event n
           "[events][trigger]") {
     check_reported_from("The murders were committed on Friday in the town of Homs.", "ASSAULT",
                         "Homs", "murders");
-    const std::string text = "Heavy clashes are now occurring in Homs.";
+    const std::string text = "Fierce clashes are still occurring in Homs.";
     const auto found = events_at(extract(text), "ASSAULT", "Homs");
     REQUIRE(found.size() == 1);
     CHECK(found[0].trigger_end == text.find("occurring") + std::string("occurring").size());
@@ -155,7 +155,7 @@ TEST_CASE("events trigger: a verb phrase of three words takes a modifier before 
 
 TEST_CASE("events trigger: claiming responsibility for an attack reports the attack",
           "[events][trigger]") {
-    check_reported_from("The rebels claimed responsibility for the bombing in Homs on Friday.",
+    check_reported_from("A rebel faction claimed responsibility for the ambush in Homs on Sunday.",
                         "ASSAULT", "Homs", "claimed");
     // A claim for something that is no event reports nothing.
     CHECK(extract("The firm claimed responsibility for the delay in Homs on Friday.").empty());
