@@ -7,7 +7,9 @@
 #include "dates/mention.hpp"
 
 #include <array>
+#include <charconv>
 #include <string>
+#include <string_view>
 
 namespace eventmap::dates::detail {
 
@@ -34,5 +36,13 @@ std::string shifted_value(long base, Unit unit, double amount, int sign, bool we
 long movable_holiday(Holiday h, int year);
 // The year in which (month, day) falls for a mention with this tense around `ref`.
 long month_day_in_context(long ref, int month, int day, Tense tense, int rel);
+
+// The leading decimal digits of a normalised value's field ("2013" of "2013-05"), 0 when there
+// are none: atoi's result on these fields, without its unreported conversion errors.
+inline int leading_int(std::string_view digits) {
+    int out = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return out;
+}
 
 } // namespace eventmap::dates::detail

@@ -14,24 +14,13 @@
 namespace eventmap::dates {
 
 using detail::kSeasonCodes;
+using detail::leading_int;
 using detail::month_day_in_context;
 using detail::previous_quarter;
 using detail::round_amount;
 using detail::season_of_month;
 using detail::shifted_day;
 using detail::shifted_value;
-
-namespace {
-
-// The leading decimal digits of a normalised value's field ("2013" of "2013-05"), 0 when there
-// are none: atoi's result on these fields, without its unreported conversion errors.
-int leading_int(std::string_view digits) {
-    int out = 0;
-    std::from_chars(digits.data(), digits.data() + digits.size(), out);
-    return out;
-}
-
-} // namespace
 
 std::optional<long> period_start(const std::string& value) {
     if (value.size() < 4) {

@@ -13,15 +13,7 @@
 
 namespace eventmap::dates {
 
-namespace {
-
-int leading_int(std::string_view digits) {
-    int out = 0;
-    std::from_chars(digits.data(), digits.data() + digits.size(), out);
-    return out;
-}
-
-} // namespace
+using detail::leading_int;
 
 // How many sentences after a full date (or after an expression resolved in the story's time)
 // the story's time still holds. One: news turns back to the present quickly, and background

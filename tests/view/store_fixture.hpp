@@ -38,18 +38,25 @@ inline events::Event fixture_event(const std::string& id, const std::string& dat
     return e;
 }
 
+// Adds `e` to an open batch as the one event of its invented article, published on the event's
+// date unless `published` says otherwise.
+inline void add_fixture_article(store::EventStore& s, const events::Event& e,
+                                const std::string& published = "") {
+    store::ArticleRecord a;
+    a.id = e.article_id;
+    a.content_hash = "hash-" + e.id;
+    a.title = e.article_title;
+    a.published = published.empty() ? model::iso_date(e) : published;
+    s.add_article(a, {e}, {});
+}
+
 // Stores `events`, one invented article each, in one batch: what an ingest commits.
 inline void ingest_fixture_events(const std::string& target,
                                   const std::vector<events::Event>& events) {
     store::EventStore s(target, store::OpenMode::create);
     s.begin();
     for (const auto& e : events) {
-        store::ArticleRecord a;
-        a.id = e.article_id;
-        a.content_hash = "hash-" + e.id;
-        a.title = e.article_title;
-        a.published = model::iso_date(e);
-        s.add_article(a, {e}, {});
+        add_fixture_article(s, e);
     }
     s.commit();
 }

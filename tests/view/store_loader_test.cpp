@@ -33,12 +33,7 @@ std::string write_varied_store(const std::string& name) {
     region.event_loc.radius_km = 60.0F;
     region.confidence = 0.4;
     for (const auto& e : {month, merged, region}) {
-        store::ArticleRecord a;
-        a.id = e.article_id;
-        a.content_hash = "hash-" + e.id;
-        a.title = e.article_title;
-        a.published = "2018-03-20";
-        s.add_article(a, {e}, {});
+        test::add_fixture_article(s, e, "2018-03-20");
     }
     s.commit();
     return path;
@@ -101,12 +96,7 @@ TEST_CASE("a store read in two halves on two threads gives the same table as one
         s.begin();
         const auto e = test::fixture_event("ev-last", "2018-03-20", "CONSULT", 1, "Homs", 34.73,
                                            36.71, "SY", "Envoys met in the old city.");
-        store::ArticleRecord a;
-        a.id = e.article_id;
-        a.content_hash = "hash-" + e.id;
-        a.title = e.article_title;
-        a.published = "2018-03-20";
-        s.add_article(a, {e}, {});
+        test::add_fixture_article(s, e, "2018-03-20");
         s.commit();
     }
     view::StoreLoadOptions one;

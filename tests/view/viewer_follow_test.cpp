@@ -144,12 +144,7 @@ TEST_CASE("the map follows the store: an event ingested while the viewer is open
         s.begin();
         const auto e = test::fixture_event("ev-aleppo", "2018-03-01", "ASSAULT", 4, "Aleppo",
                                            36.2021, 37.1343, "SY", "Shelling hit Aleppo.");
-        store::ArticleRecord a;
-        a.id = e.article_id;
-        a.content_hash = "hash-" + e.id;
-        a.title = e.article_title;
-        a.published = model::iso_date(e);
-        s.add_article(a, {e}, {});
+        test::add_fixture_article(s, e);
         s.commit();
     });
     const auto result = test::run_view_script(store, dir + "/run.script");
