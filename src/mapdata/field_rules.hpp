@@ -20,9 +20,6 @@ extern const std::vector<const char*> precision_field_names;
 
 // "day", "month", "year" (any case); `fallback` for anything else.
 DatePrecision precision_from_text(const char* text, DatePrecision fallback);
-// Reports in the store's sources JSON (its "article_id" keys, at least 1); appends a hash of
-// each article id to `article_hashes`.
-std::uint16_t count_sources(const char* json, std::vector<std::uint64_t>& article_hashes);
 // Distinct values among the hashes (sorts them).
 std::uint64_t distinct(std::vector<std::uint64_t>& hashes);
 

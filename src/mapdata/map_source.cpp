@@ -322,6 +322,13 @@ DatePrecision precision_from_text(const char* text, DatePrecision fallback) {
     return fallback;
 }
 
+std::uint64_t distinct(std::vector<std::uint64_t>& hashes) {
+    std::sort(hashes.begin(), hashes.end());
+    return static_cast<std::uint64_t>(std::unique(hashes.begin(), hashes.end()) - hashes.begin());
+}
+
+} // namespace detail
+
 // The store's sources column is a JSON array of {"article_id", ...}: counting its keys gives
 // the number of reports without parsing sentences; the ids feed the article count.
 std::uint16_t count_sources(const char* json, std::vector<std::uint64_t>& article_hashes) {
@@ -342,13 +349,6 @@ std::uint16_t count_sources(const char* json, std::vector<std::uint64_t>& articl
     }
     return static_cast<std::uint16_t>(std::clamp<std::uint32_t>(n, 1, 65535));
 }
-
-std::uint64_t distinct(std::vector<std::uint64_t>& hashes) {
-    std::sort(hashes.begin(), hashes.end());
-    return static_cast<std::uint64_t>(std::unique(hashes.begin(), hashes.end()) - hashes.begin());
-}
-
-} // namespace detail
 
 namespace {
 

@@ -10,6 +10,7 @@
 
 #include "mapdata/event_table.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -45,5 +46,10 @@ std::optional<ParsedDate> parse_date(const std::string& text);
 
 // The fields load_events looks for, best first (documented in the README).
 extern const std::vector<const char*> date_field_names;
+
+// Reports in the store's sources JSON (its "article_id" keys, at least 1); appends a hash of
+// each article id to `article_hashes` (the distinct articles are counted from them). Shared by
+// every reader of the store's sources column, so all count reports alike.
+std::uint16_t count_sources(const char* json, std::vector<std::uint64_t>& article_hashes);
 
 } // namespace eventmap::mapdata

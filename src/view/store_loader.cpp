@@ -65,28 +65,6 @@ mapdata::DatePrecision precision_of(const char* text, mapdata::DatePrecision fal
     return fallback;
 }
 
-// The store's sources column is a JSON array of {"article_id": ..., ...}: the number of keys is
-// the number of reports, and the ids (hashed) count the distinct articles, without parsing
-// the sentences the objects also hold. The same count as the generic loader's.
-std::uint16_t count_reports(const char* json, std::vector<std::uint64_t>& article_hashes) {
-    static const char key[] = "\"article_id\"";
-    std::uint32_t n = 0;
-    for (const char* at = std::strstr(json, key); at != nullptr;
-         at = std::strstr(at + sizeof key - 1, key)) {
-        const char* id = at + sizeof key - 1;
-        while (*id == ' ' || *id == ':') {
-            ++id;
-        }
-        ++n;
-        const char* close = *id == '"' ? std::strchr(id + 1, '"') : nullptr;
-        if (close != nullptr) {
-            article_hashes.push_back(std::hash<std::string_view>{}(
-                std::string_view(id + 1, static_cast<std::size_t>(close - id - 1))));
-        }
-    }
-    return static_cast<std::uint16_t>(std::clamp<std::uint32_t>(n, 1, 65535));
-}
-
 class TypeIndex {
   public:
     // Names already in `names` keep their indices (a second half's names are merged into
@@ -386,7 +364,7 @@ bool read_columns(const std::string& source, const std::string& layer, EventTabl
         t.date_source[r] = static_cast<std::uint8_t>(
             std::min<std::uint32_t>(interned(source_of, t.date_sources, c.text(2)), 255));
         if (reports != nullptr) {
-            reports->sources[r] = count_reports(c.text(7), article_hashes);
+            reports->sources[r] = mapdata::count_sources(c.text(7), article_hashes);
         }
         const char* resolved = c.text(5);
         t.place[r] = *resolved != '\0' ? resolved : c.text(6);
