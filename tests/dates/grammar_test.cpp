@@ -219,7 +219,8 @@ TEST_CASE("a month after early, mid or late and a hyphen", "[dates][grammar][tim
 TEST_CASE("the year of the reference, and the years it is not", "[dates][grammar][timeml]") {
     check("Shares hit a high for the year on Monday.", "the year", "2013", "DATE");
     check("Rain fell throughout the year.", "the year", "2013", "DATE");
-    check("Sales rose in the first nine months of the year.", "the year", "2013", "DATE");
+    check("Ticket sales climbed over the opening eight weeks of the year.", "the year", "2013",
+          "DATE");
     check("Profit for the year ended June 30 fell.", "the year", "P1Y", "DURATION");
     CHECK(find(tag("It was the year of the flood."), "the year") == nullptr);
     CHECK(find(tag("He was named Player of the Year."), "the Year") == nullptr);
