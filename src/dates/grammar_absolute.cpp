@@ -19,6 +19,32 @@ std::size_t Grammar::year_suffix(std::size_t i, int& year) const {
     return kNone;
 }
 
+// "the May vote", "the March handover": a capitalised month between "the" and a lowercase
+// noun modifies the noun, as "the June vote" does; "the March was peaceful", "the March on
+// the capital" (the event called the March) are followed by a verb or a preposition, and
+// "the May government" is a person's.
+bool Grammar::attributive_month(std::size_t i, std::size_t j) const {
+    if (i == 0 || !is(i - 1, Lex::the) || !toks_[i].capitalized || at(j) == nullptr ||
+        toks_[j].kind != TokenKind::word || toks_[j].capitalized || toks_[j].lex != Lex::none ||
+        !same_sentence(i, j) || attached(j)) {
+        return false;
+    }
+    static constexpr std::string_view kNotNouns[] = {
+        "was", "is", "were", "are", "will", "would", "has", "had", "have", "and", "or", "drew",
+        "took", "went", "left", "led", "began", "ended", "at", "into", "against", "that", "which",
+        "who", "as", "with", "along", "across", "toward", "towards",
+        // a person called May: "the May government", "the May family"
+        "government", "administration", "cabinet", "family", "era", "camp", "ministry", "team"};
+    const std::string_view next = low(j);
+    for (std::string_view w : kNotNouns) {
+        if (next == w) {
+            return false;
+        }
+    }
+    // a verb in the past ("the March ended", "the March passed off") ends in -ed
+    return !(next.size() > 3 && next.substr(next.size() - 2) == "ed");
+}
+
 bool Grammar::temporal_word_before(std::size_t i) const {
     return i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
                      is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::to) ||
@@ -138,6 +164,12 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
     const bool name_follows = at(j) != nullptr && toks_[j].kind == TokenKind::word &&
                               toks_[j].capitalized && toks_[j].lex == Lex::none &&
                               same_sentence(i, j);
+    if (ambiguous && !after_preposition && attributive_month(i, j)) {
+        m.kind = MentionKind::month; // "the May vote", "the March handover"
+        m.month = month;
+        finish(m, i, j);
+        return true;
+    }
     if (ambiguous && (!after_preposition || name_follows)) {
         return false; // "and Jan Smit of ..." is a name even after "and"
     }

@@ -64,6 +64,12 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             low(i + 1) == "thereafter") {
             return false;
         }
+        // "the soon-to-be mayor", "a soon-to-open hall": a prefix of the adjective, as "now-"
+        // is in "the now-closed mill"
+        if (punct(i + 1, '-') && attached(i + 1) && attached(i + 2) && at(i + 2) != nullptr &&
+            toks_[i + 2].kind == TokenKind::word) {
+            return false;
+        }
         return fixed("FUTURE_REF", i + 1);
     case Lex::recent:
         // "in recent years" is an unknown stretch of years up to now (TimeBank: PXY)

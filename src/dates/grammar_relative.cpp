@@ -528,10 +528,15 @@ bool Grammar::the_year_of_reference(std::size_t i) const {
     if (at(next) == nullptr || !same_sentence(i, next)) {
         return true;
     }
+    // "a low for the year of $18.25", "a peak for the year of 4,100 points": the level reached,
+    // not a year named by what follows
+    const bool level_after = is(next, Lex::of) && at(next + 1) != nullptr &&
+                             (toks_[next + 1].kind == TokenKind::number || punct(next + 1, '$'));
     if (toks_[next].kind == TokenKind::number || (punct(next, '-') && attached(next)) ||
         (punct(next, '\'') && attached(next)) || is(next, Lex::before) || is(next, Lex::after) ||
-        is(next, Lex::of) || is(next, Lex::earlier) || is(next, Lex::ago) || is(next, Lex::that) ||
-        is(next, Lex::in) || is(next, Lex::since) || is(next, Lex::number_word)) {
+        (is(next, Lex::of) && !level_after) || is(next, Lex::earlier) || is(next, Lex::ago) ||
+        is(next, Lex::that) || is(next, Lex::in) || is(next, Lex::since) ||
+        is(next, Lex::number_word)) {
         return false;
     }
     static constexpr std::string_view kClauses[] = {"ended",    "ending", "when",    "which",

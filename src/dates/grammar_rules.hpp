@@ -96,6 +96,8 @@ class Grammar {
     // A preposition or modifier before i that introduces a month or a year as a time ("in",
     // "since", "by", "early", "mid", "through"...): shared by months and years alone.
     bool temporal_word_before(std::size_t i) const;
+    // An ambiguous month (i) between "the" and a lowercase noun (j): "the May vote".
+    bool attributive_month(std::size_t i, std::size_t j) const;
     // A decade token after a possessive ("in his 40s") is an age.
     bool age_decade(std::size_t i) const;
 
@@ -126,8 +128,15 @@ class Grammar {
         }
         return false;
     }
-    // "as early as Monday", "as soon as Sunday": a time ahead
+    // "as early as Monday", "as soon as Sunday": a time ahead; so is what something happens
+    // "ahead of" or "in advance of" ("traders sold ahead of the weekend", "ahead of Friday's
+    // vote"), whatever the tense of the clause: the preposition itself places it later
     bool as_early_as(std::size_t first) const {
+        if (first >= 2 && is(first - 1, Lex::of) &&
+            (low(first - 2) == "ahead" ||
+             (first >= 3 && low(first - 2) == "advance" && is(first - 3, Lex::in)))) {
+            return true;
+        }
         return first >= 3 && low(first - 3) == "as" && low(first - 1) == "as" &&
                (low(first - 2) == "early" || low(first - 2) == "soon");
     }

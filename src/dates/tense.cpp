@@ -142,8 +142,11 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         }
         const bool to_next = i + 1 < tokens.size() && word(i + 1) == "to";
         const std::string_view w = word(i);
-        if (to_next && (w == "set" || w == "planning" || w == "preparing" || w == "going")) {
-            return Tense::future; // "is set to begin", "were planning to march on Monday"
+        if (to_next && (w == "set" || w == "planning" || w == "preparing" || w == "going" ||
+                        w == "likely" || w == "unlikely")) {
+            // "is set to begin", "were planning to march on Monday", "is likely to sign
+            // on Monday": what is to come
+            return Tense::future;
         }
         // "the bank is to resume trading Tuesday": be + to + verb is an arrangement ahead
         if (to_next && (w == "is" || w == "are" || w == "was" || w == "were") &&

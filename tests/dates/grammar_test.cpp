@@ -352,6 +352,11 @@ TEST_CASE("now as the prefix of an adjective is no time", "[dates][grammar][time
     CHECK(find(r, "now") != nullptr); // "now defunct", written apart, is the adverb
     CHECK(r.expressions.size() == 1);
     check("The ferry is now late.", "now", "PRESENT_REF", "DATE");
+    // the same for "soon-": "the soon-to-be mayor" says what someone will be, not when
+    const auto s = tag("The soon-to-be mayor toured a soon-to-open hall; work ends soon.");
+    INFO(listing(s));
+    CHECK(s.expressions.size() == 1);
+    check("The soon-to-be mayor says work ends soon.", "soon", "FUTURE_REF", "DATE");
 }
 
 TEST_CASE("the unit before or after, at a clause boundary", "[dates][grammar][timeml]") {
@@ -380,4 +385,35 @@ TEST_CASE("at the moment is the present and overnight the night before",
     const auto s = tag("The village did not change overnight; she was no overnight success.");
     INFO(listing(s));
     CHECK(s.expressions.empty());
+}
+
+TEST_CASE("a holiday's week is the ISO week it falls in", "[dates][grammar][timeml]") {
+    // Monday 2014-04-14: Easter 2014 is Sunday the 20th, the end of that ISO week
+    check("Churches filled as Easter week began.", "Easter week", "2014-W16", "DATE", "2014-04-14");
+    check("Shops will stay open late through Christmas week.", "Christmas week", "2013-W52",
+          "DATE");
+    check("Airports were crowded during Thanksgiving week.", "Thanksgiving week", "2013-W48",
+          "DATE", "2013-12-02");
+    check("The bakery shut for Easter week 2012.", "Easter week 2012", "2012-W14", "DATE");
+    // the day alone keeps its day value
+    check("Churches filled on Easter Sunday.", "Easter Sunday", "2013-03-31", "DATE");
+}
+
+TEST_CASE("a capitalised May or March between the and a noun is the month",
+          "[dates][grammar][timeml]") {
+    check("The March handover will let the new owners start work.", "March", "2014-03", "DATE");
+    check("Polls opened for the May runoff at dawn.", "May", "2013-05", "DATE");
+    for (const char* text :
+         {"The March was peaceful and short.", "The March on the capital drew crowds.",
+          "Critics of the May government spoke.", "He joined the march."}) {
+        const auto r = tag(text);
+        INFO(text << " -> " << listing(r));
+        CHECK(r.expressions.empty());
+    }
+}
+
+TEST_CASE("a level for the year is the reference's year", "[dates][grammar][timeml]") {
+    check("The stock touched a low for the year of $14.50 in May.", "the year", "2013", "DATE");
+    check("The index set a peak for the year of 4,100 points.", "the year", "2013", "DATE");
+    CHECK(find(tag("It was the year of the flood."), "the year") == nullptr);
 }

@@ -286,3 +286,27 @@ TEST_CASE("that season and the following season count from the text's last date"
     const auto d = tag("Ferries will resume the following spring.");
     CHECK(value_of(d, "the following spring") == "2014-SP");
 }
+
+TEST_CASE("what happens ahead of a time places that time later", "[dates][resolver][tense]") {
+    // published Friday 2013-09-13: the weekend ahead, not the one gone
+    const auto a = tag("Investors trimmed their holdings ahead of the weekend.");
+    CHECK(value_of(a, "the weekend") == "2013-W37-WE");
+    // a day named to identify an event, but the event is still to come
+    const auto b = tag("Traders sold shares ahead of Tuesday's vote.");
+    CHECK(value_of(b, "Tuesday") == "2013-09-17");
+    const auto c = tag("Envoys met in advance of Monday's summit.");
+    CHECK(value_of(c, "Monday") == "2013-09-16");
+    // without the preposition the same past clause keeps the last such day
+    const auto d = tag("Traders sold shares after Tuesday's vote.");
+    CHECK(value_of(d, "Tuesday") == "2013-09-10");
+}
+
+TEST_CASE("likely to and unlikely to look ahead", "[dates][resolver][tense]") {
+    const auto a = tag("The committee is likely to vote on Wednesday.");
+    CHECK(value_of(a, "Wednesday") == "2013-09-18");
+    const auto b = tag("The two sides were unlikely to settle before Monday.");
+    CHECK(value_of(b, "Monday") == "2013-09-16");
+    // without "likely to", a day naming an event is the last such day
+    const auto c = tag("The committee is voting on Wednesday's plan.");
+    CHECK(value_of(c, "Wednesday") == "2013-09-11");
+}
