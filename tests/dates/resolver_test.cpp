@@ -310,3 +310,18 @@ TEST_CASE("likely to and unlikely to look ahead", "[dates][resolver][tense]") {
     const auto c = tag("The committee is voting on Wednesday's plan.");
     CHECK(value_of(c, "Wednesday") == "2013-09-11");
 }
+
+TEST_CASE("a negated could and a plan carried out are past", "[dates][resolver][tense]") {
+    // published Friday 2013-09-13
+    const auto a = tag("Neither the mayor nor her aides could be reached Wednesday.");
+    CHECK(value_of(a, "Wednesday") == "2013-09-11");
+    const auto b = tag("Nobody could be found Tuesday at the depot.");
+    CHECK(value_of(b, "Tuesday") == "2013-09-10");
+    // a plain could with a passive still looks ahead
+    const auto c = tag("The mayor could be reached Wednesday.");
+    CHECK(value_of(c, "Wednesday") == "2013-09-18");
+    const auto d = tag("The ferries sailed as previously planned Monday.");
+    CHECK(value_of(d, "Monday") == "2013-09-09");
+    const auto e = tag("The ferries are planned Monday.");
+    CHECK(value_of(e, "Monday") == "2013-09-16");
+}
