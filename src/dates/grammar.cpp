@@ -286,7 +286,8 @@ std::vector<Mention> Grammar::run() {
                     m.tense = Tense::present;
                 }
             }
-            const bool suppressed = m.kind == MentionKind::fixed && m.fixed.empty();
+            const bool suppressed =
+                (m.kind == MentionKind::fixed && m.fixed.empty()) || in_title(m);
             i = m.last_token;
             Mention second;
             const bool pair = !suppressed && coordinated_day(m, second);

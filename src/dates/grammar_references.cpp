@@ -126,7 +126,12 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             return true;
         }
         // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
-        // "quarters" alone is lodging ("the officers' quarters") far more often than time.
+        // "quarters" alone is lodging ("the officers' quarters") far more often than time;
+        // "the early hours", "the small hours" (of Sunday) are a part of the night, no length.
+        if (unit_at(i, unit, plural) != kNone && unit == Unit::hour && i > 0 &&
+            (low(i - 1) == "early" || low(i - 1) == "small" || low(i - 1) == "wee")) {
+            return false;
+        }
         if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
             unit != Unit::quarter &&
             !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||

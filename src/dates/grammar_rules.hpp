@@ -128,6 +128,16 @@ class Grammar {
         }
         return false;
     }
+    // "This Week With a Guest", "Next Year Country": a capitalised unit followed by another
+    // capitalised word names a programme or a work, not a period
+    bool in_title(const Mention& m) const {
+        const std::size_t unit = m.last_token - 1;
+        const std::size_t next = m.last_token;
+        return m.kind == MentionKind::relative_unit && is(unit, Lex::unit) &&
+               toks_[unit].capitalized && at(next) != nullptr &&
+               toks_[next].kind == TokenKind::word && toks_[next].capitalized &&
+               same_sentence(unit, next) && !(is(next, Lex::month) || is(next, Lex::weekday));
+    }
     // "as early as Monday", "as soon as Sunday": a time ahead; so is what something happens
     // "ahead of" or "in advance of" ("traders sold ahead of the weekend", "ahead of Friday's
     // vote"), whatever the tense of the clause: the preposition itself places it later

@@ -417,3 +417,17 @@ TEST_CASE("a level for the year is the reference's year", "[dates][grammar][time
     check("The index set a peak for the year of 4,100 points.", "the year", "2013", "DATE");
     CHECK(find(tag("It was the year of the flood."), "the year") == nullptr);
 }
+
+TEST_CASE("the early hours and programme titles are no durations or periods",
+          "[dates][grammar][timeml]") {
+    const auto r = tag("Police arrived in the early hours of Sunday.");
+    INFO(listing(r));
+    CHECK(find(r, "hours") == nullptr);
+    CHECK(find(r, "Sunday") != nullptr);
+    check("Crews worked for hours.", "hours", "PTXH", "DURATION");
+    const auto t = tag("The minister spoke on \"This Week With Anna Rossi\" on Sunday.");
+    INFO(listing(t));
+    CHECK(find(t, "This Week") == nullptr);
+    CHECK(find(t, "Sunday") != nullptr);
+    check("This week the ferry sank.", "This week", "2013-W37", "DATE");
+}
