@@ -33,8 +33,9 @@ bool Grammar::attributive_month(std::size_t i, std::size_t j) const {
         "was", "is", "were", "are", "will", "would", "has", "had", "have", "and", "or", "drew",
         "took", "went", "left", "led", "began", "ended", "at", "into", "against", "that", "which",
         "who", "as", "with", "along", "across", "toward", "towards",
-        // a person called May: "the May government", "the May family"
-        "government", "administration", "cabinet", "family", "era", "camp", "ministry", "team"};
+        // a person called May: "the May government", "the May family", "the May estate"
+        "government", "administration", "cabinet", "family", "era", "camp", "ministry", "team",
+        "estate", "household", "home", "house", "children", "premiership", "doctrine", "deal"};
     const std::string_view next = low(j);
     for (std::string_view w : kNotNouns) {
         if (next == w) {

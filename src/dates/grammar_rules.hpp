@@ -128,6 +128,12 @@ class Grammar {
         }
         return false;
     }
+    // "last Friday", "last week": the word fixes the direction, whatever the clause says
+    static bool explicitly_past(const Mention& m) {
+        return (m.kind == MentionKind::weekday || m.kind == MentionKind::relative_unit ||
+                m.kind == MentionKind::season) &&
+               m.rel < 0;
+    }
     // "This Week With a Guest", "Next Year Country": a capitalised unit followed by another
     // capitalised word names a programme or a work, not a period
     bool in_title(const Mention& m) const {

@@ -405,7 +405,8 @@ TEST_CASE("a capitalised May or March between the and a noun is the month",
     check("Polls opened for the May runoff at dawn.", "May", "2013-05", "DATE");
     for (const char* text :
          {"The March was peaceful and short.", "The March on the capital drew crowds.",
-          "Critics of the May government spoke.", "He joined the march."}) {
+          "Critics of the May government spoke.", "He joined the march.",
+          "She moved to the May estate."}) {
         const auto r = tag(text);
         INFO(text << " -> " << listing(r));
         CHECK(r.expressions.empty());

@@ -296,6 +296,11 @@ TEST_CASE("what happens ahead of a time places that time later", "[dates][resolv
     CHECK(value_of(b, "Tuesday") == "2013-09-17");
     const auto c = tag("Envoys met in advance of Monday's summit.");
     CHECK(value_of(c, "Monday") == "2013-09-16");
+    // "last" keeps its own direction
+    const auto l = tag("Traders sold ahead of last Friday's vote.");
+    CHECK(value_of(l, "last Friday") == "2013-09-06");
+    REQUIRE(!l.expressions.empty());
+    CHECK_FALSE(l.expressions.front().future);
     // without the preposition the same past clause keeps the last such day
     const auto d = tag("Traders sold shares after Tuesday's vote.");
     CHECK(value_of(d, "Tuesday") == "2013-09-10");
