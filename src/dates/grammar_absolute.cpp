@@ -303,6 +303,21 @@ bool Grammar::age_decade(std::size_t i) const {
     return w == "his" || w == "her" || w == "their" || w == "my" || w == "our" || w == "your";
 }
 
+// Plural nouns that a year modifies as the period they measure, never a count of them:
+// "2010 levels", "2012 results", "2014 forecasts".
+bool Grammar::year_figures(std::string_view w) {
+    static constexpr std::string_view kFigures[] = {
+        "levels",    "results",  "figures",   "earnings",  "sales",   "profits",
+        "revenues",  "prices",   "forecasts", "estimates", "targets", "budgets",
+        "elections", "accounts", "totals",    "highs",     "lows",    "peaks"};
+    for (std::string_view f : kFigures) {
+        if (w == f) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool Grammar::year_core(std::size_t i, Mention& m) const {
     const Token* t = at(i);
     if (t == nullptr) {
@@ -369,13 +384,14 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         (name_word(j) || toks_[i].kind == TokenKind::punct)) {
         return false;
     }
-    // A count of things, even after a preposition: "2000 people", "by 1104 infections".
+    // A count of things, even after a preposition: "2000 people", "by 1104 infections"; but
+    // the figures of a year are the year's ("from 2010 levels", "the firm's 2012 results").
     const Token* next = at(j);
     if (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
         next->lex == Lex::none && same_sentence(i, j)) {
         const std::string_view w = low(j);
         if (w.size() > 3 && w.back() == 's' && w != "was" && w != "has" && w != "is" &&
-            w.substr(w.size() - 2) != "ss") {
+            w.substr(w.size() - 2) != "ss" && !(year >= 1900 && year <= 2100 && year_figures(w))) {
             return false;
         }
     }

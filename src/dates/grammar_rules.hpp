@@ -96,6 +96,8 @@ class Grammar {
     // A preposition or modifier before i that introduces a month or a year as a time ("in",
     // "since", "by", "early", "mid", "through"...): shared by months and years alone.
     bool temporal_word_before(std::size_t i) const;
+    // "levels", "results": plural nouns a year modifies ("2010 levels"), not counts.
+    static bool year_figures(std::string_view w);
     // An ambiguous month (i) between "the" and a lowercase noun (j): "the May vote".
     bool attributive_month(std::size_t i, std::size_t j) const;
     // A decade token after a possessive ("in his 40s") is an age.

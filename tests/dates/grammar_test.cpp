@@ -432,3 +432,12 @@ TEST_CASE("the early hours and programme titles are no durations or periods",
     CHECK(find(t, "Sunday") != nullptr);
     check("This week the ferry sank.", "This week", "2013-W37", "DATE");
 }
+
+TEST_CASE("a year before the figures it measures is a year, a count is not",
+          "[dates][grammar][timeml]") {
+    check("Output is back to 2010 levels.", "2010", "2010", "DATE");
+    check("The firm's 2012 results were poor.", "2012", "2012", "DATE");
+    const auto r = tag("The town has 2013 voters and 1950 houses.");
+    INFO(listing(r));
+    CHECK(r.expressions.empty());
+}
