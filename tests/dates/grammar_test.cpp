@@ -421,10 +421,14 @@ TEST_CASE("a level for the year is the reference's year", "[dates][grammar][time
 
 TEST_CASE("the early hours and programme titles are no durations or periods",
           "[dates][grammar][timeml]") {
-    const auto r = tag("Police arrived in the early hours of Sunday.");
+    const auto r = tag("The patrol turned back in the wee hours of Saturday.");
     INFO(listing(r));
     CHECK(find(r, "hours") == nullptr);
-    CHECK(find(r, "Sunday") != nullptr);
+    CHECK(find(r, "Saturday") != nullptr);
+    check("The patrol had turned back by the early hours of Saturday.", "Saturday", "2013-09-07",
+          "DATE");
+    CHECK(find(tag("The patrol had turned back by the early hours of Saturday."), "hours") ==
+          nullptr);
     check("Crews worked for hours.", "hours", "PTXH", "DURATION");
     const auto t = tag("The minister spoke on \"This Week With Anna Rossi\" on Sunday.");
     INFO(listing(t));
