@@ -445,3 +445,21 @@ TEST_CASE("a year before the figures it measures is a year, a count is not",
     INFO(listing(r));
     CHECK(r.expressions.empty());
 }
+
+TEST_CASE("early, mid and late belong to a relative period or weekday they narrow",
+          "[dates][grammar][timeml]") {
+    // published Friday 2013-09-13
+    check("Talks resume early next week.", "early next week", "2013-W38", "DATE");
+    check("Sales fell late last month.", "late last month", "2013-08", "DATE");
+    check("The vote came late Tuesday.", "late Tuesday", "2013-09-10", "DATE");
+    check("Snow fell in early spring.", "early spring", "2013-SP", "DATE");
+    const auto r = tag("Fares rose early this year.");
+    INFO(listing(r));
+    REQUIRE(find(r, "early this year") != nullptr);
+    CHECK(find(r, "early this year")->mod == "START");
+    // "late" said of the subject is no part of the time
+    const auto s = tag("The ferry was late Tuesday and early Wednesday.");
+    INFO(listing(s));
+    CHECK(find(s, "Tuesday") != nullptr);
+    CHECK(find(s, "early Wednesday") != nullptr);
+}
