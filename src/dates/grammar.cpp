@@ -264,9 +264,9 @@ std::vector<Mention> Grammar::run() {
             m.byte_end = toks_[m.last_token - 1].end;
             m.sentence = sentences_[m.first_token];
             if (m.tense == Tense::unknown) {
-                m.tense = attributive(m)               ? Tense::past
-                          : as_early_as(m.first_token) ? Tense::future
-                                                       : tense_of(m.first_token, m.last_token);
+                m.tense = as_early_as(m.first_token) && !explicitly_past(m) ? Tense::future
+                          : attributive(m)                                  ? Tense::past
+                                           : tense_of(m.first_token, m.last_token);
                 // "stays shut until Friday": in news a weekday after "until" is a deadline
                 // ahead, even when a participle ("closed") makes the clause look past
                 if (m.kind == MentionKind::weekday && m.first_token > 0 &&
@@ -286,7 +286,8 @@ std::vector<Mention> Grammar::run() {
                     m.tense = Tense::present;
                 }
             }
-            const bool suppressed = m.kind == MentionKind::fixed && m.fixed.empty();
+            const bool suppressed =
+                (m.kind == MentionKind::fixed && m.fixed.empty()) || in_title(m);
             i = m.last_token;
             Mention second;
             const bool pair = !suppressed && coordinated_day(m, second);

@@ -19,6 +19,33 @@ std::size_t Grammar::year_suffix(std::size_t i, int& year) const {
     return kNone;
 }
 
+// "the May vote", "the March handover": a capitalised month between "the" and a lowercase
+// noun modifies the noun, as "the June vote" does; "the March was peaceful", "the March on
+// the capital" (the event called the March) are followed by a verb or a preposition, and
+// "the May government" is a person's.
+bool Grammar::attributive_month(std::size_t i, std::size_t j) const {
+    if (i == 0 || !is(i - 1, Lex::the) || !toks_[i].capitalized || at(j) == nullptr ||
+        toks_[j].kind != TokenKind::word || toks_[j].capitalized || toks_[j].lex != Lex::none ||
+        !same_sentence(i, j) || attached(j)) {
+        return false;
+    }
+    static constexpr std::string_view kNotNouns[] = {
+        "was", "is", "were", "are", "will", "would", "has", "had", "have", "and", "or", "drew",
+        "took", "went", "left", "led", "began", "ended", "at", "into", "against", "that", "which",
+        "who", "as", "with", "along", "across", "toward", "towards",
+        // a person called May: "the May government", "the May family", "the May estate"
+        "government", "administration", "cabinet", "family", "era", "camp", "ministry", "team",
+        "estate", "household", "home", "house", "children", "premiership", "doctrine", "deal"};
+    const std::string_view next = low(j);
+    for (std::string_view w : kNotNouns) {
+        if (next == w) {
+            return false;
+        }
+    }
+    // a verb in the past ("the March ended", "the March passed off") ends in -ed
+    return !(next.size() > 3 && next.substr(next.size() - 2) == "ed");
+}
+
 bool Grammar::temporal_word_before(std::size_t i) const {
     return i > 0 && (is(i - 1, Lex::in) || is(i - 1, Lex::since) || is(i - 1, Lex::until) ||
                      is(i - 1, Lex::by) || is(i - 1, Lex::from) || is(i - 1, Lex::to) ||
@@ -138,6 +165,12 @@ bool Grammar::month_first(std::size_t i, Mention& m) const {
     const bool name_follows = at(j) != nullptr && toks_[j].kind == TokenKind::word &&
                               toks_[j].capitalized && toks_[j].lex == Lex::none &&
                               same_sentence(i, j);
+    if (ambiguous && !after_preposition && attributive_month(i, j)) {
+        m.kind = MentionKind::month; // "the May vote", "the March handover"
+        m.month = month;
+        finish(m, i, j);
+        return true;
+    }
     if (ambiguous && (!after_preposition || name_follows)) {
         return false; // "and Jan Smit of ..." is a name even after "and"
     }
@@ -270,6 +303,21 @@ bool Grammar::age_decade(std::size_t i) const {
     return w == "his" || w == "her" || w == "their" || w == "my" || w == "our" || w == "your";
 }
 
+// Plural nouns that a year modifies as the period they measure, never a count of them:
+// "2010 levels", "2012 results", "2014 forecasts".
+bool Grammar::year_figures(std::string_view w) {
+    static constexpr std::string_view kFigures[] = {
+        "levels",    "results",  "figures",   "earnings",  "sales",   "profits",
+        "revenues",  "prices",   "forecasts", "estimates", "targets", "budgets",
+        "elections", "accounts", "totals",    "highs",     "lows",    "peaks"};
+    for (std::string_view f : kFigures) {
+        if (w == f) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool Grammar::year_core(std::size_t i, Mention& m) const {
     const Token* t = at(i);
     if (t == nullptr) {
@@ -336,13 +384,14 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
         (name_word(j) || toks_[i].kind == TokenKind::punct)) {
         return false;
     }
-    // A count of things, even after a preposition: "2000 people", "by 1104 infections".
+    // A count of things, even after a preposition: "2000 people", "by 1104 infections"; but
+    // the figures of a year are the year's ("from 2010 levels", "the firm's 2012 results").
     const Token* next = at(j);
     if (next != nullptr && next->kind == TokenKind::word && !next->capitalized &&
         next->lex == Lex::none && same_sentence(i, j)) {
         const std::string_view w = low(j);
         if (w.size() > 3 && w.back() == 's' && w != "was" && w != "has" && w != "is" &&
-            w.substr(w.size() - 2) != "ss") {
+            w.substr(w.size() - 2) != "ss" && !(year >= 1900 && year <= 2100 && year_figures(w))) {
             return false;
         }
     }

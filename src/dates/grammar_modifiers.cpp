@@ -11,10 +11,20 @@ bool Grammar::modified(std::size_t i, Mention& m) const {
     if (l == Lex::early || l == Lex::mid || l == Lex::late) {
         std::size_t j = punct(i + 1, '-') && attached(i + 1) ? i + 2 : i + 1;
         Mention inner;
-        if (core(j, inner) && !inner.fixed.empty() &&
-            (inner.kind == MentionKind::fixed || inner.kind == MentionKind::month ||
-             inner.kind == MentionKind::relative_unit || inner.kind == MentionKind::season) &&
-            inner.type == TimexType::date) {
+        // "early next week", "late last year", "late Tuesday": the modifier is part of the
+        // expression (TIMEX3 mod), the value that of the period it narrows
+        // "the ferry was late Tuesday": an adjective of the subject, not a part of the day
+        const bool predicate = l == Lex::late && i > 0 &&
+                               (low(i - 1) == "was" || low(i - 1) == "were" || low(i - 1) == "is" ||
+                                low(i - 1) == "are" || low(i - 1) == "be" || low(i - 1) == "been" ||
+                                low(i - 1) == "running");
+        const bool found = !predicate && core(j, inner);
+        const bool relative = inner.kind == MentionKind::relative_unit ||
+                              inner.kind == MentionKind::season ||
+                              inner.kind == MentionKind::weekday;
+        if (found && (!inner.fixed.empty() || relative) &&
+            (inner.kind == MentionKind::fixed || inner.kind == MentionKind::month || relative) &&
+            inner.type == TimexType::date && inner.mod.empty()) {
             m = inner;
             m.mod = l == Lex::early ? "START" : l == Lex::mid ? "MID" : "END";
             m.first_token = static_cast<std::uint32_t>(i);

@@ -241,19 +241,35 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
     } else {
         return false;
     }
+    // "Easter week", "the Thanksgiving week": the week the holiday falls in (TimeML values it
+    // as that week), not the day; "Christmas Day week" reads oddly but means the same
+    const bool week = is(j, Lex::unit) && low(j) == "week" && !toks_[j].capitalized;
+    if (week) {
+        ++j;
+    }
     if (m.kind == MentionKind::holiday) {
+        m.week_of = week;
         int year = 0;
         if (const std::size_t y = year_suffix(j, year); y != kNone) {
             const long d = movable_holiday(static_cast<Holiday>(m.rel), year);
             m.kind = MentionKind::fixed;
-            m.fixed = format_day(d);
+            m.fixed = week ? format_week(d) : format_day(d);
+            m.week_of = false;
             finish(m, i, y);
             return true;
         }
         finish(m, i, j);
         return true;
     }
-    return finish_day(m, i, j, month, day, false);
+    if (!finish_day(m, i, j, month, day, false)) {
+        return false;
+    }
+    if (m.kind == MentionKind::fixed && week && m.fixed.size() == 10) {
+        m.fixed = format_week(parse_iso_day(m.fixed).value_or(0)); // "Christmas week 2012"
+    } else {
+        m.week_of = week && m.kind == MentionKind::month_day;
+    }
+    return true;
 }
 
 // "the ninth day of the strike", "its third day", "for the sixth week in succession": a day or

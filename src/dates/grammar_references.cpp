@@ -64,6 +64,12 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             low(i + 1) == "thereafter") {
             return false;
         }
+        // "the soon-to-be mayor", "a soon-to-open hall": a prefix of the adjective, as "now-"
+        // is in "the now-closed mill"
+        if (punct(i + 1, '-') && attached(i + 1) && attached(i + 2) && at(i + 2) != nullptr &&
+            toks_[i + 2].kind == TokenKind::word) {
+            return false;
+        }
         return fixed("FUTURE_REF", i + 1);
     case Lex::recent:
         // "in recent years" is an unknown stretch of years up to now (TimeBank: PXY)
@@ -120,7 +126,12 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             return true;
         }
         // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
-        // "quarters" alone is lodging ("the officers' quarters") far more often than time.
+        // "quarters" alone is lodging ("the officers' quarters") far more often than time;
+        // "the early hours", "the small hours" (of Sunday) are a part of the night, no length.
+        if (unit_at(i, unit, plural) != kNone && unit == Unit::hour && i > 0 &&
+            (low(i - 1) == "early" || low(i - 1) == "small" || low(i - 1) == "wee")) {
+            return false;
+        }
         if (unit_at(i, unit, plural) != kNone && plural && unit != Unit::second &&
             unit != Unit::quarter &&
             !(i > 0 && (toks_[i - 1].kind == TokenKind::number || is(i - 1, Lex::number_word) ||

@@ -260,7 +260,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
                              (is(j + 1, Lex::unit) && low(j + 1) != "day"))) {
         std::size_t k = j + 2;
         if (is(k, Lex::of) && is(k + 1, Lex::the)) {
-            k += 2; // "the same period of the last year"
+            k += 2; // "the same week of the last year": "of the" between
         } else if (is(k, Lex::of)) {
             ++k;
         }
@@ -332,8 +332,8 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         }
     }
     // "the fiscal year" of a report is the one under way, "the latest fiscal year" the last one
-    // closed; valued as calendar years, as "this fiscal year" is (a company's fiscal calendar is
-    // not in the text). "the fiscal year 2014" is left to the year rule.
+    // closed; valued as calendar years, as "this fiscal year" is (where a company's fiscal
+    // calendar starts, nothing here says). "the fiscal year 2014" is left to the year rule.
     {
         const bool latest = low(j) == "latest";
         const std::size_t k = latest ? j + 1 : j;
@@ -452,7 +452,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         finish(m, i, j + 1);
         return true;
     }
-    // "a high for the year", "the first nine months of the year": the reference's year
+    // "a high for the year", "the opening eight weeks of the year": the reference's year
     if (is(j, Lex::unit) && low(j) == "year" && the_year_of_reference(i)) {
         m.kind = MentionKind::relative_unit;
         m.unit = Unit::year;
@@ -501,7 +501,7 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
 }
 
 // "the year" at i as the year of the reference: after "for", "during", "throughout", or "of"
-// after a part of a period ("the end of the year", "the first nine months of the year"); not when
+// after a part of a period ("the end of the year", "the opening eight weeks of the year"); not when
 // a clause or qualifier follows that makes it another year ("the year ended June 30", "the year
 // before", "the year of the flood", "the year-earlier quarter", "the year 2000").
 bool Grammar::the_year_of_reference(std::size_t i) const {
@@ -528,10 +528,15 @@ bool Grammar::the_year_of_reference(std::size_t i) const {
     if (at(next) == nullptr || !same_sentence(i, next)) {
         return true;
     }
+    // "a low for the year of $18.25", "a peak for the year of 4,100 points": the level reached,
+    // not a year named by what follows
+    const bool level_after = is(next, Lex::of) && at(next + 1) != nullptr &&
+                             (toks_[next + 1].kind == TokenKind::number || punct(next + 1, '$'));
     if (toks_[next].kind == TokenKind::number || (punct(next, '-') && attached(next)) ||
         (punct(next, '\'') && attached(next)) || is(next, Lex::before) || is(next, Lex::after) ||
-        is(next, Lex::of) || is(next, Lex::earlier) || is(next, Lex::ago) || is(next, Lex::that) ||
-        is(next, Lex::in) || is(next, Lex::since) || is(next, Lex::number_word)) {
+        (is(next, Lex::of) && !level_after) || is(next, Lex::earlier) || is(next, Lex::ago) ||
+        is(next, Lex::that) || is(next, Lex::in) || is(next, Lex::since) ||
+        is(next, Lex::number_word)) {
         return false;
     }
     static constexpr std::string_view kClauses[] = {"ended",    "ending", "when",    "which",

@@ -96,6 +96,10 @@ class Grammar {
     // A preposition or modifier before i that introduces a month or a year as a time ("in",
     // "since", "by", "early", "mid", "through"...): shared by months and years alone.
     bool temporal_word_before(std::size_t i) const;
+    // "levels", "results": plural nouns a year modifies ("2010 levels"), not counts.
+    static bool year_figures(std::string_view w);
+    // An ambiguous month (i) between "the" and a lowercase noun (j): "the May vote".
+    bool attributive_month(std::size_t i, std::size_t j) const;
     // A decade token after a possessive ("in his 40s") is an age.
     bool age_decade(std::size_t i) const;
 
@@ -126,8 +130,31 @@ class Grammar {
         }
         return false;
     }
-    // "as early as Monday", "as soon as Sunday": a time ahead
+    // "last Friday", "last week": the word fixes the direction, whatever the clause says
+    static bool explicitly_past(const Mention& m) {
+        return (m.kind == MentionKind::weekday || m.kind == MentionKind::relative_unit ||
+                m.kind == MentionKind::season) &&
+               m.rel < 0;
+    }
+    // "This Week With a Guest", "Next Year Country": a capitalised unit followed by another
+    // capitalised word names a programme or a work, not a period
+    bool in_title(const Mention& m) const {
+        const std::size_t unit = m.last_token - 1;
+        const std::size_t next = m.last_token;
+        return m.kind == MentionKind::relative_unit && is(unit, Lex::unit) &&
+               toks_[unit].capitalized && at(next) != nullptr &&
+               toks_[next].kind == TokenKind::word && toks_[next].capitalized &&
+               same_sentence(unit, next) && !(is(next, Lex::month) || is(next, Lex::weekday));
+    }
+    // "as early as Monday", "as soon as Sunday": a time ahead; so is what something happens
+    // "ahead of" or "in advance of" ("traders sold ahead of the weekend", "ahead of Friday's
+    // vote"), whatever the tense of the clause: the preposition itself places it later
     bool as_early_as(std::size_t first) const {
+        if (first >= 2 && is(first - 1, Lex::of) &&
+            (low(first - 2) == "ahead" ||
+             (first >= 3 && low(first - 2) == "advance" && is(first - 3, Lex::in)))) {
+            return true;
+        }
         return first >= 3 && low(first - 3) == "as" && low(first - 1) == "as" &&
                (low(first - 2) == "early" || low(first - 2) == "soon");
     }

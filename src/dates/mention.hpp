@@ -64,6 +64,8 @@ struct Mention {
     bool explicit_day = false; // a full Y-M-D written in the text (publication inference)
     bool from_known_event = false;
     bool that_time = false; // same_narrative: "by that time", at the last date's own precision
+    bool week_of = false;   // holiday, month_day: "Easter week", "Christmas week" is the ISO
+                            // week holding that day
     bool anaphoric = false; // weekday: "the previous Friday", "the following Monday" count from
                             // the last day the text gave, not from the reference; season:
                             // "that summer", "the following spring" from the last date named

@@ -460,9 +460,12 @@ Resolution Resolver::resolve_base(const Mention& m) {
             return detail::movable_holiday(static_cast<Holiday>(m.rel), year);
         };
         long d = on(rc.year);
-        if (past && d > ref) {
+        // "as Easter week began": the week counts from its Monday (past) to its Sunday (ahead)
+        const long week_start = m.week_of ? d - weekday(d) : d;
+        const long week_end = m.week_of ? week_start + 6 : d;
+        if (past && week_start > ref) {
             d = on(rc.year - 1);
-        } else if (future && d < ref) {
+        } else if (future && week_end < ref) {
             d = on(rc.year + 1);
         }
         r.day = d;
@@ -496,6 +499,12 @@ Resolution Resolver::resolve_base(const Mention& m) {
 
 Resolution Resolver::resolve(const Mention& m) {
     Resolution r = resolve_base(m);
+    if (m.week_of && r.day) {
+        // "Easter week": the week of the day, which is no day the story moves to
+        r.value = format_week(*r.day);
+        r.first = r.first ? r.first : r.day;
+        r.day.reset();
+    }
     r.anchor_mention = anchor_mention(r);
     note_story_time(m, r);
     if (m.anchored != 0 && reference_) {

@@ -142,8 +142,11 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         }
         const bool to_next = i + 1 < tokens.size() && word(i + 1) == "to";
         const std::string_view w = word(i);
-        if (to_next && (w == "set" || w == "planning" || w == "preparing" || w == "going")) {
-            return Tense::future; // "is set to begin", "were planning to march on Monday"
+        if (to_next && (w == "set" || w == "planning" || w == "preparing" || w == "going" ||
+                        w == "likely" || w == "unlikely")) {
+            // "is set to begin", "were planning to march on Monday", "is likely to sign
+            // on Monday": what is to come
+            return Tense::future;
         }
         // "the bank is to resume trading Tuesday": be + to + verb is an arrangement ahead
         if (to_next && (w == "is" || w == "are" || w == "was" || w == "were") &&
@@ -160,10 +163,26 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
                 }
             }
         }
-        // "could not" is the past of "cannot": "could not be reached Wednesday"
+        // "could not" is the past of "cannot": "could not be reached Wednesday"; so is a
+        // "could" whose subject is negated ("neither the mayor nor his aides could be reached")
         auto negated_could = [&](std::size_t k) {
-            return k + 1 < tokens.size() && word(k) == "could" &&
-                   (word(k + 1) == "not" || word(k + 1) == "n't");
+            if (k + 1 >= tokens.size() || word(k) != "could") {
+                return false;
+            }
+            if (word(k + 1) == "not" || word(k + 1) == "n't") {
+                return true;
+            }
+            for (std::size_t back = 1; back <= 8 && back <= k; ++back) {
+                const std::string_view earlier = word(k - back);
+                if (sentences[k - back] != sentence || is_tense_subordinator(earlier)) {
+                    break;
+                }
+                if (earlier == "neither" || earlier == "nor" || earlier == "nobody" ||
+                    earlier == "no-one") {
+                    return true;
+                }
+            }
+            return false;
         };
         if (negated_could(i)) {
             return Tense::past;
@@ -175,10 +194,17 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
             (word(i - 1) == "had" || (i > 1 && word(i - 1) == "been" && word(i - 2) == "had"))) {
             return Tense::past;
         }
+        // so is a plan carried out as made: "the march began as previously planned on
+        // Saturday" ("originally planned" is left alone: it often announces a new date)
+        if (tense == Tense::future && i > 0 && word(i - 1) == "previously") {
+            return Tense::past;
+        }
         // A participle after a bare "be" follows a modal or "to": "will be finalized", "to be
         // held", "may be signed" all look ahead.
         if (tense == Tense::past && i > 0 && word(i - 1) == "be") {
-            return i >= 3 && negated_could(i - 3) ? Tense::past : Tense::future;
+            const bool negated = (i >= 3 && negated_could(i - 3)) ||
+                                 (i >= 2 && word(i - 2) == "could" && negated_could(i - 2));
+            return negated ? Tense::past : Tense::future;
         }
         // the present passive: "when the bill is read in June", "the polls are closed"
         if (tense == Tense::past && i > 0 &&

@@ -219,7 +219,8 @@ TEST_CASE("a month after early, mid or late and a hyphen", "[dates][grammar][tim
 TEST_CASE("the year of the reference, and the years it is not", "[dates][grammar][timeml]") {
     check("Shares hit a high for the year on Monday.", "the year", "2013", "DATE");
     check("Rain fell throughout the year.", "the year", "2013", "DATE");
-    check("Sales rose in the first nine months of the year.", "the year", "2013", "DATE");
+    check("Ticket sales climbed over the opening eight weeks of the year.", "the year", "2013",
+          "DATE");
     check("Profit for the year ended June 30 fell.", "the year", "P1Y", "DURATION");
     CHECK(find(tag("It was the year of the flood."), "the year") == nullptr);
     CHECK(find(tag("He was named Player of the Year."), "the Year") == nullptr);
@@ -351,6 +352,11 @@ TEST_CASE("now as the prefix of an adjective is no time", "[dates][grammar][time
     CHECK(find(r, "now") != nullptr); // "now defunct", written apart, is the adverb
     CHECK(r.expressions.size() == 1);
     check("The ferry is now late.", "now", "PRESENT_REF", "DATE");
+    // the same for "soon-": "the soon-to-be mayor" says what someone will be, not when
+    const auto s = tag("The soon-to-be mayor toured a soon-to-open hall; work ends soon.");
+    INFO(listing(s));
+    CHECK(s.expressions.size() == 1);
+    check("The soon-to-be mayor says work ends soon.", "soon", "FUTURE_REF", "DATE");
 }
 
 TEST_CASE("the unit before or after, at a clause boundary", "[dates][grammar][timeml]") {
@@ -379,4 +385,81 @@ TEST_CASE("at the moment is the present and overnight the night before",
     const auto s = tag("The village did not change overnight; she was no overnight success.");
     INFO(listing(s));
     CHECK(s.expressions.empty());
+}
+
+TEST_CASE("a holiday's week is the ISO week it falls in", "[dates][grammar][timeml]") {
+    // Monday 2014-04-14: Easter 2014 is Sunday the 20th, the end of that ISO week
+    check("Churches filled as Easter week began.", "Easter week", "2014-W16", "DATE", "2014-04-14");
+    check("Shops will stay open late through Christmas week.", "Christmas week", "2013-W52",
+          "DATE");
+    check("Airports were crowded during Thanksgiving week.", "Thanksgiving week", "2013-W48",
+          "DATE", "2013-12-02");
+    check("The bakery shut for Easter week 2012.", "Easter week 2012", "2012-W14", "DATE");
+    // the day alone keeps its day value
+    check("Churches filled on Easter Sunday.", "Easter Sunday", "2013-03-31", "DATE");
+}
+
+TEST_CASE("a capitalised May or March between the and a noun is the month",
+          "[dates][grammar][timeml]") {
+    check("The March handover will let the new owners start work.", "March", "2014-03", "DATE");
+    check("Polls opened for the May runoff at dawn.", "May", "2013-05", "DATE");
+    for (const char* text :
+         {"The March was peaceful and short.", "The March on the capital drew crowds.",
+          "Critics of the May government spoke.", "He joined the march.",
+          "She moved to the May estate."}) {
+        const auto r = tag(text);
+        INFO(text << " -> " << listing(r));
+        CHECK(r.expressions.empty());
+    }
+}
+
+TEST_CASE("a level for the year is the reference's year", "[dates][grammar][timeml]") {
+    check("The stock touched a low for the year of $14.50 in May.", "the year", "2013", "DATE");
+    check("The index set a peak for the year of 4,100 points.", "the year", "2013", "DATE");
+    CHECK(find(tag("It was the year of the flood."), "the year") == nullptr);
+}
+
+TEST_CASE("the early hours and programme titles are no durations or periods",
+          "[dates][grammar][timeml]") {
+    const auto r = tag("The patrol turned back in the wee hours of Saturday.");
+    INFO(listing(r));
+    CHECK(find(r, "hours") == nullptr);
+    CHECK(find(r, "Saturday") != nullptr);
+    check("The patrol had turned back by the early hours of Saturday.", "Saturday", "2013-09-07",
+          "DATE");
+    CHECK(find(tag("The patrol had turned back by the early hours of Saturday."), "hours") ==
+          nullptr);
+    check("Crews worked for hours.", "hours", "PTXH", "DURATION");
+    const auto t = tag("The minister spoke on \"This Week With Anna Rossi\" on Sunday.");
+    INFO(listing(t));
+    CHECK(find(t, "This Week") == nullptr);
+    CHECK(find(t, "Sunday") != nullptr);
+    check("This week the ferry sank.", "This week", "2013-W37", "DATE");
+}
+
+TEST_CASE("a year before the figures it measures is a year, a count is not",
+          "[dates][grammar][timeml]") {
+    check("Output is back to 2010 levels.", "2010", "2010", "DATE");
+    check("The firm's 2012 results were poor.", "2012", "2012", "DATE");
+    const auto r = tag("The town has 2013 voters and 1950 houses.");
+    INFO(listing(r));
+    CHECK(r.expressions.empty());
+}
+
+TEST_CASE("early, mid and late belong to a relative period or weekday they narrow",
+          "[dates][grammar][timeml]") {
+    // published Friday 2013-09-13
+    check("Talks resume early next week.", "early next week", "2013-W38", "DATE");
+    check("Sales fell late last month.", "late last month", "2013-08", "DATE");
+    check("The vote came late Tuesday.", "late Tuesday", "2013-09-10", "DATE");
+    check("Snow fell in early spring.", "early spring", "2013-SP", "DATE");
+    const auto r = tag("Fares rose early this year.");
+    INFO(listing(r));
+    REQUIRE(find(r, "early this year") != nullptr);
+    CHECK(find(r, "early this year")->mod == "START");
+    // "late" said of the subject is no part of the time
+    const auto s = tag("The ferry was late Tuesday and early Wednesday.");
+    INFO(listing(s));
+    CHECK(find(s, "Tuesday") != nullptr);
+    CHECK(find(s, "early Wednesday") != nullptr);
 }

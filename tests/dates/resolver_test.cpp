@@ -286,3 +286,47 @@ TEST_CASE("that season and the following season count from the text's last date"
     const auto d = tag("Ferries will resume the following spring.");
     CHECK(value_of(d, "the following spring") == "2014-SP");
 }
+
+TEST_CASE("what happens ahead of a time places that time later", "[dates][resolver][tense]") {
+    // published Friday 2013-09-13: the weekend ahead, not the one gone
+    const auto a = tag("Investors trimmed their holdings ahead of the weekend.");
+    CHECK(value_of(a, "the weekend") == "2013-W37-WE");
+    // a day named to identify an event, but the event is still to come
+    const auto b = tag("Traders sold shares ahead of Tuesday's vote.");
+    CHECK(value_of(b, "Tuesday") == "2013-09-17");
+    const auto c = tag("Envoys met in advance of Monday's summit.");
+    CHECK(value_of(c, "Monday") == "2013-09-16");
+    // "last" keeps its own direction
+    const auto l = tag("Traders sold ahead of last Friday's vote.");
+    CHECK(value_of(l, "last Friday") == "2013-09-06");
+    REQUIRE(!l.expressions.empty());
+    CHECK_FALSE(l.expressions.front().future);
+    // without the preposition the same past clause keeps the last such day
+    const auto d = tag("Traders sold shares after Tuesday's vote.");
+    CHECK(value_of(d, "Tuesday") == "2013-09-10");
+}
+
+TEST_CASE("likely to and unlikely to look ahead", "[dates][resolver][tense]") {
+    const auto a = tag("The committee is likely to vote on Wednesday.");
+    CHECK(value_of(a, "Wednesday") == "2013-09-18");
+    const auto b = tag("The two sides were unlikely to settle before Monday.");
+    CHECK(value_of(b, "Monday") == "2013-09-16");
+    // without "likely to", a day naming an event is the last such day
+    const auto c = tag("The committee is voting on Wednesday's plan.");
+    CHECK(value_of(c, "Wednesday") == "2013-09-11");
+}
+
+TEST_CASE("a negated could and a plan carried out are past", "[dates][resolver][tense]") {
+    // published Friday 2013-09-13
+    const auto a = tag("Neither the mayor nor her aides could be reached Wednesday.");
+    CHECK(value_of(a, "Wednesday") == "2013-09-11");
+    const auto b = tag("Nobody could be found Tuesday at the depot.");
+    CHECK(value_of(b, "Tuesday") == "2013-09-10");
+    // a plain could with a passive still looks ahead
+    const auto c = tag("The mayor could be reached Wednesday.");
+    CHECK(value_of(c, "Wednesday") == "2013-09-18");
+    const auto d = tag("The ferries sailed as previously planned Monday.");
+    CHECK(value_of(d, "Monday") == "2013-09-09");
+    const auto e = tag("The ferries are planned Monday.");
+    CHECK(value_of(e, "Monday") == "2013-09-16");
+}
