@@ -268,6 +268,14 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
     }
     find_passive_finding(a);
     attach_light_verbs(a);
+    // A light-only noun no light verb joined names no event of its own ("condemned the
+    // violence"): it is no trigger at all, so it takes no places and drops no other noun.
+    a.triggers.erase(std::remove_if(a.triggers.begin(), a.triggers.end(),
+                                    [](const TriggerHit& h) {
+                                        return h.trigger->light_only &&
+                                               h.last + 1 - h.first == h.trigger->words.size();
+                                    }),
+                     a.triggers.end());
     for (std::size_t h = 0; h < a.triggers.size(); ++h) {
         TriggerHit& hit = a.triggers[h];
         const Modality m = modality_of(a, hit, lex_.types()[hit.trigger->type]);
@@ -455,8 +463,9 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
     static const std::unordered_set<std::string> after = [] {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
-             {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave", "start"}) {
+             {"erupt",    "occur", "happen", "break", "take",  "rage",   "escalate",
+              "continue", "begin", "rock",   "rip",   "hit",   "strike", "target",
+              "resume",   "go",    "leave",  "start", "flare", "surge"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }

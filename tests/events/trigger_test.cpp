@@ -160,3 +160,15 @@ TEST_CASE("events trigger: claiming responsibility for an attack reports the att
     // A claim for something that is no event reports nothing.
     CHECK(extract("The firm claimed responsibility for the delay in Homs on Friday.").empty());
 }
+
+TEST_CASE("events trigger: a generic word of violence is an event only with a light verb",
+          "[events][trigger]") {
+    check_reported_from("Violence erupted in Homs on Friday.", "ASSAULT", "Homs", "Violence");
+    check_reported_from("Deadly violence flared in Homs on Friday.", "ASSAULT", "Homs", "violence");
+    check_reported_from("Heavy gunfire broke out in Homs on Friday.", "ASSAULT", "Homs", "gunfire");
+    // Alone it is what another verb is about, or background: no event of its own.
+    const auto condemned = extract("The mayor condemned the violence in Homs on Friday.");
+    CHECK(events_at(condemned, "ACCUSE", "Homs").size() == 1);
+    CHECK(events_at(condemned, "ASSAULT", "Homs").empty());
+    CHECK(extract("Homs has a long history of violence, the mayor wrote.").empty());
+}
