@@ -339,7 +339,7 @@ void ArticleBuilder::find_passive_finding(Analysis& a) const {
 // Verbs of violence used in another sense, told by the object that follows closely:
 // "captured the title", "struck a deal", "demonstrated the strength of", "prices shot up".
 bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const TriggerHit& hit) {
-    if (hit.trigger->nominal || hit.first != hit.last) {
+    if (hit.trigger->nominal) {
         return false;
     }
     static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
@@ -371,9 +371,14 @@ bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const Trigger
         {"hack", {"into",   "website", "websites", "account",  "accounts",  "computer", "computers",
                   "email",  "emails",  "server",   "servers",  "network",   "networks", "phone",
                   "phones", "system",  "systems",  "database", "databases", "site"}},
-        {"ram", {"through", "home", "legislation", "bill", "bills", "message", "point"}}};
+        {"ram", {"through", "home", "legislation", "bill", "bills", "message", "point"}},
+        {"break into", {"tears",  "laughter", "song",     "songs",    "smile",   "smiles",
+                        "grin",   "applause", "cheers",   "run",      "sprint",  "sweat",
+                        "pieces", "top",      "charts",   "market",   "markets", "mainstream",
+                        "league", "politics", "industry", "business", "dance",   "speech"}}};
     const auto sense = senses.find(hit.trigger->lemma);
-    if (sense == senses.end()) {
+    // Only the phrase itself: a verb a light verb or an aspect joined is told by its noun.
+    if (sense == senses.end() || hit.last + 1 - hit.first != hit.trigger->words.size()) {
         return false;
     }
     // "demonstrate" is told by the word right after it; the others by their object.

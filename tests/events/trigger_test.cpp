@@ -172,3 +172,25 @@ TEST_CASE("events trigger: a generic word of violence is an event only with a li
     CHECK(events_at(condemned, "ASSAULT", "Homs").empty());
     CHECK(extract("Homs has a long history of violence, the mayor wrote.").empty());
 }
+
+TEST_CASE("events trigger: forced entry, fending off, dropped munitions, spraying with gunfire "
+          "and sacked settlements are attacks",
+          "[events][trigger]") {
+    check_reported_from("Gunmen broke into a house in Homs on Friday.", "ASSAULT", "Homs", "broke");
+    check_reported_from("Defenders fended off rebels near Homs on Friday.", "ASSAULT", "Homs",
+                        "fended");
+    check_reported_from("Helicopters dropped explosive barrels on Homs on Friday.", "ASSAULT",
+                        "Homs", "dropped");
+    check_reported_from("Worshippers were sprayed with gunfire in Homs on Friday.", "ASSAULT",
+                        "Homs", "sprayed");
+    check_reported_from("Raiders sacked six villages near Homs on Friday.", "ASSAULT", "Homs",
+                        "sacked");
+    const auto strike =
+        events_at(extract("Jets dropped two bombs on Homs on Friday."), "ASSAULT", "Homs");
+    REQUIRE(strike.size() == 1);
+    CHECK(strike[0].mode == "air/drone strike");
+    // Other senses, told by the object.
+    CHECK(extract("The crowd broke into tears in Homs on Friday.").empty());
+    CHECK(extract("The club sacked its coach in Homs on Friday.").empty());
+    CHECK(extract("Prosecutors dropped the charges in Homs on Friday.").empty());
+}
