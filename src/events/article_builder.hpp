@@ -58,6 +58,7 @@ class ArticleBuilder {
     void force_trigger(Analysis& a) const;
     void find_triggers(Analysis& a) const;
     static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit);
+    static bool adjunct_participle(const std::vector<Token>& tokens, const TriggerHit& hit);
     void find_passive_finding(Analysis& a) const;
     static void attach_light_verbs(Analysis& a);
     static void attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit, std::size_t floor);

@@ -287,7 +287,10 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         const auto clause = clause_of(a, hit.first);
         // Not so when its own verb says it happened: "blamed for the bombings that ripped
         // through a market" reports the bombings.
-        for (std::size_t g = 0; g < h && hit.trigger->nominal && !hit.happened; ++g) {
+        // Nor for a participle after a comma with its object: ", killing six people".
+        const bool participle = adjunct_participle(a.tokens, hit);
+        for (std::size_t g = 0; g < h && hit.trigger->nominal && !hit.happened && !participle;
+             ++g) {
             const TriggerHit& verb = a.triggers[g];
             if (!verb.trigger->nominal && verb.first >= clause.first &&
                 verb.trigger->type != hit.trigger->type) {
@@ -334,73 +337,6 @@ void ArticleBuilder::find_passive_finding(Analysis& a) const {
             a.triggers.insert(at, TriggerHit{i, i, found});
         }
     }
-}
-
-// Verbs of violence used in another sense, told by the object that follows closely:
-// "captured the title", "struck a deal", "demonstrated the strength of", "prices shot up".
-bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const TriggerHit& hit) {
-    if (hit.trigger->nominal) {
-        return false;
-    }
-    static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
-        {"capture",
-         {"title",     "titles",      "win",          "victory",    "pole",         "crown",
-          "gold",      "medal",       "championship", "trophy",     "prize",        "award",
-          "attention", "imagination", "headlines",    "moment",     "image",        "images",
-          "video",     "camera",      "film",         "footage",    "seat",         "seats",
-          "votes",     "share",       "lead",         "hearts",     "mood",         "round",
-          "race",      "downhill",    "slalom",       "match",      "cup",          "final",
-          "finals",    "stage",       "points",       "wickets",    "scalp",        "nomination",
-          "majority",  "heart",       "spirit",       "essence",    "interest",     "fancy",
-          "league",    "golds",       "medals",       "tournament", "governorship", "presidency",
-          "coverage",  "vibe",        "hat-trick",    "crowns",     "trophies",     "championships",
-          "open",      "singles",     "doubles",      "silver",     "bronze"}},
-        {"strike",
-         {"deal", "agreement", "accord", "chord", "balance", "tone", "bargain", "gold", "oil",
-          "compromise"}},
-        {"demonstrate",
-         {"the", "that", "how", "its", "their", "his", "her", "what", "why", "a", "an", "strong",
-          "clear", "commitment", "support", "will"}},
-        {"shoot", {"up", "film", "video", "scenes", "footage", "episode", "episodes"}},
-        {"hit", {"record", "high", "low", "market", "shelves", "headlines", "streets"}},
-        {"launch", {"website", "campaign", "satellite", "app", "book", "album", "product"}},
-        {"enter",
-         {"phase", "talks", "negotiations", "force", "market", "year", "race", "politics", "office",
-          "agreement", "competition", "tournament", "stage", "round"}},
-        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}},
-        {"hack", {"into",   "website", "websites", "account",  "accounts",  "computer", "computers",
-                  "email",  "emails",  "server",   "servers",  "network",   "networks", "phone",
-                  "phones", "system",  "systems",  "database", "databases", "site"}},
-        {"ram", {"through", "home", "legislation", "bill", "bills", "message", "point"}},
-        {"break into", {"tears",  "laughter", "song",     "songs",    "smile",   "smiles",
-                        "grin",   "applause", "cheers",   "run",      "sprint",  "sweat",
-                        "pieces", "top",      "charts",   "market",   "markets", "mainstream",
-                        "league", "politics", "industry", "business", "dance",   "speech"}}};
-    const auto sense = senses.find(hit.trigger->lemma);
-    // Only the phrase itself: a verb a light verb or an aspect joined is told by its noun.
-    if (sense == senses.end() || hit.last + 1 - hit.first != hit.trigger->words.size()) {
-        return false;
-    }
-    // "demonstrate" is told by the word right after it; the others by their object.
-    // "captured his third regional chess title": the object's head may come late.
-    const std::string& lemma = hit.trigger->lemma;
-    const std::size_t reach = lemma == "demonstrate" ? 1
-                              : lemma == "die"       ? 2
-                              : lemma == "capture"   ? 6
-                                                     : 4;
-    // A preposition ends the object: "was captured in Varnok during the final days of the
-    // war" names when, not what was captured.
-    static const std::unordered_set<std::string> prepositions{
-        "in", "at", "near", "during", "after", "before", "from", "outside", "inside"};
-    for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
-        if (!tokens[k].word || (reach > 2 && prepositions.count(tokens[k].key) > 0)) {
-            return false;
-        }
-        if (sense->second.count(tokens[k].key) > 0) {
-            return true;
-        }
-    }
-    return false;
 }
 
 // The first token at or after `k` (before `limit`) past adverbs, auxiliaries and a relative

@@ -4,6 +4,7 @@
 #include "events/extractor.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using eventmap::events::Event;
@@ -193,4 +194,22 @@ TEST_CASE("events trigger: forced entry, fending off, dropped munitions, sprayin
     CHECK(extract("The crowd broke into tears in Homs on Friday.").empty());
     CHECK(extract("The club sacked its coach in Homs on Friday.").empty());
     CHECK(extract("Prosecutors dropped the charges in Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: an -ing form after a comma with its object is a participle, not a "
+          "noun another verb is about",
+          "[events][trigger]") {
+    // "withdrew" (a retreat) comes first in the clause; "killing" is still reported.
+    const std::string text =
+        "Police withdrew from two posts in Homs on Friday, killing four looters as they left.";
+    const auto found = extract(text);
+    CHECK(std::any_of(found.begin(), found.end(), [&](const Event& e) {
+        return e.trigger_start == text.find("killing") &&
+               eventmap::model::to_string(e.event) == std::string("ASSAULT");
+    }));
+    // The noun with "of" stays what the condemnation is about.
+    const auto condemned =
+        extract("The mayor condemned the killing of a priest in Homs on Friday.");
+    CHECK(events_at(condemned, "ASSAULT", "Homs").empty());
+    CHECK(events_at(condemned, "ACCUSE", "Homs").size() == 1);
 }
