@@ -213,3 +213,35 @@ TEST_CASE("events trigger: an -ing form after a comma with its object is a parti
     CHECK(events_at(condemned, "ASSAULT", "Homs").empty());
     CHECK(events_at(condemned, "ACCUSE", "Homs").size() == 1);
 }
+
+namespace {
+
+const eventmap::events::EventExtractor& unlocated_extractor() {
+    static const eventmap::geoparse::Geoparser parser(events_gazetteer());
+    static const eventmap::events::EventExtractor extractor(parser, [] {
+        eventmap::events::ExtractOptions o;
+        o.keep_unlocated = true;
+        return o;
+    }());
+    return extractor;
+}
+
+} // namespace
+
+TEST_CASE("events trigger: a weak trigger with a place the text names but the gazetteer lacks "
+          "is kept as surely as a located one",
+          "[events][trigger]") {
+    // "entered" weighs 0.5: halved as unlocated, a date's factor dropped it below 0.25.
+    const std::string text = "Troops entered the village of Zorbakhan on Thursday.";
+    const auto found = unlocated_extractor().extract(text_article(text, "2016-06-02"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger == "entered");
+    CHECK(found[0].event_loc.extracted_place == "Zorbakhan");
+    CHECK(found[0].event_loc.geonameid == 0);
+    // Without a named place the same trigger is still too weak to report.
+    CHECK(unlocated_extractor()
+              .extract(text_article("Troops entered on Thursday.", "2016-06-02"))
+              .empty());
+    // Users who want located events only still get none for it.
+    CHECK(extract(text).empty());
+}
