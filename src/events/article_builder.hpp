@@ -66,6 +66,8 @@ class ArticleBuilder {
     // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
     static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
                                   std::size_t last);
+    static std::size_t past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
+                                             std::size_t limit);
     static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                       std::size_t limit);
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,

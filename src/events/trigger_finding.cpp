@@ -76,6 +76,11 @@ bool light_phrase(const std::vector<Token>& tokens, std::size_t verb) {
            (claim.count(v) > 0 && noun == "responsibility" && preposition == "for");
 }
 
+// A closing quotation mark: "\"Huge protests\" also took place".
+bool closing_quote(const Token& t) {
+    return !t.word && (t.key == "\"" || t.key == "\u201d" || t.key == "\u2019");
+}
+
 } // namespace
 
 // event_at: the forced span becomes the sentence's trigger there, replacing what the
@@ -364,12 +369,37 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
         };
         if (key == "on" && k + 1 < limit && day(k + 1)) {
             ++k; // and the day below
-        } else if (!(relative || adverb || day(k) || skip.count(key) > 0)) {
+        } else if (!(relative || adverb || day(k) || closing_quote(tokens[k]) ||
+                     skip.count(key) > 0)) {
             return k;
         }
         ++k;
     }
     return k < limit ? k : start;
+}
+
+// The word after a reduced relative clause set off after an event noun ("the raid, carried
+// out by masked men, took place"; "the attack attributed to a militia, occurred"), or `v`
+// when none starts there: a lowercase past participle, then up to ten words to a comma.
+std::size_t ArticleBuilder::past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
+                                                  std::size_t limit) {
+    const std::size_t start = v < limit && tokens[v].key == "," ? v + 1 : v;
+    if (start >= limit || !tokens[start].word || tokens[start].capitalized) {
+        return v;
+    }
+    const std::string& p = tokens[start].key;
+    if (p.size() < 5 || p.compare(p.size() - 2, 2, "ed") != 0) {
+        return v;
+    }
+    for (std::size_t k = start + 1; k < limit && k <= start + 10; ++k) {
+        if (tokens[k].key == ",") {
+            return k + 1 < limit ? after_adjuncts(tokens, k + 1, limit) : v;
+        }
+        if (!tokens[k].word && tokens[k].key != "'s" && tokens[k].key != "-") {
+            return v;
+        }
+    }
+    return v;
 }
 
 // "began attacking", "continued to shell": a verb of aspect before an event verb's -ing form
@@ -470,6 +500,11 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         const std::size_t limit =
             h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
         std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
+        // "the attack, blamed on a local militia, took place": past a participle's aside.
+        const std::size_t aside = past_participle_aside(tokens, v, limit);
+        if (aside != v && aside < limit && in(after, tokens[aside].key)) {
+            v = aside;
+        }
         // "clashes between X and Y erupted", "fighting with rebels broke out": past a short
         // phrase of who fought, with no comma or verb of its own.
         if (v < limit && (tokens[v].key == "between" || tokens[v].key == "with" ||

@@ -245,3 +245,21 @@ TEST_CASE("events trigger: a weak trigger with a place the text names but the ga
     // Users who want located events only still get none for it.
     CHECK(extract(text).empty());
 }
+
+TEST_CASE("events trigger: a light verb after an event noun past a closing quote or a "
+          "participle's aside joins it",
+          "[events][trigger]") {
+    const std::string quoted = "Residents said the \"clashes\" erupted in Homs on Friday.";
+    const auto erupted = events_at(extract(quoted), "ASSAULT", "Homs");
+    REQUIRE(erupted.size() == 1);
+    CHECK(erupted[0].trigger_end == quoted.find("erupted") + 7);
+    const std::string text =
+        "The attack, attributed to a local militia, took place in Homs on Friday.";
+    const auto found = events_at(extract(text), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_end == text.find("place") + 5);
+    const std::string riots = "Violent riots, sparked by a disputed vote, broke out in Homs.";
+    const auto broke = events_at(extract(riots), "PROTEST", "Homs");
+    REQUIRE(broke.size() == 1);
+    CHECK(broke[0].trigger_end == riots.find("out") + 3);
+}
