@@ -68,6 +68,8 @@ class ArticleBuilder {
                                   std::size_t last);
     static std::size_t past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
                                              std::size_t limit);
+    static std::size_t bracketed_aside(const std::vector<Token>& tokens, std::size_t v,
+                                       std::size_t limit);
     static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                       std::size_t limit);
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,

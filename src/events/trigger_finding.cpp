@@ -402,6 +402,34 @@ std::size_t ArticleBuilder::past_participle_aside(const std::vector<Token>& toke
     return v;
 }
 
+// The word after an aside between dashes or brackets right after an event noun ("the
+// blast -- which also wrecked two shops -- occurred", "the raid (the third this month) took
+// place"), or `v` when none starts there: up to fourteen tokens to the closing mark.
+std::size_t ArticleBuilder::bracketed_aside(const std::vector<Token>& tokens, std::size_t v,
+                                            std::size_t limit) {
+    const auto dash = [&tokens](std::size_t k) {
+        const std::string& key = tokens[k].key;
+        return !tokens[k].word && (key == "-" || key == "_" || key == "\u2014" || key == "\u2013");
+    };
+    if (v >= limit || !(dash(v) || tokens[v].key == "(")) {
+        return v;
+    }
+    const bool bracket = tokens[v].key == "(";
+    std::size_t k = v + 1;
+    while (!bracket && k < limit && dash(k)) {
+        ++k; // "--"
+    }
+    for (const std::size_t open = k; k < limit && k <= open + 14; ++k) {
+        if (bracket ? tokens[k].key == ")" : dash(k)) {
+            while (!bracket && k + 1 < limit && dash(k + 1)) {
+                ++k;
+            }
+            return k + 1 < limit ? after_adjuncts(tokens, k + 1, limit) : v;
+        }
+    }
+    return v;
+}
+
 // "began attacking", "continued to shell": a verb of aspect before an event verb's -ing form
 // or its infinitive joins its trigger, so the event is reported from the aspect verb on.
 void ArticleBuilder::attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit,
@@ -500,8 +528,10 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         const std::size_t limit =
             h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
         std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
-        // "the attack, blamed on a local militia, took place": past a participle's aside.
-        const std::size_t aside = past_participle_aside(tokens, v, limit);
+        // "the attack, blamed on a local militia, took place": past a participle's aside, or
+        // one between dashes or brackets.
+        std::size_t aside = past_participle_aside(tokens, v, limit);
+        aside = aside != v ? aside : bracketed_aside(tokens, v, limit);
         if (aside != v && aside < limit && in(after, tokens[aside].key)) {
             v = aside;
         }

@@ -263,3 +263,26 @@ TEST_CASE("events trigger: a light verb after an event noun past a closing quote
     REQUIRE(broke.size() == 1);
     CHECK(broke[0].trigger_end == riots.find("out") + 3);
 }
+
+TEST_CASE("events trigger: a light verb after an event noun joins it past an aside between "
+          "dashes or brackets",
+          "[events][trigger]") {
+    for (const std::string text :
+         {"The blast -- which also wrecked two shops -- occurred in Homs on Friday.",
+          "The blast _ which also wrecked two shops _ occurred in Homs on Friday.",
+          "The blast (which also wrecked two shops) occurred in Homs on Friday."}) {
+        const auto found = events_at(extract(text), "ASSAULT", "Homs");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].trigger_end == text.find("occurred") + 8);
+    }
+}
+
+TEST_CASE("events trigger: sweeps with a light verb and counter operations are operations",
+          "[events][trigger]") {
+    check_reported_from("Troops stepped up sweeps near Homs on Friday.", "ASSAULT", "Homs",
+                        "stepped");
+    check_reported_from("Troops continued their counter operations near Homs on Friday.", "ASSAULT",
+                        "Homs", "continued");
+    // A sweep alone is no event: "a clean sweep" of a vote.
+    CHECK(extract("The party won a clean sweep of the seats in Homs on Friday.").empty());
+}
