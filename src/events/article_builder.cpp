@@ -305,9 +305,12 @@ void ArticleBuilder::event_of(const Sentence& s, const Analysis& a, const Trigge
     if (where != nullptr) {
         set_place(ev, *where);
         confidence *= place_factor * (0.5 + 0.5 * where->confidence);
-    } else {
+    } else if (!named) {
         confidence *= 0.5; // kept only with keep_unlocated: triggers of weight >= 0.5 survive
     }
+    // A name the text marks as a place ("the village of X") that no unit contains still says
+    // where: the trigger is as sure as a located one (the name's 0.9 below), and only the map
+    // lacks its point (kept only with keep_unlocated, like any event without coordinates).
     if (where != nullptr && place != nullptr && place->offset_km > 0) {
         // Moved by the phrase's distance and direction; the uncertainty grows with it,
         // and the precision is no better than a district's.

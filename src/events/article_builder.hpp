@@ -58,6 +58,7 @@ class ArticleBuilder {
     void force_trigger(Analysis& a) const;
     void find_triggers(Analysis& a) const;
     static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit);
+    static bool adjunct_participle(const std::vector<Token>& tokens, const TriggerHit& hit);
     void find_passive_finding(Analysis& a) const;
     static void attach_light_verbs(Analysis& a);
     static void attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit, std::size_t floor);
@@ -65,6 +66,10 @@ class ArticleBuilder {
     // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
     static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
                                   std::size_t last);
+    static std::size_t past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
+                                             std::size_t limit);
+    static std::size_t bracketed_aside(const std::vector<Token>& tokens, std::size_t v,
+                                       std::size_t limit);
     static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                       std::size_t limit);
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,

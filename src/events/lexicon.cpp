@@ -275,10 +275,11 @@ EventLexicon EventLexicon::load(const std::string& directory) {
         }
         std::vector<std::vector<std::string>> variants;
         const std::string& kind = f[1];
-        const bool nominal = kind == "noun" || kind == "compound" || kind == "name";
+        const bool light_only = kind == "lightnoun";
+        const bool nominal = kind == "noun" || kind == "compound" || kind == "name" || light_only;
         if (kind == "exact" || kind == "name") {
             variants.push_back(words);
-        } else if (kind == "verb" || kind == "noun") {
+        } else if (kind == "verb" || kind == "noun" || light_only) {
             if (words.size() != 1) {
                 throw InputError("a " + kind + " is one word; use phrase or compound",
                                  triggers_path, line);
@@ -302,7 +303,8 @@ EventLexicon EventLexicon::load(const std::string& directory) {
                 }
             }
         } else {
-            throw InputError("kind must be verb, noun, phrase, compound, exact or name, got '" +
+            throw InputError("kind must be verb, noun, lightnoun, phrase, compound, exact or name, "
+                             "got '" +
                                  kind + "'",
                              triggers_path, line);
         }
@@ -318,7 +320,8 @@ EventLexicon EventLexicon::load(const std::string& directory) {
             kind == "phrase" && words.size() == 2 && particles.count(words.back()) > 0;
         for (auto& v : variants) {
             lex.triggers_.push_back(Trigger{std::move(v), f[0], type->second, cameo, weight,
-                                            nominal, mode, object_phrase, particle_phrase});
+                                            nominal, mode, object_phrase, particle_phrase,
+                                            light_only});
         }
     });
 

@@ -32,6 +32,9 @@ struct Trigger {
     bool object_phrase = false;
     // A verb and its particle ("fire into"): an adverb may stand between ("fired blindly into").
     bool particle_phrase = false;
+    // A noun that reports an event only when a light verb joins it: "violence erupted",
+    // "unleashed violence" report one; "condemned the violence", "a history of violence" none.
+    bool light_only = false;
 };
 
 struct ActorName {

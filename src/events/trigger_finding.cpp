@@ -76,6 +76,11 @@ bool light_phrase(const std::vector<Token>& tokens, std::size_t verb) {
            (claim.count(v) > 0 && noun == "responsibility" && preposition == "for");
 }
 
+// A closing quotation mark: "\"Huge protests\" also took place".
+bool closing_quote(const Token& t) {
+    return !t.word && (t.key == "\"" || t.key == "\u201d" || t.key == "\u2019");
+}
+
 } // namespace
 
 // event_at: the forced span becomes the sentence's trigger there, replacing what the
@@ -268,6 +273,14 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
     }
     find_passive_finding(a);
     attach_light_verbs(a);
+    // A light-only noun no light verb joined names no event of its own ("condemned the
+    // violence"): it is no trigger at all, so it takes no places and drops no other noun.
+    a.triggers.erase(std::remove_if(a.triggers.begin(), a.triggers.end(),
+                                    [](const TriggerHit& h) {
+                                        return h.trigger->light_only &&
+                                               h.last + 1 - h.first == h.trigger->words.size();
+                                    }),
+                     a.triggers.end());
     for (std::size_t h = 0; h < a.triggers.size(); ++h) {
         TriggerHit& hit = a.triggers[h];
         const Modality m = modality_of(a, hit, lex_.types()[hit.trigger->type]);
@@ -279,7 +292,10 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         const auto clause = clause_of(a, hit.first);
         // Not so when its own verb says it happened: "blamed for the bombings that ripped
         // through a market" reports the bombings.
-        for (std::size_t g = 0; g < h && hit.trigger->nominal && !hit.happened; ++g) {
+        // Nor for a participle after a comma with its object: ", killing six people".
+        const bool participle = adjunct_participle(a.tokens, hit);
+        for (std::size_t g = 0; g < h && hit.trigger->nominal && !hit.happened && !participle;
+             ++g) {
             const TriggerHit& verb = a.triggers[g];
             if (!verb.trigger->nominal && verb.first >= clause.first &&
                 verb.trigger->type != hit.trigger->type) {
@@ -328,68 +344,6 @@ void ArticleBuilder::find_passive_finding(Analysis& a) const {
     }
 }
 
-// Verbs of violence used in another sense, told by the object that follows closely:
-// "captured the title", "struck a deal", "demonstrated the strength of", "prices shot up".
-bool ArticleBuilder::other_sense(const std::vector<Token>& tokens, const TriggerHit& hit) {
-    if (hit.trigger->nominal || hit.first != hit.last) {
-        return false;
-    }
-    static const std::unordered_map<std::string, std::unordered_set<std::string>> senses{
-        {"capture",
-         {"title",     "titles",      "win",          "victory",    "pole",         "crown",
-          "gold",      "medal",       "championship", "trophy",     "prize",        "award",
-          "attention", "imagination", "headlines",    "moment",     "image",        "images",
-          "video",     "camera",      "film",         "footage",    "seat",         "seats",
-          "votes",     "share",       "lead",         "hearts",     "mood",         "round",
-          "race",      "downhill",    "slalom",       "match",      "cup",          "final",
-          "finals",    "stage",       "points",       "wickets",    "scalp",        "nomination",
-          "majority",  "heart",       "spirit",       "essence",    "interest",     "fancy",
-          "league",    "golds",       "medals",       "tournament", "governorship", "presidency",
-          "coverage",  "vibe",        "hat-trick",    "crowns",     "trophies",     "championships",
-          "open",      "singles",     "doubles",      "silver",     "bronze"}},
-        {"strike",
-         {"deal", "agreement", "accord", "chord", "balance", "tone", "bargain", "gold", "oil",
-          "compromise"}},
-        {"demonstrate",
-         {"the", "that", "how", "its", "their", "his", "her", "what", "why", "a", "an", "strong",
-          "clear", "commitment", "support", "will"}},
-        {"shoot", {"up", "film", "video", "scenes", "footage", "episode", "episodes"}},
-        {"hit", {"record", "high", "low", "market", "shelves", "headlines", "streets"}},
-        {"launch", {"website", "campaign", "satellite", "app", "book", "album", "product"}},
-        {"enter",
-         {"phase", "talks", "negotiations", "force", "market", "year", "race", "politics", "office",
-          "agreement", "competition", "tournament", "stage", "round"}},
-        {"die", {"of", "from", "aged", "peacefully", "naturally", "suddenly", "young"}},
-        {"hack", {"into",   "website", "websites", "account",  "accounts",  "computer", "computers",
-                  "email",  "emails",  "server",   "servers",  "network",   "networks", "phone",
-                  "phones", "system",  "systems",  "database", "databases", "site"}},
-        {"ram", {"through", "home", "legislation", "bill", "bills", "message", "point"}}};
-    const auto sense = senses.find(hit.trigger->lemma);
-    if (sense == senses.end()) {
-        return false;
-    }
-    // "demonstrate" is told by the word right after it; the others by their object.
-    // "captured his third regional chess title": the object's head may come late.
-    const std::string& lemma = hit.trigger->lemma;
-    const std::size_t reach = lemma == "demonstrate" ? 1
-                              : lemma == "die"       ? 2
-                              : lemma == "capture"   ? 6
-                                                     : 4;
-    // A preposition ends the object: "was captured in Varnok during the final days of the
-    // war" names when, not what was captured.
-    static const std::unordered_set<std::string> prepositions{
-        "in", "at", "near", "during", "after", "before", "from", "outside", "inside"};
-    for (std::size_t k = hit.last + 1; k < tokens.size() && k <= hit.last + reach; ++k) {
-        if (!tokens[k].word || (reach > 2 && prepositions.count(tokens[k].key) > 0)) {
-            return false;
-        }
-        if (sense->second.count(tokens[k].key) > 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // The first token at or after `k` (before `limit`) past adverbs, auxiliaries and a relative
 // pronoun: "clashes also erupted", "the raid, which had occurred", "riots reportedly broke out".
 std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
@@ -415,12 +369,65 @@ std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std
         };
         if (key == "on" && k + 1 < limit && day(k + 1)) {
             ++k; // and the day below
-        } else if (!(relative || adverb || day(k) || skip.count(key) > 0)) {
+        } else if (!(relative || adverb || day(k) || closing_quote(tokens[k]) ||
+                     skip.count(key) > 0)) {
             return k;
         }
         ++k;
     }
     return k < limit ? k : start;
+}
+
+// The word after a reduced relative clause set off after an event noun ("the raid, carried
+// out by masked men, took place"; "the attack attributed to a militia, occurred"), or `v`
+// when none starts there: a lowercase past participle, then up to ten words to a comma.
+std::size_t ArticleBuilder::past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
+                                                  std::size_t limit) {
+    const std::size_t start = v < limit && tokens[v].key == "," ? v + 1 : v;
+    if (start >= limit || !tokens[start].word || tokens[start].capitalized) {
+        return v;
+    }
+    const std::string& p = tokens[start].key;
+    if (p.size() < 5 || p.compare(p.size() - 2, 2, "ed") != 0) {
+        return v;
+    }
+    for (std::size_t k = start + 1; k < limit && k <= start + 10; ++k) {
+        if (tokens[k].key == ",") {
+            return k + 1 < limit ? after_adjuncts(tokens, k + 1, limit) : v;
+        }
+        if (!tokens[k].word && tokens[k].key != "'s" && tokens[k].key != "-") {
+            return v;
+        }
+    }
+    return v;
+}
+
+// The word after an aside between dashes or brackets right after an event noun ("the
+// blast -- which also wrecked two shops -- occurred", "the raid (the third this month) took
+// place"), or `v` when none starts there: up to fourteen tokens to the closing mark.
+std::size_t ArticleBuilder::bracketed_aside(const std::vector<Token>& tokens, std::size_t v,
+                                            std::size_t limit) {
+    const auto dash = [&tokens](std::size_t k) {
+        const std::string& key = tokens[k].key;
+        return !tokens[k].word && (key == "-" || key == "_" || key == "\u2014" || key == "\u2013");
+    };
+    if (v >= limit || !(dash(v) || tokens[v].key == "(")) {
+        return v;
+    }
+    const bool bracket = tokens[v].key == "(";
+    std::size_t k = v + 1;
+    while (!bracket && k < limit && dash(k)) {
+        ++k; // "--"
+    }
+    for (const std::size_t open = k; k < limit && k <= open + 14; ++k) {
+        if (bracket ? tokens[k].key == ")" : dash(k)) {
+            while (!bracket && k + 1 < limit && dash(k + 1)) {
+                ++k;
+            }
+            return k + 1 < limit ? after_adjuncts(tokens, k + 1, limit) : v;
+        }
+    }
+    return v;
 }
 
 // "began attacking", "continued to shell": a verb of aspect before an event verb's -ing form
@@ -455,8 +462,9 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
     static const std::unordered_set<std::string> after = [] {
         std::unordered_set<std::string> forms;
         for (const char* lemma :
-             {"erupt", "occur", "happen", "break", "take", "rage", "escalate", "continue", "begin",
-              "rock", "rip", "hit", "strike", "target", "resume", "go", "leave", "start"}) {
+             {"erupt",    "occur", "happen", "break", "take",  "rage",   "escalate",
+              "continue", "begin", "rock",   "rip",   "hit",   "strike", "target",
+              "resume",   "go",    "leave",  "start", "flare", "surge"}) {
             for (auto& f : verb_forms(lemma)) {
                 forms.insert(std::move(f));
             }
@@ -520,6 +528,13 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         const std::size_t limit =
             h + 1 < a.triggers.size() ? a.triggers[h + 1].first : tokens.size();
         std::size_t v = after_adjuncts(tokens, hit.last + 1, limit);
+        // "the attack, blamed on a local militia, took place": past a participle's aside, or
+        // one between dashes or brackets.
+        std::size_t aside = past_participle_aside(tokens, v, limit);
+        aside = aside != v ? aside : bracketed_aside(tokens, v, limit);
+        if (aside != v && aside < limit && in(after, tokens[aside].key)) {
+            v = aside;
+        }
         // "clashes between X and Y erupted", "fighting with rebels broke out": past a short
         // phrase of who fought, with no comma or verb of its own.
         if (v < limit && (tokens[v].key == "between" || tokens[v].key == "with" ||

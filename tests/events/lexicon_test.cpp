@@ -100,3 +100,25 @@ TEST_CASE("a bad lexicon row is reported with its file and line", "[events][lexi
     CHECK_THROWS_AS(EventLexicon::load(dir), eventmap::InputError);
     CHECK_THROWS_AS(EventLexicon::load(dir + "/missing"), eventmap::InputError);
 }
+
+TEST_CASE("a lightnoun row is a noun in both numbers, marked light-only", "[events][lexicon]") {
+    const std::string dir = eventmap::test::scratch_dir("events_lexicon_lightnoun");
+    const std::string shipped = EventLexicon::default_directory();
+    for (const char* f : {"plover_types.tsv", "actors.tsv", "titles.txt"}) {
+        eventmap::test::write_file(dir + "/" + f, eventmap::test::read_file(shipped + "/" + f));
+    }
+    eventmap::test::write_file(dir + "/triggers.tsv", "turmoil\tlightnoun\tASSAULT\t18\t0.6\n"
+                                                      "raid\tnoun\tASSAULT\t18\t0.8\n");
+    const EventLexicon lex = EventLexicon::load(dir);
+    for (const char* form : {"turmoil", "turmoils"}) {
+        const auto* list = lex.triggers_starting(form);
+        REQUIRE(list != nullptr);
+        CHECK(lex.triggers()[list->front()].light_only);
+        CHECK(lex.triggers()[list->front()].nominal);
+    }
+    CHECK_FALSE(lex.triggers()[lex.triggers_starting("raids")->front()].light_only);
+    // One word only, as a noun.
+    eventmap::test::write_file(dir + "/triggers.tsv",
+                               "civil strife\tlightnoun\tASSAULT\t18\t0.6\n");
+    CHECK_THROWS_AS(EventLexicon::load(dir), eventmap::InputError);
+}

@@ -4,6 +4,7 @@
 #include "events/extractor.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using eventmap::events::Event;
@@ -159,4 +160,129 @@ TEST_CASE("events trigger: claiming responsibility for an attack reports the att
                         "ASSAULT", "Homs", "claimed");
     // A claim for something that is no event reports nothing.
     CHECK(extract("The firm claimed responsibility for the delay in Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: a generic word of violence is an event only with a light verb",
+          "[events][trigger]") {
+    check_reported_from("Violence erupted in Homs on Friday.", "ASSAULT", "Homs", "Violence");
+    check_reported_from("Deadly violence flared in Homs on Friday.", "ASSAULT", "Homs", "violence");
+    check_reported_from("Heavy gunfire broke out in Homs on Friday.", "ASSAULT", "Homs", "gunfire");
+    // Alone it is what another verb is about, or background: no event of its own.
+    const auto condemned = extract("The mayor condemned the violence in Homs on Friday.");
+    CHECK(events_at(condemned, "ACCUSE", "Homs").size() == 1);
+    CHECK(events_at(condemned, "ASSAULT", "Homs").empty());
+    CHECK(extract("Homs has a long history of violence, the mayor wrote.").empty());
+}
+
+TEST_CASE("events trigger: forced entry, fending off, dropped munitions, spraying with gunfire "
+          "and sacked settlements are attacks",
+          "[events][trigger]") {
+    check_reported_from("Gunmen broke into a house in Homs on Friday.", "ASSAULT", "Homs", "broke");
+    check_reported_from("Defenders fended off rebels near Homs on Friday.", "ASSAULT", "Homs",
+                        "fended");
+    check_reported_from("Helicopters dropped explosive barrels on Homs on Friday.", "ASSAULT",
+                        "Homs", "dropped");
+    check_reported_from("Worshippers were sprayed with gunfire in Homs on Friday.", "ASSAULT",
+                        "Homs", "sprayed");
+    check_reported_from("Raiders sacked six villages near Homs on Friday.", "ASSAULT", "Homs",
+                        "sacked");
+    const auto strike =
+        events_at(extract("Jets dropped two bombs on Homs on Friday."), "ASSAULT", "Homs");
+    REQUIRE(strike.size() == 1);
+    CHECK(strike[0].mode == "air/drone strike");
+    // Other senses, told by the object.
+    CHECK(extract("The crowd broke into tears in Homs on Friday.").empty());
+    CHECK(extract("The club sacked its coach in Homs on Friday.").empty());
+    CHECK(extract("Prosecutors dropped the charges in Homs on Friday.").empty());
+}
+
+TEST_CASE("events trigger: an -ing form after a comma with its object is a participle, not a "
+          "noun another verb is about",
+          "[events][trigger]") {
+    // "withdrew" (a retreat) comes first in the clause; "killing" is still reported.
+    const std::string text =
+        "Police withdrew from two posts in Homs on Friday, killing four looters as they left.";
+    const auto found = extract(text);
+    CHECK(std::any_of(found.begin(), found.end(), [&](const Event& e) {
+        return e.trigger_start == text.find("killing") &&
+               eventmap::model::to_string(e.event) == std::string("ASSAULT");
+    }));
+    // The noun with "of" stays what the condemnation is about.
+    const auto condemned =
+        extract("The mayor condemned the killing of a priest in Homs on Friday.");
+    CHECK(events_at(condemned, "ASSAULT", "Homs").empty());
+    CHECK(events_at(condemned, "ACCUSE", "Homs").size() == 1);
+}
+
+namespace {
+
+const eventmap::events::EventExtractor& unlocated_extractor() {
+    static const eventmap::geoparse::Geoparser parser(events_gazetteer());
+    static const eventmap::events::EventExtractor extractor(parser, [] {
+        eventmap::events::ExtractOptions o;
+        o.keep_unlocated = true;
+        return o;
+    }());
+    return extractor;
+}
+
+} // namespace
+
+TEST_CASE("events trigger: a weak trigger with a place the text names but the gazetteer lacks "
+          "is kept as surely as a located one",
+          "[events][trigger]") {
+    // "entered" weighs 0.5: halved as unlocated, a date's factor dropped it below 0.25.
+    const std::string text = "Troops entered the village of Zorbakhan on Thursday.";
+    const auto found = unlocated_extractor().extract(text_article(text, "2016-06-02"));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger == "entered");
+    CHECK(found[0].event_loc.extracted_place == "Zorbakhan");
+    CHECK(found[0].event_loc.geonameid == 0);
+    // Without a named place the same trigger is still too weak to report.
+    CHECK(unlocated_extractor()
+              .extract(text_article("Troops entered on Thursday.", "2016-06-02"))
+              .empty());
+    // Users who want located events only still get none for it.
+    CHECK(extract(text).empty());
+}
+
+TEST_CASE("events trigger: a light verb after an event noun past a closing quote or a "
+          "participle's aside joins it",
+          "[events][trigger]") {
+    const std::string quoted = "Residents said the \"clashes\" erupted in Homs on Friday.";
+    const auto erupted = events_at(extract(quoted), "ASSAULT", "Homs");
+    REQUIRE(erupted.size() == 1);
+    CHECK(erupted[0].trigger_end == quoted.find("erupted") + 7);
+    const std::string text =
+        "The attack, attributed to a local militia, took place in Homs on Friday.";
+    const auto found = events_at(extract(text), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_end == text.find("place") + 5);
+    const std::string riots = "Violent riots, sparked by a disputed vote, broke out in Homs.";
+    const auto broke = events_at(extract(riots), "PROTEST", "Homs");
+    REQUIRE(broke.size() == 1);
+    CHECK(broke[0].trigger_end == riots.find("out") + 3);
+}
+
+TEST_CASE("events trigger: a light verb after an event noun joins it past an aside between "
+          "dashes or brackets",
+          "[events][trigger]") {
+    for (const std::string text :
+         {"The blast -- which also wrecked two shops -- occurred in Homs on Friday.",
+          "The blast _ which also wrecked two shops _ occurred in Homs on Friday.",
+          "The blast (which also wrecked two shops) occurred in Homs on Friday."}) {
+        const auto found = events_at(extract(text), "ASSAULT", "Homs");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].trigger_end == text.find("occurred") + 8);
+    }
+}
+
+TEST_CASE("events trigger: sweeps with a light verb and counter operations are operations",
+          "[events][trigger]") {
+    check_reported_from("Troops stepped up sweeps near Homs on Friday.", "ASSAULT", "Homs",
+                        "stepped");
+    check_reported_from("Troops continued their counter operations near Homs on Friday.", "ASSAULT",
+                        "Homs", "continued");
+    // A sweep alone is no event: "a clean sweep" of a vote.
+    CHECK(extract("The party won a clean sweep of the seats in Homs on Friday.").empty());
 }
