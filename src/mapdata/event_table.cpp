@@ -36,6 +36,21 @@ void EventTable::reserve(std::size_t n) {
     radius_km.reserve(n);
 }
 
+void EventTable::resize(std::size_t n) {
+    fid.resize(n, 0);
+    lon.resize(n, 0);
+    lat.resize(n, 0);
+    day_start.resize(n, 0);
+    day_end.resize(n, 0);
+    precision.resize(n, DatePrecision::unknown);
+    type.resize(n, 0);
+    quad.resize(n, QuadClass::none);
+    sources.resize(n, 1);
+    planned.resize(n, 0);
+    confidence.resize(n, 1);
+    radius_km.resize(n, 0);
+}
+
 void EventTable::shrink_to_fit() {
     fid.shrink_to_fit();
     lon.shrink_to_fit();

@@ -57,6 +57,10 @@ struct EventTable {
 
     std::size_t size() const noexcept { return lon.size(); }
     void reserve(std::size_t n);
+    // Every column to `n` rows. An added row: fid, place, days and type 0, unknown precision,
+    // no quad class, one source, not planned, confidence 1, a point (radius 0); the caller
+    // fills in what it knows.
+    void resize(std::size_t n);
     void shrink_to_fit();
 
     // Earliest start and latest end over all events; empty for an empty table.
