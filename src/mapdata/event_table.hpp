@@ -71,6 +71,11 @@ struct EventTable {
     std::vector<std::uint64_t> quad_counts() const;
 };
 
+// Appends `from`'s rows to `to`, every column, the type index `t` of a row becoming
+// `type_of[t]` (an index into `to.type_names`, which the caller extends; 0 past its end), and
+// adds `from`'s skipped rows. Source, layer and article count are the caller's to merge.
+void append_rows(EventTable& to, const EventTable& from, const std::vector<std::uint16_t>& type_of);
+
 // The longitude at the middle of the events' spread, found across the widest empty gap of
 // longitudes, so a Pacific set (170E..170W) is centred on 180 and not on 0. 0 when empty.
 double central_longitude(const EventTable& table);
