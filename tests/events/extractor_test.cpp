@@ -23,6 +23,18 @@ bool any_source_contains(const Event& e, const std::string& words) {
                        [&](const auto& s) { return s.sentence.find(words) != std::string::npos; });
 }
 
+// How many assaults on Homs `text` reports, published 2016-06-02 (the phrase-rule cases).
+std::size_t homs_assaults(const std::string& text) {
+    return events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs").size();
+}
+
+// The one assault on Homs in `text` is reported from the word `from` on.
+void check_homs_assault_from(const std::string& text, const std::string& from) {
+    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find(from));
+}
+
 } // namespace
 
 TEST_CASE("seed-like article: strike, agreement, meetings, planned summit, shelling",
@@ -106,60 +118,36 @@ TEST_CASE("comparatives, failed attacks and the month of May are no modality",
 }
 
 TEST_CASE("a verb-object phrase takes modifiers before its object", "[events][extractor]") {
-    CHECK(events_at(extract("A gunman threw a hand grenade at a bus stop in Homs on Friday.",
-                            "2016-06-02"),
-                    "ASSAULT", "Homs")
-              .size() == 1);
+    CHECK(homs_assaults("A gunman threw a hand grenade at a bus stop in Homs on Friday.") == 1);
     // A preposition between ends the phrase: the grenade is no object of "threw".
-    CHECK(events_at(extract("A boy threw a ball to a dog near a grenade crater in Homs on "
-                            "Friday.",
-                            "2016-06-02"),
-                    "ASSAULT", "Homs")
-              .empty());
+    CHECK(homs_assaults("A boy threw a ball to a dog near a grenade crater in Homs on Friday.") ==
+          0);
 }
 
 TEST_CASE("a light verb five words before its event noun joins it", "[events][extractor]") {
-    const std::string text = "Rebels started the morning with a sudden assault on Homs.";
-    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].trigger_start == text.find("started"));
+    check_homs_assault_from("Rebels started the morning with a sudden assault on Homs.", "started");
 }
 
 TEST_CASE("an adverb may stand inside a verb-particle phrase", "[events][extractor]") {
-    CHECK(events_at(extract("Gunmen fired wildly into a crowd in Homs on Friday.", "2016-06-02"),
-                    "ASSAULT", "Homs")
-              .size() == 1);
-    CHECK(events_at(extract("Troops fired heavy artillery at villages near Homs on Friday.",
-                            "2016-06-02"),
-                    "ASSAULT", "Homs")
-              .size() == 1);
+    CHECK(homs_assaults("Gunmen fired wildly into a crowd in Homs on Friday.") == 1);
+    CHECK(homs_assaults("Troops fired heavy artillery at villages near Homs on Friday.") == 1);
 }
 
 TEST_CASE("leaving people dead reports an attack", "[events][extractor]") {
-    CHECK(events_at(extract("A mob torched stalls in Homs on Friday, leaving at least four "
-                            "traders dead.",
-                            "2016-06-02"),
-                    "ASSAULT", "Homs")
-              .size() == 1);
+    CHECK(homs_assaults("A mob torched stalls in Homs on Friday, leaving at least four traders "
+                        "dead.") == 1);
     // Leaving a place is no attack.
-    CHECK(
-        events_at(extract("Pilgrims were leaving Homs on Friday.", "2016-06-02"), "ASSAULT", "Homs")
-            .empty());
+    CHECK(homs_assaults("Pilgrims were leaving Homs on Friday.") == 0);
 }
 
 TEST_CASE("an event word right after a light verb is its object noun", "[events][extractor]") {
-    const std::string text = "The militia has intensified raids near Homs.";
-    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].trigger_start == text.find("intensified"));
+    check_homs_assault_from("The militia has intensified raids near Homs.", "intensified");
 }
 
 TEST_CASE("a short aside between commas may split a light verb from its noun",
           "[events][extractor]") {
-    const std::string text = "Rebels launched, late on Friday, a fierce attack on Homs.";
-    const auto found = events_at(extract(text, "2016-06-02"), "ASSAULT", "Homs");
-    REQUIRE(found.size() == 1);
-    CHECK(found[0].trigger_start == text.find("launched"));
+    check_homs_assault_from("Rebels launched, late on Friday, a fierce attack on Homs.",
+                            "launched");
 }
 
 TEST_CASE("not only states the act it introduces", "[events][extractor]") {
