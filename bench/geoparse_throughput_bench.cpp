@@ -37,7 +37,7 @@ const char* const templates[] = {
     "{S} said the government in {C} would respond once talks in {C} ended.",
     "Health workers from {K} flew to {C} after the ministry in {C} asked for help.",
     "Prices of wheat rose in {K} and {K} as exports through {C} slowed.",
-    "A {X} official, who asked not to be named, told reporters {C} had not been consulted.",
+    "A {X} official, declining to give a name, said {C} was left out of the talks.",
     "In {C}, hundreds marched to the parliament; police in {C} used tear gas.",
     "Floods cut the road between {C} and {C}, stranding trucks bound for {K}.",
     "Reading the statement aloud, {N} {S} said May would bring new elections.",

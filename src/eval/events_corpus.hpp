@@ -1,5 +1,5 @@
-// The event-location corpus: one JSON object a line, a news sentence with one event verb and
-// the spans where that event happened (none when the sentence does not say):
+// The event-location corpus: one JSON object a line, a news sentence, its gold event verb and
+// the spans where that event happened (an empty list for a sentence that names no place):
 //   {"text": "...", "verb": [b, e], "locations": [[b, e], ...], "source": "..."}
 // Offsets are Unicode code points, end exclusive. The corpus is split into two fixed halves
 // by a hash of the sentence text, so that rules are tuned on one half and measured on the

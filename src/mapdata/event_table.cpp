@@ -36,6 +36,21 @@ void EventTable::reserve(std::size_t n) {
     radius_km.reserve(n);
 }
 
+void EventTable::resize(std::size_t n) {
+    fid.resize(n, 0);
+    lon.resize(n, 0);
+    lat.resize(n, 0);
+    day_start.resize(n, 0);
+    day_end.resize(n, 0);
+    precision.resize(n, DatePrecision::unknown);
+    type.resize(n, 0);
+    quad.resize(n, QuadClass::none);
+    sources.resize(n, 1);
+    planned.resize(n, 0);
+    confidence.resize(n, 1);
+    radius_km.resize(n, 0);
+}
+
 void EventTable::shrink_to_fit() {
     fid.shrink_to_fit();
     lon.shrink_to_fit();
@@ -49,6 +64,32 @@ void EventTable::shrink_to_fit() {
     planned.shrink_to_fit();
     confidence.shrink_to_fit();
     radius_km.shrink_to_fit();
+}
+
+namespace {
+template <class T> void append(std::vector<T>& to, const std::vector<T>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+}
+} // namespace
+
+void append_rows(EventTable& to, const EventTable& from,
+                 const std::vector<std::uint16_t>& type_of) {
+    append(to.fid, from.fid);
+    append(to.lon, from.lon);
+    append(to.lat, from.lat);
+    append(to.day_start, from.day_start);
+    append(to.day_end, from.day_end);
+    append(to.precision, from.precision);
+    to.type.reserve(to.type.size() + from.type.size());
+    for (const std::uint16_t t : from.type) {
+        to.type.push_back(t < type_of.size() ? type_of[t] : std::uint16_t{0});
+    }
+    append(to.quad, from.quad);
+    append(to.sources, from.sources);
+    append(to.planned, from.planned);
+    append(to.confidence, from.confidence);
+    append(to.radius_km, from.radius_km);
+    to.skipped_rows += from.skipped_rows;
 }
 
 DayRange EventTable::day_range() const {

@@ -57,6 +57,10 @@ struct EventTable {
 
     std::size_t size() const noexcept { return lon.size(); }
     void reserve(std::size_t n);
+    // Every column to `n` rows. An added row: fid, place, days and type 0, unknown precision,
+    // no quad class, one source, not planned, confidence 1, a point (radius 0); the caller
+    // fills in what it knows.
+    void resize(std::size_t n);
     void shrink_to_fit();
 
     // Earliest start and latest end over all events; empty for an empty table.
@@ -66,6 +70,11 @@ struct EventTable {
     // Events per QuadClass (5 entries, index = value).
     std::vector<std::uint64_t> quad_counts() const;
 };
+
+// Appends `from`'s rows to `to`, every column, the type index `t` of a row becoming
+// `type_of[t]` (an index into `to.type_names`, which the caller extends; 0 past its end), and
+// adds `from`'s skipped rows. Source, layer and article count are the caller's to merge.
+void append_rows(EventTable& to, const EventTable& from, const std::vector<std::uint16_t>& type_of);
 
 // The longitude at the middle of the events' spread, found across the widest empty gap of
 // longitudes, so a Pacific set (170E..170W) is centred on 180 and not on 0. 0 when empty.

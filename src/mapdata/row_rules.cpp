@@ -50,14 +50,6 @@ std::vector<std::pair<const char*, const char*>> split_lines(const char* begin, 
     return ranges;
 }
 
-namespace {
-
-template <class T> void append(std::vector<T>& to, const std::vector<T>& from) {
-    to.insert(to.end(), from.begin(), from.end());
-}
-
-} // namespace
-
 EventTable merge(std::vector<Part>& parts, const std::string& path, const Mapping& mapping,
                  std::int64_t first_fid) {
     EventTable out;
@@ -79,22 +71,12 @@ EventTable merge(std::vector<Part>& parts, const std::string& path, const Mappin
             }
             remap[t] = it->second;
         }
-        for (std::size_t i = 0; i < p.table.size(); ++i) {
-            out.fid.push_back(p.table.fid[i] + fid_offset);
-            out.type.push_back(remap[p.table.type[i]]);
+        const std::size_t first = out.size();
+        append_rows(out, p.table, remap);
+        for (std::size_t i = first; i < out.size(); ++i) {
+            out.fid[i] += fid_offset; // a part numbers its rows from 0
         }
-        append(out.lon, p.table.lon);
-        append(out.lat, p.table.lat);
-        append(out.day_start, p.table.day_start);
-        append(out.day_end, p.table.day_end);
-        append(out.precision, p.table.precision);
-        append(out.quad, p.table.quad);
-        append(out.sources, p.table.sources);
-        append(out.planned, p.table.planned);
-        append(out.confidence, p.table.confidence);
-        append(out.radius_km, p.table.radius_km);
-        append(hashes, p.article_hashes);
-        out.skipped_rows += p.table.skipped_rows;
+        hashes.insert(hashes.end(), p.article_hashes.begin(), p.article_hashes.end());
         fid_offset += static_cast<std::int64_t>(p.rows);
         p = Part{}; // free each part once merged
     }

@@ -68,20 +68,8 @@ mapdata::EventTable concat_maps(const std::vector<const mapdata::EventTable*>& p
                 out.type_names.push_back(p->type_names[i]);
             }
         }
-        append(out.fid, p->fid);
-        append(out.lon, p->lon);
-        append(out.lat, p->lat);
-        append(out.day_start, p->day_start);
-        append(out.day_end, p->day_end);
-        append(out.precision, p->precision);
-        append_mapped(out.type, p->type, type_of);
-        append(out.quad, p->quad);
-        append(out.sources, p->sources);
-        append(out.planned, p->planned);
-        append(out.confidence, p->confidence);
-        append(out.radius_km, p->radius_km);
+        mapdata::append_rows(out, *p, type_of);
         out.article_count += p->article_count;
-        out.skipped_rows += p->skipped_rows;
     }
     return out;
 }

@@ -100,12 +100,8 @@ void draw_details_panel(UiState& ui) {
     const PanelLayout& l = ui.layout;
     // Docked right, below the event list (alone: the whole column).
     const float top = ui.show_list ? l.map_h * 0.45f : 0;
-    ImGui::SetNextWindowPos(ImVec2(l.map_x + l.map_w, l.menu + top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(l.right, l.map_h - top), ImGuiCond_Always);
-    if (!ImGui::Begin("Details", &ui.show_details,
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                          ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
+    if (!begin_docked_panel("Details", &ui.show_details, l.map_x + l.map_w, l.menu + top, l.right,
+                            l.map_h - top)) {
         return;
     }
     Session& s = *ui.session;

@@ -63,12 +63,8 @@ bool facet(const char* label, const StringTable& names, const std::vector<std::u
 
 void draw_filter_panel(UiState& ui) {
     const PanelLayout& l = ui.layout;
-    ImGui::SetNextWindowPos(ImVec2(0, l.menu + l.layers), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(l.left, l.map_h - l.layers), ImGuiCond_Always);
-    if (!ImGui::Begin("Filters", &ui.show_filters,
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                          ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
+    if (!begin_docked_panel("Filters", &ui.show_filters, 0, l.menu + l.layers, l.left,
+                            l.map_h - l.layers)) {
         return;
     }
     Session& s = *ui.session;

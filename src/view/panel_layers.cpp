@@ -67,12 +67,7 @@ int layer_row(Session& s, const LayerInfo& layer, std::size_t index, std::size_t
 
 void draw_layers_panel(UiState& ui) {
     const PanelLayout& l = ui.layout;
-    ImGui::SetNextWindowPos(ImVec2(0, l.menu), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(l.left, l.layers), ImGuiCond_Always);
-    if (!ImGui::Begin("Layers", &ui.show_layers,
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                          ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
+    if (!begin_docked_panel("Layers", &ui.show_layers, 0, l.menu, l.left, l.layers)) {
         return;
     }
     Session& s = *ui.session;

@@ -10,6 +10,18 @@
 
 namespace eventmap::view {
 
+bool begin_docked_panel(const char* title, bool* open, float x, float y, float w, float h) {
+    ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+    if (!ImGui::Begin(title, open,
+                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                          ImGuiWindowFlags_NoCollapse)) {
+        ImGui::End();
+        return false;
+    }
+    return true;
+}
+
 PanelLayout panel_layout(const UiState& ui, float width, float height) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImFont* font =

@@ -12,12 +12,7 @@ void draw_list_panel(UiState& ui) {
     const PanelLayout& l = ui.layout;
     // Docked right, above the details (alone: the whole column).
     const float h = ui.show_details ? l.map_h * 0.45f : l.map_h;
-    ImGui::SetNextWindowPos(ImVec2(l.map_x + l.map_w, l.menu), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(l.right, h), ImGuiCond_Always);
-    if (!ImGui::Begin("Events", &ui.show_list,
-                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                          ImGuiWindowFlags_NoCollapse)) {
-        ImGui::End();
+    if (!begin_docked_panel("Events", &ui.show_list, l.map_x + l.map_w, l.menu, l.right, h)) {
         return;
     }
     Session& s = *ui.session;

@@ -27,18 +27,8 @@ std::uint16_t map_type(mapdata::EventTable& map, const std::string& name) {
 void put_map_row(mapdata::EventTable& map, std::size_t r, const mapdata::EventTable& from,
                  std::size_t d) {
     if (r == map.size()) {
-        map.fid.push_back(from.fid[d]);
-        map.lon.push_back(0);
-        map.lat.push_back(0);
-        map.day_start.push_back(0);
-        map.day_end.push_back(0);
-        map.precision.push_back(mapdata::DatePrecision::unknown);
-        map.type.push_back(0);
-        map.quad.push_back(mapdata::QuadClass::none);
-        map.sources.push_back(1);
-        map.planned.push_back(0);
-        map.confidence.push_back(1);
-        map.radius_km.push_back(0);
+        map.resize(r + 1);
+        map.fid[r] = from.fid[d];
     }
     map.lon[r] = from.lon[d];
     map.lat[r] = from.lat[d];

@@ -144,10 +144,6 @@ void add_map_row(const Reader& r, mapdata::EventTable& table, TypeIndex& types) 
     table.sources.push_back(1);
 }
 
-template <typename T> void append(std::vector<T>& to, const std::vector<T>& from) {
-    to.insert(to.end(), from.begin(), from.end());
-}
-
 // Appends `tail` (the rows after `table`'s, read on another thread with its own type names).
 void append_part(mapdata::EventTable& table, const mapdata::EventTable& tail) {
     std::vector<std::uint16_t> type_of(tail.type_names.size());
@@ -155,22 +151,7 @@ void append_part(mapdata::EventTable& table, const mapdata::EventTable& tail) {
     for (std::size_t i = 0; i < tail.type_names.size(); ++i) {
         type_of[i] = types.of(tail.type_names[i].c_str());
     }
-    append(table.fid, tail.fid);
-    append(table.lon, tail.lon);
-    append(table.lat, tail.lat);
-    append(table.day_start, tail.day_start);
-    append(table.day_end, tail.day_end);
-    append(table.precision, tail.precision);
-    table.type.reserve(table.type.size() + tail.type.size());
-    for (const auto t : tail.type) {
-        table.type.push_back(type_of[t]);
-    }
-    append(table.quad, tail.quad);
-    append(table.planned, tail.planned);
-    append(table.confidence, tail.confidence);
-    append(table.radius_km, tail.radius_km);
-    append(table.sources, tail.sources);
-    table.skipped_rows += tail.skipped_rows;
+    mapdata::append_rows(table, tail, type_of);
 }
 
 // The first row's fid; 0 when the store has none.

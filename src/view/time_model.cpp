@@ -1,5 +1,7 @@
 #include "view/time_model.hpp"
 
+#include "model/event.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -12,26 +14,12 @@ namespace eventmap::view {
 // -------------------------------------------------------------------------------------------
 
 Day day_from_civil(int year, int month, int day) {
-    year -= month <= 2 ? 1 : 0;
-    const int era = (year >= 0 ? year : year - 399) / 400;
-    const int yoe = year - era * 400;
-    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return model::day_number(year, month, day);
 }
 
 CivilDate civil_from_day(Day z) {
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    CivilDate date;
-    date.day = doy - (153 * mp + 2) / 5 + 1;
-    date.month = mp + (mp < 10 ? 3 : -9);
-    date.year = yoe + era * 400 + (date.month <= 2 ? 1 : 0);
-    return date;
+    const model::CivilDay c = model::civil_day(z);
+    return {c.year, c.month, c.day};
 }
 
 std::string format_day(Day day) {

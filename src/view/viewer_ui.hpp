@@ -59,6 +59,11 @@ struct UiState {
 // The layout for a window of width x height (window coordinates), panel_layout.cpp.
 PanelLayout panel_layout(const UiState& ui, float width, float height);
 
+// Begins a panel docked at (x, y) with size w x h (window coordinates), fixed in place, its
+// close box clearing `open`. False when ImGui skips it this frame, ImGui::End already
+// called; true: the caller draws its content, then calls ImGui::End (panel_layout.cpp).
+bool begin_docked_panel(const char* title, bool* open, float x, float y, float w, float h);
+
 // The panels (panel_*.cpp).
 void draw_time_panel(UiState& ui);
 void draw_filter_panel(UiState& ui);

@@ -36,19 +36,15 @@ TEST_CASE("map tables merge with their type names, and can be typed by layer", "
     b.data_source = "b.geojson";
     b.type_names = {"PROTEST", "ASSAULT"};
     for (auto* t : {&a, &b}) {
-        for (std::uint16_t type : {std::uint16_t{0}, std::uint16_t{1}}) {
-            t->fid.push_back(type);
-            t->lon.push_back(1);
-            t->lat.push_back(2);
-            t->day_start.push_back(10);
-            t->day_end.push_back(10);
-            t->precision.push_back(mapdata::DatePrecision::day);
-            t->type.push_back(type);
-            t->quad.push_back(mapdata::QuadClass::none);
-            t->sources.push_back(1);
-            t->planned.push_back(0);
-            t->confidence.push_back(1);
-            t->radius_km.push_back(0);
+        t->resize(2); // no quad class, one source, confidence 1, a point
+        for (std::uint16_t r = 0; r < 2; ++r) {
+            t->fid[r] = r;
+            t->lon[r] = 1;
+            t->lat[r] = 2;
+            t->day_start[r] = 10;
+            t->day_end[r] = 10;
+            t->precision[r] = mapdata::DatePrecision::day;
+            t->type[r] = r; // row r has the table's type r
         }
         t->article_count = 2;
     }

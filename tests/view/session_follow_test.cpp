@@ -170,19 +170,16 @@ namespace {
 mapdata::EventTable map_of(const std::vector<std::int64_t>& fids) {
     mapdata::EventTable m;
     m.type_names = {"ASSAULT"};
-    for (const auto fid : fids) {
-        m.fid.push_back(fid);
-        m.lon.push_back(static_cast<double>(fid));
-        m.lat.push_back(static_cast<double>(fid));
-        m.day_start.push_back(static_cast<mapdata::DayNumber>(17000 + fid));
-        m.day_end.push_back(static_cast<mapdata::DayNumber>(17000 + fid));
-        m.precision.push_back(mapdata::DatePrecision::day);
-        m.type.push_back(0);
-        m.quad.push_back(mapdata::QuadClass::material_conflict);
-        m.sources.push_back(1);
-        m.planned.push_back(0);
-        m.confidence.push_back(1);
-        m.radius_km.push_back(0);
+    m.resize(fids.size()); // type 0, one source, confidence 1, a point
+    for (std::size_t r = 0; r < fids.size(); ++r) {
+        const auto fid = fids[r];
+        m.fid[r] = fid;
+        m.lon[r] = static_cast<double>(fid);
+        m.lat[r] = static_cast<double>(fid);
+        m.day_start[r] = static_cast<mapdata::DayNumber>(17000 + fid);
+        m.day_end[r] = m.day_start[r];
+        m.precision[r] = mapdata::DatePrecision::day;
+        m.quad[r] = mapdata::QuadClass::material_conflict;
     }
     return m;
 }

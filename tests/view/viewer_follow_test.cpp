@@ -7,8 +7,6 @@
 #include "viewer_run.hpp"
 
 #include <catch2/catch.hpp>
-#include <chrono>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -25,11 +23,7 @@ TEST_CASE("layers and colour by layer are kept in the state file", "[view][xvfb]
     }
     const std::string store = test::write_fixture_store("view_state_layers_store");
     const std::string dir = test::scratch_dir("view_state_layers_run");
-    test::write_file(dir + "/extra.geojson",
-                     R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
-                     R"("geometry":{"type":"Point","coordinates":[36.2913,33.5102]},)"
-                     R"("properties":{"id":"x-damascus","date":"2018-02-20",)"
-                     R"("event":"CONSULT","quad_code":1}}]})");
+    test::write_damascus_consult_layer(dir + "/extra.geojson");
     const std::string xvfb = test::xvfb_1280x800;
     // 1. The file moved under the store, the store hidden, markers coloured by layer.
     test::write_file(dir + "/one.script", "layer labels off\n"
@@ -136,10 +130,7 @@ TEST_CASE("the map follows the store: an event ingested while the viewer is open
     // The "ingest": once the viewer has shown the store (its first screenshot exists), one
     // more article with an event at Aleppo is committed to it.
     std::thread ingest([&] {
-        for (int i = 0; i < 1200 && !std::filesystem::exists(loaded); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        test::wait_for_file(loaded);
         store::EventStore s(store, store::OpenMode::append);
         s.begin();
         const auto e = test::fixture_event("ev-aleppo", "2018-03-01", "ASSAULT", 4, "Aleppo",
@@ -193,10 +184,7 @@ TEST_CASE("a store damaged while the viewer is open: a message, the events stay"
     // Once the store is shown, its file is overwritten with garbage (a disk error, a
     // half-copied file): the reload that follows fails.
     std::thread damage([&] {
-        for (int i = 0; i < 1200 && !std::filesystem::exists(loaded); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        test::wait_for_file(loaded);
         test::write_file(store, std::string("SQLite format 3\0garbage", 23));
     });
     const auto result = test::run_view_script(store, dir + "/run.script");

@@ -7,9 +7,12 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 
 namespace eventmap::test {
 
@@ -96,6 +99,25 @@ inline PixelPoint map_centre(const nlohmann::json& line) {
     const auto& map = line["map"];
     REQUIRE(map.size() == 4);
     return {map[0].get<int>() + map[2].get<int>() / 2, map[1].get<int>() + map[3].get<int>() / 2};
+}
+
+// A second layer for the fixture store: one verbal-cooperation event (CONSULT, quad 1) at
+// Damascus on 2018-02-20, where the store's event is material conflict, so the colour at
+// Damascus says which layer is drawn on top. Written as GeoJSON to `path`.
+inline void write_damascus_consult_layer(const std::string& path) {
+    write_file(path, R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                     R"("geometry":{"type":"Point","coordinates":[36.2913,33.5102]},)"
+                     R"("properties":{"id":"x-damascus","date":"2018-02-20",)"
+                     R"("event":"CONSULT","quad_code":1}}]})");
+}
+
+// For a thread that changes the store while the viewer runs: waits (two minutes at most) until
+// `path`, the viewer's first screenshot, exists, so the store is shown, then 300 ms more.
+inline void wait_for_file(const std::string& path) {
+    for (int i = 0; i < 1200 && !std::filesystem::exists(path); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
 }
 
 } // namespace eventmap::test

@@ -123,13 +123,7 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     }
     const std::string store = test::write_fixture_store("view_layers_store");
     const std::string dir = test::scratch_dir("view_layers_run");
-    // The second layer: a verbal-cooperation event at Damascus (the store's is material
-    // conflict), so the colour at Damascus says which layer is drawn on top.
-    test::write_file(dir + "/extra.geojson",
-                     R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
-                     R"("geometry":{"type":"Point","coordinates":[36.2913,33.5102]},)"
-                     R"("properties":{"id":"x-damascus","date":"2018-02-20",)"
-                     R"("event":"CONSULT","quad_code":1}}]})");
+    test::write_damascus_consult_layer(dir + "/extra.geojson");
     const std::string shot = "screenshot " + dir;
     test::write_file(dir + "/run.script", "color quad\n"
                                           "layer labels off\n"
