@@ -39,11 +39,11 @@ class MarkerOcclusion {
     // the pixels it surely covers opaquely; bit b is column floor(cx) - half + b.
     struct Shape {
         int half = 0;
-        bool usable = false; // false: too large for a 64-bit row (always drawn, covers nothing)
         std::vector<std::uint64_t> touch, cover; // [cell * rows + row]
     };
     static Shape make_shape(float radius);
-    const Shape& shape(float radius);
+    // The shape of this radius, made when first needed; null for a radius without one.
+    const Shape* shape(float radius);
     bool row_covered(int y, int x0, std::uint64_t bits) const;
     void cover_row(int y, int x0, std::uint64_t bits);
 

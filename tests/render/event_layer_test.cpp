@@ -148,6 +148,7 @@ TEST_CASE("a marker is culled only when later opaque interiors cover all its pix
 }
 
 TEST_CASE("the culling never hides a marker a pixel-by-pixel check would show", "[render]") {
+    // Radii repeat (4.5) and vary (2-10: past the kept shapes, so rows worked out on the spot).
     // The reference: per pixel, the shader's own tests (shows where the distance from the
     // centre is under radius + 0.5, opaque within radius - 0.5), top marker first.
     constexpr int w = 90, h = 70;
