@@ -181,31 +181,32 @@ bool MarkerOcclusion::shows(float cx, float cy, float radius, bool opaque) {
     const int y0 = static_cast<int>(fy) - half;
     const int r0 = std::max(0, -y0), r1 = std::min(rows, height_ - y0);
     // The rows' masks: from the shape of this radius, or worked out here.
-    std::array<std::uint64_t, 64> touch{}, cover{};
+    const std::uint64_t* touch = touch_rows_.data();
+    const std::uint64_t* cover = cover_rows_.data();
     if (const Shape* s = shape(radius)) {
         const int cell_x = std::min(cells - 1, static_cast<int>((cx - fx) * cells));
         const int cell_y = std::min(cells - 1, static_cast<int>((cy - fy) * cells));
         const std::size_t first = at(cell_y * cells + cell_x, rows);
-        std::copy_n(s->touch.begin() + static_cast<std::ptrdiff_t>(first), rows, touch.begin());
-        std::copy_n(s->cover.begin() + static_cast<std::ptrdiff_t>(first), rows, cover.begin());
+        touch = &s->touch[first];
+        cover = &s->cover[first];
     } else {
         const float inner = radius - 0.5F - margin;
         for (int r = r0; r < r1; ++r) {
             const float dy = std::abs(static_cast<float>(y0 + r) + 0.5F - cy);
             const auto k = static_cast<std::size_t>(r);
-            row_masks(cx, dy, outer, inner, x0, rows, touch[k], cover[k]);
+            row_masks(cx, dy, outer, inner, x0, rows, touch_rows_[k], cover_rows_[k]);
         }
     }
     bool hidden = true;
     for (int r = r0; r < r1 && hidden; ++r) {
-        hidden = row_covered(y0 + r, x0, touch[static_cast<std::size_t>(r)]);
+        hidden = row_covered(y0 + r, x0, touch[r]);
     }
     if (hidden) {
         return false;
     }
     if (opaque) {
         for (int r = r0; r < r1; ++r) {
-            cover_row(y0 + r, x0, cover[static_cast<std::size_t>(r)]);
+            cover_row(y0 + r, x0, cover[r]);
         }
     }
     return true;

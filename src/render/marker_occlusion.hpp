@@ -15,6 +15,7 @@
 // every centre in that cell. A doubtful pixel keeps the marker.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -52,6 +53,8 @@ class MarkerOcclusion {
     std::unordered_map<std::uint32_t, Shape> shapes_; // by the radius' float bits
     float last_radius_ = -1;
     const Shape* last_shape_ = nullptr;
+    // The rows of a marker without a shape (row_masks), reused: no clearing per marker.
+    std::array<std::uint64_t, 64> touch_rows_{}, cover_rows_{};
 };
 
 } // namespace eventmap::render
