@@ -29,5 +29,5 @@ void main() {
     }
     vec3 outline = vec3(0.12, 0.12, 0.14);
     vec3 rgb = d > ring ? outline : v_color.rgb;
-    frag_color = vec4(rgb, edge * 0.92);
+    frag_color = vec4(rgb, edge); // opaque inside the rim, as point_marker.frag
 }

@@ -3,6 +3,9 @@
 // The distance is measured from the marker's centre in window pixels, not through
 // gl_PointCoord: llvmpipe's point coordinates sit half a pixel off, which moved every disc.
 // Two varyings, not four: llvmpipe sets up and bins every input of every point.
+// A disc is opaque inside its anti-aliased rim (alpha 1, not the 0.92 of before): a marker
+// under another's interior then changes no pixel, so the hidden ones are left out before the
+// draw (render/marker_occlusion.hpp). The CPU's interior test is `edge == 1` below.
 flat in vec4 v_color_radius; // rgb, radius in pixels (negative: a planned event's ring)
 flat in vec2 v_centre;       // window pixels
 uniform float u_outline;     // pixels
@@ -20,5 +23,5 @@ void main() {
         return;
     }
     vec3 rgb = d > radius - u_outline ? vec3(0.12, 0.12, 0.14) : v_color_radius.rgb;
-    frag_color = vec4(rgb, edge * 0.92);
+    frag_color = vec4(rgb, edge);
 }

@@ -92,8 +92,9 @@ bool is_area(const EventInstance& e) {
     return std::fmod(e.flags, 4.0F) >= 2.0F;
 }
 
-// Above this many points the window columns (9 bytes a point) are not kept and every point
-// goes to the GPU, as before: ten million would hold 90 MB more for a frame that is slow anyway.
+// Above this many points the window and culling columns (22 bytes a point) are not kept and
+// every point goes to the GPU, as before: ten million would hold 220 MB more for a frame that
+// is slow anyway.
 constexpr std::size_t keep_limit = std::size_t{1} << 22;
 
 } // namespace
@@ -104,9 +105,7 @@ void EventLayer::keep_filter_columns(const EventInstance* points, std::size_t n)
         return;
     }
     if (point_slots_.size() + n > keep_limit) {
-        columns_kept_ = false;
-        point_days_ = {};
-        point_slots_ = {};
+        drop_filter_columns();
         return;
     }
     for (std::size_t k = 0; k < n; ++k) {
@@ -115,7 +114,29 @@ void EventLayer::keep_filter_columns(const EventInstance* points, std::size_t n)
         // The shader takes int(slot): the same truncation, kept within the uniform array.
         const auto slot = static_cast<std::size_t>(std::max(points[k].slot, 0.0F));
         point_slots_.push_back(static_cast<std::uint8_t>(std::min(slot, slot_count - 1)));
+        point_xy_.push_back(points[k].x);
+        point_xy_.push_back(points[k].y);
+        point_sources_.push_back(points[k].sources);
+        point_planned_.push_back(std::fmod(points[k].flags, 2.0F) >= 1.0F ? 1 : 0);
     }
+}
+
+void EventLayer::drop_filter_columns() {
+    columns_kept_ = false;
+    point_days_ = {};
+    point_slots_ = {};
+    point_xy_ = {};
+    point_sources_ = {};
+    point_planned_ = {};
+}
+
+void EventLayer::clear_filter_columns(bool keep) {
+    point_days_.clear();
+    point_slots_.clear();
+    point_xy_.clear();
+    point_sources_.clear();
+    point_planned_.clear();
+    columns_kept_ = keep;
 }
 
 void EventLayer::upload(const std::vector<EventInstance>& instances) {
@@ -126,9 +147,7 @@ void EventLayer::upload(const std::vector<EventInstance>& instances) {
     }
     points_.upload(points);
     areas_.upload(areas);
-    point_days_.clear();
-    point_slots_.clear();
-    columns_kept_ = true;
+    clear_filter_columns(true);
     keep_filter_columns(points.data(), points.size());
 }
 
@@ -142,10 +161,8 @@ void EventLayer::upload_chunked(
                  GL_STATIC_DRAW);
     std::size_t points = 0;
     float max_sources = 1;
-    point_days_.clear();
-    point_slots_.clear();
     // The count bounds the points: above the limit nothing is kept (not 4M kept, then dropped).
-    columns_kept_ = count <= keep_limit;
+    clear_filter_columns(count <= keep_limit);
     for (std::size_t first = 0; first < count; first += chunk) {
         const std::size_t n = std::min(chunk, count - first);
         make(first, n, part.data());
@@ -242,29 +259,66 @@ bool EventLayer::select_points(const float window[2], const MarkerStyle& style) 
     // mispredict on points whose days and types are mixed: 1.0 ms CPU for a million here,
     // 1.6-1.8 ms with the branch (machine at load 5).
     const std::size_t n = point_slots_.size();
-    scratch_.resize(n);
+    selection_.resize(n);
     std::size_t kept = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        scratch_[kept] = static_cast<std::uint32_t>(i);
+        selection_[kept] = static_cast<std::uint32_t>(i);
         kept += point_shown(point_days_[2 * i], point_days_[2 * i + 1], point_slots_[i], window,
                             style.slot_visible)
                     ? 1
                     : 0;
     }
-    scratch_.resize(kept);
-    glBindVertexArray(points_.vao.get());
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, selected_.get());
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                 static_cast<GLsizeiptr>(scratch_.size() * sizeof(std::uint32_t)), scratch_.data(),
-                 GL_DYNAMIC_DRAW);
-    glBindVertexArray(0);
-    selected_count_ = scratch_.size();
+    selection_.resize(kept);
+    ++selection_generation_;
     selected_window_ = {window[0], window[1]};
     selected_slots_ = style.slot_visible;
     selection_valid_ = true;
     last_selection_ms_ =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return true;
+}
+
+void EventLayer::cull_points(const float scale[2], const float offset[2], const float viewport[4],
+                             const Tile& tile, const MarkerStyle& style) const {
+    last_culling_ms_ = 0;
+    const std::array<float, 10> key = {
+        scale[0],    scale[1],    offset[0],   offset[1],     viewport[0],
+        viewport[1], viewport[2], viewport[3], style.size_px, culling_ ? 1.0F : 0.0F};
+    if (culled_generation_ == selection_generation_ && culled_for_ == key) {
+        return;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::vector<std::uint32_t>* list = &selection_;
+    if (culling_) {
+        // From the top (the last drawn) down; the centre and radius as point_marker.vert
+        // computes them, in the same float operations.
+        occlusion_.reset(tile.width, tile.height);
+        drawn_.clear();
+        for (auto it = selection_.rbegin(); it != selection_.rend(); ++it) {
+            const std::size_t i = *it;
+            const float ndc_x = point_xy_[2 * i] * scale[0] + offset[0];
+            const float ndc_y = point_xy_[2 * i + 1] * scale[1] + offset[1];
+            const float cx = viewport[0] + (ndc_x * 0.5F + 0.5F) * viewport[2];
+            const float cy = viewport[1] + (ndc_y * 0.5F + 0.5F) * viewport[3];
+            if (occlusion_.shows(cx, cy, marker_radius(style, point_sources_[i]),
+                                 point_planned_[i] == 0)) {
+                drawn_.push_back(*it);
+            }
+        }
+        std::reverse(drawn_.begin(), drawn_.end());
+        list = &drawn_;
+    }
+    glBindVertexArray(points_.vao.get());
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, selected_.get());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(list->size() * sizeof(std::uint32_t)), list->data(),
+                 GL_DYNAMIC_DRAW);
+    glBindVertexArray(0);
+    selected_count_ = list->size();
+    culled_generation_ = selection_generation_;
+    culled_for_ = key;
+    last_culling_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 void EventLayer::draw_selected() const {
@@ -313,9 +367,11 @@ void EventLayer::draw_points(const ClipTransform& clip, const Tile& tile, const 
     // it llvmpipe shades and blends each fragment once instead of per sample coverage.
     glDisable(GL_MULTISAMPLE);
     if (select_points(window, style)) {
+        cull_points(scale, offset, viewport, tile, style);
         draw_selected();
     } else {
         selected_count_ = points_.count;
+        culled_generation_ = ~std::uint64_t{0}; // the element buffer no longer matches
         points_.draw(true);
     }
     glEnable(GL_MULTISAMPLE);

@@ -13,10 +13,15 @@
 // list of the rest, made again only when the window or the shown types change): llvmpipe ran
 // its vertex stage over every point, a million for the ~100,000 a window shows. The test is
 // the shader's own, on the same floats, so the image is the same to the byte.
+//
+// Of those, the markers hidden under the opaque interiors of markers drawn after them are left
+// out too (marker_occlusion.hpp: exact, the image is the same to the byte), made again when the
+// view, the size or the selection change: at 100,000 markers over a world map about half.
 #pragma once
 
 #include "render/clip_transform.hpp"
 #include "render/gl_objects.hpp"
+#include "render/marker_occlusion.hpp"
 #include "render/palette.hpp"
 #include "render/shader_program.hpp"
 
@@ -82,10 +87,17 @@ class EventLayer {
     };
     void draw_points(const ClipTransform& clip, const Tile& tile, const float window[2],
                      const MarkerStyle& style) const;
-    // The selected points, in their order, batched as Instances::draw batches.
+    // The selection less the points hidden under later ones (or all of it, culling off),
+    // into the element buffer, when the view, the size or the selection changed. `scale`,
+    // `offset` and `viewport` are draw_points' (the widened viewport).
+    void cull_points(const float scale[2], const float offset[2], const float viewport[4],
+                     const Tile& tile, const MarkerStyle& style) const;
+    // The points cull_points left, in their order, batched as Instances::draw batches.
     void draw_selected() const;
     // Keeps the points' day offsets and slots (for the window test) as they are uploaded.
     void keep_filter_columns(const EventInstance* points, std::size_t n);
+    void drop_filter_columns();
+    void clear_filter_columns(bool keep);
     // The index list of the points the window and the shown types keep, made when they
     // changed; false when the columns were not kept (too many points): draw them all.
     bool select_points(const float window[2], const MarkerStyle& style) const;
@@ -101,26 +113,44 @@ class EventLayer {
     VertexArray empty_vao_;
     int density_w_ = 0, density_h_ = 0;
 
-    // The points' window columns in draw order (days as pairs), empty above keep_limit.
+    // The points' window columns in draw order (days as pairs), empty above keep_limit, and
+    // for the culling their positions (pairs), reports and planned flags.
     std::vector<float> point_days_;
     std::vector<std::uint8_t> point_slots_;
+    std::vector<float> point_xy_;
+    std::vector<float> point_sources_;
+    std::vector<std::uint8_t> point_planned_;
     bool columns_kept_ = false;
-    // The selection: its element buffer (bound to points_.vao), its size and what made it.
-    Buffer selected_ = make_buffer();
-    mutable std::size_t selected_count_ = 0;
+    // The selection (window and types) and what made it; a new one bumps the generation.
+    mutable std::vector<std::uint32_t> selection_;
+    mutable std::uint64_t selection_generation_ = 0;
     mutable bool selection_valid_ = false;
     mutable std::array<float, 2> selected_window_{};
     mutable std::array<float, slot_count> selected_slots_{};
-    mutable std::vector<std::uint32_t> scratch_;
+    // What is drawn: its element buffer (bound to points_.vao), its size and what made it.
+    Buffer selected_ = make_buffer();
+    mutable std::size_t selected_count_ = 0;
+    mutable std::array<float, 10> culled_for_{}; // scale, offset, viewport, size, culling
+    mutable std::uint64_t culled_generation_ = ~std::uint64_t{0};
+    mutable std::vector<std::uint32_t> drawn_;
+    mutable MarkerOcclusion occlusion_;
+    bool culling_ = true;
 
   public:
-    // Points drawn by the last draw_markers (the selection), for tests and benches.
+    // Points drawn by the last draw_markers (after culling), for tests and benches.
     std::size_t points_drawn() const noexcept { return selected_count_; }
+    // Points in the last draw's window and of shown types (before culling).
+    std::size_t points_selected() const noexcept { return selection_.size(); }
     // The CPU milliseconds the last selection took (0 when it was reused).
     double last_selection_ms() const noexcept { return last_selection_ms_; }
+    // The CPU milliseconds the last culling took (0 when it was reused).
+    double last_culling_ms() const noexcept { return last_culling_ms_; }
+    // Occlusion culling on (the default) or off: the same image either way (tests, benches).
+    void set_culling(bool on) noexcept { culling_ = on; }
 
   private:
     mutable double last_selection_ms_ = 0;
+    mutable double last_culling_ms_ = 0;
 };
 
 // The shader's test of one point against the window and the shown types (point_marker.vert).

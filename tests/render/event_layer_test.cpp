@@ -2,10 +2,12 @@
 // to the GPU, the selection follows the window and the types, and the image is what the
 // shader's own test draws.
 #include "render/event_layer.hpp"
+#include "render/marker_occlusion.hpp"
 #include "render/offscreen_context.hpp"
 #include "render/offscreen_target.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -121,4 +123,123 @@ TEST_CASE("markers outside the window or of a hidden type are not sent to the GP
     CHECK(layer.events.points_drawn() == 1);
     CHECK(red_at(rgba, -0.5F, -0.5F));
     CHECK_FALSE(red_at(rgba, 0.5F, -0.5F));
+}
+
+TEST_CASE("a marker is culled only when later opaque interiors cover all its pixels", "[render]") {
+    render::MarkerOcclusion o;
+    o.reset(100, 60);
+    // The top marker always shows; a filled one covers its interior for those below.
+    CHECK(o.shows(50.3F, 30.6F, 10, true));
+    // Smaller and well inside that interior: hidden.
+    CHECK_FALSE(o.shows(50.0F, 30.0F, 4.5F, true));
+    // Its rim reaching past the interior (radius - 0.5) by a pixel: shows.
+    CHECK(o.shows(55.5F, 30.6F, 4.5F, true));
+    // Beside it, over nothing: shows.
+    CHECK(o.shows(20.0F, 30.0F, 4.5F, true));
+    // A planned event's ring covers nothing: the same marker under it still shows...
+    CHECK(o.shows(80.0F, 30.0F, 6.0F, false));
+    CHECK(o.shows(80.0F, 30.0F, 4.5F, true));
+    // ...while under a filled one it does not.
+    CHECK_FALSE(o.shows(80.0F, 30.0F, 2.5F, true));
+    // Outside the image: nothing of it is seen; straddling the edge: it shows.
+    CHECK_FALSE(o.shows(-20.0F, 30.0F, 4.5F, true));
+    CHECK_FALSE(o.shows(50.0F, 1e9F, 4.5F, true));
+    CHECK(o.shows(-2.0F, 30.0F, 4.5F, true));
+}
+
+TEST_CASE("the culling never hides a marker a pixel-by-pixel check would show", "[render]") {
+    // Radii repeat (4.5) and vary (2-10: past the kept shapes, so rows worked out on the spot).
+    // The reference: per pixel, the shader's own tests (shows where the distance from the
+    // centre is under radius + 0.5, opaque within radius - 0.5), top marker first.
+    constexpr int w = 90, h = 70;
+    std::vector<char> opaque(static_cast<std::size_t>(w) * h, 0);
+    render::MarkerOcclusion o;
+    o.reset(w, h);
+    std::uint32_t r = 777;
+    const auto next = [&r] {
+        r = r * 1664525U + 1013904223U;
+        return static_cast<float>(r >> 8) / static_cast<float>(1U << 24);
+    };
+    int hidden_reference = 0, hidden_culled = 0;
+    for (int k = 0; k < 4000; ++k) {
+        const float cx = next() * (w + 20) - 10, cy = next() * (h + 20) - 10;
+        const float radius = next() < 0.8F ? 4.5F : 2.0F + 8.0F * next();
+        const bool filled = next() < 0.85F;
+        bool shows = false;
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                const float d = std::hypot(static_cast<float>(x) + 0.5F - cx,
+                                           static_cast<float>(y) + 0.5F - cy);
+                shows |= d < radius + 0.5F && opaque[static_cast<std::size_t>(y * w + x)] == 0;
+            }
+        }
+        const bool kept = o.shows(cx, cy, radius, filled);
+        // Never hidden when a pixel of it shows.
+        REQUIRE((kept || !shows));
+        hidden_reference += shows ? 0 : 1;
+        hidden_culled += kept ? 0 : 1;
+        if (kept && filled) {
+            // Mark what the culling marked (its interior, as conservative as it is), so that
+            // the next markers are judged against the same covered pixels.
+            for (int y = 0; y < h; ++y) {
+                for (int x = 0; x < w; ++x) {
+                    const float d = std::hypot(static_cast<float>(x) + 0.5F - cx,
+                                               static_cast<float>(y) + 0.5F - cy);
+                    if (d <= radius - 0.5F) {
+                        opaque[static_cast<std::size_t>(y * w + x)] = 1;
+                    }
+                }
+            }
+        }
+    }
+    // And not so careful that it culls little: within a few percent of the reference.
+    INFO(hidden_culled << " culled of " << hidden_reference << " hidden");
+    CHECK(hidden_reference > 2000);
+    CHECK(hidden_culled > hidden_reference * 95 / 100);
+}
+
+TEST_CASE("occlusion culling leaves out hidden markers and not one pixel changes", "[render]") {
+    render::OffscreenContext context;
+    Layer layer;
+    // 3,000 markers of three colours and sizes, many planned, packed on the 64-pixel target:
+    // most lie under others; some straddle the edges.
+    std::vector<EventInstance> points;
+    std::uint32_t r = 12345;
+    const auto next = [&r] {
+        r = r * 1664525U + 1013904223U;
+        return static_cast<float>(r >> 8) / static_cast<float>(1U << 24);
+    };
+    for (int i = 0; i < 3000; ++i) {
+        EventInstance e =
+            point(next() * 2.4F - 1.2F, next() * 2.4F - 1.2F, 0, 0, static_cast<float>(i % 3));
+        e.flags = next() < 0.2F ? 1 : 0;         // planned: a ring, covers nothing
+        e.sources = next() < 0.1F ? 4.0F : 1.0F; // a larger disc
+        points.push_back(e);
+    }
+    layer.style.slot_colors[1] = render::Rgba{0.1F, 0.6F, 0.2F, 1};
+    layer.style.slot_colors[2] = render::Rgba{0.2F, 0.3F, 0.9F, 1};
+    layer.events.upload(points);
+
+    layer.events.set_culling(false);
+    const auto all = layer.draw(0, 0);
+    CHECK(layer.events.points_drawn() == layer.events.points_selected());
+    layer.events.set_culling(true);
+    const auto culled = layer.draw(0, 0);
+    CHECK(layer.events.points_selected() == 3000);
+    INFO("drawn " << layer.events.points_drawn() << " of 3000");
+    CHECK(layer.events.points_drawn() < 1000);
+    CHECK(layer.events.points_drawn() > 0);
+    CHECK(culled == all);
+
+    // A window keeping a third of them: a new selection, culled again, still the same image.
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        points[i].day0 = points[i].day1 = static_cast<float>(i % 3);
+    }
+    layer.events.upload(points);
+    layer.events.set_culling(false);
+    const auto third = layer.draw(1, 1);
+    layer.events.set_culling(true);
+    CHECK(layer.draw(1, 1) == third);
+    CHECK(layer.events.points_selected() == 1000);
+    CHECK(layer.events.points_drawn() < 500);
 }
