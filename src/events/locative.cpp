@@ -31,7 +31,7 @@ constexpr std::array<std::string_view, 74> area_nouns{
     "portion",      "section",   "stretch",   "zone",          "corridor",     "axis",
     "flank",        "perimeter"};
 
-constexpr std::array<std::string_view, 88> place_modifiers{
+constexpr std::array<std::string_view, 89> place_modifiers{
     "the", "a", "an", "northern", "southern", "eastern", "western", "central", "north", "south",
     "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "nearby",
     "neighbouring", "neighboring", "besieged", "embattled", "restive", "occupied", "disputed",
@@ -43,7 +43,9 @@ constexpr std::array<std::string_view, 88> place_modifiers{
     "populous", "working-class", "poor", "impoverished", "another", "second", "province", "region",
     "district", "county", "governorate", "resort", "frontier",
     // "the wider X area", "midtown X", "the entire X region"
-    "wider", "greater", "midtown", "entire", "whole"};
+    "wider", "greater", "midtown", "entire", "whole",
+    // "throughout the former X": a state that no longer exists is still where
+    "former"};
 
 // Diplomatic missions: "the embassy of X" names whose, not where.
 constexpr std::array<std::string_view, 7> missions{
@@ -120,7 +122,9 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             return true;
         }
         // "in several towns, including X": a member of a list of places.
-        if (t.key == "including" || (t.key == "as" && i >= 2 && tokens[i - 2].key == "such")) {
+        // "in towns like X": "like" after a plural type word lists members too.
+        if (t.key == "including" || t.key == "like" ||
+            (t.key == "as" && i >= 2 && tokens[i - 2].key == "such")) {
             for (std::size_t k = i - 1, n = 0; k > 0 && n < 6; --k, ++n) {
                 const std::string& w = tokens[k - 1].key;
                 if (w == "cities" || w == "towns" || w == "villages" || w == "areas" ||
@@ -130,6 +134,10 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                 }
             }
             return false;
+        }
+        // "raided three villages: X, Y and Z": a list a plural type word opens.
+        if ((!t.word || t.key == "and") && depth == 0 && in_place_list(tokens, first)) {
+            return true;
         }
         // "in Ardenia's Velmarsh district": the owned place is where the owner is.
         // "in Y - Z" (district notation) likewise: Z is where Y is.

@@ -466,11 +466,16 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
         (f - 2 == earlier.last + 1 ? article : !name_between)) {
         return false;
     }
+    // "three villages: X, Y and Z in W": the rest of a list a type word opens, then its
+    // container.
+    const bool listed = in_place_list(tokens, earlier.first);
     bool joined = false;
     for (std::size_t k = earlier.last + 1; k < later.first; ++k) {
         const std::string& key = tokens[k].key;
         if (key == "in" || key == "of" || key == "," || key == "(") {
             joined = true;
+        } else if (listed && (key == "and" || key == "-" || !tokens[k].word)) {
+            continue;
         } else if (!(is_area_noun(key) || is_place_type(key) || is_place_modifier(tokens[k]) ||
                      key == "the" || key == "near" || key == "outside" ||
                      (tokens[k].capitalized && tokens[k].word))) {

@@ -52,6 +52,24 @@ bool listed_before_type(const std::vector<Token>& tokens, std::size_t next) {
            tokens[k].key.back() == 's';
 }
 
+bool is_dash(const Token& t) {
+    return t.key == "-" || t.key == "\xE2\x80\x94" || t.key == "\xE2\x80\x93"; // - em en
+}
+
+// The token after the list that `name` belongs to: "three villages: X, Y and Z in W", "two
+// towns -- X and Y -- in W" (the closing dash skipped); 0 when `name` is in no such list.
+std::size_t list_end(const std::vector<Token>& tokens, std::size_t name) {
+    std::size_t k = name;
+    while (k < tokens.size() && ((tokens[k].word && tokens[k].capitalized) ||
+                                 tokens[k].key == "," || tokens[k].key == "and")) {
+        ++k;
+    }
+    while (k < tokens.size() && is_dash(tokens[k])) {
+        ++k;
+    }
+    return k;
+}
+
 // Words that begin a capitalised run without being a name ("The", "On Monday").
 const std::unordered_set<std::string>& not_names() {
     static const std::unordered_set<std::string> words{
@@ -295,6 +313,49 @@ LatLon offset_point(LatLon from, double km, double bearing_deg) {
     return out;
 }
 
+bool in_place_list(const std::vector<Token>& tokens, std::size_t name) {
+    // Back over the members before this one to the colon or dash that opens the list.
+    std::size_t k = name;
+    for (int steps = 0; k > 0 && steps < 16; ++steps) {
+        const Token& t = tokens[k - 1];
+        if (!((t.word && t.capitalized) || t.key == "," || t.key == "and")) {
+            break;
+        }
+        --k;
+    }
+    std::size_t open = k;
+    if (open > 0 && tokens[open - 1].key == ":") {
+        --open;
+    } else {
+        while (open > 0 && is_dash(tokens[open - 1])) {
+            --open;
+        }
+    }
+    const Token* type = open < k && open > 0 ? &tokens[open - 1] : nullptr;
+    return type != nullptr && type->word && !type->capitalized && is_type(*type) &&
+           type->key.back() == 's';
+}
+
+bool place_list_mark(const std::vector<Token>& tokens, std::size_t i) {
+    if (tokens[i].key != ":" && !is_dash(tokens[i])) {
+        return false;
+    }
+    std::size_t after = i + 1;
+    while (after < tokens.size() && is_dash(tokens[after])) {
+        ++after;
+    }
+    if (after < tokens.size() && tokens[after].word && tokens[after].capitalized &&
+        in_place_list(tokens, after)) {
+        return true; // opens the list
+    }
+    std::size_t before = i;
+    while (before > 0 && is_dash(tokens[before - 1])) {
+        --before;
+    }
+    return before > 0 && tokens[before - 1].word && tokens[before - 1].capitalized &&
+           in_place_list(tokens, before - 1); // closes it
+}
+
 bool is_place_type(const std::string& key) {
     return place_types().count(key) > 0;
 }
@@ -406,7 +467,10 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                 break;
             }
         }
-        const int after = container_after(tokens, mention_at, next);
+        // "three villages: X, Y and Z in W": a list a plural type word opens; W, after the
+        // list, contains them all.
+        const bool listed = in_place_list(tokens, i);
+        const int after = container_after(tokens, mention_at, listed ? list_end(tokens, i) : next);
         if (container < 0 && apposed_to_type && i >= 3) {
             container = mention_at[i - 3]; // "the Y township, X"
         }
@@ -414,7 +478,8 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || type_after || facility || apposition || apposed_to_type ||
+        const bool marked = type_of || listed || type_after || facility || apposition ||
+                            apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place
                             (after_event && after >= 0) || ground;

@@ -364,3 +364,29 @@ TEST_CASE("the first of two names before a plural type word is a place", "[event
     // A listed town alone stays the place.
     CHECK(place_of("Crowds protested in Kisumu on Monday.", "protested") == "Kisumu");
 }
+
+TEST_CASE("a list of names after a plural type word and a colon or dashes is of places",
+          "[events][attachment]") {
+    CHECK(place_of("Gunmen raided three villages: Tumbaro, Kelidu and Wasanga at dawn.",
+                   "raided") == "Tumbaro");
+    // The dashes keep the list in the verb's clause; the place after it contains them all.
+    CHECK(place_of("Armed men attacked three villages -- Tumbaro, Kelidu, and Wasanga -- in "
+                   "Kisumu County, killing four.",
+                   "attacked") == "Tumbaro");
+    // A list of things is no list of places.
+    CHECK(
+        place_of("Gunmen stole three cars: Tumbaro, Kelidu and Wasanga at dawn.", "stole").empty());
+}
+
+TEST_CASE("'like' after a plural type word lists places", "[events][attachment]") {
+    CHECK(place_of("In towns like Kisumu and Nakuru, soldiers burned down shops.", "burned") ==
+          "Kisumu");
+    CHECK(place_of("Fans of singers like Kisumu burned down shops.", "burned").empty());
+}
+
+TEST_CASE("a state that no longer exists is a place", "[events][attachment]") {
+    CHECK(place_of("Snipers shot two soldiers throughout the former Yugoslavia.", "shot") ==
+          "Yugoslavia");
+    CHECK(place_of("Two dissidents were arrested in the Soviet Union in 1979.", "arrested") ==
+          "Soviet Union");
+}
