@@ -331,11 +331,29 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             return p.unlisted ? precision_rank(gazetteer::Precision::point) + 1
                               : precision_rank(mentions_[p.mention].precision);
         };
+        // "the Ardenian province of X", "Ardenian southern province of X": a people's name
+        // before the type word says whose; X is the province whatever the ranks.
+        const auto demonym = [this](const PlaceCandidate& p) {
+            return !p.unlisted && mentions_[p.mention].type == geoparse::MentionType::demonym;
+        };
         const auto of_type = [&](const PlaceCandidate& inner, const PlaceCandidate& outer) {
             const PlaceCandidate& left = inner.first < outer.first ? inner : outer;
             const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
-            return right.first == left.last + 3 && is_area_noun(a.tokens[left.last + 1].key) &&
-                   a.tokens[left.last + 2].key == "of" && rank(inner) > rank(outer);
+            std::size_t noun = left.last + 1;
+            while (noun < right.first && !is_area_noun(a.tokens[noun].key) &&
+                   is_place_modifier(a.tokens[noun])) {
+                ++noun;
+            }
+            if (right.first != noun + 2 || !is_area_noun(a.tokens[noun].key) ||
+                a.tokens[noun + 1].key != "of") {
+                return false;
+            }
+            // A modifier between says the left name is no name of the area: "X southern
+            // province of Y" (a district's own name comes right before its type word).
+            if (demonym(left) || noun > left.last + 1) {
+                return &inner == &right;
+            }
+            return noun == left.last + 1 && rank(inner) > rank(outer);
         };
         const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
                                   const geoparse::Mention* mi, const geoparse::Mention* mo) {

@@ -1,6 +1,7 @@
 #include "events/place_phrases.hpp"
 
 #include "events/lexicon.hpp"
+#include "events/locative.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -137,6 +138,41 @@ bool name_word(std::string_view text, const Token& t) {
 }
 
 constexpr std::size_t max_name_words = 5;
+
+// "Y's Grand Hotel", "Y's Church of Z": a building's name; news places the event in the
+// town that owns it.
+bool names_building(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    static const std::unordered_set<std::string> buildings{
+        "church",    "cathedral",   "mosque",  "temple", "synagogue", "shrine",     "hospital",
+        "clinic",    "university",  "college", "school", "academy",   "hotel",      "embassy",
+        "consulate", "office",      "palace",  "museum", "stadium",   "arena",      "theatre",
+        "theater",   "airport",     "station", "prison", "jail",      "parliament", "court",
+        "ministry",  "building",    "tower",   "centre", "center",    "bank",       "hall",
+        "house",     "headquarters"};
+    for (std::size_t k = first; k <= last; ++k) {
+        if (buildings.count(tokens[k].key) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether the place mention before the possessive at `possessive` follows a locative
+// preposition, modifiers between: "in north Y's", "at the central Y's".
+bool owner_after_preposition(const std::vector<Token>& tokens, const std::vector<int>& mention_at,
+                             std::size_t possessive) {
+    const int owner = mention_at[possessive - 1];
+    std::size_t k = possessive - 1;
+    while (k > 0 && mention_at[k - 1] == owner) {
+        --k;
+    }
+    for (int n = 0; n < 3 && k > 0 && is_place_modifier(tokens[k - 1]); ++n) {
+        --k;
+    }
+    return k > 0 &&
+           (tokens[k - 1].key == "in" || tokens[k - 1].key == "at" || tokens[k - 1].key == "near" ||
+            tokens[k - 1].key == "outside" || tokens[k - 1].key == "inside");
+}
 
 // Skips "the", "a" and lowercase modifiers after a preposition: "in the remote X".
 std::size_t skip_modifiers(const std::vector<Token>& tokens, std::size_t i) {
@@ -471,6 +507,11 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         // list, contains them all.
         const bool listed = in_place_list(tokens, i);
         const int after = container_after(tokens, mention_at, listed ? list_end(tokens, i) : next);
+        // "in north Y's X", "at central Y's X": a name owned by a place that a locative
+        // phrase governs is inside it.
+        const bool owned = container >= 0 && tokens[i - 1].key == "'s" &&
+                           owner_after_preposition(tokens, mention_at, i - 1) &&
+                           !names_building(tokens, i, last);
         if (container < 0 && apposed_to_type && i >= 3) {
             container = mention_at[i - 3]; // "the Y township, X"
         }
@@ -478,7 +519,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || listed || type_after || facility || apposition ||
+        const bool marked = type_of || listed || owned || type_after || facility || apposition ||
                             apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place

@@ -390,3 +390,17 @@ TEST_CASE("a state that no longer exists is a place", "[events][attachment]") {
     CHECK(place_of("Two dissidents were arrested in the Soviet Union in 1979.", "arrested") ==
           "Soviet Union");
 }
+
+TEST_CASE("a name owned by a place after a locative preposition is inside it",
+          "[events][attachment]") {
+    CHECK(place_of("A shopkeeper was stabbed in north Kisumu's Dorvo Heights on Monday.",
+                   "stabbed") == "Dorvo Heights");
+    // A building's name leaves the event in the town that owns it.
+    CHECK(place_of("A monk was shot at Kisumu's Church of the Saviour on Monday.", "shot") ==
+          "Kisumu");
+}
+
+TEST_CASE("a modifier before 'province of X' makes X the province", "[events][attachment]") {
+    CHECK(place_of("A grenade was thrown at a bar in Ardenian western province of Kakamega.",
+                   "thrown") == "Kakamega");
+}
