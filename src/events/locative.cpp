@@ -10,10 +10,19 @@ namespace eventmap::events {
 
 namespace {
 
-constexpr std::array<std::string_view, 21> locative_prepositions{
-    "in",     "at",      "near",   "outside",   "inside", "across",  "throughout",
-    "around", "into",    "within", "towards",   "toward", "between", "along",
-    "over",   "through", "off",    "alongside", "beyond", "behind",  "opposite"};
+constexpr std::array<std::string_view, 23> locative_prepositions{"in",         "at",
+                                                                 "near",       "outside",
+                                                                 "inside",     "across",
+                                                                 "throughout", "around",
+                                                                 "into",       "within",
+                                                                 "towards",    "toward",
+                                                                 "between",    "along",
+                                                                 "over",       "through",
+                                                                 "off",        "alongside",
+                                                                 "beyond",     "behind",
+                                                                 "opposite",   "above",
+                                                                 "below"}; // "the hills above X",
+                                                                           // "the valley below Y"
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
 constexpr std::array<std::string_view, 74> area_nouns{

@@ -404,3 +404,9 @@ TEST_CASE("a modifier before 'province of X' makes X the province", "[events][at
     CHECK(place_of("A grenade was thrown at a bar in Ardenian western province of Kakamega.",
                    "thrown") == "Kakamega");
 }
+
+TEST_CASE("'above' and 'below' say where", "[events][attachment]") {
+    CHECK(place_of("A grass fire destroyed twelve homes in the ridges above Nakuru.",
+                   "destroyed") == "Nakuru");
+    CHECK(place_of("Rebels ambushed a convoy on the road below Kisumu.", "ambushed") == "Kisumu");
+}
