@@ -157,14 +157,35 @@ bool names_building(const std::vector<Token>& tokens, std::size_t first, std::si
     return false;
 }
 
-// Whether the place mention before the possessive at `possessive` follows a locative
-// preposition, modifiers between: "in north Y's", "at the central Y's".
+// A plural place noun a few words before `k`: "in towns like", "several villages, including".
+bool plural_place_before(const std::vector<Token>& tokens, std::size_t k) {
+    for (std::size_t j = k, n = 0; j > 0 && n < 5; --j, ++n) {
+        const Token& t = tokens[j - 1];
+        if (t.word && !t.capitalized && is_type(t) && t.key.back() == 's') {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether the owner before the possessive at `possessive`, a place mention or "the city",
+// follows a locative preposition, modifiers between: "in north Y's", "on the city's".
 bool owner_after_preposition(const std::vector<Token>& tokens, const std::vector<int>& mention_at,
                              std::size_t possessive) {
     const int owner = mention_at[possessive - 1];
     std::size_t k = possessive - 1;
-    while (k > 0 && mention_at[k - 1] == owner) {
+    if (owner < 0) {
+        // "the city's", "the capital's": an area noun after the article stands for a place.
+        const std::string& noun = tokens[k].key;
+        if (!(noun == "city" || noun == "town" || noun == "capital" || noun == "village") ||
+            k == 0 || tokens[k - 1].key != "the") {
+            return false;
+        }
         --k;
+    } else {
+        while (k > 0 && mention_at[k - 1] == owner) {
+            --k;
+        }
     }
     for (int n = 0; n < 3 && k > 0 && is_place_modifier(tokens[k - 1]); ++n) {
         --k;
@@ -509,9 +530,14 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         const int after = container_after(tokens, mention_at, listed ? list_end(tokens, i) : next);
         // "in north Y's X", "at central Y's X": a name owned by a place that a locative
         // phrase governs is inside it.
-        const bool owned = container >= 0 && tokens[i - 1].key == "'s" &&
+        const bool owned = i >= 2 && tokens[i - 1].key == "'s" &&
                            owner_after_preposition(tokens, mention_at, i - 1) &&
                            !names_building(tokens, i, last);
+        // "in towns like X", "in several villages, including Y": a member of a list of places.
+        const bool member = i >= 2 &&
+                            (tokens[i - 1].key == "like" || tokens[i - 1].key == "including" ||
+                             (tokens[i - 1].key == "as" && tokens[i - 2].key == "such")) &&
+                            plural_place_before(tokens, i - 1);
         if (container < 0 && apposed_to_type && i >= 3) {
             container = mention_at[i - 3]; // "the Y township, X"
         }
@@ -519,8 +545,14 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || listed || owned || type_after || facility || apposition ||
-                            apposed_to_type ||
+        if (owned && container < 0) {
+            // "in X ... in the city's Y": the city is the last place named before.
+            for (std::size_t k = i; k > 0 && container < 0; --k) {
+                container = mention_at[k - 1];
+            }
+        }
+        const bool marked = type_of || listed || owned || member || type_after || facility ||
+                            apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place
                             (after_event && after >= 0) || ground;

@@ -410,3 +410,19 @@ TEST_CASE("'above' and 'below' say where", "[events][attachment]") {
                    "destroyed") == "Nakuru");
     CHECK(place_of("Rebels ambushed a convoy on the road below Kisumu.", "ambushed") == "Kisumu");
 }
+
+TEST_CASE("an unlisted name after 'like' or 'including' a plural type word is a place",
+          "[events][attachment]") {
+    CHECK(place_of("In villages like Tumbaro and Kelidu, militias burned down houses.", "burned") ==
+          "Tumbaro");
+    // After a plural noun of people, no place.
+    CHECK(place_of("Leaders like Tumbaro burned down houses.", "burned").empty());
+}
+
+TEST_CASE("a name 'the city' owns after a preposition is a place", "[events][attachment]") {
+    CHECK(place_of("Two men were shot in Kisumu on Monday in the city's Dorvo Park.", "shot") ==
+          "Dorvo Park");
+    // Its buildings stay with the city.
+    CHECK(place_of("Two men were shot in Kisumu on Monday at the city's Grand Hotel.", "shot") ==
+          "Kisumu");
+}
