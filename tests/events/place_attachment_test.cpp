@@ -426,3 +426,11 @@ TEST_CASE("a name 'the city' owns after a preposition is a place", "[events][att
     CHECK(place_of("Two men were shot in Kisumu on Monday at the city's Grand Hotel.", "shot") ==
           "Kisumu");
 }
+
+TEST_CASE("a title inside a place's name names no person", "[events][attachment]") {
+    CHECK(place_of("Troops shelled the town of Sheikh Barakat on Monday.", "shelled") ==
+          "Sheikh Barakat");
+    CHECK(place_of("Rebels bombed the Sheikh Tarvel area on Monday.", "bombed") == "Sheikh Tarvel");
+    // A title before a name alone is a person.
+    CHECK(place_of("Police arrested Sheikh Barakat on Monday.", "arrested").empty());
+}
