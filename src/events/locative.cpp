@@ -56,6 +56,11 @@ constexpr std::array<std::string_view, 89> place_modifiers{
     // "throughout the former X": a state that no longer exists is still where
     "former"};
 
+// Creeds and peoples that qualify a part of a place: "in Catholic west X".
+constexpr std::array<std::string_view, 12> communities{
+    "catholic", "protestant", "sunni",  "shiite", "shia",  "christian",
+    "muslim",   "kurdish",    "jewish", "arab",   "druze", "alawite"};
+
 // Diplomatic missions: "the embassy of X" names whose, not where.
 constexpr std::array<std::string_view, 7> missions{
     "embassy", "embassies", "consulate", "consulates", "mission", "missions", "legation"};
@@ -123,6 +128,11 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
     for (int skipped = 0; i > 0 && skipped <= 3; ++skipped) {
         const Token& t = tokens[i - 1];
         if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
+            return true;
+        }
+        // "outside of X", "inside of Y": "of" after a locative preposition.
+        if (t.key == "of" && i >= 2 &&
+            (tokens[i - 2].key == "outside" || tokens[i - 2].key == "inside")) {
             return true;
         }
         // "the outskirts of X"; "the refugee camp of X", "the market of X": a kind of place.
@@ -209,7 +219,9 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             locative_context(tokens, i - 2, trigger_at, 1)) {
             return true;
         }
-        if (!is_place_modifier(t)) {
+        // "in Catholic west X", "in Kurdish northern Y": a creed or people before a place
+        // says whose part it is.
+        if (!is_place_modifier(t) && !(t.capitalized && one_of(t.key, communities))) {
             return false;
         }
         --i;

@@ -41,15 +41,27 @@ bool is_type(const Token& t) {
 
 // "X and Y neighbourhoods": the first name of a pair before a plural type word, `next` being
 // the token after it.
+// "X, Y and Z districts", "X, Y, and Z neighbourhoods" likewise.
 bool listed_before_type(const std::vector<Token>& tokens, std::size_t next) {
-    if (next + 2 >= tokens.size() || tokens[next].key != "and") {
-        return false;
+    std::size_t k = next;
+    bool joined = false;
+    for (int members = 0; members < 8 && k + 1 < tokens.size(); ++members) {
+        if (tokens[k].key == "," && k + 1 < tokens.size() && tokens[k + 1].key == "and") {
+            ++k;
+        }
+        if (tokens[k].key != "," && tokens[k].key != "and") {
+            break;
+        }
+        joined = joined || tokens[k].key == "and";
+        const std::size_t name = ++k;
+        while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
+            ++k;
+        }
+        if (k == name) {
+            return false;
+        }
     }
-    std::size_t k = next + 1;
-    while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
-        ++k;
-    }
-    return k > next + 1 && k < tokens.size() && is_type(tokens[k]) && !tokens[k].capitalized &&
+    return joined && k < tokens.size() && is_type(tokens[k]) && !tokens[k].capitalized &&
            tokens[k].key.back() == 's';
 }
 

@@ -434,3 +434,19 @@ TEST_CASE("a title inside a place's name names no person", "[events][attachment]
     // A title before a name alone is a person.
     CHECK(place_of("Police arrested Sheikh Barakat on Monday.", "arrested").empty());
 }
+
+TEST_CASE("a creed or people before a place's part still leaves it a place",
+          "[events][attachment]") {
+    CHECK(place_of("A guard was shot at a bar in Protestant east Kisumu.", "shot") == "Kisumu");
+}
+
+TEST_CASE("'outside of' and 'inside of' say where", "[events][attachment]") {
+    CHECK(place_of("Two farmers were stabbed outside of Nakuru on Monday.", "stabbed") == "Nakuru");
+}
+
+TEST_CASE("the first of a list before a plural type word is a place", "[events][attachment]") {
+    CHECK(place_of("Jets struck the Dorvo, Kessa, and Tumbaro districts of Kisumu.", "struck") ==
+          "Dorvo");
+    // A list of names without a type word after it names no place of the event.
+    CHECK(place_of("Jets struck Dorvo, Kessa, and Tumbaro trucks on Monday.", "struck") != "Dorvo");
+}
