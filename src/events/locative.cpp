@@ -79,6 +79,10 @@ bool owned_noun(const std::vector<Token>& tokens, std::size_t noun) {
     return k > 0 && (tokens[k - 1].key == "'s" || tokens[k - 1].key == "the");
 }
 
+bool is_community(const std::string& key) {
+    return one_of(key, communities);
+}
+
 bool is_place_modifier(const Token& t) {
     if (!t.word || t.capitalized) {
         return false;
@@ -221,7 +225,7 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         }
         // "in Catholic west X", "in Kurdish northern Y": a creed or people before a place
         // says whose part it is.
-        if (!is_place_modifier(t) && !(t.capitalized && one_of(t.key, communities))) {
+        if (!is_place_modifier(t) && !(t.capitalized && is_community(t.key))) {
             return false;
         }
         --i;

@@ -341,7 +341,8 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
             std::size_t noun = left.last + 1;
             while (noun < right.first && !is_area_noun(a.tokens[noun].key) &&
-                   is_place_modifier(a.tokens[noun])) {
+                   (is_place_modifier(a.tokens[noun]) ||
+                    (a.tokens[noun].capitalized && is_community(a.tokens[noun].key)))) {
                 ++noun;
             }
             if (right.first != noun + 2 || !is_area_noun(a.tokens[noun].key) ||
@@ -479,9 +480,17 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
     for (std::size_t k = earlier.last + 1; k + 2 < f; ++k) {
         name_between = name_between || (tokens[k].word && tokens[k].capitalized);
     }
+    // "the X Shiite enclave of Y", "the X southern district of Y": modifiers between the
+    // first name and the type word still make Y the type word's place.
+    std::size_t noun_first = f >= 2 ? f - 2 : 0;
+    while (noun_first > earlier.last + 1 &&
+           (is_place_modifier(tokens[noun_first - 1]) ||
+            (tokens[noun_first - 1].capitalized && is_community(tokens[noun_first - 1].key)))) {
+        --noun_first;
+    }
     if (f >= 2 && tokens[f - 1].key == "of" &&
         (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key)) &&
-        (f - 2 == earlier.last + 1 ? article : !name_between)) {
+        (f - 2 == earlier.last + 1 ? article : noun_first == earlier.last + 1 || !name_between)) {
         return false;
     }
     // "three villages: X, Y and Z in W": the rest of a list a type word opens, then its

@@ -450,3 +450,10 @@ TEST_CASE("the first of a list before a plural type word is a place", "[events][
     // A list of names without a type word after it names no place of the event.
     CHECK(place_of("Jets struck Dorvo, Kessa, and Tumbaro trucks on Monday.", "struck") != "Dorvo");
 }
+
+TEST_CASE("modifiers between a place and 'enclave of Y' leave Y the enclave",
+          "[events][attachment]") {
+    CHECK(
+        place_of("Gunmen attacked a checkpoint in the east Nairobi Christian enclave of Eastleigh.",
+                 "attacked") == "Eastleigh");
+}
