@@ -478,6 +478,13 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             i = next; // a word of a longer name the geoparser read ("Greater" Sahara)
             continue;
         }
+        // "inside a Zorvan van", "at a Varda shrine": one name after an indefinite article and
+        // before a common noun that is no place type is a brand, a creed or a people.
+        if (i > 0 && last == i && (tokens[i - 1].key == "a" || tokens[i - 1].key == "an") &&
+            next < n && tokens[next].word && !tokens[next].capitalized && !is_type(tokens[next])) {
+            i = next;
+            continue;
+        }
         // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
         if (i > 0 && ordinal(tokens[i - 1].key)) {
             i = next;

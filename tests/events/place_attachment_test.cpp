@@ -457,3 +457,10 @@ TEST_CASE("modifiers between a place and 'enclave of Y' leave Y the enclave",
         place_of("Gunmen attacked a checkpoint in the east Nairobi Christian enclave of Eastleigh.",
                  "attacked") == "Eastleigh");
 }
+
+TEST_CASE("one name after 'a' and before a common noun is no place", "[events][attachment]") {
+    CHECK(place_of("A bomb was detonated inside a Zorvan van near Nakuru.", "detonated") ==
+          "Nakuru");
+    // Before a place type it still is one.
+    CHECK(place_of("Gunmen raided a Zorvan village on Monday.", "raided") == "Zorvan");
+}
