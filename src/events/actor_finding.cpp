@@ -183,7 +183,8 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
             // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
              (names_event(tokens, last, noun_at) && m.precision != gazetteer::Precision::country) ||
-             names_facility(tokens, last) || on_feature(tokens, i, m)) &&
+             names_facility(tokens, last) || on_feature(tokens, i, m) ||
+             offset_apposition(tokens, last)) &&
             !adjectival(tokens, last) && !in_organisation_name(tokens, i);
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});

@@ -425,6 +425,34 @@ bool place_list_mark(const std::vector<Token>& tokens, std::size_t i) {
            in_place_list(tokens, before - 1); // closes it
 }
 
+bool offset_apposition(const std::vector<Token>& tokens, std::size_t last) {
+    std::size_t k = last + 1;
+    if (k + 4 >= tokens.size() || tokens[k].key != ",") {
+        return false;
+    }
+    ++k;
+    const std::string& hedge = tokens[k].key;
+    if (hedge == "about" || hedge == "some" || hedge == "around" || hedge == "roughly" ||
+        hedge == "nearly" || hedge == "just") {
+        ++k;
+    }
+    char* end = nullptr;
+    const std::string& number = tokens[k].key;
+    std::strtod(number.c_str(), &end);
+    if (end == number.c_str() || *end != '\0' || k + 1 >= tokens.size() ||
+        unit_km(tokens[k + 1].key) == 0) {
+        return false;
+    }
+    k += 2;
+    if (k < tokens.size() && tokens[k].key == "(") { // "(110 miles)"
+        while (k < tokens.size() && tokens[k].key != ")") {
+            ++k;
+        }
+        ++k;
+    }
+    return k + 1 < tokens.size() && bearing_of(tokens[k].key) >= 0 && tokens[k + 1].key == "of";
+}
+
 bool is_place_type(const std::string& key) {
     return place_types().count(key) > 0;
 }
@@ -570,7 +598,8 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                 container = mention_at[k - 1];
             }
         }
-        const bool marked = type_of || listed || owned || member || type_after || facility ||
+        const bool marked = type_of || listed || owned || member ||
+                            offset_apposition(tokens, last) || type_after || facility ||
                             apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place

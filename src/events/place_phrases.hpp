@@ -39,6 +39,10 @@ struct RelativeOffset {
 };
 RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t place_first);
 
+// Whether ", about 20 km north of Y" follows the name ending at token `last`: the phrase
+// says where that name lies, so the name is a place.
+bool offset_apposition(const std::vector<Token>& tokens, std::size_t last);
+
 // The point `km` from `from` along `bearing_deg` (great circle).
 LatLon offset_point(LatLon from, double km, double bearing_deg);
 

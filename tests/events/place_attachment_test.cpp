@@ -464,3 +464,9 @@ TEST_CASE("one name after 'a' and before a common noun is no place", "[events][a
     // Before a place type it still is one.
     CHECK(place_of("Gunmen raided a Zorvan village on Monday.", "raided") == "Zorvan");
 }
+
+TEST_CASE("a name a distance apposition locates is a place", "[events][attachment]") {
+    CHECK(place_of("Troops captured two smugglers on Dorvo, about 40 kilometers (25 miles) east "
+                   "of Kisumu, on Monday.",
+                   "captured") == "Dorvo");
+}
