@@ -225,7 +225,12 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         }
         // "in Catholic west X", "in Kurdish northern Y": a creed or people before a place
         // says whose part it is.
-        if (!is_place_modifier(t) && !(t.capitalized && is_community(t.key))) {
+        // "outside the fortified X", "in the walled Y": a participle after an article
+        // describes the place.
+        const bool described = t.word && !t.capitalized && t.key.size() > 4 &&
+                               t.key.compare(t.key.size() - 2, 2, "ed") == 0 && i >= 2 &&
+                               tokens[i - 2].key == "the";
+        if (!is_place_modifier(t) && !(t.capitalized && is_community(t.key)) && !described) {
             return false;
         }
         --i;

@@ -216,7 +216,10 @@ std::size_t skip_modifiers(const std::vector<Token>& tokens, std::size_t i) {
             k.find("-controlled") != std::string::npos || k == "northern" || k == "southern" ||
             k == "eastern" || k == "western" || k == "central" || k == "nearby" || k == "remote" ||
             k == "rural" || k == "strategic" || k == "key" || k == "besieged" || k == "restive";
-        if (!modifier || tokens[i].capitalized) {
+        // "the fortified X", "the walled Y": a participle after the article.
+        const bool described = i > 0 && tokens[i - 1].key == "the" && k.size() > 4 &&
+                               k.compare(k.size() - 2, 2, "ed") == 0;
+        if (!(modifier || described) || tokens[i].capitalized) {
             break;
         }
         ++i;

@@ -470,3 +470,9 @@ TEST_CASE("a name a distance apposition locates is a place", "[events][attachmen
                    "of Kisumu, on Monday.",
                    "captured") == "Dorvo");
 }
+
+TEST_CASE("a participle after 'the' describes the place after it", "[events][attachment]") {
+    CHECK(place_of("Police patrolled the walled Kisumu on Monday.", "patrolled") == "Kisumu");
+    CHECK(place_of("Nurses demonstrated outside the fortified Dorvo Zone in Nakuru.",
+                   "demonstrated") == "Dorvo Zone");
+}
