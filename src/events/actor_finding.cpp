@@ -3,6 +3,7 @@
 // of an event by their side of the trigger.
 #include "events/article_builder.hpp"
 #include "events/locative.hpp"
+#include "events/place_phrases.hpp"
 
 #include <algorithm>
 #include <array>
@@ -84,6 +85,19 @@ void ArticleBuilder::find_titled_people(Analysis& a) {
         }
         --name_last;
         if (!tokens[name_last].capitalized && tokens[name_last].key.rfind("al-", 0) != 0) {
+            continue;
+        }
+        // "the town of Sheikh X", "the Sheikh Y area", "Emir Z Hill": a title inside a place's
+        // name (a type word before "of" or after the name) names no person.
+        const bool typed_before = i >= 2 &&
+                                  (tokens[i - 1].key == "of" || tokens[i - 1].key == "called") &&
+                                  is_place_type(tokens[i - 2].key);
+        const bool typed_after =
+            is_place_type(tokens[name_last].key) ||
+            (name_last + 1 < tokens.size() && !tokens[name_last + 1].capitalized &&
+             is_place_type(tokens[name_last + 1].key));
+        if (typed_before || typed_after) {
+            i = name_last;
             continue;
         }
         Person person;
@@ -169,7 +183,8 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
             // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
              (names_event(tokens, last, noun_at) && m.precision != gazetteer::Precision::country) ||
-             names_facility(tokens, last) || on_feature(tokens, i, m)) &&
+             names_facility(tokens, last) || on_feature(tokens, i, m) ||
+             offset_apposition(tokens, last)) &&
             !adjectival(tokens, last) && !in_organisation_name(tokens, i);
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});

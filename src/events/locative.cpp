@@ -10,10 +10,19 @@ namespace eventmap::events {
 
 namespace {
 
-constexpr std::array<std::string_view, 21> locative_prepositions{
-    "in",     "at",      "near",   "outside",   "inside", "across",  "throughout",
-    "around", "into",    "within", "towards",   "toward", "between", "along",
-    "over",   "through", "off",    "alongside", "beyond", "behind",  "opposite"};
+constexpr std::array<std::string_view, 23> locative_prepositions{"in",         "at",
+                                                                 "near",       "outside",
+                                                                 "inside",     "across",
+                                                                 "throughout", "around",
+                                                                 "into",       "within",
+                                                                 "towards",    "toward",
+                                                                 "between",    "along",
+                                                                 "over",       "through",
+                                                                 "off",        "alongside",
+                                                                 "beyond",     "behind",
+                                                                 "opposite",   "above",
+                                                                 "below"}; // "the hills above X",
+                                                                           // "the valley below Y"
 
 // Nouns after which "of" introduces where: "the outskirts of Damascus", "the city of Aleppo".
 constexpr std::array<std::string_view, 74> area_nouns{
@@ -31,7 +40,7 @@ constexpr std::array<std::string_view, 74> area_nouns{
     "portion",      "section",   "stretch",   "zone",          "corridor",     "axis",
     "flank",        "perimeter"};
 
-constexpr std::array<std::string_view, 88> place_modifiers{
+constexpr std::array<std::string_view, 89> place_modifiers{
     "the", "a", "an", "northern", "southern", "eastern", "western", "central", "north", "south",
     "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "nearby",
     "neighbouring", "neighboring", "besieged", "embattled", "restive", "occupied", "disputed",
@@ -43,7 +52,14 @@ constexpr std::array<std::string_view, 88> place_modifiers{
     "populous", "working-class", "poor", "impoverished", "another", "second", "province", "region",
     "district", "county", "governorate", "resort", "frontier",
     // "the wider X area", "midtown X", "the entire X region"
-    "wider", "greater", "midtown", "entire", "whole"};
+    "wider", "greater", "midtown", "entire", "whole",
+    // "throughout the former X": a state that no longer exists is still where
+    "former"};
+
+// Creeds and peoples that qualify a part of a place: "in Catholic west X".
+constexpr std::array<std::string_view, 12> communities{
+    "catholic", "protestant", "sunni",  "shiite", "shia",  "christian",
+    "muslim",   "kurdish",    "jewish", "arab",   "druze", "alawite"};
 
 // Diplomatic missions: "the embassy of X" names whose, not where.
 constexpr std::array<std::string_view, 7> missions{
@@ -61,6 +77,10 @@ bool owned_noun(const std::vector<Token>& tokens, std::size_t noun) {
         --k;
     }
     return k > 0 && (tokens[k - 1].key == "'s" || tokens[k - 1].key == "the");
+}
+
+bool is_community(const std::string& key) {
+    return one_of(key, communities);
 }
 
 bool is_place_modifier(const Token& t) {
@@ -114,13 +134,20 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
             return true;
         }
+        // "outside of X", "inside of Y": "of" after a locative preposition.
+        if (t.key == "of" && i >= 2 &&
+            (tokens[i - 2].key == "outside" || tokens[i - 2].key == "inside")) {
+            return true;
+        }
         // "the outskirts of X"; "the refugee camp of X", "the market of X": a kind of place.
         if (t.key == "of" && i >= 2 &&
             (one_of(tokens[i - 2].key, area_nouns) || is_place_type(tokens[i - 2].key))) {
             return true;
         }
         // "in several towns, including X": a member of a list of places.
-        if (t.key == "including" || (t.key == "as" && i >= 2 && tokens[i - 2].key == "such")) {
+        // "in towns like X": "like" after a plural type word lists members too.
+        if (t.key == "including" || t.key == "like" ||
+            (t.key == "as" && i >= 2 && tokens[i - 2].key == "such")) {
             for (std::size_t k = i - 1, n = 0; k > 0 && n < 6; --k, ++n) {
                 const std::string& w = tokens[k - 1].key;
                 if (w == "cities" || w == "towns" || w == "villages" || w == "areas" ||
@@ -130,6 +157,10 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                 }
             }
             return false;
+        }
+        // "raided three villages: X, Y and Z": a list a plural type word opens.
+        if ((!t.word || t.key == "and") && depth == 0 && in_place_list(tokens, first)) {
+            return true;
         }
         // "in Ardenia's Velmarsh district": the owned place is where the owner is.
         // "in Y - Z" (district notation) likewise: Z is where Y is.
@@ -192,7 +223,14 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             locative_context(tokens, i - 2, trigger_at, 1)) {
             return true;
         }
-        if (!is_place_modifier(t)) {
+        // "in Catholic west X", "in Kurdish northern Y": a creed or people before a place
+        // says whose part it is.
+        // "outside the fortified X", "in the walled Y": a participle after an article
+        // describes the place.
+        const bool described = t.word && !t.capitalized && t.key.size() > 4 &&
+                               t.key.compare(t.key.size() - 2, 2, "ed") == 0 && i >= 2 &&
+                               tokens[i - 2].key == "the";
+        if (!is_place_modifier(t) && !(t.capitalized && is_community(t.key)) && !described) {
             return false;
         }
         --i;

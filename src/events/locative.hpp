@@ -18,6 +18,9 @@ bool is_area_noun(const std::string& key);
 // rebel-held Y". Verbs are not: "aimed at ending Z's war" is no place.
 bool is_place_modifier(const Token& t);
 
+// Creeds and peoples that qualify a part of a place: "in Catholic west X".
+bool is_community(const std::string& key);
+
 // Whether the area noun at `noun` follows a possessive or "the", modifiers between: "X's
 // largest city", "the provincial capital".
 bool owned_noun(const std::vector<Token>& tokens, std::size_t noun);

@@ -331,11 +331,30 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             return p.unlisted ? precision_rank(gazetteer::Precision::point) + 1
                               : precision_rank(mentions_[p.mention].precision);
         };
+        // "the Ardenian province of X", "Ardenian southern province of X": a people's name
+        // before the type word says whose; X is the province whatever the ranks.
+        const auto demonym = [this](const PlaceCandidate& p) {
+            return !p.unlisted && mentions_[p.mention].type == geoparse::MentionType::demonym;
+        };
         const auto of_type = [&](const PlaceCandidate& inner, const PlaceCandidate& outer) {
             const PlaceCandidate& left = inner.first < outer.first ? inner : outer;
             const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
-            return right.first == left.last + 3 && is_area_noun(a.tokens[left.last + 1].key) &&
-                   a.tokens[left.last + 2].key == "of" && rank(inner) > rank(outer);
+            std::size_t noun = left.last + 1;
+            while (noun < right.first && !is_area_noun(a.tokens[noun].key) &&
+                   (is_place_modifier(a.tokens[noun]) ||
+                    (a.tokens[noun].capitalized && is_community(a.tokens[noun].key)))) {
+                ++noun;
+            }
+            if (right.first != noun + 2 || !is_area_noun(a.tokens[noun].key) ||
+                a.tokens[noun + 1].key != "of") {
+                return false;
+            }
+            // A modifier between says the left name is no name of the area: "X southern
+            // province of Y" (a district's own name comes right before its type word).
+            if (demonym(left) || noun > left.last + 1) {
+                return &inner == &right;
+            }
+            return noun == left.last + 1 && rank(inner) > rank(outer);
         };
         const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
                                   const geoparse::Mention* mi, const geoparse::Mention* mo) {
@@ -461,16 +480,29 @@ bool ArticleBuilder::qualifies(const std::vector<Token>& tokens, const PlaceCand
     for (std::size_t k = earlier.last + 1; k + 2 < f; ++k) {
         name_between = name_between || (tokens[k].word && tokens[k].capitalized);
     }
+    // "the X Shiite enclave of Y", "the X southern district of Y": modifiers between the
+    // first name and the type word still make Y the type word's place.
+    std::size_t noun_first = f >= 2 ? f - 2 : 0;
+    while (noun_first > earlier.last + 1 &&
+           (is_place_modifier(tokens[noun_first - 1]) ||
+            (tokens[noun_first - 1].capitalized && is_community(tokens[noun_first - 1].key)))) {
+        --noun_first;
+    }
     if (f >= 2 && tokens[f - 1].key == "of" &&
         (is_area_noun(tokens[f - 2].key) || is_place_type(tokens[f - 2].key)) &&
-        (f - 2 == earlier.last + 1 ? article : !name_between)) {
+        (f - 2 == earlier.last + 1 ? article : noun_first == earlier.last + 1 || !name_between)) {
         return false;
     }
+    // "three villages: X, Y and Z in W": the rest of a list a type word opens, then its
+    // container.
+    const bool listed = in_place_list(tokens, earlier.first);
     bool joined = false;
     for (std::size_t k = earlier.last + 1; k < later.first; ++k) {
         const std::string& key = tokens[k].key;
         if (key == "in" || key == "of" || key == "," || key == "(") {
             joined = true;
+        } else if (listed && (key == "and" || key == "-" || !tokens[k].word)) {
+            continue;
         } else if (!(is_area_noun(key) || is_place_type(key) || is_place_modifier(tokens[k]) ||
                      key == "the" || key == "near" || key == "outside" ||
                      (tokens[k].capitalized && tokens[k].word))) {

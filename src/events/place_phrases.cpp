@@ -1,6 +1,7 @@
 #include "events/place_phrases.hpp"
 
 #include "events/lexicon.hpp"
+#include "events/locative.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -40,16 +41,46 @@ bool is_type(const Token& t) {
 
 // "X and Y neighbourhoods": the first name of a pair before a plural type word, `next` being
 // the token after it.
+// "X, Y and Z districts", "X, Y, and Z neighbourhoods" likewise.
 bool listed_before_type(const std::vector<Token>& tokens, std::size_t next) {
-    if (next + 2 >= tokens.size() || tokens[next].key != "and") {
-        return false;
+    std::size_t k = next;
+    bool joined = false;
+    for (int members = 0; members < 8 && k + 1 < tokens.size(); ++members) {
+        if (tokens[k].key == "," && k + 1 < tokens.size() && tokens[k + 1].key == "and") {
+            ++k;
+        }
+        if (tokens[k].key != "," && tokens[k].key != "and") {
+            break;
+        }
+        joined = joined || tokens[k].key == "and";
+        const std::size_t name = ++k;
+        while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
+            ++k;
+        }
+        if (k == name) {
+            return false;
+        }
     }
-    std::size_t k = next + 1;
-    while (k < tokens.size() && tokens[k].word && tokens[k].capitalized) {
+    return joined && k < tokens.size() && is_type(tokens[k]) && !tokens[k].capitalized &&
+           tokens[k].key.back() == 's';
+}
+
+bool is_dash(const Token& t) {
+    return t.key == "-" || t.key == "\xE2\x80\x94" || t.key == "\xE2\x80\x93"; // - em en
+}
+
+// The token after the list that `name` belongs to: "three villages: X, Y and Z in W", "two
+// towns -- X and Y -- in W" (the closing dash skipped); 0 when `name` is in no such list.
+std::size_t list_end(const std::vector<Token>& tokens, std::size_t name) {
+    std::size_t k = name;
+    while (k < tokens.size() && ((tokens[k].word && tokens[k].capitalized) ||
+                                 tokens[k].key == "," || tokens[k].key == "and")) {
         ++k;
     }
-    return k > next + 1 && k < tokens.size() && is_type(tokens[k]) && !tokens[k].capitalized &&
-           tokens[k].key.back() == 's';
+    while (k < tokens.size() && is_dash(tokens[k])) {
+        ++k;
+    }
+    return k;
 }
 
 // Words that begin a capitalised run without being a name ("The", "On Monday").
@@ -120,6 +151,62 @@ bool name_word(std::string_view text, const Token& t) {
 
 constexpr std::size_t max_name_words = 5;
 
+// "Y's Grand Hotel", "Y's Church of Z": a building's name; news places the event in the
+// town that owns it.
+bool names_building(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    static const std::unordered_set<std::string> buildings{
+        "church",    "cathedral",   "mosque",  "temple", "synagogue", "shrine",     "hospital",
+        "clinic",    "university",  "college", "school", "academy",   "hotel",      "embassy",
+        "consulate", "office",      "palace",  "museum", "stadium",   "arena",      "theatre",
+        "theater",   "airport",     "station", "prison", "jail",      "parliament", "court",
+        "ministry",  "building",    "tower",   "centre", "center",    "bank",       "hall",
+        "house",     "headquarters"};
+    for (std::size_t k = first; k <= last; ++k) {
+        if (buildings.count(tokens[k].key) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A plural place noun a few words before `k`: "in towns like", "several villages, including".
+bool plural_place_before(const std::vector<Token>& tokens, std::size_t k) {
+    for (std::size_t j = k, n = 0; j > 0 && n < 5; --j, ++n) {
+        const Token& t = tokens[j - 1];
+        if (t.word && !t.capitalized && is_type(t) && t.key.back() == 's') {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Whether the owner before the possessive at `possessive`, a place mention or "the city",
+// follows a locative preposition, modifiers between: "in north Y's", "on the city's".
+bool owner_after_preposition(const std::vector<Token>& tokens, const std::vector<int>& mention_at,
+                             std::size_t possessive) {
+    const int owner = mention_at[possessive - 1];
+    std::size_t k = possessive - 1;
+    if (owner < 0) {
+        // "the city's", "the capital's": an area noun after the article stands for a place.
+        const std::string& noun = tokens[k].key;
+        if (!(noun == "city" || noun == "town" || noun == "capital" || noun == "village") ||
+            k == 0 || tokens[k - 1].key != "the") {
+            return false;
+        }
+        --k;
+    } else {
+        while (k > 0 && mention_at[k - 1] == owner) {
+            --k;
+        }
+    }
+    for (int n = 0; n < 3 && k > 0 && is_place_modifier(tokens[k - 1]); ++n) {
+        --k;
+    }
+    return k > 0 &&
+           (tokens[k - 1].key == "in" || tokens[k - 1].key == "at" || tokens[k - 1].key == "near" ||
+            tokens[k - 1].key == "outside" || tokens[k - 1].key == "inside");
+}
+
 // Skips "the", "a" and lowercase modifiers after a preposition: "in the remote X".
 std::size_t skip_modifiers(const std::vector<Token>& tokens, std::size_t i) {
     for (int n = 0; n < 3 && i < tokens.size(); ++n) {
@@ -129,7 +216,10 @@ std::size_t skip_modifiers(const std::vector<Token>& tokens, std::size_t i) {
             k.find("-controlled") != std::string::npos || k == "northern" || k == "southern" ||
             k == "eastern" || k == "western" || k == "central" || k == "nearby" || k == "remote" ||
             k == "rural" || k == "strategic" || k == "key" || k == "besieged" || k == "restive";
-        if (!modifier || tokens[i].capitalized) {
+        // "the fortified X", "the walled Y": a participle after the article.
+        const bool described = i > 0 && tokens[i - 1].key == "the" && k.size() > 4 &&
+                               k.compare(k.size() - 2, 2, "ed") == 0;
+        if (!(modifier || described) || tokens[i].capitalized) {
             break;
         }
         ++i;
@@ -295,6 +385,77 @@ LatLon offset_point(LatLon from, double km, double bearing_deg) {
     return out;
 }
 
+bool in_place_list(const std::vector<Token>& tokens, std::size_t name) {
+    // Back over the members before this one to the colon or dash that opens the list.
+    std::size_t k = name;
+    for (int steps = 0; k > 0 && steps < 16; ++steps) {
+        const Token& t = tokens[k - 1];
+        if (!((t.word && t.capitalized) || t.key == "," || t.key == "and")) {
+            break;
+        }
+        --k;
+    }
+    std::size_t open = k;
+    if (open > 0 && tokens[open - 1].key == ":") {
+        --open;
+    } else {
+        while (open > 0 && is_dash(tokens[open - 1])) {
+            --open;
+        }
+    }
+    const Token* type = open < k && open > 0 ? &tokens[open - 1] : nullptr;
+    return type != nullptr && type->word && !type->capitalized && is_type(*type) &&
+           type->key.back() == 's';
+}
+
+bool place_list_mark(const std::vector<Token>& tokens, std::size_t i) {
+    if (tokens[i].key != ":" && !is_dash(tokens[i])) {
+        return false;
+    }
+    std::size_t after = i + 1;
+    while (after < tokens.size() && is_dash(tokens[after])) {
+        ++after;
+    }
+    if (after < tokens.size() && tokens[after].word && tokens[after].capitalized &&
+        in_place_list(tokens, after)) {
+        return true; // opens the list
+    }
+    std::size_t before = i;
+    while (before > 0 && is_dash(tokens[before - 1])) {
+        --before;
+    }
+    return before > 0 && tokens[before - 1].word && tokens[before - 1].capitalized &&
+           in_place_list(tokens, before - 1); // closes it
+}
+
+bool offset_apposition(const std::vector<Token>& tokens, std::size_t last) {
+    std::size_t k = last + 1;
+    if (k + 4 >= tokens.size() || tokens[k].key != ",") {
+        return false;
+    }
+    ++k;
+    const std::string& hedge = tokens[k].key;
+    if (hedge == "about" || hedge == "some" || hedge == "around" || hedge == "roughly" ||
+        hedge == "nearly" || hedge == "just") {
+        ++k;
+    }
+    char* end = nullptr;
+    const std::string& number = tokens[k].key;
+    std::strtod(number.c_str(), &end);
+    if (end == number.c_str() || *end != '\0' || k + 1 >= tokens.size() ||
+        unit_km(tokens[k + 1].key) == 0) {
+        return false;
+    }
+    k += 2;
+    if (k < tokens.size() && tokens[k].key == "(") { // "(110 miles)"
+        while (k < tokens.size() && tokens[k].key != ")") {
+            ++k;
+        }
+        ++k;
+    }
+    return k + 1 < tokens.size() && bearing_of(tokens[k].key) >= 0 && tokens[k + 1].key == "of";
+}
+
 bool is_place_type(const std::string& key) {
     return place_types().count(key) > 0;
 }
@@ -346,6 +507,13 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         }
         if (next < n && mention_at[next] >= 0 && tokens[next].begin == tokens[last].end + 1) {
             i = next; // a word of a longer name the geoparser read ("Greater" Sahara)
+            continue;
+        }
+        // "inside a Zorvan van", "at a Varda shrine": one name after an indefinite article and
+        // before a common noun that is no place type is a brand, a creed or a people.
+        if (i > 0 && last == i && (tokens[i - 1].key == "a" || tokens[i - 1].key == "an") &&
+            next < n && tokens[next].word && !tokens[next].capitalized && !is_type(tokens[next])) {
+            i = next;
             continue;
         }
         // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
@@ -406,7 +574,20 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                 break;
             }
         }
-        const int after = container_after(tokens, mention_at, next);
+        // "three villages: X, Y and Z in W": a list a plural type word opens; W, after the
+        // list, contains them all.
+        const bool listed = in_place_list(tokens, i);
+        const int after = container_after(tokens, mention_at, listed ? list_end(tokens, i) : next);
+        // "in north Y's X", "at central Y's X": a name owned by a place that a locative
+        // phrase governs is inside it.
+        const bool owned = i >= 2 && tokens[i - 1].key == "'s" &&
+                           owner_after_preposition(tokens, mention_at, i - 1) &&
+                           !names_building(tokens, i, last);
+        // "in towns like X", "in several villages, including Y": a member of a list of places.
+        const bool member = i >= 2 &&
+                            (tokens[i - 1].key == "like" || tokens[i - 1].key == "including" ||
+                             (tokens[i - 1].key == "as" && tokens[i - 2].key == "such")) &&
+                            plural_place_before(tokens, i - 1);
         if (container < 0 && apposed_to_type && i >= 3) {
             container = mention_at[i - 3]; // "the Y township, X"
         }
@@ -414,7 +595,15 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             container = after;
         }
         const bool sentence_start = i == 0;
-        const bool marked = type_of || type_after || facility || apposition || apposed_to_type ||
+        if (owned && container < 0) {
+            // "in X ... in the city's Y": the city is the last place named before.
+            for (std::size_t k = i; k > 0 && container < 0; --k) {
+                container = mention_at[k - 1];
+            }
+        }
+        const bool marked = type_of || listed || owned || member ||
+                            offset_apposition(tokens, last) || type_after || facility ||
+                            apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place
                             (after_event && after >= 0) || ground;

@@ -39,11 +39,22 @@ struct RelativeOffset {
 };
 RelativeOffset relative_offset(const std::vector<Token>& tokens, std::size_t place_first);
 
+// Whether ", about 20 km north of Y" follows the name ending at token `last`: the phrase
+// says where that name lies, so the name is a place.
+bool offset_apposition(const std::vector<Token>& tokens, std::size_t last);
+
 // The point `km` from `from` along `bearing_deg` (great circle).
 LatLon offset_point(LatLon from, double km, double bearing_deg);
 
 // Words naming a kind of place: "village", "district", "camp", "province"...
 bool is_place_type(const std::string& key);
+
+// Whether the name at token `name` is a member of a list a plural type word opens with a colon
+// or a dash: "raided three villages: X, Y and Z", "two towns -- X and Y -- in W".
+bool in_place_list(const std::vector<Token>& tokens, std::size_t name);
+
+// Whether the colon or dash at token `i` opens or closes such a list (no clause boundary).
+bool place_list_mark(const std::vector<Token>& tokens, std::size_t i);
 
 // Verbs whose object is where the event happened: "shelled X", "stormed X", "patrolled X".
 bool is_locative_verb(const std::string& key);

@@ -1,5 +1,7 @@
 #include "events/sentence_analysis.hpp"
 
+#include "events/place_phrases.hpp"
+
 namespace eventmap::events {
 
 namespace {
@@ -34,7 +36,9 @@ std::vector<std::pair<std::size_t, std::size_t>> find_clauses(const std::vector<
         const bool spaced = i > 0 && tokens[i].begin > tokens[i - 1].end;
         const bool district = i > 0 && i + 1 < tokens.size() && mention_at[i - 1] >= 0 &&
                               mention_at[i + 1] >= 0 && k == "-";
-        if (district) {
+        // "raided three villages: X, Y and Z": a colon or dashes around a list of places
+        // keep the list in the verb's clause.
+        if (district || place_list_mark(tokens, i)) {
             continue;
         }
         const bool hard = !tokens[i].word && (k == ";" || k == ":" || (k == "-" && spaced) ||

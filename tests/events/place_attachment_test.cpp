@@ -364,3 +364,115 @@ TEST_CASE("the first of two names before a plural type word is a place", "[event
     // A listed town alone stays the place.
     CHECK(place_of("Crowds protested in Kisumu on Monday.", "protested") == "Kisumu");
 }
+
+TEST_CASE("a list of names after a plural type word and a colon or dashes is of places",
+          "[events][attachment]") {
+    CHECK(place_of("Gunmen raided three villages: Tumbaro, Kelidu and Wasanga at dawn.",
+                   "raided") == "Tumbaro");
+    // The dashes keep the list in the verb's clause; the place after it contains them all.
+    CHECK(place_of("Armed men attacked three villages -- Tumbaro, Kelidu, and Wasanga -- in "
+                   "Kisumu County, killing four.",
+                   "attacked") == "Tumbaro");
+    // A list of things is no list of places.
+    CHECK(
+        place_of("Gunmen stole three cars: Tumbaro, Kelidu and Wasanga at dawn.", "stole").empty());
+}
+
+TEST_CASE("'like' after a plural type word lists places", "[events][attachment]") {
+    CHECK(place_of("In towns like Kisumu and Nakuru, soldiers burned down shops.", "burned") ==
+          "Kisumu");
+    CHECK(place_of("Fans of singers like Kisumu burned down shops.", "burned").empty());
+}
+
+TEST_CASE("a state that no longer exists is a place", "[events][attachment]") {
+    CHECK(place_of("Snipers shot two soldiers throughout the former Yugoslavia.", "shot") ==
+          "Yugoslavia");
+    CHECK(place_of("Two dissidents were arrested in the Soviet Union in 1979.", "arrested") ==
+          "Soviet Union");
+}
+
+TEST_CASE("a name owned by a place after a locative preposition is inside it",
+          "[events][attachment]") {
+    CHECK(place_of("A shopkeeper was stabbed in north Kisumu's Dorvo Heights on Monday.",
+                   "stabbed") == "Dorvo Heights");
+    // A building's name leaves the event in the town that owns it.
+    CHECK(place_of("A monk was shot at Kisumu's Church of the Saviour on Monday.", "shot") ==
+          "Kisumu");
+}
+
+TEST_CASE("a modifier before 'province of X' makes X the province", "[events][attachment]") {
+    CHECK(place_of("A grenade was thrown at a bar in Ardenian western province of Kakamega.",
+                   "thrown") == "Kakamega");
+}
+
+TEST_CASE("'above' and 'below' say where", "[events][attachment]") {
+    CHECK(place_of("A grass fire destroyed twelve homes in the ridges above Nakuru.",
+                   "destroyed") == "Nakuru");
+    CHECK(place_of("Rebels ambushed a convoy on the road below Kisumu.", "ambushed") == "Kisumu");
+}
+
+TEST_CASE("an unlisted name after 'like' or 'including' a plural type word is a place",
+          "[events][attachment]") {
+    CHECK(place_of("In villages like Tumbaro and Kelidu, militias burned down houses.", "burned") ==
+          "Tumbaro");
+    // After a plural noun of people, no place.
+    CHECK(place_of("Leaders like Tumbaro burned down houses.", "burned").empty());
+}
+
+TEST_CASE("a name 'the city' owns after a preposition is a place", "[events][attachment]") {
+    CHECK(place_of("Two men were shot in Kisumu on Monday in the city's Dorvo Park.", "shot") ==
+          "Dorvo Park");
+    // Its buildings stay with the city.
+    CHECK(place_of("Two men were shot in Kisumu on Monday at the city's Grand Hotel.", "shot") ==
+          "Kisumu");
+}
+
+TEST_CASE("a title inside a place's name names no person", "[events][attachment]") {
+    CHECK(place_of("Troops shelled the town of Sheikh Barakat on Monday.", "shelled") ==
+          "Sheikh Barakat");
+    CHECK(place_of("Rebels bombed the Sheikh Tarvel area on Monday.", "bombed") == "Sheikh Tarvel");
+    // A title before a name alone is a person.
+    CHECK(place_of("Police arrested Sheikh Barakat on Monday.", "arrested").empty());
+}
+
+TEST_CASE("a creed or people before a place's part still leaves it a place",
+          "[events][attachment]") {
+    CHECK(place_of("A guard was shot at a bar in Protestant east Kisumu.", "shot") == "Kisumu");
+}
+
+TEST_CASE("'outside of' and 'inside of' say where", "[events][attachment]") {
+    CHECK(place_of("Two farmers were stabbed outside of Nakuru on Monday.", "stabbed") == "Nakuru");
+}
+
+TEST_CASE("the first of a list before a plural type word is a place", "[events][attachment]") {
+    CHECK(place_of("Jets struck the Dorvo, Kessa, and Tumbaro districts of Kisumu.", "struck") ==
+          "Dorvo");
+    // A list of names without a type word after it names no place of the event.
+    CHECK(place_of("Jets struck Dorvo, Kessa, and Tumbaro trucks on Monday.", "struck") != "Dorvo");
+}
+
+TEST_CASE("modifiers between a place and 'enclave of Y' leave Y the enclave",
+          "[events][attachment]") {
+    CHECK(
+        place_of("Gunmen attacked a checkpoint in the east Nairobi Christian enclave of Eastleigh.",
+                 "attacked") == "Eastleigh");
+}
+
+TEST_CASE("one name after 'a' and before a common noun is no place", "[events][attachment]") {
+    CHECK(place_of("A bomb was detonated inside a Zorvan van near Nakuru.", "detonated") ==
+          "Nakuru");
+    // Before a place type it still is one.
+    CHECK(place_of("Gunmen raided a Zorvan village on Monday.", "raided") == "Zorvan");
+}
+
+TEST_CASE("a name a distance apposition locates is a place", "[events][attachment]") {
+    CHECK(place_of("Troops captured two smugglers on Dorvo, about 40 kilometers (25 miles) east "
+                   "of Kisumu, on Monday.",
+                   "captured") == "Dorvo");
+}
+
+TEST_CASE("a participle after 'the' describes the place after it", "[events][attachment]") {
+    CHECK(place_of("Police patrolled the walled Kisumu on Monday.", "patrolled") == "Kisumu");
+    CHECK(place_of("Nurses demonstrated outside the fortified Dorvo Zone in Nakuru.",
+                   "demonstrated") == "Dorvo Zone");
+}
