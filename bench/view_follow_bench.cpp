@@ -66,7 +66,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string path = argv[1];
-    const int commits = argc > 2 ? std::atoi(argv[2]) : 3;
+    char* end = nullptr;
+    const long commits = argc > 2 ? std::strtol(argv[2], &end, 10) : 3;
+    if (argc > 2 && (*end != '\0' || commits < 1)) {
+        std::fprintf(stderr, "view_follow_bench: COMMITS must be a positive number\n");
+        return 2;
+    }
     double load[1] = {0};
     getloadavg(load, 1);
     std::printf("machine load %.1f\n", load[0]);
