@@ -4,6 +4,7 @@
 #include "common/gdal.hpp"
 #include "model/event.hpp"
 #include "store/gpkg_rows.hpp"
+#include "store/pg_connection.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -39,6 +40,7 @@ std::string quoted(const std::string& name) {
 struct StoreInfo {
     gdal::DatasetPtr ds;
     std::string table, geometry;
+    std::string from; // the table as the query names it: in its schema on PostgreSQL
     bool postgres = false;
     std::uint64_t rows = 0;
 };
@@ -76,6 +78,19 @@ std::optional<StoreInfo> inspect(const std::string& source, const ColumnReadOpti
     }
     StoreInfo info;
     info.table = name;
+    info.from = quoted(name);
+    if (postgres) {
+        // GDAL found the layer in the store's schema (or in the one a dotted name gives);
+        // the query names that schema rather than trust the search path.
+        const auto dot = name.find('.');
+        try {
+            info.from = dot == std::string::npos
+                            ? pg_ident(pg_schema_of(*ds)) + "." + quoted(name)
+                            : quoted(name.substr(0, dot)) + "." + quoted(name.substr(dot + 1));
+        } catch (const PgError& e) {
+            throw InputError("cannot read the events (" + std::string(e.what()) + ")", source);
+        }
+    }
     info.geometry = layer->GetGeometryColumn();
     info.postgres = postgres;
     // A GeoPackage keeps its row count (gpkg_ogr_contents): no scan. PostGIS counts.
@@ -100,7 +115,7 @@ std::string page_query(const StoreInfo& info, const ColumnReadOptions& options) 
     for (std::size_t k = 0; k < options.columns.size(); ++k) {
         sql += ", " + quoted(options.columns[k]) + " AS ev_c" + std::to_string(k);
     }
-    sql += " FROM " + quoted(info.table);
+    sql += " FROM " + info.from;
     std::string where;
     if (options.after_fid > 0) {
         where = "fid > " + std::to_string(options.after_fid);

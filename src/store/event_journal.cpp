@@ -13,40 +13,55 @@ namespace eventmap::store {
 
 namespace {
 
-// The advisory lock that orders journalling PostgreSQL writers ("eventmap" in ASCII): taken
-// last in a transaction, held to its COMMIT, never while waiting for anything else.
-constexpr const char* pg_journal_lock = "SELECT pg_advisory_xact_lock(7310575178805670000)";
+// Where the journal is, and how statements name it: on PostgreSQL always in the store's schema
+// ("schema"."event_changes"), never by the search path, which would fall through to a table of
+// that name in public (another store's journal) while the store's own has not been made yet.
+struct JournalNames {
+    bool postgres = false;
+    std::string schema; // PostgreSQL only
+    std::string table;  // as statements name it
 
-const char* create_statement(bool postgres) {
-    return postgres ? "CREATE TABLE IF NOT EXISTS event_changes (seq bigint NOT NULL, "
-                      "fid_from bigint NOT NULL, fid_to bigint NOT NULL)"
-                    : "CREATE TABLE IF NOT EXISTS event_changes (seq INTEGER NOT NULL, "
-                      "fid_from INTEGER NOT NULL, fid_to INTEGER NOT NULL)";
-}
-constexpr const char* index_statement =
-    "CREATE INDEX IF NOT EXISTS event_changes_seq_idx ON event_changes (seq)";
-constexpr const char* next_seq = "SELECT coalesce(max(seq), 0) + 1 FROM event_changes";
-
-std::string insert_statement(std::int64_t seq, const std::vector<FidRange>& ranges) {
-    std::string sql = "INSERT INTO event_changes (seq, fid_from, fid_to) VALUES ";
-    for (std::size_t i = 0; i < ranges.size(); ++i) {
-        sql += (i == 0 ? "(" : ", (") + std::to_string(seq) + ", " +
-               std::to_string(ranges[i].first) + ", " + std::to_string(ranges[i].last) + ")";
+    static JournalNames sqlite() { return {false, "", journal_table}; }
+    static JournalNames pg(const std::string& schema) {
+        return {true, schema, pg_ident(schema) + "." + pg_ident(journal_table)};
     }
-    return sql;
-}
-
-std::string prune_statement(std::int64_t seq) {
-    return "DELETE FROM event_changes WHERE seq <= " + std::to_string(seq - journal_keep);
-}
-
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (const char c : name) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    // The advisory lock that orders this store's journalling PostgreSQL writers: taken last in
+    // a transaction, held to its COMMIT, never while waiting for anything else. Keyed by the
+    // schema, so stores of one database do not wait for each other.
+    std::string lock_statement() const {
+        return "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(" +
+               pg_literal("eventmap-journal\n" + schema) + ", 0))) AS l";
     }
-    return out + "\"";
-}
+    // 1 when the journal exists, else 0 (one row).
+    std::string exists_query() const {
+        return postgres ? "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = " +
+                              pg_literal(schema) + " AND tablename = " + pg_literal(journal_table)
+                        : std::string("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                      "AND name = '") +
+                              journal_table + "'";
+    }
+    std::string create_statement() const {
+        const char* type = postgres ? "bigint" : "INTEGER";
+        return "CREATE TABLE IF NOT EXISTS " + table + " (seq " + type + " NOT NULL, fid_from " +
+               type + " NOT NULL, fid_to " + type + " NOT NULL)";
+    }
+    // The index lives in its table's schema (PostgreSQL does not let its name be qualified).
+    std::string index_statement() const {
+        return "CREATE INDEX IF NOT EXISTS event_changes_seq_idx ON " + table + " (seq)";
+    }
+    std::string next_seq() const { return "SELECT coalesce(max(seq), 0) + 1 FROM " + table; }
+    std::string insert_statement(std::int64_t seq, const std::vector<FidRange>& ranges) const {
+        std::string sql = "INSERT INTO " + table + " (seq, fid_from, fid_to) VALUES ";
+        for (std::size_t i = 0; i < ranges.size(); ++i) {
+            sql += (i == 0 ? "(" : ", (") + std::to_string(seq) + ", " +
+                   std::to_string(ranges[i].first) + ", " + std::to_string(ranges[i].last) + ")";
+        }
+        return sql;
+    }
+    std::string prune_statement(std::int64_t seq) const {
+        return "DELETE FROM " + table + " WHERE seq <= " + std::to_string(seq - journal_keep);
+    }
+};
 
 } // namespace
 
@@ -89,14 +104,20 @@ void journal_commit(GDALDataset& ds, const std::vector<std::int64_t>& fids) {
             throw OutputError("cannot write the events journal: " + errors.message());
         }
     };
+    JournalNames journal = JournalNames::sqlite();
     if (postgres) {
-        first_value("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7310575178805670000)) AS l");
+        try {
+            journal = JournalNames::pg(pg_schema_of(ds));
+        } catch (const PgError& e) {
+            throw OutputError(std::string("cannot write the events journal: ") + e.what());
+        }
+        first_value(journal.lock_statement().c_str());
     }
-    run(create_statement(postgres));
-    run(index_statement);
-    const std::int64_t seq = first_value(next_seq);
-    run(insert_statement(seq, fid_ranges(fids)));
-    run(prune_statement(seq));
+    run(journal.create_statement());
+    run(journal.index_statement());
+    const std::int64_t seq = first_value(journal.next_seq().c_str());
+    run(journal.insert_statement(seq, fid_ranges(fids)));
+    run(journal.prune_statement(seq));
 }
 
 void journal_commit(PgConnection& pg, const std::vector<std::int64_t>& fids) {
@@ -107,15 +128,16 @@ void journal_commit(PgConnection& pg, const std::vector<std::int64_t>& fids) {
     // still commits its rows, unjournalled (a follower then reads the store whole).
     pg.exec("SAVEPOINT eventmap_journal");
     try {
-        pg.exec(pg_journal_lock);
+        const JournalNames journal = JournalNames::pg(pg.schema());
+        pg.exec(journal.lock_statement());
         // Made once (by the first journalling writer, under the lock): no DDL later.
-        if (pg.exec("SELECT to_regclass('event_changes') IS NULL").text(0, 0) == "t") {
-            pg.exec(create_statement(true));
-            pg.exec(index_statement);
+        if (pg.exec(journal.exists_query()).text(0, 0) == "0") {
+            pg.exec(journal.create_statement());
+            pg.exec(journal.index_statement());
         }
-        const std::int64_t seq = std::stoll(pg.exec(next_seq).text(0, 0));
-        pg.exec(insert_statement(seq, fid_ranges(fids)));
-        pg.exec(prune_statement(seq));
+        const std::int64_t seq = std::stoll(pg.exec(journal.next_seq()).text(0, 0));
+        pg.exec(journal.insert_statement(seq, fid_ranges(fids)));
+        pg.exec(journal.prune_statement(seq));
         pg.exec("RELEASE SAVEPOINT eventmap_journal");
     } catch (const PgError& e) {
         if (e.sqlstate() != "42501") { // insufficient_privilege; the rest is the batch's to settle
@@ -129,6 +151,19 @@ JournalReader::JournalReader(std::string source, std::string layer)
     : source_(std::move(source)), layer_(layer.empty() ? "events" : std::move(layer)) {}
 
 JournalReader::~JournalReader() = default;
+
+// The PostgreSQL connection, made again after it failed; InputError naming the store when the
+// server does not answer.
+PgConnection& JournalReader::connection() {
+    try {
+        if (!pg_) {
+            pg_ = std::make_unique<PgConnection>(source_);
+        }
+    } catch (const PgError& e) {
+        throw InputError("cannot read the store: " + std::string(e.what()), display_name(source_));
+    }
+    return *pg_;
+}
 
 // Rows of integers; InputError naming the store when the query fails.
 std::vector<std::vector<std::int64_t>> JournalReader::query(const std::string& sql,
@@ -147,10 +182,7 @@ std::vector<std::vector<std::int64_t>> JournalReader::query(const std::string& s
         return out;
     }
     try {
-        if (!pg_) {
-            pg_ = std::make_unique<PgConnection>(source_);
-        }
-        const PgResult result = pg_->exec(sql);
+        const PgResult result = connection().exec(sql);
         for (int r = 0; r < result.rows(); ++r) {
             std::vector<std::int64_t> row;
             row.reserve(columns);
@@ -169,19 +201,19 @@ std::vector<std::vector<std::int64_t>> JournalReader::query(const std::string& s
 StoreMark JournalReader::mark() {
     StoreMark m;
     const bool pg = is_pg_target(source_);
-    const std::string has_journal =
-        pg ? "(to_regclass('event_changes') IS NOT NULL)::int"
-           : "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
-             "'event_changes')";
-    const auto first = query(
-        "SELECT (SELECT coalesce(max(fid), 0) FROM " + quoted(layer_) + "), " + has_journal, 2);
+    const JournalNames journal =
+        pg ? JournalNames::pg(connection().schema()) : JournalNames::sqlite();
+    const std::string events = pg ? connection().table(layer_) : pg_ident(layer_);
+    const auto first = query("SELECT (SELECT coalesce(max(fid), 0) FROM " + events + "), (" +
+                                 journal.exists_query() + ")",
+                             2);
     if (first.empty()) {
         return m;
     }
     m.max_fid = first[0][0];
     m.journal = first[0][1] != 0;
     if (m.journal) {
-        const auto seq = query("SELECT coalesce(max(seq), 0) FROM event_changes", 1);
+        const auto seq = query("SELECT coalesce(max(seq), 0) FROM " + journal.table, 1);
         m.seq = seq.empty() ? 0 : seq[0][0];
     }
     return m;
@@ -192,9 +224,11 @@ std::optional<std::vector<FidRange>> JournalReader::changes(std::int64_t seq,
     if (through <= seq) {
         return std::vector<FidRange>{};
     }
+    const JournalNames journal =
+        is_pg_target(source_) ? JournalNames::pg(connection().schema()) : JournalNames::sqlite();
     const auto rows =
-        query("SELECT seq, fid_from, fid_to FROM event_changes WHERE seq > " + std::to_string(seq) +
-                  " AND seq <= " + std::to_string(through) + " ORDER BY seq",
+        query("SELECT seq, fid_from, fid_to FROM " + journal.table + " WHERE seq > " +
+                  std::to_string(seq) + " AND seq <= " + std::to_string(through) + " ORDER BY seq",
               3);
     // Commits are numbered without gaps: the first after `seq` must be there, or it was pruned.
     if (rows.empty() || rows.front()[0] != seq + 1 || rows.back()[0] != through) {

@@ -70,6 +70,7 @@ class JournalReader {
     std::optional<std::vector<FidRange>> changes(std::int64_t seq, std::int64_t through);
 
   private:
+    PgConnection& connection();
     std::vector<std::vector<std::int64_t>> query(const std::string& sql, std::size_t columns);
     std::string source_, layer_;
     std::unique_ptr<PgConnection> pg_;

@@ -39,8 +39,8 @@ void EventStore::Impl::create_pg_schema_once() {
                    {std::string("eventmap-store\ncreate schema")});
         const bool exists = guard
                                 .exec("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = "
-                                      "current_schema() AND tablename = $1",
-                                      {std::string(metadata_layer)})
+                                      "$1 AND tablename = $2",
+                                      {guard.schema(), std::string(metadata_layer)})
                                 .rows() > 0;
         if (!exists) {
             gdal::ErrorCapture errors;

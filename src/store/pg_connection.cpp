@@ -1,5 +1,7 @@
 #include "store/pg_connection.hpp"
 
+#include "common/gdal.hpp"
+
 #include <cctype>
 
 namespace eventmap::store {
@@ -34,6 +36,7 @@ PgTarget parse_pg_target(const std::string& target) {
         out.conninfo = text;
         return out;
     }
+    std::string schemas;
     std::size_t i = 0;
     const auto skip_space = [&] {
         while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) != 0) {
@@ -71,9 +74,15 @@ PgTarget parse_pg_target(const std::string& target) {
         }
         if (key == "active_schema") {
             out.schema = value;
+        } else if (key == "schemas") {
+            schemas = value;
         } else if (!is_gdal_keyword(key)) {
             out.conninfo += (out.conninfo.empty() ? "" : " ") + key + "=" + quote_value(value);
         }
+    }
+    // GDAL: a single schema listed is the active one when none is named.
+    if (out.schema.empty() && !schemas.empty() && schemas.find(',') == std::string::npos) {
+        out.schema = schemas;
     }
     return out;
 }
@@ -92,7 +101,51 @@ PgConnection::PgConnection(const std::string& gdal_target) : conn_(nullptr, &PQf
         // As GDAL does for active_schema: the schema first, then public (PostGIS' functions).
         exec("SELECT set_config('search_path', quote_ident($1) || ', public', false)",
              {target.schema});
+        schema_ = target.schema;
+    } else {
+        const PgResult current = exec("SELECT current_schema()");
+        // NULL when no schema of the path exists: GDAL would make the tables in public.
+        schema_ = current.rows() == 1 && !current.is_null(0, 0) ? current.text(0, 0) : "public";
     }
+}
+
+std::string PgConnection::table(const std::string& name) const {
+    return pg_ident(schema_) + "." + pg_ident(name);
+}
+
+std::string pg_ident(const std::string& name) {
+    std::string out = "\"";
+    for (const char c : name) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string pg_literal(const std::string& text) {
+    std::string out = "'";
+    for (const char c : text) {
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+std::string pg_schema_of(GDALDataset& ds) {
+    const PgTarget target = parse_pg_target(ds.GetDescription());
+    if (!target.schema.empty()) {
+        return target.schema;
+    }
+    gdal::ErrorCapture errors;
+    gdal::ResultSet result(ds, ds.ExecuteSQL("SELECT current_schema() AS s", nullptr, nullptr));
+    std::string schema;
+    if (result) {
+        if (const gdal::FeaturePtr row{result->GetNextFeature()}) {
+            schema = row->IsFieldSetAndNotNull(0) ? row->GetFieldAsString(0) : "";
+        }
+    }
+    if (errors.has_error()) {
+        throw PgError(errors.message(), "");
+    }
+    return schema.empty() ? "public" : schema;
 }
 
 PgResult PgConnection::exec(const std::string& sql, const PgParams& params) {

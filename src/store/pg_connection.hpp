@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+class GDALDataset;
+
 namespace eventmap::store {
 
 // A failed statement: the server's message and SQLSTATE (empty when the connection failed).
@@ -57,10 +59,27 @@ class PgConnection {
     explicit PgConnection(const std::string& gdal_target);
     // Runs one statement with bound text parameters; throws PgError on failure.
     PgResult exec(const std::string& sql, const PgParams& params = {});
+    // The store's schema: the target's active_schema, else the server's current schema for
+    // this role (where GDAL makes the store's tables then).
+    const std::string& schema() const { return schema_; }
+    // `name` in the store's schema, quoted: "schema"."name". Every statement on the store's
+    // tables names them so: an unqualified name falls through the search path to a table of
+    // that name in public (another store's) when the store's schema lacks it.
+    std::string table(const std::string& name) const;
 
   private:
     std::unique_ptr<PGconn, decltype(&PQfinish)> conn_;
+    std::string schema_;
 };
+
+// A name quoted as an SQL identifier ("a""b"), and text as an SQL string literal ('it''s').
+std::string pg_ident(const std::string& name);
+std::string pg_literal(const std::string& text);
+
+// The store's schema on a connection GDAL's PostgreSQL driver opened (as PgConnection::schema:
+// the target's active_schema, else the connection's current schema). Throws PgError when the
+// server does not answer.
+std::string pg_schema_of(GDALDataset& ds);
 
 // A PostgreSQL array literal of text values ({"a","b"}), bound as one parameter ($1::text[]).
 std::string pg_text_array(const std::vector<std::string>& values);

@@ -88,6 +88,7 @@ bool point_of(const OGRFeature& row, PgParams& params) {
     return true;
 }
 
+// `table` as statements name it (PgConnection::table).
 std::string insert_statement(const std::string& table, const Columns& columns,
                              const std::string& extra_column = {},
                              const std::string& extra_value = {}) {
@@ -101,7 +102,7 @@ std::string insert_statement(const std::string& table, const Columns& columns,
         names += ", " + extra_column;
         values += ", " + extra_value;
     }
-    return "INSERT INTO " + ident(table) + " (" + names + ") VALUES (" + values + ")";
+    return "INSERT INTO " + table + " (" + names + ") VALUES (" + values + ")";
 }
 
 } // namespace
@@ -109,15 +110,15 @@ std::string insert_statement(const std::string& table, const Columns& columns,
 PgWriter::PgWriter(const std::string& target, OGRLayer& events, OGRLayer& articles,
                    OGRLayer& mentions)
     : conn_(target), events_(events), articles_(articles), mentions_(mentions), target_(target) {
-    const PgResult kind = conn_.exec(
-        "SELECT relkind::text FROM pg_catalog.pg_class WHERE oid = to_regclass(quote_ident($1))",
-        {std::string(events_.GetName())});
+    const PgResult kind =
+        conn_.exec("SELECT relkind::text FROM pg_catalog.pg_class WHERE oid = to_regclass($1)",
+                   {conn_.table(events_.GetName())});
     partitioned_ = kind.rows() == 1 && kind.text(0, 0) == "p";
     if (partitioned_) {
         const PgResult parts = conn_.exec(
             "SELECT c.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON "
-            "c.oid = i.inhrelid WHERE i.inhparent = to_regclass(quote_ident($1))",
-            {std::string(events_.GetName())});
+            "c.oid = i.inhrelid WHERE i.inhparent = to_regclass($1)",
+            {conn_.table(events_.GetName())});
         for (int r = 0; r < parts.rows(); ++r) {
             partitions_.insert(parts.text(r, 0));
         }
@@ -129,7 +130,7 @@ PgWriter::PgWriter(const std::string& target, OGRLayer& events, OGRLayer& articl
     }
     const std::string geom = ident(geometry_column(events_));
     events_select_ += ", ST_X(" + geom + ") AS eventmap_x, ST_Y(" + geom + ") AS eventmap_y FROM " +
-                      ident(events_.GetName()) + " ";
+                      conn_.table(events_.GetName()) + " ";
 }
 
 void PgWriter::begin() {
@@ -185,7 +186,7 @@ void PgWriter::prepare_dates(const std::vector<std::string>& dates) {
         // The first lock of a relation in a transaction makes the server read the catalog
         // changes other sessions committed: from here on this transaction routes rows to the
         // partition and reads it, even if another writer attached it after the batch began.
-        conn_.exec("LOCK TABLE " + ident(name) + " IN ROW EXCLUSIVE MODE");
+        conn_.exec("LOCK TABLE " + conn_.table(name) + " IN ROW EXCLUSIVE MODE");
         locked_.insert(name);
     }
 }
@@ -200,22 +201,21 @@ void PgWriter::create_partition(const std::string& name, const std::string& mont
         partition_conn_->exec("SET lock_timeout = '60s'");
     }
     PgConnection& c = *partition_conn_;
-    const std::string parent = ident(events_.GetName());
+    const std::string parent = c.table(events_.GetName());
     try {
         c.exec("BEGIN");
         c.exec("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
                {std::string("eventmap-store\npartitions")});
         const bool exists =
             c.exec("SELECT 1 FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid "
-                   "= i.inhrelid WHERE i.inhparent = to_regclass(quote_ident($1)) AND "
-                   "c.relname = $2",
-                   {std::string(events_.GetName()), name})
+                   "= i.inhrelid WHERE i.inhparent = to_regclass($1) AND c.relname = $2",
+                   {c.table(events_.GetName()), name})
                 .rows() > 0;
         if (!exists) {
             // Made apart and attached: ATTACH PARTITION takes a lock on the parent that
             // inserts do not wait for (CREATE TABLE ... PARTITION OF would stop every writer).
-            c.exec("CREATE TABLE " + ident(name) + " (LIKE " + parent + " INCLUDING DEFAULTS)");
-            c.exec("ALTER TABLE " + parent + " ATTACH PARTITION " + ident(name) +
+            c.exec("CREATE TABLE " + c.table(name) + " (LIKE " + parent + " INCLUDING DEFAULTS)");
+            c.exec("ALTER TABLE " + parent + " ATTACH PARTITION " + c.table(name) +
                    " FOR VALUES FROM ('" + month + "') TO ('" + month + "~')");
         }
         c.exec("COMMIT");
@@ -283,7 +283,7 @@ void PgWriter::lock(const std::vector<std::string>& names) {
 
 bool PgWriter::has_article(const std::string& content_hash) {
     return conn_
-               .exec("SELECT 1 FROM " + ident(articles_.GetName()) +
+               .exec("SELECT 1 FROM " + conn_.table(articles_.GetName()) +
                          " WHERE content_hash = $1 LIMIT 1",
                      {content_hash})
                .rows() > 0;
@@ -291,7 +291,7 @@ bool PgWriter::has_article(const std::string& content_hash) {
 
 bool PgWriter::insert_article(const OGRFeature& row) {
     const Columns columns = columns_of(row);
-    const PgResult result = conn_.exec(insert_statement(articles_.GetName(), columns) +
+    const PgResult result = conn_.exec(insert_statement(conn_.table(articles_.GetName()), columns) +
                                            " ON CONFLICT (content_hash) DO NOTHING RETURNING " +
                                            ident(fid_column(articles_)),
                                        columns.params);
@@ -300,7 +300,7 @@ bool PgWriter::insert_article(const OGRFeature& row) {
 
 void PgWriter::insert_mention(const OGRFeature& row) {
     const Columns columns = columns_of(row);
-    conn_.exec(insert_statement(mentions_.GetName(), columns), columns.params);
+    conn_.exec(insert_statement(conn_.table(mentions_.GetName()), columns), columns.params);
 }
 
 // On a partitioned store, a condition on the partition key (the day as C-collated text, ''
@@ -323,7 +323,7 @@ std::set<std::string> PgWriter::event_ids(const std::vector<std::string>& ids,
     if (partitioned_) {
         params.emplace_back(pg_text_array(days));
     }
-    const PgResult result = conn_.exec("SELECT id FROM " + ident(events_.GetName()) +
+    const PgResult result = conn_.exec("SELECT id FROM " + conn_.table(events_.GetName()) +
                                            " WHERE id = ANY($1::text[])" + in_days(2),
                                        params);
     for (int r = 0; r < result.rows(); ++r) {
@@ -385,11 +385,12 @@ void PgWriter::insert_event(OGRFeature& row) {
     const std::size_t next = columns.params.size() + 1;
     std::string sql;
     if (point_of(row, columns.params)) {
-        sql = insert_statement(events_.GetName(), columns, ident(geometry_column(events_)),
+        sql = insert_statement(conn_.table(events_.GetName()), columns,
+                               ident(geometry_column(events_)),
                                "ST_SetSRID(ST_MakePoint(" + bind_param(next) + "::float8, " +
                                    bind_param(next + 1) + "::float8), 4326)");
     } else {
-        sql = insert_statement(events_.GetName(), columns);
+        sql = insert_statement(conn_.table(events_.GetName()), columns);
     }
     const PgResult result =
         conn_.exec(sql + " RETURNING " + ident(fid_column(events_)), columns.params);
@@ -413,7 +414,7 @@ void PgWriter::update_event(const OGRFeature& row) {
                                                                        : std::string()}));
         where += in_days(columns.params.size());
     }
-    conn_.exec("UPDATE " + ident(events_.GetName()) + " SET " + sets + " WHERE " + where,
+    conn_.exec("UPDATE " + conn_.table(events_.GetName()) + " SET " + sets + " WHERE " + where,
                columns.params);
     changed_.push_back(row.GetFID());
 }

@@ -394,9 +394,15 @@ void Session::rebuild_merged() {
     std::sort(box_selection.begin(), box_selection.end());
 }
 
-// New rows: the grid, the time extent and the filter result follow.
-void Session::adopt_merged() {
-    grid_.build(table_);
+// New rows: the grid, the time extent and the filter result follow. `changed_rows`: only those
+// rows of the table changed or were added (the rest kept their place), for the grid to take
+// them as they are rather than be built again.
+void Session::adopt_merged(const std::vector<Row>* changed_rows) {
+    if (changed_rows != nullptr) {
+        grid_.update(table_, *changed_rows);
+    } else {
+        grid_.build(table_);
+    }
     const DayRange before = time.extent();
     const DayRange window = time.window();
     const DayRange extent = table_.day_extent();
@@ -427,12 +433,15 @@ bool Session::poll() {
         changed |= take_layer_results(*slot);
     }
     bool followed = false;
+    std::vector<Row> followed_rows; // rows of a layer
     for (auto& slot : layers_) {
-        followed |= take_follow_results(*slot, reload);
+        followed |= take_follow_results(*slot, reload, followed_rows);
     }
     if (changed || followed) {
         rebuild_merged();
-        adopt_merged();
+        // One layer whose rows only followed its store: the layer's rows are the table's.
+        const bool in_place = !changed && layers_.size() == 1;
+        adopt_merged(in_place ? &followed_rows : nullptr);
     }
     // A text searched in the source answers per row: asked again for the new rows.
     if (followed && !filters_.text.empty() && table_.search_text.empty()) {

@@ -171,7 +171,7 @@ class Session {
     void load_worker(LayerSlot& slot);
     void follow_worker();
     void follow_layer(LayerSlot& slot);
-    bool take_follow_results(LayerSlot& slot, bool& reload);
+    bool take_follow_results(LayerSlot& slot, bool& reload, std::vector<Row>& changed_rows);
     void join_follower();
     static std::optional<store::StoreMark> store_mark(const std::string& source,
                                                       const std::string& layer);
@@ -179,7 +179,7 @@ class Session {
     void update_stage(); // with mutex_ held
     bool take_layer_results(LayerSlot& slot);
     void rebuild_merged();
-    void adopt_merged();
+    void adopt_merged(const std::vector<Row>* changed_rows = nullptr);
     EventTable& slot_table(LayerSlot& slot);
     void start_text_search();
     struct SearchPart {

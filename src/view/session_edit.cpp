@@ -216,7 +216,7 @@ void Session::move_row(Row row, LatLon to) {
     } else {
         slot.map = map_;
     }
-    grid_.build(table_);
+    grid_.update(table_, {row});
     ++data_generation_;
 }
 

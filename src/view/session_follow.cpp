@@ -183,8 +183,9 @@ void Session::follow_layer(LayerSlot& slot) {
 }
 
 // Applies the rows the follower read (main thread); true when the layer's rows changed.
-// `reload` is set when the layer must be read again.
-bool Session::take_follow_results(LayerSlot& slot, bool& reload) {
+// `reload` is set when the layer must be read again. The rows replaced or appended (rows of
+// the layer) are added to `changed_rows`.
+bool Session::take_follow_results(LayerSlot& slot, bool& reload, std::vector<Row>& changed_rows) {
     std::unique_ptr<StoreRows> rows;
     store::StoreMark mark;
     {
@@ -217,6 +218,12 @@ bool Session::take_follow_results(LayerSlot& slot, bool& reload) {
                        std::back_inserter(all));
         slot.article_hashes = std::move(all);
         map->article_count = slot.article_hashes.size();
+    }
+    for (const std::size_t r : counts->replaced_rows) {
+        changed_rows.push_back(static_cast<Row>(r));
+    }
+    for (std::size_t r = map->size() - counts->appended; r < map->size(); ++r) {
+        changed_rows.push_back(static_cast<Row>(r));
     }
     slot.map = std::move(map);
     std::lock_guard<std::mutex> lock(mutex_);

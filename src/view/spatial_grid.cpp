@@ -20,6 +20,9 @@ int SpatialGrid::row_of(double lat) const {
 
 void SpatialGrid::build(const EventTable& table) {
     table_ = &table;
+    built_rows_ = table.size();
+    stale_.clear();
+    aside_.clear();
     const std::size_t cells = static_cast<std::size_t>(columns_) * rows_;
     std::vector<std::uint32_t> cell_of(table.size(), std::numeric_limits<std::uint32_t>::max());
     offsets_.assign(cells + 1, 0);
@@ -44,6 +47,24 @@ void SpatialGrid::build(const EventTable& table) {
     }
 }
 
+void SpatialGrid::update(const EventTable& table, const std::vector<Row>& changed) {
+    table_ = &table;
+    for (const Row r : changed) {
+        if (r < built_rows_) {
+            if (stale_.empty()) {
+                stale_.assign(built_rows_, 0);
+            }
+            stale_[r] = 1;
+        }
+    }
+    aside_.insert(aside_.end(), changed.begin(), changed.end());
+    std::sort(aside_.begin(), aside_.end());
+    aside_.erase(std::unique(aside_.begin(), aside_.end()), aside_.end());
+    if (aside_.size() > std::max<std::size_t>(4096, table.size() / 32)) {
+        build(table);
+    }
+}
+
 void SpatialGrid::query(const LonLatBox& box, const std::function<void(Row)>& visit) const {
     cells_visited_ = 0;
     if (table_ == nullptr || box.west > box.east || box.south > box.north) {
@@ -57,13 +78,25 @@ void SpatialGrid::query(const LonLatBox& box, const std::function<void(Row)>& vi
             const auto cell = static_cast<std::size_t>(gr) * columns_ + gc;
             for (auto k = offsets_[cell]; k < offsets_[cell + 1]; ++k) {
                 const Row row = rows_in_cells_[k];
-                const double lat = table_->lat[row], lon = table_->lon[row];
-                if (lon >= box.west && lon <= box.east && lat >= box.south && lat <= box.north) {
+                if (!stale_.empty() && stale_[row] != 0) {
+                    continue; // moved: visited among the rows aside
+                }
+                if (inside(box, row)) {
                     visit(row);
                 }
             }
         }
     }
+    for (const Row row : aside_) {
+        if (row < table_->size() && table_->located(row) && inside(box, row)) {
+            visit(row);
+        }
+    }
+}
+
+bool SpatialGrid::inside(const LonLatBox& box, Row row) const {
+    const double lat = table_->lat[row], lon = table_->lon[row];
+    return lon >= box.west && lon <= box.east && lat >= box.south && lat <= box.north;
 }
 
 std::optional<Row> SpatialGrid::nearest(const LonLatBox& box,

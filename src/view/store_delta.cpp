@@ -153,7 +153,12 @@ std::optional<DeltaCounts> apply_store_rows(mapdata::EventTable& map, EventTable
         put_row(table, table.size(), rows, d);
     }
     rebuild_actors(table, held, source_of, rows, replaced.empty());
-    return DeltaCounts{replaced.size(), rows.size() - first_new};
+    DeltaCounts counts{replaced.size(), rows.size() - first_new, {}};
+    counts.replaced_rows.reserve(replaced.size());
+    for (const auto& [r, d] : replaced) {
+        counts.replaced_rows.push_back(r);
+    }
+    return counts;
 }
 
 } // namespace eventmap::view

@@ -6,12 +6,14 @@
 #include "view/event_table.hpp"
 
 #include <cstddef>
+#include <vector>
 
 namespace eventmap::view {
 
 struct DeltaCounts {
     std::size_t replaced = 0; // rows the tables held, rewritten (a merge, a correction)
     std::size_t appended = 0; // new rows, after the last
+    std::vector<std::size_t> replaced_rows; // the rows rewritten, ascending
 };
 
 // Applies `rows_map`/`rows` (the same rows, fid order) to `map`/`table` (a layer's tables, the

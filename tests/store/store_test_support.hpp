@@ -130,6 +130,15 @@ inline void pg_execute(const std::string& sql) {
     REQUIRE(error.empty());
 }
 
+// `base` (a PG: target) with another database.
+inline std::string with_database(const std::string& base, const std::string& db) {
+    const auto at = base.find("dbname=");
+    REQUIRE(at != std::string::npos);
+    const auto end = base.find(' ', at);
+    return base.substr(0, at) + "dbname=" + db +
+           (end == std::string::npos ? std::string() : base.substr(end));
+}
+
 inline std::optional<Backend> make_backend(const std::string& kind, const std::string& test) {
     Backend b;
     b.name = kind;

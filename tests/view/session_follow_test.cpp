@@ -2,6 +2,7 @@
 // read through the store's journal and applied in place, on a GeoPackage and on PostGIS; the
 // selection, the filters and the time window stay.
 #include "store/event_store.hpp"
+#include "store/pg_connection.hpp"
 #include "store/store_test_support.hpp"
 #include "store_fixture.hpp"
 #include "view/session.hpp"
@@ -13,6 +14,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace eventmap;
 
@@ -140,6 +142,62 @@ TEST_CASE("the session follows a PostGIS store row by row", "[view][follow][post
         return;
     }
     check_follow(backend->target);
+}
+
+namespace {
+
+// Rows of `table` in `schema` of the database `at` reaches; -1 when there is no such table.
+long rows_in(const std::string& at, const std::string& schema, const std::string& table) {
+    store::PgConnection c(at);
+    const std::string qualified = schema + "." + table; // plain names of the test's own
+    if (c.exec("SELECT to_regclass($1) IS NULL", {qualified}).text(0, 0) == "t") {
+        return -1;
+    }
+    return std::stol(c.exec("SELECT count(*) FROM " + qualified).text(0, 0));
+}
+
+} // namespace
+
+TEST_CASE("a PostGIS store in its own schema is followed beside a stale store in public",
+          "[view][follow][postgis]") {
+    if (test::pg_base().empty()) {
+        test::mark_skipped("EVENTMAP_TEST_PG is not set: the stale-public follow test did not run");
+        WARN("SKIPPED: EVENTMAP_TEST_PG is not set (eval \"$(scripts/postgis start)\")");
+        return;
+    }
+    // A database of its own, so that its public schema can hold another store without
+    // disturbing the shared test database: that store has its journal, partitions, corrections
+    // and overrides, all under the names the followed store's tables have.
+    const std::string db = "eventmap_stale_public_" + std::to_string(getpid());
+    store::PgConnection admin(test::pg_base());
+    admin.exec("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    admin.exec("CREATE DATABASE " + db);
+    const std::string base = test::with_database(test::pg_base(), db);
+    store::PgConnection(base).exec("CREATE EXTENSION IF NOT EXISTS postgis");
+    test::write_fixture_events(base);
+    {
+        view::Session other(base);
+        other.start_loading();
+        other.wait_until_loaded();
+        other.correct(*other.row_of_id("ev-geneva"), {{46.2, 6.1}, "Carouge", 2660645, "CH", ""});
+    }
+    const long public_journal = rows_in(base, "public", "event_changes");
+    REQUIRE(public_journal == 2);
+    REQUIRE(rows_in(base, "public", "place_overrides") == 1);
+    store::PgConnection(base).exec("CREATE SCHEMA followed");
+
+    check_follow(base + " active_schema=followed");
+
+    // Every row the followed store wrote is in its own schema: four commits and a correction
+    // journalled, the correction and its override; public's tables are as they were.
+    CHECK(rows_in(base, "followed", "event_changes") == 5);
+    CHECK(rows_in(base, "followed", "view_corrections") == 1);
+    CHECK(rows_in(base, "followed", "place_overrides") == 1);
+    CHECK(rows_in(base, "followed", "events") == 7);
+    CHECK(rows_in(base, "public", "event_changes") == public_journal);
+    CHECK(rows_in(base, "public", "place_overrides") == 1);
+    CHECK(rows_in(base, "public", "events") == 4);
+    admin.exec("DROP DATABASE " + db + " WITH (FORCE)");
 }
 
 TEST_CASE("a store without a journal is read again whole after a change",

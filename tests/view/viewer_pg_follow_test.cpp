@@ -44,15 +44,6 @@ std::string follow_script(const std::string& dir, const std::string& more = "") 
            dir + "/after.png\n" + more + "quit\n";
 }
 
-// `base` (a PG: target) with another database.
-std::string with_database(const std::string& base, const std::string& db) {
-    const auto at = base.find("dbname=");
-    REQUIRE(at != std::string::npos);
-    const auto end = base.find(' ', at);
-    return base.substr(0, at) + "dbname=" + db +
-           (end == std::string::npos ? std::string() : base.substr(end));
-}
-
 } // namespace
 
 TEST_CASE("the viewer follows a PostGIS store: an ingest appears, rows read one by one",
@@ -107,12 +98,12 @@ TEST_CASE("a PostGIS store that goes away and comes back: messages, the events s
     // new ones refused, as when a server goes away; the shared server keeps running. It comes
     // back whole (made under another name, then renamed) with one event more.
     const std::string db = "eventmap_view_gone_" + std::to_string(getpid());
-    const std::string target = with_database(test::pg_base(), db);
+    const std::string target = test::with_database(test::pg_base(), db);
     const auto make_store = [&](const std::string& name, bool aleppo) {
         store::PgConnection admin(test::pg_base());
         admin.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         admin.exec("CREATE DATABASE " + name);
-        const std::string at = with_database(test::pg_base(), name);
+        const std::string at = test::with_database(test::pg_base(), name);
         store::PgConnection(at).exec("CREATE EXTENSION IF NOT EXISTS postgis");
         test::write_fixture_events(at);
         if (aleppo) {
