@@ -6,6 +6,7 @@
 #include "render/basemap_layer.hpp"
 #include "render/cluster_labels.hpp"
 #include "render/event_layer.hpp"
+#include "render/event_scan.hpp"
 #include "render/graticule_layer.hpp"
 #include "render/overlays.hpp"
 #include "render/place_labels.hpp"
@@ -27,6 +28,8 @@ const char* const month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 // A place known only to this many kilometres is drawn as an area (a region, a country).
 constexpr float area_radius_km = 25.0F;
+// A cluster gathers the events of a square of this many pixels (times the DPI scale).
+constexpr double cluster_cell_px = 56.0;
 
 struct FontSet {
     std::unique_ptr<FontAtlas> atlas;
@@ -74,14 +77,13 @@ struct MapRenderer::Impl {
 
     std::unique_ptr<Projection> projection;
     std::shared_ptr<const mapdata::EventTable> table;
-    // The table's first and last day, found once per table: a scan of every row's two days
-    // (four million reads at a million events) cost each frame more than its markers' CPU.
-    mapdata::DayRange days;
     EventLayer events{marker, point_marker, splat, heat};
     EventLayer clusters{marker, point_marker, splat, heat};
     std::vector<float> xs, ys, radius_m; // projected positions for picking and clustering
     TypeSlots slots;
-    std::vector<std::string> slots_for; // the type filter the instances were built with
+    std::vector<std::uint8_t> slot_of_row; // palette slot per row, hidden_slot when not drawn
+    mapdata::DayRange data_range;          // of the table, found once per set_events()
+    std::vector<std::string> slots_for;    // the type filter the instances were built with
     bool instances_valid = false;
     std::shared_ptr<const std::vector<std::uint8_t>> visible;
     std::vector<std::size_t> highlight, corrected;
@@ -149,6 +151,7 @@ struct MapRenderer::Impl {
         ys.clear();
         radius_m.clear();
         instances_valid = false;
+        data_range = table ? table->day_range() : mapdata::DayRange{};
         if (!table || !projection) {
             return;
         }
@@ -185,24 +188,28 @@ struct MapRenderer::Impl {
         }
         slots = assign_type_slots(*table, types);
         slots_for = types;
-        const auto origin = days.first;
-        events.upload_chunked(table->size(), [&](std::size_t first, std::size_t n,
-                                                 EventInstance* out) {
-            for (std::size_t k = 0; k < n; ++k) {
-                const std::size_t i = first + k;
-                const bool area = radius_m[i] > 0;
-                out[k] = {
-                    xs[i],
-                    ys[i],
-                    static_cast<float>(table->day_start[i] - origin),
-                    static_cast<float>(table->day_end[i] - origin),
-                    static_cast<float>(shown(i) ? slots.slot_of_type[table->type[i]] : hidden_slot),
-                    static_cast<float>(table->quad[i]),
-                    static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
-                    static_cast<float>(table->sources[i]),
-                    radius_m[i]};
-            }
-        });
+        const auto origin = data_range.first;
+        slot_of_row.resize(table->size());
+        for (std::size_t i = 0; i < table->size(); ++i) {
+            slot_of_row[i] = shown(i) ? slots.slot_of_type[table->type[i]]
+                                      : static_cast<std::uint8_t>(hidden_slot);
+        }
+        events.upload_chunked(
+            table->size(), [&](std::size_t first, std::size_t n, EventInstance* out) {
+                for (std::size_t k = 0; k < n; ++k) {
+                    const std::size_t i = first + k;
+                    const bool area = radius_m[i] > 0;
+                    out[k] = {xs[i],
+                              ys[i],
+                              static_cast<float>(table->day_start[i] - origin),
+                              static_cast<float>(table->day_end[i] - origin),
+                              static_cast<float>(slot_of_row[i]),
+                              static_cast<float>(table->quad[i]),
+                              static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
+                              static_cast<float>(table->sources[i]),
+                              radius_m[i]};
+                }
+            });
         instances_valid = true;
     }
 
@@ -258,10 +265,17 @@ struct MapRenderer::Impl {
     // Returns the number of gazetteer places labelled.
     std::size_t draw_labels(UiBatch& batch, const MapView& view, const MapOptions& options,
                             const CachedBasemap& basemap, std::vector<PixelRect>& taken);
-    void draw_clusters(const MapView& view, const MapOptions& options, const ClipTransform& clip,
-                       const Tile& tile, const MarkerStyle& style, UiBatch& counts);
+    void draw_clusters(std::vector<Cluster> list, const MapView& view, const MapOptions& options,
+                       const ClipTransform& clip, const Tile& tile, const MarkerStyle& style,
+                       UiBatch& counts);
     float heat_max(const MapView& view, float radius_px) const;
-    OverlayContent overlay_content(const MapOptions& options, const MapView& view) const;
+    ScanColumns scan_columns() const {
+        return {
+            table->size(),         xs.data(),          ys.data(),          table->day_start.data(),
+            table->day_end.data(), slot_of_row.data(), table->quad.data(), table->planned.data(),
+            radius_m.data()};
+    }
+    OverlayContent overlay_content(const MapOptions& options, const EventScan& scan) const;
 };
 
 std::size_t MapRenderer::Impl::draw_labels(UiBatch& batch, const MapView& view,
@@ -301,39 +315,15 @@ std::size_t MapRenderer::Impl::draw_labels(UiBatch& batch, const MapView& view,
     return labelled;
 }
 
-void MapRenderer::Impl::draw_clusters(const MapView& view, const MapOptions& options,
-                                      const ClipTransform& clip, const Tile& tile,
-                                      const MarkerStyle& style, UiBatch& counts) {
-    const double cell = 56.0 * options.scale;
-    std::unordered_map<std::uint64_t, Cluster> cells;
-    for (std::size_t i = 0; i < table->size(); ++i) {
-        if (!in_window(i, frame.window)) {
-            continue;
-        }
-        const double px = view.pixel_x(xs[i]), py = view.pixel_y(ys[i]);
-        if (px < -cell || py < -cell || px > view.width + cell || py > view.height + cell) {
-            continue;
-        }
-        const auto key =
-            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(px / cell + 1e6)) << 32) |
-            static_cast<std::uint32_t>(py / cell + 1e6);
-        Cluster& c = cells[key];
-        if (c.count == 0) {
-            c.first = i;
-        }
-        ++c.count;
-        c.px += px; // sums until divided below
-        c.py += py;
-        ++c.per_slot[slots.slot_of_type[table->type[i]]];
-    }
-    std::vector<Cluster> list;
-    list.reserve(cells.size());
-    for (auto& [key, c] : cells) {
-        c.px /= c.count;
-        c.py /= c.count;
-        list.push_back(c);
-    }
+// The clusters come from the frame's scan (scan_events): one per grid cell of 56 pixels.
+void MapRenderer::Impl::draw_clusters(std::vector<Cluster> list, const MapView& view,
+                                      const MapOptions& options, const ClipTransform& clip,
+                                      const Tile& tile, const MarkerStyle& style, UiBatch& counts) {
     merge_overlapping_labels(list, counts.font(), options.scale);
+    frame.clusters.reserve(list.size());
+    for (const auto& c : list) {
+        frame.clusters.push_back({c.px, c.py, c.count});
+    }
     std::vector<EventInstance> instances;
     instances.reserve(list.size());
     for (const auto& c : list) {
@@ -385,7 +375,7 @@ float MapRenderer::Impl::heat_max(const MapView& view, float radius_px) const {
 }
 
 OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
-                                                  const MapView& view) const {
+                                                  const EventScan& scan) const {
     OverlayContent c;
     c.title = options.title;
     c.subtitle = options.subtitle;
@@ -407,23 +397,11 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
         return c;
     }
     // The legend counts what the image shows: in the window and inside the view.
-    std::array<std::uint64_t, slot_count> per_slot{};
-    std::array<std::uint64_t, 5> per_quad{};
-    c.shown = 0;
-    for (std::size_t i = 0; i < table->size(); ++i) {
-        // The window first: most rows are outside it, and need no projection to pixels.
-        if (!in_window(i, frame.window)) {
-            continue;
-        }
-        const double px = view.pixel_x(xs[i]), py = view.pixel_y(ys[i]);
-        if (px >= 0 && py >= 0 && px <= view.width && py <= view.height) {
-            ++c.shown;
-            ++per_slot[slots.slot_of_type[table->type[i]]];
-            ++per_quad[static_cast<std::size_t>(table->quad[i])];
-            c.show_planned_symbol |= table->planned[i] != 0;
-            c.show_area_symbol |= radius_m[i] > 0;
-        }
-    }
+    const auto& per_slot = scan.per_slot;
+    const auto& per_quad = scan.per_quad;
+    c.shown = scan.in_view;
+    c.show_planned_symbol = scan.any_planned;
+    c.show_area_symbol = scan.any_area;
     if (!(options.markers || options.clusters)) {
         c.legend_heading = "Events"; // a heatmap alone: no symbols to explain
         c.show_planned_symbol = c.show_area_symbol = false;
@@ -477,7 +455,6 @@ const Projection& MapRenderer::projection() const {
 
 void MapRenderer::set_events(std::shared_ptr<const mapdata::EventTable> table) {
     impl_->table = std::move(table);
-    impl_->days = impl_->table ? impl_->table->day_range() : mapdata::DayRange{};
     impl_->project_events();
 }
 
@@ -522,19 +499,20 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
     std::vector<PixelRect> taken;
 
     m.frame = {};
+    // Everything counted on the CPU this frame, in one pass over the events (event_scan.hpp).
+    EventScan scan;
     if (m.table && m.table->size() > 0) {
         m.build_instances(options.types);
-        const auto range = m.days;
-        m.frame.window = options.window.empty() ? range : options.window;
-        for (std::size_t i = 0; i < m.table->size(); ++i) {
-            m.frame.events_in_window += m.in_window(i, m.frame.window) ? 1 : 0;
-        }
+        m.frame.window = options.window.empty() ? m.data_range : options.window;
+        scan = scan_events(m.scan_columns(), view, m.frame.window,
+                           options.clusters ? cluster_cell_px * scale : 0.0);
+        m.frame.events_in_window = scan.in_window;
     }
     // Overlays are laid out first so that labels keep clear of the panels. The attribution
     // credits GeoNames for events the gazetteer located, and for place labels: claimed while
     // they may be drawn, and the overlays laid out again without it when none was (the
     // shorter line only frees room, so the labels placed stay clear).
-    auto content = m.overlay_content(options, view);
+    auto content = m.overlay_content(options, scan);
     const bool located_by_gazetteer = content.data_source == "eventmap events";
     content.credit_geonames = located_by_gazetteer || options.place_labels;
     m.frame.overlay_area = free_area(view, options.overlay_insets);
@@ -553,7 +531,7 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
     font.layer->draw(labels, clip);
 
     if (m.table && m.table->size() > 0) {
-        const auto origin = m.days.first;
+        const auto origin = m.data_range.first;
         const float window[2] = {static_cast<float>(m.frame.window.first - origin),
                                  static_cast<float>(m.frame.window.last - origin)};
         const auto style = m.marker_style(options);
@@ -565,7 +543,7 @@ void MapRenderer::draw(const MapView& view, const MapOptions& options, const Til
         }
         if (options.clusters) {
             UiBatch counts(*font.atlas);
-            m.draw_clusters(view, options, clip, tile, style, counts);
+            m.draw_clusters(std::move(scan.clusters), view, options, clip, tile, style, counts);
             font.layer->draw(counts, clip);
         } else if (options.markers) {
             m.events.draw_markers(clip, tile, window, style);
@@ -596,7 +574,7 @@ std::optional<std::size_t> MapRenderer::pick(const MapView& view, const MapOptio
     if (!m.table || m.xs.size() != m.table->size() || m.slots.slot_of_type.empty()) {
         return std::nullopt;
     }
-    const auto window = options.window.empty() ? m.days : options.window;
+    const auto window = options.window.empty() ? m.data_range : options.window;
     const double reach = 8.0 * options.scale;
     std::optional<std::size_t> best;
     double best_d = reach * reach;

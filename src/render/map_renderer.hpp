@@ -76,6 +76,13 @@ struct FrameInfo {
     std::vector<PixelRect> overlay_rects; // panels drawn there (title, legend, scale bar...)
     std::string attribution;              // the credit line drawn; empty when none
     std::string legend_heading;           // the legend's heading as drawn
+    // With clusters on: each cluster drawn, where (image pixels) and how many events it holds
+    // (a lone event is a cluster of 1).
+    struct ClusterMark {
+        double px = 0, py = 0;
+        std::uint32_t count = 0;
+    };
+    std::vector<ClusterMark> clusters;
 };
 
 class MapRenderer {
