@@ -257,7 +257,8 @@ void draw_help_panel(UiState& ui) {
     }
     ImGui::TextWrapped("The time slider's histogram shows all events (grey) and those passing the "
                        "filters (blue). Events known to a month or a year cover their whole "
-                       "period.");
+                       "period: the histogram spreads them over it, in fainter colours on "
+                       "top, and the list shows their date as 2018-03 or 2018.");
     ImGui::End();
 }
 

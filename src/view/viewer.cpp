@@ -503,7 +503,7 @@ void ViewerApp::handle_map_input() {
             const EventTable& t = session_->table();
             ImGui::BeginTooltip();
             ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),
-                        format_day(t.day_start[*hover]).c_str());
+                        t.date_text(*hover).c_str());
             text_line(t.place[*hover]);
             if (session_->layer_count() > 1) {
                 ImGui::TextDisabled("layer: %s", session_->layer_name_of(*hover).c_str());
