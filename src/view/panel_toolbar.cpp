@@ -246,12 +246,17 @@ void draw_help_panel(UiState& ui) {
         {"H or F1", "this help"},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        // The keys as wide as the widest; the actions wrap in the rest (unwrapped, the longer
+        // ones were cut at the window's edge).
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("Pinch / Ctrl+wheel").x);
+        ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
         for (const auto& k : keys) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(k[0]);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(k[1]);
+            ImGui::TextWrapped("%s", k[1]);
         }
         ImGui::EndTable();
     }
