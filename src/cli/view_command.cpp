@@ -33,7 +33,7 @@ void define(CLI::App& app) {
     cmd->add_option(
         "--script", o->script_file,
         "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
-        "select-box, filter, layer, layers, color, correct, undo, export, screenshot, "
+        "select-box, filter, layer, layers, panel, color, correct, undo, export, screenshot, "
         "save-image, save-state, frames, play, wait, drag, quit); one JSON line per action");
     cmd->add_flag("--bench", o->bench,
                   "Print load-to-first-frame and frame times (median, p95, max ms) over a "

@@ -110,4 +110,13 @@ DayRange EventTable::day_extent() const {
     return range;
 }
 
+std::string EventTable::date_text(Row r) const {
+    if (day_start[r] > day_end[r]) {
+        return {};
+    }
+    const std::string day = format_day(day_start[r]);
+    const Precision p = r < precision.size() ? precision[r] : Precision::day;
+    return p == Precision::year ? day.substr(0, 4) : p == Precision::month ? day.substr(0, 7) : day;
+}
+
 } // namespace eventmap::view

@@ -65,6 +65,9 @@ struct EventTable {
     void append(const events::Event& event, bool located, std::int64_t fid = -1);
     // The days the rows cover, over rows with a date; {0, -1} when none has one.
     DayRange day_extent() const;
+    // Row r's date as far as it is known: "2018-02-20", "2018-02" (month precision) or "2018"
+    // (year); "" without a date. Shown as its first day, a month event seemed to have a day.
+    std::string date_text(Row r) const;
 };
 
 // Day numbers of an event's date fields: "YYYY-MM-DD" (or a datetime: its date part).

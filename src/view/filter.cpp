@@ -57,7 +57,34 @@ struct Facet {
     }
 };
 
-constexpr unsigned type_bit = 1, quad_bit = 2, country_bit = 4, source_bit = 8;
+constexpr unsigned type_bit = 1, quad_bit = 2, country_bit = 4, source_bit = 8, actor_bit = 16;
+
+bool any_actor_passes(const EventTable& t, Row r, const Facet& actors) {
+    if (actors.all) {
+        return true;
+    }
+    for (auto k = t.actor_offset[r]; k < t.actor_offset[r + 1]; ++k) {
+        if (actors.passes(t.actor_ids[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// One count per actor named by the row (an actor that is also its recipient counts once).
+void count_actors(const EventTable& t, Row r, std::vector<std::uint32_t>& counts) {
+    const auto begin = t.actor_offset[r], end = t.actor_offset[r + 1];
+    for (auto k = begin; k < end; ++k) {
+        const auto id = t.actor_ids[k];
+        bool seen = false;
+        for (auto j = begin; j < k && !seen; ++j) {
+            seen = t.actor_ids[j] == id;
+        }
+        if (!seen && id < counts.size()) {
+            ++counts[id];
+        }
+    }
+}
 
 } // namespace
 
@@ -78,7 +105,8 @@ FilterResult apply_filter(const EventTable& t, const FilterState& state,
     counts.types.assign(t.types.size(), 0);
     counts.countries.assign(t.countries.size(), 0);
     counts.date_sources.assign(t.date_sources.size(), 0);
-    const unsigned all_facets = type_bit | quad_bit | country_bit | source_bit;
+    counts.actors.assign(t.actors.size(), 0);
+    const unsigned all_facets = type_bit | quad_bit | country_bit | source_bit | actor_bit;
 
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto r = static_cast<Row>(i);
@@ -89,15 +117,6 @@ FilterResult apply_filter(const EventTable& t, const FilterState& state,
         if (state.planned != PlannedFilter::any &&
             (t.planned[r] != 0) != (state.planned == PlannedFilter::planned)) {
             continue;
-        }
-        if (!actors.all) {
-            bool any = false;
-            for (auto k = t.actor_offset[r]; k < t.actor_offset[r + 1] && !any; ++k) {
-                any = actors.passes(t.actor_ids[k]);
-            }
-            if (!any) {
-                continue;
-            }
         }
         if (!needle.empty()) {
             if (text_matches != nullptr) {
@@ -114,6 +133,7 @@ FilterResult apply_filter(const EventTable& t, const FilterState& state,
         passed |= state.quads[t.quad[r]] ? quad_bit : 0;
         passed |= countries.passes(t.country[r]) ? country_bit : 0;
         passed |= sources.passes(t.date_source[r]) ? source_bit : 0;
+        passed |= any_actor_passes(t, r, actors) ? actor_bit : 0;
         // A facet's count includes rows that pass all the other facets.
         if ((passed | type_bit) == all_facets) {
             ++counts.types[t.type[r]];
@@ -126,6 +146,9 @@ FilterResult apply_filter(const EventTable& t, const FilterState& state,
         }
         if ((passed | source_bit) == all_facets) {
             ++counts.date_sources[t.date_source[r]];
+        }
+        if ((passed | actor_bit) == all_facets) {
+            count_actors(t, r, counts.actors);
         }
         if (passed == all_facets) {
             result.mask[r] = 1;

@@ -39,6 +39,7 @@ struct FacetCounts {
     std::array<std::uint32_t, 5> quads{};
     std::vector<std::uint32_t> countries;    // by EventTable::countries index
     std::vector<std::uint32_t> date_sources; // by EventTable::date_sources index
+    std::vector<std::uint32_t> actors;       // by EventTable::actors index (once per row)
 };
 
 struct FilterResult {

@@ -1,6 +1,7 @@
 #include "view/histogram.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace eventmap::view {
 
@@ -23,6 +24,27 @@ int choose_bin_days(DayRange range, int max_bins) {
     return static_cast<int>((days + max_bins - 1) / max_bins);
 }
 
+namespace {
+
+// Adds one month- or year-precision row to the period bins: each bin the period overlaps gets
+// the share of the period's days that fall in it (only the days inside the histogram's range).
+void spread_period(Histogram& h, DayRange range, Day start, Day end, bool passes) {
+    const Day first = std::max(start, range.first), last = std::min(end, range.last);
+    const float per_day = 1.0f / static_cast<float>(end - start + 1);
+    for (Day day = first; day <= last;) {
+        const auto bin = static_cast<std::size_t>((day - range.first) / h.bin_days);
+        const Day bin_last = std::min(last, h.bin_start(bin + 1) - 1);
+        const float share = per_day * static_cast<float>(bin_last - day + 1);
+        h.period_all[bin] += share;
+        if (passes) {
+            h.period_filtered[bin] += share;
+        }
+        day = bin_last + 1;
+    }
+}
+
+} // namespace
+
 Histogram build_histogram(const EventTable& t, const std::vector<std::uint8_t>& mask,
                           DayRange range, int max_bins) {
     Histogram h;
@@ -34,19 +56,36 @@ Histogram build_histogram(const EventTable& t, const std::vector<std::uint8_t>& 
     const auto bins = static_cast<std::size_t>((range.last - range.first) / h.bin_days) + 1;
     h.all.assign(bins, 0);
     h.filtered.assign(bins, 0);
+    h.period_all.assign(bins, 0);
+    h.period_filtered.assign(bins, 0);
     const bool masked = mask.size() == t.size();
+    const bool has_precision = t.precision.size() == t.size();
     for (std::size_t r = 0; r < t.size(); ++r) {
-        const Day day = t.day_start[r];
-        if (day < range.first || day > range.last || day > t.day_end[r]) {
+        const Day day = t.day_start[r], end = t.day_end[r];
+        const bool passes = masked && mask[r] != 0;
+        if (day > end) {
+            continue; // no date
+        }
+        if (has_precision && t.precision[r] != Precision::day) {
+            if (end >= range.first && day <= range.last) {
+                spread_period(h, range, day, end, passes);
+            }
+            continue;
+        }
+        if (day < range.first || day > range.last) {
             continue;
         }
         const auto bin = static_cast<std::size_t>((day - range.first) / h.bin_days);
         ++h.all[bin];
-        if (masked && mask[r] != 0) {
+        if (passes) {
             ++h.filtered[bin];
         }
     }
-    h.max_all = h.all.empty() ? 0 : *std::max_element(h.all.begin(), h.all.end());
+    for (std::size_t i = 0; i < bins; ++i) { // float sums: 0.9999 or 1.0001 for a whole event
+        const auto total =
+            static_cast<std::uint32_t>(std::ceil(h.all[i] + h.period_all[i] - 1e-3f));
+        h.max_all = std::max(h.max_all, total);
+    }
     return h;
 }
 

@@ -129,7 +129,7 @@ void draw_details_panel(UiState& ui) {
             d.error = e.located();
         }
     }
-    ImGui::Text("%s  %s", t.types.text(t.type[r]).c_str(), format_day(t.day_start[r]).c_str());
+    ImGui::Text("%s  %s", t.types.text(t.type[r]).c_str(), t.date_text(r).c_str());
     if (s.layer_count() > 1) {
         ImGui::TextDisabled("layer: %s", s.layer_name_of(r).c_str());
     }

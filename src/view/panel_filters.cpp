@@ -93,8 +93,7 @@ void draw_filter_panel(UiState& ui) {
     } else {
         changed |= facet("Countries", t.countries, counts.countries, f.countries);
         changed |= facet("Date source", t.date_sources, counts.date_sources, f.date_sources);
-        std::vector<std::uint32_t> no_counts; // actors: too many to count per keystroke
-        changed |= facet("Actors", t.actors, no_counts, f.actors, 60);
+        changed |= facet("Actors", t.actors, counts.actors, f.actors, 60);
     }
     // The widgets leave room for their labels, so the longest one is never cut at the edge.
     const float label_room =

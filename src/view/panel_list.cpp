@@ -61,7 +61,7 @@ void draw_list_panel(UiState& ui) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 const bool selected = s.selected && *s.selected == r;
-                const std::string label = format_day(t.day_start[r]) + "##" + std::to_string(r);
+                const std::string label = t.date_text(r) + "##" + std::to_string(r);
                 if (ImGui::Selectable(label.c_str(), selected,
                                       ImGuiSelectableFlags_SpanAllColumns)) {
                     s.selected = r;

@@ -1,4 +1,5 @@
-// The time slider: a histogram of events over time (all in grey, filtered in blue) with the
+// The time slider: a histogram of events over time (all in grey, filtered in blue; events known
+// to a month or year spread over it, fainter, on top) with the
 // window drawn over it and two handles to drag; play/pause, speed, loop, step unit, moving or
 // cumulative, and a typed jump ("2018-02", "2018-02-18..2018-03-01").
 #include "view/viewer_ui.hpp"
@@ -41,14 +42,22 @@ void draw_histogram(UiState& ui, HistogramView& hv) {
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
                         IM_COL32(30, 34, 40, 255));
     const float top = static_cast<float>(std::max<std::uint32_t>(h.max_all, 1));
+    // Events dated to the day at the bottom; month- and year-precision events, spread over
+    // their period, stacked above them in fainter colours.
+    const auto y_of = [&](float count) { return origin.y + height * (1 - count / top); };
+    const float bottom = origin.y + height;
     for (std::size_t i = 0; i < h.all.size(); ++i) {
         const float x0 = x_of(h.bin_start(i)), x1 = std::max(x0 + 1, x_of(h.bin_start(i + 1)) - 1);
-        const float ya = origin.y + height * (1 - static_cast<float>(h.all[i]) / top);
-        const float yf = origin.y + height * (1 - static_cast<float>(h.filtered[i]) / top);
-        draw->AddRectFilled(ImVec2(x0, ya), ImVec2(x1, origin.y + height),
+        const auto all = static_cast<float>(h.all[i]);
+        const auto filtered = static_cast<float>(h.filtered[i]);
+        draw->AddRectFilled(ImVec2(x0, y_of(all)), ImVec2(x1, bottom),
                             IM_COL32(110, 110, 120, 255));
-        draw->AddRectFilled(ImVec2(x0, yf), ImVec2(x1, origin.y + height),
+        draw->AddRectFilled(ImVec2(x0, y_of(filtered)), ImVec2(x1, bottom),
                             IM_COL32(80, 160, 240, 255));
+        draw->AddRectFilled(ImVec2(x0, y_of(all + h.period_all[i])), ImVec2(x1, y_of(all)),
+                            IM_COL32(110, 110, 120, 110));
+        draw->AddRectFilled(ImVec2(x0, y_of(filtered + h.period_filtered[i])),
+                            ImVec2(x1, y_of(filtered)), IM_COL32(80, 160, 240, 110));
     }
     // The window and its handles.
     const DayRange w = time.window();
@@ -103,9 +112,11 @@ void draw_histogram(UiState& ui, HistogramView& hv) {
     if (hovered) {
         const std::size_t bin = h.bin_of(day_of(mx));
         if (bin < h.all.size()) {
-            ImGui::SetTooltip("%s (+%d days): %u events, %u filtered",
+            ImGui::SetTooltip("%s (+%d days): %u events, %u filtered; month/year dates spread "
+                              "here: %.1f, %.1f filtered",
                               format_day(h.bin_start(bin)).c_str(), h.bin_days - 1, h.all[bin],
-                              h.filtered[bin]);
+                              h.filtered[bin], static_cast<double>(h.period_all[bin]),
+                              static_cast<double>(h.period_filtered[bin]));
         }
     }
     ImGui::TextDisabled("%s", format_day(hv.range.first).c_str());

@@ -246,18 +246,24 @@ void draw_help_panel(UiState& ui) {
         {"H or F1", "this help"},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        // The keys as wide as the widest; the actions wrap in the rest (unwrapped, the longer
+        // ones were cut at the window's edge).
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("Pinch / Ctrl+wheel").x);
+        ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch);
         for (const auto& k : keys) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(k[0]);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(k[1]);
+            ImGui::TextWrapped("%s", k[1]);
         }
         ImGui::EndTable();
     }
     ImGui::TextWrapped("The time slider's histogram shows all events (grey) and those passing the "
                        "filters (blue). Events known to a month or a year cover their whole "
-                       "period.");
+                       "period: the histogram spreads them over it, in fainter colours on "
+                       "top, and the list shows their date as 2018-03 or 2018.");
     ImGui::End();
 }
 

@@ -202,6 +202,10 @@ void check(Checker& c) {
         c.count(2, 2, "layer NAME on|off");
         c.one_of(0, {"basemap", "markers", "clusters", "heatmap", "labels", "graticule"});
         c.one_of(1, {"on", "off"});
+    } else if (v == "panel") {
+        c.count(2, 2, "panel NAME on|off");
+        c.one_of(0, {"help", "layers", "filters", "list", "details", "time"});
+        c.one_of(1, {"on", "off"});
     } else if (v == "color") {
         c.count(1, 1, "color type|quad|layer");
         c.one_of(0, {"type", "quad", "layer"});

@@ -13,6 +13,8 @@
 //   filter quad 3,4 | planned any|planned|not_planned | confidence 0.5 | text WORDS... | clear
 //   layer basemap|markers|clusters|heatmap|labels|graticule on|off
 //   color type|quad|layer
+//   panel help|layers|filters|list|details|time on|off   a window shown or hidden (the
+//                                     Panels menu; help: the shortcut list, as H opens it)
 //   layers [NAME show|hide|up|down|top|bottom]   a source's layer (by name or 1-based number
 //                                     in drawing order): shown, hidden, moved up (drawn later)
 //                                     or down the drawing order; prints every layer, top first

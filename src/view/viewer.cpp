@@ -441,6 +441,7 @@ void ViewerApp::handle_map_input() {
     }
     if (over_map && io.MouseWheelH != 0) {
         ui_.map.pan_pixels(-io.MouseWheelH * 40.0 * ui_.pixel_ratio, 0);
+        view_touched_ = true;
         moving_until = glfwGetTime() + rest_s;
     }
     if (over_map && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -503,7 +504,7 @@ void ViewerApp::handle_map_input() {
             const EventTable& t = session_->table();
             ImGui::BeginTooltip();
             ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),
-                        format_day(t.day_start[*hover]).c_str());
+                        t.date_text(*hover).c_str());
             text_line(t.place[*hover]);
             if (session_->layer_count() > 1) {
                 ImGui::TextDisabled("layer: %s", session_->layer_name_of(*hover).c_str());
@@ -529,12 +530,16 @@ void ViewerApp::handle_keys() {
     if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) {
         time.step(ui_.step_unit, -1);
     }
+    // A zoom by key is the user's view, as a wheel's is: a later part of a loading source
+    // must not fit the map over it again.
     const double cx = ui_.map.width / 2.0, cy = ui_.map.height / 2.0;
     if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL)) {
         ui_.map.zoom_at(cx, cy, 1.5);
+        view_touched_ = true;
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) || ImGui::IsKeyPressed(GLFW_KEY_MINUS)) {
         ui_.map.zoom_at(cx, cy, 1 / 1.5);
+        view_touched_ = true;
     }
     if (ImGui::IsKeyPressed(GLFW_KEY_F)) {
         ui_.fit_requested = true;

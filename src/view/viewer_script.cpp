@@ -212,6 +212,16 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         } else if (name == "basemap") {
             o.basemap = on;
         }
+    } else if (v == "panel") {
+        const bool on = a.args[1] == "on";
+        const std::string& name = a.args[0];
+        bool& shown = name == "help"      ? ui.show_help
+                      : name == "layers"  ? ui.show_layers
+                      : name == "filters" ? ui.show_filters
+                      : name == "list"    ? ui.show_list
+                      : name == "details" ? ui.show_details
+                                          : ui.show_time;
+        shown = on;
     } else if (v == "color") {
         ui.options.color_by = a.args[0] == "quad" ? render::ColorBy::quad : render::ColorBy::type;
         ui.color_by_layer = a.args[0] == "layer";

@@ -105,3 +105,22 @@ TEST_CASE("a long list sorted by date by counting gives the comparison sort's or
         }
     }
 }
+
+TEST_CASE("a month or year date reads as its period, not as its first day", "[view][list]") {
+    auto row = [](std::string id, std::string date, std::string end, std::string precision) {
+        test::Row r{std::move(id), std::move(date), "X", 0, 0};
+        r.enddate = std::move(end);
+        r.precision = std::move(precision);
+        return r;
+    };
+    const auto t = test::make_table({
+        row("day", "2020-02-05", "", "day"),
+        row("month", "2020-02-01", "2020-02-29", "month"),
+        row("year", "2020-01-01", "2020-12-31", "year"),
+        row("none", "not a date", "", "day"),
+    });
+    CHECK(t.date_text(0) == "2020-02-05");
+    CHECK(t.date_text(1) == "2020-02");
+    CHECK(t.date_text(2) == "2020");
+    CHECK(t.date_text(3).empty());
+}

@@ -130,3 +130,30 @@ TEST_CASE("facet counts ignore the facet's own choice", "[view][filter]") {
     CHECK(result.counts.countries[static_cast<std::size_t>(t.countries.find("JO"))] == 0);
     CHECK(result.counts.quads[4] == 2);
 }
+
+TEST_CASE("actors are counted like the other facets, once per event", "[view][filter]") {
+    const auto t = sample();
+    const auto actor = [&](const char* name) {
+        return static_cast<std::size_t>(t.actors.find(name));
+    };
+    FilterState f;
+    f.actors = {"students"};
+    f.countries = {"SY", "CH"};
+    const auto result = view::apply_filter(t, f);
+    CHECK(result.rows.empty()); // the students' event is in JO
+    // Actors counted over the SY and CH events (a, c, d): what ticking each would show.
+    REQUIRE(result.counts.actors.size() == t.actors.size());
+    CHECK(result.counts.actors[actor("Syrian army")] == 2);
+    CHECK(result.counts.actors[actor("envoy")] == 1);
+    CHECK(result.counts.actors[actor("students")] == 0);
+    // The other facets are counted over the events with a chosen actor: the JO one only.
+    CHECK(result.counts.countries[static_cast<std::size_t>(t.countries.find("JO"))] == 1);
+    CHECK(result.counts.countries[static_cast<std::size_t>(t.countries.find("SY"))] == 0);
+    CHECK(result.counts.types[static_cast<std::size_t>(t.types.find("ASSAULT"))] == 0);
+
+    test::Row twice{"e", "2020-01-05", "CONSULT", 46.2, 6.1, 1, "CH", {"envoy", "envoy"}};
+    const auto repeated = test::make_table({twice});
+    const auto counted = view::apply_filter(repeated, {});
+    CHECK(counted.counts.actors[static_cast<std::size_t>(repeated.actors.find("envoy"))] == 1);
+    CHECK(counted.rows.size() == 1);
+}

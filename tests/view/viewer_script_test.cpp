@@ -236,3 +236,32 @@ TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view
     CHECK(rose);
     CHECK_FALSE(vermilion_near(by_layer, cx, cy, 2));
 }
+
+TEST_CASE("a script shows and hides panels: a hidden panel gives its room to the map",
+          "[view][xvfb]") {
+    if (!test::viewer_can_run()) {
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_script_panels");
+    const std::string dir = test::scratch_dir("view_script_panels_run");
+    test::write_file(dir + "/panels.script",
+                     "screenshot " + dir + "/all.png\n" + "panel filters off\npanel layers off\n" +
+                         "screenshot " + dir + "/no_left.png\n" +
+                         "panel list off\npanel details off\n" + "panel help on\n" + "screenshot " +
+                         dir + "/help.png\n" + "panel help off\n" + "panel filters on\n" +
+                         "screenshot " + dir + "/filters.png\nquit\n");
+    const auto result = test::run_view_script(store, dir + "/panels.script");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 12);
+    const auto map = [&](std::size_t i) { return lines[i]["map"]; };
+    const int width = map(0)[2];
+    CHECK(width < 1280);
+    CHECK(map(0)[0] > 0); // the left column beside the map
+    CHECK(map(3)[0] == 0);
+    CHECK(map(3)[2] > width);
+    CHECK(map(7)[2] == 1280); // no side panel: the whole width (the help window floats)
+    CHECK(map(10)[0] > 0);
+    CHECK(map(10)[2] < 1280);
+}
