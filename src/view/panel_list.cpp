@@ -4,6 +4,7 @@
 #include "view/panel_text.hpp"
 #include "view/viewer_ui.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace eventmap::view {
@@ -22,20 +23,25 @@ void draw_list_panel(UiState& ui) {
                        ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
     // Several sources: a column names each row's layer.
     const bool layered = s.layer_count() > 1;
+    // The type column fits the longest type name: the table's ImGui id carries that width, so
+    // a wider name arriving with more data makes a new table rather than keeping a cut column.
+    const float arrow = ImGui::GetFontSize();
+    const auto fixed = [&](const char* widest) { return ImGui::CalcTextSize(widest).x + arrow; };
+    float type_width = fixed("COOPERATE");
+    for (std::uint32_t i = 0; i < t.types.size(); ++i) {
+        type_width = std::max(type_width, fixed(t.types.text(i).c_str()));
+    }
+    ImGui::PushID(static_cast<int>(type_width));
     if (ImGui::BeginTable(layered ? "events by layer" : "events", layered ? 6 : 5, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        // Dates, country codes and confidences have a known width: fixed columns wide enough
-        // for them (and the sort arrow), so a narrow panel cuts place names, never a date.
-        const float arrow = ImGui::GetFontSize();
-        const auto fixed = [&](const char* widest) {
-            return ImGui::CalcTextSize(widest).x + arrow;
-        };
+        // Dates, types, country codes and confidences have a known width: fixed columns wide
+        // enough for them (and the sort arrow), so a narrow panel cuts place names only.
         const auto fixed_flag = ImGuiTableColumnFlags_WidthFixed;
         ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_DefaultSort | fixed_flag,
                                 fixed("0000-00-00"), static_cast<ImGuiID>(SortKey::date));
-        ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthStretch, 1.0F,
+        ImGui::TableSetupColumn("type", fixed_flag, type_width,
                                 static_cast<ImGuiID>(SortKey::type));
-        ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthStretch, 1.2F,
+        ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthStretch, 1.0F,
                                 static_cast<ImGuiID>(SortKey::place));
         ImGui::TableSetupColumn("cc", fixed_flag, fixed("WW"),
                                 static_cast<ImGuiID>(SortKey::country));
@@ -90,6 +96,7 @@ void draw_list_panel(UiState& ui) {
         }
         ImGui::EndTable();
     }
+    ImGui::PopID();
     ImGui::End();
 }
 
