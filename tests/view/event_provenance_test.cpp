@@ -16,8 +16,9 @@ const std::string second_sentence = "A fuel depot in Lakeview burned on Sunday, 
 
 // One event reported by two invented articles: the second dates it "on Sunday", which is
 // 2019-03-03 against its publication on Monday 2019-03-04.
-std::string write_merged_store() {
-    const std::string path = test::scratch_dir("provenance") + "/events.gpkg";
+// Each test its own folder: CTest runs them in parallel processes.
+std::string write_merged_store(const std::string& name) {
+    std::string path = test::scratch_dir(name) + "/events.gpkg";
     auto e = test::fixture_event("ev-depot", "2019-03-03", "ASSAULT", 4, "Lakeview", 41.5, -81.7,
                                  "US", first_sentence);
     e.trigger = "hit";
@@ -49,6 +50,7 @@ view::DetailFields fields_of(const std::string& path) {
 std::vector<std::string> marked(const std::string& sentence,
                                 const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
     std::vector<std::string> out;
+    out.reserve(spans.size());
     for (const auto& [begin, end] : spans) {
         out.push_back(sentence.substr(begin, end - begin));
     }
@@ -58,7 +60,7 @@ std::vector<std::string> marked(const std::string& sentence,
 } // namespace
 
 TEST_CASE("details list every reporting sentence with its article", "[view][details]") {
-    const std::string path = write_merged_store();
+    const std::string path = write_merged_store("provenance_reports");
     const auto fields = fields_of(path);
     const auto reports = view::source_reports(path, fields);
     REQUIRE(reports.size() == 2);
@@ -72,7 +74,7 @@ TEST_CASE("details list every reporting sentence with its article", "[view][deta
 }
 
 TEST_CASE("details mark the date expression that gives the event's date", "[view][details]") {
-    const std::string path = write_merged_store();
+    const std::string path = write_merged_store("provenance_dates");
     const auto fields = fields_of(path);
     const auto reports = view::source_reports(path, fields);
     REQUIRE(reports.size() == 2);
@@ -90,7 +92,7 @@ TEST_CASE("details mark the date expression that gives the event's date", "[view
 }
 
 TEST_CASE("details read who corrected an event, when, and its previous place", "[view][details]") {
-    const std::string path = write_merged_store();
+    const std::string path = write_merged_store("provenance_correction");
     CHECK_FALSE(view::latest_correction(path, "ev-depot"));
     view::CorrectionStore corrections(path);
     view::PlaceChoice to;
