@@ -57,7 +57,19 @@ struct Facet {
     }
 };
 
-constexpr unsigned type_bit = 1, quad_bit = 2, country_bit = 4, source_bit = 8, actor_bit = 16;
+constexpr unsigned type_bit = 1, quad_bit = 2, country_bit = 4, source_bit = 8, actor_bit = 16,
+                   confidence_bit = 32, planned_bit = 64, text_bit = 128;
+
+bool text_passes(const EventTable& t, Row r, const std::string& needle,
+                 const std::vector<std::uint8_t>* text_matches) {
+    if (needle.empty()) {
+        return true;
+    }
+    if (text_matches != nullptr) {
+        return r < text_matches->size() && (*text_matches)[r] != 0;
+    }
+    return r >= t.search_text.size() || t.search_text[r].find(needle) != std::string::npos;
+}
 
 bool any_actor_passes(const EventTable& t, Row r, const Facet& actors) {
     if (actors.all) {
@@ -106,34 +118,36 @@ FilterResult apply_filter(const EventTable& t, const FilterState& state,
     counts.countries.assign(t.countries.size(), 0);
     counts.date_sources.assign(t.date_sources.size(), 0);
     counts.actors.assign(t.actors.size(), 0);
-    const unsigned all_facets = type_bit | quad_bit | country_bit | source_bit | actor_bit;
+    const unsigned all_facets = type_bit | quad_bit | country_bit | source_bit | actor_bit |
+                                confidence_bit | planned_bit | text_bit;
 
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto r = static_cast<Row>(i);
-        // The facets without counts first: they exclude the row from everything.
-        if (t.confidence[r] < state.min_confidence) {
-            continue;
-        }
-        if (state.planned != PlannedFilter::any &&
-            (t.planned[r] != 0) != (state.planned == PlannedFilter::planned)) {
-            continue;
-        }
-        if (!needle.empty()) {
-            if (text_matches != nullptr) {
-                if (r >= text_matches->size() || (*text_matches)[r] == 0) {
-                    continue;
-                }
-            } else if (r < t.search_text.size() &&
-                       t.search_text[r].find(needle) == std::string::npos) {
-                continue;
-            }
-        }
         unsigned passed = 0;
+        passed |= t.confidence[r] >= state.min_confidence ? confidence_bit : 0;
+        passed |= state.planned == PlannedFilter::any ||
+                          (t.planned[r] != 0) == (state.planned == PlannedFilter::planned)
+                      ? planned_bit
+                      : 0;
+        passed |= text_passes(t, r, needle, text_matches) ? text_bit : 0;
+        const unsigned failed = ~passed & (confidence_bit | planned_bit | text_bit);
+        if ((failed & (failed - 1)) != 0) {
+            continue; // fails two of them: no count can include it
+        }
         passed |= types.passes(t.type[r]) ? type_bit : 0;
         passed |= state.quads[t.quad[r]] ? quad_bit : 0;
         passed |= countries.passes(t.country[r]) ? country_bit : 0;
         passed |= sources.passes(t.date_source[r]) ? source_bit : 0;
         passed |= any_actor_passes(t, r, actors) ? actor_bit : 0;
+        if ((passed | planned_bit) == all_facets) {
+            ++counts.planned[t.planned[r] != 0 ? 1 : 0];
+        }
+        if ((passed | confidence_bit) == all_facets) {
+            ++counts.confidence_base;
+        }
+        if ((passed | text_bit) == all_facets) {
+            ++counts.text_base;
+        }
         // A facet's count includes rows that pass all the other facets.
         if ((passed | type_bit) == all_facets) {
             ++counts.types[t.type[r]];

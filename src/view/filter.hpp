@@ -40,6 +40,11 @@ struct FacetCounts {
     std::vector<std::uint32_t> countries;    // by EventTable::countries index
     std::vector<std::uint32_t> date_sources; // by EventTable::date_sources index
     std::vector<std::uint32_t> actors;       // by EventTable::actors index (once per row)
+    std::array<std::uint32_t, 2> planned{};  // [not planned, planned]
+    // Rows passing every filter but the minimum confidence / but the text: the base the
+    // panel shows beside those two ("N of M"), N being FilterResult::rows.size().
+    std::uint32_t confidence_base = 0;
+    std::uint32_t text_base = 0;
 };
 
 struct FilterResult {

@@ -1,6 +1,7 @@
 // The filters panel: event types, quad classes, countries, actors, date source, planned,
 // minimum confidence and a text search, each with the count of events it would pass (counted
-// over the other filters). Changes apply at once; the session recomputes on change only.
+// over the other filters; the confidence and text show "N of M": M passing every other filter).
+// Changes apply at once; the session recomputes on change only.
 #include "view/panel_text.hpp"
 #include "view/viewer_ui.hpp"
 
@@ -72,9 +73,18 @@ void draw_filter_panel(UiState& ui) {
     const FacetCounts& counts = s.filtered().counts;
     FilterState f = s.filters();
     bool changed = false;
+    // Each of the planned, confidence and text filters shows what passes it over the others.
+    const std::size_t passing = s.filtered().rows.size();
 
     ImGui::SetNextItemWidth(-1);
     changed |= ImGui::InputTextWithHint("##text", "search sentences and titles", &f.text);
+    if (!f.text.empty()) {
+        if (s.text_search_pending()) {
+            ImGui::TextDisabled("searching...");
+        } else {
+            ImGui::TextDisabled("%zu of %u match", passing, counts.text_base);
+        }
+    }
     changed |= facet("Event types", t.types, counts.types, f.types);
     if (ImGui::TreeNode("Quad class")) {
         for (std::size_t q = 0; q < f.quads.size(); ++q) {
@@ -100,10 +110,15 @@ void draw_filter_panel(UiState& ui) {
         ImGui::CalcTextSize("min. confidence").x + ImGui::GetStyle().ItemInnerSpacing.x;
     int planned = static_cast<int>(f.planned);
     ImGui::SetNextItemWidth(-label_room);
-    changed |= ImGui::Combo("planned", &planned, "any\0planned only\0not planned\0");
+    const auto n = [](std::uint32_t count) { return " (" + std::to_string(count) + ")"; };
+    const std::string planned_items = "any" + n(counts.planned[0] + counts.planned[1]) + '\0' +
+                                      "planned only" + n(counts.planned[1]) + '\0' + "not planned" +
+                                      n(counts.planned[0]) + '\0';
+    changed |= ImGui::Combo("planned", &planned, planned_items.c_str());
     f.planned = static_cast<PlannedFilter>(planned);
     ImGui::SetNextItemWidth(-label_room);
     changed |= ImGui::SliderFloat("min. confidence", &f.min_confidence, 0, 1, "%.2f");
+    ImGui::TextDisabled("%zu of %u reach it", passing, counts.confidence_base);
     if (ImGui::Button("Clear all filters")) {
         f = {};
         changed = true;

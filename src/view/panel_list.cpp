@@ -4,6 +4,7 @@
 #include "view/panel_text.hpp"
 #include "view/viewer_ui.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace eventmap::view {
@@ -18,31 +19,46 @@ void draw_list_panel(UiState& ui) {
     Session& s = *ui.session;
     const EventTable& t = s.table();
     EventList& list = s.list();
-    const auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                       ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-    // Several sources: a column names each row's layer.
+    // Several sources: a column names each row's layer, and the table scrolls sideways (the
+    // date column stays) rather than cutting every column to fit the panel.
     const bool layered = s.layer_count() > 1;
+    const auto flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                       ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                       (layered ? ImGuiTableFlags_ScrollX : 0);
+    // The type column fits the longest type name: the table's ImGui id carries that width, so
+    // a wider name arriving with more data makes a new table rather than keeping a cut column.
+    const float arrow = ImGui::GetFontSize();
+    const auto fixed = [&](const char* widest) { return ImGui::CalcTextSize(widest).x + arrow; };
+    float type_width = fixed("type");
+    for (std::uint32_t i = 0; i < t.types.size(); ++i) {
+        type_width = std::max(type_width, fixed(t.types.text(i).c_str()));
+    }
+    ImGui::PushID(static_cast<int>(type_width));
     if (ImGui::BeginTable(layered ? "events by layer" : "events", layered ? 6 : 5, flags)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        // Dates, country codes and confidences have a known width: fixed columns wide enough
-        // for them (and the sort arrow), so a narrow panel cuts place names, never a date.
-        const float arrow = ImGui::GetFontSize();
-        const auto fixed = [&](const char* widest) {
-            return ImGui::CalcTextSize(widest).x + arrow;
-        };
+        ImGui::TableSetupScrollFreeze(layered ? 1 : 0, 1);
+        // Dates, types, country codes and confidences have a known width: fixed columns wide
+        // enough for them (and the sort arrow), so a narrow panel cuts place names only.
         const auto fixed_flag = ImGuiTableColumnFlags_WidthFixed;
         ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_DefaultSort | fixed_flag,
                                 fixed("0000-00-00"), static_cast<ImGuiID>(SortKey::date));
-        ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthStretch, 1.0F,
+        ImGui::TableSetupColumn("type", fixed_flag, type_width,
                                 static_cast<ImGuiID>(SortKey::type));
-        ImGui::TableSetupColumn("place", ImGuiTableColumnFlags_WidthStretch, 1.2F,
+        // Alone it takes what the others leave; scrolling sideways, room for a long name.
+        ImGui::TableSetupColumn("place", layered ? fixed_flag : ImGuiTableColumnFlags_WidthStretch,
+                                layered ? fixed("Wadi al-Nahr al-Kabir") : 1.0F,
                                 static_cast<ImGuiID>(SortKey::place));
         ImGui::TableSetupColumn("cc", fixed_flag, fixed("WW"),
                                 static_cast<ImGuiID>(SortKey::country));
         ImGui::TableSetupColumn("conf", fixed_flag, fixed("0.00"),
                                 static_cast<ImGuiID>(SortKey::confidence));
         if (layered) {
-            ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_NoSort);
+            // Its longest name.
+            float layer_width = fixed("layer");
+            for (const LayerInfo& layer : s.layers()) {
+                layer_width = std::max(layer_width, fixed(layer.name.c_str()));
+            }
+            ImGui::TableSetupColumn("layer", ImGuiTableColumnFlags_NoSort | fixed_flag,
+                                    layer_width);
         }
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsDirty) {
@@ -90,6 +106,7 @@ void draw_list_panel(UiState& ui) {
         }
         ImGui::EndTable();
     }
+    ImGui::PopID();
     ImGui::End();
 }
 

@@ -7,9 +7,11 @@
 #include "view/place_finder.hpp"
 #include "view/viewer_ui.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <imgui.h>
+#include <imgui_stdlib.h>
 #include <optional>
 #include <string_view>
 
@@ -62,17 +64,56 @@ void view_menu(UiState& ui) {
     }
 }
 
+// The size of the file: the map as on screen, two common video sizes, or typed.
+void image_size(UiState& ui) {
+    static int preset = 0;
+    static int custom[2] = {1600, 1000};
+    const std::string screen =
+        "screen (" + std::to_string(ui.map.width) + "x" + std::to_string(ui.map.height) + ")";
+    const char* const names[] = {screen.c_str(), "1920x1080", "3840x2160", "custom"};
+    ImGui::Combo("size", &preset, names, 4);
+    if (preset == 3) {
+        ImGui::InputInt2("width, height", custom);
+        custom[0] = std::clamp(custom[0], 16, 16384);
+        custom[1] = std::clamp(custom[1], 16, 16384);
+    }
+    const int sizes[4][2] = {{0, 0}, {1920, 1080}, {3840, 2160}, {custom[0], custom[1]}};
+    ui.image.width = sizes[preset][0];
+    ui.image.height = sizes[preset][1];
+    static bool match = true;
+    static float scale = 1;
+    ImGui::Checkbox("scale as the screen", &match);
+    if (!match) {
+        ImGui::SliderFloat("scale", &scale, 0.25f, 8, "%.2f");
+    }
+    ui.image.scale = match ? 0 : scale;
+    const ImageSettings drawn =
+        resolve_image(ui.image, ui.map.width, ui.map.height, ui.options.scale);
+    ImGui::TextDisabled("%d x %d pixels, symbols and text x%.2f", drawn.width, drawn.height,
+                        static_cast<double>(drawn.scale));
+}
+
+// Save image: size, scale, overlays and title; the overlays and title apply to the screen too,
+// so what is saved is what is shown.
 void image_menu(UiState& ui) {
     static char path[512] = "map.png";
     ImGui::InputText("png", path, sizeof path);
+    image_size(ui);
+    ImGui::Separator();
+    ImGui::TextDisabled("overlays (screen and file)");
     ImGui::Checkbox("legend", &ui.options.legend);
-    ImGui::Checkbox("scale bar", &ui.options.scale_bar);
+    ImGui::SameLine();
+    ImGui::Checkbox("caption", &ui.options.caption);
+    ImGui::SameLine();
     ImGui::Checkbox("time range", &ui.options.time_range);
-    static char title[256] = "";
-    if (ImGui::InputText("title", title, sizeof title)) {
-        ui.options.title = title;
-    }
-    if (ImGui::Button("Save image (as the map shows it)")) {
+    ImGui::Checkbox("scale bar", &ui.options.scale_bar);
+    ImGui::SameLine();
+    ImGui::Checkbox("north arrow", &ui.options.north_arrow);
+    ImGui::SameLine();
+    ImGui::Checkbox("attribution", &ui.options.attribution);
+    ImGui::InputText("title", &ui.options.title);
+    ImGui::InputText("subtitle", &ui.options.subtitle);
+    if (ImGui::Button("Save image")) {
         ui.save_image_path = path;
     }
 }

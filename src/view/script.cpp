@@ -231,13 +231,18 @@ void check(Checker& c) {
     } else if (v == "export" || v == "screenshot" || v == "save-state") {
         c.count(1, 1, "a FILE");
     } else if (v == "save-image") {
-        c.count(1, 2, "save-image FILE [WIDTHxHEIGHT]");
-        if (a.args.size() == 2) {
+        c.count(1, 3, "save-image FILE [WIDTHxHEIGHT|screen [SCALE]]");
+        if (a.args.size() >= 2 && a.args[1] != "screen") {
             const auto size = parse_size(a.args[1]);
             if (!size) {
-                c.fail("size '" + a.args[1] + "': expected WIDTHxHEIGHT, 16..16384");
+                c.fail("size '" + a.args[1] + "': expected WIDTHxHEIGHT, 16..16384, or screen");
             }
             a.numbers = {static_cast<double>(size->first), static_cast<double>(size->second)};
+        } else {
+            a.numbers = {0, 0}; // the map's size on screen
+        }
+        if (a.args.size() == 3) {
+            c.number(2, 0.25, 16, "scale"); // symbols and text; absent: matched to the screen
         }
     } else if (v == "frames") {
         c.count(1, 1, "frames N");

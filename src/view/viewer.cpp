@@ -357,7 +357,7 @@ void ViewerApp::frame(double dt) {
         const std::string path = ui_.save_image_path;
         ui_.save_image_path.clear();
         try {
-            save_image(path, 0, 0);
+            save_image(path, ui_.image);
             ui_.report("saved " + path);
         } catch (const Error& e) {
             ui_.report_error(e.located());

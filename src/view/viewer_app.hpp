@@ -54,8 +54,9 @@ class ViewerApp {
     bool previewing() const { return previewing_; }
     // The framebuffer's pixels as PNG (after the last frame's drawing).
     void screenshot(const std::string& path);
-    // The map alone, through the renderer offscreen, at `width` x `height` (0: the window's).
-    void save_image(const std::string& path, int width, int height);
+    // The map alone, through the renderer offscreen, with the screen's options at the size and
+    // scale `image` asks (viewer_ui.hpp); returns the size and scale drawn.
+    ImageSettings save_image(const std::string& path, const ImageSettings& image);
     // Sets the map to show a lon/lat box / a centre and zoom.
     void zoom_to(double west, double south, double east, double north);
     void center_on(LatLon centre, double zoom);

@@ -27,17 +27,19 @@ void ViewerApp::screenshot(const std::string& path) {
     writer->finish();
 }
 
-void ViewerApp::save_image(const std::string& path, int width, int height) {
+ImageSettings ViewerApp::save_image(const std::string& path, const ImageSettings& image) {
+    const ImageSettings drawn =
+        resolve_image(image, ui_.map.width, ui_.map.height, ui_.options.scale);
     render::MapView view = ui_.map;
-    if (width > 0 && height > 0) {
-        // Same centre, same ground shown across the width.
-        view.metres_per_pixel *= static_cast<double>(ui_.map.width) / width;
-        view.width = width;
-        view.height = height;
-    }
+    // Same centre, same ground shown across the width.
+    view.metres_per_pixel *= static_cast<double>(ui_.map.width) / drawn.width;
+    view.width = drawn.width;
+    view.height = drawn.height;
+    render::MapOptions options = ui_.options;
+    options.scale = drawn.scale;
     render::OffscreenTarget target(view.width, view.height);
     target.bind();
-    renderer_->draw(view, ui_.options, {0, 0, view.width, view.height});
+    renderer_->draw(view, options, {0, 0, view.width, view.height});
     std::vector<std::uint8_t> rgba(static_cast<std::size_t>(view.width) * view.height * 4);
     target.read(rgba.data());
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -49,6 +51,7 @@ void ViewerApp::save_image(const std::string& path, int width, int height) {
                                      {{"Software", "eventmap view"}, {"Source", sources}});
     writer->write_rows(rgba.data(), view.height);
     writer->finish();
+    return drawn;
 }
 
 } // namespace eventmap::view

@@ -279,11 +279,15 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         app.moving_until = 0;
     } else if (v == "save-image") {
         app.frame(0);
-        const int w = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[0]);
-        const int h = a.numbers.empty() ? 0 : static_cast<int>(a.numbers[1]);
-        app.save_image(a.args[0], w, h);
+        ImageSettings image;
+        image.width = static_cast<int>(a.numbers[0]);
+        image.height = static_cast<int>(a.numbers[1]);
+        image.scale = a.numbers.size() > 2 ? static_cast<float>(a.numbers[2]) : 0;
+        const ImageSettings drawn = app.save_image(a.args[0], image);
         app.present();
         out["file"] = a.args[0];
+        out["size"] = {drawn.width, drawn.height};
+        out["scale"] = drawn.scale;
     } else if (v == "save-state") {
         write_view_state(current_view_state(ui), a.args[0]);
     } else if (v == "frames") {

@@ -5,6 +5,7 @@
 
 #include "render/map_renderer.hpp"
 #include "render/map_view.hpp"
+#include "view/image_settings.hpp"
 #include "view/session.hpp"
 #include "view/view_state.hpp"
 
@@ -49,6 +50,7 @@ struct UiState {
     std::optional<LatLon> fly_to;
     double fly_zoom = 6;
     std::string save_image_path;
+    ImageSettings image; // the Save image dialog's size and scale
     // A window from --state, set once the data's extent is known.
     std::optional<DayRange> pending_window;
 

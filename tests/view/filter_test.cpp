@@ -157,3 +157,29 @@ TEST_CASE("actors are counted like the other facets, once per event", "[view][fi
     CHECK(counted.counts.actors[static_cast<std::size_t>(repeated.actors.find("envoy"))] == 1);
     CHECK(counted.rows.size() == 1);
 }
+
+TEST_CASE("planned, confidence and text counts are taken over the other filters",
+          "[view][filter]") {
+    const auto t = sample();
+    FilterState f;
+    f.min_confidence = 0.8f;
+    f.planned = view::PlannedFilter::not_planned;
+    f.text = "the";
+    auto result = view::apply_filter(t, f);
+    CHECK(result.rows == std::vector<view::Row>{0, 3});
+    // Without the confidence floor, b (0.4) passes too; c fails planned as well, so never.
+    CHECK(result.counts.confidence_base == 3);
+    // Over the rows passing confidence and text (a, d): both not planned.
+    CHECK(result.counts.planned == std::array<std::uint32_t, 2>{2, 0});
+    CHECK(result.counts.text_base == 2);
+    f.text = "strike";
+    result = view::apply_filter(t, f);
+    CHECK(result.rows == std::vector<view::Row>{3});
+    CHECK(result.counts.text_base == 2); // a and d without the text
+    f = {};
+    f.min_confidence = 0.5f;
+    result = view::apply_filter(t, f);
+    CHECK(result.counts.planned == std::array<std::uint32_t, 2>{2, 1}); // a, d; c
+    // The facets count over the new filters as before: types without the 0.4 protest.
+    CHECK(result.counts.types[static_cast<std::size_t>(t.types.find("PROTEST"))] == 0);
+}
