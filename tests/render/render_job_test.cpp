@@ -458,7 +458,8 @@ TEST_CASE("MP4 frames go to ffmpeg as arguments, never through a shell", "[rende
     CHECK(result.frames == 6);
     CHECK_FALSE(std::filesystem::exists("pwned"));
     REQUIRE(std::filesystem::exists(output));
-    CHECK(std::filesystem::file_size(output) == 6u * 320u * 200u * 4u); // the raw frames
+    CHECK(std::filesystem::file_size(output) ==
+          std::uintmax_t{6} * 320 * 200 * 4); // the raw frames
     CHECK(test::read_file(dir + "/args.txt").find("320x200\n") != std::string::npos);
 }
 
