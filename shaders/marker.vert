@@ -4,7 +4,8 @@
 // the window (or of a hidden slot) collapses to a point outside clip space.
 layout(location = 0) in vec2 a_position;  // projected metres
 layout(location = 1) in vec2 a_days;      // first and last day, offsets from the origin
-layout(location = 2) in vec4 a_style;     // slot, quad class, flags (1 planned, 2 soft), sources
+layout(location = 2) in vec4 a_style;     // slot, quad class, flags (1 planned, 2 soft, 4 coarse),
+                                          // sources
 layout(location = 3) in float a_radius_m; // soft disc radius in projected metres (0: a point)
 
 uniform vec2 u_scale;
@@ -12,6 +13,7 @@ uniform vec2 u_offset;
 uniform vec2 u_pixel;
 uniform vec2 u_window;      // inclusive day offsets
 uniform float u_size;       // base marker radius in pixels (already DPI-scaled)
+uniform float u_coarse_white; // share of white in a month- or year-dated event's colour
 uniform int u_color_by;     // 0 slot (event type), 1 quad class
 uniform vec4 u_slot_colors[16];
 uniform vec4 u_quad_colors[5];
@@ -31,6 +33,12 @@ void main() {
     }
     v_flags = a_style.z;
     v_color = u_color_by == 0 ? u_slot_colors[slot] : u_quad_colors[int(a_style.y)];
+    // Dated only to a month or year (flag 4): the colour goes lighter, the disc stays opaque
+    // (render/marker_occlusion culls under opaque interiors). marker.frag decodes 1 and 2 with
+    // mod 2 and mod 4, which the 4 leaves alone.
+    if (mod(a_style.z, 8.0) >= 4.0) {
+        v_color.rgb = mix(v_color.rgb, vec3(1.0), u_coarse_white);
+    }
     // Size grows with the number of reports, slowly: 1, 2, 4, 8 sources -> 1, 1.35, 1.7, 2.05.
     float r = u_size * (1.0 + 0.35 * log2(max(a_style.w, 1.0)));
     bool soft = mod(a_style.z, 4.0) >= 2.0;

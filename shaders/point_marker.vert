@@ -6,12 +6,13 @@
 // a point may be); the quad program draws them, under these.
 layout(location = 0) in vec2 a_position; // projected metres
 layout(location = 1) in vec2 a_days;     // first and last day, offsets from the origin
-layout(location = 2) in vec4 a_style;    // slot, quad class, flags (1 planned), sources
+layout(location = 2) in vec4 a_style;    // slot, quad class, flags (1 planned, 4 coarse), sources
 
 uniform vec2 u_scale;
 uniform vec2 u_offset;
 uniform vec2 u_window;      // inclusive day offsets
 uniform float u_size;       // base marker radius in pixels (already DPI-scaled)
+uniform float u_coarse_white; // share of white in a month- or year-dated event's colour
 uniform int u_color_by;     // 0 slot (event type), 1 quad class
 uniform vec4 u_slot_colors[16];
 uniform vec4 u_quad_colors[5];
@@ -30,7 +31,11 @@ void main() {
         return;
     }
     bool planned = mod(a_style.z, 2.0) >= 1.0;
+    bool coarse = mod(a_style.z, 8.0) >= 4.0; // dated to a month or year: lighter, still opaque
     vec4 color = u_color_by == 0 ? u_slot_colors[slot] : u_quad_colors[int(a_style.y)];
+    if (coarse) {
+        color.rgb = mix(color.rgb, vec3(1.0), u_coarse_white);
+    }
     // Size grows with the number of reports, slowly: 1, 2, 4, 8 sources -> 1, 1.35, 1.7, 2.05.
     float r = u_size * (1.0 + 0.35 * log2(max(a_style.w, 1.0)));
     v_color_radius = vec4(color.rgb, planned ? -r : r);

@@ -204,6 +204,7 @@ void set_marker_uniforms(ShaderProgram& p, const ClipTransform& clip, const floa
     set_common(p, clip, window, style);
     glUniform1f(p.uniform("u_size"), style.size_px);
     glUniform1f(p.uniform("u_outline"), style.outline_px);
+    glUniform1f(p.uniform("u_coarse_white"), coarse_date_white);
     glUniform1i(p.uniform("u_color_by"), style.color_by_quad ? 1 : 0);
     glUniform4fv(p.uniform("u_slot_colors"), static_cast<GLsizei>(slot_count),
                  &style.slot_colors[0].r);

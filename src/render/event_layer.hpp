@@ -37,7 +37,7 @@ struct EventInstance {
     float day0, day1; // offsets from the table's first day
     float slot;       // colour slot (palette.hpp), hidden_slot when filtered out
     float quad;       // QuadClass
-    float flags;      // 1 planned, 2 soft (located to an area)
+    float flags;      // sum of 1 planned, 2 soft (located to an area), 4 month/year date
     float sources;    // number of reports
     float radius_m;   // area radius in projected metres, 0 for a point
 };

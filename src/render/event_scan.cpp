@@ -84,6 +84,7 @@ EventScan scan_events(const ScanColumns& rows, const MapView& view, mapdata::Day
             ++s.per_quad[static_cast<std::size_t>(c.quad[i])];
             s.any_planned |= c.planned[i] != 0;
             s.any_area |= c.radius_m[i] > 0;
+            s.any_coarse |= c.precision != nullptr && coarse_date(c.precision[i]);
         }
         if (grid && grid->covers(px, py)) {
             grid->add(i, px, py, slot);

@@ -12,6 +12,7 @@
 #include "mapdata/event_table.hpp"
 #include "render/cluster_labels.hpp"
 #include "render/map_view.hpp"
+#include "render/palette.hpp"
 
 #include <array>
 #include <cstdint>
@@ -30,6 +31,9 @@ struct ScanColumns {
     const mapdata::QuadClass* quad = nullptr;
     const std::uint8_t* planned = nullptr;
     const float* radius_m = nullptr; // > 0: drawn as an area
+    // How finely each date is known; null when the table has no such column (then none is
+    // coarse).
+    const mapdata::DatePrecision* precision = nullptr;
 };
 
 struct EventScan {
@@ -38,6 +42,7 @@ struct EventScan {
     std::array<std::uint64_t, slot_count> per_slot{}; // in view, by palette slot
     std::array<std::uint64_t, 5> per_quad{};          // in view, by QuadClass
     bool any_planned = false, any_area = false;       // in view
+    bool any_coarse = false; // in view: dated to a month or year (palette.hpp, coarse_date)
     // With a cell size: one cluster per non-empty cell of that many pixels over the view and
     // one cell beyond each edge, at its events' mean pixel (cells in grid order).
     std::vector<Cluster> clusters;

@@ -205,12 +205,18 @@ struct MapRenderer::Impl {
                               static_cast<float>(table->day_end[i] - origin),
                               static_cast<float>(slot_of_row[i]),
                               static_cast<float>(table->quad[i]),
-                              static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0)),
+                              static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (area ? 2 : 0) +
+                                                 (coarse(i) ? 4 : 0)),
                               static_cast<float>(table->sources[i]),
                               radius_m[i]};
                 }
             });
         instances_valid = true;
+    }
+
+    // Dated only to a month or a year: drawn lighter (palette.hpp, coarse_date_white).
+    bool coarse(std::size_t i) const {
+        return i < table->precision.size() && coarse_date(table->precision[i]);
     }
 
     bool shown(std::size_t i) const {
@@ -270,10 +276,16 @@ struct MapRenderer::Impl {
                        UiBatch& counts);
     float heat_max(const MapView& view, float radius_px) const;
     ScanColumns scan_columns() const {
-        return {
-            table->size(),         xs.data(),          ys.data(),          table->day_start.data(),
-            table->day_end.data(), slot_of_row.data(), table->quad.data(), table->planned.data(),
-            radius_m.data()};
+        return {table->size(),
+                xs.data(),
+                ys.data(),
+                table->day_start.data(),
+                table->day_end.data(),
+                slot_of_row.data(),
+                table->quad.data(),
+                table->planned.data(),
+                radius_m.data(),
+                table->precision.size() == table->size() ? table->precision.data() : nullptr};
     }
     OverlayContent overlay_content(const MapOptions& options, const EventScan& scan) const;
 };
@@ -331,9 +343,10 @@ void MapRenderer::Impl::draw_clusters(std::vector<Cluster> list, const MapView& 
             std::max_element(c.per_slot.begin(), c.per_slot.end()) - c.per_slot.begin());
         if (c.count == 1) {
             const std::size_t i = c.first;
-            instances.push_back({xs[i], ys[i], 0, 0, slot, static_cast<float>(table->quad[i]),
-                                 static_cast<float>(table->planned[i] != 0 ? 1 : 0),
-                                 static_cast<float>(table->sources[i]), 0});
+            instances.push_back(
+                {xs[i], ys[i], 0, 0, slot, static_cast<float>(table->quad[i]),
+                 static_cast<float>((table->planned[i] != 0 ? 1 : 0) + (coarse(i) ? 4 : 0)),
+                 static_cast<float>(table->sources[i]), 0});
             continue;
         }
         instances.push_back(
@@ -402,9 +415,10 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
     c.shown = scan.in_view;
     c.show_planned_symbol = scan.any_planned;
     c.show_area_symbol = scan.any_area;
+    c.show_coarse_symbol = scan.any_coarse;
     if (!(options.markers || options.clusters)) {
         c.legend_heading = "Events"; // a heatmap alone: no symbols to explain
-        c.show_planned_symbol = c.show_area_symbol = false;
+        c.show_planned_symbol = c.show_area_symbol = c.show_coarse_symbol = false;
         return c;
     }
     if (options.color_by == ColorBy::quad) {
@@ -418,7 +432,7 @@ OverlayContent MapRenderer::Impl::overlay_content(const MapOptions& options,
     } else {
         c.legend_heading = "Events by type";
         for (std::size_t s = 0; s < slots.slots.size(); ++s) {
-            if (per_slot[s] > 0) {
+            if (per_slot[s] > 0 && !slots.slots[s].name.empty()) {
                 c.legend.push_back({slots.slots[s].name, slots.slots[s].color, per_slot[s]});
             }
         }

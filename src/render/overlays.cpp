@@ -112,12 +112,16 @@ void legend_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& ta
     }
     const std::string planned = "planned or expected";
     const std::string area = "located to a region or country";
+    const std::string coarse = "dated to a month or year";
     const std::string density = "event density";
     if (c.show_planned_symbol) {
         name_w = std::max(name_w, l.font.measure(Face::small, planned) + 3 * sym);
     }
     if (c.show_area_symbol) {
         name_w = std::max(name_w, l.font.measure(Face::small, area) + 3 * sym);
+    }
+    if (c.show_coarse_symbol) {
+        name_w = std::max(name_w, l.font.measure(Face::small, coarse) + 3 * sym);
     }
     std::string caption;
     if (c.caption) {
@@ -131,7 +135,8 @@ void legend_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& ta
     const float width =
         std::max(name_w + 2 * l.pad + count_w, l.font.measure(Face::small, caption)) + 2 * l.pad;
     int rows = static_cast<int>(c.legend.size()) + 1 + (c.show_planned_symbol ? 1 : 0) +
-               (c.show_area_symbol ? 1 : 0) + (c.heatmap ? 1 : 0) + (caption.empty() ? 0 : 1);
+               (c.show_area_symbol ? 1 : 0) + (c.show_coarse_symbol ? 1 : 0) + (c.heatmap ? 1 : 0) +
+               (caption.empty() ? 0 : 1);
     const float height = static_cast<float>(rows) * row + 1.2F * l.pad;
     const float x = l.area.x0 + l.margin;
     const float y = l.area.y1 - l.margin - height;
@@ -160,6 +165,20 @@ void legend_block(Layout& l, const OverlayContent& c, std::vector<PixelRect>& ta
         l.batch.disc(x + l.pad + sym, cy, sym * 1.4F, rgb_hex(0x555555, 0.18F));
         l.batch.disc(x + l.pad + sym, cy, sym * 0.9F, rgb_hex(0x555555, 0.25F));
         l.batch.text(Face::small, area, x + l.pad + 3 * sym, baseline, colors::muted_text);
+    }
+    if (c.show_coarse_symbol) {
+        // Two small outlined discs, grey and then the same grey mixed toward white as the
+        // shaders do: "the type's colour, lighter", without naming a type.
+        baseline += row;
+        const float cy = baseline - l.font.pixel_size(Face::small) * 0.35F;
+        const float r = sym * 0.6F;
+        const Rgba grey = rgb_hex(0x6a6a6a);
+        for (int k = 0; k < 2; ++k) {
+            const float cx = x + l.pad + r + static_cast<float>(k) * 1.15F * sym;
+            l.batch.disc(cx, cy, r + 0.8F * l.s, rgb_hex(0x1f1f24));
+            l.batch.disc(cx, cy, r, k == 0 ? grey : lighter_for_coarse_date(grey));
+        }
+        l.batch.text(Face::small, coarse, x + l.pad + 3 * sym, baseline, colors::muted_text);
     }
     if (c.heatmap) {
         baseline += row;

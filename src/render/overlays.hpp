@@ -28,6 +28,7 @@ struct OverlayContent {
     std::vector<LegendRow> legend;
     bool show_planned_symbol = false;
     bool show_area_symbol = false;
+    bool show_coarse_symbol = false; // events dated only to a month or a year are in view
     bool heatmap = false;
     std::uint64_t shown = 0;    // events in the window and the view
     std::uint64_t articles = 0; // 0: unknown

@@ -1,7 +1,6 @@
 #include "render/palette.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace eventmap::render {
 
@@ -20,34 +19,68 @@ constexpr std::uint32_t other_grey = 0x9E9E9E;
 
 } // namespace
 
+// The colours follow the whole table, not the filter: a type keeps its colour whichever types
+// are ticked, so two pictures of the same data can be compared. Only the types that share
+// "Other types" may take a colour the filter left unused, most frequent first; they would
+// otherwise be grey, and a colour no kept type shows cannot be confused with anything.
 TypeSlots assign_type_slots(const mapdata::EventTable& table,
                             const std::vector<std::string>& only) {
-    TypeSlots out;
     const auto counts = table.type_counts();
-    std::vector<std::size_t> order(counts.size());
-    std::iota(order.begin(), order.end(), 0);
+    std::vector<std::size_t> order; // present types, most frequent first
+    for (std::size_t type = 0; type < counts.size(); ++type) {
+        if (counts[type] > 0) {
+            order.push_back(type);
+        }
+    }
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return counts[a] > counts[b]; });
+    const auto kept = [&](std::size_t type) {
+        return only.empty() ||
+               std::find(only.begin(), only.end(), table.type_names[type]) != only.end();
+    };
+    const std::size_t colours = tol_muted.size();
+    TypeSlots out;
     out.slot_of_type.assign(counts.size(), static_cast<std::uint8_t>(hidden_slot));
-    bool other_used = false;
-    for (const std::size_t type : order) {
-        const auto& name = table.type_names[type];
-        if (counts[type] == 0 ||
-            (!only.empty() && std::find(only.begin(), only.end(), name) == only.end())) {
+    out.slots.resize(colours + 1);
+    for (std::size_t s = 0; s < colours; ++s) {
+        out.slots[s].color = rgb_hex(tol_muted[s]);
+    }
+    out.slots[colours].color = rgb_hex(other_grey);
+    std::vector<bool> taken(colours, false);
+    std::vector<std::size_t> beyond; // kept types past the palette, most frequent first
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+        const std::size_t type = order[rank];
+        if (!kept(type)) {
             continue;
         }
-        if (out.slots.size() < tol_muted.size() && !other_used) {
-            out.slot_of_type[type] = static_cast<std::uint8_t>(out.slots.size());
-            out.slots.push_back({name, rgb_hex(tol_muted[out.slots.size()])});
+        if (rank < colours) {
+            out.slot_of_type[type] = static_cast<std::uint8_t>(rank);
+            out.slots[rank].name = table.type_names[type];
+            taken[rank] = true;
         } else {
-            other_used = true;
-            out.slot_of_type[type] = static_cast<std::uint8_t>(tol_muted.size());
+            beyond.push_back(type);
         }
     }
-    if (other_used) {
-        out.slots.push_back({"Other types", rgb_hex(other_grey)});
+    std::size_t free = 0;
+    for (const std::size_t type : beyond) {
+        while (free < colours && taken[free]) {
+            ++free;
+        }
+        const std::size_t slot = free < colours ? free : colours;
+        out.slot_of_type[type] = static_cast<std::uint8_t>(slot);
+        if (slot < colours) {
+            out.slots[slot].name = table.type_names[type];
+            taken[slot] = true;
+        } else {
+            out.slots[slot].name = "Other types";
+        }
     }
     return out;
+}
+
+Rgba lighter_for_coarse_date(Rgba color) {
+    const auto mix = [](float c) { return c + (1.0F - c) * coarse_date_white; };
+    return {mix(color.r), mix(color.g), mix(color.b), color.a};
 }
 
 Rgba quad_color(mapdata::QuadClass quad) {

@@ -19,6 +19,7 @@ struct Columns {
     std::vector<mapdata::DayNumber> day_start, day_end;
     std::vector<std::uint8_t> slot, planned;
     std::vector<mapdata::QuadClass> quad;
+    std::vector<mapdata::DatePrecision> precision;
 
     explicit Columns(std::size_t n) {
         std::mt19937 rng(7);
@@ -38,12 +39,18 @@ struct Columns {
             quad.push_back(static_cast<mapdata::QuadClass>(small(rng) % 5));
             planned.push_back(small(rng) == 1 ? 1 : 0);
             radius_m.push_back(small(rng) == 2 ? 30000.0F : 0.0F);
+            // Dated to a month or year: rare, so that some views hold none.
+            const int p = small(rng);
+            precision.push_back(p == 3   ? mapdata::DatePrecision::month
+                                : p == 4 ? mapdata::DatePrecision::year
+                                : p == 5 ? mapdata::DatePrecision::unknown
+                                         : mapdata::DatePrecision::day);
         }
     }
 
     render::ScanColumns view() const {
         return {xs.size(),   xs.data(),   ys.data(),      day_start.data(), day_end.data(),
-                slot.data(), quad.data(), planned.data(), radius_m.data()};
+                slot.data(), quad.data(), planned.data(), radius_m.data(),  precision.data()};
     }
 };
 
@@ -66,6 +73,8 @@ EventScan brute_force(const Columns& c, const render::MapView& view, mapdata::Da
             ++s.per_quad[static_cast<std::size_t>(c.quad[i])];
             s.any_planned = s.any_planned || c.planned[i] != 0;
             s.any_area = s.any_area || c.radius_m[i] > 0;
+            s.any_coarse = s.any_coarse || c.precision[i] == mapdata::DatePrecision::month ||
+                           c.precision[i] == mapdata::DatePrecision::year;
         }
         if (px < -cell || py < -cell || px > view.width + cell || py > view.height + cell) {
             continue;
@@ -97,6 +106,7 @@ void check_same(EventScan fast, EventScan slow) {
     CHECK(fast.per_quad == slow.per_quad);
     CHECK(fast.any_planned == slow.any_planned);
     CHECK(fast.any_area == slow.any_area);
+    CHECK(fast.any_coarse == slow.any_coarse);
     const auto by_first = [](const Cluster& a, const Cluster& b) { return a.first < b.first; };
     std::sort(fast.clusters.begin(), fast.clusters.end(), by_first);
     std::sort(slow.clusters.begin(), slow.clusters.end(), by_first);
@@ -171,4 +181,40 @@ TEST_CASE("the frame scan without clusters counts the same and makes no cells", 
     const EventScan none = render::scan_events(c.view(), view, {5000, 6000}, 56);
     CHECK(none.in_window == 0);
     CHECK(none.clusters.empty());
+}
+
+TEST_CASE("the frame scan finds month- and year-dated events only where they are drawn",
+          "[render]") {
+    // Three events: a day-dated one in view, a month-dated one in view but outside the window
+    // at first, a year-dated one outside the view.
+    Columns c(0);
+    const auto add = [&](float x, int day, mapdata::DatePrecision p, std::uint8_t slot) {
+        c.xs.push_back(x);
+        c.ys.push_back(0);
+        c.radius_m.push_back(0);
+        c.day_start.push_back(day);
+        c.day_end.push_back(day);
+        c.slot.push_back(slot);
+        c.planned.push_back(0);
+        c.quad.push_back(mapdata::QuadClass::none);
+        c.precision.push_back(p);
+    };
+    add(0, 10, mapdata::DatePrecision::day, 0);
+    add(100, 50, mapdata::DatePrecision::month, 1);
+    add(1e7F, 10, mapdata::DatePrecision::year, 2);
+    const auto view = view_of(0, 0, 100, 400, 300);
+    CHECK_FALSE(render::scan_events(c.view(), view, {0, 20}, 0).any_coarse);
+    CHECK(render::scan_events(c.view(), view, {0, 60}, 0).any_coarse);
+    // Filtered out (hidden slot): not drawn, not in the legend.
+    c.slot[1] = render::hidden_slot;
+    CHECK_FALSE(render::scan_events(c.view(), view, {0, 60}, 0).any_coarse);
+    // Unknown precision is no coarse date, and a table without the column has none.
+    c.slot[1] = 1;
+    c.precision[1] = mapdata::DatePrecision::unknown;
+    CHECK_FALSE(render::scan_events(c.view(), view, {0, 60}, 0).any_coarse);
+    c.precision[1] = mapdata::DatePrecision::year;
+    auto columns = c.view();
+    CHECK(render::scan_events(columns, view, {0, 60}, 0).any_coarse);
+    columns.precision = nullptr;
+    CHECK_FALSE(render::scan_events(columns, view, {0, 60}, 0).any_coarse);
 }

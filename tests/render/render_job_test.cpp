@@ -290,6 +290,45 @@ TEST_CASE("event types are matched in any case, and a type not in the data is an
     CHECK_FALSE(std::filesystem::exists(dir + "/none.png"));
 }
 
+TEST_CASE("the type filter (--type) keeps a type's colour on the map and in the legend",
+          "[render][cli]") {
+    // The fixture's fourth type by count (ties in file order) is the Washington event: Paul
+    // Tol's green, the fourth colour, with or without a filter that keeps it (a filter used
+    // to give the first kept type the first colour, rose).
+    const auto dir = scratch_dir("render_type_colour");
+    const std::string source = fixture("mapdata/events.geojson");
+    const auto draw = [&](const std::string& name, const std::string& args) {
+        const auto r = test::run_eventmap("render '" + source + "' -o " + dir + "/" + name +
+                                          " --size 320x200 --index - --bbox -80,36,-74,41 " + args);
+        INFO(r.out + r.err);
+        REQUIRE(r.exit_code == 0);
+        return read_png(dir + "/" + name);
+    };
+    const auto all = draw("all.png", "");
+    const auto one = draw("one.png", "--type threaten");
+    render::RenderJob job;
+    job.width = 320;
+    job.height = 200;
+    job.view.bbox = {-80, 36, -74, 41};
+    const auto [x, y] = pixel_of(job, -77.0365, 38.8977);
+    const std::array<int, 3> green = {0x11, 0x77, 0x33};
+    for (const auto* png : {&all, &one}) {
+        CHECK(png->count(static_cast<int>(x) - 2, static_cast<int>(y) - 2, static_cast<int>(x) + 3,
+                         static_cast<int>(y) + 3, green, 24) >= 9);
+        // The legend's swatch (lower left) in the same green; no rose anywhere.
+        CHECK(png->count(0, 100, 120, 200, green, 24) >= 9);
+        CHECK(png->count(0, 0, 320, 200, rose, 24) == 0);
+    }
+    // Only the Washington event is in view either way: the same picture to the pixel.
+    int differing = 0;
+    for (int j = 0; j < 200; ++j) {
+        for (int i = 0; i < 320; ++i) {
+            differing += all.at(i, j) != one.at(i, j) ? 1 : 0;
+        }
+    }
+    CHECK(differing == 0);
+}
+
 TEST_CASE("the events shown are those in the view, window and types", "[render][cli]") {
     const auto dir = scratch_dir("render_shown");
     const std::string source = fixture("mapdata/events.geojson");
@@ -419,7 +458,8 @@ TEST_CASE("MP4 frames go to ffmpeg as arguments, never through a shell", "[rende
     CHECK(result.frames == 6);
     CHECK_FALSE(std::filesystem::exists("pwned"));
     REQUIRE(std::filesystem::exists(output));
-    CHECK(std::filesystem::file_size(output) == 6u * 320u * 200u * 4u); // the raw frames
+    CHECK(std::filesystem::file_size(output) ==
+          std::uintmax_t{6} * 320 * 200 * 4); // the raw frames
     CHECK(test::read_file(dir + "/args.txt").find("320x200\n") != std::string::npos);
 }
 

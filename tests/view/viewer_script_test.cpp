@@ -6,6 +6,8 @@
 #include "view/view_state.hpp"
 #include "viewer_run.hpp"
 
+#include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -264,4 +266,43 @@ TEST_CASE("a script shows and hides panels: a hidden panel gives its room to the
     CHECK(map(7)[2] == 1280); // no side panel: the whole width (the help window floats)
     CHECK(map(10)[0] > 0);
     CHECK(map(10)[2] < 1280);
+}
+
+TEST_CASE("ticking one type in the filter keeps that type's colour on the map", "[view][xvfb]") {
+    if (!test::viewer_can_run()) {
+        return;
+    }
+    // The fixture store's Cairo event is its only PROTEST; ASSAULT, the most frequent type,
+    // holds the first colour (rose). With only PROTEST ticked the Cairo marker must keep the
+    // colour it had with every type shown (before, the filter's first type took rose).
+    const std::string store = test::write_fixture_store("view_type_colour_store");
+    const std::string dir = test::scratch_dir("view_type_colour_run");
+    test::write_file(dir + "/run.script", "color type\n"
+                                          "layer labels off\n"
+                                          "center 30.0444 31.2357 9\n"
+                                          "window 2018-03-10 2018-03-20\n"
+                                          "screenshot " +
+                                              dir +
+                                              "/all.png\n"
+                                              "filter type PROTEST\n"
+                                              "screenshot " +
+                                              dir + "/protest.png\nquit\n");
+    const auto result = test::run_view_script(store, dir + "/run.script");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 8);
+    CHECK(lines[5]["passing"] == 1);
+    const test::PixelPoint centre = test::map_centre(lines[4]);
+    const Png all = read_png(dir + "/all.png");
+    const Png protest = read_png(dir + "/protest.png");
+    const auto at_all = all.at(centre.x, centre.y);
+    CHECK(protest.at(centre.x, centre.y) == at_all);
+    // A marker's colour, not the basemap's: a saturated pixel, and not ASSAULT's rose.
+    const auto spread =
+        std::max({at_all[0], at_all[1], at_all[2]}) - std::min({at_all[0], at_all[1], at_all[2]});
+    CHECK(spread > 60);
+    const std::array<int, 3> rose = {0xCC, 0x66, 0x77};
+    CHECK(all.count(centre.x - 3, centre.y - 3, centre.x + 4, centre.y + 4, rose, 24) == 0);
+    CHECK(protest.count(centre.x - 3, centre.y - 3, centre.x + 4, centre.y + 4, rose, 24) == 0);
 }
