@@ -414,9 +414,12 @@ void ViewerApp::zoom_to(double west, double south, double east, double north) {
                                ui_.map.height, 0.02);
 }
 
+// A zoom level means the same area at any DPI: the map has ui_scale framebuffer pixels per
+// pixel of a normal screen (X11's Xft.dpi 192: 2, with window and framebuffer sizes equal),
+// as the markers and labels drawn at options.scale do.
 void ViewerApp::center_on(LatLon centre, double zoom) {
     ui_.map = render::center_view(renderer_->projection(), centre.lat, centre.lon, zoom,
-                                  ui_.map.width, ui_.map.height, ui_.pixel_ratio);
+                                  ui_.map.width, ui_.map.height, ui_.ui_scale);
 }
 
 void ViewerApp::handle_map_input() {

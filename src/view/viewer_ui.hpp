@@ -74,6 +74,17 @@ void draw_help_panel(UiState& ui);
 void draw_toolbar(UiState& ui);
 void draw_status_bar(UiState& ui);
 
+// What the gazetteer search box (and the script's `fly-to`) found for a text: on success the
+// map is asked to fly there (ui.fly_to, ui.fly_zoom), applied at the next frame; `message` is
+// what the status bar says; `from` is "coordinates", "gazetteer" or "events" (empty: nothing
+// found, nothing moves). panel_toolbar.cpp.
+struct PlaceSearch {
+    bool found = false;
+    std::string message;
+    std::string from;
+};
+PlaceSearch search_place(UiState& ui, const std::string& query);
+
 // ViewState <-> the window's settings.
 ViewState current_view_state(const UiState& ui);
 void apply_view_state(UiState& ui, const ViewState& state);
