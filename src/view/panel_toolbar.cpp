@@ -290,9 +290,10 @@ ViewState current_view_state(const UiState& ui) {
             s.view.center = {ll->second, ll->first};
         }
         // Web-map zoom: the world is 256 px wide at zoom 0 (40,075 km at the equator), in
-        // pixels of the content scale (ui_scale framebuffer pixels each at high DPI), as
-        // center_view reads it back: a state saved on a high-DPI screen shows the same area.
-        const double z = std::log2(40075016.686 / (256.0 * ui.map.metres_per_pixel * ui.ui_scale));
+        // pixels of a 96-dpi screen (content_scale framebuffer pixels each), as center_view
+        // reads it back: a state saved on a high-DPI screen shows the same area.
+        const double z =
+            std::log2(40075016.686 / (256.0 * ui.map.metres_per_pixel * ui.content_scale));
         s.view.zoom = std::clamp(z, 0.5, 20.0);
     }
     s.view.projection = ui.projection;

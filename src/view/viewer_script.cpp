@@ -204,17 +204,20 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
     } else if (v == "display") {
         app.frame(0);
         const ImGuiIO& io = ImGui::GetIO();
-        out["content_scale"] = ui.ui_scale;
+        out["content_scale"] = ui.content_scale;
+        out["ui_scale"] = ui.ui_scale;
         out["pixel_ratio"] = ui.pixel_ratio;
         out["window"] = {app.window_width(), app.window_height()};
         out["framebuffer"] = {app.framebuffer_width(), app.framebuffer_height()};
+        // The font as rasterised, in framebuffer pixels (drawn at font_px / pixel_ratio).
         out["font_px"] = io.Fonts->Fonts.empty() ? 0.0f : io.Fonts->Fonts[0]->FontSize;
         out["menu_height"] = ui.layout.menu;
         view_json(app, out);
     } else if (v == "select") {
         app.frame(0); // the view must be laid out at the window's size
         const auto xy = app.to_pixels({a.numbers[0], a.numbers[1]});
-        s.selected = xy ? app.pick_at_pixel(xy->first, xy->second, 8 * ui.ui_scale) : std::nullopt;
+        s.selected =
+            xy ? app.pick_at_pixel(xy->first, xy->second, 8 * ui.content_scale) : std::nullopt;
         out["selected"] = s.selected ? event_json(s, *s.selected) : json(nullptr);
     } else if (v == "select-box") {
         s.box_selection = s.select_box({a.numbers[0], a.numbers[1], a.numbers[2], a.numbers[3]});

@@ -84,6 +84,7 @@ TEST_CASE("hi-DPI: at Xft.dpi 192 the UI doubles and the map stays sharp", "[vie
     INFO(d1.dump() << "\n" << d2.dump());
     CHECK(d1["content_scale"] == 1.0);
     CHECK(d2["content_scale"] == 2.0);
+    CHECK(d2["ui_scale"] == 2.0); // window coordinates are pixels on X11
     // X11 has no logical coordinates: the window opens at 2560x1600 pixels, the framebuffer
     // is as large (every window pixel drawn, none magnified) and the picture is that size.
     CHECK(d2["window"] == nlohmann::json({2560, 1600}));
