@@ -110,7 +110,7 @@ void place_search(UiState& ui) {
     ImGui::SetNextItemWidth(180 * ui.ui_scale);
     if (ImGui::InputTextWithHint("##place", "fly to place or lat,lon", query, sizeof query,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
-        ui.report(search_place(ui, query).message);
+        search_place(ui, query);
     }
 }
 
@@ -123,9 +123,11 @@ bool same_name(const std::string& a, const std::string& b) {
 
 } // namespace
 
-// The search box's work, also the script's `fly-to`: a typed lat,lon, else the gazetteer's
-// best place of that name, else an event's place of that name in the data.
-PlaceSearch search_place(UiState& ui, const std::string& query) {
+namespace {
+
+// A typed lat,lon, else the gazetteer's best place of that name, else an event's place of
+// that name in the data.
+PlaceSearch look_up_place(UiState& ui, const std::string& query) {
     const std::string text(trim_spaces(query));
     if (text.empty()) {
         return {false, "type a place name or lat,lon to fly to", ""};
@@ -157,6 +159,15 @@ PlaceSearch search_place(UiState& ui, const std::string& query) {
     return {false,
             "no place named '" + text + "' in the gazetteer or among the events" + no_gazetteer,
             ""};
+}
+
+} // namespace
+
+// The search box's work, also the script's `fly-to`: the flight asked for, the status bar told.
+PlaceSearch search_place(UiState& ui, const std::string& query) {
+    PlaceSearch found = look_up_place(ui, query);
+    ui.report(found.message);
+    return found;
 }
 
 void draw_toolbar(UiState& ui) {

@@ -81,9 +81,9 @@ void draw_toolbar(UiState& ui);
 void draw_status_bar(UiState& ui);
 
 // What the gazetteer search box (and the script's `fly-to`) found for a text: on success the
-// map is asked to fly there (ui.fly_to, ui.fly_zoom), applied at the next frame; `message` is
-// what the status bar says; `from` is "coordinates", "gazetteer" or "events" (empty: nothing
-// found, nothing moves). panel_toolbar.cpp.
+// map is asked to fly there (ui.fly_to, ui.fly_zoom), applied at the next frame; `message`,
+// also put on the status bar (ui.report), says where or why not; `from` is "coordinates",
+// "gazetteer" or "events" (empty: nothing found, nothing moves). panel_toolbar.cpp.
 struct PlaceSearch {
     bool found = false;
     std::string message;
