@@ -32,9 +32,10 @@ void define(CLI::App& app) {
                     "visibility): read at start, written at exit");
     cmd->add_option(
         "--script", o->script_file,
-        "Run the actions in FILE and exit (window, mode, step, zoom, center, select, "
+        "Run the actions in FILE and exit (window, mode, step, zoom, center, fly-to, select, "
         "select-box, filter, layer, layers, panel, color, correct, undo, export, screenshot, "
-        "save-image, save-state, frames, play, wait, drag, quit); one JSON line per action");
+        "save-image, save-state, frames, play, wait, drag, display, quit); one JSON line per "
+        "action");
     cmd->add_flag("--bench", o->bench,
                   "Print load-to-first-frame and frame times (median, p95, max ms) over a "
                   "scripted pan, zoom and scrub");

@@ -29,7 +29,7 @@ PanelLayout panel_layout(const UiState& ui, float width, float height) {
     const float line = (font != nullptr ? font->FontSize : 13.0f) + 2 * style.FramePadding.y;
     PanelLayout l;
     l.menu = line;
-    l.status = line + 4;
+    l.status = line + 4 * ui.ui_scale;
     l.time = ui.show_time ? 150 * ui.ui_scale : 0;
     l.left = ui.show_filters || ui.show_layers ? 270 * ui.ui_scale : 0;
     l.right = ui.show_list || ui.show_details ? 400 * ui.ui_scale : 0;

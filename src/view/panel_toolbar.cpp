@@ -13,6 +13,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace eventmap::view {
@@ -145,44 +146,69 @@ std::optional<LatLon> typed_coordinates(std::string_view text) {
 }
 
 void place_search(UiState& ui) {
-    // Flies to a lat,lon typed in, or to an event's place of that name in the data.
     static char query[256] = "";
     ImGui::SetNextItemWidth(180 * ui.ui_scale);
     if (ImGui::InputTextWithHint("##place", "fly to place or lat,lon", query, sizeof query,
                                  ImGuiInputTextFlags_EnterReturnsTrue)) {
-        const std::string text = query;
-        if (const auto typed = typed_coordinates(text)) {
-            ui.fly_to = *typed;
-            return;
-        }
-        try {
-            const auto places = ui.session->places().lookup(text, 1);
-            if (!places.empty()) {
-                ui.fly_to = places[0].position;
-                ui.fly_zoom = 8;
-                ui.report("flew to " + describe(places[0]));
-                return;
-            }
-        } catch (const Error& e) {
-            ui.report(e.what()); // no gazetteer: the events' own place names still work
-        }
-        const EventTable& t = ui.session->table();
-        for (std::size_t r = 0; r < t.size(); ++r) {
-            if (t.located(static_cast<Row>(r)) && t.place[r].size() == text.size() &&
-                std::equal(text.begin(), text.end(), t.place[r].begin(), [](char a, char b) {
-                    return std::tolower(static_cast<unsigned char>(a)) ==
-                           std::tolower(static_cast<unsigned char>(b));
-                })) {
-                ui.fly_to = LatLon{t.lat[r], t.lon[r]};
-                ui.fly_zoom = 7;
-                return;
-            }
-        }
-        ui.report("no place named '" + text + "' among the events");
+        search_place(ui, query);
     }
 }
 
+bool same_name(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
 } // namespace
+
+namespace {
+
+// A typed lat,lon, else the gazetteer's best place of that name, else an event's place of
+// that name in the data.
+PlaceSearch look_up_place(UiState& ui, const std::string& query) {
+    const std::string text(trim_spaces(query));
+    if (text.empty()) {
+        return {false, "type a place name or lat,lon to fly to", ""};
+    }
+    if (const auto typed = typed_coordinates(text)) {
+        ui.fly_to = *typed;
+        ui.fly_zoom = 8;
+        return {true, "flew to " + text, "coordinates"};
+    }
+    std::string no_gazetteer;
+    try {
+        const auto places = ui.session->places().lookup(text, 1);
+        if (!places.empty()) {
+            ui.fly_to = places[0].position;
+            ui.fly_zoom = 8;
+            return {true, "flew to " + describe(places[0]), "gazetteer"};
+        }
+    } catch (const Error& e) {
+        no_gazetteer = std::string(" (") + e.what() + ")"; // the events' names still work
+    }
+    const EventTable& t = ui.session->table();
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        if (t.located(static_cast<Row>(r)) && same_name(text, t.place[r])) {
+            ui.fly_to = LatLon{t.lat[r], t.lon[r]};
+            ui.fly_zoom = 7;
+            return {true, "flew to " + t.place[r] + " (a place of the events)", "events"};
+        }
+    }
+    return {false,
+            "no place named '" + text + "' in the gazetteer or among the events" + no_gazetteer,
+            ""};
+}
+
+} // namespace
+
+// The search box's work, also the script's `fly-to`: the flight asked for, the status bar told.
+PlaceSearch search_place(UiState& ui, const std::string& query) {
+    PlaceSearch found = look_up_place(ui, query);
+    ui.report(found.message);
+    return found;
+}
 
 void draw_toolbar(UiState& ui) {
     if (!ImGui::BeginMainMenuBar()) {
@@ -314,8 +340,11 @@ ViewState current_view_state(const UiState& ui) {
         if (const auto ll = ui.renderer->projection().inverse(ui.map.center_x, ui.map.center_y)) {
             s.view.center = {ll->second, ll->first};
         }
-        // Web-map zoom: the world is 256 px wide at zoom 0 (40,075 km at the equator).
-        const double z = std::log2(40075016.686 / (256.0 * ui.map.metres_per_pixel));
+        // Web-map zoom: the world is 256 px wide at zoom 0 (40,075 km at the equator), in
+        // pixels of a 96-dpi screen (content_scale framebuffer pixels each), as center_view
+        // reads it back: a state saved on a high-DPI screen shows the same area.
+        const double z =
+            std::log2(40075016.686 / (256.0 * ui.map.metres_per_pixel * ui.content_scale));
         s.view.zoom = std::clamp(z, 0.5, 20.0);
     }
     s.view.projection = ui.projection;

@@ -226,7 +226,9 @@ void check(Checker& c) {
             c.number(1, -90, 90, "latitude");
             c.number(2, -180, 180, "longitude");
         }
-    } else if (v == "undo" || v == "quit") {
+    } else if (v == "fly-to") {
+        c.count(1, 1000, "fly-to PLACE NAME | fly-to LAT,LON");
+    } else if (v == "undo" || v == "quit" || v == "display") {
         c.count(0, 0, "no arguments");
     } else if (v == "export" || v == "screenshot" || v == "save-state") {
         c.count(1, 1, "a FILE");

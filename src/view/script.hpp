@@ -7,6 +7,14 @@
 //   step day|week|month [N]           move the window by N units (default 1; negative back)
 //   zoom W S E N                      fit the map to a bounding box (degrees)
 //   center LAT LON [ZOOM]
+//   fly-to NAME... | fly-to LAT,LON   what the search box does with that text: the map
+//                                     centred on the gazetteer's best place of that name (else
+//                                     an event's place so named); prints "found", "from",
+//                                     "message", the map's "center" and "zoom" afterwards (an
+//                                     unknown name: found false, the map does not move)
+//   display                           the window's scale: "content_scale" (GLFW's, from
+//                                     Xft.dpi on X11), "pixel_ratio", "window", "framebuffer",
+//                                     "font_px", "menu_height" (window coordinates), "map"
 //   select LAT LON                    pick the nearest visible event (prints it)
 //   select-box W S E N                select the visible events inside (prints the count)
 //   filter type|country|actor|date_source NAME[,NAME...]   (an empty list clears the facet)

@@ -42,7 +42,9 @@ void on_glfw_error(int code, const char* description) noexcept {
     }
 }
 
-void load_fonts(float scale) {
+// The font is rasterised at `pixels` framebuffer pixels and drawn at `pixels / pixel_ratio`
+// window coordinates: sharp where a window coordinate is several pixels.
+void load_fonts(float pixels_scale, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     // Latin, Latin Extended, Greek, Cyrillic: place names in most news; Hebrew, Arabic and
@@ -55,12 +57,13 @@ void load_fonts(float scale) {
     // Hebrew blocks it packs 512x1035 at scale 1, which rounding would make 512x2048.
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     if (std::filesystem::exists(font)) {
-        io.Fonts->AddFontFromFileTTF(font, 15.0f * scale, nullptr, ranges);
+        io.Fonts->AddFontFromFileTTF(font, 15.0f * pixels_scale, nullptr, ranges);
     } else {
         ImFontConfig config;
-        config.SizePixels = 13.0f * scale;
+        config.SizePixels = 13.0f * pixels_scale;
         io.Fonts->AddFontDefault(&config);
     }
+    io.FontGlobalScale = 1.0f / pixel_ratio;
 }
 
 } // namespace
@@ -120,13 +123,19 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
 
     float xs = 1, ys = 1;
     glfwGetWindowContentScale(window_, &xs, &ys);
-    ui_.ui_scale = std::max(1.0f, xs);
+    int fb_w = 0, fb_h = 0, win_w = 0, win_h = 0;
+    glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+    glfwGetWindowSize(window_, &win_w, &win_h);
+    ui_.pixel_ratio =
+        win_w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
+    ui_.content_scale = std::max(1.0f, xs);
+    ui_.ui_scale = std::max(0.5f, ui_.content_scale / ui_.pixel_ratio);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout comes from --state, not imgui.ini
     ImGui::StyleColorsDark();
     ImGui::GetStyle().ScaleAllSizes(ui_.ui_scale);
-    load_fonts(ui_.ui_scale);
+    load_fonts(ui_.content_scale, ui_.pixel_ratio);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
     imgui_ready_ = true;
@@ -146,7 +155,7 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
         session_->places().set_index(options.gazetteer_index);
     }
     ui_.renderer = renderer_.get();
-    ui_.options.scale = ui_.ui_scale;
+    ui_.options.scale = ui_.content_scale;
     ui_.options.title.clear();
     ui_.options.graticule = options.graticule;
     if (state) {
@@ -265,7 +274,7 @@ void ViewerApp::apply_requests() {
         try {
             // The map's rectangle is what the panels leave free: fit the events into it.
             ui_.map = render::fit_events_view(renderer_->projection(), box, ui_.map.width,
-                                              ui_.map.height, 0.06, ui_.ui_scale);
+                                              ui_.map.height, 0.06, ui_.content_scale);
         } catch (const Error& e) {
             ui_.report_error(e.located());
         }
@@ -414,9 +423,12 @@ void ViewerApp::zoom_to(double west, double south, double east, double north) {
                                ui_.map.height, 0.02);
 }
 
+// A zoom level means the same area at any DPI: the map has content_scale framebuffer pixels
+// per pixel of a 96-dpi screen (X11's Xft.dpi 192: 2, window and framebuffer sizes equal), as
+// the markers and labels drawn at options.scale have.
 void ViewerApp::center_on(LatLon centre, double zoom) {
     ui_.map = render::center_view(renderer_->projection(), centre.lat, centre.lon, zoom,
-                                  ui_.map.width, ui_.map.height, ui_.pixel_ratio);
+                                  ui_.map.width, ui_.map.height, ui_.content_scale);
 }
 
 void ViewerApp::handle_map_input() {
@@ -494,13 +506,14 @@ void ViewerApp::handle_map_input() {
                 }
             } else {
                 session_->selected =
-                    pick_at_pixel(px + ui_.map_x0, py + ui_.map_y0, 8 * ui_.ui_scale);
+                    pick_at_pixel(px + ui_.map_x0, py + ui_.map_y0, 8 * ui_.content_scale);
             }
         }
         dragging_ = boxing_ = false;
     }
     if (over_map && !dragging_) {
-        if (const auto hover = pick_at_pixel(px + ui_.map_x0, py + ui_.map_y0, 6 * ui_.ui_scale)) {
+        if (const auto hover =
+                pick_at_pixel(px + ui_.map_x0, py + ui_.map_y0, 6 * ui_.content_scale)) {
             const EventTable& t = session_->table();
             ImGui::BeginTooltip();
             ImGui::Text("%s  %s", t.types.text(t.type[*hover]).c_str(),

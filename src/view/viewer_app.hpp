@@ -45,6 +45,8 @@ class ViewerApp {
     const std::string& legend_heading() const { return renderer_->last_frame().legend_heading; }
     int framebuffer_width() const { return fb_w_; }
     int framebuffer_height() const { return fb_h_; }
+    int window_width() const { return win_w_; }
+    int window_height() const { return win_h_; }
     bool measure_map = false;
     // Until this glfwGetTime() the view counts as moving under the user's hand (set by a drag
     // or the wheel, and by the bench): frames then show the last map image moved and scaled,
@@ -100,6 +102,7 @@ class ViewerApp {
     bool show_preview(const std::string& key) const;
     std::uint64_t rings_generation_ = 0;
     int fb_w_ = 1, fb_h_ = 1;
+    int win_w_ = 1, win_h_ = 1; // window coordinates (equal to the framebuffer's on X11)
     double last_time_ = 0;
     double last_map_ms_ = 0;
     std::uint64_t map_draws_ = 0;

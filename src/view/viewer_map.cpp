@@ -41,11 +41,10 @@ void ViewerApp::show_world() {
 // The map gets the rectangle the docked panels leave free (panel_layout.cpp); its view keeps
 // its centre and scale when that rectangle changes size.
 void ViewerApp::lay_out() {
-    int win_w = 0, win_h = 0;
     glfwGetFramebufferSize(window_, &fb_w_, &fb_h_);
-    glfwGetWindowSize(window_, &win_w, &win_h);
-    ui_.pixel_ratio = win_w > 0 ? static_cast<float>(fb_w_) / static_cast<float>(win_w) : 1.0f;
-    ui_.layout = panel_layout(ui_, static_cast<float>(win_w), static_cast<float>(win_h));
+    glfwGetWindowSize(window_, &win_w_, &win_h_);
+    ui_.pixel_ratio = win_w_ > 0 ? static_cast<float>(fb_w_) / static_cast<float>(win_w_) : 1.0f;
+    ui_.layout = panel_layout(ui_, static_cast<float>(win_w_), static_cast<float>(win_h_));
     const float r = ui_.pixel_ratio;
     ui_.map_x0 = static_cast<int>(ui_.layout.map_x * r);
     ui_.map_y0 = static_cast<int>(ui_.layout.map_y * r);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <epoxy/gl.h>
+#include <imgui.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -115,6 +116,17 @@ json event_json(const Session& s, Row r) {
             {"corrected", t.corrected[r] != 0}};
 }
 
+// The map's rectangle in the window's pixels, its centre and web-map zoom (as --state saves
+// them).
+void view_json(ViewerApp& app, json& out) {
+    const UiState& ui = app.ui();
+    const ViewState state = current_view_state(ui);
+    out["map"] = {ui.map_x0, ui.map_y0, ui.map.width, ui.map.height};
+    out["center"] = {state.view.center.lat, state.view.center.lon};
+    out["zoom"] = state.view.zoom;
+    out["metres_per_pixel"] = ui.map.metres_per_pixel;
+}
+
 // Frames in real time (the window's own loop, at about 20 per second) until the data was read
 // again after a change of the sources (row by row or whole, and that load ended), the sources
 // could no longer be looked at (a problem reported), or `seconds` passed.
@@ -178,10 +190,34 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         app.zoom_to(a.numbers[0], a.numbers[1], a.numbers[2], a.numbers[3]);
     } else if (v == "center") {
         app.center_on({a.numbers[0], a.numbers[1]}, a.numbers.size() > 2 ? a.numbers[2] : 6);
+    } else if (v == "fly-to") {
+        std::string text;
+        for (const auto& word : a.args) {
+            text += (text.empty() ? "" : " ") + word;
+        }
+        const PlaceSearch found = search_place(ui, text); // the search box's own code
+        app.frame(0);                                     // where the flight is applied
+        out["found"] = found.found;
+        out["from"] = found.from;
+        out["message"] = found.message;
+        view_json(app, out);
+    } else if (v == "display") {
+        app.frame(0);
+        const ImGuiIO& io = ImGui::GetIO();
+        out["content_scale"] = ui.content_scale;
+        out["ui_scale"] = ui.ui_scale;
+        out["pixel_ratio"] = ui.pixel_ratio;
+        out["window"] = {app.window_width(), app.window_height()};
+        out["framebuffer"] = {app.framebuffer_width(), app.framebuffer_height()};
+        // The font as rasterised, in framebuffer pixels (drawn at font_px / pixel_ratio).
+        out["font_px"] = io.Fonts->Fonts.empty() ? 0.0f : io.Fonts->Fonts[0]->FontSize;
+        out["menu_height"] = ui.layout.menu;
+        view_json(app, out);
     } else if (v == "select") {
         app.frame(0); // the view must be laid out at the window's size
         const auto xy = app.to_pixels({a.numbers[0], a.numbers[1]});
-        s.selected = xy ? app.pick_at_pixel(xy->first, xy->second, 8 * ui.ui_scale) : std::nullopt;
+        s.selected =
+            xy ? app.pick_at_pixel(xy->first, xy->second, 8 * ui.content_scale) : std::nullopt;
         out["selected"] = s.selected ? event_json(s, *s.selected) : json(nullptr);
     } else if (v == "select-box") {
         s.box_selection = s.select_box({a.numbers[0], a.numbers[1], a.numbers[2], a.numbers[3]});

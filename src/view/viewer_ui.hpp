@@ -32,8 +32,14 @@ struct UiState {
     int map_x0 = 0, map_y0 = 0;
     render::MapOptions options;
     std::string projection = "web-mercator";
-    float ui_scale = 1;    // content scale (hi-DPI)
-    float pixel_ratio = 1; // framebuffer pixels per window coordinate
+    // High DPI. content_scale: framebuffer pixels per pixel of a 96-dpi screen (GLFW's window
+    // content scale; X11: Xft.dpi / 96): markers, pick radii, zoom levels. pixel_ratio:
+    // framebuffer pixels per window coordinate (1 on X11 and Windows, 2 on a Retina Mac or a
+    // Wayland output at 200 %). ui_scale = content_scale / pixel_ratio: sizes given in window
+    // coordinates (ImGui's), the panels' widths and paddings.
+    float content_scale = 1;
+    float ui_scale = 1;
+    float pixel_ratio = 1;
     bool show_filters = true, show_list = true, show_details = true, show_help = false,
          show_time = true, show_layers = true;
     // Markers coloured by their layer (source) instead of their type or quad class.
@@ -75,6 +81,17 @@ void draw_details_panel(UiState& ui);
 void draw_help_panel(UiState& ui);
 void draw_toolbar(UiState& ui);
 void draw_status_bar(UiState& ui);
+
+// What the gazetteer search box (and the script's `fly-to`) found for a text: on success the
+// map is asked to fly there (ui.fly_to, ui.fly_zoom), applied at the next frame; `message`,
+// also put on the status bar (ui.report), says where or why not; `from` is "coordinates",
+// "gazetteer" or "events" (empty: nothing found, nothing moves). panel_toolbar.cpp.
+struct PlaceSearch {
+    bool found = false;
+    std::string message;
+    std::string from;
+};
+PlaceSearch search_place(UiState& ui, const std::string& query);
 
 // ViewState <-> the window's settings.
 ViewState current_view_state(const UiState& ui);

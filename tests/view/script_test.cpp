@@ -49,6 +49,8 @@ TEST_CASE("script errors name the file and line", "[view][script]") {
     CHECK(line_of("frames ten\n") == 1);
     CHECK(line_of("filter text \"unclosed\n") == 1);
     CHECK(line_of("save-image a.png 10x10\n") == 1);
+    CHECK(line_of("display\nfly-to\n") == 2); // fly-to needs a place
+    CHECK(line_of("fly-to Somewhere Else\ndisplay now\n") == 2);
     // The size is WIDTHxHEIGHT exactly: no trailing text, signs, spaces or third number.
     CHECK(line_of("save-image a.png 640x400px\n") == 1);
     CHECK(line_of("save-image a.png 640x\n") == 1);

@@ -72,10 +72,12 @@ inline bool sky_blue_near(const Png& png, int cx, int cy, int radius) {
 inline bool viewer_can_run() {
 #ifndef EVENTMAP_HAVE_VIEW
     WARN("SKIPPED: the viewer is not built in this configuration");
+    mark_skipped("the viewer is not built in this configuration");
     return false;
 #else
     if (!have_xvfb()) {
         WARN("SKIPPED: xvfb-run is not installed (scripts/setup installs it)");
+        mark_skipped("xvfb-run is not installed (scripts/setup installs it)");
         return false;
     }
     return true;
