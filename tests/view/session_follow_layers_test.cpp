@@ -96,14 +96,19 @@ TEST_CASE("a layer that cannot be read makes no layer load again until it change
     CHECK(s.table().size() == 6);
     CHECK(s.load_error().empty());
 
-    // Changed again, one row more: read again with its columns in one step (the watch above
-    // fails on any row shown without its id or country meanwhile).
-    test::write_file(bad, notes_geojson({{"n-one", 35.5}, {"n-two", 35.6}, {"n-three", 35.7}}));
+    // Changed again, 20,000 rows (so its columns take a while to read): read again with its
+    // columns in one step (the watch above fails on any row shown without its id or country
+    // meanwhile).
+    std::vector<std::pair<std::string, double>> many{{"n-three", 35.7}};
+    for (int i = 0; many.size() < 20000; ++i) {
+        many.emplace_back("n-many-" + std::to_string(i), 35.0 + i * 1e-5);
+    }
+    test::write_file(bad, notes_geojson(many));
     look_once(s);
     apply_watching_columns(s);
     CHECK(s.layers()[0].loads == 1);
     CHECK(s.layers()[1].loads == 3);
-    REQUIRE(s.table().size() == 7);
+    REQUIRE(s.table().size() == 4 + 20000);
     const auto three = s.row_of_id("n-three");
     REQUIRE(three);
     CHECK(s.table().countries.text(s.table().country[*three]) == "LB");
