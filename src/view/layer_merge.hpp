@@ -23,6 +23,7 @@ struct LayerInfo {
     Row first_row = 0; // its block of the session's table
     std::size_t rows = 0;
     LoadStage stage = LoadStage::idle;
+    std::uint64_t loads = 0; // loads begun: the first, then each reload of this layer
 };
 
 // The layers' map tables, one block after another. source/data_source name every part

@@ -54,29 +54,39 @@ const std::string& Session::source() const {
 // -------------------------------------------------------------------------------------------
 
 void Session::start_loading() {
-    join_follower();
+    std::vector<LayerSlot*> all;
     for (auto& slot : layers_) {
+        all.push_back(slot.get()); // slots never move: the vector holds pointers
+    }
+    start_loading(all);
+}
+
+void Session::start_loading(const std::vector<LayerSlot*>& slots) {
+    join_follower();
+    for (LayerSlot* slot : slots) {
         if (slot->loader.joinable()) {
             slot->loader.join();
         }
     }
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        for (auto& slot : layers_) {
+        for (LayerSlot* slot : slots) {
             slot->worker_stage = LoadStage::map;
             slot->info.stage = LoadStage::map;
+            ++slot->info.loads;
             slot->progress = 0;
-            // A reload (the store changed) keeps showing every event it had until the new
-            // rows are all read: a first part would shrink the map for a moment.
+            // A reload (the source changed) keeps showing every event it had until the new
+            // rows and their columns are all read: a first part would shrink the map, the
+            // map step alone would empty the list's places and the filters for a moment.
             slot->progressive = !slot->has_data;
+            slot->error.clear(); // a new attempt: its own errors
         }
-        stage_ = LoadStage::map;
-        error_.clear(); // a new attempt: its own errors (an old one stays on the status bar)
+        update_stage();
+        error_.clear(); // a text search's error (an old one stays on the status bar)
     }
     load_start_ = std::chrono::steady_clock::now();
     ++loads_started_;
-    for (auto& slot : layers_) {
-        LayerSlot* s = slot.get(); // slots never move: the vector holds pointers
+    for (LayerSlot* s : slots) {
         s->loader = std::thread([this, s] { load_worker(*s); });
     }
 }
@@ -187,10 +197,13 @@ void Session::load_worker(LayerSlot& slot) {
         }
         auto table = std::make_unique<EventTable>(table_from_map(*map));
         const std::string layer = map->layer;
+        const bool reload = !slot.progressive; // shown with its columns, in one step
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            slot.ready_map = map;
-            slot.ready_table = std::make_unique<EventTable>(*table);
+            if (!reload) {
+                slot.ready_map = map;
+                slot.ready_table = std::make_unique<EventTable>(*table);
+            }
             load_seconds_ = std::max(
                 load_seconds_,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
@@ -221,6 +234,9 @@ void Session::load_worker(LayerSlot& slot) {
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
             slot.ready_columns = std::move(table);
             slot.ready_reports_map = std::move(with_reports);
+            if (reload) {
+                slot.ready_map = std::move(map);
+            }
             slot.ready_article_hashes = std::move(reports.article_hashes);
         }
         wake();
@@ -229,9 +245,11 @@ void Session::load_worker(LayerSlot& slot) {
             std::lock_guard<std::mutex> lock(mutex_);
             const auto* located = dynamic_cast<const Error*>(&e);
             const std::string what = located != nullptr ? located->located() : e.what();
-            const std::string message = several_layers_ ? slot.info.name + ": " + what : what;
-            error_ = error_.empty() ? message : error_ + "; " + message;
+            slot.error = several_layers_ ? slot.info.name + ": " + what : what;
             slot.worker_stage = LoadStage::failed;
+            // What the follower compares with: this attempt's source, so a layer that cannot
+            // be read is tried again when it changes, not at the follower's first look.
+            slot.file_stamp = slot.ready_file_stamp;
             update_stage();
         }
         wake();
@@ -240,7 +258,16 @@ void Session::load_worker(LayerSlot& slot) {
 
 std::string Session::load_error() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return error_;
+    std::string all;
+    for (const auto& slot : layers_) {
+        if (!slot->error.empty()) {
+            all += (all.empty() ? "" : "; ") + slot->error;
+        }
+    }
+    if (!error_.empty()) {
+        all += (all.empty() ? "" : "; ") + error_;
+    }
+    return all;
 }
 
 double Session::seconds_since_load_start() const {
@@ -300,9 +327,13 @@ bool Session::take_layer_results(LayerSlot& slot) {
         slot.info.stage = slot.worker_stage;
     }
     bool changed = false;
-    if (map && table) {
+    // A reload's map arrives with its columns (no table of its own): shown in one step.
+    const bool whole = map && !table && columns;
+    if (map && (table || columns)) {
         slot.map = std::move(map);
-        slot.table = std::move(*table);
+        if (table) {
+            slot.table = std::move(*table);
+        }
         slot.table_in_merged = false;
         slot.has_data = true;
         changed = true;
@@ -311,9 +342,10 @@ bool Session::take_layer_results(LayerSlot& slot) {
         if (reports_map && slot.map && reports_map->size() == slot.map->size()) {
             slot.map = std::move(reports_map);
         }
-        // Same rows, more columns: keep what a correction changed since the first step.
+        // Same rows, more columns: keep what a correction changed since the first step (a
+        // reload read every row again: the store has its corrections).
         const EventTable& before = slot_table(slot);
-        if (before.size() == columns->size()) {
+        if (!whole && before.size() == columns->size()) {
             columns->corrected = before.corrected;
             columns->lat = before.lat;
             columns->lon = before.lon;
@@ -428,14 +460,19 @@ void Session::set_data(std::shared_ptr<const mapdata::EventTable> map, EventTabl
 }
 
 bool Session::poll() {
-    bool changed = false, reload = false;
+    bool changed = false;
     for (auto& slot : layers_) {
         changed |= take_layer_results(*slot);
     }
     bool followed = false;
     std::vector<Row> followed_rows; // rows of a layer
+    std::vector<LayerSlot*> reloads;
     for (auto& slot : layers_) {
+        bool reload = false;
         followed |= take_follow_results(*slot, reload, followed_rows);
+        if (reload) {
+            reloads.push_back(slot.get());
+        }
     }
     if (changed || followed) {
         rebuild_merged();
@@ -449,12 +486,12 @@ bool Session::poll() {
         start_text_search();
         refilter();
     }
-    if (reload) {
+    if (!reloads.empty()) {
         {
             std::lock_guard<std::mutex> lock(mutex_);
             ++follow_stats_.reloads;
         }
-        start_loading();
+        start_loading(reloads); // only the layers whose source changed
         changed = true;
     }
     changed = changed || followed;

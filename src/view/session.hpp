@@ -72,7 +72,8 @@ class Session {
 
     // --- Loading ---
     void start_loading();
-    // How many times start_loading() was called (the first load, then each reload).
+    // How many times loading started (the first load, then each reload of one or more layers;
+    // LayerInfo::loads counts each layer's).
     std::uint64_t loads_started() const { return loads_started_; }
     // Takes finished work from the workers; true when the data or the filter result changed.
     bool poll();
@@ -165,8 +166,9 @@ class Session {
 
   private:
     void refilter();
-    void load_worker();
     struct LayerSlot;
+    // Loads these layers (again); the others keep their rows.
+    void start_loading(const std::vector<LayerSlot*>& slots);
     std::shared_ptr<mapdata::EventTable> load_map_table(LayerSlot& slot);
     void load_worker(LayerSlot& slot);
     void follow_worker();
@@ -200,6 +202,7 @@ class Session {
         std::shared_ptr<const mapdata::EventTable> map;
         EventTable table;
         bool has_data = false;
+        std::string error;            // its last load's error (guarded by mutex_)
         bool progressive = true;      // set before its loader starts (read by it)
         bool table_in_merged = false; // a single layer's rows live in table_, not copied
         std::unique_ptr<CorrectionStore> corrections;
@@ -252,6 +255,9 @@ class Session {
     std::uint64_t loads_started_ = 0;
     std::thread follower_;
     std::atomic<bool> follow_running_{false};
+    // Corrections and undos made (main thread), and their count when the running look at the
+    // sources began: a look begun before the last one read the store before that write.
+    std::uint64_t edits_ = 0, edits_at_look_ = 0;
     FollowStats follow_stats_;   // guarded by mutex_
     std::string follow_problem_; // guarded by mutex_
 
@@ -260,7 +266,7 @@ class Session {
     std::thread searcher_;
     std::atomic<LoadStage> stage_{LoadStage::idle};
     std::atomic<bool> stop_{false};
-    std::string error_, notice_;
+    std::string error_, notice_; // error_: a text search's (a layer's own: LayerSlot::error)
     std::atomic<bool> text_search_running_{false};
     std::atomic<bool> search_cancel_{false};
     std::uint64_t search_ticket_ = 0, ready_search_ticket_ = 0, failed_search_ticket_ = 0;

@@ -7,8 +7,10 @@
 #include "view/session.hpp"
 #include "view/source_columns.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <unistd.h>
 
@@ -239,6 +241,7 @@ CorrectionRecord Session::correct(Row row, const PlaceChoice& to) {
         slot.corrections = std::make_unique<CorrectionStore>(slot.info.source);
     }
     CorrectionRecord record = slot.corrections->apply(table_.id[row], to, current_user());
+    ++edits_;
     move_row(row, to.position);
     set_corrected(row, 1);
     undo_stack_.emplace_back(&slot, record);
@@ -277,6 +280,7 @@ void Session::undo() {
         return;
     }
     slot->corrections->undo(record);
+    ++edits_;
     undo_stack_.pop_back();
     if (const auto row = row_of_id_in(*slot, record.event_id)) {
         move_row(*row, record.before.position);
@@ -310,24 +314,43 @@ std::uint64_t Session::export_filtered(const std::string& path) {
     }
     // The project's exporter reads from a store: the chosen events go into a scratch store
     // (grouped by article, as the store keeps them) and are exported from there, so every
-    // format is written by the one export code path.
+    // format is written by the one export code path. A store layer's events are read whole
+    // from its store; a file layer's are made from its rows and its attributes
+    // (read_source_events says which fields it can carry).
     std::map<std::string, std::vector<events::Event>> by_article;
     const auto rows = rows_to_export();
     for (const auto& slot : layers_) {
         const Row first = slot->info.first_row;
         const Row end = first + static_cast<Row>(slot->info.rows);
-        const bool any =
-            std::any_of(rows.begin(), rows.end(), [&](Row r) { return r >= first && r < end; });
-        if (!any) {
+        std::vector<Row> mine;
+        std::copy_if(rows.begin(), rows.end(), std::back_inserter(mine),
+                     [&](Row r) { return r >= first && r < end; });
+        if (mine.empty()) {
             continue;
         }
-        store::EventStore source(slot->info.source, store::OpenMode::read);
-        for (Row r : rows) {
-            if (r >= first && r < end) {
+        bool is_store = false;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            is_store = slot->is_store;
+        }
+        std::vector<events::Event> found;
+        if (is_store) {
+            store::EventStore source(slot->info.source, store::OpenMode::read);
+            for (Row r : mine) {
                 if (auto event = source.find_event(table_.id[r])) {
-                    by_article[event->article_id].push_back(std::move(*event));
+                    found.push_back(std::move(*event));
                 }
             }
+        } else {
+            found = read_source_events(slot->info.source, slot->map ? slot->map->layer : layer_,
+                                       table_, mine, slot->info.name);
+        }
+        for (auto& event : found) {
+            // The scratch store needs an article for every event: one per layer for those
+            // that name none (their article_id stays empty in the export).
+            const std::string article =
+                event.article_id.empty() ? "view-export:" + slot->info.name : event.article_id;
+            by_article[article].push_back(std::move(event));
         }
     }
     const fs::path scratch = fs::temp_directory_path() /

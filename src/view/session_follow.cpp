@@ -89,6 +89,7 @@ void Session::check_sources() {
         }
     }
     join_follower();
+    edits_at_look_ = edits_;
     follow_running_ = true;
     follower_ = std::thread([this, slots] {
         std::string problems;
@@ -196,6 +197,12 @@ bool Session::take_follow_results(LayerSlot& slot, bool& reload, std::vector<Row
         slot.ready_reload = false;
     }
     if (!rows) {
+        return false;
+    }
+    if (edits_at_look_ != edits_) {
+        // A correction or an undo was written after the look began: the rows it read may
+        // predate that write (an undone correction would come back for a moment). Dropped:
+        // the next look reads the same changes again, with the write, in the store's order.
         return false;
     }
     if (!slot.has_data || !slot.map) {

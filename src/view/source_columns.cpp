@@ -2,11 +2,13 @@
 
 #include "common/error.hpp"
 #include "common/gdal.hpp"
+#include "common/geo.hpp"
 #include "model/event_fields.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <type_traits>
 #include <unordered_map>
 
 namespace eventmap::view {
@@ -226,6 +228,139 @@ std::vector<std::uint8_t> search_source_text(const std::string& source,
     }
     layer.SetAttributeFilter(nullptr);
     return mask;
+}
+
+namespace {
+
+model::DatePrecision model_precision(Precision p) {
+    return p == Precision::year    ? model::DatePrecision::year
+           : p == Precision::month ? model::DatePrecision::month
+                                   : model::DatePrecision::day;
+}
+
+// What the viewer shows of row r, as an event (read_source_events).
+events::Event event_of_row(const EventTable& t, std::size_t r, const std::string& id_prefix) {
+    events::Event e;
+    e.id = t.id[r].empty() ? id_prefix + "-" + std::to_string(t.fid[r]) : t.id[r];
+    if (t.day_start[r] <= t.day_end[r]) {
+        e.date = t.day_start[r];
+        e.enddate = t.day_end[r];
+        e.date_precision = model_precision(t.precision[r]);
+    }
+    std::string type = t.types.text(t.type[r]);
+    std::string upper = type;
+    for (auto& c : upper) {
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (const auto plover = model::parse_plover_type(upper)) {
+        e.event = *plover;
+    } else {
+        e.mode = type;
+    }
+    e.quad_code = model::parse_quad_code(t.quad[r]).value_or(model::QuadClass::none);
+    e.date_source = model::parse_date_source(t.date_sources.text(t.date_source[r]))
+                        .value_or(model::DateSource::none);
+    e.planned = t.planned[r] != 0;
+    e.confidence = t.confidence[r];
+    e.event_loc.country_code = t.countries.text(t.country[r]);
+    if (t.located(r)) {
+        e.event_loc.position = LatLon{t.lat[r], t.lon[r]};
+    }
+    for (std::uint32_t a = t.actor_offset[r]; a < t.actor_offset[r + 1]; ++a) {
+        e.actor.push_back(t.actors.text(t.actor_ids[a]));
+    }
+    e.event_loc.resolved_place = t.place[r];
+    return e;
+}
+
+// The source's attributes that have the export's names, over the event built from the row.
+void take_source_fields(const OGRFeature& f, events::Event& e, const std::string& where) {
+    const auto has = [&](const char* name) {
+        const int i = f.GetFieldIndex(name);
+        return i >= 0 && f.IsFieldSetAndNotNull(i);
+    };
+    const auto text = [&](const char* name, std::string& into) {
+        if (has(name)) {
+            into = f.GetFieldAsString(name);
+        }
+    };
+    const auto whole = [&](const char* name, auto& into) {
+        if (has(name)) {
+            using T = std::decay_t<decltype(into)>;
+            into = static_cast<T>(std::max<GIntBig>(0, f.GetFieldAsInteger64(name)));
+        }
+    };
+    auto& loc = e.event_loc;
+    text("cameo_root", e.cameo_root);
+    text("trigger", e.trigger);
+    text("mode", e.mode);
+    text("event_text", e.event_text);
+    text("article_id", e.article_id);
+    text("title", e.article_title);
+    text("url", e.article_url);
+    text("published", e.published);
+    text("feature_class", loc.feature_class);
+    text("feature_code", loc.feature_code);
+    text("place_basis", loc.basis);
+    text("unresolved_place", loc.unresolved);
+    // The list shows the resolved name, else the written one: both come from the source when
+    // it has them.
+    if (has("resolved_place") || has("extracted_place")) {
+        loc.resolved_place.clear();
+        text("resolved_place", loc.resolved_place);
+        text("extracted_place", loc.extracted_place);
+    }
+    if (has("actor") || has("recipient")) {
+        e.actor = model::split_names(has("actor") ? f.GetFieldAsString("actor") : "");
+        e.recipient = model::split_names(has("recipient") ? f.GetFieldAsString("recipient") : "");
+    }
+    whole("geonameid", loc.geonameid);
+    whole("resolution", loc.resolution);
+    whole("source_count", e.source_count);
+    whole("trigger_start", e.trigger_start);
+    whole("trigger_end", e.trigger_end);
+    if (has("radius_km")) {
+        loc.radius_km = static_cast<float>(f.GetFieldAsDouble("radius_km"));
+    }
+    if (has("sources")) {
+        try {
+            e.sources = model::sources_from_json(f.GetFieldAsString("sources"), where);
+        } catch (const Error&) {
+            e.sources.clear(); // another tool's "sources" column: not ours to read
+        }
+    }
+}
+
+} // namespace
+
+std::vector<events::Event> read_source_events(const std::string& source,
+                                              const std::string& layer_name, const EventTable& t,
+                                              const std::vector<Row>& rows,
+                                              const std::string& id_prefix) {
+    std::unordered_map<std::int64_t, std::size_t> wanted; // fid -> index into rows
+    std::vector<events::Event> out;
+    out.reserve(rows.size());
+    for (const Row r : rows) {
+        wanted.emplace(t.fid[r], out.size());
+        out.push_back(event_of_row(t, r, id_prefix));
+    }
+    if (rows.empty()) {
+        return out;
+    }
+    auto ds = open_source(source);
+    OGRLayer& layer = layer_of(*ds, source, layer_name);
+    // One pass in feature order: GetFeature(fid) is a scan of its own in a GeoJSON or CSV file.
+    const char* no_geometry[] = {"OGR_GEOMETRY", "OGR_STYLE", nullptr};
+    layer.SetIgnoredFields(no_geometry);
+    layer.ResetReading();
+    while (gdal::FeaturePtr feature{layer.GetNextFeature()}) {
+        if (const auto it = wanted.find(feature->GetFID()); it != wanted.end()) {
+            take_source_fields(*feature, out[it->second],
+                               source + " (feature " + std::to_string(it->first) + ")");
+        }
+    }
+    layer.SetIgnoredFields(nullptr);
+    return out;
 }
 
 } // namespace eventmap::view

@@ -33,6 +33,18 @@ std::vector<std::uint8_t> search_source_text(const std::string& source, const st
                                              const EventTable& table, const std::string& text,
                                              const std::atomic<bool>* cancel = nullptr);
 
+// The events behind `rows` of `table` (rows of a source that is not an eventmap store: a
+// GeoJSON, CSV or FlatGeobuf file), for the project's exporters. What the viewer shows comes
+// from the table: position, days and precision, type, quad class, country, date source,
+// planned, confidence. Every other field of the export is read from the source's attribute of
+// the export's own name (event_text, title, url, article_id, actor, recipient,
+// resolved_place...), so a file an eventmap export wrote comes back whole; a field the source
+// lacks stays empty. A type that is not PLOVER's is kept as `mode`; a row without an id gets
+// `id_prefix` + "-" + its feature id. Throws InputError when the source cannot be opened.
+std::vector<events::Event> read_source_events(const std::string& source, const std::string& layer,
+                                              const EventTable& table, const std::vector<Row>& rows,
+                                              const std::string& id_prefix);
+
 // Rows in the source's layer when the format knows it without a scan (GeoPackage, FlatGeobuf,
 // PostGIS estimates aside: exact counts only); 0 when it does not, or cannot be opened.
 std::uint64_t quick_row_count(const std::string& source, const std::string& layer);

@@ -286,6 +286,19 @@ void ViewerApp::apply_requests() {
     }
 }
 
+void ViewerApp::report_load_messages() {
+    const std::string error = session_->load_error();
+    if (!error.empty() && error != ui_.error && error != reported_load_error_) {
+        reported_load_error_ = error;
+        ui_.report_error(error);
+    }
+    const std::string notice = session_->load_notice();
+    if (!notice.empty() && notice != reported_notice_) {
+        reported_notice_ = notice;
+        ui_.report_error(notice); // kept on the status bar until dismissed, and on stderr
+    }
+}
+
 void ViewerApp::frame(double dt) {
     glfwPollEvents();
     const double now = glfwGetTime();
@@ -298,16 +311,7 @@ void ViewerApp::frame(double dt) {
         seen_data_ = session_->data_generation();
         on_data_changed();
     }
-    const std::string error = session_->load_error();
-    if (!error.empty() && error != ui_.error && error != reported_load_error_) {
-        reported_load_error_ = error;
-        ui_.report_error(error);
-    }
-    const std::string notice = session_->load_notice();
-    if (!notice.empty() && notice != reported_notice_) {
-        reported_notice_ = notice;
-        ui_.report_error(notice); // kept on the status bar until dismissed, and on stderr
-    }
+    report_load_messages();
     apply_requests();
     if (session_->filter_generation() != seen_filters_) {
         // The renderer filters by type itself; the other facets narrow list and counts.

@@ -30,6 +30,8 @@ class ViewerApp {
     // playback (negative: wall time).
     void frame(double dt = -1);
     bool should_close() const;
+    // The session's load error and notice to the status bar and stderr, each once.
+    void report_load_messages();
     // Shows the drawn frame (swap buffers).
     void present();
 

@@ -365,7 +365,7 @@ int run_script(ViewerApp& app, const Script& script) {
     app.frame(0);
     app.present();
     if (session.stage() == LoadStage::failed) {
-        std::cerr << "eventmap view: " << session.load_error() << "\n";
+        app.report_load_messages(); // once: the frame above may have said it already
         return static_cast<int>(ExitCode::input_error);
     }
     int status = 0;
@@ -532,7 +532,7 @@ int run_bench(ViewerApp& app, int frames) {
     const auto all_events =
         drawn([&] { return session.has_map() && session.stage() != LoadStage::map; });
     if (session.stage() == LoadStage::failed) {
-        std::cerr << "eventmap view: " << session.load_error() << "\n";
+        app.report_load_messages(); // once: the frame above may have said it already
         return static_cast<int>(ExitCode::input_error);
     }
     session.wait_until_loaded();

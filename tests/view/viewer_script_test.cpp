@@ -117,6 +117,15 @@ TEST_CASE("a source without dates is refused with a message, not a crash", "[vie
         "xvfb-run -a", "view " + dir + "/nodate.geojson --script " + dir + "/s.script");
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.err, Catch::Contains("no date field"));
+    // Said once: the first frame reports it, the script's end does not repeat it.
+    const std::string said = "no date field";
+    std::size_t times = 0;
+    for (auto at = result.err.find(said); at != std::string::npos;
+         at = result.err.find(said, at + 1)) {
+        ++times;
+    }
+    INFO(result.err);
+    CHECK(times == 1);
 }
 
 TEST_CASE("two sources as layers: shown, hidden and reordered on screen", "[view][xvfb]") {
