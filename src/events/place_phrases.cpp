@@ -100,6 +100,21 @@ const std::unordered_set<std::string>& not_names() {
     return words;
 }
 
+// The lowercase end of "Sunni-majority", "UN-protected", "Varda-style": a participle or a
+// noun of kind.
+bool adjective_tail(std::string_view tail) {
+    static const std::unordered_set<std::string_view> kinds{
+        "majority", "minority", "era",  "style", "type", "run",   "owned",
+        "free",     "wide",     "like", "born",  "made", "built", "age"};
+    const auto ends = [&](std::string_view suffix) {
+        return tail.size() > suffix.size() + 1 &&
+               tail.compare(tail.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    return !tail.empty() && std::all_of(tail.begin(), tail.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0;
+    }) && (kinds.count(tail) > 0 || ends("ed") || ends("ing"));
+}
+
 bool name_word(std::string_view text, const Token& t) {
     if (!t.word) {
         return false;
@@ -134,8 +149,15 @@ bool name_word(std::string_view text, const Token& t) {
             return false;
         }
     }
+    // "Sunni-majority", "UN-protected", "Cold War-era": a name joined to a participle or a
+    // word of kind makes an adjective, which says who lives in, guards or dates a place; it
+    // names none. A transliteration's lowercase part ("Almash-had") is no such word.
     if (t.capitalized) {
-        return true;
+        const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+        const std::size_t dash = surface.rfind('-');
+        const std::string_view tail =
+            dash == std::string_view::npos ? std::string_view() : surface.substr(dash + 1);
+        return !adjective_tail(tail);
     }
     // "al-Qorvan", "el-Marsa": a lowercase article before a capitalised name.
     const bool article = t.key.rfind("al-", 0) == 0 || t.key.rfind("el-", 0) == 0 ||
@@ -147,6 +169,35 @@ bool name_word(std::string_view text, const Token& t) {
     // "T-7", a digit inside a facility's name.
     return std::isdigit(static_cast<unsigned char>(t.key[0])) != 0 &&
            t.key.find('-') != std::string::npos;
+}
+
+// "the Varda News Agency", "Korlo Petroleum", "the Varda Executive Force": a capitalised run
+// ending in the head of a body, a firm or a publication names it, not a place where something
+// happens (a type word after it, "the Korlo Petroleum compound", still marks a place).
+bool organisation_head(const Token& t) {
+    static const std::unordered_set<std::string> heads{
+        "agency",      "authority",    "institute",    "institution", "petroleum",  "oil",
+        "post",        "times",        "news",         "force",       "forces",     "group",
+        "union",       "party",        "front",        "council",     "committee",  "commission",
+        "ministry",    "organisation", "organization", "association", "foundation", "company",
+        "corporation", "corp",         "inc",          "ltd",         "bank",       "network",
+        "federation",  "league",       "movement",     "guard",       "army",       "brigade",
+        "brigades",    "battalion",    "regiment",     "radio",       "television"};
+    return t.word && t.capitalized && heads.count(t.key) > 0;
+}
+
+// "members of Varda Front", "the militants of Korlo Jund": a group's members and ranks belong
+// to an organisation; a town has residents, not members.
+bool members_of(const std::vector<Token>& tokens, std::size_t first) {
+    static const std::unordered_set<std::string> nouns{
+        "member",    "members",    "militants", "leader",    "leaders",    "founder",
+        "founders",  "supporters", "followers", "ranks",     "cadres",     "affiliates",
+        "loyalists", "fighters",   "rebels",    "jihadists", "insurgents", "spokesman"};
+    std::size_t k = first;
+    if (k > 0 && tokens[k - 1].key == "the") {
+        --k;
+    }
+    return k >= 2 && tokens[k - 1].key == "of" && nouns.count(tokens[k - 2].key) > 0;
 }
 
 constexpr std::size_t max_name_words = 5;
@@ -518,6 +569,11 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
         }
         // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
         if (i > 0 && ordinal(tokens[i - 1].key)) {
+            i = next;
+            continue;
+        }
+        if ((organisation_head(tokens[last]) && !(next < n && is_type(tokens[next]))) ||
+            members_of(tokens, i)) {
             i = next;
             continue;
         }

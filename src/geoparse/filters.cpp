@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <optional>
 #include <unordered_set>
 
@@ -266,6 +267,82 @@ bool speech_follows(const Document& doc, const Match& m) {
     return std::find(std::begin(verbs), std::end(verbs), k) != std::end(verbs);
 }
 
+// Normalised once, as token keys are.
+std::unordered_set<std::string> normalised(std::initializer_list<const char*> words) {
+    std::unordered_set<std::string> out;
+    for (const char* w : words) {
+        out.insert(gazetteer::normalize_name(w));
+    }
+    return out;
+}
+
+// "Varno's comrades", "Varno's widow": kin, retinue and what befalls only a person, after a
+// possessive. A town has residents and officials, not a widow or bodyguards.
+bool person_relation_follows(const Document& doc, const Match& m) {
+    static const std::unordered_set<std::string> nouns = normalised(
+        {"comrade",    "comrades",   "bodyguard", "bodyguards",    "wife",      "widow",
+         "husband",    "son",        "sons",      "daughter",      "daughters", "brother",
+         "brothers",   "sister",     "sisters",   "father",        "mother",    "parents",
+         "nephew",     "niece",      "cousin",    "uncle",         "aides",     "aide",
+         "lawyer",     "lawyers",    "attorney",  "attorneys",     "loyalists", "followers",
+         "associates", "assassin",   "assassins", "assassination", "funeral",   "arrest",
+         "trial",      "girlfriend", "boyfriend", "fiancee"});
+    if (!possessive(doc, m)) {
+        return false;
+    }
+    const auto nx = word_after(doc, m.last);
+    return nx && !doc.tokens[*nx].capitalized && nouns.count(doc.tokens[*nx].key) != 0;
+}
+
+// "surrounded Varno in his office", "shot Varno at her home": a name that is a verb's object
+// (no preposition before it) and is then placed by a phrase about him or her is a person. "lived
+// in Varno in his youth" keeps Varno: a preposition governs it.
+bool pronoun_place_follows(const Document& doc, const Match& m) {
+    static const std::unordered_set<std::string> governs =
+        normalised({"in", "at", "of", "from", "near", "to", "into", "outside", "inside", "across",
+                    "toward", "towards", "around", "through", "on", "for", "via", "and", "or"});
+    const auto nx = word_after(doc, m.last);
+    if (!nx || *nx + 1 >= doc.tokens.size() || doc.is_barrier(*nx + 1)) {
+        return false;
+    }
+    const std::string& prep = doc.tokens[*nx].key;
+    const std::string& pronoun = doc.tokens[*nx + 1].key;
+    if ((prep != "in" && prep != "at") || (pronoun != "his" && pronoun != "her")) {
+        return false;
+    }
+    const auto p = word_before(doc, m.first);
+    return p && !doc.tokens[*p].capitalized && governs.count(doc.tokens[*p].key) == 0;
+}
+
+// "Varno bin Laden", "Varno ibn Saud": a given name before an Arabic patronymic ("son of") is
+// a person; a place's name would run on through it as one match.
+bool patronymic_follows(const Document& doc, const Match& m) {
+    const auto nx = word_after(doc, m.last);
+    if (!nx) {
+        return false;
+    }
+    const std::string& k = doc.tokens[*nx].key;
+    return k == "bin" || k == "ibn" || k == "bint";
+}
+
+// "members of Varno", "the militants of the Varno": a group's members and ranks belong to an
+// organisation; a town's people are its residents or inhabitants, not its members.
+bool members_of_before(const Document& doc, const Match& m) {
+    static const std::unordered_set<std::string> nouns =
+        normalised({"member", "members", "militants", "leader", "leaders", "founder", "founders",
+                    "supporters", "followers", "ranks", "cadres", "affiliates", "loyalists",
+                    "spokesman", "spokeswoman", "cell", "cells"});
+    auto p = word_before(doc, m.first);
+    if (p && doc.tokens[*p].key == "the") {
+        p = word_before(doc, *p);
+    }
+    if (!p || doc.tokens[*p].key != "of") {
+        return false;
+    }
+    const auto noun = word_before(doc, *p);
+    return noun && !doc.tokens[*noun].capitalized && nouns.count(doc.tokens[*noun].key) != 0;
+}
+
 // Names of people in the article: a title or given name before them ("John Kerry"), a verb of
 // speech after a small place's name ("Franklin said"), or, for small places, the last word of a
 // capitalised pair ("Vicki Harden"). Every later mention of such a name is the person too.
@@ -281,6 +358,9 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
                                 capitalised_after(lex, doc, m); // "Michael Osterholm"
         if (given_name || person_context(lex, doc, m) ||
             (!m.big && single && speech_follows(doc, m)) ||
+            (!m.big && single &&
+             (person_relation_follows(doc, m) || pronoun_place_follows(doc, m) ||
+              patronymic_follows(doc, m))) ||
             // Only an unknown word before makes a surname: "Village Malakal" is not a person.
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {
@@ -322,9 +402,9 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
         } else if (rules.loose_matches && single && !m.exact && !doc.tokens[m.first].all_caps &&
                    doc.tokens[m.first].key.size() <= 4) {
             m.dropped = true;
-        } else if (rules.organisations &&
-                   (in_organisation(lex, doc, m) ||
-                    (!m.demonym && organisation_head_follows(lex, doc, m)))) {
+        } else if (rules.organisations && (in_organisation(lex, doc, m) ||
+                                           (!m.demonym && organisation_head_follows(lex, doc, m)) ||
+                                           (small && !m.demonym && members_of_before(doc, m)))) {
             m.dropped = true;
         } else if (m.demonym) {
             continue;

@@ -317,3 +317,40 @@ TEST_CASE("geoparser keeps a possessive place before an organisation", "[geopars
     REQUIRE(somme.size() == 1);
     CHECK(somme[0].country == "FR");
 }
+
+TEST_CASE("geoparser reads a name before kin or retinue after a possessive as a person",
+          "[geoparse]") {
+    // A small town's name is a surname too; a town has residents, not a widow or comrades.
+    const auto kin = default_geoparser().parse(
+        article_of("According to Tyler's comrades, the convoy was attacked at dawn. His "
+                   "widow spoke later."));
+    CHECK(mentions_of(kin, "Tyler").empty());
+    const auto town = default_geoparser().parse(
+        article_of("Tyler's residents said the convoy was attacked at dawn."));
+    CHECK(mentions_of(town, "Tyler").size() == 1);
+}
+
+TEST_CASE("geoparser reads a verb's object placed by his or her as a person", "[geoparse]") {
+    const auto object =
+        default_geoparser().parse(article_of("Soldiers surrounded Tyler in his office on Monday."));
+    CHECK(mentions_of(object, "Tyler").empty());
+    // A preposition governs the name: a place, whatever follows.
+    const auto place = default_geoparser().parse(
+        article_of("The general was born in Tyler in his father's house."));
+    CHECK(mentions_of(place, "Tyler").size() == 1);
+}
+
+TEST_CASE("geoparser reads a small name after members of as a group", "[geoparse]") {
+    const auto group = default_geoparser().parse(
+        article_of("Police arrested three members of Tyler on the highway."));
+    CHECK(mentions_of(group, "Tyler").empty());
+    const auto town = default_geoparser().parse(
+        article_of("Police arrested three residents of Tyler on the highway."));
+    CHECK(mentions_of(town, "Tyler").size() == 1);
+}
+
+TEST_CASE("geoparser reads a name before bin or ibn as a person", "[geoparse]") {
+    const auto person = default_geoparser().parse(
+        article_of("Troops captured two aides of Tyler bin Haddad in the hills."));
+    CHECK(mentions_of(person, "Tyler").empty());
+}
