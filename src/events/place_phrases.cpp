@@ -567,6 +567,14 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             i = next;
             continue;
         }
+        // "encircled Varno in his office", "shot Varno at her home": a name a phrase about him or
+        // her then places is a person, unless a preposition governs it ("in Varno in his youth").
+        if (next + 1 < n && (tokens[next].key == "in" || tokens[next].key == "at") &&
+            (tokens[next + 1].key == "his" || tokens[next + 1].key == "her") &&
+            !(i > 0 && preposition(tokens[i - 1].key))) {
+            i = next;
+            continue;
+        }
         // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
         if (i > 0 && ordinal(tokens[i - 1].key)) {
             i = next;

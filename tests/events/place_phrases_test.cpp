@@ -217,3 +217,10 @@ TEST_CASE("members of a group are no place", "[events][place_phrases]") {
     CHECK(names(parse("Police arrested members of a gang in the village of Quorra.")) ==
           std::vector<std::string>{"Quorra"});
 }
+
+TEST_CASE("a verb's object placed by his or her is a person", "[events][place_phrases]") {
+    CHECK(names(parse("Troops encircled Varno Kell in his office in Quorra.", {"Quorra"})).empty());
+    // A preposition governs the name: a place.
+    CHECK(names(parse("He was raised near Velmarsh in his uncle's house in Quorra.", {"Quorra"})) ==
+          std::vector<std::string>{"Velmarsh"});
+}
