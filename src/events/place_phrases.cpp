@@ -186,6 +186,20 @@ bool organisation_head(const Token& t) {
     return t.word && t.capitalized && heads.count(t.key) > 0;
 }
 
+// "the Varda Day Parade", "the Quorra Summit", "Operation Velmar": a run that names an event,
+// a war or an accord (by its head, or "Operation" before it) is no place; where it happened is
+// said elsewhere ("the Quorra Summit in Y").
+bool names_event(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    static const std::unordered_set<std::string> heads{
+        "parade",       "festival",      "summit",    "conference", "games",  "cup",
+        "championship", "championships", "olympics",  "marathon",   "war",    "revolution",
+        "uprising",     "massacre",      "offensive", "intifada",   "accord", "accords",
+        "agreement",    "treaty",        "talks",     "initiative", "award",  "prize"};
+    const bool operation = tokens[first].key == "operation" || tokens[first].key == "operations";
+    return (operation && last > first) ||
+           (tokens[last].capitalized && heads.count(tokens[last].key) > 0);
+}
+
 // "members of Varda Front", "the militants of Korlo Jund": a group's members and ranks belong
 // to an organisation; a town has residents, not members.
 bool members_of(const std::vector<Token>& tokens, std::size_t first) {
@@ -581,7 +595,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             continue;
         }
         if ((organisation_head(tokens[last]) && !(next < n && is_type(tokens[next]))) ||
-            members_of(tokens, i)) {
+            members_of(tokens, i) || names_event(tokens, i, last)) {
             i = next;
             continue;
         }

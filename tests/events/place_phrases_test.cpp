@@ -224,3 +224,10 @@ TEST_CASE("a verb's object placed by his or her is a person", "[events][place_ph
     CHECK(names(parse("He was raised near Velmarsh in his uncle's house in Quorra.", {"Quorra"})) ==
           std::vector<std::string>{"Velmarsh"});
 }
+
+TEST_CASE("a run naming an event or an operation is no place", "[events][place_phrases]") {
+    CHECK(names(parse("Thousands marched in the Velmar Day Parade on Sunday.")).empty());
+    CHECK(names(parse("Rebels were killed in Operation Quorra Shield near the river.")).empty());
+    CHECK(names(parse("Thousands marched in the Velmar Day Parade in Quorra district.")) ==
+          std::vector<std::string>{"Quorra"});
+}
