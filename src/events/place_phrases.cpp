@@ -86,17 +86,17 @@ std::size_t list_end(const std::vector<Token>& tokens, std::size_t name) {
 // Words that begin a capitalised run without being a name ("The", "On Monday").
 const std::unordered_set<std::string>& not_names() {
     static const std::unordered_set<std::string> words{
-        "the",        "a",        "an",       "on",         "in",        "at",         "of",
-        "and",        "but",      "he",       "she",        "they",      "it",         "we",
-        "i",          "this",     "that",     "these",      "those",     "his",        "her",
-        "their",      "its",      "after",    "before",     "during",    "when",       "while",
-        "meanwhile",  "earlier",  "later",    "monday",     "tuesday",   "wednesday",  "thursday",
-        "friday",     "saturday", "sunday",   "mr",         "mrs",       "ms",         "dr",
-        "president",  "prime",    "minister", "army",       "police",    "government", "forces",
-        "force",      "islamic",  "state",    "brigade",    "division",  "front",      "movement",
-        "party",      "council",  "congress", "parliament", "ministry",  "court",      "senate",
-        "university", "reuters",  "afp",      "ap",         "xinhua",    "un",         "u.n",
-        "nato",       "eu",       "god",      "allah",      "christmas", "ramadan",    "eid"};
+        "the", "a", "an", "on", "in", "at", "of", "and", "but", "he", "she", "they", "it", "we",
+        "i", "this", "that", "these", "those", "his", "her", "their", "its", "after", "before",
+        "during", "when", "while", "meanwhile", "earlier", "later", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr",
+        "president", "prime", "minister", "army", "police", "government", "forces", "force",
+        "islamic", "state", "brigade", "division", "front", "movement", "party", "council",
+        "congress", "parliament", "ministry", "court", "senate", "university", "reuters", "afp",
+        "ap", "xinhua", "un", "u.n", "nato", "eu", "god", "allah", "christmas", "ramadan", "eid",
+        // Titles no place's name starts with: "around Mullah X", "with Col. Y".
+        "mullah", "ayatollah", "col", "colonel", "lt", "lieutenant", "sgt", "sergeant", "capt",
+        "maj"};
     return words;
 }
 
@@ -608,6 +608,11 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
              tokens[before - 1].key == "named") &&
             (is_type(tokens[before - 2]) || tokens[before - 2].key == "capital" ||
              noun_in_place_phrase(tokens, before - 2));
+        // "at village X", "in district Y": a type word without "of" between a preposition and
+        // the name (the usage of South Asian reports).
+        const bool type_before =
+            before >= 2 && is_type(tokens[before - 1]) && !tokens[before - 1].capitalized &&
+            tokens[before - 1].key.back() != 's' && preposition(tokens[before - 2].key);
         // "X, a small village in Y": an apposition of a type word.
         const std::size_t apposed = next + 1 < n ? skip_modifiers(tokens, next + 1) : n;
         const bool apposition =
@@ -679,7 +684,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                 container = mention_at[k - 1];
             }
         }
-        const bool marked = type_of || listed || owned || member ||
+        const bool marked = type_of || type_before || listed || owned || member ||
                             offset_apposition(tokens, last) || type_after || facility ||
                             apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||

@@ -231,3 +231,15 @@ TEST_CASE("a run naming an event or an operation is no place", "[events][place_p
     CHECK(names(parse("Thousands marched in the Velmar Day Parade in Quorra district.")) ==
           std::vector<std::string>{"Quorra"});
 }
+
+TEST_CASE("a type word without of before a name marks it", "[events][place_phrases]") {
+    CHECK(names(parse("Police found two bodies in village Quorrapur on Sunday.")) ==
+          std::vector<std::string>{"Quorrapur"});
+    // "at villages" is a plural: no single name follows it as its own.
+    CHECK(names(parse("Police found two bodies in villages Quorrapur on Sunday.")).empty());
+}
+
+TEST_CASE("a run after a military or clerical title is a person", "[events][place_phrases]") {
+    CHECK(names(parse("The movement was united around Mullah Varno Kell for years.")).empty());
+    CHECK(names(parse("Crowds gathered near Ayatollah Varno Kell at the shrine.")).empty());
+}
