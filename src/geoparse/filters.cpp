@@ -301,7 +301,15 @@ bool pronoun_place_follows(const Document& doc, const Match& m) {
     static const std::unordered_set<std::string> governs =
         normalised({"in", "at", "of", "from", "near", "to", "into", "outside", "inside", "across",
                     "toward", "towards", "around", "through", "on", "for", "via", "and", "or"});
-    const auto nx = word_after(doc, m.last);
+    auto nx = word_after(doc, m.last);
+    // "Varno was shot dead at his home": a passive between the name and the phrase.
+    if (nx && (doc.tokens[*nx].key == "was" || doc.tokens[*nx].key == "were")) {
+        for (int skip = 0; skip < 3 && nx && doc.tokens[*nx].key != "in" &&
+                           doc.tokens[*nx].key != "at" && !doc.tokens[*nx].capitalized;
+             ++skip) {
+            nx = word_after(doc, *nx);
+        }
+    }
     if (!nx || *nx + 1 >= doc.tokens.size() || doc.is_barrier(*nx + 1)) {
         return false;
     }
@@ -323,6 +331,24 @@ bool patronymic_follows(const Document& doc, const Match& m) {
     }
     const std::string& k = doc.tokens[*nx].key;
     return k == "bin" || k == "ibn" || k == "bint";
+}
+
+// "Varno, 34, was arrested": news gives a person's age in commas after the name.
+bool age_follows(const Document& doc, const Match& m) {
+    const std::size_t k = m.last + 1;
+    if (k + 2 >= doc.tokens.size() || doc.barrier_char(k) != ',' ||
+        doc.barrier_char(k + 2) != ',') {
+        return false;
+    }
+    // "X, 2,300 km away" is a number split at its comma, no age: a space follows the age's comma.
+    const std::size_t after = doc.tokens[k + 2].end;
+    if (after >= doc.text.size() || doc.text[after] != ' ') {
+        return false;
+    }
+    const std::string_view age = doc.surface(k + 1);
+    return !age.empty() && age.size() <= 2 && std::all_of(age.begin(), age.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
 }
 
 // "members of Varno", "the militants of the Varno": a group's members and ranks belong to an
@@ -360,7 +386,7 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
             (!m.big && single && speech_follows(doc, m)) ||
             (!m.big && single &&
              (person_relation_follows(doc, m) || pronoun_place_follows(doc, m) ||
-              patronymic_follows(doc, m))) ||
+              patronymic_follows(doc, m) || age_follows(doc, m))) ||
             // Only an unknown word before makes a surname: "Village Malakal" is not a person.
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {

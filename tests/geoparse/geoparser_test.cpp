@@ -354,3 +354,29 @@ TEST_CASE("geoparser reads a name before bin or ibn as a person", "[geoparse]") 
         article_of("Troops captured two aides of Tyler bin Haddad in the hills."));
     CHECK(mentions_of(person, "Tyler").empty());
 }
+
+TEST_CASE("geoparser reads a name with an age in commas as a person", "[geoparse]") {
+    const auto person = default_geoparser().parse(
+        article_of("Officials said Chase, 24, was arrested near the border."));
+    CHECK(mentions_of(person, "Chase").empty());
+    // A number split at its thousands comma is a distance, not an age.
+    const auto place = default_geoparser().parse(
+        article_of("Troops patrolled the streets of Tyler, 1,200 kilometres away."));
+    CHECK(mentions_of(place, "Tyler").size() == 1);
+}
+
+TEST_CASE("geoparser reads a name shot at his or her home as a person", "[geoparse]") {
+    const auto person = default_geoparser().parse(
+        article_of("Police said Hunter was shot dead at his home on Friday."));
+    CHECK(mentions_of(person, "Hunter").empty());
+}
+
+TEST_CASE("geoparser reads words of conflict reports as no small places", "[geoparse]") {
+    const auto all = default_geoparser().parse(
+        article_of("U.S. Marines stormed the compound. Farmers protested outside the ministry. "
+                   "Militants from the Front attacked the base."));
+    CHECK(mentions_of(all, "Marines").empty());
+    CHECK(mentions_of(all, "Farmers").empty());
+    CHECK(mentions_of(all, "Front").empty());
+    CHECK(mentions_of(all, "U.S.").size() == 1);
+}
