@@ -351,6 +351,45 @@ bool age_follows(const Document& doc, const Match& m) {
     });
 }
 
+// "Varno, a 34-year-old teacher, was shot": an age in apposition makes a person; a place's
+// apposition is a kind of place ("Varno, a town of 5,000").
+bool year_old_follows(const Document& doc, const Match& m) {
+    const std::size_t k = m.last + 1;
+    if (k + 2 >= doc.tokens.size() || doc.barrier_char(k) != ',') {
+        return false;
+    }
+    const std::string& article = doc.tokens[k + 1].key;
+    if (article != "a" && article != "an") {
+        return false;
+    }
+    // The tokenizer may split "34-year-old" at its hyphens: read the text from the number on.
+    const std::string_view from = doc.text.substr(doc.tokens[k + 2].begin, 16);
+    std::size_t digits = 0;
+    while (digits < from.size() && std::isdigit(static_cast<unsigned char>(from[digits])) != 0) {
+        ++digits;
+    }
+    return digits > 0 && digits <= 3 && from.substr(digits, 9) == "-year-old";
+}
+
+// "the bomber, Varno, detonated": a name in commas after a noun for a person is that person.
+bool apposed_to_person(const Document& doc, const Match& m) {
+    static const std::unordered_set<std::string> nouns =
+        normalised({"bomber",   "gunman",       "victim",  "suspect",   "attacker",    "assailant",
+                    "driver",   "commander",    "leader",  "spokesman", "spokeswoman", "journalist",
+                    "reporter", "photographer", "soldier", "officer",   "policeman",   "activist",
+                    "student",  "teacher",      "doctor",  "son",       "daughter",    "wife",
+                    "husband",  "brother",      "sister",  "father",    "mother",      "boy",
+                    "girl",     "man",          "woman",   "widow",     "militant",    "fighter",
+                    "hostage"});
+    const std::size_t k = m.last + 1;
+    if (m.first < 2 || k >= doc.tokens.size() || doc.barrier_char(k) != ',' ||
+        doc.barrier_char(m.first - 1) != ',') {
+        return false;
+    }
+    const auto& noun = doc.tokens[m.first - 2];
+    return !noun.capitalized && nouns.count(noun.key) != 0;
+}
+
 // "members of Varno", "the militants of the Varno": a group's members and ranks belong to an
 // organisation; a town's people are its residents or inhabitants, not its members.
 bool members_of_before(const Document& doc, const Match& m) {
@@ -386,7 +425,8 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
             (!m.big && single && speech_follows(doc, m)) ||
             (!m.big && single &&
              (person_relation_follows(doc, m) || pronoun_place_follows(doc, m) ||
-              patronymic_follows(doc, m) || age_follows(doc, m))) ||
+              patronymic_follows(doc, m) || age_follows(doc, m) || year_old_follows(doc, m) ||
+              apposed_to_person(doc, m))) ||
             // Only an unknown word before makes a surname: "Village Malakal" is not a person.
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {

@@ -380,3 +380,16 @@ TEST_CASE("geoparser reads words of conflict reports as no small places", "[geop
     CHECK(mentions_of(all, "Front").empty());
     CHECK(mentions_of(all, "U.S.").size() == 1);
 }
+
+TEST_CASE("geoparser reads a name in apposition to a person as that person", "[geoparse]") {
+    const auto bomber = default_geoparser().parse(
+        article_of("The bomber, Tyler, detonated his vest near the gate."));
+    CHECK(mentions_of(bomber, "Tyler").empty());
+    const auto aged = default_geoparser().parse(
+        article_of("Tyler, a 34-year-old teacher, was shot near the gate."));
+    CHECK(mentions_of(aged, "Tyler").empty());
+    // A place's apposition names a kind of place.
+    const auto town =
+        default_geoparser().parse(article_of("Tyler, a town of 5,000 people, was shelled."));
+    CHECK(mentions_of(town, "Tyler").size() == 1);
+}
