@@ -294,13 +294,19 @@ bool person_relation_follows(const Document& doc, const Match& m) {
     return nx && !doc.tokens[*nx].capitalized && nouns.count(doc.tokens[*nx].key) != 0;
 }
 
+// A word before a name that makes it the object of a phrase of place ("in X", "near X") or
+// one of a list ("X and Y").
+bool governs_place(const std::string& key) {
+    static const std::unordered_set<std::string> words =
+        normalised({"in", "at", "of", "from", "near", "to", "into", "outside", "inside", "across",
+                    "toward", "towards", "around", "through", "on", "for", "via", "and", "or"});
+    return words.count(key) != 0;
+}
+
 // "surrounded Varno in his office", "shot Varno at her home": a name that is a verb's object
 // (no preposition before it) and is then placed by a phrase about him or her is a person. "lived
 // in Varno in his youth" keeps Varno: a preposition governs it.
 bool pronoun_place_follows(const Document& doc, const Match& m) {
-    static const std::unordered_set<std::string> governs =
-        normalised({"in", "at", "of", "from", "near", "to", "into", "outside", "inside", "across",
-                    "toward", "towards", "around", "through", "on", "for", "via", "and", "or"});
     auto nx = word_after(doc, m.last);
     // "Varno was shot dead at his home": a passive between the name and the phrase.
     if (nx && (doc.tokens[*nx].key == "was" || doc.tokens[*nx].key == "were")) {
@@ -319,7 +325,7 @@ bool pronoun_place_follows(const Document& doc, const Match& m) {
         return false;
     }
     const auto p = word_before(doc, m.first);
-    return p && !doc.tokens[*p].capitalized && governs.count(doc.tokens[*p].key) == 0;
+    return p && !doc.tokens[*p].capitalized && !governs_place(doc.tokens[*p].key);
 }
 
 // "Varno bin Laden", "Varno ibn Saud": a given name before an Arabic patronymic ("son of") is
@@ -390,6 +396,31 @@ bool apposed_to_person(const Document& doc, const Match& m) {
     return !noun.capitalized && nouns.count(noun.key) != 0;
 }
 
+// "Varno was arrested", "Varno had been shot": what befalls only a person, in the passive
+// right after a lone name that no preposition governs. Towns are shelled, captured or hit,
+// never arrested, shot or born.
+bool person_passive_follows(const Document& doc, const Match& m) {
+    static const std::unordered_set<std::string> participles = normalised(
+        {"arrested",     "detained",   "kidnapped", "abducted",  "shot",         "killed",
+         "wounded",      "injured",    "stabbed",   "murdered",  "assassinated", "executed",
+         "hanged",       "jailed",     "sentenced", "convicted", "charged",      "released",
+         "freed",        "born",       "elected",   "appointed", "fired",        "sacked",
+         "interrogated", "questioned", "tortured",  "beheaded"});
+    auto nx = word_after(doc, m.last);
+    if (!nx || (doc.tokens[*nx].key != "was" && doc.tokens[*nx].key != "had")) {
+        return false;
+    }
+    nx = word_after(doc, *nx);
+    if (nx && doc.tokens[*nx].key == "been") {
+        nx = word_after(doc, *nx);
+    }
+    if (!nx || participles.count(doc.tokens[*nx].key) == 0) {
+        return false;
+    }
+    const auto p = word_before(doc, m.first);
+    return !p || !governs_place(doc.tokens[*p].key);
+}
+
 // "members of Varno", "the militants of the Varno": a group's members and ranks belong to an
 // organisation; a town's people are its residents or inhabitants, not its members.
 bool members_of_before(const Document& doc, const Match& m) {
@@ -426,7 +457,7 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
             (!m.big && single &&
              (person_relation_follows(doc, m) || pronoun_place_follows(doc, m) ||
               patronymic_follows(doc, m) || age_follows(doc, m) || year_old_follows(doc, m) ||
-              apposed_to_person(doc, m))) ||
+              apposed_to_person(doc, m) || person_passive_follows(doc, m))) ||
             // Only an unknown word before makes a surname: "Village Malakal" is not a person.
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {

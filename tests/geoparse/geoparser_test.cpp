@@ -393,3 +393,13 @@ TEST_CASE("geoparser reads a name in apposition to a person as that person", "[g
         default_geoparser().parse(article_of("Tyler, a town of 5,000 people, was shelled."));
     CHECK(mentions_of(town, "Tyler").size() == 1);
 }
+
+TEST_CASE("geoparser reads a lone name arrested or shot in the passive as a person", "[geoparse]") {
+    const auto person = default_geoparser().parse(
+        article_of("Tyler was arrested on Monday and had been shot twice before."));
+    CHECK(mentions_of(person, "Tyler").empty());
+    // A preposition governs the name: the man is from the place.
+    const auto place =
+        default_geoparser().parse(article_of("A man from Tyler was arrested on Monday."));
+    CHECK(mentions_of(place, "Tyler").size() == 1);
+}
