@@ -276,17 +276,20 @@ std::unordered_set<std::string> normalised(std::initializer_list<const char*> wo
     return out;
 }
 
-// "Varno's comrades", "Varno's widow": kin, retinue and what befalls only a person, after a
-// possessive. A town has residents and officials, not a widow or bodyguards.
+// "Varno's comrades", "Varno's widow", "Varno's spokesman": kin, retinue and what befalls only
+// a person, after a possessive. A town has residents and officials, not a widow or
+// bodyguards (its spokesman is "the city's", and a country is no small place).
 bool person_relation_follows(const Document& doc, const Match& m) {
     static const std::unordered_set<std::string> nouns = normalised(
-        {"comrade",    "comrades",   "bodyguard", "bodyguards",    "wife",      "widow",
-         "husband",    "son",        "sons",      "daughter",      "daughters", "brother",
-         "brothers",   "sister",     "sisters",   "father",        "mother",    "parents",
-         "nephew",     "niece",      "cousin",    "uncle",         "aides",     "aide",
-         "lawyer",     "lawyers",    "attorney",  "attorneys",     "loyalists", "followers",
-         "associates", "assassin",   "assassins", "assassination", "funeral",   "arrest",
-         "trial",      "girlfriend", "boyfriend", "fiancee"});
+        {"comrade",    "comrades",    "bodyguard",   "bodyguards",    "wife",       "widow",
+         "husband",    "son",         "sons",        "daughter",      "daughters",  "brother",
+         "brothers",   "sister",      "sisters",     "father",        "mother",     "parents",
+         "nephew",     "niece",       "cousin",      "uncle",         "aides",      "aide",
+         "lawyer",     "lawyers",     "attorney",    "attorneys",     "loyalists",  "followers",
+         "associates", "assassin",    "assassins",   "assassination", "funeral",    "arrest",
+         "trial",      "spokesman",   "spokeswoman", "adviser",       "advisers",   "advisor",
+         "successor",  "predecessor", "entourage",   "motorcade",     "girlfriend", "boyfriend",
+         "fiancee"});
     if (!possessive(doc, m)) {
         return false;
     }

@@ -325,6 +325,9 @@ TEST_CASE("geoparser reads a name before kin or retinue after a possessive as a 
         article_of("According to Tyler's comrades, the convoy was attacked at dawn. His "
                    "widow spoke later."));
     CHECK(mentions_of(kin, "Tyler").empty());
+    const auto aide = default_geoparser().parse(
+        article_of("Tyler's spokesman denied that the convoy was attacked."));
+    CHECK(mentions_of(aide, "Tyler").empty());
     const auto town = default_geoparser().parse(
         article_of("Tyler's residents said the convoy was attacked at dawn."));
     CHECK(mentions_of(town, "Tyler").size() == 1);
