@@ -178,7 +178,11 @@ bool person_context(const Lexicon& lex, const Document& doc, const Match& m) {
             !Lexicon::contains(lex.function_words, t.key)) {
             return true;
         }
-        if (!gazetteer::is_arabic_article(t.key) && !t.capitalized) {
+        // "Omar al-Khatib" skips the article; "a doctor at X" does not: "at", "an", "as" are
+        // English words first (the plain spelling, since loose keys let "all" meet "al").
+        const bool article = gazetteer::is_arabic_article(t.key) &&
+                             lex.function_words_plain.count(Lexicon::plain(doc.surface(*p))) == 0;
+        if (!article && !t.capitalized) {
             return false;
         }
         at = *p;

@@ -406,3 +406,11 @@ TEST_CASE("geoparser reads a lone name arrested or shot in the passive as a pers
         default_geoparser().parse(article_of("A man from Tyler was arrested on Monday."));
     CHECK(mentions_of(place, "Tyler").size() == 1);
 }
+
+TEST_CASE("geoparser reads at after a title as a preposition, not an Arabic article",
+          "[geoparse]") {
+    // "a doctor at X": X is where the doctor works; "Minister Omar al-X" still names a person.
+    const auto place = default_geoparser().parse(
+        article_of("Nine died, a doctor at Tyler's main clinic told reporters."));
+    CHECK(mentions_of(place, "Tyler").size() == 1);
+}
