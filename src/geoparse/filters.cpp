@@ -403,6 +403,44 @@ bool apposed_to_person(const Document& doc, const Match& m) {
     return !noun.capitalized && nouns.count(noun.key) != 0;
 }
 
+// "Varno, who led the raid": a relative "who" after the comma refers to a person (a place
+// takes "which" or "where"), unless a preposition governs the name ("residents of X, who").
+bool who_follows(const Document& doc, const Match& m) {
+    const std::size_t k = m.last + 1;
+    if (k + 1 >= doc.tokens.size() || doc.barrier_char(k) != ',') {
+        return false;
+    }
+    const std::string& rel = doc.tokens[k + 1].key;
+    if (rel != "who" && rel != "whose" && rel != "whom") {
+        return false;
+    }
+    const auto p = word_before(doc, m.first);
+    return !p || !governs_place(doc.tokens[*p].key);
+}
+
+// "the killing of Varno", "relatives of Varno", "troops loyal to Varno", "militants led by
+// Varno": what only a person has or undergoes, or whom a force follows.
+bool person_phrase_before(const Document& doc, const Match& m) {
+    static const std::unordered_set<std::string> nouns = normalised(
+        {"killing",   "murder",   "assassination", "arrest",    "kidnapping", "abduction",
+         "detention", "funeral",  "body",          "relatives", "family",     "wife",
+         "widow",     "son",      "daughter",      "brother",   "sister",     "father",
+         "mother",    "lawyer",   "lawyers",       "aides",     "bodyguards", "supporters",
+         "followers", "loyalists"});
+    const auto p = word_before(doc, m.first);
+    if (!p) {
+        return false;
+    }
+    const auto q = word_before(doc, *p);
+    if (!q || doc.tokens[*q].capitalized) {
+        return false;
+    }
+    const std::string& prep = doc.tokens[*p].key;
+    const std::string& word = doc.tokens[*q].key;
+    return (prep == "of" && nouns.count(word) != 0) || (prep == "to" && word == "loyal") ||
+           (prep == "by" && word == "led");
+}
+
 // "Varno was arrested", "Varno had been shot": what befalls only a person, in the passive
 // right after a lone name that no preposition governs. Towns are shelled, captured or hit,
 // never arrested, shot or born.
@@ -464,7 +502,8 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
             (!m.big && single &&
              (person_relation_follows(doc, m) || pronoun_place_follows(doc, m) ||
               patronymic_follows(doc, m) || age_follows(doc, m) || year_old_follows(doc, m) ||
-              apposed_to_person(doc, m) || person_passive_follows(doc, m))) ||
+              apposed_to_person(doc, m) || person_passive_follows(doc, m) || who_follows(doc, m) ||
+              person_phrase_before(doc, m))) ||
             // Only an unknown word before makes a surname: "Village Malakal" is not a person.
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {

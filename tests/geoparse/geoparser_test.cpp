@@ -414,3 +414,17 @@ TEST_CASE("geoparser reads at after a title as a preposition, not an Arabic arti
         article_of("Nine died, a doctor at Tyler's main clinic told reporters."));
     CHECK(mentions_of(place, "Tyler").size() == 1);
 }
+
+TEST_CASE("geoparser reads a name before who or after the killing of as a person", "[geoparse]") {
+    for (const char* text : {"Gunmen said Preston, who led the militia, was killed.",
+                             "The killing of Preston sparked protests in the region.",
+                             "Troops loyal to Preston shelled the town.",
+                             "Militants led by Preston attacked the convoy."}) {
+        INFO(text);
+        CHECK(mentions_of(default_geoparser().parse(article_of(text)), "Preston").empty());
+    }
+    // A preposition governs the name: "who" then refers to the people of the place.
+    const auto place = default_geoparser().parse(
+        article_of("Thousands of residents of Preston, who fled the fighting, returned."));
+    CHECK(mentions_of(place, "Preston").size() == 1);
+}
