@@ -391,6 +391,9 @@ TEST_CASE("geoparser reads a name in apposition to a person as that person", "[g
     const auto aged = default_geoparser().parse(
         article_of("Tyler, a 34-year-old teacher, was shot near the gate."));
     CHECK(mentions_of(aged, "Tyler").empty());
+    const auto trader = default_geoparser().parse(
+        article_of("Police detained Tyler, a local trader, after the blast."));
+    CHECK(mentions_of(trader, "Tyler").empty());
     // A place's apposition names a kind of place.
     const auto town =
         default_geoparser().parse(article_of("Tyler, a town of 5,000 people, was shelled."));
