@@ -2,6 +2,7 @@
 
 #include "events/lexicon.hpp"
 #include "events/locative.hpp"
+#include "events/unlisted_names.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +11,12 @@
 #include <unordered_set>
 
 namespace eventmap::events {
+
+using detail::members_of;
+using detail::name_word;
+using detail::names_event;
+using detail::organisation_head;
+using detail::starts_no_name;
 
 namespace {
 
@@ -81,72 +88,6 @@ std::size_t list_end(const std::vector<Token>& tokens, std::size_t name) {
         ++k;
     }
     return k;
-}
-
-// Words that begin a capitalised run without being a name ("The", "On Monday").
-const std::unordered_set<std::string>& not_names() {
-    static const std::unordered_set<std::string> words{
-        "the",        "a",        "an",       "on",         "in",        "at",         "of",
-        "and",        "but",      "he",       "she",        "they",      "it",         "we",
-        "i",          "this",     "that",     "these",      "those",     "his",        "her",
-        "their",      "its",      "after",    "before",     "during",    "when",       "while",
-        "meanwhile",  "earlier",  "later",    "monday",     "tuesday",   "wednesday",  "thursday",
-        "friday",     "saturday", "sunday",   "mr",         "mrs",       "ms",         "dr",
-        "president",  "prime",    "minister", "army",       "police",    "government", "forces",
-        "force",      "islamic",  "state",    "brigade",    "division",  "front",      "movement",
-        "party",      "council",  "congress", "parliament", "ministry",  "court",      "senate",
-        "university", "reuters",  "afp",      "ap",         "xinhua",    "un",         "u.n",
-        "nato",       "eu",       "god",      "allah",      "christmas", "ramadan",    "eid"};
-    return words;
-}
-
-bool name_word(std::string_view text, const Token& t) {
-    if (!t.word) {
-        return false;
-    }
-    // "KLF", "XTR": an acronym before a noun names an organisation or a thing.
-    if (t.key.size() >= 2 && t.key.size() <= 5 &&
-        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(t.begin),
-                    text.begin() + static_cast<std::ptrdiff_t>(t.end),
-                    [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; })) {
-        return false;
-    }
-    // "a Sunni mosque", "the Christian quarter": creeds and communities, no places.
-    static const std::unordered_set<std::string> creeds{
-        "sunni",      "sunnis",   "shia",      "shiia",    "muslim",     "muslims",     "christian",
-        "christians", "catholic", "catholics", "hindu",    "hindus",     "sikh",        "sikhs",
-        "druze",      "coptic",   "copts",     "orthodox", "protestant", "arab",        "arabs",
-        "yazidi",     "yazidis",  "bedouin",   "turkmen",  "islamic",    "evangelical", "maronite"};
-    if (creeds.count(t.key) > 0) {
-        return false;
-    }
-    // "Jewish", "Shiite", "Shiites", "Islamist": peoples and creeds, no places.
-    for (const char* suffix : {"ish", "ite", "ites", "ist", "ists", "ese"}) {
-        const std::size_t n = std::char_traits<char>::length(suffix);
-        if (t.key.size() > n + 2 && t.key.compare(t.key.size() - n, n, suffix) == 0) {
-            return false;
-        }
-    }
-    // "Islamist-controlled", "Kurdish-led": says who holds a place, is none.
-    for (const char* suffix : {"-controlled", "-held", "-led", "-backed", "-based", "-run"}) {
-        const std::size_t n = std::char_traits<char>::length(suffix);
-        if (t.key.size() > n && t.key.compare(t.key.size() - n, n, suffix) == 0) {
-            return false;
-        }
-    }
-    if (t.capitalized) {
-        return true;
-    }
-    // "al-Qorvan", "el-Marsa": a lowercase article before a capitalised name.
-    const bool article = t.key.rfind("al-", 0) == 0 || t.key.rfind("el-", 0) == 0 ||
-                         t.key.rfind("ad-", 0) == 0 || t.key.rfind("ash-", 0) == 0;
-    if (article) {
-        const std::size_t at = t.begin + t.key.find('-') + 1;
-        return at < t.end && std::isupper(static_cast<unsigned char>(text[at])) != 0;
-    }
-    // "T-7", a digit inside a facility's name.
-    return std::isdigit(static_cast<unsigned char>(t.key[0])) != 0 &&
-           t.key.find('-') != std::string::npos;
 }
 
 constexpr std::size_t max_name_words = 5;
@@ -487,7 +428,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
     std::size_t i = 0;
     while (i < n) {
         if (!name_word(text, tokens[i]) || mention_at[i] >= 0 || blocked[i] ||
-            not_names().count(tokens[i].key) > 0) {
+            starts_no_name(tokens[i].key)) {
             ++i;
             continue;
         }
@@ -516,8 +457,21 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
             i = next;
             continue;
         }
+        // "encircled Varno in his office", "shot Varno at her home": a name a phrase about him or
+        // her then places is a person, unless a preposition governs it ("in Varno in his youth").
+        if (next + 1 < n && (tokens[next].key == "in" || tokens[next].key == "at") &&
+            (tokens[next + 1].key == "his" || tokens[next + 1].key == "her") &&
+            !(i > 0 && preposition(tokens[i - 1].key))) {
+            i = next;
+            continue;
+        }
         // "the 4th Mechanised Division", "the 17th Brigade": after an ordinal, a unit.
         if (i > 0 && ordinal(tokens[i - 1].key)) {
+            i = next;
+            continue;
+        }
+        if ((organisation_head(tokens[last]) && !(next < n && is_type(tokens[next]))) ||
+            members_of(tokens, i) || names_event(tokens, i, last)) {
             i = next;
             continue;
         }
@@ -530,6 +484,11 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
              tokens[before - 1].key == "named") &&
             (is_type(tokens[before - 2]) || tokens[before - 2].key == "capital" ||
              noun_in_place_phrase(tokens, before - 2));
+        // "at village X", "in district Y": a type word without "of" between a preposition and
+        // the name (the usage of South Asian reports).
+        const bool type_before =
+            before >= 2 && is_type(tokens[before - 1]) && !tokens[before - 1].capitalized &&
+            tokens[before - 1].key.back() != 's' && preposition(tokens[before - 2].key);
         // "X, a small village in Y": an apposition of a type word.
         const std::size_t apposed = next + 1 < n ? skip_modifiers(tokens, next + 1) : n;
         const bool apposition =
@@ -601,7 +560,7 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                 container = mention_at[k - 1];
             }
         }
-        const bool marked = type_of || listed || owned || member ||
+        const bool marked = type_of || type_before || listed || owned || member ||
                             offset_apposition(tokens, last) || type_after || facility ||
                             apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||

@@ -3,6 +3,9 @@
 // proper phrases), each switched on by FilterRules.
 #include "geoparse/filters.hpp"
 
+#include "geoparse/match_context.hpp"
+#include "geoparse/person_cues.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -14,21 +17,6 @@ using gazetteer::NameKind;
 using gazetteer::Precision;
 
 namespace {
-
-// The word directly before/after a match, when no punctuation separates them.
-std::optional<std::size_t> word_before(const Document& doc, std::size_t first) {
-    if (first == 0 || doc.is_barrier(first - 1)) {
-        return std::nullopt;
-    }
-    return first - 1;
-}
-
-std::optional<std::size_t> word_after(const Document& doc, std::size_t last) {
-    if (last + 1 >= doc.tokens.size() || doc.is_barrier(last + 1)) {
-        return std::nullopt;
-    }
-    return last + 1;
-}
 
 const std::unordered_set<std::string>& disease_words() {
     // Lower-case heads that still make "<place> <head>" a name of its own: "Reston
@@ -142,8 +130,6 @@ bool in_organisation(const Lexicon& lex, const Document& doc, const Match& m) {
     return false;
 }
 
-bool possessive(const Document& doc, const Match& m);
-
 bool organisation_head_follows(const Lexicon& lex, const Document& doc, const Match& m) {
     if (possessive(doc, m)) {
         return false;
@@ -177,7 +163,11 @@ bool person_context(const Lexicon& lex, const Document& doc, const Match& m) {
             !Lexicon::contains(lex.function_words, t.key)) {
             return true;
         }
-        if (!gazetteer::is_arabic_article(t.key) && !t.capitalized) {
+        // "Omar al-Khatib" skips the article; "a doctor at X" does not: "at", "an", "as" are
+        // English words first (the plain spelling, since loose keys let "all" meet "al").
+        const bool article = gazetteer::is_arabic_article(t.key) &&
+                             lex.function_words_plain.count(Lexicon::plain(doc.surface(*p))) == 0;
+        if (!article && !t.capitalized) {
             return false;
         }
         at = *p;
@@ -224,13 +214,6 @@ bool capitalised_before(const Lexicon& lex, const Document& doc, const Match& m,
     const bool neighbour_ok = small_names_count ? !big_match_at(doc, *p) : doc.match_at[*p] < 0;
     return t.capitalized && !doc.sentence_initial[*p] && neighbour_ok &&
            doc.text[t.end - 1] != '.' && !neutral_neighbour(lex, t);
-}
-
-// "Canada's Broadcasting Corporation", "Wichita's Wesley Medical Center": a possessive closes
-// the name; what follows belongs to the place, it does not extend its name.
-bool possessive(const Document& doc, const Match& m) {
-    const std::string_view after = doc.text.substr(doc.tokens[m.last].end, 4);
-    return starts_with(after, "'s") || starts_with(after, "\u2019s");
 }
 
 bool capitalised_after(const Lexicon& lex, const Document& doc, const Match& m) {
@@ -281,6 +264,7 @@ std::unordered_set<std::string> people_in(const Lexicon& lex, const FilterRules&
                                 capitalised_after(lex, doc, m); // "Michael Osterholm"
         if (given_name || person_context(lex, doc, m) ||
             (!m.big && single && speech_follows(doc, m)) ||
+            (!m.big && single && person_cue(doc, m)) ||
             // Only an unknown word before makes a surname: "Village Malakal" is not a person.
             (rules.proper_phrases && !m.big && single && capitalised_before(lex, doc, m, false) &&
              !capitalised_after(lex, doc, m))) {
@@ -322,9 +306,9 @@ void filter_matches(const Lexicon& lex, const FilterRules& rules, Document& doc)
         } else if (rules.loose_matches && single && !m.exact && !doc.tokens[m.first].all_caps &&
                    doc.tokens[m.first].key.size() <= 4) {
             m.dropped = true;
-        } else if (rules.organisations &&
-                   (in_organisation(lex, doc, m) ||
-                    (!m.demonym && organisation_head_follows(lex, doc, m)))) {
+        } else if (rules.organisations && (in_organisation(lex, doc, m) ||
+                                           (!m.demonym && organisation_head_follows(lex, doc, m)) ||
+                                           (small && !m.demonym && members_of_before(doc, m)))) {
             m.dropped = true;
         } else if (m.demonym) {
             continue;

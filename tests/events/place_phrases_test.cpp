@@ -193,3 +193,53 @@ TEST_CASE("plural type words and communities mark names", "[events][place_phrase
     CHECK(p.tokens[found[0].first].key == "tarvo");
     CHECK(found[0].container == 0);
 }
+
+TEST_CASE("a name joined to a lowercase word is an adjective, no place",
+          "[events][place_phrases]") {
+    // "Velmar-majority areas" says who lives there; "the Quorra areas" names them.
+    CHECK(names(parse("Bombs hit Velmar-majority areas of the capital.")).empty());
+    CHECK(names(parse("Gunmen seized the Quorra-protected zone near the dam.")).empty());
+    CHECK(names(parse("Bombs hit the Quorra areas of the capital.")) ==
+          std::vector<std::string>{"Quorra"});
+}
+
+TEST_CASE("a run ending in an organisation's head names no place", "[events][place_phrases]") {
+    CHECK(names(parse("Three men were killed at the Velmar News Agency.")).empty());
+    CHECK(names(parse("Protesters gathered outside the Quorra Research Institute.")).empty());
+    // A type word after the body's name still marks a place: its compound, its base.
+    CHECK(names(parse("Rockets hit the Velmar Oil compound.")) ==
+          std::vector<std::string>{"Velmar Oil"});
+}
+
+TEST_CASE("members of a group are no place", "[events][place_phrases]") {
+    CHECK(names(parse("Gunmen targeted the fighters of Jund Velmar near the bridge.")).empty());
+    CHECK(names(parse("Police arrested members of Quorra Jamaat in the night.")).empty());
+    CHECK(names(parse("Police arrested members of a gang in the village of Quorra.")) ==
+          std::vector<std::string>{"Quorra"});
+}
+
+TEST_CASE("a verb's object placed by his or her is a person", "[events][place_phrases]") {
+    CHECK(names(parse("Troops encircled Varno Kell in his office in Quorra.", {"Quorra"})).empty());
+    // A preposition governs the name: a place.
+    CHECK(names(parse("He was raised near Velmarsh in his uncle's house in Quorra.", {"Quorra"})) ==
+          std::vector<std::string>{"Velmarsh"});
+}
+
+TEST_CASE("a run naming an event or an operation is no place", "[events][place_phrases]") {
+    CHECK(names(parse("Thousands marched in the Velmar Day Parade on Sunday.")).empty());
+    CHECK(names(parse("Rebels were killed in Operation Quorra Shield near the river.")).empty());
+    CHECK(names(parse("Thousands marched in the Velmar Day Parade in Quorra district.")) ==
+          std::vector<std::string>{"Quorra"});
+}
+
+TEST_CASE("a type word without of before a name marks it", "[events][place_phrases]") {
+    CHECK(names(parse("Police found two bodies in village Quorrapur on Sunday.")) ==
+          std::vector<std::string>{"Quorrapur"});
+    // "at villages" is a plural: no single name follows it as its own.
+    CHECK(names(parse("Police found two bodies in villages Quorrapur on Sunday.")).empty());
+}
+
+TEST_CASE("a run after a military or clerical title is a person", "[events][place_phrases]") {
+    CHECK(names(parse("The movement was united around Mullah Varno Kell for years.")).empty());
+    CHECK(names(parse("Crowds gathered near Ayatollah Varno Kell at the shrine.")).empty());
+}
