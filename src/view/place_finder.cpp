@@ -4,6 +4,8 @@
 #include "gazetteer/build.hpp"
 #include "gazetteer/gazetteer.hpp"
 
+#include <cmath>
+
 namespace eventmap::view {
 
 PlaceFinder::PlaceFinder(std::string index_path) : path_(std::move(index_path)) {}
@@ -14,7 +16,7 @@ void PlaceFinder::set_index(std::string index_path) {
     gazetteer_.reset();
 }
 
-std::vector<PlaceChoice> PlaceFinder::lookup(const std::string& name, std::size_t limit) {
+gazetteer::Gazetteer& PlaceFinder::index() {
     if (!gazetteer_) {
         const std::string path = path_.empty() ? gazetteer::default_index_path() : path_;
         try {
@@ -26,20 +28,72 @@ std::vector<PlaceChoice> PlaceFinder::lookup(const std::string& name, std::size_
                             path);
         }
     }
+    return *gazetteer_;
+}
+
+namespace {
+
+PlaceChoice choice_of(const gazetteer::PlaceView& place) {
+    PlaceChoice p;
+    p.position = place.position;
+    p.name = std::string(place.name);
+    p.geonameid = place.id;
+    p.country_code = std::string(place.country);
+    p.detail = std::string(place.feature_code) +
+               (place.population > 0 ? ", pop. " + std::to_string(place.population) : "");
+    return p;
+}
+
+} // namespace
+
+std::vector<PlaceChoice> PlaceFinder::lookup(const std::string& name, std::size_t limit) {
+    const gazetteer::Gazetteer& g = index();
     gazetteer::LookupOptions options;
     options.limit = limit;
     std::vector<PlaceChoice> places;
-    for (const auto& c : gazetteer_->lookup(name, options)) {
-        PlaceChoice p;
-        p.position = c.place.position;
-        p.name = std::string(c.place.name);
-        p.geonameid = c.place.id;
-        p.country_code = std::string(c.place.country);
-        p.detail = std::string(c.place.feature_code) +
-                   (c.place.population > 0 ? ", pop. " + std::to_string(c.place.population) : "");
-        places.push_back(std::move(p));
+    for (const auto& c : g.lookup(name, options)) {
+        places.push_back(choice_of(c.place));
     }
     return places;
+}
+
+std::optional<PlaceChoice> PlaceFinder::nearest(LatLon at, double radius_km) {
+    const gazetteer::Gazetteer& g = index();
+    // A scan of the mapped place records: a correction is one click, and the index holds no
+    // spatial order. Degrees of latitude bound the distance cheaply before the haversine.
+    const double lat_span = radius_km / 111.0;
+    std::optional<gazetteer::PlaceView> best;
+    double best_km = radius_km;
+    for (std::uint32_t i = 0; i < g.size(); ++i) {
+        const gazetteer::PlaceView place = g.place(i);
+        // Only places a point can be "near": a town or a part of one, not a country or region.
+        if (place.precision < gazetteer::Precision::city ||
+            std::abs(place.position.lat - at.lat) > lat_span) {
+            continue;
+        }
+        const double km = distance_km(at, place.position);
+        if (km <= best_km) {
+            best_km = km;
+            best = place;
+        }
+    }
+    if (!best) {
+        return std::nullopt;
+    }
+    return choice_of(*best);
+}
+
+PlaceChoice point_choice(PlaceFinder& finder, LatLon at) {
+    PlaceChoice point{at, chosen_point_name, 0, "", ""};
+    try {
+        if (const auto near = finder.nearest(at, near_place_km)) {
+            point.name = "near " + near->name;
+            point.country_code = near->country_code;
+        }
+    } catch (const DataError&) {
+        // No gazetteer: the point stays unnamed rather than the correction failing.
+    }
+    return point;
 }
 
 std::string describe(const PlaceChoice& p) {

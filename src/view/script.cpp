@@ -228,6 +228,9 @@ void check(Checker& c) {
         }
     } else if (v == "fly-to") {
         c.count(1, 1000, "fly-to PLACE NAME | fly-to LAT,LON");
+    } else if (v == "content-scale") {
+        c.count(1, 1, "content-scale SCALE");
+        c.number(0, 0.25, 8, "content scale");
     } else if (v == "undo" || v == "quit" || v == "display") {
         c.count(0, 0, "no arguments");
     } else if (v == "export" || v == "screenshot" || v == "save-state") {

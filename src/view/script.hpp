@@ -15,6 +15,9 @@
 //   display                           the window's scale: "content_scale" (GLFW's, from
 //                                     Xft.dpi on X11), "pixel_ratio", "window", "framebuffer",
 //                                     "font_px", "menu_height" (window coordinates), "map"
+//   content-scale SCALE               what GLFW's content-scale callback does when the window
+//                                     moves to a monitor of that scale (fonts, panels,
+//                                     markers follow); prints what `display` prints
 //   select LAT LON                    pick the nearest visible event (prints it)
 //   select-box W S E N                select the visible events inside (prints the count)
 //   filter type|country|actor|date_source NAME[,NAME...]   (an empty list clears the facet)

@@ -148,7 +148,9 @@ class Session {
 
     // --- Corrections (the source must be a GeoPackage or PostGIS store) ---
     // Moves the event; the map table is replaced by a copy with the new position (the renderer
-    // takes it through map()). Throws as CorrectionStore does.
+    // takes it through map()). A `to` without a name is a point clicked on the map: it is
+    // named by point_choice (place_finder.hpp), in the table and the store alike. Throws as
+    // CorrectionStore does.
     CorrectionRecord correct(Row row, const PlaceChoice& to);
     // Other places the event's name could mean (gazetteer look-up of the name as written),
     // the event's current place left out. Throws DataError when there is no gazetteer.
@@ -192,6 +194,7 @@ class Session {
                        const std::vector<SearchPart>& parts);
     void move_row(Row row, LatLon to);
     void set_corrected(Row row, std::uint8_t flag);
+    void set_place(Row row, const std::string& place, const std::string& country);
     LayerSlot& slot_of(Row row) const;
     std::optional<Row> row_of_id_in(const LayerSlot& slot, const std::string& id) const;
 

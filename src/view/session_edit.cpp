@@ -231,7 +231,22 @@ void Session::set_corrected(Row row, std::uint8_t flag) {
     }
 }
 
-CorrectionRecord Session::correct(Row row, const PlaceChoice& to) {
+void Session::set_place(Row row, const std::string& place, const std::string& country) {
+    auto code = [&](EventTable& t) {
+        return static_cast<std::uint16_t>(
+            std::min<std::uint32_t>(t.countries.intern(country), 65535));
+    };
+    table_.place[row] = place;
+    table_.country[row] = code(table_);
+    LayerSlot& slot = slot_of(row);
+    const Row local = row - slot.info.first_row;
+    if (layers_.size() > 1 && local < slot.table.size()) {
+        slot.table.place[local] = place;
+        slot.table.country[local] = code(slot.table);
+    }
+}
+
+CorrectionRecord Session::correct(Row row, const PlaceChoice& chosen) {
     LayerSlot& slot = slot_of(row);
     if (row >= table_.size() || table_.id[row].empty()) {
         throw InputError("correction: the event has no id (is the source an eventmap store?)",
@@ -240,10 +255,15 @@ CorrectionRecord Session::correct(Row row, const PlaceChoice& to) {
     if (!slot.corrections) {
         slot.corrections = std::make_unique<CorrectionStore>(slot.info.source);
     }
+    // A clicked point names what is near it, so the list, the details and the store never show
+    // the name of the place the event was moved away from.
+    const PlaceChoice to = chosen.name.empty() ? point_choice(finder_, chosen.position) : chosen;
     CorrectionRecord record = slot.corrections->apply(table_.id[row], to, current_user());
     ++edits_;
     move_row(row, to.position);
     set_corrected(row, 1);
+    set_place(row, to.name, to.country_code);
+    refilter(); // the country facet follows
     undo_stack_.emplace_back(&slot, record);
     return record;
 }
@@ -284,6 +304,10 @@ void Session::undo() {
     undo_stack_.pop_back();
     if (const auto row = row_of_id_in(*slot, record.event_id)) {
         move_row(*row, record.before.position);
+        // As a store loads it: the resolved place, else the name as written.
+        set_place(*row, record.before.name.empty() ? record.extracted_place : record.before.name,
+                  record.before.country_code);
+        refilter();
         std::uint8_t still = 0;
         for (const auto& [other_slot, other] : undo_stack_) {
             still |= other_slot == slot && other.event_id == record.event_id ? 1 : 0;

@@ -42,30 +42,6 @@ void on_glfw_error(int code, const char* description) noexcept {
     }
 }
 
-// The font is rasterised at `pixels` framebuffer pixels and drawn at `pixels / pixel_ratio`
-// window coordinates: sharp where a window coordinate is several pixels.
-void load_fonts(float pixels_scale, float pixel_ratio) {
-    ImGuiIO& io = ImGui::GetIO();
-    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    // Latin, Latin Extended, Greek, Cyrillic: place names in most news; Hebrew, Arabic and
-    // the Arabic presentation forms that panel_text.hpp shapes Arabic into. ImGui packs only
-    // the glyphs the font has.
-    static const ImWchar ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x0590,
-                                     0x05FF, 0x0600, 0x06FF, 0x1E00, 0x1EFF, 0x2000, 0x206F,
-                                     0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
-    // The texture's height as packed, not rounded up to a power of two: with the Arabic and
-    // Hebrew blocks it packs 512x1035 at scale 1, which rounding would make 512x2048.
-    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    if (std::filesystem::exists(font)) {
-        io.Fonts->AddFontFromFileTTF(font, 15.0f * pixels_scale, nullptr, ranges);
-    } else {
-        ImFontConfig config;
-        config.SizePixels = 13.0f * pixels_scale;
-        io.Fonts->AddFontDefault(&config);
-    }
-    io.FontGlobalScale = 1.0f / pixel_ratio;
-}
-
 } // namespace
 
 void UiState::report_error(const std::string& message) {
@@ -128,14 +104,15 @@ ViewerApp::ViewerApp(const ViewerOptions& options) : options_(options) {
     glfwGetWindowSize(window_, &win_w, &win_h);
     ui_.pixel_ratio =
         win_w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(win_w) : 1.0f;
-    ui_.content_scale = std::max(1.0f, xs);
-    ui_.ui_scale = std::max(0.5f, ui_.content_scale / ui_.pixel_ratio);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // layout comes from --state, not imgui.ini
-    ImGui::StyleColorsDark();
-    ImGui::GetStyle().ScaleAllSizes(ui_.ui_scale);
-    load_fonts(ui_.content_scale, ui_.pixel_ratio);
+    apply_scales(display_scales(xs, ui_.pixel_ratio));
+    // Moved to a monitor of another scale: applied at the next frame's start (viewer_scale.cpp).
+    glfwSetWindowUserPointer(window_, this);
+    glfwSetWindowContentScaleCallback(window_, [](GLFWwindow* window, float x, float /*y*/) {
+        static_cast<ViewerApp*>(glfwGetWindowUserPointer(window))->set_content_scale(x);
+    });
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330");
     imgui_ready_ = true;
@@ -306,6 +283,9 @@ void ViewerApp::frame(double dt) {
     last_time_ = now;
 
     lay_out();
+    if (apply_content_scale()) {
+        lay_out(); // panel sizes follow the new ui_scale
+    }
 
     if (session_->poll() || session_->data_generation() != seen_data_) {
         seen_data_ = session_->data_generation();

@@ -3,6 +3,7 @@
 // (viewer_script.cpp) and the bench drive it through frame() and the UiState.
 #pragma once
 
+#include "view/display_scale.hpp"
 #include "view/script.hpp"
 #include "view/session.hpp"
 #include "view/viewer.hpp"
@@ -70,7 +71,15 @@ class ViewerApp {
     // The event nearest to the screen pixel within `radius` pixels.
     std::optional<Row> pick_at_pixel(double px, double py, double radius);
 
+    // GLFW's window content scale changed (another monitor, another desktop scale): fonts,
+    // ImGui sizes and the renderer's scale follow at the next frame's start, as at start-up,
+    // and the map keeps its area. The window's callback and the script's `content-scale` call
+    // it (viewer_scale.cpp).
+    void set_content_scale(float window_content_scale) { pending_scale_ = window_content_scale; }
+
   private:
+    bool apply_content_scale(); // true when the scales changed
+    void apply_scales(const DisplayScales& scales);
     void on_data_changed();
     void handle_map_input();
     void handle_keys();
@@ -90,6 +99,7 @@ class ViewerApp {
     std::unique_ptr<render::MapRenderer> renderer_;
     UiState ui_;
     bool imgui_ready_ = false;
+    float pending_scale_ = 0;  // a content scale not yet applied; 0: none
     bool have_view_ = false;   // a view exists (the world until the events arrive)
     bool data_fitted_ = false; // fitted to the whole data (not only a first part)
     bool view_touched_ = false;

@@ -201,7 +201,10 @@ bool run_action(ViewerApp& app, const ScriptAction& a, json& out) {
         out["from"] = found.from;
         out["message"] = found.message;
         view_json(app, out);
-    } else if (v == "display") {
+    } else if (v == "display" || v == "content-scale") {
+        if (v == "content-scale") {
+            app.set_content_scale(static_cast<float>(a.numbers[0]));
+        }
         app.frame(0);
         const ImGuiIO& io = ImGui::GetIO();
         out["content_scale"] = ui.content_scale;

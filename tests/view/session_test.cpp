@@ -1,5 +1,4 @@
 #include "common/error.hpp"
-#include "gazetteer/build.hpp"
 #include "store/event_store.hpp"
 #include "store_fixture.hpp"
 #include "view/session.hpp"
@@ -191,22 +190,11 @@ TEST_CASE("a locked store refuses a correction with a message", "[view][session]
 }
 
 TEST_CASE("other candidate places come from the gazetteer and can be chosen", "[view][session]") {
-    gazetteer::BuildOptions options;
-    options.sources.geonames = {test::fixture("gazetteer/geonames.txt")};
-    options.sources.alternate_names = {test::fixture("gazetteer/alternateNames.txt")};
-    options.sources.countries = test::fixture("gazetteer/countries.json");
-    options.sources.country_shapes = test::fixture("gazetteer/country_shapes.geojson");
-    options.sources.admin1 = test::fixture("gazetteer/admin1CodesASCII.txt");
-    options.sources.states = test::fixture("gazetteer/states.json");
-    options.sources.admin2 = test::fixture("gazetteer/admin2Codes.txt");
-    options.sources.supplement = test::fixture("gazetteer/supplement.tsv");
-    options.sources.aliases = test::fixture("gazetteer/aliases.tsv");
-    options.index_path = test::scratch_dir("view_gazetteer") + "/gazetteer.emg";
-    REQUIRE(gazetteer::build_index(options).index_written);
+    const std::string index = test::build_fixture_gazetteer("view_gazetteer");
 
     const auto path = test::write_fixture_store("view_session_candidates");
     auto s = loaded(path);
-    s->places().set_index(options.index_path);
+    s->places().set_index(index);
     const auto row = *s->row_of_id("ev-damascus");
     const auto candidates = s->candidates(row);
     REQUIRE(candidates.size() >= 2);

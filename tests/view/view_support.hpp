@@ -2,12 +2,35 @@
 #pragma once
 
 #include "events/event.hpp"
+#include "gazetteer/build.hpp"
+#include "support/test_support.hpp"
 #include "view/event_table.hpp"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace eventmap::test {
+
+// The fixture gazetteer (tests/fixtures/gazetteer: a few invented-size towns at real places)
+// built into scratch directory `name`; returns the index's path.
+inline std::string build_fixture_gazetteer(const std::string& name) {
+    gazetteer::BuildOptions options;
+    options.sources.geonames = {fixture("gazetteer/geonames.txt")};
+    options.sources.alternate_names = {fixture("gazetteer/alternateNames.txt")};
+    options.sources.countries = fixture("gazetteer/countries.json");
+    options.sources.country_shapes = fixture("gazetteer/country_shapes.geojson");
+    options.sources.admin1 = fixture("gazetteer/admin1CodesASCII.txt");
+    options.sources.states = fixture("gazetteer/states.json");
+    options.sources.admin2 = fixture("gazetteer/admin2Codes.txt");
+    options.sources.supplement = fixture("gazetteer/supplement.tsv");
+    options.sources.aliases = fixture("gazetteer/aliases.tsv");
+    options.index_path = scratch_dir(name) + "/gazetteer.emg";
+    if (!gazetteer::build_index(options).index_written) {
+        throw std::runtime_error("the fixture gazetteer was not written");
+    }
+    return options.index_path;
+}
 
 struct Row {
     std::string id, date, type;

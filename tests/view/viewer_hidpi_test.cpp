@@ -122,3 +122,67 @@ TEST_CASE("hi-DPI: at Xft.dpi 192 the UI doubles and the map stays sharp", "[vie
         CHECK(run->lines[7]["selected"].is_null());
     }
 }
+
+// Moving the window to a monitor of another scale: GLFW's content-scale callback calls
+// ViewerApp::set_content_scale, which the script's `content-scale` calls too (Xvfb has one
+// screen and no per-monitor scale to move to; the callback's registration is not driven here).
+TEST_CASE("hi-DPI: a new content scale rebuilds fonts, panels and markers at once",
+          "[view][xvfb]") {
+    if (!test::viewer_can_run()) {
+        return;
+    }
+    const std::string store = test::write_fixture_store("view_rescale_store");
+    const std::string dir = test::scratch_dir("view_rescale_run");
+    test::write_file(dir + "/rescale.script", "color quad\n"
+                                              "layer labels off\n"
+                                              "window 2018-02-15 2018-02-22\n"
+                                              "center 33.5102 36.2913 9\n"
+                                              "display\n"
+                                              "screenshot " +
+                                                  dir +
+                                                  "/one.png\n"
+                                                  "content-scale 2\n"
+                                                  "screenshot " +
+                                                  dir +
+                                                  "/two.png\n"
+                                                  "select 33.5102 36.2913\n"
+                                                  "content-scale 1\n"
+                                                  "quit\n");
+    const auto result = test::run_view_script(store, dir + "/rescale.script");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const auto lines = test::json_lines(result.out);
+    REQUIRE(lines.size() == 11);
+    const auto& d1 = lines[4];
+    const auto& d2 = lines[6];
+    const auto& back = lines[9];
+    INFO(d1.dump() << "\n" << d2.dump() << "\n" << back.dump());
+    CHECK(d1["content_scale"] == 1.0);
+    CHECK(d2["content_scale"] == 2.0);
+    CHECK(d2["ui_scale"] == 2.0);
+    CHECK(d2["font_px"].get<double>() == Approx(2 * d1["font_px"].get<double>()));
+    CHECK(d2["menu_height"].get<double>() == Approx(2 * d1["menu_height"].get<double>()));
+    // The zoom level stays: the same ground takes twice the pixels.
+    CHECK(d2["zoom"].get<double>() == Approx(9).margin(0.01));
+    CHECK(d2["metres_per_pixel"].get<double>() ==
+          Approx(d1["metres_per_pixel"].get<double>() / 2).epsilon(1e-6));
+    // Back on a 100 % monitor: as at the start.
+    CHECK(back["font_px"] == d1["font_px"]);
+    CHECK(back["menu_height"] == d1["menu_height"]);
+    CHECK(back["metres_per_pixel"].get<double>() ==
+          Approx(d1["metres_per_pixel"].get<double>()).epsilon(1e-6));
+
+    // The Damascus marker at the map's centre, twice as wide after the change.
+    const test::Png one = test::read_png(dir + "/one.png");
+    const test::Png two = test::read_png(dir + "/two.png");
+    const auto c1 = test::map_centre(lines[5]);
+    const auto c2 = test::map_centre(lines[7]);
+    CHECK(test::vermilion_near(one, c1.x, c1.y, 2));
+    CHECK(test::vermilion_near(two, c2.x, c2.y, 2));
+    const int a1 = marker_pixels(one, c1.x, c1.y, 24);
+    const int a2 = marker_pixels(two, c2.x, c2.y, 48);
+    INFO("marker pixels " << a1 << " at scale 1, " << a2 << " after the change to 2");
+    CHECK(a1 > 30);
+    CHECK(static_cast<double>(a2) / a1 == Approx(4).epsilon(0.2));
+    CHECK(lines[8]["selected"]["id"] == "ev-damascus");
+}
