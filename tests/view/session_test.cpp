@@ -119,7 +119,9 @@ TEST_CASE("bad sources end in a message, not a crash", "[view][session]") {
         R"("properties":{"name":"x"},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
     test::write_file(dir + "/corrupt.gpkg", std::string("SQLite format 3\0garbage", 23));
     for (const std::string name : {"nodate.geojson", "corrupt.gpkg", "missing.gpkg"}) {
-        auto s = loaded(dir + "/" + name);
+        std::string source = dir;
+        source += "/" + name;
+        auto s = loaded(source);
         CHECK(s->stage() == view::LoadStage::failed);
         CHECK_THAT(s->load_error(), Catch::Contains(name));
         CHECK_FALSE(s->has_map());
@@ -264,7 +266,7 @@ namespace {
 // A second source for the layer tests: one event at Damascus (as the store's) and one in
 // Beirut, in a GeoJSON file read by the generic loader.
 std::string write_extra_layer(const std::string& name) {
-    const std::string path = test::scratch_dir(name) + "/extra.geojson";
+    std::string path = test::scratch_dir(name) + "/extra.geojson";
     const auto feature = [](const char* id, double lon, double lat, const char* type, int quad) {
         return std::string(R"({"type":"Feature","geometry":{"type":"Point","coordinates":[)") +
                std::to_string(lon) + "," + std::to_string(lat) + R"(]},"properties":{"id":")" + id +
