@@ -66,8 +66,9 @@ std::optional<PlaceChoice> PlaceFinder::nearest(LatLon at, double radius_km) {
     double best_km = radius_km;
     for (std::uint32_t i = 0; i < g.size(); ++i) {
         const gazetteer::PlaceView place = g.place(i);
-        // Only places a point can be "near": a town or a part of one, not a country or region.
-        if (place.precision < gazetteer::Precision::city ||
+        // Only places a reader takes a point to be "near": a populated place or a part of one
+        // (class P), not a country or region, nor a port, a hill or a building.
+        if (place.feature_class != 'P' || place.precision < gazetteer::Precision::city ||
             std::abs(place.position.lat - at.lat) > lat_span) {
             continue;
         }

@@ -31,8 +31,9 @@ class PlaceFinder {
     // (the message names it and how to build it).
     std::vector<PlaceChoice> lookup(const std::string& name, std::size_t limit = 10);
 
-    // The town or district (precision city or finer) nearest to `at` within `radius_km`, from
-    // the same index; nullopt when none is that near. Throws DataError as lookup() does.
+    // The populated place or district (GeoNames class P, precision city or finer) nearest to
+    // `at` within `radius_km`, from the same index; nullopt when none is that near. Throws
+    // DataError as lookup() does.
     std::optional<PlaceChoice> nearest(LatLon at, double radius_km);
 
   private:
