@@ -107,12 +107,7 @@ TEST_CASE("a long list sorted by date by counting gives the comparison sort's or
 }
 
 TEST_CASE("a month or year date reads as its period, not as its first day", "[view][list]") {
-    auto row = [](std::string id, std::string date, std::string end, std::string precision) {
-        test::Row r{std::move(id), std::move(date), "X", 0, 0};
-        r.enddate = std::move(end);
-        r.precision = std::move(precision);
-        return r;
-    };
+    const auto row = test::dated_row;
     const auto t = test::make_table({
         row("day", "2020-02-05", "", "day"),
         row("month", "2020-02-01", "2020-02-29", "month"),

@@ -36,12 +36,7 @@ TEST_CASE("the histogram counts all rows and the filtered subset", "[view][histo
 
 TEST_CASE("month and year dates are spread over their period, not piled on its first day",
           "[view][histogram]") {
-    auto row = [](std::string id, std::string date, std::string end, std::string precision) {
-        test::Row r{std::move(id), std::move(date), "X", 0, 0};
-        r.enddate = std::move(end);
-        r.precision = std::move(precision);
-        return r;
-    };
+    const auto row = test::dated_row;
     const auto t = test::make_table({
         row("day", "2020-02-01", "", "day"),
         row("month", "2020-02-01", "2020-02-29", "month"), // 29 days (a leap year)

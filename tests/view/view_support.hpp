@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace eventmap::test {
@@ -45,6 +46,14 @@ struct Row {
     std::string enddate = "";
     std::string precision = "day";
 };
+
+// A row dated to a day, month or year: its first day, last day ("" for one day) and precision.
+inline Row dated_row(std::string id, std::string date, std::string end, std::string precision) {
+    Row r{std::move(id), std::move(date), "X", 0, 0};
+    r.enddate = std::move(end);
+    r.precision = std::move(precision);
+    return r;
+}
 
 inline view::EventTable make_table(const std::vector<Row>& rows) {
     view::EventTable table;
