@@ -47,6 +47,24 @@ void print_row(const std::string& label, const eval::EventLinkScore& s) {
     }
 }
 
+// The map proxies, a row per half: what share of sentences give any event, and where the
+// gold verb's dot lies against the gold place's point.
+void print_dots(const std::vector<std::pair<std::string, eval::EventLinkScore>>& rows) {
+    std::cout << "\n"
+              << std::left << std::setw(16) << "half" << std::right << std::setw(10) << "any event"
+              << std::setw(7) << "dots" << std::setw(9) << "<=50km" << std::setw(9) << ">500km"
+              << '\n';
+    for (const auto& [label, s] : rows) {
+        std::cout << std::left << std::setw(16) << label << std::right << std::fixed
+                  << std::setprecision(3) << std::setw(10) << s.any_event_share() << std::setw(7)
+                  << s.dots << std::setw(9) << s.near_share() << std::setw(9) << s.far_share()
+                  << '\n';
+    }
+    std::cout << "any event: the pipeline reports at least one event in the sentence; dots: its "
+                 "event on\nthe gold verb, placed, where the geoparser resolves the gold span: "
+                 "share within 50 km\nof that point and share over 500 km from it.\n";
+}
+
 void print_misses(const std::vector<eval::EventMiss>& misses, std::size_t limit) {
     std::cout << "\nmisses (first " << std::min(limit, misses.size()) << " of " << misses.size()
               << "):\n";
@@ -86,10 +104,12 @@ void run(const EvalEventsArgs& a) {
     std::vector<eval::EventMiss> misses;
     std::cout << a.corpus << " (halves split by FNV-1a of the sentence text)\n\n";
     print_header();
+    std::vector<std::pair<std::string, eval::EventLinkScore>> totals;
     for (const auto& [label, sentences] : halves) {
         const auto report =
             eval::score_events(extractor, sentences, a.misses > 0 ? &misses : nullptr);
         print_row(label, report.total);
+        totals.emplace_back(label, report.total);
         if (a.by_source) {
             for (const auto& [source, score] : report.by_source) {
                 print_row("  " + source, score);
@@ -100,6 +120,7 @@ void run(const EvalEventsArgs& a) {
                  "gold verb,\nits place is a gold span or, where the sentence names none, it "
                  "has none (placed / none:\nthe same over sentences with and without a gold "
                  "place); e2e: the pipeline's own event\non the gold verb is placed right.\n";
+    print_dots(totals);
     if (a.misses > 0) {
         print_misses(misses, a.misses);
     }

@@ -1,6 +1,7 @@
 #include "eval/events_scorer.hpp"
 
 #include "common/article.hpp"
+#include "common/geo.hpp"
 #include "common/utf8.hpp"
 
 #include <chrono>
@@ -44,6 +45,35 @@ bool right(const events::Event* e, const EventSentence& s) {
     return e != nullptr && has_place(*e) && on_gold(*e, s);
 }
 
+// Where the geoparser puts a gold span: the first mention overlapping it, or none.
+const geoparse::Mention* gold_mention(const std::vector<geoparse::Mention>& mentions,
+                                      const EventSentence& s) {
+    for (const Span& g : s.locations) {
+        for (const geoparse::Mention& m : mentions) {
+            if (m.start < g.end && g.start < m.end && m.gazetteer_id != 0) {
+                return &m;
+            }
+        }
+    }
+    return nullptr;
+}
+
+// The distance proxy: how far the reported event's dot lies from the gold place's point.
+void score_dot(const events::Event* reported, const std::vector<geoparse::Mention>& mentions,
+               const EventSentence& s, EventLinkScore& score) {
+    if (reported == nullptr || !has_place(*reported) || reported->event_loc.geonameid == 0) {
+        return;
+    }
+    const geoparse::Mention* gold = gold_mention(mentions, s);
+    if (gold == nullptr) {
+        return;
+    }
+    const double km = distance_km(reported->event_loc.position, gold->position);
+    ++score.dots;
+    score.dots_near += km <= EventLinkScore::near_km ? 1 : 0;
+    score.dots_far += km > EventLinkScore::far_km ? 1 : 0;
+}
+
 } // namespace
 
 std::string score_sentence(const events::EventExtractor& extractor, const EventSentence& s,
@@ -73,6 +103,8 @@ std::string score_sentence(const events::EventExtractor& extractor, const EventS
     score.linked += linked ? 1 : 0;
     score.linked_placed += linked && !s.locations.empty() ? 1 : 0;
     score.end_to_end += right(reported, s) ? 1 : 0;
+    score.any_event += found.events.empty() ? 0 : 1;
+    score_dot(reported, found.mentions, s, score);
 
     std::string kind;
     if (!linked) {

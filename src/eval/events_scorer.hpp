@@ -7,6 +7,12 @@
 //                   corpus was made for;
 //   end to end      the event the pipeline itself reports on the gold verb has a gold place;
 //                   with no event there, right only when the sentence names no place.
+// And two proxies of what a reader of the map sees (the corpus has no coordinates, so the
+// gold place's point is where the geoparser puts the gold span; a namesake chosen for the
+// gold span itself is not caught):
+//   any event       the pipeline reports at least one event in the sentence;
+//   dot distance    the pipeline's event on the gold verb, placed, in a sentence whose gold
+//                   place the geoparser resolved: within 50 km of it, or over 500 km away.
 #pragma once
 
 #include "eval/events_corpus.hpp"
@@ -26,7 +32,14 @@ struct EventLinkScore {
     std::size_t linked = 0;        // right attachments given the gold verb
     std::size_t linked_placed = 0; // ... among located sentences
     std::size_t end_to_end = 0;
+    std::size_t any_event = 0; // sentences with at least one reported event
+    std::size_t dots = 0;      // placed events on the gold verb with a resolved gold place
+    std::size_t dots_near = 0; // ... within near_km of it
+    std::size_t dots_far = 0;  // ... more than far_km from it
     double seconds = 0;
+
+    static constexpr double near_km = 50;
+    static constexpr double far_km = 500;
 
     EventLinkScore& operator+=(const EventLinkScore& o) {
         sentences += o.sentences;
@@ -35,6 +48,10 @@ struct EventLinkScore {
         linked += o.linked;
         linked_placed += o.linked_placed;
         end_to_end += o.end_to_end;
+        any_event += o.any_event;
+        dots += o.dots;
+        dots_near += o.dots_near;
+        dots_far += o.dots_far;
         seconds += o.seconds;
         return *this;
     }
@@ -44,6 +61,9 @@ struct EventLinkScore {
     double linking_located() const { return share(linked_placed, located); }
     double linking_unlocated() const { return share(linked - linked_placed, sentences - located); }
     double end_to_end_accuracy() const { return share(end_to_end, sentences); }
+    double any_event_share() const { return share(any_event, sentences); }
+    double near_share() const { return share(dots_near, dots); }
+    double far_share() const { return share(dots_far, dots); }
 };
 
 // One sentence the events stage got wrong.

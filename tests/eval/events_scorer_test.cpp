@@ -86,3 +86,35 @@ TEST_CASE("the whole fixture is scored by half and by source", "[eval][events]")
     CHECK(report.total.linked + misses.size() >= 5);
     CHECK(report.total.linking() >= 0.8); // the invented sentences are plain news syntax
 }
+
+TEST_CASE("a dot on the gold place counts as near, one on another continent as far",
+          "[eval][events]") {
+    eval::EventLinkScore near;
+    const auto s = sentence("Police arrested twelve protesters in Nairobi after the rally.",
+                            "arrested", {"Nairobi"});
+    eval::score_sentence(eval_extractor(), s, near);
+    CHECK(near.any_event == 1);
+    CHECK(near.dots == 1);
+    CHECK(near.dots_near == 1);
+    CHECK(near.dots_far == 0);
+
+    // The gold (deliberately) names the speakers' city: the dot on the other city is far.
+    eval::EventLinkScore far;
+    const auto t = sentence("Gunmen opened fire on a bus in Peshawar, officials in Nairobi said.",
+                            "opened", {"Nairobi"});
+    eval::score_sentence(eval_extractor(), t, far);
+    CHECK(far.dots == 1);
+    CHECK(far.dots_near == 0);
+    CHECK(far.dots_far == 1);
+    CHECK(far.far_share() == 1.0);
+}
+
+TEST_CASE("a sentence with no event and no place gives no dot", "[eval][events]") {
+    eval::EventLinkScore score;
+    const auto s =
+        sentence("The committee will publish its annual report next spring.", "publish", {});
+    eval::score_sentence(eval_extractor(), s, score);
+    CHECK(score.any_event == 0);
+    CHECK(score.dots == 0);
+    CHECK(score.near_share() == 0.0);
+}
