@@ -143,6 +143,9 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
     std::vector<bool> noun_at(tokens.size(), false);
     for (const TriggerHit& hit : a.triggers) {
         for (std::size_t k = hit.first; k <= hit.last; ++k) {
+            if (k >= hit.phrase_begin && k < hit.phrase_end) {
+                continue; // "clashes between X and Y in Z erupted": Z may be a place
+            }
             trigger_at[k] = true;
             // Only conflict nouns: "the Tarvel shootout", not "Tarvel ceasefire talks".
             noun_at[k] = hit.trigger->nominal && lex_.types()[hit.trigger->type].quad_code >= 3;

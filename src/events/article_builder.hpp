@@ -1,7 +1,8 @@
 // One article's working state in the events stage: the sentences' analyses, the people met so
 // far, the paragraph's last place and narrative date, and the events found. The methods live
 // in files named after what they decide (article_builder.cpp, actor_finding.cpp,
-// trigger_finding.cpp, place_choice.cpp, date_choice.cpp). Internal to the events stage.
+// trigger_finding.cpp, light_verb_phrases.cpp, place_choice.cpp, date_choice.cpp). Internal to the
+// events stage.
 #pragma once
 
 #include "common/article.hpp"
@@ -17,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -60,18 +62,26 @@ class ArticleBuilder {
     static bool other_sense(const std::vector<Token>& tokens, const TriggerHit& hit);
     static bool adjunct_participle(const std::vector<Token>& tokens, const TriggerHit& hit);
     void find_passive_finding(Analysis& a) const;
+    void find_passive_objects(Analysis& a) const;
     static void attach_light_verbs(Analysis& a);
     static void attach_aspect(const std::vector<Token>& tokens, TriggerHit& hit, std::size_t floor);
 
-    // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
-    static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
-                                  std::size_t last);
+    // light_verb_phrases.cpp: what stands between an event noun and the verb saying it happened
     static std::size_t past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
                                              std::size_t limit);
     static std::size_t bracketed_aside(const std::vector<Token>& tokens, std::size_t v,
                                        std::size_t limit);
     static std::size_t after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
                                       std::size_t limit);
+    static bool passive_participle(const std::vector<Token>& tokens, std::size_t at);
+    static std::size_t verb_past_phrase(const std::vector<Token>& tokens, std::size_t v,
+                                        std::size_t limit,
+                                        const std::unordered_set<std::string>& after,
+                                        const std::unordered_set<std::string>& before);
+
+    // place_choice.cpp: which mentions are candidate places, and the one a trigger takes
+    static void add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
+                                  std::size_t last);
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,
                              const PlaceCandidate& c) const;
     static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);

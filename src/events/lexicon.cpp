@@ -146,7 +146,9 @@ const std::unordered_map<std::string, std::vector<std::string>>& irregular_pasts
         {"stab", {"stabbed"}},
         {"light", {"lit"}},
         {"leave", {"left"}},
-        {"come", {"came", "come"}}};
+        {"come", {"came", "come"}},
+        {"lay", {"laid"}},
+        {"slit", {"slit"}}};
     return pasts;
 }
 
@@ -197,7 +199,10 @@ std::vector<std::string> verb_forms(const std::string& lemma) {
         out.push_back(lemma + last + "ing");
         return out;
     }
-    if (last == 'e') {
+    if (ends_with(lemma, "ie")) {
+        out.push_back(lemma + "d"); // die -> died, dying
+        out.push_back(lemma.substr(0, n - 2) + "ying");
+    } else if (last == 'e') {
         out.push_back(lemma + "d");
         out.push_back(ends_with(lemma, "ee") ? lemma + "ing" : lemma.substr(0, n - 1) + "ing");
     } else if (last == 'y' && n > 1 && !is_vowel(lemma[n - 2])) {
@@ -230,6 +235,11 @@ std::string EventLexicon::default_directory() {
 const std::vector<std::size_t>* EventLexicon::triggers_starting(const std::string& key) const {
     const auto it = trigger_index_.find(key);
     return it == trigger_index_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::size_t>* EventLexicon::object_phrases_ending(const std::string& key) const {
+    const auto it = object_index_.find(key);
+    return it == object_index_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::size_t>* EventLexicon::titles_starting(const std::string& key) const {
@@ -353,6 +363,9 @@ EventLexicon EventLexicon::load(const std::string& directory) {
     }
     for (std::size_t i = 0; i < lex.triggers_.size(); ++i) {
         lex.trigger_index_[lex.triggers_[i].words.front()].push_back(i);
+        if (lex.triggers_[i].object_phrase) {
+            lex.object_index_[lex.triggers_[i].words.back()].push_back(i);
+        }
     }
     for (auto& [key, list] : lex.trigger_index_) {
         std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {

@@ -55,6 +55,9 @@ class EventLexicon {
     const std::vector<Trigger>& triggers() const { return triggers_; }
     // Triggers whose first word is `key` (lowercase), longest first.
     const std::vector<std::size_t>* triggers_starting(const std::string& key) const;
+    // Verb-object phrases ("throw grenade") whose object is `key` (lowercase), for their
+    // passive ("a grenade was thrown").
+    const std::vector<std::size_t>* object_phrases_ending(const std::string& key) const;
     // Actor names whose first word is `word` (as written), longest first.
     const std::vector<std::size_t>* actors_starting(const std::string& word) const;
     const std::vector<ActorName>& actors() const { return actors_; }
@@ -67,6 +70,7 @@ class EventLexicon {
     std::vector<EventType> types_;
     std::vector<Trigger> triggers_;
     std::unordered_map<std::string, std::vector<std::size_t>> trigger_index_;
+    std::unordered_map<std::string, std::vector<std::size_t>> object_index_;
     std::vector<ActorName> actors_;
     std::unordered_map<std::string, std::vector<std::size_t>> actor_index_;
     std::vector<std::vector<std::string>> titles_;

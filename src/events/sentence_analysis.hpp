@@ -65,6 +65,10 @@ struct TriggerHit {
     // A noun whose own verb after it says it happened ("the raid that occurred"): no mere
     // object of another event's verb.
     bool happened = false;
+    // Tokens [phrase_begin, phrase_end) inside the span that are the sentence's, not the
+    // trigger's: "clashes [between X and Y in Z] erupted" (places may be named there).
+    std::size_t phrase_begin = 0;
+    std::size_t phrase_end = 0;
 };
 
 struct Analysis {

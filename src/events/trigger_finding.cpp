@@ -30,9 +30,26 @@ const std::unordered_set<std::string>& light_verbs_before() {
     static const std::unordered_set<std::string> forms = [] {
         std::unordered_set<std::string> out;
         for (const char* lemma :
-             {"launch", "stage", "conduct", "mount", "wage", "begin", "continue", "resume",
-              "unleash", "intensify", "carry", "perpetrate", "commit", "hold", "renew", "start",
-              "escalate", "engage", "expand"}) {
+             {"launch", "stage",   "conduct",   "mount",  "wage",       "begin",       "continue",
+              "resume", "unleash", "intensify", "carry",  "perpetrate", "commit",      "hold",
+              "renew",  "start",   "escalate",  "engage", "expand",     "participate", "resort"}) {
+            for (auto& f : verb_forms(lemma)) {
+                out.insert(std::move(f));
+            }
+        }
+        return out;
+    }();
+    return forms;
+}
+
+// Verbs that say the event noun before them happened: "clashes erupted", "the raid occurred".
+const std::unordered_set<std::string>& light_verbs_after() {
+    static const std::unordered_set<std::string> forms = [] {
+        std::unordered_set<std::string> out;
+        for (const char* lemma :
+             {"erupt",    "occur", "happen", "break", "take",  "rage",   "escalate",
+              "continue", "begin", "rock",   "rip",   "hit",   "strike", "target",
+              "resume",   "go",    "leave",  "start", "flare", "surge",  "claim"}) {
             for (auto& f : verb_forms(lemma)) {
                 out.insert(std::move(f));
             }
@@ -76,11 +93,6 @@ bool light_phrase(const std::vector<Token>& tokens, std::size_t verb) {
            (claim.count(v) > 0 && noun == "responsibility" && preposition == "for");
 }
 
-// A closing quotation mark: "\"Huge protests\" also took place".
-bool closing_quote(const Token& t) {
-    return !t.word && (t.key == "\"" || t.key == "\u201d" || t.key == "\u2019");
-}
-
 } // namespace
 
 // event_at: the forced span becomes the sentence's trigger there, replacing what the
@@ -106,6 +118,8 @@ void ArticleBuilder::force_trigger(Analysis& a) const {
             // phrases ("the assault on X") stay the event's.
             hit.trigger = h.trigger;
             hit.planned = h.planned;
+            hit.phrase_begin = h.phrase_begin;
+            hit.phrase_end = h.phrase_end;
             hit.first = std::min(hit.first, h.first);
             hit.last = std::max(hit.last, h.last);
         }
@@ -227,6 +241,15 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
                 break;
             }
         }
+        // "Mass protests also took place", "raids by bandits have occurred": a plural that the
+        // verb after it says happened is a noun, though no determiner precedes it.
+        if (!noun_slot && tokens[i].key.size() > 3 && tokens[i].key.back() == 's') {
+            const std::size_t v =
+                verb_past_phrase(tokens, after_adjuncts(tokens, i + 1, tokens.size()),
+                                 tokens.size(), light_verbs_after(), light_verbs_before());
+            noun_slot =
+                v < tokens.size() && v > i + 1 && light_verbs_after().count(tokens[v].key) > 0;
+        }
         const bool has_noun =
             noun_slot && std::any_of(list->begin(), list->end(), [&](std::size_t ti) {
                 return lex_.triggers()[ti].nominal && lex_.triggers()[ti].words.size() == 1;
@@ -272,6 +295,7 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
         }
     }
     find_passive_finding(a);
+    find_passive_objects(a);
     attach_light_verbs(a);
     // A light-only noun no light verb joined names no event of its own ("condemned the
     // violence"): it is no trigger at all, so it takes no places and drops no other noun.
@@ -302,6 +326,74 @@ void ArticleBuilder::find_triggers(Analysis& a) const {
                 hit.dropped = true;
             }
         }
+    }
+}
+
+// "a grenade was hurled at the guards", "shots were reportedly fired", "ties were cut": the
+// passive of a verb-object phrase, from the object to the participle (an auxiliary, then up to
+// two adverbs between). A bare noun trigger on the object ("rockets") takes the phrase's type.
+// Not "find body" (find_passive_finding) nor "block road" ("the road was blocked by snow").
+void ArticleBuilder::find_passive_objects(Analysis& a) const {
+    static const std::unordered_set<std::string> auxiliaries{"was", "were", "is",
+                                                             "are", "been", "being"};
+    const auto& tokens = a.tokens;
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        const auto* list = lex_.object_phrases_ending(tokens[i].key);
+        if (list == nullptr || !tokens[i].word) {
+            continue;
+        }
+        std::size_t k = i + 1;
+        k += tokens[k].key == "had" || tokens[k].key == "have" || tokens[k].key == "has" ? 1 : 0;
+        if (k + 1 >= tokens.size() || auxiliaries.count(tokens[k].key) == 0) {
+            continue;
+        }
+        ++k;
+        for (std::size_t adverbs = 0; adverbs < 2 && k + 1 < tokens.size(); ++adverbs) {
+            const std::string& w = tokens[k].key;
+            const bool ly = w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0;
+            if (!(ly || w == "also" || w == "then" || w == "later")) {
+                break;
+            }
+            ++k;
+        }
+        const std::string& participle = tokens[k].key;
+        if (participle.size() > 3 && participle.compare(participle.size() - 3, 3, "ing") == 0) {
+            continue;
+        }
+        const Trigger* phrase = nullptr;
+        for (const std::size_t ti : *list) {
+            const Trigger& t = lex_.triggers()[ti];
+            if (t.words.front() == participle && t.lemma.rfind("find ", 0) != 0 &&
+                t.lemma.rfind("block ", 0) != 0) {
+                phrase = &t;
+                break;
+            }
+        }
+        if (phrase == nullptr) {
+            continue;
+        }
+        // Another trigger on the words between ("diplomats were expelled") stays as it is.
+        auto bare = a.triggers.end();
+        bool other = covered(a, i, k);
+        for (auto h = a.triggers.begin(); h != a.triggers.end(); ++h) {
+            if (h->first == i && h->last == i) {
+                bare = h;
+            } else if (!(h->last < i || h->first > k)) {
+                other = true;
+            }
+        }
+        if (other) {
+            continue;
+        }
+        if (bare != a.triggers.end()) {
+            bare->trigger = phrase;
+            bare->last = k;
+        } else {
+            const auto at = std::find_if(a.triggers.begin(), a.triggers.end(),
+                                         [i](const TriggerHit& h) { return h.first > i; });
+            a.triggers.insert(at, TriggerHit{i, k, phrase});
+        }
+        i = k;
     }
 }
 
@@ -339,95 +431,13 @@ void ArticleBuilder::find_passive_finding(Analysis& a) const {
         if (subject) {
             const auto at = std::find_if(a.triggers.begin(), a.triggers.end(),
                                          [i](const TriggerHit& h) { return h.first > i; });
-            a.triggers.insert(at, TriggerHit{i, i, found});
+            // "bodies were found dumped by a road": the participle says how, one event.
+            const bool how = i + 1 < tokens.size() && tokens[i + 1].word &&
+                             !tokens[i + 1].capitalized && tokens[i + 1].key.size() > 4 &&
+                             tokens[i + 1].key.compare(tokens[i + 1].key.size() - 2, 2, "ed") == 0;
+            a.triggers.insert(at, TriggerHit{i, how ? i + 1 : i, found});
         }
     }
-}
-
-// The first token at or after `k` (before `limit`) past adverbs, auxiliaries and a relative
-// pronoun: "clashes also erupted", "the raid, which had occurred", "riots reportedly broke out".
-std::size_t ArticleBuilder::after_adjuncts(const std::vector<Token>& tokens, std::size_t k,
-                                           std::size_t limit) {
-    static const std::unordered_set<std::string> skip{
-        "also", "again", "later", "then", "first", "soon", "which", "that", "has", "have", "had",
-        "again", "once", "finally", "suddenly", "reportedly", "subsequently",
-        // "clashes are now occurring", "the raid was still continuing"
-        "is", "are", "was", "were", "been", "being", "now", "still"};
-    const std::size_t start = k;
-    for (std::size_t n = 0; k < limit && n < 3; ++n) {
-        const std::string& key = tokens[k].key;
-        const bool relative = key == "," && k + 1 < limit &&
-                              (tokens[k + 1].key == "which" || tokens[k + 1].key == "that");
-        const bool adverb = tokens[k].word && !tokens[k].capitalized && key.size() > 4 &&
-                            key.compare(key.size() - 2, 2, "ly") == 0;
-        // "a car bomb on Friday ripped through", "clashes Wednesday erupted".
-        const auto day = [&tokens](std::size_t at) {
-            static const std::unordered_set<std::string> days{
-                "monday",   "tuesday", "wednesday", "thursday",  "friday",
-                "saturday", "sunday",  "today",     "yesterday", "tonight"};
-            return days.count(tokens[at].key) > 0;
-        };
-        if (key == "on" && k + 1 < limit && day(k + 1)) {
-            ++k; // and the day below
-        } else if (!(relative || adverb || day(k) || closing_quote(tokens[k]) ||
-                     skip.count(key) > 0)) {
-            return k;
-        }
-        ++k;
-    }
-    return k < limit ? k : start;
-}
-
-// The word after a reduced relative clause set off after an event noun ("the raid, carried
-// out by masked men, took place"; "the attack attributed to a militia, occurred"), or `v`
-// when none starts there: a lowercase past participle, then up to ten words to a comma.
-std::size_t ArticleBuilder::past_participle_aside(const std::vector<Token>& tokens, std::size_t v,
-                                                  std::size_t limit) {
-    const std::size_t start = v < limit && tokens[v].key == "," ? v + 1 : v;
-    if (start >= limit || !tokens[start].word || tokens[start].capitalized) {
-        return v;
-    }
-    const std::string& p = tokens[start].key;
-    if (p.size() < 5 || p.compare(p.size() - 2, 2, "ed") != 0) {
-        return v;
-    }
-    for (std::size_t k = start + 1; k < limit && k <= start + 10; ++k) {
-        if (tokens[k].key == ",") {
-            return k + 1 < limit ? after_adjuncts(tokens, k + 1, limit) : v;
-        }
-        if (!tokens[k].word && tokens[k].key != "'s" && tokens[k].key != "-") {
-            return v;
-        }
-    }
-    return v;
-}
-
-// The word after an aside between dashes or brackets right after an event noun ("the
-// blast -- which also wrecked two shops -- occurred", "the raid (the third this month) took
-// place"), or `v` when none starts there: up to fourteen tokens to the closing mark.
-std::size_t ArticleBuilder::bracketed_aside(const std::vector<Token>& tokens, std::size_t v,
-                                            std::size_t limit) {
-    const auto dash = [&tokens](std::size_t k) {
-        const std::string& key = tokens[k].key;
-        return !tokens[k].word && (key == "-" || key == "_" || key == "\u2014" || key == "\u2013");
-    };
-    if (v >= limit || !(dash(v) || tokens[v].key == "(")) {
-        return v;
-    }
-    const bool bracket = tokens[v].key == "(";
-    std::size_t k = v + 1;
-    while (!bracket && k < limit && dash(k)) {
-        ++k; // "--"
-    }
-    for (const std::size_t open = k; k < limit && k <= open + 14; ++k) {
-        if (bracket ? tokens[k].key == ")" : dash(k)) {
-            while (!bracket && k + 1 < limit && dash(k + 1)) {
-                ++k;
-            }
-            return k + 1 < limit ? after_adjuncts(tokens, k + 1, limit) : v;
-        }
-    }
-    return v;
 }
 
 // "began attacking", "continued to shell": a verb of aspect before an event verb's -ing form
@@ -459,18 +469,7 @@ void ArticleBuilder::attach_aspect(const std::vector<Token>& tokens, TriggerHit&
 // event is reported on the verb as news writes it and the verb's phrases govern it.
 void ArticleBuilder::attach_light_verbs(Analysis& a) {
     const std::unordered_set<std::string>& before = light_verbs_before();
-    static const std::unordered_set<std::string> after = [] {
-        std::unordered_set<std::string> forms;
-        for (const char* lemma :
-             {"erupt",    "occur", "happen", "break", "take",  "rage",   "escalate",
-              "continue", "begin", "rock",   "rip",   "hit",   "strike", "target",
-              "resume",   "go",    "leave",  "start", "flare", "surge"}) {
-            for (auto& f : verb_forms(lemma)) {
-                forms.insert(std::move(f));
-            }
-        }
-        return forms;
-    }();
+    const std::unordered_set<std::string>& after = light_verbs_after();
     const auto in = [](const std::unordered_set<std::string>& set, const std::string& k) {
         return set.count(k) > 0;
     };
@@ -535,30 +534,13 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
         if (aside != v && aside < limit && in(after, tokens[aside].key)) {
             v = aside;
         }
-        // "clashes between X and Y erupted", "fighting with rebels broke out": past a short
-        // phrase of who fought, with no comma or verb of its own.
-        if (v < limit && (tokens[v].key == "between" || tokens[v].key == "with" ||
-                          tokens[v].key == "involving")) {
-            for (std::size_t k = v + 1; k < limit && k <= v + 8; ++k) {
-                if (!tokens[k].word && tokens[k].key != "'s") {
-                    break;
-                }
-                if (in(after, tokens[k].key)) {
-                    v = k;
-                    break;
-                }
-            }
-        }
+        // "clashes between X and Y erupted", "attacks by bandits on herders have occurred".
+        v = verb_past_phrase(tokens, v, limit, after, before);
         // "the murders were committed", "an operation has been launched": the passive of a
         // light verb says the noun happened.
-        const auto passive = [&tokens](std::size_t at) {
-            static const std::unordered_set<std::string> auxiliaries{"is",   "are",  "was",
-                                                                     "were", "been", "being"};
-            const std::string& k = tokens[at].key;
-            return at > 0 && auxiliaries.count(tokens[at - 1].key) > 0 && k.size() > 3 &&
-                   k.compare(k.size() - 2, 2, "ed") == 0;
-        };
-        if (v < limit && v > hit.last + 1 && in(before, tokens[v].key) && passive(v)) {
+        const std::size_t noun_end = hit.last + 1;
+        if (v < limit && v > hit.last + 1 && in(before, tokens[v].key) &&
+            passive_participle(tokens, v)) {
             hit.last = v + 1 < limit && tokens[v + 1].key == "out" ? v + 1 : v;
         } else if (v < limit && in(after, tokens[v].key)) {
             const std::string& k = tokens[v].key;
@@ -581,6 +563,10 @@ void ArticleBuilder::attach_light_verbs(Analysis& a) {
                 hit.last = v + 1;
                 hit.happened = relative;
             }
+        }
+        if (hit.last >= v && v > noun_end) {
+            hit.phrase_begin = noun_end;
+            hit.phrase_end = v;
         }
     }
 }

@@ -37,6 +37,11 @@ TEST_CASE("verb inflection", "[events][lexicon]") {
     CHECK(has(verb_forms("hit"), "hitting"));
     CHECK(has(verb_forms("blow"), "blowing"));
     CHECK(has(verb_forms("find"), "found"));
+    CHECK(has(verb_forms("lay"), "laid"));
+    // -ie: die -> died, dying (not "ding").
+    CHECK(has(verb_forms("die"), "died"));
+    CHECK(has(verb_forms("die"), "dying"));
+    CHECK_FALSE(has(verb_forms("die"), "ding"));
     CHECK(has(eventmap::events::noun_forms("airstrike"), "airstrikes"));
     CHECK(has(eventmap::events::noun_forms("casualty"), "casualties"));
 }

@@ -286,3 +286,176 @@ TEST_CASE("events trigger: sweeps with a light verb and counter operations are o
     // A sweep alone is no event: "a clean sweep" of a vote.
     CHECK(extract("The party won a clean sweep of the seats in Homs on Friday.").empty());
 }
+
+namespace {
+
+// The one event of `type` at `place`, reported from `from` through `to`.
+void check_span(const std::string& text, const std::string& type, const std::string& place,
+                const std::string& from, const std::string& to) {
+    const auto found = events_at(extract(text), type, place);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].trigger_start == text.find(from));
+    CHECK(found[0].trigger_end == text.find(to) + to.size());
+}
+
+} // namespace
+
+TEST_CASE("events trigger: a phrase of who, whom and where between an event noun and its verb",
+          "[events][trigger]") {
+    check_span("The raids by bandits on herders in Kohat have occurred every week.", "ASSAULT",
+               "Kohat", "raids", "occurred");
+    check_span("Fighting in the northern hills of Kohat has left 12 dead.", "ASSAULT", "Kohat",
+               "Fighting", "left");
+    // A longer phrase of where: the verb ten words after the preposition.
+    check_span(
+        "Aerial bombardment of the farms around Kohat in the eastern hills has left six dead.",
+        "ASSAULT", "Kohat", "bombardment", "left");
+    // The passive of a light verb past the phrase.
+    check_span("The last assault of the campaign was launched against Kohat on Monday.", "ASSAULT",
+               "Kohat", "assault", "launched");
+    // A name the gazetteer lacks inside the phrase is still the event's place.
+    const auto unlisted = unlocated_extractor().extract(text_article(
+        "Clashes on the wooded slopes near Quorvath have left 12 dead.", "2016-06-02"));
+    REQUIRE(unlisted.size() == 1);
+    CHECK(unlisted[0].trigger.rfind("left") != std::string::npos);
+    CHECK(unlisted[0].event_loc.extracted_place == "Quorvath");
+    // A clause of its own ends the phrase: the fire started, not the attack.
+    const std::string text = "Police recalled the attack on the depot where the fire started.";
+    for (const auto& e : extract(text)) {
+        CHECK(e.trigger_end <= text.find("where"));
+    }
+}
+
+TEST_CASE("events trigger: a plural the verb after it says happened is a noun, not a verb",
+          "[events][trigger]") {
+    // No determiner before "protests": the verb after it says it is the noun.
+    check_span("Large protests also took place in Kohat on Friday.", "PROTEST", "Kohat", "protests",
+               "place");
+    check_span("Reprisal raids by bandits against herders have occurred often in Kohat.", "ASSAULT",
+               "Kohat", "raids", "occurred");
+    // A plural followed by its object stays a verb: "protests the ruling".
+    const auto verb =
+        events_at(extract("The union protests the ruling in Kohat."), "PROTEST", "Kohat");
+    REQUIRE(verb.size() == 1);
+    CHECK(verb[0].trigger == "protests");
+}
+
+namespace {
+
+// The one event of `type` at `place` in `text`, its trigger as written.
+std::string trigger_at(const std::string& text, const std::string& type, const std::string& place) {
+    const auto found = events_at(extract(text), type, place);
+    REQUIRE(found.size() == 1);
+    return found[0].trigger;
+}
+
+} // namespace
+
+TEST_CASE("events trigger: light verbs of taking part and resorting, irregular and misspelt forms",
+          "[events][trigger]") {
+    CHECK(trigger_at("Their jets participated in an airstrike on Kohat.", "ASSAULT", "Kohat") ==
+          "participated in an airstrike");
+    // "violence" alone is no event; resorting to it is.
+    CHECK(trigger_at("Police resorted to violence in Kohat on Friday.", "ASSAULT", "Kohat") ==
+          "resorted to violence");
+    CHECK(trigger_at("Heavy firing broke out in Kohat on Friday.", "ASSAULT", "Kohat") ==
+          "firing broke out");
+    CHECK(trigger_at("Militants laid siege on Kohat on Friday.", "ASSAULT", "Kohat") ==
+          "laid siege");
+    CHECK(trigger_at("Villages near Kohat were targetted on Friday.", "ASSAULT", "Kohat") ==
+          "targetted");
+    // The participle after the passive of finding bodies is the same event.
+    CHECK(trigger_at("Two bodies were found dumped near a canal in Kohat.", "ASSAULT", "Kohat") ==
+          "found dumped");
+    // A bomb's explosion is a remote explosive, not a bombing from the air.
+    const auto blast =
+        events_at(extract("Twin bomb explosions hit Kohat on Friday."), "ASSAULT", "Kohat");
+    REQUIRE(blast.size() == 1);
+    CHECK(blast[0].mode == "remote explosive");
+}
+
+namespace {
+
+std::size_t count_at(const std::string& text, const std::string& type, const std::string& place) {
+    return events_at(extract(text), type, place).size();
+}
+
+} // namespace
+
+TEST_CASE("events trigger: senses told by the words around the verb", "[events][trigger]") {
+    // A passive of "demonstrate" shows something; a protest has none.
+    CHECK(count_at("Their resolve was amply demonstrated in Lima on Sunday.", "PROTEST", "Lima") ==
+          0);
+    CHECK(count_at("Students were demonstrating in Lima on Sunday.", "PROTEST", "Lima") == 1);
+    // A retort after a quotation is speech; troops shooting back is fire.
+    CHECK(count_at("\"Lies,\" the envoy shot back in Geneva on Monday.", "ASSAULT", "Geneva") == 0);
+    CHECK(count_at("Soldiers shot back at the gunmen in Kohat on Monday.", "ASSAULT", "Kohat") ==
+          1);
+    CHECK(count_at("The singer shot to fame in Lagos in 2010.", "ASSAULT", "Lagos") == 0);
+    // Bomb disposal is no attack.
+    CHECK(count_at("Army sappers detonated a wartime bomb near Dresden on Sunday.", "ASSAULT",
+                   "Dresden") == 0);
+    CHECK(count_at("Militants detonated a bomb near Kohat on Sunday.", "ASSAULT", "Kohat") == 1);
+    // Cameras and scenes are captured on film.
+    CHECK(count_at("Television cameras captured the minister in Boston on Friday.", "ASSAULT",
+                   "Boston") == 0);
+    CHECK(count_at("The scene was captured by a news crew in Boston on Friday.", "ASSAULT",
+                   "Boston") == 0);
+    // A possessive inside the object: the skater's medal, not a town.
+    CHECK(count_at("The skater captured her country's first gold medal in Turin on Wednesday.",
+                   "ASSAULT", "Turin") == 0);
+    // A title's name after "the" is no word of the object; a people's name elsewhere is.
+    CHECK(count_at("The boxer captured the Regional Boxing Federation junior welterweight title in "
+                   "Lagos on Saturday.",
+                   "ASSAULT", "Lagos") == 0);
+    CHECK(count_at("Troops captured three Zembian generals watching a football match in Kohat on "
+                   "Saturday.",
+                   "ASSAULT", "Kohat") == 1);
+    CHECK(count_at("Rebels captured the hill town near Kohat on Wednesday.", "ASSAULT", "Kohat") ==
+          1);
+}
+
+TEST_CASE("events trigger: a film's scenes are shot, a person is shot", "[events][trigger]") {
+    CHECK(count_at("The first episodes were shot near Lyon in May.", "ASSAULT", "Lyon") == 0);
+    CHECK(count_at("Two farmers were shot near Lyon in May.", "ASSAULT", "Lyon") == 1);
+}
+
+TEST_CASE("events trigger: hijacking, strafing, grenades, setting alight, labour strikes, vigils "
+          "and blocked highways",
+          "[events][trigger]") {
+    const auto mode_at = [](const std::string& text, const std::string& type) {
+        const auto found = events_at(extract(text), type, "Kohat");
+        REQUIRE(found.size() == 1);
+        return found[0].mode;
+    };
+    CHECK(mode_at("Gunmen hijacked a bus near Kohat on Monday.", "ASSAULT") == "abduction");
+    CHECK(mode_at("Fighter jets strafed a convoy near Kohat on Monday.", "ASSAULT") ==
+          "air/drone strike");
+    CHECK(mode_at("A grenade attack wounded three people in Kohat on Monday.", "ASSAULT") ==
+          "remote explosive");
+    CHECK(mode_at("Gunmen set three houses alight in Kohat on Monday.", "ASSAULT") ==
+          "property destruction");
+    CHECK(mode_at("Militants slit the throats of two shepherds near Kohat.", "ASSAULT") ==
+          "attack");
+    // A labour strike is a protest, not the verb "strike".
+    CHECK(mode_at("Workers went on strike in Kohat on Monday.", "PROTEST") == "peaceful protest");
+    CHECK(count_at("Workers went on strike in Kohat on Monday.", "ASSAULT", "Kohat") == 0);
+    CHECK(mode_at("Residents held a candlelight vigil in Kohat on Monday.", "PROTEST") ==
+          "peaceful protest");
+    // Protesters blocking a highway protest; they reject nothing.
+    CHECK(count_at("Farmers blocked the highway in Kohat on Monday.", "PROTEST", "Kohat") == 1);
+    CHECK(count_at("Farmers blocked the highway in Kohat on Monday.", "REJECT", "Kohat") == 0);
+}
+
+TEST_CASE("events trigger: the passive of a verb-object phrase, from the object to the participle",
+          "[events][trigger]") {
+    CHECK(trigger_at("A grenade was thrown into a wedding party in Kohat on Monday.", "ASSAULT",
+                     "Kohat") == "grenade was thrown");
+    // Past an adverb; the bare noun "rockets" takes the phrase's type.
+    CHECK(trigger_at("Two rockets were reportedly fired from the hills near Kohat on Monday.",
+                     "ASSAULT", "Kohat") == "rockets were reportedly fired");
+    CHECK(trigger_at("Stones were thrown at police in Kohat on Monday.", "PROTEST", "Kohat") ==
+          "Stones were thrown");
+    // Not a road blocked (by snow as often as by protesters).
+    CHECK(count_at("The road was blocked by snow near Kohat on Monday.", "PROTEST", "Kohat") == 0);
+}
