@@ -192,9 +192,11 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         if (m.type == geoparse::MentionType::demonym) {
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country});
         } else if (m.role == geoparse::Role::actor &&
-                   !(m.type == geoparse::MentionType::place && passive)) {
+                   !(m.type == geoparse::MentionType::place &&
+                     (passive || governed_by_preposition(tokens, i)))) {
             // "X was shelled": the subject of a passive attack is where it happened, even
-            // when the geoparser read the subject as a government acting.
+            // when the geoparser read the subject as a government acting; so is a name a
+            // preposition governs ("a bomb in northern X has killed six").
             a.actors.push_back(ActorRef{i, last, country_name(m), m.country, static_cast<int>(mi)});
         } else if (locative || m.dateline) {
             if (!m.dateline && !is_qualifier(a, i)) {

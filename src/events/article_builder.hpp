@@ -109,16 +109,23 @@ class ArticleBuilder {
     static std::size_t reach(const Analysis& a, std::size_t token, const TriggerHit& hit,
                              bool infinitive = true);
     bool available(const Analysis& a, std::size_t token, const TriggerHit& hit) const;
+    bool available_place(const Analysis& a, std::size_t token, const TriggerHit& hit) const;
     static bool speech_verb(const std::string& key);
     bool protest_target(const Analysis& a, const TriggerHit& hit, std::size_t token) const;
     static std::pair<std::size_t, std::size_t>
     speaker_range(const Analysis& a, const TriggerHit& hit,
                   std::pair<std::size_t, std::size_t> clause);
+    static bool chained_participle(const std::vector<Token>& tokens, const TriggerHit& hit);
     static const TriggerHit* main_predicate(const Analysis& a, const TriggerHit& hit,
                                             int quad_code);
     bool inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const;
     const PlaceCandidate* best_place(const Analysis& a, const TriggerHit& hit,
                                      std::pair<std::size_t, std::size_t> range) const;
+    bool eligible_place(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c,
+                        std::pair<std::size_t, std::size_t> range,
+                        const std::vector<bool>& same_kind, bool shared) const;
+    bool better_place(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c,
+                      const PlaceCandidate& best) const;
     static bool owned_by(const std::vector<Token>& tokens, const PlaceCandidate& owner,
                          const PlaceCandidate& owned);
     static bool fronted_apposition(const std::vector<Token>& tokens, const PlaceCandidate& earlier,

@@ -40,7 +40,7 @@ constexpr std::array<std::string_view, 74> area_nouns{
     "portion",      "section",   "stretch",   "zone",          "corridor",     "axis",
     "flank",        "perimeter"};
 
-constexpr std::array<std::string_view, 89> place_modifiers{
+constexpr std::array<std::string_view, 90> place_modifiers{
     "the", "a", "an", "northern", "southern", "eastern", "western", "central", "north", "south",
     "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "nearby",
     "neighbouring", "neighboring", "besieged", "embattled", "restive", "occupied", "disputed",
@@ -54,7 +54,9 @@ constexpr std::array<std::string_view, 89> place_modifiers{
     // "the wider X area", "midtown X", "the entire X region"
     "wider", "greater", "midtown", "entire", "whole",
     // "throughout the former X": a state that no longer exists is still where
-    "former"};
+    "former",
+    // "in both the X and Y areas"
+    "both"};
 
 // Creeds and peoples that qualify a part of a place: "in Catholic west X".
 constexpr std::array<std::string_view, 12> communities{
@@ -84,7 +86,7 @@ bool is_community(const std::string& key) {
 }
 
 bool is_place_modifier(const Token& t) {
-    if (!t.word || t.capitalized) {
+    if (!t.word) {
         return false;
     }
     const std::string& k = t.key;
@@ -92,19 +94,25 @@ bool is_place_modifier(const Token& t) {
         return k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(),
                                                      suffix.data(), suffix.size()) == 0;
     };
+    // "Ardenian-controlled X", "Norden-dominated southern Y": who holds the place.
+    const bool held = ends("-held") || ends("-controlled") || ends("-occupied") ||
+                      ends("-dominated") || ends("-ruled") || ends("-run");
+    if (t.capitalized) {
+        return held;
+    }
     // "the country's largest city, X", "the second-biggest town of Y": superlatives.
     const auto ends_or_is = [&k, &ends](std::string_view w) { return k == w || ends(w); };
     const bool superlative = ends_or_is("largest") || ends_or_is("biggest") ||
                              ends_or_is("oldest") || ends_or_is("poorest") ||
                              (k.size() > 6 && ends("most"));
-    return one_of(k, place_modifiers) || superlative || ends("-held") || ends("-controlled") ||
-           ends("-occupied") || ends("-torn") || ends("-riven") || ends("-hit") ||
-           ends("-stricken") || ends("-ravaged");
+    return one_of(k, place_modifiers) || superlative || held || ends("-torn") || ends("-riven") ||
+           ends("-hit") || ends("-stricken") || ends("-ravaged");
 }
 
 // Whether the mention starting at token `first` is where something happens: a locative
 // preposition, "of" after an area noun, a verb like "hit" or "visit", or "on"/"against"/"of"
-// right after an event word ("strikes on Kharkiv"); at most three modifiers in between.
+// right after an event word ("strikes on Kharkiv"); at most four modifiers in between
+// ("patrolled the southern port city X").
 // `trigger_at` marks the tokens that are event triggers.
 bool is_area_noun(const std::string& key) {
     return one_of(key, area_nouns);
@@ -126,10 +134,28 @@ bool street_after(const std::vector<Token>& tokens, std::size_t first) {
 
 } // namespace
 
+bool governed_by_preposition(const std::vector<Token>& tokens, std::size_t first) {
+    std::size_t k = first;
+    for (int n = 0; n < 4 && k > 0 && is_place_modifier(tokens[k - 1]); ++n) {
+        --k;
+    }
+    return k > 0 && (tokens[k - 1].key == "in" || tokens[k - 1].key == "at" ||
+                     tokens[k - 1].key == "inside" || tokens[k - 1].key == "across" ||
+                     tokens[k - 1].key == "throughout");
+}
+
 bool locative_context(const std::vector<Token>& tokens, std::size_t first,
                       const std::vector<bool>& trigger_at, int depth) {
+    // "fought on X's side", "on the X side": allegiance, not a place.
+    std::size_t end = first;
+    while (end < tokens.size() && tokens[end].word && tokens[end].capitalized) {
+        ++end;
+    }
+    if (end + 1 < tokens.size() && tokens[end].key == "'s" && tokens[end + 1].key == "side") {
+        return false;
+    }
     std::size_t i = first;
-    for (int skipped = 0; i > 0 && skipped <= 3; ++skipped) {
+    for (int skipped = 0; i > 0 && skipped <= 4; ++skipped) {
         const Token& t = tokens[i - 1];
         if (one_of(t.key, locative_prepositions) || is_locative_verb(t.key) || t.key == "to") {
             return true;
@@ -169,6 +195,12 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
             std::size_t owner = i - 1;
             while (owner > 0 && tokens[owner - 1].word && tokens[owner - 1].capitalized) {
                 --owner;
+            }
+            // "in the city's X section", "on the province's Y district": an area noun after
+            // "the" stands for the place the text already named.
+            if (owner == i - 1 && t.key == "'s" && owner >= 2 && tokens[owner - 2].key == "the" &&
+                (is_area_noun(tokens[owner - 1].key) || tokens[owner - 1].key == "country")) {
+                return locative_context(tokens, owner - 2, trigger_at, 1);
             }
             return owner < i - 1 && locative_context(tokens, owner, trigger_at, 1);
         }

@@ -12,6 +12,31 @@
 
 namespace eventmap::events {
 
+namespace {
+
+// Nouns of a part of a town or province: "the X district of Y".
+bool part_noun(const std::string& key) {
+    return key == "district" || key == "neighbourhood" || key == "neighborhood" ||
+           key == "quarter" || key == "sector";
+}
+
+// "X's Y hospital", "X's Grand Y Hotel": a name owned by a place and followed by a building's
+// noun names the building, which stands in its owner; the name is no place of its own (a
+// town called Y elsewhere is a namesake). A name the gazetteer lacks already sits on its owner.
+bool owned_building(const std::vector<Token>& tokens, const PlaceCandidate& owner,
+                    const PlaceCandidate& owned) {
+    if (owned.unlisted || owned.first != owner.last + 2 || tokens[owner.last + 1].key != "'s") {
+        return false;
+    }
+    std::size_t k = owned.last + 1;
+    while (k < tokens.size() && k <= owned.last + 3 && tokens[k].word && tokens[k].capitalized) {
+        ++k;
+    }
+    return k < tokens.size() && names_building(tokens, k, k);
+}
+
+} // namespace
+
 // A place mention as a candidate. "X, 20 km north of Y": Y only says where X is and is
 // no candidate; "20 km north of Y" alone: the point is moved and the precision lowered.
 void ArticleBuilder::add_mention_place(Analysis& a, std::size_t mention, std::size_t first,
@@ -101,7 +126,9 @@ bool ArticleBuilder::names_facility(const std::vector<Token>& tokens, std::size_
 
 // "Ardenia's Velmarsh district", "Ardenia's towns": a place owning an area is where.
 bool ArticleBuilder::possessive_area(const std::vector<Token>& tokens, std::size_t last) {
-    if (last + 2 >= tokens.size() || tokens[last + 1].key != "'s") {
+    // "on X's side": allegiance, not a place.
+    if (last + 2 >= tokens.size() || tokens[last + 1].key != "'s" ||
+        tokens[last + 2].key == "side") {
         return false;
     }
     for (std::size_t j = last + 2; j < tokens.size() && j <= last + 6; ++j) {
@@ -263,25 +290,6 @@ ArticleBuilder::speaker_range(const Analysis& a, const TriggerHit& hit,
     return {from, hit.first};
 }
 
-// The main clause's trigger a participle after a comma continues: ", killing six" after
-// "a bomb exploded in X". Null when the trigger is no such participle or none precedes, and
-// for verbal acts (", accusing them of ..."): those happen where the speaker is.
-const TriggerHit* ArticleBuilder::main_predicate(const Analysis& a, const TriggerHit& hit,
-                                                 int quad_code) {
-    const std::string& k = a.tokens[hit.first].key;
-    if (quad_code < 4 || hit.first < 2 || a.tokens[hit.first - 1].key != "," || k.size() < 6 ||
-        k.compare(k.size() - 3, 3, "ing") != 0) {
-        return nullptr;
-    }
-    const TriggerHit* main = nullptr;
-    for (const TriggerHit& other : a.triggers) {
-        if (!other.dropped && other.last + 1 < hit.first) {
-            main = &other;
-        }
-    }
-    return main;
-}
-
 // Whether place b lies inside place a's extent (a district inside its city).
 // Or, by the gazetteer's hierarchy: a place of the country or first-level region named.
 bool ArticleBuilder::inside(const geoparse::Mention& inner, const geoparse::Mention& outer) const {
@@ -296,10 +304,11 @@ bool ArticleBuilder::inside(const geoparse::Mention& inner, const geoparse::Ment
            distance_km(inner.position, outer.position) <= std::max(outer.radius_km, 1.0f);
 }
 
-// Better place: the one inside the other, then the nearer.
+// Better place: the one inside the other, then the nearer. A place of a simultaneous
+// predicate only when the trigger's own clause names none: "shot near X while a minister was
+// visiting Y" is at X.
 const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const TriggerHit& hit,
                                                  std::pair<std::size_t, std::size_t> range) const {
-    const PlaceCandidate* best = nullptr;
     std::vector<bool> same_kind(a.tokens.size(), false);
     for (const TriggerHit& other : a.triggers) {
         if (!other.dropped && other.trigger->type == hit.trigger->type) {
@@ -308,89 +317,117 @@ const PlaceCandidate* ArticleBuilder::best_place(const Analysis& a, const Trigge
             }
         }
     }
-    for (const PlaceCandidate& c : a.places) {
-        if (c.first < range.first || c.last >= range.second || !available(a, c.first, hit) ||
-            protest_target(a, hit, c.first) || foreign_destination(a, hit, c) ||
-            subject_modifier(a, hit, c) || (c.last < hit.first && person_origin(a.tokens, c)) ||
-            other_predicate_between(a.tokens, c.first, c.last, hit.first, hit.last, same_kind)) {
-            continue;
-        }
-        if (best == nullptr) {
-            best = &c;
-            continue;
-        }
-        // An unlisted name whose container the text omits has no mention to look up.
-        const geoparse::Mention* mc = c.has_mention ? &mentions_[c.mention] : nullptr;
-        const geoparse::Mention* mb = best->has_mention ? &mentions_[best->mention] : nullptr;
-        // The place inside the other wins (a village of the district the phrase names);
-        // else the one nearer the trigger, counted as `reach` counts (places follow
-        // their verb).
-        // "the Ardenia province town of X", "the X district of Y": two places joined by a
-        // type word and "of" are one inside the other; the finer is inside.
-        const auto rank = [this](const PlaceCandidate& p) {
-            return p.unlisted ? precision_rank(gazetteer::Precision::point) + 1
-                              : precision_rank(mentions_[p.mention].precision);
-        };
-        // "the Ardenian province of X", "Ardenian southern province of X": a people's name
-        // before the type word says whose; X is the province whatever the ranks.
-        const auto demonym = [this](const PlaceCandidate& p) {
-            return !p.unlisted && mentions_[p.mention].type == geoparse::MentionType::demonym;
-        };
-        const auto of_type = [&](const PlaceCandidate& inner, const PlaceCandidate& outer) {
-            const PlaceCandidate& left = inner.first < outer.first ? inner : outer;
-            const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
-            std::size_t noun = left.last + 1;
-            while (noun < right.first && !is_area_noun(a.tokens[noun].key) &&
-                   (is_place_modifier(a.tokens[noun]) ||
-                    (a.tokens[noun].capitalized && is_community(a.tokens[noun].key)))) {
-                ++noun;
+    const PlaceCandidate* best = nullptr;
+    for (const bool shared : {false, true}) {
+        for (const PlaceCandidate& c : a.places) {
+            if (eligible_place(a, hit, c, range, same_kind, shared) &&
+                (best == nullptr || better_place(a, hit, c, *best))) {
+                best = &c;
             }
-            if (right.first != noun + 2 || !is_area_noun(a.tokens[noun].key) ||
-                a.tokens[noun + 1].key != "of") {
-                return false;
-            }
-            // A modifier between says the left name is no name of the area: "X southern
-            // province of Y" (a district's own name comes right before its type word).
-            if (demonym(left) || noun > left.last + 1) {
-                return &inner == &right;
-            }
-            return noun == left.last + 1 && rank(inner) > rank(outer);
-        };
-        const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
-                                  const geoparse::Mention* mi, const geoparse::Mention* mo) {
-            if (of_type(inner, outer)) {
-                return true;
-            }
-            if (!inner.unlisted && !outer.unlisted) {
-                return mi != nullptr && mo != nullptr && inside(*mi, *mo);
-            }
-            return inner.unlisted && inner.has_mention && !outer.unlisted &&
-                   inner.mention == outer.mention;
-        };
-        // "in X's Y district", "X's northern suburb of Y", "X's capital, Y": the owned place
-        // is inside its owner.
-        if (owned_by(a.tokens, *best, c)) {
-            best = &c;
-            continue;
         }
-        // "X village in Y district, Z": a chain of places joined by "in", "of", commas
-        // and type words names one place, the first, and qualifies it by the rest; so does
-        // an apposition before the verb ("In X, the town where ... Y, ...").
-        if (qualifies(a.tokens, *best, c) || fronted_apposition(a.tokens, *best, c, hit)) {
-            continue;
-        }
-        // "Y - Z": district notation names Z, inside Y.
-        if (c.first == best->last + 2 && a.tokens[best->last + 1].key == "-") {
-            best = &c;
-            continue;
-        }
-        const bool c_in_b = contains(c, *best, mc, mb);
-        const bool b_in_c = contains(*best, c, mb, mc);
-        if (c_in_b || (!b_in_c && reach(a, c.first, hit) < reach(a, best->first, hit))) {
-            best = &c;
+        if (best != nullptr) {
+            break;
         }
     }
     return best;
+}
+
+// Whether `c` is a better place for the trigger than `best`, which comes before it.
+bool ArticleBuilder::better_place(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c,
+                                  const PlaceCandidate& best) const {
+    // An unlisted name whose container the text omits has no mention to look up.
+    const geoparse::Mention* mc = c.has_mention ? &mentions_[c.mention] : nullptr;
+    const geoparse::Mention* mb = best.has_mention ? &mentions_[best.mention] : nullptr;
+    // The place inside the other wins (a village of the district the phrase names);
+    // else the one nearer the trigger, counted as `reach` counts (places follow
+    // their verb).
+    // "the Ardenia province town of X", "the X district of Y": two places joined by a
+    // type word and "of" are one inside the other; the finer is inside.
+    const auto rank = [this](const PlaceCandidate& p) {
+        return p.unlisted ? precision_rank(gazetteer::Precision::point) + 1
+                          : precision_rank(mentions_[p.mention].precision);
+    };
+    // "the Ardenian province of X", "Ardenian southern province of X": a people's name
+    // before the type word says whose; X is the province whatever the ranks.
+    const auto demonym = [this](const PlaceCandidate& p) {
+        return !p.unlisted && mentions_[p.mention].type == geoparse::MentionType::demonym;
+    };
+    // "the Coastal state of X", "the Industrial city of Y": a name the gazetteer lacks before
+    // a type word that the listed place after "of" is (a state, a city) only qualifies it.
+    const auto names_the_type = [&](const PlaceCandidate& left, const PlaceCandidate& right,
+                                    std::size_t noun) {
+        if (!left.unlisted || right.unlisted) {
+            return false;
+        }
+        const std::string& key = a.tokens[noun].key;
+        const gazetteer::Precision p = mentions_[right.mention].precision;
+        const bool settlement = key == "city" || key == "town" || key == "village" ||
+                                key == "capital" || key == "port" || key == "resort";
+        const bool unit = key == "state" || key == "province" || key == "region" ||
+                          key == "governorate" || key == "county";
+        return (settlement && p == gazetteer::Precision::city) ||
+               (unit && (p == gazetteer::Precision::admin1 || p == gazetteer::Precision::admin2));
+    };
+    const auto of_type = [&](const PlaceCandidate& inner, const PlaceCandidate& outer) {
+        const PlaceCandidate& left = inner.first < outer.first ? inner : outer;
+        const PlaceCandidate& right = inner.first < outer.first ? outer : inner;
+        std::size_t noun = left.last + 1;
+        while (noun < right.first && !is_area_noun(a.tokens[noun].key) &&
+               (is_place_modifier(a.tokens[noun]) ||
+                (a.tokens[noun].capitalized && is_community(a.tokens[noun].key)))) {
+            ++noun;
+        }
+        if (right.first != noun + 2 || !is_area_noun(a.tokens[noun].key) ||
+            a.tokens[noun + 1].key != "of") {
+            return false;
+        }
+        // A modifier between says the left name is no name of the area: "X southern
+        // province of Y" (a district's own name comes right before its type word).
+        if (demonym(left) || noun > left.last + 1 || names_the_type(left, right, noun)) {
+            return &inner == &right;
+        }
+        // "the X district of Y" with Y a name the gazetteer lacks and X a listed district: X
+        // is inside Y whatever an unknown rank says ("the Y district of X" with Y a city or a
+        // province names X, the district).
+        if (!left.unlisted && right.unlisted && part_noun(a.tokens[noun].key) &&
+            rank(left) >= precision_rank(gazetteer::Precision::admin2) &&
+            rank(left) != precision_rank(gazetteer::Precision::city)) {
+            return &inner == &left;
+        }
+        return noun == left.last + 1 && rank(inner) > rank(outer);
+    };
+    const auto contains = [&](const PlaceCandidate& inner, const PlaceCandidate& outer,
+                              const geoparse::Mention* mi, const geoparse::Mention* mo) {
+        if (of_type(inner, outer)) {
+            return true;
+        }
+        if (!inner.unlisted && !outer.unlisted) {
+            return mi != nullptr && mo != nullptr && inside(*mi, *mo);
+        }
+        return inner.unlisted && inner.has_mention && !outer.unlisted &&
+               inner.mention == outer.mention;
+    };
+    if (owned_building(a.tokens, best, c)) {
+        return false;
+    }
+    // "in X's Y district", "X's northern suburb of Y", "X's capital, Y": the owned place
+    // is inside its owner.
+    if (owned_by(a.tokens, best, c)) {
+        return true;
+    }
+    // "X village in Y district, Z": a chain of places joined by "in", "of", commas
+    // and type words names one place, the first, and qualifies it by the rest; so does
+    // an apposition before the verb ("In X, the town where ... Y, ...").
+    if (qualifies(a.tokens, best, c) || fronted_apposition(a.tokens, best, c, hit)) {
+        return false;
+    }
+    // "Y - Z": district notation names Z, inside Y.
+    if (c.first == best.last + 2 && a.tokens[best.last + 1].key == "-") {
+        return true;
+    }
+    const bool c_in_b = contains(c, best, mc, mb);
+    const bool b_in_c = contains(best, c, mb, mc);
+    return c_in_b || (!b_in_c && reach(a, c.first, hit) < reach(a, best.first, hit));
 }
 
 // Whether `owned` is a place its owner's possessive introduces: "X's Y", "X's eastern
@@ -411,7 +448,7 @@ bool ArticleBuilder::owned_by(const std::vector<Token>& tokens, const PlaceCandi
          (of >= 3 && tokens[of - 2].key == "the" && tokens[of - 3].key == "capital"))) {
         return true;
     }
-    if (owned.first <= owner.last + 2 || tokens[owner.last + 1].key != "'s" ||
+    if (owned.first < owner.last + 2 || tokens[owner.last + 1].key != "'s" ||
         tokens[owner.last + 2].key == "," || owned.first > owner.last + 6) {
         return false;
     }

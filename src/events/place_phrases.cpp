@@ -92,24 +92,6 @@ std::size_t list_end(const std::vector<Token>& tokens, std::size_t name) {
 
 constexpr std::size_t max_name_words = 5;
 
-// "Y's Grand Hotel", "Y's Church of Z": a building's name; news places the event in the
-// town that owns it.
-bool names_building(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
-    static const std::unordered_set<std::string> buildings{
-        "church",    "cathedral",   "mosque",  "temple", "synagogue", "shrine",     "hospital",
-        "clinic",    "university",  "college", "school", "academy",   "hotel",      "embassy",
-        "consulate", "office",      "palace",  "museum", "stadium",   "arena",      "theatre",
-        "theater",   "airport",     "station", "prison", "jail",      "parliament", "court",
-        "ministry",  "building",    "tower",   "centre", "center",    "bank",       "hall",
-        "house",     "headquarters"};
-    for (std::size_t k = first; k <= last; ++k) {
-        if (buildings.count(tokens[k].key) > 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // A plural place noun a few words before `k`: "in towns like", "several villages, including".
 bool plural_place_before(const std::vector<Token>& tokens, std::size_t k) {
     for (std::size_t j = k, n = 0; j > 0 && n < 5; --j, ++n) {
@@ -202,6 +184,16 @@ bool place_only_verb(const std::string& k) {
         return out;
     }();
     return forms.count(k) > 0;
+}
+
+// Generic words that open Levantine and Mesopotamian place names ("Kafr X" village, "Tal X"
+// hill, "Jabal X" mountain, "Deir X" monastery): a name of two or more words opening with one
+// is a place, whatever verb governs it ("captured Kafr X"). Not "Khan": a family name too.
+bool toponym_prefix(const std::string& k) {
+    static const std::unordered_set<std::string> words{
+        "kafr", "kfar", "tal",     "tell",    "jabal",  "jebel", "deir",
+        "beit", "wadi", "khirbet", "khirbat", "maarat", "ain",   "bir"};
+    return words.count(k) > 0;
 }
 
 // An opening quote glued to a name: "the town of ‘Ardel" (transliterated ayn).
@@ -397,6 +389,24 @@ bool offset_apposition(const std::vector<Token>& tokens, std::size_t last) {
     return k + 1 < tokens.size() && bearing_of(tokens[k].key) >= 0 && tokens[k + 1].key == "of";
 }
 
+// "Y's Grand Hotel", "Y's Church of Z": a building's name; news places the event in the
+// town that owns it.
+bool names_building(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    static const std::unordered_set<std::string> buildings{
+        "church",    "cathedral",   "mosque",  "temple", "synagogue", "shrine",     "hospital",
+        "clinic",    "university",  "college", "school", "academy",   "hotel",      "embassy",
+        "consulate", "office",      "palace",  "museum", "stadium",   "arena",      "theatre",
+        "theater",   "airport",     "station", "prison", "jail",      "parliament", "court",
+        "ministry",  "building",    "tower",   "centre", "center",    "bank",       "hall",
+        "house",     "headquarters"};
+    for (std::size_t k = first; k <= last; ++k) {
+        if (buildings.count(tokens[k].key) > 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_place_type(const std::string& key) {
     return place_types().count(key) > 0;
 }
@@ -565,7 +575,9 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                             apposition || apposed_to_type ||
                             (after_preposition && (after >= 0 || !sentence_start)) ||
                             (object && after >= 0) || // "captured Varoul" names no place
-                            (after_event && after >= 0) || ground;
+                            (after_event && after >= 0) || ground ||
+                            (toponym_prefix(tokens[i].key) && last > i &&
+                             (after_preposition || object || after_event));
         if (marked && !(sentence_start && !type_after && !facility)) {
             out.push_back(UnlistedPlace{i, last, container});
         }

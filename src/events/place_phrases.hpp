@@ -46,6 +46,10 @@ bool offset_apposition(const std::vector<Token>& tokens, std::size_t last);
 // The point `km` from `from` along `bearing_deg` (great circle).
 LatLon offset_point(LatLon from, double km, double bearing_deg);
 
+// Whether tokens [first, last] hold a building's noun ("hospital", "hotel", "mosque"): "Y's
+// Grand Hotel" names a building, which news places in the town that owns it.
+bool names_building(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
+
 // Words naming a kind of place: "village", "district", "camp", "province"...
 bool is_place_type(const std::string& key);
 
