@@ -181,7 +181,8 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         // hamlet of the same name; a town of some size or a region is a place.
         const bool sized = m.precision < gazetteer::Precision::city || m.population >= 10000 ||
                            last > i || (i > 0 && tokens[i - 1].key == "the");
-        const bool passive = passive_subject(tokens, last) && sized;
+        const bool passive = passive_subject(tokens, last) && sized && !captive(a, i, last) &&
+                             !perfect_active(tokens, last);
         const bool locative =
             // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
@@ -208,6 +209,16 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         i = last;
     }
     add_unlisted_places(a, trigger_at);
+    // A place that only says whose office a title is, where a source reports from, who are
+    // the parties of a relation or where a unit is based names no event's place.
+    a.places.erase(std::remove_if(a.places.begin(), a.places.end(),
+                                  [&](const PlaceCandidate& c) {
+                                      return title_qualifier(a, c, trigger_at) ||
+                                             reporter_place(tokens, c.first) ||
+                                             relation_party(tokens, c.first) ||
+                                             home_base(tokens, c.first, trigger_at);
+                                  }),
+                   a.places.end());
     for (const auto* e : expressions_of(a)) {
         if (e->type != dates::TimexType::date && e->type != dates::TimexType::time) {
             continue;
@@ -218,6 +229,56 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
                 DateCandidate{e, std::move(*value), token_at_byte(tokens, e->byte_start)});
         }
     }
+}
+
+// "Zembia has captured", "Norden and Tarvel have patrolled": a perfect without "been" is
+// active; its subject acts (a government), it is not where something was done.
+bool ArticleBuilder::perfect_active(const std::vector<Token>& tokens, std::size_t last) {
+    std::size_t j = last + 1;
+    if (j >= tokens.size() ||
+        (tokens[j].key != "has" && tokens[j].key != "have" && tokens[j].key != "had")) {
+        return false;
+    }
+    ++j;
+    while (j < tokens.size() && (tokens[j].key == "also" || tokens[j].key == "reportedly" ||
+                                 tokens[j].key == "repeatedly" || tokens[j].key == "again")) {
+        ++j;
+    }
+    return j < tokens.size() && tokens[j].key != "been" && tokens[j].key != "being";
+}
+
+// "Varga was captured in a hotel", "Varga was captured by troops in Tarvel" (Tarvel in
+// another country than the town Varga): a town is not captured inside a building, an area or
+// another country's town; the captured one is a person.
+bool ArticleBuilder::captive(const Analysis& a, std::size_t first, std::size_t last) const {
+    const auto& tokens = a.tokens;
+    if (first != last || last + 2 >= tokens.size() ||
+        (tokens[last + 1].key != "was" && tokens[last + 1].key != "were") ||
+        tokens[last + 2].key != "captured") {
+        return false;
+    }
+    const auto& self = mentions_[static_cast<std::size_t>(a.mention_at[first])];
+    for (std::size_t j = last + 3; j + 1 < tokens.size() && j <= last + 14; ++j) {
+        const std::string& k = tokens[j].key;
+        if (k == "," || k == ";" || k == "and" || k == "when" || k == "after") {
+            return false;
+        }
+        if (k != "in" && k != "at") {
+            continue;
+        }
+        std::size_t p = j + 1;
+        if (tokens[p].key == "a" || tokens[p].key == "an") {
+            return true;
+        }
+        while (p + 1 < tokens.size() && (tokens[p].key == "the" || is_place_modifier(tokens[p]))) {
+            ++p;
+        }
+        if (a.mention_at[p] >= 0) {
+            const auto& there = mentions_[static_cast<std::size_t>(a.mention_at[p])];
+            return !self.country.empty() && !there.country.empty() && there.country != self.country;
+        }
+    }
+    return false;
 }
 
 // Countries are named by their name where the article names them; a capital standing for

@@ -53,6 +53,8 @@ class ArticleBuilder {
     static std::string display(const Person& p);
     void resolve_actors(Analysis& a);
     std::string country_name(const geoparse::Mention& m);
+    bool captive(const Analysis& a, std::size_t first, std::size_t last) const;
+    static bool perfect_active(const std::vector<Token>& tokens, std::size_t last);
     void assign_actors(const Analysis& a, const TriggerHit& hit,
                        std::pair<std::size_t, std::size_t> clause, Event& ev) const;
 
@@ -84,6 +86,7 @@ class ArticleBuilder {
                                   std::size_t last);
     bool foreign_destination(const Analysis& a, const TriggerHit& hit,
                              const PlaceCandidate& c) const;
+    static bool moved_to(const std::vector<Token>& tokens, std::size_t k, std::size_t after);
     static bool subject_modifier(const Analysis& a, const TriggerHit& hit, const PlaceCandidate& c);
     static bool person_origin(const std::vector<Token>& tokens, const PlaceCandidate& c);
     const PlaceCandidate* where_antecedent(const Analysis& a, const TriggerHit& hit) const;
@@ -99,6 +102,13 @@ class ArticleBuilder {
                               std::size_t last);
     static bool in_organisation_name(const std::vector<Token>& tokens, std::size_t first);
     static bool adjectival(const std::vector<Token>& tokens, std::size_t last);
+    static bool diplomatic_owner(const std::vector<Token>& tokens, std::size_t last);
+    static bool reporter_place(const std::vector<Token>& tokens, std::size_t first);
+    static bool relation_party(const std::vector<Token>& tokens, std::size_t first);
+    static bool home_base(const std::vector<Token>& tokens, std::size_t first,
+                          const std::vector<bool>& trigger_at);
+    static bool title_qualifier(const Analysis& a, const PlaceCandidate& c,
+                                const std::vector<bool>& trigger_at);
     static bool passive_subject(const std::vector<Token>& tokens, std::size_t last);
     static bool names_event(const std::vector<Token>& tokens, std::size_t last,
                             const std::vector<bool>& noun_at);

@@ -20,6 +20,10 @@ const std::unordered_set<std::string>& not_names() {
         "islamic", "state", "brigade", "division", "front", "movement", "party", "council",
         "congress", "parliament", "ministry", "court", "senate", "university", "reuters", "afp",
         "ap", "xinhua", "un", "u.n", "nato", "eu", "god", "allah", "christmas", "ramadan", "eid",
+        // Days, months and feasts: "killed on Fridays", "during Ashura" (no "May": a name too).
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "easter", "ashura", "passover", "hanukkah", "diwali", "nowruz",
         // Titles no place's name starts with: "around Mullah X", "with Col. Y".
         "mullah", "ayatollah", "col", "colonel", "lt", "lieutenant", "sgt", "sergeant", "capt",
         "maj"};
@@ -98,9 +102,11 @@ bool name_word(std::string_view text, const Token& t) {
         const std::size_t at = t.begin + t.key.find('-') + 1;
         return at < t.end && std::isupper(static_cast<unsigned char>(text[at])) != 0;
     }
-    // "T-7", a digit inside a facility's name.
+    // "T-7", a digit inside a facility's name ("2-1", a fraction, has no letter).
     return std::isdigit(static_cast<unsigned char>(t.key[0])) != 0 &&
-           t.key.find('-') != std::string::npos;
+           t.key.find('-') != std::string::npos &&
+           std::any_of(t.key.begin(), t.key.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
 }
 
 // "the Varda News Agency", "Korlo Petroleum", "the Varda Executive Force": a capitalised run
@@ -114,7 +120,7 @@ bool organisation_head(const Token& t) {
         "ministry",    "organisation", "organization", "association", "foundation", "company",
         "corporation", "corp",         "inc",          "ltd",         "bank",       "network",
         "federation",  "league",       "movement",     "guard",       "army",       "brigade",
-        "brigades",    "battalion",    "regiment",     "radio",       "television"};
+        "brigades",    "battalion",    "regiment",     "radio",       "television", "tech"};
     return t.word && t.capitalized && heads.count(t.key) > 0;
 }
 
@@ -132,8 +138,8 @@ bool names_event(const std::vector<Token>& tokens, std::size_t first, std::size_
            (tokens[last].capitalized && heads.count(tokens[last].key) > 0);
 }
 
-// "members of Varda Front", "the militants of Korlo Jund": a group's members and ranks belong
-// to an organisation; a town has residents, not members.
+// "members of Varda Front", "the militants of Korlo Jund", "Varda Front suspects": a group's
+// members and ranks belong to an organisation; a town has residents, not members.
 bool members_of(const std::vector<Token>& tokens, std::size_t first) {
     static const std::unordered_set<std::string> nouns{
         "member",    "members",    "militants", "leader",    "leaders",    "founder",
@@ -143,7 +149,19 @@ bool members_of(const std::vector<Token>& tokens, std::size_t first) {
     if (k > 0 && tokens[k - 1].key == "the") {
         --k;
     }
-    return k >= 2 && tokens[k - 1].key == "of" && nouns.count(tokens[k - 2].key) > 0;
+    if (k >= 2 && tokens[k - 1].key == "of" && nouns.count(tokens[k - 2].key) > 0) {
+        return true;
+    }
+    // "hundreds of Varda Front suspects", "Korlo Jund fighters": the run before its people.
+    static const std::unordered_set<std::string> people{
+        "suspects",   "fighters", "militants", "members",   "leaders",    "operatives",
+        "commanders", "gunmen",   "jihadists", "loyalists", "supporters", "insurgents"};
+    std::size_t j = first;
+    while (j < tokens.size() && j < first + 5 && tokens[j].word &&
+           (tokens[j].capitalized || tokens[j].key.rfind("al-", 0) == 0)) {
+        ++j;
+    }
+    return j > first && j < tokens.size() && people.count(tokens[j].key) > 0;
 }
 
 } // namespace eventmap::events::detail

@@ -25,7 +25,8 @@ bool organisation_head(const Token& t);
 // "the X Day Parade", "Operation Y": a run [first, last] naming an event, a war or an accord.
 bool names_event(const std::vector<Token>& tokens, std::size_t first, std::size_t last);
 
-// "members of X", "the fighters of the Y": a run starting at `first` names a group.
+// "members of X", "the fighters of the Y", "X suspects": a run starting at `first` names a
+// group.
 bool members_of(const std::vector<Token>& tokens, std::size_t first);
 
 } // namespace eventmap::events::detail

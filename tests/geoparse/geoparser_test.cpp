@@ -88,6 +88,20 @@ TEST_CASE("geoparser drops place names inside organisation names", "[geoparse]")
         article_of("The New York Times reported the fire; reporters flew to New York."));
     REQUIRE(times.size() == 1);
     CHECK(times[0].start == 56);
+    // "X Tech" is a university, whatever town X also names.
+    const auto tech = default_geoparser().parse(
+        article_of("Students of Virginia Tech marched in Blacksburg on Monday."));
+    CHECK(mentions_of(tech, "Virginia").empty());
+    CHECK_FALSE(mentions_of(tech, "Blacksburg").empty());
+}
+
+TEST_CASE("geoparser reads a regime's adjective and a feast as no places", "[geoparse]") {
+    // Both name small places in the gazetteer's alternate names.
+    const auto found = default_geoparser().parse(
+        article_of("He was held in a Nazi camp near Vienna and freed during Ramadan."));
+    CHECK(mentions_of(found, "Nazi").empty());
+    CHECK(mentions_of(found, "Ramadan").empty());
+    CHECK_FALSE(mentions_of(found, "Vienna").empty());
 }
 
 TEST_CASE("geoparser marks demonyms as such and resolves them to their country", "[geoparse]") {
