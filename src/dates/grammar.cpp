@@ -116,7 +116,11 @@ bool Grammar::core(std::size_t i, Mention& m) const {
     if (w == "q" || w == "h" || w == "final" || w == "latter") {
         return quarter_core(i, m);
     }
-    if (w == "new" || w == "valentine" || w == "independence" || w == "boxing" || w == "election") {
+    if (w == "new" || w == "valentine" || w == "independence" || w == "boxing" || w == "election" ||
+        w == "veterans" || w == "remembrance" || w == "armistice" || w == "bastille" ||
+        w == "canada" || w == "groundhog" || w == "patrick" || w == "memorial" || w == "labor" ||
+        w == "columbus" || w == "presidents" || w == "president" || w == "mother" ||
+        w == "father") {
         return holiday_core(i, m);
     }
     return false;
@@ -150,10 +154,20 @@ bool Grammar::match(std::size_t i, Mention& best) const {
             consider(m);
         }
     } else if (t.kind == TokenKind::word) {
+        if ((t.lex == Lex::weekday || t.lex == Lex::weekdays || t.lex == Lex::unit) &&
+            recurring_weekday(i, m)) {
+            consider(m);
+        }
         if (t.lex == Lex::article || t.lex == Lex::number_word || t.lex == Lex::half) {
             if (amount_expression(i, m)) {
                 consider(m);
             }
+        }
+        if (t.lex == Lex::month && low(i) == "may" && holiday_core(i, m)) {
+            consider(m); // "May Day"
+        }
+        if (t.lex == Lex::number_word && clock_time(i, m)) {
+            consider(m); // "eleven p.m.", "nine o'clock"
         }
         if ((t.lex == Lex::the || t.lex == Lex::early || t.lex == Lex::mid || t.lex == Lex::late ||
              t.lex == Lex::part_of_day) &&
@@ -185,7 +199,9 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         if (t.lex == Lex::unit && year_end(i, m)) {
             consider(m);
         }
-        if ((t.lex == Lex::earlier || t.lex == Lex::later || low(i) == "that") && that_unit(i, m)) {
+        if ((t.lex == Lex::earlier || t.lex == Lex::later || t.lex == Lex::early ||
+             t.lex == Lex::late || low(i) == "that") &&
+            that_unit(i, m)) {
             consider(m);
         }
         if (anniversary_core(i, m)) {
@@ -225,17 +241,24 @@ bool special_word(std::string_view w) {
     case 3:
         return w == "new";
     case 5:
-        return w == "final" || w == "short" || w == "twice";
+        return w == "final" || w == "short" || w == "twice" || w == "labor";
     case 4:
         return w == "near" || w == "once";
     case 6:
-        return w == "boxing" || w == "single" || w == "future" || w == "thrice" || w == "latter";
+        return w == "boxing" || w == "single" || w == "future" || w == "thrice" || w == "latter" ||
+               w == "mother" || w == "father" || w == "canada";
     case 7:
-        return w == "between" || w == "daylong";
+        return w == "between" || w == "daylong" || w == "patrick";
     case 8:
-        return w == "yearlong" || w == "weeklong" || w == "hourlong" || w == "election";
+        return w == "yearlong" || w == "weeklong" || w == "hourlong" || w == "election" ||
+               w == "memorial" || w == "columbus" || w == "veterans" || w == "bastille";
     case 9:
-        return w == "valentine" || w == "monthlong" || w == "overnight";
+        return w == "valentine" || w == "monthlong" || w == "overnight" || w == "president" ||
+               w == "armistice" || w == "groundhog";
+    case 10:
+        return w == "presidents";
+    case 11:
+        return w == "remembrance";
     case 12:
         return w == "independence";
     default:
@@ -257,7 +280,8 @@ std::vector<Mention> Grammar::run() {
         if (candidate) {
             found = match(i, m);
         } else if (t.kind == TokenKind::word) {
-            found = known_event_core(i, m, true) || (special_word(low(i)) && match(i, m));
+            found = known_event_core(i, m, true) || (special_word(low(i)) && match(i, m)) ||
+                    weekday_holiday(i, m);
         }
         if (found && m.last_token > i) {
             m.byte_begin = toks_[m.first_token].begin;

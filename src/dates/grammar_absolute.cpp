@@ -274,6 +274,13 @@ bool Grammar::weekday_core(std::size_t i, Mention& m) const {
         m = date;
         return true;
     }
+    // "the Sunday Times", "the Monday Club": after "the", a weekday before a capitalised name
+    // word is part of the name
+    if (i > 0 && is(i - 1, Lex::the) && j == i + 1 && at(j) != nullptr &&
+        toks_[j].kind == TokenKind::word && toks_[j].capitalized && toks_[j].lex == Lex::none &&
+        same_sentence(i, j)) {
+        return false;
+    }
     m.kind = MentionKind::weekday;
     m.weekday = toks_[i].lex_value;
     finish(m, i, j);
@@ -301,6 +308,31 @@ bool Grammar::age_decade(std::size_t i) const {
     }
     const std::string_view w = low(k - 1);
     return w == "his" || w == "her" || w == "their" || w == "my" || w == "our" || w == "your";
+}
+
+// A decade in words after "the", as transcripts say it: "the nineteen sixties" 196, "the
+// eighties" 198 (without the century, last century's, as "the '80s" is); the index after it
+// and its value, kNone when none is there or it is a temperature ("the sixties degrees").
+std::size_t Grammar::spelled_decade_at(std::size_t i, std::string& value) const {
+    static constexpr std::string_view kDecades[] = {"twenties", "thirties", "forties",
+                                                    "fifties",  "sixties",  "seventies",
+                                                    "eighties", "nineties"};
+    std::size_t j = i;
+    std::string century = "19";
+    if (is(j, Lex::number_word) && (low(j) == "nineteen" || low(j) == "eighteen")) {
+        century = low(j) == "nineteen" ? "19" : "18";
+        ++j;
+    }
+    if (at(j) == nullptr || !same_sentence(i, j) || low(j + 1) == "degrees") {
+        return kNone;
+    }
+    for (std::size_t d = 0; d < 8; ++d) {
+        if (low(j) == kDecades[d]) {
+            value = century + std::to_string(d + 2);
+            return j + 1;
+        }
+    }
+    return kNone;
 }
 
 // Plural nouns that a year modifies as the period they measure, never a count of them:
@@ -352,8 +384,8 @@ bool Grammar::year_core(std::size_t i, Mention& m) const {
     }
     int year = 0;
     std::size_t j = year_at(i, year);
-    if (j == kNone) {
-        return false;
+    if (j == kNone || titled_unit(i, j)) {
+        return false; // "''60 Minutes''" names a programme
     }
     // Not a year: $2010, 2010%, 2,010, a range 2010-11 / list 2010/11, or a count of things
     // ("2000 people") unless a temporal preposition introduces it.

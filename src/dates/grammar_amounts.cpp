@@ -56,11 +56,31 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
         }
         return false;
     }
-    if (k == kNone || !same_sentence(i, k - 1)) {
+    if (k == kNone || !same_sentence(i, k - 1) || titled_unit(i, k - 1)) {
         return false;
     }
-    // An age ("a 37-year-old", "61 years old") is not a temporal expression in TimeML.
+    // "the 1988 quarter", "a 2012 week of protests": a year before a singular unit names a
+    // period of that year, never 1988 quarters
+    if (!plural && amount >= 1000 && plain_number(i) && toks_[i].digits == 4) {
+        return false;
+    }
+    // An age ("a 37-year-old", "61 years old") is not a temporal expression in TimeML; the
+    // age of a thing counted in days, weeks or months is how long it has lasted ("the
+    // 8-month-old truce", "a week-old strike": P8M, P1W), as the TimeBank gold tags it.
     if (low(k) == "old" || (punct(k, '-') && attached(k) && low(k + 1) == "old")) {
+        if (!lasting_age(k, unit)) {
+            return false;
+        }
+        m.type = TimexType::duration;
+        m.kind = MentionKind::fixed;
+        m.fixed = duration_value(amount, unit);
+        finish(m, is(i, Lex::article) ? k - 1 : i, k + 2);
+        return true;
+    }
+    // "a year-earlier loss", "a year-ago profit", "a year-end bonus": the article belongs to
+    // the noun, and the compound adjective is what may be a time (found at its unit)
+    if (is(i, Lex::article) && j == i + 1 && punct(k, '-') && attached(k) && attached(k + 1) &&
+        (is(k + 1, Lex::earlier) || is(k + 1, Lex::ago) || is(k + 1, Lex::end))) {
         return false;
     }
     // A rate ("$3 a year", "400 bikes a day") is neither a duration nor a set here.
@@ -276,6 +296,86 @@ bool Grammar::set_expression(std::size_t i, Mention& m) const {
         return true;
     }
     return false;
+}
+
+namespace {
+
+// "mornings", "evenings": a part of the day that recurs, 0..3 as Lex::part_of_day; -1 otherwise
+int plural_day_part(std::string_view w) {
+    static constexpr std::string_view kParts[] = {"mornings", "afternoons", "evenings", "nights"};
+    for (std::size_t p = 0; p < 4; ++p) {
+        if (w == kParts[p]) {
+            return static_cast<int>(p);
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+// "8-month-old truce", "week-old strike": the age, in days, weeks or months, of something that
+// is no person ("a 3-month-old baby", "the 10-day-old twins" are ages, as years always are);
+// k is the hyphen after the unit.
+bool Grammar::lasting_age(std::size_t k, Unit unit) const {
+    static constexpr std::string_view kPersons[] = {
+        "baby",    "babies",   "boy",    "boys",    "girl",  "girls",    "son",
+        "sons",    "daughter", "infant", "infants", "child", "children", "twins",
+        "toddler", "puppy",    "calf",   "foal",    "cub",   "kitten",   "lamb"};
+    if (!(unit == Unit::day || unit == Unit::week || unit == Unit::month) || !punct(k, '-') ||
+        !attached(k) || !attached(k + 1)) {
+        return false;
+    }
+    const Token* noun = at(k + 2);
+    if (noun == nullptr || noun->kind != TokenKind::word || noun->capitalized ||
+        !same_sentence(k, k + 2)) {
+        return false; // "the 6-month-old, ...", "a 3-month-old Siamese": likely a being
+    }
+    const std::string_view w = low(k + 2);
+    for (std::string_view person : kPersons) {
+        if (w == person) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// A weekday that recurs, TimeML's SET: "open on Sundays" XXXX-WXX-7, "meets Tuesday evenings"
+// and "on Friday nights" XXXX-WXX-2TEV, XXXX-WXX-5TNI; "on weekends" XXXX-WXX-WE. A plural
+// weekday that is part of a name is none ("the Sundays" after "the", a capitalised word after
+// it: "Fridays For Future"); "two weekends", "recent weekends" stay durations.
+bool Grammar::recurring_weekday(std::size_t i, Mention& m) const {
+    if (is(i, Lex::unit)) {
+        if (low(i) != "weekends" || i == 0 || !(is(i - 1, Lex::on) || is(i - 1, Lex::at))) {
+            return false;
+        }
+        m.type = TimexType::set;
+        m.kind = MentionKind::fixed;
+        m.fixed = "XXXX-WXX-WE";
+        finish(m, i, i + 1);
+        return true;
+    }
+    const bool plural = is(i, Lex::weekdays);
+    if (!(plural || is(i, Lex::weekday)) || !toks_[i].capitalized) {
+        return false;
+    }
+    const int part = same_sentence(i, i + 1) ? plural_day_part(low(i + 1)) : -1;
+    if (part < 0) {
+        const Token* next = at(i + 1);
+        const bool name_follows = next != nullptr && next->kind == TokenKind::word &&
+                                  next->capitalized && !next->newline_before &&
+                                  next->lex != Lex::weekdays && next->lex != Lex::and_;
+        if (!plural || name_follows || (i > 0 && is(i - 1, Lex::the))) {
+            return false;
+        }
+    }
+    m.type = TimexType::set;
+    m.kind = MentionKind::fixed;
+    m.fixed = "XXXX-WXX-" + std::to_string(toks_[i].lex_value + 1);
+    if (part >= 0) {
+        m.fixed += day_part_code(part);
+    }
+    finish(m, i, part >= 0 ? i + 2 : i + 1);
+    return true;
 }
 
 // "yearlong", "weeklong", "day-long", "hours-long", "decades-long": a duration as an adjective,

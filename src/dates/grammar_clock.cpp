@@ -5,6 +5,41 @@
 
 namespace eventmap::dates::detail {
 
+namespace {
+
+// The 24-hour hour of a clock time written without a.m./p.m. in a part of the day: "10:15
+// Sunday night" is 22:15, "7:30 Monday morning" 07:30; "1:30 ... night" stays 01:30 (after
+// midnight), as does an hour already past noon.
+int clock_hour_in_part(int hour, std::string_view part) {
+    const bool later_half = part == "TAF" || part == "TEV" || (part == "TNI" && hour >= 6);
+    return later_half && hour < 12 ? hour + 12 : hour;
+}
+
+} // namespace
+
+// "in the morning", "in the afternoon", "in the evening", "at night" after a clock time: the
+// index after it and the TIMEX3 code of the part (TMO...), kNone when none follows.
+std::size_t Grammar::part_after_clock(std::size_t j, std::string& part) const {
+    if (is(j, Lex::in) && is(j + 1, Lex::the) && is(j + 2, Lex::part_of_day) &&
+        toks_[j + 2].lex_value != 3 && same_sentence(j, j + 2) && !is(j + 3, Lex::of)) {
+        part = day_part_code(toks_[j + 2].lex_value);
+        return j + 3;
+    }
+    if (is(j, Lex::at) && low(j + 1) == "night" && same_sentence(j, j + 1)) {
+        part = "TNI";
+        return j + 2;
+    }
+    return kNone;
+}
+
+// A bare hour ("4", "four") is a clock time only after a word that places a time: "at four in
+// the morning", not "four in the morning raids".
+bool Grammar::hour_before_part(std::size_t i) const {
+    return i > 0 && (is(i - 1, Lex::at) || is(i - 1, Lex::around) || is(i - 1, Lex::about) ||
+                     is(i - 1, Lex::by) || is(i - 1, Lex::until) || is(i - 1, Lex::before) ||
+                     is(i - 1, Lex::after) || is(i - 1, Lex::since));
+}
+
 bool Grammar::clock_time(std::size_t i, Mention& m) const {
     int hour = -1;
     int minute = 0;
@@ -12,6 +47,19 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
     if (is(i, Lex::noon) || is(i, Lex::midnight)) {
         hour = is(i, Lex::noon) ? 12 : 24;
         j = i + 1;
+    } else if (is(i, Lex::number_word) && toks_[i].lex_value >= 1 && toks_[i].lex_value <= 12) {
+        // an hour in words, as transcripts write it: "eleven p.m.", "nine o'clock", "at four
+        // in the morning"
+        bool pm = false;
+        std::string part;
+        if (am_pm_at(i + 1, pm) != kNone ||
+            (hour_before_part(i) && part_after_clock(i + 1, part) != kNone)) {
+            hour = toks_[i].lex_value;
+            j = i + 1;
+        } else if (low(i + 1) == "o" && punct(i + 2, '\'') && low(i + 3) == "clock") {
+            hour = toks_[i].lex_value;
+            j = i + 4;
+        }
     } else if (plain_number(i)) {
         const Token& t = toks_[i];
         if (t.digits <= 2 && t.value <= 24 && punct(i + 1, ':') && attached(i + 1) &&
@@ -39,9 +87,10 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
             }
         } else if (t.digits <= 2 && t.value >= 1 && t.value <= 12) {
             bool pm = false;
+            std::string part;
             std::size_t k = am_pm_at(i + 1, pm);
-            if (k != kNone) {
-                hour = static_cast<int>(t.value);
+            if (k != kNone || (hour_before_part(i) && part_after_clock(i + 1, part) != kNone)) {
+                hour = static_cast<int>(t.value); // "6 p.m.", "at 4 in the morning"
                 j = i + 1;
             } else if (low(i + 1) == "o" && punct(i + 2, '\'') && low(i + 3) == "clock") {
                 hour = static_cast<int>(t.value);
@@ -58,6 +107,7 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
         return false;
     }
     bool pm = false;
+    const bool am_pm_written = am_pm_at(j, pm) != kNone;
     if (std::size_t k = am_pm_at(j, pm); k != kNone) {
         if (hour > 12) {
             return false;
@@ -69,9 +119,9 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
         }
         j = k;
     }
-    std::string suffix = "T" + two_digits(hour) + ":" + two_digits(minute);
+    std::string zone;
     if (is(j, Lex::timezone)) {
-        suffix += "Z";
+        zone = "Z";
         ++j;
     } else if (at(j) != nullptr && toks_[j].all_caps && toks_[j].end - toks_[j].begin <= 4) {
         const std::string_view z = low(j);
@@ -80,12 +130,37 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
             ++j; // a named zone we do not convert: keep local time
         }
     }
-    // "12:00 UTC Monday", "16:00 UTC today", "9 a.m. on Friday"
+    // "3 p.m. local time Thursday": the zone of the place, not converted; looked past for the
+    // day, but a time without a day ends before it ("6 p.m. local time": "6 p.m.")
+    const std::size_t before_local = j;
+    const bool local = low(j) == "local" && low(j + 1) == "time" && same_sentence(j, j + 1);
+    if (local) {
+        j += 2;
+    }
+    // "5:30 in the afternoon", "10 at night": the part of the day says p.m. when the clock
+    // did not, and belongs to the expression
+    if (std::string part; part_after_clock(j, part) != kNone) {
+        if (!am_pm_written) {
+            hour = clock_hour_in_part(hour, part);
+        }
+        j = part_after_clock(j, part);
+    }
+    std::string suffix = "T" + two_digits(hour) + ":" + two_digits(minute) + zone;
+    // "12:00 UTC Monday", "16:00 UTC today", "9 a.m. on Friday"; with a part of the day,
+    // "7:30 Monday morning", "10:15 Sunday night", "9 o'clock tonight", "8:15 this morning":
+    // one TIME, the clock giving its value
     std::size_t d = is(j, Lex::on) ? j + 1 : j;
     Mention day;
     if ((is(d, Lex::weekday) || is(d, Lex::today) || is(d, Lex::yesterday) ||
-         is(d, Lex::tomorrow)) &&
-        core(d, day) && day.type == TimexType::date) {
+         is(d, Lex::tomorrow) || is(d, Lex::tonight) ||
+         (is(d, Lex::this_) && is(d + 1, Lex::part_of_day))) &&
+        core(d, day) &&
+        (day.type == TimexType::date ||
+         (day.type == TimexType::time && day.time_suffix.size() == 3))) {
+        if (day.type == TimexType::time && !am_pm_written) {
+            suffix = "T" + two_digits(clock_hour_in_part(hour, day.time_suffix)) + ":" +
+                     two_digits(minute) + zone;
+        }
         m = day;
         m.type = TimexType::time;
         m.time_suffix = suffix;
@@ -112,7 +187,7 @@ bool Grammar::clock_time(std::size_t i, Mention& m) const {
     m.type = TimexType::time;
     m.kind = MentionKind::time_only;
     m.time_suffix = suffix;
-    finish(m, i, j);
+    finish(m, i, local && j == before_local + 2 ? before_local : j);
     return true;
 }
 

@@ -159,6 +159,9 @@ bool Grammar::modified(std::size_t i, Mention& m) const {
 // ago", "in two weeks") or an anchored date ("a day after the anniversary of ...").
 
 bool Grammar::that_unit(std::size_t i, Mention& m) const {
+    if (in_the_period(i, m)) {
+        return true;
+    }
     std::size_t j = i;
     const bool relation = is(j, Lex::earlier) || is(j, Lex::later);
     if (relation) {
@@ -182,7 +185,8 @@ bool Grammar::that_unit(std::size_t i, Mention& m) const {
         }
         return false;
     }
-    if (low(j) != "that" || !is(j + 1, Lex::unit) || !same_sentence(i, j + 1) ||
+    const bool part_of_day = is(j + 1, Lex::part_of_day) && !toks_[j + 1].capitalized;
+    if (low(j) != "that" || !(is(j + 1, Lex::unit) || part_of_day) || !same_sentence(i, j + 1) ||
         (punct(j + 2, '-') && attached(j + 2))) {
         return false;
     }
@@ -198,7 +202,12 @@ bool Grammar::that_unit(std::size_t i, Mention& m) const {
         }
     }
     const std::string_view unit = low(j + 1);
-    if (unit == "day") {
+    if (part_of_day) {
+        // "That night, rescuers arrived": the part of the day of the last date the text gave
+        m.type = TimexType::time;
+        m.unit = Unit::day;
+        m.time_suffix = day_part_code(toks_[j + 1].lex_value);
+    } else if (unit == "day") {
         m.unit = Unit::day;
     } else if (unit == "week") {
         m.unit = Unit::week;
@@ -213,6 +222,31 @@ bool Grammar::that_unit(std::size_t i, Mention& m) const {
     }
     m.kind = MentionKind::same_narrative;
     finish(m, i, j + 2);
+    return true;
+}
+
+// "earlier in the week", "later in the month", "late in the year": the reference's period
+// (as "earlier this week" is), early/late giving mod START/END; "the day" is found elsewhere.
+bool Grammar::in_the_period(std::size_t i, Mention& m) const {
+    if (!(is(i, Lex::earlier) || is(i, Lex::later) || is(i, Lex::early) || is(i, Lex::late)) ||
+        !is(i + 1, Lex::in) || !is(i + 2, Lex::the) || !is(i + 3, Lex::unit) ||
+        !same_sentence(i, i + 3) || (punct(i + 4, '-') && attached(i + 4))) {
+        return false;
+    }
+    const std::string_view unit = low(i + 3);
+    if (unit == "week") {
+        m.unit = Unit::week;
+    } else if (unit == "month") {
+        m.unit = Unit::month;
+    } else if (unit == "year") {
+        m.unit = Unit::year;
+    } else {
+        return false;
+    }
+    m.kind = MentionKind::relative_unit;
+    m.rel = 0;
+    m.mod = is(i, Lex::early) ? "START" : is(i, Lex::late) ? "END" : "";
+    finish(m, i, i + 4);
     return true;
 }
 

@@ -80,6 +80,16 @@ std::size_t Grammar::amount_at(std::size_t i, double& amount) const {
     if (t->kind == TokenKind::number && !t->ordinal && !t->decade_s && t->value >= 0) {
         amount = t->decimal ? parse_number(low(i)).value_or(0) : static_cast<double>(t->value);
         j = i + 1;
+        // "2 1/2 years", "3 3/4 hours": a whole number and a fraction, as wire copy writes them
+        if (!t->decimal && plain_number(j) && !attached(j) && punct(j + 1, '/') &&
+            attached(j + 1) && plain_number(j + 2) && attached(j + 2) && !punct(j + 3, '/')) {
+            const long num = toks_[j].value;
+            const long den = toks_[j + 2].value;
+            if ((den == 2 || den == 4) && num >= 1 && num < den) {
+                amount += static_cast<double>(num) / static_cast<double>(den);
+                j += 3;
+            }
+        }
     } else if (t->lex == Lex::article) {
         amount = 1;
         j = i + 1;
@@ -113,10 +123,18 @@ std::size_t Grammar::amount_at(std::size_t i, double& amount) const {
     } else {
         return kNone;
     }
-    // "two and a half"
+    // "two and a half"; hyphenated, "two-and-a-half years"
     if (is(j, Lex::and_) && is(j + 1, Lex::article) && is(j + 2, Lex::half) && amount >= 0) {
         amount += 0.5;
         j += 3;
+    } else if (punct(j, '-') && attached(j) && is(j + 1, Lex::and_) && attached(j + 1) &&
+               punct(j + 2, '-') && is(j + 3, Lex::article) && punct(j + 4, '-') &&
+               is(j + 5, Lex::half) && attached(j + 5) && amount >= 0) {
+        amount += 0.5;
+        j += 6;
+        if (punct(j, '-') && attached(j) && attached(j + 1)) {
+            ++j; // "a two-and-a-half-year term"
+        }
     }
     return j;
 }

@@ -173,6 +173,126 @@ bool Grammar::season_core(std::size_t i, Mention& m) const {
     return true;
 }
 
+// Named days on a fixed date, both words capitalised: "Independence Day" (the US one, July
+// 4), "Boxing Day", "Veterans Day", "Remembrance Day", "Armistice Day" (November 11),
+// "Bastille Day", "Canada Day", "Groundhog Day", "May Day", "St. Patrick's Day"; the index
+// after "Day" with its month and day, kNone otherwise.
+std::size_t Grammar::fixed_day_name_at(std::size_t i, int& month, int& day) const {
+    struct Named {
+        std::string_view word;
+        int month;
+        int day;
+    };
+    static constexpr Named kNamed[] = {
+        {"independence", 7, 4}, {"boxing", 12, 26},  {"veterans", 11, 11}, {"remembrance", 11, 11},
+        {"armistice", 11, 11},  {"bastille", 7, 14}, {"canada", 7, 1},     {"groundhog", 2, 2},
+        {"may", 5, 1},          {"patrick", 3, 17}};
+    if (!toks_[i].capitalized) {
+        return kNone;
+    }
+    const std::string_view w = low(i);
+    std::size_t j = i + 1;
+    if (w == "patrick") {
+        // "St. Patrick's Day": the saint's title before it, the possessive after
+        if (i < 2 || low(i - 2) != "st" || !punct(j, '\'') || low(j + 1) != "s") {
+            return kNone;
+        }
+        j += 2;
+    } else if (punct(j, '\'') && attached(j)) {
+        ++j; // "Veterans' Day"
+    }
+    // "the annual May Day parade": a day that names its event, no time of its own
+    if (low(j) != "day" || !toks_[j].capitalized || !same_sentence(i, j) || modifies_next_word(j)) {
+        return kNone;
+    }
+    for (const Named& n : kNamed) {
+        if (w == n.word) {
+            month = n.month;
+            day = n.day;
+            return j + 1;
+        }
+    }
+    return kNone;
+}
+
+// Days named by a word and the weekday they fall on, counted from Easter or US Thanksgiving:
+// "Good Friday" (Easter - 2), "Palm Sunday" (- 7), "Ash Wednesday" (- 46), "Maundy/Holy
+// Thursday" (- 3), "Holy Saturday" (- 1), "Black Friday" (Thanksgiving + 1), "Cyber Monday"
+// (+ 4). Both words capitalised; the weekday alone would name the wrong day.
+bool Grammar::weekday_holiday(std::size_t i, Mention& m) const {
+    struct Named {
+        std::string_view word;
+        int weekday;
+        Holiday from;
+        int shift;
+    };
+    static constexpr Named kNamed[] = {
+        {"good", 4, Holiday::easter, -2},       {"palm", 6, Holiday::easter, -7},
+        {"ash", 2, Holiday::easter, -46},       {"maundy", 3, Holiday::easter, -3},
+        {"holy", 3, Holiday::easter, -3},       {"holy", 5, Holiday::easter, -1},
+        {"black", 4, Holiday::thanksgiving, 1}, {"cyber", 0, Holiday::thanksgiving, 4}};
+    if (!is(i + 1, Lex::weekday) || !toks_[i].capitalized || !toks_[i + 1].capitalized ||
+        !same_sentence(i, i + 1)) {
+        return false;
+    }
+    const std::string_view w = low(i);
+    for (const Named& n : kNamed) {
+        if (w == n.word && toks_[i + 1].lex_value == n.weekday) {
+            m.kind = MentionKind::holiday;
+            m.rel = static_cast<int>(n.from);
+            m.shift_days = n.shift;
+            finish(m, i, i + 2);
+            return true;
+        }
+    }
+    return false;
+}
+
+// "Labor Day", "Memorial Day", "Columbus Day", "Presidents' Day", "Mother's Day", "Father's
+// Day": US holidays on a weekday of their month, written capitalised; the index after "Day"
+// (m made that movable holiday), kNone when none is there ("a labor day rally", "the Memorial
+// Hall").
+std::size_t Grammar::us_holiday_at(std::size_t i, Mention& m) const {
+    static constexpr std::pair<std::string_view, Holiday> kNames[] = {
+        {"memorial", Holiday::memorial},    {"labor", Holiday::labor},
+        {"columbus", Holiday::columbus},    {"presidents", Holiday::presidents},
+        {"president", Holiday::presidents}, {"mother", Holiday::mothers},
+        {"father", Holiday::fathers}};
+    if (!toks_[i].capitalized) {
+        return kNone;
+    }
+    const std::string_view w = low(i);
+    bool known = false;
+    Holiday h = Holiday::christmas;
+    for (const auto& [name, holiday] : kNames) {
+        if (w == name) {
+            h = holiday;
+            known = true;
+        }
+    }
+    if (!known) {
+        return kNone;
+    }
+    std::size_t j = i + 1;
+    if (punct(j, '\'') && attached(j)) { // "Presidents' Day", "Mother's Day"
+        ++j;
+        if (low(j) == "s" && attached(j)) {
+            ++j;
+        }
+    }
+    // "Mother", "Father" and "President" need their possessive
+    const bool possessive = j > i + 1;
+    if ((w == "mother" || w == "father" || w == "president") && !possessive) {
+        return kNone;
+    }
+    if (low(j) != "day" || !toks_[j].capitalized) {
+        return kNone;
+    }
+    m.kind = MentionKind::holiday;
+    m.rel = static_cast<int>(h);
+    return j + 1;
+}
+
 bool Grammar::holiday_core(std::size_t i, Mention& m) const {
     int month = 0;
     int day = 0;
@@ -200,6 +320,13 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
             month = 2;
             day = 14;
             break;
+        case Holiday::memorial: // not in the lexicon: recognised below from two words
+        case Holiday::labor:
+        case Holiday::columbus:
+        case Holiday::presidents:
+        case Holiday::mothers:
+        case Holiday::fathers:
+            return false;
         case Holiday::election: // not in the lexicon: recognised below from two words
         case Holiday::easter:
         case Holiday::thanksgiving:
@@ -209,6 +336,9 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
             m.kind = MentionKind::holiday;
             m.rel = static_cast<int>(h);
             if (h == Holiday::easter && (is(j, Lex::weekday))) {
+                // "Easter Monday" the day after, "Easter Saturday" the day before
+                const int wd = toks_[j].lex_value;
+                m.shift_days = wd == 0 ? 1 : wd == 5 ? -1 : 0;
                 ++j;
             } else if (h == Holiday::thanksgiving && is(j, Lex::unit) && low(j) == "day") {
                 ++j;
@@ -233,11 +363,10 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::holiday;
         m.rel = static_cast<int>(Holiday::election);
         j = i + 2;
-    } else if ((w == "independence" || w == "boxing") && toks_[i].capitalized &&
-               low(i + 1) == "day" && toks_[i + 1].capitalized) {
-        month = w == "boxing" ? 12 : 7;
-        day = w == "boxing" ? 26 : 4;
-        j = i + 2;
+    } else if (const std::size_t k = us_holiday_at(i, m); k != kNone) {
+        j = k;
+    } else if (const std::size_t named = fixed_day_name_at(i, month, day); named != kNone) {
+        j = named;
     } else {
         return false;
     }
@@ -263,6 +392,9 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
     }
     if (!finish_day(m, i, j, month, day, false)) {
         return false;
+    }
+    if (w == "patrick") {
+        m.first_token = static_cast<std::uint32_t>(i - 2); // from "St."
     }
     if (m.kind == MentionKind::fixed && week && m.fixed.size() == 10) {
         m.fixed = format_week(parse_iso_day(m.fixed).value_or(0)); // "Christmas week 2012"

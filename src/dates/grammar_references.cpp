@@ -125,6 +125,13 @@ bool Grammar::ref_word(std::size_t i, Mention& m) const {
             finish(m, i, i + 3);
             return true;
         }
+        // "these days": the present as a stretch of time, TimeML's PRESENT_REF (the phrase
+        // with "these", which opens no expression on its own)
+        if (low(i) == "days" && i > 0 && low(i - 1) == "these" && same_sentence(i - 1, i)) {
+            fixed("PRESENT_REF", i + 1);
+            m.first_token = static_cast<std::uint32_t>(i - 1);
+            return true;
+        }
         // A bare plural ("for years", "in recent decades", "minutes"): an unknown amount.
         // "quarters" alone is lodging ("the officers' quarters") far more often than time;
         // "the early hours", "the small hours" (of Sunday) are a part of the night, no length.

@@ -156,6 +156,12 @@ bool Grammar::deictic_core(std::size_t i, Mention& m) const {
     int rel = 0;
     switch (lex(i)) {
     case Lex::today:
+        // "told USA Today", "on the Today show": a newspaper's or programme's name
+        if (toks_[i].capitalized && i > 0 && same_sentence(i - 1, i) &&
+            (low(i - 1) == "usa" || low(i + 1) == "show" || low(i + 1) == "program" ||
+             low(i + 1) == "programme")) {
+            return false;
+        }
         if (generic_today(i)) {
             m.kind = MentionKind::fixed;
             m.fixed = "PRESENT_REF";
@@ -237,9 +243,26 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             return true;
         }
     }
-    // the 1990s, the '80s
+    // "the week of March 3": the ISO week holding that day
+    if (is(j, Lex::unit) && low(j) == "week" && is(j + 1, Lex::of)) {
+        Mention d;
+        if ((month_first(j + 2, d) || day_first(j + 2, d)) &&
+            (d.kind == MentionKind::month_day ||
+             (d.kind == MentionKind::fixed && d.explicit_day))) {
+            m = d;
+            m.week_of = true;
+            m.first_token = static_cast<std::uint32_t>(i);
+            return true;
+        }
+    }
+    // the 1990s, the '80s; in words, "the nineteen sixties", "the eighties"
     if (year_core(j, m) && m.fixed.size() == 3) {
         m.first_token = static_cast<std::uint32_t>(i);
+        return true;
+    }
+    if (std::size_t k = spelled_decade_at(j, m.fixed); k != kNone) {
+        m.kind = MentionKind::fixed;
+        finish(m, i, k);
         return true;
     }
     m = Mention{};
@@ -282,22 +305,24 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
             return true;
         }
     }
-    // "the 2011 second quarter", "the 2012 period" (the report's quarter in that year)
-    if (int year = 0; year_at(j, year) != kNone && plain_number(j)) {
+    // "the 2011 second quarter", "the 2012 period", "the comparable 2012 quarter" (the
+    // report's quarter in that year)
+    const std::size_t y = low(j) == "comparable" || low(j) == "corresponding" ? j + 1 : j;
+    if (int year = 0; year_at(y, year) != kNone && plain_number(y)) {
         Mention q;
-        if (quarter_core(j + 1, q) && q.kind == MentionKind::quarter && q.quarter > 0) {
+        if (quarter_core(y + 1, q) && q.kind == MentionKind::quarter && q.quarter > 0) {
             m.kind = MentionKind::fixed;
             m.fixed = format_year(year) + (q.half ? "-H" : "-Q") + std::to_string(q.quarter);
             finish(m, i, q.last_token);
             return true;
         }
-        if (low(j + 1) == "period") {
+        if (low(y + 1) == "period" || (is(y + 1, Lex::unit) && low(y + 1) == "quarter")) {
             m.kind = MentionKind::offset_narrative;
             m.unit = Unit::quarter;
             m.same_period = true;
             m.amount = 0;
             m.period_year = year; // the report's quarter, in this year
-            finish(m, i, j + 2);
+            finish(m, i, y + 2);
             return true;
         }
     }
@@ -308,16 +333,28 @@ bool Grammar::the_core(std::size_t i, Mention& m) const {
         int years_back = 0;
         if (low(k) == "latest") {
             ++k;
+        } else if (low(k) == "most" && is(k + 1, Lex::recent)) {
+            k += 2; // "the most recent quarter"
         } else if (year_earlier_at(k)) {
             years_back = 1;
+            k += 3;
+        } else if (is(k, Lex::previous) && punct(k + 1, '-') && attached(k + 1) &&
+                   attached(k + 2) && is(k + 2, Lex::unit) && low(k + 2) == "year") {
+            years_back = 1; // "the prior-year quarter", "the prior-year period"
             k += 3;
         }
         if (low(k) == "comparable" || is(k, Lex::fiscal)) {
             ++k;
         }
-        if (is(k, Lex::ordinal_word) && toks_[k].lex_value <= 4 && is(k + 1, Lex::unit) &&
-            low(k + 1) == "quarter" && years_back == 1) {
-            ++k; // "the year-earlier third quarter"
+        // "the year-earlier third quarter", "the year-ago second quarter": that quarter of the
+        // year before the reference's
+        if (int nth = 0; years_back == 1 && ordinal_at(k, nth) != kNone && nth <= 4 &&
+                         is(k + 1, Lex::unit) && low(k + 1) == "quarter") {
+            m.kind = MentionKind::quarter;
+            m.quarter = nth;
+            m.rel = -1;
+            finish(m, i, k + 2);
+            return true;
         }
         const bool quarter = is(k, Lex::unit) && low(k) == "quarter";
         if ((quarter || (low(k) == "period" && years_back == 1)) &&

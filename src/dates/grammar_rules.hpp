@@ -105,7 +105,7 @@ class Grammar {
 
     // --- wrappers ---
     Rule modified, amount_expression, set_expression, frequency_set, long_adjective, clock_time,
-        part_of_day_alone, ref_word;
+        part_of_day_alone, ref_word, recurring_weekday;
     bool modifies_next_word(std::size_t i) const;
     // A lowercase word right after a count: "bikes" in "400 bikes", "cents" in "five cents"
     bool counted_noun(std::size_t i) const {
@@ -130,6 +130,18 @@ class Grammar {
         }
         return false;
     }
+    // A count before a capitalised unit in running text is part of a name: "CBS's 60
+    // Minutes", "the show ''48 Hours''", "the Six Day War" (TimeML leaves names untagged). Not
+    // at the start of a sentence nor after a capitalised word, as in a headline written in
+    // title case ("Talks Resume After Two Weeks").
+    bool titled_unit(std::size_t amount, std::size_t unit) const {
+        if (!is(unit, Lex::unit) || !toks_[unit].capitalized || amount == 0 ||
+            !same_sentence(amount - 1, amount)) {
+            return false;
+        }
+        const Token& before = toks_[amount - 1];
+        return !(before.kind == TokenKind::word && before.capitalized);
+    }
     // "last Friday", "last week": the word fixes the direction, whatever the clause says
     static bool explicitly_past(const Mention& m) {
         return (m.kind == MentionKind::weekday || m.kind == MentionKind::relative_unit ||
@@ -141,10 +153,19 @@ class Grammar {
     bool in_title(const Mention& m) const {
         const std::size_t unit = m.last_token - 1;
         const std::size_t next = m.last_token;
-        return m.kind == MentionKind::relative_unit && is(unit, Lex::unit) &&
-               toks_[unit].capitalized && at(next) != nullptr &&
-               toks_[next].kind == TokenKind::word && toks_[next].capitalized &&
-               same_sentence(unit, next) && !(is(next, Lex::month) || is(next, Lex::weekday));
+        if (m.kind != MentionKind::relative_unit || !is(unit, Lex::unit) ||
+            !toks_[unit].capitalized) {
+            return false;
+        }
+        // "ABC's This Week": a programme after its network's possessive
+        const std::size_t first = m.first_token;
+        if (first >= 2 && low(first - 1) == "s" && punct(first - 2, '\'') &&
+            toks_[first].capitalized) {
+            return true;
+        }
+        return at(next) != nullptr && toks_[next].kind == TokenKind::word &&
+               toks_[next].capitalized && same_sentence(unit, next) &&
+               !(is(next, Lex::month) || is(next, Lex::weekday));
     }
     // "as early as Monday", "as soon as Sunday": a time ahead; so is what something happens
     // "ahead of" or "in advance of" ("traders sold ahead of the weekend", "ahead of Friday's
@@ -209,7 +230,15 @@ class Grammar {
         return kNone;
     }
     bool part_of_day_suffix(std::size_t j, Mention& m) const;
+    std::size_t us_holiday_at(std::size_t i, Mention& m) const;
+    bool weekday_holiday(std::size_t i, Mention& m) const;
+    std::size_t fixed_day_name_at(std::size_t i, int& month, int& day) const;
+    bool lasting_age(std::size_t k, Unit unit) const;
+    std::size_t spelled_decade_at(std::size_t i, std::string& value) const;
     bool that_unit(std::size_t i, Mention& m) const;
+    bool in_the_period(std::size_t i, Mention& m) const;
+    std::size_t part_after_clock(std::size_t j, std::string& part) const;
+    bool hour_before_part(std::size_t i) const;
     bool the_year_of_reference(std::size_t i) const;
     bool year_end(std::size_t i, Mention& m) const;
     bool match(std::size_t i, Mention& m) const;

@@ -112,6 +112,7 @@ enum class Lex : std::uint8_t {
     holiday,    // value: see Holiday
     day_word,   // "day" as in "Christmas Day" is a unit; this is unused padding
     a_m_letter, // the single letters 'a' / 'p' / 'm' in "a.m."
+    weekdays,   // a plural weekday, value as weekday: "on Sundays" names a recurring day
     count_
 };
 
@@ -122,7 +123,15 @@ enum class Holiday : std::int16_t {
     halloween,
     thanksgiving,
     valentine,
-    election
+    election,
+    // US holidays named by a weekday of their month (not in the lexicon: "Labor Day" and the
+    // like are recognised from two words)
+    memorial,   // last Monday of May
+    labor,      // first Monday of September
+    columbus,   // second Monday of October
+    presidents, // third Monday of February
+    mothers,    // second Sunday of May
+    fathers     // third Sunday of June
 };
 
 struct LexEntry {

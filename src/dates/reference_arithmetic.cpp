@@ -110,9 +110,38 @@ std::string shifted_value(long base, Unit unit, double amount, int sign, bool we
     return format_day(base);
 }
 
+namespace {
+
+// The n-th weekday `wd` (0 Monday .. 6 Sunday) of a month; n == -1: the last one
+long nth_weekday(int year, int month, int wd, int n) {
+    if (n < 0) {
+        const long last = days_from_civil(year, month, days_in_month(year, month));
+        return last - (weekday(last) - wd + 7) % 7;
+    }
+    const long first = days_from_civil(year, month, 1);
+    return first + (wd - weekday(first) + 7) % 7 + 7L * (n - 1);
+}
+
+} // namespace
+
 long movable_holiday(Holiday h, int year) {
-    if (h == Holiday::easter) {
+    switch (h) {
+    case Holiday::easter:
         return easter_sunday(year);
+    case Holiday::memorial:
+        return nth_weekday(year, 5, 0, -1);
+    case Holiday::labor:
+        return nth_weekday(year, 9, 0, 1);
+    case Holiday::columbus:
+        return nth_weekday(year, 10, 0, 2);
+    case Holiday::presidents:
+        return nth_weekday(year, 2, 0, 3);
+    case Holiday::mothers:
+        return nth_weekday(year, 5, 6, 2);
+    case Holiday::fathers:
+        return nth_weekday(year, 6, 6, 3);
+    default:
+        break;
     }
     const long nov1 = days_from_civil(year, 11, 1);
     if (h == Holiday::election) {

@@ -32,7 +32,8 @@ long shifted_day(long base, Unit unit, double amount);
 std::string shifted_value(long base, Unit unit, double amount, int sign, bool weeks_as_days,
                           long& first);
 // The day of a movable holiday in `year`: Easter Sunday, US Thanksgiving (the fourth Thursday
-// of November), US Election Day (the Tuesday after the first Monday of November).
+// of November), US Election Day (the Tuesday after the first Monday of November), and the US
+// holidays fixed to a weekday of their month (Labor Day, Memorial Day...; see Holiday).
 long movable_holiday(Holiday h, int year);
 // The year in which (month, day) falls for a mention with this tense around `ref`.
 long month_day_in_context(long ref, int month, int day, Tense tense, int rel);
