@@ -74,6 +74,7 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
             m.unit = unit;
             m.amount = 1;
             m.rel = rel;
+            m.anaphoric = true; // names a calendar period: "the following week" is a week
             finish(m, i, j + 1);
             return true;
         }
@@ -92,7 +93,7 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         m.rel = l == Lex::this_ ? 2 : rel;
         // TimeML's anaphoric "the previous Friday" / "the following Monday": relative to the
         // story's last day, where "last Friday" / "next Monday" are relative to the speaker's
-        m.anaphoric = after_the && (l == Lex::previous || l == Lex::following);
+        m.anaphoric = after_the && (l == Lex::next || l == Lex::previous || l == Lex::following);
         finish(m, i, j + 1);
         part_of_day_suffix(j + 1, m);
         return true;
@@ -116,6 +117,7 @@ bool Grammar::relative_core(std::size_t i, Mention& m) const {
         m.kind = MentionKind::month;
         m.month = month;
         m.rel = l == Lex::this_ ? 2 : rel;
+        m.anaphoric = after_the && (l == Lex::next || l == Lex::previous || l == Lex::following);
         finish(m, i, k);
         return true;
     }

@@ -68,7 +68,9 @@ struct Mention {
                             // week holding that day
     bool anaphoric = false; // weekday: "the previous Friday", "the following Monday" count from
                             // the last day the text gave, not from the reference; season:
-                            // "that summer", "the following spring" from the last date named
+                            // "that summer", "the following spring" from the last date named;
+                            // offset_narrative: "the following week" is that calendar week,
+                            // where "a week later" is a day
 };
 
 } // namespace eventmap::dates

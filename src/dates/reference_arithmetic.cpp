@@ -124,6 +124,15 @@ long nth_weekday(int year, int month, int wd, int n) {
 
 } // namespace
 
+std::string adjacent_weekend(long day, long n, int sign, long& first) {
+    const int wd = weekday(day); // 0 Monday ... 5 Saturday, 6 Sunday
+    const long saturday_ahead = (5 - wd + 7) % 7 == 0 ? 7 : (5 - wd + 7) % 7;
+    const long sunday_back = (wd - 6 + 7) % 7 == 0 ? 7 : (wd - 6 + 7) % 7;
+    const long d = sign < 0 ? day - sunday_back - 7 * (n - 1) : day + saturday_ahead + 7 * (n - 1);
+    first = d - weekday(d);
+    return format_week(d) + "-WE";
+}
+
 long movable_holiday(Holiday h, int year) {
     switch (h) {
     case Holiday::easter:

@@ -31,6 +31,10 @@ long shifted_day(long base, Unit unit, double amount);
 // The day `m` months/years away from `day` at the given unit, as a value of that granularity.
 std::string shifted_value(long base, Unit unit, double amount, int sign, bool weeks_as_days,
                           long& first);
+// The `n`th weekend wholly after (sign > 0) or before (sign < 0) `day`, as a week value
+// (2010-W09-WE); `first` gets the Monday of its week. After a Monday the first weekend after is
+// that week's; after a Saturday, the next week's.
+std::string adjacent_weekend(long day, long n, int sign, long& first);
 // The day of a movable holiday in `year`: Easter Sunday, US Thanksgiving (the fourth Thursday
 // of November), US Election Day (the Tuesday after the first Monday of November), and the US
 // holidays fixed to a weekday of their month (Labor Day, Memorial Day...; see Holiday).

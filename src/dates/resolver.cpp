@@ -159,6 +159,11 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.anchor = ref_label;
             return r;
         }
+        if (m.anaphoric && m.rel != 0) {
+            if (auto r2 = month_from_narrative(m)) {
+                return *r2;
+            }
+        }
         int y = rc.year;
         if (m.year_offset) {
             y = rc.year + *m.year_offset; // "March of next year"
@@ -392,6 +397,20 @@ Resolution Resolver::resolve_base(const Mention& m) {
                 return *years;
             }
         }
+        // "in the half ended June 30, profit climbed ... from $2 million a year earlier": the
+        // day the sentence wrote out is what the figures are for, so the year before is that
+        // day a year back, at the day's granularity.
+        if (!m.same_period && m.unit == Unit::year && m.amount == 1 && m.rel < 0 &&
+            narrative_written_ && narrative_sentence_ == m.sentence &&
+            (!reference_ || *narrative_ <= *reference_)) {
+            const CivilDate nd = civil_from_days(*narrative_);
+            if (is_valid_date(nd.year - 1, nd.month, nd.day)) {
+                r.day = days_from_civil(nd.year - 1, nd.month, nd.day);
+                r.value = format_day(*r.day);
+                r.anchor = "narrative " + format_day(*narrative_) + " -1Y";
+                return r;
+            }
+        }
         // "a year ago" soon after a quarter's figures: the report's quarter a year before.
         if (!m.same_period && m.unit == Unit::year && m.amount == 1 && m.rel < 0 &&
             !report_quarter_.empty() &&
@@ -415,8 +434,17 @@ Resolution Resolver::resolve_base(const Mention& m) {
                                               : "XXXX-XX-XX";
             return r;
         }
-        r.value = shifted_value(*base, m.unit, m.amount, m.rel < 0 ? -1 : 1, narrative || m.rel < 0,
-                                first);
+        if (m.unit == Unit::weekend) {
+            // "the following weekend": the first weekend wholly after the day, not a week on
+            r.value =
+                detail::adjacent_weekend(*base, round_amount(m.amount), m.rel < 0 ? -1 : 1, first);
+            r.first = first;
+            return r;
+        }
+        // "a week later", "two weeks ago" are days; "the following week" names a calendar
+        // week
+        const bool weeks_as_days = (narrative || m.rel < 0) && !(narrative && m.anaphoric);
+        r.value = shifted_value(*base, m.unit, m.amount, m.rel < 0 ? -1 : 1, weeks_as_days, first);
         r.first = first;
         if (r.value.size() == 10) {
             r.day = first;
@@ -562,6 +590,8 @@ Resolution Resolver::resolve(const Mention& m) {
         m.kind != MentionKind::time_only) {
         narrative_ = r.day;
         narrative_sentence_ = m.sentence;
+        narrative_written_ =
+            m.kind == MentionKind::month_day || (m.kind == MentionKind::fixed && m.explicit_day);
         narrative_mention_ = resolved_;
     }
     ++resolved_;

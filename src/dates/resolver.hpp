@@ -63,6 +63,9 @@ class Resolver {
     // "that summer", "the following spring": the season in, after or before the last date the
     // text named; nullopt when it named none.
     std::optional<Resolution> season_from_narrative(const Mention& m) const;
+    // "the following June", "the previous December": the first such month after (before) the
+    // last day or month the text named; nullopt when it named none as precisely.
+    std::optional<Resolution> month_from_narrative(const Mention& m) const;
     // The last date the text gave: the year, month/quarter it named, or the day, whichever came
     // later.
     std::string latest_narrative() const;
@@ -72,7 +75,8 @@ class Resolver {
     std::optional<long> reference_;
     std::optional<long> narrative_;
     std::uint32_t narrative_sentence_ = 0;
-    std::string narrative_period_; // last month/quarter value ("2009-01", "2009-Q3")
+    bool narrative_written_ = false; // narrative_ was written with its month ("Sept. 30")
+    std::string narrative_period_;   // last month/quarter value ("2009-01", "2009-Q3")
     std::uint32_t narrative_period_sentence_ = 0;
     std::string narrative_year_; // last year the text named on its own ("in 1990", "last year")
     std::string report_quarter_; // the first quarter the text named: what a report is about

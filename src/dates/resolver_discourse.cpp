@@ -124,11 +124,20 @@ std::optional<Resolution> Resolver::years_from_narrative(const Mention& m) const
         int mo = leading_int(latest.substr(5, 2));
         add_months(y, mo, n);
         r.value = format_month(y, mo);
+    } else if (m.unit == Unit::quarter && latest.size() == 7 && latest[5] == 'Q') {
+        // "the third quarter of 2010 ... the following quarter": 2010-Q4, not the quarter
+        // after publication's
+        int y = leading_int(latest.substr(0, 4));
+        int mo = 3 * (latest[6] - '1') + 1;
+        add_months(y, mo, 3 * n);
+        r.value = format_year(y) + "-Q" + std::to_string((mo - 1) / 3 + 1);
     } else {
         return std::nullopt;
     }
     r.anchor = "narrative " + latest + (n < 0 ? " " : " +") + std::to_string(n) +
-               (m.unit == Unit::year ? "Y" : "M");
+               (m.unit == Unit::year      ? "Y"
+                : m.unit == Unit::quarter ? "Q"
+                                          : "M");
     r.first = period_start(r.value);
     return r;
 }
@@ -157,6 +166,23 @@ std::optional<Resolution> Resolver::season_from_narrative(const Mention& m) cons
     r.value = format_year(y) + "-" + kCodes[static_cast<std::size_t>(m.season) % 4];
     r.anchor = "narrative " + latest;
     r.first = days_from_civil(y, 3 * m.season + 3 > 12 ? 12 : 3 * m.season + 3, 1);
+    return r;
+}
+
+std::optional<Resolution> Resolver::month_from_narrative(const Mention& m) const {
+    const std::string latest = latest_narrative();
+    if (latest.size() < 7 || !std::isdigit(static_cast<unsigned char>(latest[0])) ||
+        !std::isdigit(static_cast<unsigned char>(latest[5]))) {
+        return std::nullopt; // a bare year or a quarter does not say which June follows
+    }
+    const int year = leading_int(latest.substr(0, 4));
+    const int month = leading_int(latest.substr(5, 2));
+    const int y =
+        m.rel > 0 ? (m.month > month ? year : year + 1) : (m.month < month ? year : year - 1);
+    Resolution r;
+    r.value = format_month(y, m.month);
+    r.anchor = "narrative " + latest;
+    r.first = days_from_civil(y, m.month, 1);
     return r;
 }
 

@@ -114,6 +114,11 @@ std::vector<std::uint32_t> sentence_ids(std::string_view lower, const std::vecto
                 !tokens[i + 1].capitalized && !tokens[i + 1].newline_before) {
                 abbreviation = true;
             }
+            // "in Mobile, Ala., a fire...": a comma right after the '.' continues the sentence
+            if (t.punct == '.' && i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::punct &&
+                tokens[i + 1].punct == ',' && !tokens[i + 1].newline_before) {
+                abbreviation = true;
+            }
             end_pending = !abbreviation;
         }
     }
@@ -152,6 +157,17 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         if (to_next && (w == "is" || w == "are" || w == "was" || w == "were") &&
             i + 2 < tokens.size() && tokens[i + 2].kind == TokenKind::word) {
             return Tense::future;
+        }
+        // "will last through the weekend", "expected to last until May": the verb "last",
+        // not the "last" of "last week"; the modal or the verb before it decides
+        if (w == "last" && i > 0) {
+            static constexpr std::string_view kBeforeVerb[] = {
+                "will", "would", "to", "may", "might", "can", "could", "should", "must", "ll"};
+            for (std::string_view b : kBeforeVerb) {
+                if (word(i - 1) == b) {
+                    return Tense::unknown;
+                }
+            }
         }
         // "the plan", "a plan", "its plans": a noun, not "plans to" looking ahead
         if ((w == "plan" || w == "plans") && i > 0) {
@@ -214,8 +230,17 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         return tense;
     };
     constexpr std::size_t kReach = 12;
+    // A time fronted before the clause ("In February, nine days after the verdict, a blaze at the
+    // capital destroyed...") is followed by the whole subject before its verb: look further.
+    constexpr std::size_t kFrontedReach = 40;
+    const bool fronted = first == 0 || sentences[first - 1] != sentence ||
+                         (first >= 1 && (first == 1 || sentences[first - 2] != sentence) &&
+                          tokens[first - 1].kind == TokenKind::word);
+    const bool comma_after =
+        last < tokens.size() && tokens[last].kind == TokenKind::punct && tokens[last].punct == ',';
+    const std::size_t reach = fronted && comma_after ? kFrontedReach : kReach;
     auto right_cue = [&]() {
-        for (std::size_t i = last; i < tokens.size() && i < last + kReach; ++i) {
+        for (std::size_t i = last; i < tokens.size() && i < last + reach; ++i) {
             if (sentences[i] != sentence || is_tense_subordinator(word(i))) {
                 break;
             }

@@ -41,3 +41,16 @@ TEST_CASE("seasons, quarters and shifted days of the resolver", "[dates][resolve
     CHECK(format_day(detail::shifted_day(kRef, Unit::year, -3)) == "2010-09-13");
     CHECK(format_day(detail::shifted_day(kRef, Unit::week, 2)) == "2013-09-27");
 }
+
+TEST_CASE("the weekend after or before a day is the first one wholly on that side",
+          "[dates][resolver]") {
+    long first = 0;
+    // Friday 2013-09-13 (week 37): the weekend after is the 14th-15th, the one before the 7th-8th
+    CHECK(detail::adjacent_weekend(kRef, 1, 1, first) == "2013-W37-WE");
+    CHECK(format_day(first) == "2013-09-09");
+    CHECK(detail::adjacent_weekend(kRef, 1, -1, first) == "2013-W36-WE");
+    CHECK(detail::adjacent_weekend(kRef, 2, 1, first) == "2013-W38-WE");
+    // from a Saturday or a Sunday, the weekend it is in is neither after nor before it
+    CHECK(detail::adjacent_weekend(kRef + 1, 1, 1, first) == "2013-W38-WE");
+    CHECK(detail::adjacent_weekend(kRef + 2, 1, -1, first) == "2013-W36-WE");
+}

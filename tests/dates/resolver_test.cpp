@@ -84,6 +84,41 @@ TEST_CASE("earnings periods follow the quarter the report is about",
                    "third-quarter") == "2013-Q3");
 }
 
+TEST_CASE("a year earlier than a day the sentence wrote out is that day a year back",
+          "[dates][resolver][quarters]") {
+    const auto r = tag("In the quarter ended June 30, the bakery earned $4 million, up from $3 "
+                       "million a year earlier. Sales rose in the quarter.");
+    CHECK(value_of(r, "June 30") == "2013-06-30");
+    CHECK(value_of(r, "a year earlier") == "2012-06-30");
+    // A day in another sentence leaves it to the report's quarter; a deictic day
+    // ("yesterday") is no period of figures.
+    const auto apart = tag("The quarter ended June 30. Net rose in the second quarter from $3 "
+                           "million a year earlier.");
+    CHECK(value_of(apart, "a year earlier") == "2012-Q2");
+    CHECK(value_of(tag("Yesterday the mill said output was up from a year ago."), "a year ago") ==
+          "2012");
+}
+
+TEST_CASE("the following week or weekend is a calendar week, a week later a day",
+          "[dates][resolver][discourse]") {
+    // 2010-03-03 was a Wednesday, in ISO week 9.
+    const auto r = tag("The bridge closed on March 3, 2010. The following week, the ferry "
+                       "resumed. The following weekend, crowds returned.");
+    CHECK(value_of(r, "The following week") == "2010-W10");
+    CHECK(value_of(r, "The following weekend") == "2010-W09-WE");
+    CHECK(value_of(tag("The bridge closed on March 3, 2010. The previous weekend, a barge hit "
+                       "it."),
+                   "The previous weekend") == "2010-W08-WE");
+    // A Saturday's following weekend is the next week's.
+    CHECK(value_of(tag("The bridge closed on Saturday, March 6, 2010. The following weekend, "
+                       "it reopened."),
+                   "The following weekend") == "2010-W10-WE");
+    CHECK(value_of(tag("The bridge closed on March 3, 2010. A week later, the ferry resumed."),
+                   "A week later") == "2010-03-10");
+    // With no date in the text, from publication (Friday 2013-09-13, week 37).
+    CHECK(value_of(tag("The ferry will resume the next week."), "the next week") == "2013-W38");
+}
+
 TEST_CASE("tense moves a date to another year only when clearly across the reference",
           "[dates][resolver]") {
     CHECK(value_of(tag("The board said the vote was set for Dec. 2.", "2013-11-20"), "Dec. 2") ==
@@ -172,6 +207,13 @@ TEST_CASE("the previous / the following weekday count from the story's last day"
     const auto after = tag("The index fell on Tuesday, September 3, and recovered the "
                            "following Monday.");
     CHECK(value_of(after, "the following Monday") == "2013-09-09");
+    // "the next Sunday" after a date is anaphoric too; "next Sunday" is the speaker's
+    const auto next = tag("The storm hit on Monday, August 29, 2005. The next Sunday, the mayor "
+                          "spoke.");
+    CHECK(value_of(next, "The next Sunday") == "2005-09-04");
+    CHECK(value_of(tag("The storm hit on Monday, August 29, 2005. The mayor will speak next "
+                       "Sunday."),
+                   "next Sunday") == "2013-09-15");
     // each such day moves the story on: the Monday after that previous Friday
     const auto chain = tag("The index fell on Tuesday, September 3. It had risen the previous "
                            "Friday and fallen the following Monday.");
@@ -270,6 +312,35 @@ TEST_CASE("a month counted from the text's last month", "[dates][resolver][disco
     CHECK(value_of(a, "The following month") == "2008-07");
     const auto b = tag("Tolls rose in March 2005; two months later the bridge was sold.");
     CHECK(value_of(b, "two months later") == "2005-05");
+}
+
+TEST_CASE("the following or previous month named counts from the text's last date",
+          "[dates][resolver][discourse]") {
+    const auto a = tag("The pier closed on March 3, 2010. The following June, it reopened.");
+    CHECK(value_of(a, "The following June") == "2010-06");
+    const auto b = tag("The pier closed on March 3, 2010. The previous December, a barge had "
+                       "struck it.");
+    CHECK(value_of(b, "The previous December") == "2009-12");
+    // the same month after a month: the next year's
+    CHECK(value_of(tag("The pier closed in March 2010. The next March, it reopened."),
+                   "The next March") == "2011-03");
+    // with no date in the text, from publication (2013-09-13)
+    CHECK(value_of(tag("The pier will reopen the following June."), "the following June") ==
+          "2014-06");
+}
+
+TEST_CASE("a quarter counted from the text's last quarter", "[dates][resolver][discourse]") {
+    const auto a = tag("The mill lost money in the third quarter of 2010. The following quarter "
+                       "it broke even.");
+    CHECK(value_of(a, "The following quarter") == "2010-Q4");
+    CHECK(value_of(tag("The mill lost money in the fourth quarter of 2010. Two quarters later "
+                       "it was sold."),
+                   "Two quarters later") == "2011-Q2");
+    // an earnings report published in October: the quarter before the third, not before
+    // the publication's fourth
+    CHECK(value_of(tag("Profit slid in the third quarter. It had grown in the previous quarter.",
+                       "2013-10-20"),
+                   "the previous quarter") == "2013-Q2");
 }
 
 TEST_CASE("that season and the following season count from the text's last date",
