@@ -143,6 +143,9 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         }
     };
     const Token& t = toks_[i];
+    if (discourse_rule(i, m)) {
+        consider(m); // first: at equal length its reading wins
+    }
     if (frequency_set(i, m)) {
         consider(m);
     }

@@ -242,6 +242,11 @@ class Grammar {
     bool the_year_of_reference(std::size_t i) const;
     bool year_end(std::size_t i, Mention& m) const;
     bool match(std::size_t i, Mention& m) const;
+    // grammar_discourse.cpp: readings tried before the other families
+    Rule discourse_rule, unit_before_last, this_past, that_anaphor, anaphoric_month,
+        offset_from_day, day_of_month, nth_weekday_of_month, week_of_day, units_time,
+        season_of_year, early_or_late_time, after_hours, year_earlier_month, ago_today;
+    bool quarter_of_year(std::size_t i, std::size_t first, Mention& m) const;
 
     Tense tense_of(std::size_t first, std::size_t last) const {
         return clause_tense(lower_, toks_, sentences_, first, last);

@@ -66,6 +66,8 @@ struct Mention {
     bool that_time = false; // same_narrative: "by that time", at the last date's own precision
     bool week_of = false;   // holiday, month_day: "Easter week", "Christmas week" is the ISO
                             // week holding that day
+    bool to_day = false;    // offset_reference: the day the offset lands on, not its period
+                            // ("a year ago today" 2013-01-15, where "a year ago" is 2013)
     bool anaphoric = false; // weekday: "the previous Friday", "the following Monday" count from
                             // the last day the text gave, not from the reference; season:
                             // "that summer", "the following spring" from the last date named;

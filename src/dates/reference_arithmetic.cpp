@@ -110,9 +110,6 @@ std::string shifted_value(long base, Unit unit, double amount, int sign, bool we
     return format_day(base);
 }
 
-namespace {
-
-// The n-th weekday `wd` (0 Monday .. 6 Sunday) of a month; n == -1: the last one
 long nth_weekday(int year, int month, int wd, int n) {
     if (n < 0) {
         const long last = days_from_civil(year, month, days_in_month(year, month));
@@ -121,8 +118,6 @@ long nth_weekday(int year, int month, int wd, int n) {
     const long first = days_from_civil(year, month, 1);
     return first + (wd - weekday(first) + 7) % 7 + 7L * (n - 1);
 }
-
-} // namespace
 
 std::string adjacent_weekend(long day, long n, int sign, long& first) {
     const int wd = weekday(day); // 0 Monday ... 5 Saturday, 6 Sunday

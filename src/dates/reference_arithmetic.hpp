@@ -39,6 +39,8 @@ std::string adjacent_weekend(long day, long n, int sign, long& first);
 // of November), US Election Day (the Tuesday after the first Monday of November), and the US
 // holidays fixed to a weekday of their month (Labor Day, Memorial Day...; see Holiday).
 long movable_holiday(Holiday h, int year);
+// The n-th weekday `wd` (0 Monday .. 6 Sunday) of a month; n == -1: the last one
+long nth_weekday(int year, int month, int wd, int n);
 // The year in which (month, day) falls for a mention with this tense around `ref`.
 long month_day_in_context(long ref, int month, int day, Tense tense, int rel);
 

@@ -154,6 +154,14 @@ Resolution Resolver::resolve_base(const Mention& m) {
         return r;
     }
     case MentionKind::month: {
+        if (m.month == 0) {
+            return day_of_reference_month(m);
+        }
+        if (m.anaphoric) {
+            if (auto r2 = month_from_narrative(m)) {
+                return *r2;
+            }
+        }
         if (!have_ref) {
             r.value = "XXXX-" + two_digits(m.month);
             r.anchor = ref_label;
@@ -196,6 +204,10 @@ Resolution Resolver::resolve_base(const Mention& m) {
         r.value = format_month(y, m.month);
         r.first = days_from_civil(y, m.month, 1);
         r.anchor = ref_label;
+        if (m.weekday_check) { // "the first Tuesday in November": that day of the month
+            r.day = detail::nth_weekday(y, m.month, m.weekday, m.day);
+            r.value = format_day(*r.day);
+        }
         return r;
     }
     case MentionKind::weekday: {
@@ -233,8 +245,9 @@ Resolution Resolver::resolve_base(const Mention& m) {
         if (m.season < 0) { // "this season", "each season": the reference's own season
             const std::string code =
                 have_ref ? kSeasonCodes[static_cast<std::size_t>(current)] : std::string("XX");
-            r.value = m.type == TimexType::set || !have_ref ? "XXXX-" + code
-                                                            : format_year(rc.year) + "-" + code;
+            r.value = m.type == TimexType::set || !have_ref
+                          ? "XXXX-" + code
+                          : format_year(rc.month <= 2 ? rc.year - 1 : rc.year) + "-" + code;
             r.anchor = ref_label;
             return r;
         }
@@ -248,15 +261,16 @@ Resolution Resolver::resolve_base(const Mention& m) {
                 return *r2;
             }
         }
-        int y = rc.year;
-        // In January and February the winter under way began last year: every spring, summer
-        // and fall of this year is still ahead ("last fall" in February 2014 is 2013-FA).
-        const int position = rc.month <= 2 ? -1 : current;
-        const bool same = m.rel == 0 && m.season == current;
+        // A winter is coded with the year it begins in (YYYY-WI runs from December of YYYY),
+        // so in January and February the season under way is last year's winter: "this
+        // winter" said in January 2014 is 2013-WI, "last winter" 2012-WI, "last fall" 2013-FA.
+        const int season_year = rc.month <= 2 ? rc.year - 1 : rc.year;
+        const bool same = m.season == current;
+        int y = same ? season_year : rc.year;
         if (m.rel == -1 || (m.rel == 0 && past)) {
-            y = m.season < position || same ? rc.year : rc.year - 1;
+            y = m.season < current || (same && m.rel == 0) ? season_year : season_year - 1;
         } else if (m.rel == 1 || (m.rel == 0 && future)) {
-            y = m.season > position || same ? rc.year : rc.year + 1;
+            y = m.season > current || (same && m.rel == 0) ? season_year : season_year + 1;
         }
         r.value = format_year(y) + "-" + kSeasonCodes[static_cast<std::size_t>(m.season) % 4];
         r.first = days_from_civil(y, 3 * m.season + 3 > 12 ? 12 : 3 * m.season + 3, 1);
@@ -439,6 +453,12 @@ Resolution Resolver::resolve_base(const Mention& m) {
             r.value =
                 detail::adjacent_weekend(*base, round_amount(m.amount), m.rel < 0 ? -1 : 1, first);
             r.first = first;
+            return r;
+        }
+        if (m.to_day) { // "a year ago today"
+            r.day = shifted_day(*base, m.unit, m.rel < 0 ? -m.amount : m.amount);
+            r.value = format_day(*r.day);
+            r.first = r.day;
             return r;
         }
         // "a week later", "two weeks ago" are days; "the following week" names a calendar

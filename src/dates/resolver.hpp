@@ -63,9 +63,12 @@ class Resolver {
     // "that summer", "the following spring": the season in, after or before the last date the
     // text named; nullopt when it named none.
     std::optional<Resolution> season_from_narrative(const Mention& m) const;
-    // "the following June", "the previous December": the first such month after (before) the
-    // last day or month the text named; nullopt when it named none as precisely.
+    // "that December", "the following June": that month in, after or before the last date the
+    // text named; nullopt when it named none.
     std::optional<Resolution> month_from_narrative(const Mention& m) const;
+    // "on the 3rd": that day of the reference's month, or of the month before or after by
+    // tense ("of next month" names it)
+    Resolution day_of_reference_month(const Mention& m) const;
     // The last date the text gave: the year, month/quarter it named, or the day, whichever came
     // later.
     std::string latest_narrative() const;

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <string_view>
 
 namespace eventmap::dates {
@@ -150,17 +151,22 @@ std::optional<Resolution> Resolver::season_from_narrative(const Mention& m) cons
     static constexpr std::array<const char*, 4> kCodes = {"SP", "SU", "FA", "WI"};
     int y = leading_int(latest.substr(0, 4));
     const bool month = latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]));
-    if (m.rel != 0) {
-        // from a bare year, the year after or before; from a month or day, the next or last
-        // such season after or before it
-        // (January and February belong to the winter that began the year before)
-        const int mo = month ? leading_int(latest.substr(5, 2)) : 0;
-        const int position = !month || mo <= 2 ? -1 : detail::season_of_month(mo);
+    // From a bare year, the year after or before; from a month or day, the season it lies in
+    // ("that winter" after January 1995 is 1994-WI: a winter has the year it begins in) or the
+    // next or last such season after or before it.
+    if (month) {
+        const int mo = leading_int(latest.substr(5, 2));
+        const int current = detail::season_of_month(mo);
+        const int season_year = mo <= 2 ? y - 1 : y;
         if (m.rel > 0) {
-            y += month && m.season > position ? 0 : 1;
-        } else {
-            y -= month && m.season < position ? 0 : 1;
+            y = m.season > current ? season_year : season_year + 1;
+        } else if (m.rel < 0) {
+            y = m.season < current ? season_year : season_year - 1;
+        } else if (m.season == current) {
+            y = season_year;
         }
+    } else {
+        y += m.rel > 0 ? 1 : m.rel < 0 ? -1 : 0;
     }
     Resolution r;
     r.value = format_year(y) + "-" + kCodes[static_cast<std::size_t>(m.season) % 4];
@@ -171,18 +177,73 @@ std::optional<Resolution> Resolver::season_from_narrative(const Mention& m) cons
 
 std::optional<Resolution> Resolver::month_from_narrative(const Mention& m) const {
     const std::string latest = latest_narrative();
-    if (latest.size() < 7 || !std::isdigit(static_cast<unsigned char>(latest[0])) ||
-        !std::isdigit(static_cast<unsigned char>(latest[5]))) {
-        return std::nullopt; // a bare year or a quarter does not say which June follows
+    if (latest.size() < 4 || !std::isdigit(static_cast<unsigned char>(latest[0]))) {
+        return std::nullopt;
     }
-    const int year = leading_int(latest.substr(0, 4));
-    const int month = leading_int(latest.substr(5, 2));
-    const int y =
-        m.rel > 0 ? (m.month > month ? year : year + 1) : (m.month < month ? year : year - 1);
+    int y = leading_int(latest.substr(0, 4));
+    // a month, quarter or day gives the month to count from; a bare year counts as a whole
+    // ("in 2008 ... the following June" is 2009-06)
+    int from = 0;
+    if (latest.size() >= 7 && std::isdigit(static_cast<unsigned char>(latest[5]))) {
+        from = leading_int(latest.substr(5, 2));
+    } else if (latest.size() == 7 && latest[5] == 'Q') {
+        from = 3 * (latest[6] - '0');
+    }
+    if (m.rel > 0) {
+        y += from > 0 && m.month > from ? 0 : 1;
+    } else if (m.rel < 0) {
+        y -= from > 0 && m.month < from ? 0 : 1;
+    }
     Resolution r;
     r.value = format_month(y, m.month);
     r.anchor = "narrative " + latest;
     r.first = days_from_civil(y, m.month, 1);
+    return r;
+}
+
+Resolution Resolver::day_of_reference_month(const Mention& m) const {
+    Resolution r;
+    if (!reference_) {
+        r.value = "XXXX-XX-" + two_digits(m.day);
+        r.anchor = "unknown reference";
+        return r;
+    }
+    const long ref = *reference_;
+    const CivilDate rc = civil_from_days(ref);
+    // the day in the month `shift` months from the reference's, if that month has it
+    const auto in_month = [&](int shift) -> std::optional<long> {
+        int y = rc.year;
+        int mo = rc.month;
+        add_months(y, mo, shift);
+        return is_valid_date(y, mo, m.day) ? std::optional<long>(days_from_civil(y, mo, m.day))
+                                           : std::nullopt;
+    };
+    std::optional<long> d;
+    if (m.year_offset) {
+        d = in_month(*m.year_offset); // "the 21st of next month"
+    } else if (m.tense == Tense::past) {
+        d = m.day <= rc.day ? in_month(0) : in_month(-1);
+    } else if (m.tense == Tense::future) {
+        d = m.day >= rc.day ? in_month(0) : in_month(1);
+    } else {
+        // untensed: the nearest such day
+        for (int shift : {0, -1, 1}) {
+            const auto c = in_month(shift);
+            if (c && (!d || std::labs(*c - ref) < std::labs(*d - ref))) {
+                d = c;
+            }
+        }
+    }
+    if (!d) {
+        d = in_month(-1); // "on the 31st" in a month of 30 days: the last month that had one
+    }
+    r.anchor = "published " + format_day(ref);
+    if (d) {
+        r.day = d;
+        r.value = format_day(*d);
+    } else {
+        r.value = "XXXX-XX-" + two_digits(m.day);
+    }
     return r;
 }
 
