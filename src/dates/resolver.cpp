@@ -72,25 +72,8 @@ constexpr std::uint32_t kReportSentences = 5;
 
 Resolution Resolver::resolve_base(const Mention& m) {
     Resolution r;
-    if (const auto story = story_reference(m)) {
-        // Resolve as if published on the story's day, forwards for weekdays and clock times:
-        // a narrative moves on from the date it gave.
-        Mention at_story = m;
-        at_story.tense = Tense::unknown;
-        if (m.kind == MentionKind::weekday) {
-            at_story.tense = Tense::future;
-        }
-        Resolver story_resolver(*story);
-        story_resolver.narrative_ = narrative_;
-        story_resolver.narrative_sentence_ = narrative_sentence_;
-        if (m.kind == MentionKind::time_only && narrative_ &&
-            narrative_sentence_ >= story_sentence_) {
-            story_resolver.narrative_sentence_ = m.sentence; // the story's latest day: "by 8 p.m."
-        }
-        // (a clock time takes its sentence's day, else the story's)
-        r = story_resolver.resolve_base(at_story);
-        r.anchor = "story time " + format_day(*story);
-        return r;
+    if (auto at_story = resolve_in_story(m)) {
+        return *at_story;
     }
     const bool have_ref = reference_.has_value();
     const long ref = reference_.value_or(0);

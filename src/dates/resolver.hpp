@@ -53,6 +53,7 @@ class Resolver {
     Resolution resolve_base(const Mention& m);
     // The story's day for `m` when the reference-time model says so, else nullopt.
     std::optional<long> story_reference(const Mention& m) const;
+    std::optional<Resolution> resolve_in_story(const Mention& m) const;
     void note_story_time(const Mention& m, const Resolution& r);
     // "that year", "later that month": the period of the last date the text gave
     Resolution that_period(Unit unit, const std::string& ref_label) const;

@@ -278,4 +278,31 @@ Resolution Resolver::that_period(Unit unit, const std::string& ref_label) const 
     return r;
 }
 
+// A mention inside a story about an earlier day resolves as if published on the story's day
+// (see story_reference); nullopt outside such a story.
+std::optional<Resolution> Resolver::resolve_in_story(const Mention& m) const {
+    const auto story = story_reference(m);
+    if (!story) {
+        return std::nullopt;
+    }
+    Resolution r;
+    // Resolve as if published on the story's day, forwards for weekdays and clock times:
+    // a narrative moves on from the date it gave.
+    Mention at_story = m;
+    at_story.tense = Tense::unknown;
+    if (m.kind == MentionKind::weekday) {
+        at_story.tense = Tense::future;
+    }
+    Resolver story_resolver(*story);
+    story_resolver.narrative_ = narrative_;
+    story_resolver.narrative_sentence_ = narrative_sentence_;
+    if (m.kind == MentionKind::time_only && narrative_ && narrative_sentence_ >= story_sentence_) {
+        story_resolver.narrative_sentence_ = m.sentence; // the story's latest day: "by 8 p.m."
+    }
+    // (a clock time takes its sentence's day, else the story's)
+    r = story_resolver.resolve_base(at_story);
+    r.anchor = "story time " + format_day(*story);
+    return r;
+}
+
 } // namespace eventmap::dates
