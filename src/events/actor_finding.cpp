@@ -181,8 +181,9 @@ void ArticleBuilder::resolve_actors(Analysis& a) {
         // hamlet of the same name; a town of some size or a region is a place.
         const bool sized = m.precision < gazetteer::Precision::city || m.population >= 10000 ||
                            last > i || (i > 0 && tokens[i - 1].key == "the");
-        const bool passive = passive_subject(tokens, last) && sized && !captive(a, i, last) &&
-                             !perfect_active(tokens, last);
+        const bool passive = ((passive_subject(tokens, last) && !perfect_active(tokens, last)) ||
+                              undergoes(tokens, last)) &&
+                             sized && !captive(a, i, last);
         const bool locative =
             // "the Tarvel shootout" is where; "US air strikes" says whose (a country acts).
             (locative_context(tokens, i, trigger_at) || possessive_area(tokens, last) || passive ||
@@ -247,6 +248,34 @@ bool ArticleBuilder::perfect_active(const std::vector<Token>& tokens, std::size_
     return j < tokens.size() && tokens[j].key != "been" && tokens[j].key != "being";
 }
 
+// "Tarvel came under heavy shelling", "Norden has witnessed a wave of bombings": a place
+// that undergoes an event is where it happened, not who acts.
+bool ArticleBuilder::undergoes(const std::vector<Token>& tokens, std::size_t last) {
+    static constexpr std::array<std::string_view, 11> experienced{
+        "witnessed", "witnesses", "suffered", "suffers",     "saw",        "sees",
+        "seen",      "endured",   "endures",  "experienced", "experiences"};
+    static constexpr std::array<std::string_view, 4> come{"came", "come", "comes", "coming"};
+    std::size_t j = last + 1;
+    if (j < tokens.size() &&
+        (tokens[j].key == "has" || tokens[j].key == "have" || tokens[j].key == "had")) {
+        ++j;
+    }
+    if (j + 1 >= tokens.size()) {
+        return false;
+    }
+    return one_of(tokens[j].key, experienced) ||
+           (one_of(tokens[j].key, come) && tokens[j + 1].key == "under");
+}
+
+// Whether an event's noun comes within three words from `from` ("a lightning offensive",
+// "an assault by", "a surprise attack").
+static bool manner_of_capture(const Analysis& a, std::size_t from) {
+    const std::size_t end = std::min(a.tokens.size(), from + 3);
+    return std::any_of(a.triggers.begin(), a.triggers.end(), [&](const TriggerHit& h) {
+        return h.first >= from && h.first < end && h.trigger->nominal;
+    });
+}
+
 // "Varga was captured in a hotel", "Varga was captured by troops in Tarvel" (Tarvel in
 // another country than the town Varga): a town is not captured inside a building, an area or
 // another country's town; the captured one is a person.
@@ -268,6 +297,11 @@ bool ArticleBuilder::captive(const Analysis& a, std::size_t first, std::size_t l
         }
         std::size_t p = j + 1;
         if (tokens[p].key == "a" || tokens[p].key == "an") {
+            // "Tarvel was captured in a dawn offensive": an event's noun says how the town
+            // fell, not a building a person was taken in.
+            if (manner_of_capture(a, p + 1)) {
+                continue;
+            }
             return true;
         }
         while (p + 1 < tokens.size() && (tokens[p].key == "the" || is_place_modifier(tokens[p]))) {

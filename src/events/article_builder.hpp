@@ -55,6 +55,7 @@ class ArticleBuilder {
     std::string country_name(const geoparse::Mention& m);
     bool captive(const Analysis& a, std::size_t first, std::size_t last) const;
     static bool perfect_active(const std::vector<Token>& tokens, std::size_t last);
+    static bool undergoes(const std::vector<Token>& tokens, std::size_t last);
     void assign_actors(const Analysis& a, const TriggerHit& hit,
                        std::pair<std::size_t, std::size_t> clause, Event& ev) const;
 

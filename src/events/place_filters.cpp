@@ -106,7 +106,20 @@ bool ArticleBuilder::moved_to(const std::vector<Token>& tokens, std::size_t k, s
         }
         --v;
     }
-    return v > after && one_of(tokens[v].key, transfers);
+    if (v <= after || !one_of(tokens[v].key, transfers)) {
+        return false;
+    }
+    // "arrested when he returned to X", "fighting erupted as rebels moved into Y": the
+    // subject's own coming back or advance brings it to where the event happens. Only a
+    // captive moved ("was returned to X", "returned them to Y") goes elsewhere afterwards.
+    const std::string& verb = tokens[v].key;
+    if (verb == "returned" || verb == "moved") {
+        const std::string& before = tokens[v - 1].key;
+        const bool passive = before == "was" || before == "were" || before == "been" ||
+                             before == "being" || before == "and";
+        return passive || v + 1 < k - 1; // an object between: "returned them to X"
+    }
+    return true;
 }
 
 // "The war in X has killed thousands", "the conflict in Y has displaced millions": a place
@@ -302,11 +315,12 @@ bool ArticleBuilder::reporter_place(const std::vector<Token>& tokens, std::size_
             return true;
         }
     }
-    // "according to police in X", "according to residents of X": local witnesses speak of
-    // what happened where they are, and reports give that as the event's place.
-    static constexpr std::array<std::string_view, 12> local{
-        "police",    "policeman", "officials",   "official", "residents", "resident",
-        "witnesses", "locals",    "authorities", "hospital", "doctors",   "medics"};
+    // "according to police in X", "according to residents of X", "according to a security
+    // source in X": local witnesses and sources speak of what happened where they are, and
+    // reports give that as the event's place (often the only one the sentence names).
+    static constexpr std::array<std::string_view, 14> local{
+        "police", "policeman",   "officials", "official", "residents", "resident", "witnesses",
+        "locals", "authorities", "hospital",  "doctors",  "medics",    "source",   "sources"};
     const std::size_t floor = first > 12 ? first - 12 : 0;
     bool witness = false;
     for (std::size_t j = first; j-- > floor + 1;) {
@@ -343,12 +357,13 @@ bool ArticleBuilder::relation_party(const std::vector<Token>& tokens, std::size_
     return j >= 2 && tokens[j - 1].key == "between" && one_of(tokens[j - 2].key, relations);
 }
 
-// "a major with a brigade based in the port city of X, was shot", "planes stationed in Y":
-// where a unit is based says where it lives, not where it acts.
+// "a major with a brigade based in the port city of X, was shot", "a group headquartered in
+// Y claimed": where a unit is based says where it lives, not where it acts.
 bool ArticleBuilder::home_base(const std::vector<Token>& tokens, std::size_t first,
                                const std::vector<bool>& trigger_at) {
-    static constexpr std::array<std::string_view, 4> based{"based", "stationed", "headquartered",
-                                                           "garrisoned"};
+    // Not "stationed" or "garrisoned": troops stationed in X are there, and "soldiers
+    // stationed in X were attacked" is an attack in X.
+    static constexpr std::array<std::string_view, 2> based{"based", "headquartered"};
     std::size_t k = first;
     // "the Baltic port city of X": the place's own phrase.
     for (int n = 0; n < 8 && k > 0; ++n) {
