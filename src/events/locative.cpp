@@ -1,5 +1,6 @@
 #include "events/locative.hpp"
 
+#include "events/governance.hpp"
 #include "events/place_phrases.hpp"
 #include "events/sentence_analysis.hpp"
 
@@ -132,6 +133,40 @@ bool street_after(const std::vector<Token>& tokens, std::size_t first) {
            one_of(tokens[k].key, streets);
 }
 
+// A word inside the noun phrase that "of" completes: "over the open water of X", "in the
+// streets and alleys of Y". The phrase stops at a verb and at words that open another
+// phrase or clause ("killed by the leader of X" is about who, not where).
+bool inner_noun_phrase_word(const std::vector<Token>& tokens, std::size_t k) {
+    static constexpr std::array<std::string_view, 20> stops{
+        "by",  "for", "with", "from", "as",    "than", "that", "who",  "which", "whom",
+        "but", "or",  "not",  "been", "being", "be",   "said", "says", "of",    "to"};
+    const Token& t = tokens[k];
+    return t.word && !t.capitalized && !one_of(t.key, stops) && !verb_like(tokens, k) &&
+           !(t.key.size() > 4 && t.key.compare(t.key.size() - 3, 3, "ing") == 0);
+}
+
+// "over the open water of X", "in the streets and alleys of Y": the noun that "of" follows
+// heads an article's phrase, with adjectives or a second noun, that a locative preposition
+// governs, or a verb whose object is ground. The article is required: "at least ten members
+// of X" says who, not where.
+bool article_phrase_governed(const std::vector<Token>& tokens, std::size_t noun) {
+    std::size_t k = noun;
+    for (int n = 0; n < 4 && k > 0 && tokens[k - 1].key != "the" && tokens[k - 1].key != "a" &&
+                    inner_noun_phrase_word(tokens, k - 1);
+         ++n) {
+        --k;
+    }
+    if (k < 2 || (tokens[k - 1].key != "the" && tokens[k - 1].key != "a")) {
+        return false;
+    }
+    // "stormed both the eastern and western farms of X": "both" belongs to the pair.
+    const std::size_t head = tokens[k - 2].key == "both" && k >= 3 ? k - 2 : k - 1;
+    const std::string& governor = tokens[head - 1].key;
+    // A verb whose object is always ground governs like a preposition ("patrolled the
+    // narrow lanes of X"); "captured the best view of X" names no place.
+    return one_of(governor, locative_prepositions) || is_place_only_verb(governor);
+}
+
 } // namespace
 
 bool governed_by_preposition(const std::vector<Token>& tokens, std::size_t first) {
@@ -252,7 +287,8 @@ bool locative_context(const std::vector<Token>& tokens, std::size_t first,
         }
         if (t.key == "of" && depth == 0 && i >= 2 && tokens[i - 2].word &&
             !tokens[i - 2].capitalized && !trigger_at[i - 2] &&
-            locative_context(tokens, i - 2, trigger_at, 1)) {
+            (locative_context(tokens, i - 2, trigger_at, 1) ||
+             article_phrase_governed(tokens, i - 2))) {
             return true;
         }
         // "in Catholic west X", "in Kurdish northern Y": a creed or people before a place

@@ -411,6 +411,10 @@ bool is_place_type(const std::string& key) {
     return place_types().count(key) > 0;
 }
 
+bool is_place_only_verb(const std::string& key) {
+    return place_only_verb(key);
+}
+
 bool is_locative_verb(const std::string& key) {
     static const std::unordered_set<std::string> forms = [] {
         std::unordered_set<std::string> out;

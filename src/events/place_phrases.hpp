@@ -62,5 +62,7 @@ bool place_list_mark(const std::vector<Token>& tokens, std::size_t i);
 
 // Verbs whose object is where the event happened: "shelled X", "stormed X", "patrolled X".
 bool is_locative_verb(const std::string& key);
+// Verbs whose object is always a piece of ground: "patrolled", "stormed", "shelled".
+bool is_place_only_verb(const std::string& key);
 
 } // namespace eventmap::events

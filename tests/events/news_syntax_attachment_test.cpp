@@ -175,3 +175,24 @@ TEST_CASE("'both' before a pair of places is a modifier", "[events][attachment]"
     CHECK(place_of("Aircraft struck fuel depots in both the Basra and Kirkuk areas on Monday.",
                    "struck") == "Basra");
 }
+
+TEST_CASE("a place after 'of' that completes a located noun phrase is where",
+          "[events][attachment]") {
+    // Adjectives and a coordinated noun between the article and the noun before "of".
+    CHECK(place_of("Soldiers were patrolling in the alleys and markets of Mosul on Monday.",
+                   "patrolling") == "Mosul");
+    CHECK(place_of("Two warships will patrol over the open waters of the Black Sea next week.",
+                   "patrol") == "Black Sea");
+    // A verb whose object is always ground governs the phrase as a preposition would.
+    CHECK(place_of("Troops stormed both the eastern and western farms of Kirkuk on Monday.",
+                   "stormed") == "Kirkuk");
+    CHECK(place_of("Police patrolled the narrow lanes of Mosul on Monday.", "patrolled") ==
+          "Mosul");
+    // Without the article the phrase counts people, not ground: no place.
+    CHECK(place_of("At least ten members of the Tarvel Workers Union were arrested on Monday.",
+                   "arrested")
+              .empty());
+    CHECK(place_of("Over fifty supporters of Nairobi Football Club demonstrated on Friday.",
+                   "demonstrated")
+              .empty());
+}
