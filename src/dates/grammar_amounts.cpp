@@ -191,6 +191,26 @@ bool Grammar::amount_expression(std::size_t i, Mention& m) const {
 
 // True when the word at i is followed by a content word it modifies ("annual budget", "quarterly
 // payout"): an adjective, not the recurrence of an event.
+// After a capitalised unit opening a sentence: a lowercase word with no temporal sense, the
+// verb or object of a title ("60 Minutes aired", "48 Hours follows"), not "after", "later",
+// "of" or a conjunction, which read the unit as time ("30 Days after the flood").
+bool Grammar::name_after_unit(std::size_t i) const {
+    const Token* t = at(i);
+    if (t == nullptr || t->kind != TokenKind::word || t->capitalized || t->lex != Lex::none ||
+        !same_sentence(i - 1, i)) {
+        return false;
+    }
+    static constexpr std::string_view kTimeReadings[] = {"and",  "or", "in",   "on",    "from",
+                                                         "into", "to", "with", "passed"};
+    const std::string_view w = low(i);
+    for (std::string_view f : kTimeReadings) {
+        if (w == f) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool Grammar::modifies_next_word(std::size_t i) const {
     const Token* t = at(i + 1);
     if (t == nullptr || t->kind != TokenKind::word || t->newline_before || t->lex != Lex::none) {

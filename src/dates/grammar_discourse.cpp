@@ -16,6 +16,21 @@ namespace {
 constexpr std::string_view kAnaphoraPrepositions[] = {
     "on", "by", "in", "of", "during", "until", "from", "since", "after", "before", "throughout"};
 
+// Verbs whose "that" is a conjunction ("said that night patrols would double").
+constexpr std::string_view kReportingVerbs[] = {
+    "said",  "says",    "say",   "told",   "tells",  "added",    "announced", "reported",
+    "noted", "warned",  "knew",  "know",   "think",  "thought",  "believe",   "believed",
+    "felt",  "claimed", "hoped", "feared", "argued", "insisted", "stated",    "suggested"};
+
+// Words that can follow an adverbial "that night" after a verb ("fighting resumed that night
+// near the river", "he died that night in hospital"): a preposition or a clause's start. A
+// noun or a verb after it ("saw that night patrols", "that night was cold") leaves "that" a
+// conjunction or determiner of a subject, so nothing is read there.
+constexpr std::string_view kAfterAdverbial[] = {
+    "in",     "at",    "near", "on",   "outside", "inside", "after", "before", "when",
+    "as",     "and",   "to",   "from", "around",  "while",  "until", "with",   "during",
+    "across", "along", "but",  "amid", "against", "for",    "into",  "off",    "over"};
+
 } // namespace
 
 bool Grammar::discourse_rule(std::size_t i, Mention& m) const {
@@ -117,6 +132,29 @@ bool Grammar::this_past(std::size_t i, Mention& m) const {
     return true;
 }
 
+// "fighting resumed that night near the river": "that" + a part of the day after a verb that
+// does not report speech or thought, closed by the sentence's end, a comma or a preposition.
+bool Grammar::adverbial_part_of_day(std::size_t i, std::size_t k) const {
+    if (i == 0 || !is(k, Lex::part_of_day) || toks_[i - 1].kind != TokenKind::word) {
+        return false;
+    }
+    for (std::string_view v : kReportingVerbs) {
+        if (low(i - 1) == v) {
+            return false;
+        }
+    }
+    if (at(k + 1) == nullptr || !same_sentence(k, k + 1) || punct(k + 1, ',') ||
+        punct(k + 1, '.')) {
+        return true;
+    }
+    for (std::string_view w : kAfterAdverbial) {
+        if (low(k + 1) == w) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // "that night", "later that evening", "that December": the story's last day with that part of
 // the day, or that month in the year of the last date the text gave. "that" must open the
 // sentence or follow a preposition or earlier/later, as with "that year": "said that night
@@ -134,12 +172,12 @@ bool Grammar::that_anaphor(std::size_t i, Mention& m) const {
     for (std::string_view p : kAnaphoraPrepositions) {
         opens = opens || low(i - 1) == p;
     }
-    if (!opens) {
-        return false;
-    }
     std::size_t k = j + 1;
     if (low(k) == "same") {
         ++k; // "that same night"
+    }
+    if (!opens && !adverbial_part_of_day(i, k)) {
+        return false;
     }
     if (is(k, Lex::part_of_day) && !(punct(k + 1, '-') && attached(k + 1))) {
         m.kind = MentionKind::same_narrative;

@@ -201,8 +201,15 @@ std::size_t Grammar::fixed_day_name_at(std::size_t i, int& month, int& day) cons
     } else if (punct(j, '\'') && attached(j)) {
         ++j; // "Veterans' Day"
     }
-    // "the annual May Day parade": a day that names its event, no time of its own
-    if (low(j) != "day" || !toks_[j].capitalized || !same_sentence(i, j) || modifies_next_word(j)) {
+    if (low(j) != "day" || !toks_[j].capitalized || !same_sentence(i, j)) {
+        return kNone;
+    }
+    // "the annual May Day parade": the yearly event named, no day of its own. Without
+    // "annual" the day is dated as a premodifier is in TimeML ("the Independence Day parade",
+    // like "the Sunday vote").
+    const std::size_t first = w == "patrick" ? i - 2 : i;
+    if (first > 0 && (low(first - 1) == "annual" || low(first - 1) == "yearly") &&
+        modifies_next_word(j)) {
         return kNone;
     }
     for (const Named& n : kNamed) {

@@ -132,16 +132,23 @@ class Grammar {
     }
     // A count before a capitalised unit in running text is part of a name: "CBS's 60
     // Minutes", "the show ''48 Hours''", "the Six Day War" (TimeML leaves names untagged). Not
-    // at the start of a sentence nor after a capitalised word, as in a headline written in
-    // title case ("Talks Resume After Two Weeks").
+    // after a capitalised word, as in a headline written in title case ("Talks Resume After
+    // Two Weeks"); at the start of a sentence only when a plain lowercase word follows
+    // ("60 Minutes aired the interview"; "30 Days after the flood" stays a duration).
     bool titled_unit(std::size_t amount, std::size_t unit) const {
-        if (!is(unit, Lex::unit) || !toks_[unit].capitalized || amount == 0 ||
-            !same_sentence(amount - 1, amount)) {
+        if (!is(unit, Lex::unit) || !toks_[unit].capitalized) {
             return false;
         }
+        if (amount == 0 || !same_sentence(amount - 1, amount)) {
+            return name_after_unit(unit + 1);
+        }
         const Token& before = toks_[amount - 1];
-        return !(before.kind == TokenKind::word && before.capitalized);
+        // "The Six Day War" opening a sentence: "The" is capitalised by its place only
+        const bool opening_the =
+            is(amount - 1, Lex::the) && (amount == 1 || !same_sentence(amount - 2, amount - 1));
+        return opening_the || !(before.kind == TokenKind::word && before.capitalized);
     }
+    bool name_after_unit(std::size_t i) const;
     // "last Friday", "last week": the word fixes the direction, whatever the clause says
     static bool explicitly_past(const Mention& m) {
         return (m.kind == MentionKind::weekday || m.kind == MentionKind::relative_unit ||
@@ -247,6 +254,7 @@ class Grammar {
         offset_from_day, day_of_month, nth_weekday_of_month, week_of_day, units_time,
         season_of_year, early_or_late_time, after_hours, year_earlier_month, ago_today;
     bool quarter_of_year(std::size_t i, std::size_t first, Mention& m) const;
+    bool adverbial_part_of_day(std::size_t i, std::size_t k) const;
 
     Tense tense_of(std::size_t first, std::size_t last) const {
         return clause_tense(lower_, toks_, sentences_, first, last);

@@ -223,7 +223,9 @@ Resolution Resolver::day_of_reference_month(const Mention& m) const {
         d = in_month(*m.year_offset); // "the 21st of next month"
     } else if (m.tense == Tense::past) {
         d = m.day <= rc.day ? in_month(0) : in_month(-1);
-    } else if (m.tense == Tense::future) {
+    } else if (m.tense == Tense::future || m.tense == Tense::present) {
+        // a present tense with a day is a schedule: "the strike ends on the 31st", "the vote
+        // is set for the 12th" (said on the 15th: next month's)
         d = m.day >= rc.day ? in_month(0) : in_month(1);
     } else {
         // untensed: the nearest such day
