@@ -67,6 +67,11 @@ bool ArticleBuilder::foreign_destination(const Analysis& a, const TriggerHit& hi
     if (k < 2 || a.tokens[k - 1].key != "to" || k - 1 <= hit.last) {
         return false;
     }
+    // "arrested when he returned to X": the subject's own return, which `moved_to` keeps,
+    // brings it to where the event happens.
+    if (a.tokens[k - 2].key == "returned" || a.tokens[k - 2].key == "moved") {
+        return false;
+    }
     // "close to X", "the entrance to X", "a road leading to X": where, not whither.
     static constexpr std::array<std::string_view, 8> where{
         "close", "next", "near", "entrance", "adjacent", "leading", "road", "gateway"};
@@ -321,6 +326,12 @@ bool ArticleBuilder::reporter_place(const std::vector<Token>& tokens, std::size_
     static constexpr std::array<std::string_view, 14> local{
         "police", "policeman",   "officials", "official", "residents", "resident", "witnesses",
         "locals", "authorities", "hospital",  "doctors",  "medics",    "source",   "sources"};
+    // "according to a statement released in X": a statement issued in a town comes from a
+    // source there, as local as "a source in X".
+    if (first >= 2 && tokens[first - 1].key == "in" &&
+        (tokens[first - 2].key == "released" || tokens[first - 2].key == "issued")) {
+        return false;
+    }
     const std::size_t floor = first > 12 ? first - 12 : 0;
     bool witness = false;
     for (std::size_t j = first; j-- > floor + 1;) {

@@ -12,6 +12,7 @@
 
 namespace eventmap::events {
 
+using detail::ground_subject;
 using detail::members_of;
 using detail::name_word;
 using detail::names_event;
@@ -582,7 +583,8 @@ std::vector<UnlistedPlace> find_unlisted_places(std::string_view text,
                             (after_event && after >= 0) || ground ||
                             (toponym_prefix(tokens[i].key) && last > i &&
                              (after_preposition || object || after_event));
-        if (marked && !(sentence_start && !type_after && !facility)) {
+        if ((marked && !(sentence_start && !type_after && !facility)) ||
+            ground_subject(tokens, last)) {
             out.push_back(UnlistedPlace{i, last, container});
         }
         i = next;

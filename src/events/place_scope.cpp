@@ -61,16 +61,17 @@ bool fronted_scene(const Analysis& a, const PlaceCandidate& c, std::size_t trigg
 }
 
 // "was shot while resisting arrest near X", "were patrolling in X when gunmen opened
-// fire": two events a temporal subordinator joins happen together, so at one place. Only the
-// first predicate of the subordinate clause, and not ", while" (whereas: "six died, while the
-// rest withdrew to X").
+// fire", "arrested twelve during protests in X": two events a temporal subordinator or
+// "during"/"amid" joins happen together, so at one place. Only the first predicate of the
+// subordinate clause, and not ", while" (whereas: "six died, while the rest withdrew to X").
 bool simultaneous(const Analysis& a, const TriggerHit& x, const TriggerHit& y) {
     const TriggerHit& first = x.first < y.first ? x : y;
     const TriggerHit& second = x.first < y.first ? y : x;
     std::size_t sub = second.first;
     for (std::size_t k = first.last + 1; k < second.first && sub == second.first; ++k) {
         const std::string& key = a.tokens[k].key;
-        if ((key == "while" && a.tokens[k - 1].key != ",") || key == "when") {
+        if ((key == "while" && a.tokens[k - 1].key != ",") || key == "when" ||
+            ((key == "during" || key == "amid") && second.first <= k + 3)) {
             sub = k;
         } else if (key == ";" || key == ":" || key == "\"") {
             return false;
@@ -82,9 +83,11 @@ bool simultaneous(const Analysis& a, const TriggerHit& x, const TriggerHit& y) {
     // From the main clause into the subordinate one only when that clause keeps the subject
     // ("while trying to", "while on patrol", "when they were"): "wounded a guard near the
     // border while the governor was visiting X" is not at X.
+    // "during protests", "amid clashes": a noun phrase of the event, no subject of its own.
     const std::string& next = a.tokens[sub + 1].key;
-    const bool same_subject = next == "he" || next == "she" || next == "they" || next == "it" ||
-                              next == "we" || !a.tokens[sub + 1].word ||
+    const bool phrase = a.tokens[sub].key == "during" || a.tokens[sub].key == "amid";
+    const bool same_subject = phrase || next == "he" || next == "she" || next == "they" ||
+                              next == "it" || next == "we" || !a.tokens[sub + 1].word ||
                               (next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0) ||
                               next == "on" || next == "in" || next == "at" || next == "being";
     if (&first == &x && !same_subject) {
@@ -172,13 +175,15 @@ bool circumstantial_relative(const std::vector<Token>& tokens, const PlaceCandid
 } // namespace
 
 // A place is the trigger's unless a nearer trigger of another type takes it (`available`),
-// but a trigger simultaneous with this one shares its place instead of taking it.
+// but a trigger simultaneous with this one shares its place instead of taking it (not what a
+// protest is against: "arrested during protests against X").
 bool ArticleBuilder::available_place(const Analysis& a, std::size_t token,
                                      const TriggerHit& hit) const {
     const std::size_t d = reach(a, token, hit, false);
     for (const TriggerHit& other : a.triggers) {
         if (!other.dropped && other.trigger->type != hit.trigger->type &&
-            reach(a, token, other) < d && !simultaneous(a, hit, other)) {
+            reach(a, token, other) < d &&
+            (!simultaneous(a, hit, other) || protest_target(a, other, token))) {
             return false;
         }
     }

@@ -81,6 +81,23 @@ bool context_sense(const std::vector<Token>& tokens, const TriggerHit& hit) {
     if (lemma == "capture") {
         return any_key(tokens, from, hit.first, recorders) || recorded_passive;
     }
+    // "a migrant who tried to enter X", "refugees entering Y": people crossing into a
+    // country or a town, no military move ("troops entered the town" stays one).
+    static const std::unordered_set<std::string> crossers{
+        "migrant",   "migrants",  "refugee",    "refugees",  "immigrant",  "immigrants",
+        "asylum",    "tourist",   "tourists",   "traveller", "travellers", "traveler",
+        "travelers", "passenger", "passengers", "pilgrim",   "pilgrims"};
+    if (lemma == "enter") {
+        for (std::size_t k = hit.first; k > 0 && k + 8 > hit.first; --k) {
+            const std::string& key = tokens[k - 1].key;
+            if (key == "," || key == ";" || key == "and") {
+                break;
+            }
+            if (crossers.count(key) > 0) {
+                return true;
+            }
+        }
+    }
     if (lemma == "shoot") {
         return recorded_passive;
     }

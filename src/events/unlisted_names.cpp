@@ -164,4 +164,38 @@ bool members_of(const std::vector<Token>& tokens, std::size_t first) {
     return j > first && j < tokens.size() && people.count(tokens[j].key) > 0;
 }
 
+bool ground_subject(const std::vector<Token>& tokens, std::size_t last) {
+    static const std::unordered_set<std::string> ground{
+        "overrun",   "shelled",  "bombarded", "stormed",     "besieged",
+        "encircled", "occupied", "invaded",   "infiltrated", "overran"};
+    static const std::unordered_set<std::string> taken{"captured", "seized", "taken", "retaken",
+                                                       "recaptured"};
+    static const std::unordered_set<std::string> pushes{"assault", "offensive", "onslaught",
+                                                        "advance", "push",      "counteroffensive"};
+    std::size_t j = last + 1;
+    if (j + 1 >= tokens.size() || (tokens[j].key != "was" && tokens[j].key != "has")) {
+        return false;
+    }
+    j += tokens[j + 1].key == "been" ? 2 : 1;
+    if (j >= tokens.size()) {
+        return false;
+    }
+    if (ground.count(tokens[j].key) > 0) {
+        return true;
+    }
+    if (taken.count(tokens[j].key) == 0 || j + 2 >= tokens.size() || tokens[j + 1].key != "in") {
+        return false;
+    }
+    // "in an assault", "in a lightning offensive", "in a joint army push".
+    for (std::size_t k = j + 2; k < tokens.size() && k <= j + 5; ++k) {
+        if (pushes.count(tokens[k].key) > 0) {
+            return true;
+        }
+        if (!tokens[k].word || tokens[k].key == "by") {
+            return false;
+        }
+    }
+    return false;
+}
+
 } // namespace eventmap::events::detail

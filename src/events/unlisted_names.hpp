@@ -29,4 +29,10 @@ bool names_event(const std::vector<Token>& tokens, std::size_t first, std::size_
 // group.
 bool members_of(const std::vector<Token>& tokens, std::size_t first);
 
+// "X was overrun by rebels", "X was captured in an assault by militants": a run ending at
+// `last` that is the passive subject of a verb whose patient is ground (only ground is overrun
+// or shelled; a town, not a person, is captured in an offensive) is a place, even first in
+// the sentence.
+bool ground_subject(const std::vector<Token>& tokens, std::size_t last);
+
 } // namespace eventmap::events::detail

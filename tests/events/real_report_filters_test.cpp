@@ -33,6 +33,12 @@ TEST_CASE("a local source's town is where the event it reports happened", "[even
           "Mosul");
     CHECK(place_of("Shells hit a crowded bakery, according to medical sources in Homs.", "hit") ==
           "Homs");
+    CHECK(place_of("Gunmen killed four farmers, according to a statement released in Kirkuk.",
+                   "killed") == "Kirkuk");
+    // Where the sentence names the event's own place, the statement's town stays a fallback.
+    CHECK(place_of("Gunmen killed four farmers in Mosul, according to a statement issued in "
+                   "Baghdad.",
+                   "killed") == "Mosul");
     // A news outlet's office still says nothing of where.
     CHECK(place_of("Gunmen killed four farmers, a witness told Radio Norden in Cairo.", "killed")
               .empty());
@@ -70,4 +76,35 @@ TEST_CASE("a place that comes under or witnesses an attack is where it happened"
     CHECK(place_of("Quetta has suffered repeated bombings since June.", "bombings") == "Quetta");
     // A state that acts in the perfect still is no place of its act.
     CHECK(place_of("Turkey has shelled Kurdish positions near Afrin.", "shelled") == "Afrin");
+}
+
+TEST_CASE("an arrest during protests or on a return is where those happened", "[events][filters]") {
+    CHECK(place_of("Police arrested twelve people during protests in Kirkuk.", "arrested") ==
+          "Kirkuk");
+    CHECK(place_of("Troops detained a reporter amid clashes in Mosul on Friday.", "detained") ==
+          "Mosul");
+    CHECK(place_of("Police arrested the man when he returned to Homs last week.", "arrested") ==
+          "Homs");
+    // A protest against a town's policy still names no place of the arrest.
+    CHECK(
+        place_of("Police arrested six people during protests against Cairo.", "arrested").empty());
+}
+
+TEST_CASE("a town the gazetteer lacks that is overrun or captured in an assault is a place",
+          "[events][filters]") {
+    CHECK(place_of("Tarvel was captured in an assault by rebel fighters.", "captured") == "Tarvel");
+    CHECK(place_of("Norden was overrun by militants on Sunday.", "overrun") == "Norden");
+    // A person captured by rebels is no place ("in an assault" is what marks ground).
+    CHECK(place_of("Vansel was captured by rebel fighters on Sunday.", "captured").empty());
+}
+
+TEST_CASE("a migrant entering a town is no attack, troops entering it are a move of force",
+          "[events][filters]") {
+    const auto assaults_at = [](const std::string& text, const std::string& place) {
+        const auto found = default_extractor().process(text_article(text, "2019-09-14"));
+        return events_at(found.events, "ASSAULT", place).size();
+    };
+    CHECK(assaults_at("A migrant who tried to enter Melilla drowned on Sunday.", "Melilla") == 0);
+    CHECK(assaults_at("Hundreds of refugees entered Tarvel on foot on Monday.", "Tarvel") == 0);
+    CHECK(assaults_at("Government troops entered Homs on Monday.", "Homs") == 1);
 }
