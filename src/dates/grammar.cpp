@@ -120,7 +120,8 @@ bool Grammar::core(std::size_t i, Mention& m) const {
         w == "veterans" || w == "remembrance" || w == "armistice" || w == "bastille" ||
         w == "canada" || w == "groundhog" || w == "patrick" || w == "memorial" || w == "labor" ||
         w == "columbus" || w == "presidents" || w == "president" || w == "mother" ||
-        w == "father") {
+        w == "father" || w == "martin" || w == "mlk" || w == "earth" || w == "flag" ||
+        w == "anzac" || w == "australia") {
         return holiday_core(i, m);
     }
     return false;
@@ -169,7 +170,16 @@ bool Grammar::match(std::size_t i, Mention& best) const {
         if (t.lex == Lex::month && low(i) == "may" && holiday_core(i, m)) {
             consider(m); // "May Day"
         }
-        if (t.lex == Lex::number_word && clock_time(i, m)) {
+        if ((t.lex == Lex::month || t.lex == Lex::season) &&
+            (low(i) == "august" || low(i) == "spring" || low(i) == "summer") &&
+            holiday_core(i, m)) {
+            consider(m); // "August Bank Holiday", "Spring Bank Holiday"
+        }
+        // "half past ten", "a quarter to nine": tried only where such a time can open
+        const bool fraction =
+            t.lex == Lex::half || ((t.lex == Lex::article || t.lex == Lex::unit) &&
+                                   (low(i) == "quarter" || low(i + 1) == "quarter"));
+        if ((t.lex == Lex::number_word || fraction) && clock_time(i, m)) {
             consider(m); // "eleven p.m.", "nine o'clock"
         }
         if ((t.lex == Lex::the || t.lex == Lex::early || t.lex == Lex::mid || t.lex == Lex::late ||
@@ -242,14 +252,15 @@ bool special_word(std::string_view w) {
     case 1:
         return w == "q" || w == "h";
     case 3:
-        return w == "new";
+        return w == "new" || w == "mlk";
     case 5:
-        return w == "final" || w == "short" || w == "twice" || w == "labor";
+        return w == "final" || w == "short" || w == "twice" || w == "labor" || w == "earth" ||
+               w == "anzac";
     case 4:
-        return w == "near" || w == "once";
+        return w == "near" || w == "once" || w == "flag";
     case 6:
         return w == "boxing" || w == "single" || w == "future" || w == "thrice" || w == "latter" ||
-               w == "mother" || w == "father" || w == "canada";
+               w == "mother" || w == "father" || w == "canada" || w == "martin";
     case 7:
         return w == "between" || w == "daylong" || w == "patrick";
     case 8:
@@ -257,7 +268,7 @@ bool special_word(std::string_view w) {
                w == "memorial" || w == "columbus" || w == "veterans" || w == "bastille";
     case 9:
         return w == "valentine" || w == "monthlong" || w == "overnight" || w == "president" ||
-               w == "armistice" || w == "groundhog";
+               w == "armistice" || w == "groundhog" || w == "australia";
     case 10:
         return w == "presidents";
     case 11:

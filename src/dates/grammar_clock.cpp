@@ -40,11 +40,49 @@ bool Grammar::hour_before_part(std::size_t i) const {
                      is(i - 1, Lex::after) || is(i - 1, Lex::since));
 }
 
+// "half past ten", "a quarter to nine", "quarter past 6": a clock time said as a fraction of the
+// hour, the hour in words or digits (1 to 12). Sets hour and minute and returns the index after
+// the hour, kNone when the words are no such time. A count or unit after the hour ("a quarter
+// to three percent", "half past 10 points") is an amount, not a time.
+std::size_t Grammar::fraction_of_hour(std::size_t i, int& hour, int& minute) const {
+    const std::size_t fraction = is(i, Lex::article) && low(i) == "a" ? i + 1 : i;
+    const bool half = is(fraction, Lex::half);
+    if (!half && low(fraction) != "quarter") {
+        return kNone;
+    }
+    const bool past = low(fraction + 1) == "past";
+    if ((half && !past) || (!past && low(fraction + 1) != "to")) {
+        return kNone; // "half to ten" is not English
+    }
+    const std::size_t h = fraction + 2;
+    int named = -1;
+    if (is(h, Lex::number_word) && toks_[h].lex_value >= 1 && toks_[h].lex_value <= 12) {
+        named = toks_[h].lex_value;
+    } else if (plain_number(h) && toks_[h].digits <= 2 && toks_[h].value >= 1 &&
+               toks_[h].value <= 12) {
+        named = static_cast<int>(toks_[h].value);
+    }
+    if (named < 0 || !same_sentence(i, h) || is(h + 1, Lex::unit) || plain_number(h + 1) ||
+        low(h + 1) == "percent" || punct(h + 1, '%')) {
+        return kNone;
+    }
+    if (past) {
+        hour = named;
+        minute = half ? 30 : 15;
+    } else {
+        hour = named == 1 ? 12 : named - 1; // "a quarter to one" is 12:45
+        minute = 45;
+    }
+    return h + 1;
+}
+
 bool Grammar::clock_time(std::size_t i, Mention& m) const {
     int hour = -1;
     int minute = 0;
     std::size_t j = kNone;
-    if (is(i, Lex::noon) || is(i, Lex::midnight)) {
+    if (std::size_t after = fraction_of_hour(i, hour, minute); after != kNone) {
+        j = after;
+    } else if (is(i, Lex::noon) || is(i, Lex::midnight)) {
         hour = is(i, Lex::noon) ? 12 : 24;
         j = i + 1;
     } else if (is(i, Lex::number_word) && toks_[i].lex_value >= 1 && toks_[i].lex_value <= 12) {

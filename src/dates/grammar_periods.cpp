@@ -186,7 +186,8 @@ std::size_t Grammar::fixed_day_name_at(std::size_t i, int& month, int& day) cons
     static constexpr Named kNamed[] = {
         {"independence", 7, 4}, {"boxing", 12, 26},  {"veterans", 11, 11}, {"remembrance", 11, 11},
         {"armistice", 11, 11},  {"bastille", 7, 14}, {"canada", 7, 1},     {"groundhog", 2, 2},
-        {"may", 5, 1},          {"patrick", 3, 17}};
+        {"may", 5, 1},          {"patrick", 3, 17},  {"earth", 4, 22},     {"flag", 6, 14},
+        {"anzac", 4, 25},       {"australia", 1, 26}};
     if (!toks_[i].capitalized) {
         return kNone;
     }
@@ -225,7 +226,8 @@ std::size_t Grammar::fixed_day_name_at(std::size_t i, int& month, int& day) cons
 // Days named by a word and the weekday they fall on, counted from Easter or US Thanksgiving:
 // "Good Friday" (Easter - 2), "Palm Sunday" (- 7), "Ash Wednesday" (- 46), "Maundy/Holy
 // Thursday" (- 3), "Holy Saturday" (- 1), "Black Friday" (Thanksgiving + 1), "Cyber Monday"
-// (+ 4). Both words capitalised; the weekday alone would name the wrong day.
+// (+ 4), "Whit Monday" (Easter + 50). Both words capitalised; the weekday alone would name the
+// wrong day.
 bool Grammar::weekday_holiday(std::size_t i, Mention& m) const {
     struct Named {
         std::string_view word;
@@ -237,7 +239,8 @@ bool Grammar::weekday_holiday(std::size_t i, Mention& m) const {
         {"good", 4, Holiday::easter, -2},       {"palm", 6, Holiday::easter, -7},
         {"ash", 2, Holiday::easter, -46},       {"maundy", 3, Holiday::easter, -3},
         {"holy", 3, Holiday::easter, -3},       {"holy", 5, Holiday::easter, -1},
-        {"black", 4, Holiday::thanksgiving, 1}, {"cyber", 0, Holiday::thanksgiving, 4}};
+        {"black", 4, Holiday::thanksgiving, 1}, {"cyber", 0, Holiday::thanksgiving, 4},
+        {"whit", 0, Holiday::easter, 50}};
     if (!is(i + 1, Lex::weekday) || !toks_[i].capitalized || !toks_[i + 1].capitalized ||
         !same_sentence(i, i + 1)) {
         return false;
@@ -255,11 +258,50 @@ bool Grammar::weekday_holiday(std::size_t i, Mention& m) const {
     return false;
 }
 
+// "Martin Luther King Day" ("Martin Luther King Jr. Day", "MLK Day"), third Monday of January;
+// the UK's "Spring Bank Holiday" and "August Bank Holiday" ("Summer Bank Holiday"), the last
+// Mondays of May and August. All capitalised: "a bank holiday" alone names no day. The index
+// after the name (m made that movable holiday), kNone when none is there.
+std::size_t Grammar::named_holiday_at(std::size_t i, Mention& m) const {
+    if (!toks_[i].capitalized) {
+        return kNone;
+    }
+    const std::string_view w = low(i);
+    std::size_t j = kNone;
+    Holiday h = Holiday::king;
+    if (w == "martin" && low(i + 1) == "luther" && low(i + 2) == "king") {
+        j = i + 3;
+        if (punct(j, ',')) {
+            ++j; // "King, Jr. Day"
+        }
+        if (low(j) == "jr") {
+            j += punct(j + 1, '.') ? 2 : 1;
+        }
+    } else if (w == "mlk") {
+        j = i + 1;
+    } else if ((w == "spring" || w == "august" || w == "summer") && low(i + 1) == "bank" &&
+               toks_[i + 1].capitalized && low(i + 2) == "holiday" && toks_[i + 2].capitalized &&
+               same_sentence(i, i + 2)) {
+        m.kind = MentionKind::holiday;
+        m.rel = static_cast<int>(w == "spring" ? Holiday::spring_bank : Holiday::summer_bank);
+        return i + 3;
+    }
+    if (j == kNone || low(j) != "day" || !toks_[j].capitalized || !same_sentence(i, j)) {
+        return kNone;
+    }
+    m.kind = MentionKind::holiday;
+    m.rel = static_cast<int>(h);
+    return j + 1;
+}
+
 // "Labor Day", "Memorial Day", "Columbus Day", "Presidents' Day", "Mother's Day", "Father's
 // Day": US holidays on a weekday of their month, written capitalised; the index after "Day"
 // (m made that movable holiday), kNone when none is there ("a labor day rally", "the Memorial
 // Hall").
 std::size_t Grammar::us_holiday_at(std::size_t i, Mention& m) const {
+    if (const std::size_t j = named_holiday_at(i, m); j != kNone) {
+        return j;
+    }
     static constexpr std::pair<std::string_view, Holiday> kNames[] = {
         {"memorial", Holiday::memorial},    {"labor", Holiday::labor},
         {"columbus", Holiday::columbus},    {"presidents", Holiday::presidents},
@@ -333,6 +375,9 @@ bool Grammar::holiday_core(std::size_t i, Mention& m) const {
         case Holiday::presidents:
         case Holiday::mothers:
         case Holiday::fathers:
+        case Holiday::king:
+        case Holiday::spring_bank:
+        case Holiday::summer_bank:
             return false;
         case Holiday::election: // not in the lexicon: recognised below from two words
         case Holiday::easter:

@@ -238,6 +238,7 @@ class Grammar {
     }
     bool part_of_day_suffix(std::size_t j, Mention& m) const;
     std::size_t us_holiday_at(std::size_t i, Mention& m) const;
+    std::size_t named_holiday_at(std::size_t i, Mention& m) const;
     bool weekday_holiday(std::size_t i, Mention& m) const;
     std::size_t fixed_day_name_at(std::size_t i, int& month, int& day) const;
     bool lasting_age(std::size_t k, Unit unit) const;
@@ -246,6 +247,7 @@ class Grammar {
     bool in_the_period(std::size_t i, Mention& m) const;
     std::size_t part_after_clock(std::size_t j, std::string& part) const;
     bool hour_before_part(std::size_t i) const;
+    std::size_t fraction_of_hour(std::size_t i, int& hour, int& minute) const;
     bool the_year_of_reference(std::size_t i) const;
     bool year_end(std::size_t i, Mention& m) const;
     bool match(std::size_t i, Mention& m) const;

@@ -126,12 +126,15 @@ enum class Holiday : std::int16_t {
     election,
     // US holidays named by a weekday of their month (not in the lexicon: "Labor Day" and the
     // like are recognised from two words)
-    memorial,   // last Monday of May
-    labor,      // first Monday of September
-    columbus,   // second Monday of October
-    presidents, // third Monday of February
-    mothers,    // second Sunday of May
-    fathers     // third Sunday of June
+    memorial,    // last Monday of May
+    labor,       // first Monday of September
+    columbus,    // second Monday of October
+    presidents,  // third Monday of February
+    mothers,     // second Sunday of May
+    fathers,     // third Sunday of June
+    king,        // Martin Luther King Day: third Monday of January
+    spring_bank, // the UK's Spring Bank Holiday: last Monday of May
+    summer_bank  // the UK's August (Summer) Bank Holiday: last Monday of August
 };
 
 struct LexEntry {

@@ -144,6 +144,12 @@ long movable_holiday(Holiday h, int year) {
         return nth_weekday(year, 5, 6, 2);
     case Holiday::fathers:
         return nth_weekday(year, 6, 6, 3);
+    case Holiday::king:
+        return nth_weekday(year, 1, 0, 3);
+    case Holiday::spring_bank:
+        return nth_weekday(year, 5, 0, -1);
+    case Holiday::summer_bank:
+        return nth_weekday(year, 8, 0, -1);
     default:
         break;
     }

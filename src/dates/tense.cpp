@@ -64,6 +64,45 @@ Tense word_tense(std::string_view w, bool capitalized) {
     return Tense::unknown;
 }
 
+// Verbs of scheduled events whose simple present, right before a date, reads as a timetable:
+// "the strike ends on the 31st", "talks resume Monday" (TimeML's schedule reading: what is to
+// come). A closed list, since most words ending in -s are plural nouns.
+bool schedule_verb(std::string_view w) {
+    // Not "strike", "march", "vote", "visit", "play", "face": their plurals are common nouns
+    // before a date ("air strikes on Monday")
+    static constexpr std::string_view kVerbs[] = {
+        "begin",  "start",  "end",    "resume",  "open",      "close",   "meet",
+        "rule",   "return", "expire", "convene", "reconvene", "adjourn", "testify",
+        "arrive", "depart", "reopen", "sit",     "hear",      "decide",  "go"};
+    const auto third_person = [](std::string_view base, std::string_view form) {
+        const bool sibilant = base.back() == 'h' || base.back() == 's' || base.back() == 'o';
+        return form.size() == base.size() + (sibilant ? 2 : 1) &&
+               form.substr(0, base.size()) == base &&
+               form.substr(base.size()) == (sibilant ? "es" : "s");
+    };
+    for (std::string_view v : kVerbs) {
+        if (w == v || third_person(v, w)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Words that make the -s form a plural noun ("the rules", "new talks", "its ends") or the base
+// form something other than a finite present ("to meet", "did not return", "will meet").
+bool blocks_schedule(std::string_view before) {
+    static constexpr std::string_view kBlockers[] = {
+        "the", "a",    "an",   "its",   "his",   "her",   "their", "our", "my",   "your", "new",
+        "no",  "of",   "for",  "and",   "to",    "not",   "n't",   "did", "does", "do",   "'s",
+        "s",   "this", "that", "these", "those", "whose", "in",    "on",  "at",   "by",   "with"};
+    for (std::string_view b : kBlockers) {
+        if (before == b) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 namespace {
@@ -135,6 +174,42 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
     auto word = [&](std::size_t i) {
         return lower.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     };
+    // A scheduled event's verb in the simple present just before the date, after its subject:
+    // only prepositions and articles between ("ends on the 31st", "resume Monday").
+    auto schedule = [&](std::size_t i) {
+        const std::string_view w = word(i);
+        if (i == 0 || i + 3 < first || tokens[i - 1].kind != TokenKind::word ||
+            sentences[i - 1] != sentence || !schedule_verb(w) || blocks_schedule(word(i - 1))) {
+            return false;
+        }
+        for (std::size_t k = i + 1; k < first; ++k) {
+            const std::string_view between = word(k);
+            if (between != "on" && between != "at" && between != "the" && between != "this") {
+                return false;
+            }
+        }
+        // a noun phrase whose verb follows the date is no schedule: "new hearings on Monday
+        // drew crowds" (a comma closes the clause: "ends on the 31st, the union said")
+        for (std::size_t k = last; k < tokens.size() && k < last + 6; ++k) {
+            if (sentences[k] != sentence || is_tense_subordinator(word(k)) ||
+                (tokens[k].kind == TokenKind::punct && tokens[k].punct == ',')) {
+                break;
+            }
+            if (tokens[k].kind == TokenKind::word &&
+                word_tense(word(k), tokens[k].capitalized) == Tense::past) {
+                return false;
+            }
+        }
+        // the base form needs a plural subject ("talks resume", "they meet"); the -s form a
+        // singular one, which the blockers above keep from being a determiner
+        if (w.back() != 's' || w == "does") {
+            const std::string_view subject = word(i - 1);
+            return subject == "they" || subject == "we" ||
+                   (subject.size() > 3 && subject.back() == 's' && subject != "was" &&
+                    subject != "has" && subject != "is");
+        }
+        return true;
+    };
     auto cue = [&](std::size_t i) {
         const Token& t = tokens[i];
         if (t.kind != TokenKind::word) {
@@ -202,6 +277,9 @@ Tense clause_tense(std::string_view lower, const std::vector<Token>& tokens,
         };
         if (negated_could(i)) {
             return Tense::past;
+        }
+        if (i < first && schedule(i)) {
+            return Tense::future;
         }
         const Tense tense = word_tense(w, t.capitalized);
         // The past perfect of a plan is past: "had been due to lapse Wednesday", "had planned
