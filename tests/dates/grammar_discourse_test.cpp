@@ -2,7 +2,7 @@
 // December" / "the following June", a quarter of a written year, two units back or ahead ("the
 // week before last"), "this past weekend", "a week from Friday", and the winter around New Year
 // (a winter is coded with the year it begins in).
-#include "dates/date_tagger.hpp"
+#include "dates/dates_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,34 +10,15 @@ using namespace eventmap;
 
 namespace {
 
-dates::DateResult tag(const std::string& text, const std::string& published) {
-    dates::DateOptions options;
-    options.published = published;
-    return dates::tag_text(text, options);
+using test::listing;
+
+dates::DateResult tag(const std::string& text, const std::string& published = "2014-01-15") {
+    return test::tag_dates(text, published);
 }
 
-std::string listing(const dates::DateResult& r) {
-    std::string out;
-    for (const auto& e : r.expressions) {
-        out += "[" + e.text + " = " + e.value + "] ";
-    }
-    return out;
-}
-
-// `text` must be one expression of `sentence` with this value and type.
 void check(const std::string& sentence, const std::string& text, const std::string& value,
            const std::string& type, const std::string& published = "2014-01-15") {
-    const auto r = tag(sentence, published);
-    INFO(sentence << " -> " << listing(r));
-    const dates::TimeExpression* found = nullptr;
-    for (const auto& e : r.expressions) {
-        if (e.text == text) {
-            found = &e;
-        }
-    }
-    REQUIRE(found != nullptr);
-    CHECK(found->value == value);
-    CHECK(dates::type_name(found->type) == type);
+    test::check_expression(sentence, text, value, type, published);
 }
 
 } // namespace

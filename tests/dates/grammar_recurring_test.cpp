@@ -1,7 +1,7 @@
 // TimeML conventions on invented sentences: plural weekdays and weekends are SETs, not
 // durations or single days; "these days" is the present; US holidays named by a weekday of
 // their month are dates. Publication date: Friday 2013-09-13.
-#include "dates/date_tagger.hpp"
+#include "dates/dates_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,37 +9,16 @@ using namespace eventmap;
 
 namespace {
 
+using test::find;
+using test::listing;
+
 dates::DateResult tag(const std::string& text, const std::string& published = "2013-09-13") {
-    dates::DateOptions options;
-    options.published = published;
-    return dates::tag_text(text, options);
-}
-
-std::string listing(const dates::DateResult& r) {
-    std::string out;
-    for (const auto& e : r.expressions) {
-        out += "[" + e.text + " = " + e.value + "] ";
-    }
-    return out;
-}
-
-const dates::TimeExpression* find(const dates::DateResult& r, const std::string& text) {
-    for (const auto& e : r.expressions) {
-        if (e.text == text) {
-            return &e;
-        }
-    }
-    return nullptr;
+    return test::tag_dates(text, published);
 }
 
 void check(const std::string& sentence, const std::string& text, const std::string& value,
            const std::string& type, const std::string& published = "2013-09-13") {
-    const auto r = tag(sentence, published);
-    INFO(sentence << " -> " << listing(r));
-    const auto* e = find(r, text);
-    REQUIRE(e != nullptr);
-    CHECK(e->value == value);
-    CHECK(dates::type_name(e->type) == type);
+    test::check_expression(sentence, text, value, type, published);
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // Invented wire sentences for three TimeML cases the grammar missed: the simple present of a
 // scheduled event before a date (the schedule reading looks ahead), clock times said as
 // fractions of the hour ("half past ten"), and bank holidays named by a weekday of their month.
-#include "dates/date_tagger.hpp"
+#include "dates/dates_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,31 +9,11 @@ using namespace eventmap;
 
 namespace {
 
-std::string listing(const dates::DateResult& r) {
-    std::string out;
-    for (const auto& e : r.expressions) {
-        out += "[" + e.text + " = " + e.value + "] ";
-    }
-    return out;
-}
+using test::listing;
 
-// `text` must be one expression of `sentence` with this value and type (published on a
-// Wednesday, 15 January 2014, unless told).
 void check(const std::string& sentence, const std::string& text, const std::string& value,
            const std::string& type, const std::string& published = "2014-01-15") {
-    dates::DateOptions options;
-    options.published = published;
-    const auto r = dates::tag_text(sentence, options);
-    INFO(sentence << " -> " << listing(r));
-    const dates::TimeExpression* found = nullptr;
-    for (const auto& e : r.expressions) {
-        if (e.text == text) {
-            found = &e;
-        }
-    }
-    REQUIRE(found != nullptr);
-    CHECK(found->value == value);
-    CHECK(dates::type_name(found->type) == type);
+    test::check_expression(sentence, text, value, type, published);
 }
 
 } // namespace

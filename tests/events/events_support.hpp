@@ -9,6 +9,7 @@
 #include "gazetteer/build.hpp"
 #include "geoparse/geoparser.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,21 @@ inline std::vector<events::Event> events_at(const std::vector<events::Event>& al
         }
     }
     return out;
+}
+
+// The place EventExtractor::event_at gives the first occurrence of `verb` in `text` (what
+// `eval events` scores), as written; "" when none.
+inline std::string place_of(const std::string& text, const std::string& verb,
+                            const std::string& published = "2021-04-10") {
+    const Article article = text_article(text, published);
+    const auto& extractor = default_extractor();
+    const auto found = extractor.process(article);
+    const std::size_t at = text.find(verb);
+    REQUIRE(at != std::string::npos);
+    const auto event =
+        extractor.event_at(article, found.mentions, found.dates, at, at + verb.size());
+    REQUIRE(event.has_value());
+    return event->event_loc.extracted_place;
 }
 
 } // namespace eventmap::test

@@ -8,23 +8,6 @@
 
 using namespace eventmap::test;
 
-namespace {
-
-// The place event_at gives the first occurrence of `verb` in `text`, as written ("" when none).
-std::string place_of(const std::string& text, const std::string& verb) {
-    const eventmap::Article article = text_article(text, "2021-04-10");
-    const auto& extractor = default_extractor();
-    const auto found = extractor.process(article);
-    const std::size_t at = text.find(verb);
-    REQUIRE(at != std::string::npos);
-    const auto event =
-        extractor.event_at(article, found.mentions, found.dates, at, at + verb.size());
-    REQUIRE(event.has_value());
-    return event->event_loc.extracted_place;
-}
-
-} // namespace
-
 TEST_CASE("a district right after its owner's possessive is the place", "[events][attachment]") {
     // The gazetteer's Belleville is a namesake elsewhere; the owner says which one is meant.
     CHECK(place_of("Police clashed with youths in Paris's Belleville district on Friday.",

@@ -9,23 +9,6 @@
 using namespace eventmap::test;
 using eventmap::events::Event;
 
-namespace {
-
-// The place event_at gives the first occurrence of `verb` in `text`, as written ("" when none).
-std::string place_of(const std::string& text, const std::string& verb) {
-    const eventmap::Article article = text_article(text, "2021-04-10");
-    const auto& extractor = default_extractor();
-    const auto found = extractor.process(article);
-    const std::size_t at = text.find(verb);
-    REQUIRE(at != std::string::npos);
-    const auto event =
-        extractor.event_at(article, found.mentions, found.dates, at, at + verb.size());
-    REQUIRE(event.has_value());
-    return event->event_loc.extracted_place;
-}
-
-} // namespace
-
 TEST_CASE("a place inside a relative clause belongs to that clause", "[events][attachment]") {
     CHECK(place_of("Troops detained a man who had fought in Mosul.", "detained").empty());
     CHECK(place_of("Troops detained a man in Basra who had fought in Mosul.", "detained") ==

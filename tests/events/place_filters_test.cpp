@@ -7,23 +7,6 @@
 
 using namespace eventmap::test;
 
-namespace {
-
-// The place event_at gives the first occurrence of `verb` in `text`, as written ("" when none).
-std::string place_of(const std::string& text, const std::string& verb) {
-    const eventmap::Article article = text_article(text, "2021-04-10");
-    const auto& extractor = default_extractor();
-    const auto found = extractor.process(article);
-    const std::size_t at = text.find(verb);
-    REQUIRE(at != std::string::npos);
-    const auto event =
-        extractor.event_at(article, found.mentions, found.dates, at, at + verb.size());
-    REQUIRE(event.has_value());
-    return event->event_loc.extracted_place;
-}
-
-} // namespace
-
 TEST_CASE("a place after a title and 'of' names the office, not the event", "[events][filters]") {
     CHECK(
         place_of("Gunmen shot the governor of the restive province of Kandahar on Monday.", "shot")
