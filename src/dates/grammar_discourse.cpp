@@ -138,21 +138,14 @@ bool Grammar::adverbial_part_of_day(std::size_t i, std::size_t k) const {
     if (i == 0 || !is(k, Lex::part_of_day) || toks_[i - 1].kind != TokenKind::word) {
         return false;
     }
-    for (std::string_view v : kReportingVerbs) {
-        if (low(i - 1) == v) {
-            return false;
-        }
+    if (low_in(i - 1, kReportingVerbs)) {
+        return false;
     }
     if (at(k + 1) == nullptr || !same_sentence(k, k + 1) || punct(k + 1, ',') ||
         punct(k + 1, '.')) {
         return true;
     }
-    for (std::string_view w : kAfterAdverbial) {
-        if (low(k + 1) == w) {
-            return true;
-        }
-    }
-    return false;
+    return low_in(k + 1, kAfterAdverbial);
 }
 
 // "that night", "later that evening", "that December": the story's last day with that part of
@@ -168,10 +161,8 @@ bool Grammar::that_anaphor(std::size_t i, Mention& m) const {
     if (low(j) != "that" || !same_sentence(j, j + 1)) {
         return false;
     }
-    bool opens = relation || i == 0 || !same_sentence(i - 1, i);
-    for (std::string_view p : kAnaphoraPrepositions) {
-        opens = opens || low(i - 1) == p;
-    }
+    const bool opens =
+        relation || i == 0 || !same_sentence(i - 1, i) || low_in(i - 1, kAnaphoraPrepositions);
     std::size_t k = j + 1;
     if (low(k) == "same") {
         ++k; // "that same night"
@@ -232,11 +223,7 @@ bool Grammar::day_of_month(std::size_t i, Mention& m) const {
         t->value > 31 || !same_sentence(i - 1, i + 1)) {
         return false;
     }
-    bool after_preposition = false;
-    for (std::string_view p : kBefore) {
-        after_preposition = after_preposition || low(i - 1) == p;
-    }
-    if (!after_preposition) {
+    if (!low_in(i - 1, kBefore)) {
         return false;
     }
     const std::size_t k = i + 2;
@@ -249,10 +236,9 @@ bool Grammar::day_of_month(std::size_t i, Mention& m) const {
     } else if (const Token* next = at(k); next != nullptr && same_sentence(i, k)) {
         static constexpr std::string_view kFollowers[] = {
             "and", "or", "at", "when", "in", "to", "as", "but", "with", "for", "because", "after"};
-        bool follower = next->kind == TokenKind::punct && !(next->punct == '-' && attached(k));
-        for (std::string_view f : kFollowers) {
-            follower = follower || low(k) == f;
-        }
+        const bool follower =
+            (next->kind == TokenKind::punct && !(next->punct == '-' && attached(k))) ||
+            low_in(k, kFollowers);
         if (!follower) {
             return false;
         }
@@ -372,10 +358,8 @@ bool Grammar::season_of_year(std::size_t i, Mention& m) const {
 bool Grammar::early_or_late_time(std::size_t i, Mention& m) const {
     // "the ferry was late Tuesday night": an adjective of the subject
     static constexpr std::string_view kBe[] = {"was", "were", "is", "are", "be", "been", "running"};
-    for (std::string_view b : kBe) {
-        if (i > 0 && low(i - 1) == b) {
-            return false;
-        }
+    if (i > 0 && low_in(i - 1, kBe)) {
+        return false;
     }
     if (!same_sentence(i, i + 1) || !core(i + 1, m) || m.type != TimexType::time ||
         m.time_suffix.empty() || !m.mod.empty() ||

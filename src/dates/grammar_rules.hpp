@@ -44,6 +44,16 @@ class Grammar {
         return i < n_ ? lower_.substr(toks_[i].begin, toks_[i].end - toks_[i].begin)
                       : std::string_view();
     }
+    // Whether token i, lower-cased, is one of `words` (false past the end).
+    template <std::size_t N> bool low_in(std::size_t i, const std::string_view (&words)[N]) const {
+        const std::string_view w = low(i);
+        for (std::string_view x : words) {
+            if (!w.empty() && w == x) {
+                return true;
+            }
+        }
+        return false;
+    }
     bool punct(std::size_t i, char c) const {
         return i < n_ && toks_[i].kind == TokenKind::punct && toks_[i].punct == c;
     }
